@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Install the Debian packages lkjip needs: Pango (WeasyPrint's PDF engine),
+# poppler-utils (pdftotext/pdftoppm, used by tests) and DejaVu fonts.
+set -euo pipefail
+pkgs=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils fonts-dejavu-core shared-mime-info)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "Memasang paket sistem: ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+else
+  echo "Paket sistem yang dibutuhkan belum terpasang: ${missing[*]}" >&2
+  echo "Pasang dengan: sudo apt-get install ${missing[*]}" >&2
+  exit 1
+fi
