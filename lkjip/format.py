@@ -1,0 +1,76 @@
+"""The one number formatter for tables, charts and narrative (Indonesian style).
+
+Thousands with ``.``, decimals with ``,``, rounding half-up via `bulatkan`; a missing value
+(None, NaN, an `Angka` without value) prints as an en dash.
+
+>>> format_angka(87.8657), format_persen(87.865), format_rupiah(2522467250)
+('87,87', '87,87 %', 'Rp 2.522.467.250')
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from lkjip.angka import bulatkan, ke_decimal
+
+KOSONG = "–"
+
+
+def format_angka(x, desimal: int | None = 2) -> str:
+    """Format a number the Indonesian way; ``desimal=None`` keeps the digits as given.
+
+    >>> format_angka(2522467250, 0), format_angka(1234.5), format_angka(-47067500, 0)
+    ('2.522.467.250', '1.234,50', '-47.067.500')
+    >>> format_angka(None), format_angka(float("nan")), format_angka(-0.001), format_angka(4, None)
+    ('–', '–', '0,00', '4')
+    """
+    d = ke_decimal(x)
+    if d is None:
+        return KOSONG
+    d = d if desimal is None else bulatkan(d, desimal)
+    return _teks_indonesia(d)
+
+
+def _teks_indonesia(d: Decimal) -> str:
+    """'-1234567.5' → '-1.234.567,5' (no sign on a value that rounds to zero)."""
+    tanda = "-" if d < 0 else ""
+    bulat, _, pecahan = f"{abs(d):f}".partition(".")
+    ribuan = f"{int(bulat):,}".replace(",", ".")
+    return tanda + ribuan + ("," + pecahan if pecahan else "")
+
+
+def format_persen(x, desimal: int = 2) -> str:
+    """A percentage: '87,87 %'; missing prints '–'.
+
+    >>> format_persen(101.146), format_persen(100, 0), format_persen(None)
+    ('101,15 %', '100 %', '–')
+    """
+    teks = format_angka(x, desimal)
+    return teks if teks == KOSONG else f"{teks} %"
+
+
+def format_rupiah(x, kurung: bool = False) -> str:
+    """Rupiah without decimals: 'Rp 2.522.467.250', 'Rp -47.067.500'.
+
+    ``kurung=True`` is the table style of Tabel 2.5: no 'Rp', negatives in parentheses.
+
+    >>> format_rupiah(-47067500), format_rupiah(-47067500, kurung=True), format_rupiah(0, True)
+    ('Rp -47.067.500', '(47.067.500)', '0')
+    """
+    teks = format_angka(x, 0)
+    if teks == KOSONG:
+        return teks
+    if kurung:
+        return f"({teks[1:]})" if teks.startswith("-") else teks
+    return f"Rp {teks}"
+
+
+def formatter_sumbu(desimal: int = 0):
+    """A matplotlib tick formatter that prints axis values with `format_angka`.
+
+    >>> formatter_sumbu()(1234567, 0)
+    '1.234.567'
+    """
+    from matplotlib.ticker import FuncFormatter
+
+    return FuncFormatter(lambda x, _pos: format_angka(x, desimal))
