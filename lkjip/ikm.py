@@ -322,4 +322,3 @@ def krejcie_morgan(populasi: int) -> int:
     n = Decimal(populasi)
     s = x2 * n * p * (1 - p) / (d * d * (n - 1) + x2 * p * (1 - p))
     return int(s.quantize(Decimal(1), rounding=ROUND_HALF_UP))
-

@@ -1,0 +1,162 @@
+"""Anggaran: budget tree sums, penyerapan, perubahan murni → perubahan, efisiensi.
+
+Money is exact to the rupiah: amounts are summed as `Decimal` (never float) and returned as
+``int`` when whole. Percentages round half-up to 2 dp once, at the end.
+
+>>> penyerapan(2_469_406_335, 2_522_467_250)  # Tabel 3.6 of the seed
+97.9
+>>> perubahan(2_544_412_750, 2_522_467_250)
+-21945500
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+
+import pandas as pd
+
+from lkjip.angka import Angka, nilai_dari, sebagai_masukan
+
+ATURAN_PAGU_NOL = "Pagu 0 tanpa realisasi: penyerapan tidak dihitung (ditampilkan '–')."
+
+
+def _rupiah(x) -> int | Decimal:
+    """An amount as int when it is whole rupiah, else the exact Decimal."""
+    return int(x) if x == x.to_integral_value() else x
+
+
+def penyerapan(realisasi, pagu) -> float:
+    """Penyerapan anggaran in percent: realisasi / pagu × 100, rounded half-up to 2 dp.
+
+    Pagu 0 with realisasi 0 gives NaN (nothing to absorb, printed '–', rule
+    `ATURAN_PAGU_NOL`); pagu 0 with realisasi, or a negative pagu, raises ValueError.
+
+    >>> penyerapan(0, 0)
+    nan
+    """
+    a = penyerapan_angka(realisasi, pagu)
+    return math.nan if a.bulat is None else float(a.bulat)
+
+
+def penyerapan_angka(realisasi, pagu, label: str = "Penyerapan anggaran") -> Angka:
+    """Penyerapan as an unrounded `Angka`.
+
+    >>> penyerapan_angka(2_469_406_335, 2_522_467_250).uraian()
+    '97,90 = 2.469.406.335 / 2.522.467.250 × 100'
+    """
+    masukan = (sebagai_masukan(realisasi), sebagai_masukan(pagu))
+    r, p = (nilai_dari(m) for m in masukan)
+    rumus = "Realisasi anggaran / Pagu × 100"
+    if r is None or p is None:
+        return Angka(None, rumus, masukan, label=label)
+    if p < 0 or (p == 0 and r != 0):
+        raise ValueError(f"penyerapan tidak dapat dihitung: realisasi {r} dengan pagu {p}")
+    if p == 0:
+        return Angka(None, rumus, masukan, ATURAN_PAGU_NOL, label)
+    return Angka(r / p * 100, rumus, masukan, label=label, pola="{0} / {1} × 100")
+
+
+def perubahan(murni, perubahan) -> int | Decimal:
+    """Bertambah/berkurang: pagu perubahan − pagu murni (negative = berkurang).
+
+    >>> perubahan(1_970_146_000, 1_943_200_500), perubahan(16_521_000, 58_661_000)
+    (-26945500, 42140000)
+    """
+    m, p = nilai_dari(murni), nilai_dari(perubahan)
+    if m is None or p is None:
+        raise ValueError("pagu murni dan pagu perubahan harus terisi untuk menghitung selisih")
+    return _rupiah(p - m)
+
+
+def efisiensi(capaian_kinerja, penyerapan) -> float:
+    """Efisiensi as the seed shows it: capaian kinerja − penyerapan (positive = efficient).
+
+    >>> efisiensi(87.87, 97.90)
+    -10.03
+    """
+    a = efisiensi_angka(capaian_kinerja, penyerapan)
+    return math.nan if a.bulat is None else float(a.bulat)
+
+
+def efisiensi_angka(capaian_kinerja, penyerapan, label: str = "Efisiensi") -> Angka:
+    """Efisiensi as an unrounded `Angka` (pass `Angka` inputs to avoid rounding twice)."""
+    masukan = (sebagai_masukan(capaian_kinerja), sebagai_masukan(penyerapan))
+    c, s = (nilai_dari(m) for m in masukan)
+    nilai = None if c is None or s is None else c - s
+    return Angka(
+        nilai, "Capaian kinerja − Penyerapan anggaran", masukan, label=label, pola="{0} − {1}"
+    )
+
+
+def jumlah_pohon(df: pd.DataFrame, kolom: str) -> pd.Series:
+    """Totals of a budget tree (program → kegiatan → sub kegiatan, by kode / kode_induk).
+
+    A node with children takes the sum of its children's totals (its own cell is ignored: a
+    printed total belongs in ``tersaji.csv``); a leaf takes its own value, an empty leaf
+    counting as 0 (e.g. an item added in the perubahan has no pagu murni). Returns int (or
+    Decimal) amounts indexed by kode, in the order of `df`.
+
+    >>> df = pd.DataFrame({"kode": ["1", "1.1", "1.2"], "kode_induk": [None, "1", "1"],
+    ...                    "pagu": [None, "445.000", 1_135_000]})
+    >>> jumlah_pohon(df, "pagu").tolist()
+    [1580000, 445000, 1135000]
+    """
+    kode = [str(k) for k in df["kode"]]
+    if len(set(kode)) != len(kode):
+        raise ValueError("kode anggaran tidak unik")
+    anak = _anak(kode, list(df["kode_induk"]))
+    sendiri = dict(zip(kode, (nilai_dari(_kosong_jadi_none(v)) for v in df[kolom]), strict=True))
+    total: dict[str, Decimal] = {}
+    for k in kode:
+        _total(k, anak, sendiri, total, ())
+    return pd.Series([_rupiah(total[k]) for k in kode], index=kode, name=kolom, dtype=object)
+
+
+def total_pohon(df: pd.DataFrame, kolom: str) -> int | Decimal:
+    """The grand total: the sum of the roots (programs) of `jumlah_pohon`.
+
+    >>> df = pd.DataFrame({"kode": ["1", "2"], "kode_induk": [None, None], "pagu": [5, 7]})
+    >>> total_pohon(df, "pagu")
+    12
+    """
+    akar = [str(k) for k, i in zip(df["kode"], df["kode_induk"], strict=True) if _akar(i)]
+    return _rupiah(sum((Decimal(v) for v in jumlah_pohon(df, kolom)[akar]), Decimal(0)))
+
+
+def _akar(induk) -> bool:
+    """True for an empty kode_induk."""
+    return _kosong_jadi_none(induk) is None
+
+
+def _kosong_jadi_none(v):
+    """Empty text and NaN become None."""
+    if isinstance(v, str) and not v.strip():
+        return None
+    return None if isinstance(v, float) and v != v else v
+
+
+def _anak(kode: list[str], induk: list) -> dict[str, list[str]]:
+    """Children per kode; an unknown kode_induk is an error."""
+    anak: dict[str, list[str]] = {k: [] for k in kode}
+    for k, i in zip(kode, induk, strict=True):
+        if _akar(i):
+            continue
+        if str(i) not in anak:
+            raise ValueError(f"kode_induk {i!r} dari kode {k!r} tidak ada")
+        anak[str(i)].append(k)
+    return anak
+
+
+def _total(k: str, anak, sendiri, total: dict, jalur: tuple) -> Decimal:
+    """Total of one node (memoised); a node met again on its own path is a cycle."""
+    if k in jalur:
+        raise ValueError(f"pohon anggaran berputar: {' → '.join(jalur + (k,))}")
+    if k not in total:
+        if anak[k]:
+            total[k] = sum(
+                (_total(a, anak, sendiri, total, jalur + (k,)) for a in anak[k]), Decimal(0)
+            )
+        else:
+            total[k] = sendiri[k] if sendiri[k] is not None else Decimal(0)
+    return total[k]
