@@ -1,0 +1,326 @@
+"""Display helpers the chapter notebooks call: tables, charts, headings, narrative.
+
+Every helper returns an object with ``_repr_html_``; make it the last expression of a
+cell (or pass it to ``display``) and the executed notebook holds it as ``text/html``.
+All text (cells, captions, narrative) is HTML-escaped: it comes from files typed by hand.
+
+>>> import pandas as pd
+>>> html = tabel(pd.DataFrame({"Unit": ["<b>Camat</b>"]}), "1.1", "Personil").isi
+>>> "&lt;b&gt;Camat&lt;/b&gt;" in html and 'id="tabel-1-1"' in html
+True
+>>> paragraf("5 < 6").isi
+'<p class="lk-paragraf">5 &lt; 6</p>'
+"""
+
+import base64
+import io
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from html import escape
+
+import mistune
+import pandas as pd
+
+SAMPUL_MIME = "application/vnd.lkjip.sampul+json"
+DAFTAR_PENANDA = '<div class="lk-daftar" id="lkjip-daftar"></div>'
+CATATAN_PEMERIKSAAN = "catatan-pemeriksaan"
+# css class of a cell -> the footnote it links to
+KELAS_CATATAN = {"lk-beda": CATATAN_PEMERIKSAAN}
+KETERANGAN_BEDA = (
+    "* Angka yang tersaji berbeda dari hasil perhitungan; lihat Catatan Pemeriksaan Data."
+)
+
+_KELAS_SAH = re.compile(r"[a-z][a-z0-9_-]*")
+_ID_SAH = re.compile(r"[a-z][a-z0-9-]*")
+_ANGKA = re.compile(r"[-+−]?\s*(Rp\.?\s*)?[\d.,]+\s*%?|[-–]")
+_markdown = mistune.create_markdown(escape=True, plugins=["table", "strikethrough"])
+
+
+@dataclass(frozen=True)
+class Html:
+    """A fragment of report HTML, shown by Jupyter as ``text/html``."""
+
+    isi: str
+    ringkas: str = "HTML"
+
+    def _repr_html_(self) -> str:
+        return self.isi
+
+    def __html__(self) -> str:
+        return self.isi
+
+    def __str__(self) -> str:
+        return self.isi
+
+    def __repr__(self) -> str:
+        return f"<{self.ringkas}>"
+
+
+@dataclass(frozen=True)
+class Sampul:
+    """The cover's facts, handed to the exporter through the executed notebook."""
+
+    nama_kecamatan: str
+    kabupaten: str
+    tahun: int
+    provinsi: str = ""
+    sintetis: bool = False
+    ada_galat: bool = False
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        data = {k: getattr(self, k) for k in self.__dataclass_fields__}
+        teks = f"Sampul: Kecamatan {self.nama_kecamatan}, Kabupaten {self.kabupaten}, {self.tahun}"
+        return {SAMPUL_MIME: data, "text/plain": teks}
+
+
+def _teks(nilai) -> str:
+    """Escaped text of one value; missing values are empty."""
+    if nilai is None or (isinstance(nilai, float) and math.isnan(nilai)) or nilai is pd.NA:
+        return ""
+    return escape(str(nilai), quote=True).replace("\n", "<br>")
+
+
+def _id(jenis: str, nomor) -> str:
+    """``_id("tabel", "3.2")`` -> ``"tabel-3-2"``."""
+    return f"{jenis}-" + re.sub(r"[^0-9a-z]+", "-", str(nomor).lower()).strip("-")
+
+
+def _periksa_id(id_: str) -> str:
+    if not _ID_SAH.fullmatch(id_):
+        raise ValueError(f"id tidak sah: {id_!r} (huruf kecil, angka, '-')")
+    return id_
+
+
+def _kelas(teks: str) -> list[str]:
+    kelas = str(teks).split()
+    for k in kelas:
+        if not _KELAS_SAH.fullmatch(k):
+            raise ValueError(f"kelas css tidak sah: {k!r}")
+    return kelas
+
+
+def _caption(jenis: str, nomor, judul: str) -> str:
+    return (
+        f'<figcaption><span class="lk-nomor">{jenis} {_teks(nomor)}</span> '
+        f'<span class="lk-judul">{_teks(judul)}</span></figcaption>'
+    )
+
+
+def _kaki(sumber, catatan, ada_beda: bool = False) -> str:
+    bagian = []
+    if sumber:
+        bagian.append(f'<p class="lk-sumber">Sumber: {_teks(sumber)}</p>')
+    if catatan:
+        bagian.append(f'<p class="lk-catatan">Catatan: {_teks(catatan)}</p>')
+    if ada_beda:
+        bagian.append(f'<p class="lk-catatan lk-catatan-beda">{_teks(KETERANGAN_BEDA)}</p>')
+    return "".join(bagian)
+
+
+# ---------------------------------------------------------------- table header
+
+
+def _bagian_label(kolom, tingkat: int) -> tuple[str, ...]:
+    bagian = kolom if isinstance(kolom, tuple) else (kolom,)
+    bagian = tuple("" if _teks(b) == "" or str(b).startswith("Unnamed:") else b for b in bagian)
+    return bagian + ("",) * (tingkat - len(bagian))
+
+
+def _dalam(bagian: tuple) -> int:
+    """Index of the deepest non-empty header level (0 when all are empty)."""
+    return max((i for i, b in enumerate(bagian) if b != ""), default=0)
+
+
+def _baris_kepala(label: list[tuple], lv: int) -> str:
+    """One header row: a label spanning down over empty lower levels, across equal labels."""
+    n, sel, j = len(label[0]), [], 0
+    while j < len(label):
+        b = label[j]
+        if lv > _dalam(b):
+            j += 1
+            continue
+        k = j + 1
+        while (lv < _dalam(b) and k < len(label) and label[k][: lv + 1] == b[: lv + 1]
+               and _dalam(label[k]) > lv):
+            k += 1
+        rowspan = n - lv if lv == _dalam(b) else 1
+        atribut = (f' colspan="{k - j}"' if k - j > 1 else "") + (
+            f' rowspan="{rowspan}"' if rowspan > 1 else ""
+        )
+        sel.append(f'<th scope="col"{atribut}>{_teks(b[lv])}</th>')
+        j = k
+    return "<tr>" + "".join(sel) + "</tr>"
+
+
+def _kepala(kolom: pd.Index) -> str:
+    """``<thead>`` with one row per column level; spans join equal labels."""
+    tingkat = kolom.nlevels
+    label = [_bagian_label(k, tingkat) for k in kolom]
+    return "<thead>" + "".join(_baris_kepala(label, lv) for lv in range(tingkat)) + "</thead>"
+
+
+# ---------------------------------------------------------------- table body
+
+
+def _posisi(label_index: pd.Index, label) -> list[int]:
+    return [i for i, x in enumerate(label_index) if x == label]
+
+
+def _peta_kelas(df: pd.DataFrame, tandai, kelas) -> dict[tuple[int, int], list[str]]:
+    """Positions (row, column) -> css classes, from a ``tandai`` dict and/or a ``kelas`` frame."""
+    peta: dict[tuple[int, int], list[str]] = {}
+    for (baris, kolom), teks in (tandai or {}).items():
+        rs, ks = _posisi(df.index, baris), _posisi(df.columns, kolom)
+        if not rs or not ks:
+            raise KeyError(f"sel yang ditandai tidak ada di tabel: ({baris!r}, {kolom!r})")
+        for r in rs:
+            for k in ks:
+                peta.setdefault((r, k), []).extend(_kelas(teks))
+    if kelas is not None:
+        kelas = kelas.reindex(index=df.index, columns=df.columns)
+        for r, baris in enumerate(kelas.itertuples(index=False)):
+            for k, teks in enumerate(baris):
+                if _teks(teks):
+                    peta.setdefault((r, k), []).extend(_kelas(teks))
+    return peta
+
+
+def _sel(nilai, kelas: list[str]) -> str:
+    teks = _teks(nilai)
+    kelas = list(kelas)
+    if teks and (isinstance(nilai, int | float) or _ANGKA.fullmatch(str(nilai).strip())):
+        kelas.insert(0, "lk-angka")
+    tanda = "".join(
+        f'<a class="lk-ke-catatan" href="#{KELAS_CATATAN[k]}">*</a>'
+        for k in dict.fromkeys(kelas) if k in KELAS_CATATAN
+    )
+    atribut = f' class="{" ".join(dict.fromkeys(kelas))}"' if kelas else ""
+    return f"<td{atribut}>{teks}{tanda}</td>"
+
+
+def _badan(df: pd.DataFrame, peta: dict, jumlah: bool) -> str:
+    baris = []
+    for r, nilai in enumerate(df.itertuples(index=False)):
+        sel = "".join(_sel(v, peta.get((r, k), [])) for k, v in enumerate(nilai))
+        kelas = ' class="lk-jumlah"' if jumlah and r == len(df) - 1 else ""
+        baris.append(f"<tr{kelas}>{sel}</tr>")
+    return "<tbody>" + "".join(baris) + "</tbody>"
+
+
+def tabel(
+    df: pd.DataFrame,
+    nomor: str,
+    judul: str,
+    *,
+    sumber: str | None = None,
+    catatan: str | None = None,
+    tandai: Mapping | None = None,
+    kelas: pd.DataFrame | None = None,
+    jumlah: bool = False,
+    indeks: bool = False,
+) -> Html:
+    """A numbered table with caption, source and notes, every text escaped.
+
+    ``tandai`` maps ``(row label, column label)`` to css classes; ``kelas`` is a frame of
+    classes aligned with ``df``. Class ``lk-beda`` (a stated figure that differs from the
+    computed one) adds a link to ``#catatan-pemeriksaan`` and a note under the table.
+    ``jumlah=True`` styles the last row as a total. Columns may be a MultiIndex.
+
+    >>> df = pd.DataFrame({"Target": ["82"], "Realisasi": ["83,20"]}, index=["IKM"])
+    >>> html = tabel(df, "3.2", "Capaian", tandai={("IKM", "Realisasi"): "lk-beda"}).isi
+    >>> '<td class="lk-angka lk-beda">83,20<a class="lk-ke-catatan"' in html
+    True
+    """
+    peta = _peta_kelas(df, tandai, kelas)
+    if indeks:
+        geser = df.index.nlevels
+        df = df.reset_index()
+        peta = {(r, k + geser): v for (r, k), v in peta.items()}
+    ada_beda = any(k in KELAS_CATATAN for v in peta.values() for k in v)
+    isi = (
+        f'<figure class="lk-tabel" id="{_id("tabel", nomor)}">{_caption("Tabel", nomor, judul)}'
+        f"<table>{_kepala(df.columns)}{_badan(df, peta, jumlah)}</table>"
+        f"{_kaki(sumber, catatan, ada_beda)}</figure>"
+    )
+    return Html(isi, f"Tabel {nomor}")
+
+
+def grafik(fig, nomor: str, judul: str, *, sumber: str | None = None) -> Html:
+    """A matplotlib figure as an SVG image with caption; the figure is closed."""
+    import matplotlib.pyplot as plt
+
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
+    plt.close(fig)
+    data = base64.b64encode(buf.getvalue().encode("utf-8")).decode("ascii")
+    alt = _teks(f"Grafik {nomor} {judul}")
+    isi = (
+        f'<figure class="lk-grafik" id="{_id("grafik", nomor)}">'
+        f'<img class="lk-gambar" alt="{alt}" src="data:image/svg+xml;base64,{data}">'
+        f'{_caption("Grafik", nomor, judul)}{_kaki(sumber, None)}</figure>'
+    )
+    return Html(isi, f"Grafik {nomor}")
+
+
+def judul_bab(nomor: str | None, judul: str, *, id: str | None = None) -> Html:
+    """A chapter heading (``<h1>``, starts a new page). ``nomor`` is a Roman numeral or None.
+
+    >>> judul_bab("I", "Pendahuluan").isi
+    '<h1 class="lk-bab" id="bab-i"><span class="lk-bab-nomor">BAB I</span> \
+<span class="lk-bab-judul">PENDAHULUAN</span></h1>'
+    """
+    id_ = _periksa_id(id or (_id("bab", nomor) if nomor else _id("x", judul)[2:]))
+    nomor_html = f'<span class="lk-bab-nomor">BAB {_teks(nomor)}</span> ' if nomor else ""
+    isi = (
+        f'<h1 class="lk-bab" id="{id_}">{nomor_html}'
+        f'<span class="lk-bab-judul">{_teks(judul.upper())}</span></h1>'
+    )
+    return Html(isi, f"Bab {nomor or judul}")
+
+
+def subjudul(judul: str, *, tingkat: int = 2, id: str | None = None) -> Html:
+    """A section heading ``<h2>``..``<h4>``; h2 and h3 appear in the Daftar Isi.
+
+    >>> subjudul("A. Gambaran <Umum>").isi
+    '<h2 class="lk-subjudul" id="a-gambaran-umum">A. Gambaran &lt;Umum&gt;</h2>'
+    """
+    if tingkat not in (2, 3, 4):
+        raise ValueError("tingkat subjudul harus 2, 3 atau 4")
+    id_ = _periksa_id(id or _id("x", judul)[2:] or "subjudul")
+    isi = f'<h{tingkat} class="lk-subjudul" id="{id_}">{_teks(judul)}</h{tingkat}>'
+    return Html(isi, judul)
+
+
+def markdown(teks: str) -> Html:
+    """Markdown narrative as HTML; raw HTML in it is escaped, unsafe links dropped.
+
+    >>> markdown("**Baik** <script>x()</script> [a](javascript:alert(1))").isi
+    '<div class="lk-narasi"><p><strong>Baik</strong> &lt;script&gt;x()&lt;/script&gt; \
+<a href="#harmful-link">a</a></p>\\n</div>'
+    """
+    return Html(f'<div class="lk-narasi">{_markdown(teks or "")}</div>', "Narasi")
+
+
+def paragraf(teks: str) -> Html:
+    """One escaped paragraph."""
+    return Html(f'<p class="lk-paragraf">{_teks(teks)}</p>', "Paragraf")
+
+
+def daftar() -> Html:
+    """Where the Daftar Isi/Tabel/Grafik go (else they follow the cover)."""
+    return Html(DAFTAR_PENANDA, "Daftar Isi")
+
+
+def sampul(
+    nama_kecamatan: str,
+    kabupaten: str,
+    tahun: int,
+    *,
+    provinsi: str = "",
+    sintetis: bool = False,
+    ada_galat: bool = False,
+) -> Sampul:
+    """The cover's facts; display it once (the exporter reads it from the notebook)."""
+    return Sampul(nama_kecamatan, kabupaten, int(tahun), provinsi, bool(sintetis), bool(ada_galat))
