@@ -43,7 +43,7 @@ def hitung_komposit(
     konteks, hasil = _Konteks(daftar or {}, ikm, berkas), {}
     for kode in baris:
         _nilai_node(kode, baris, anak, konteks, hasil)
-    return hasil
+    return {kode: hasil[kode] for kode in baris}
 
 
 class _Konteks:
