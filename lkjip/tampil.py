@@ -87,6 +87,12 @@ def _id(jenis: str, nomor) -> str:
     return f"{jenis}-" + re.sub(r"[^0-9a-z]+", "-", str(nomor).lower()).strip("-")
 
 
+def _id_judul(judul: str, awalan: str) -> str:
+    """An id from a heading's text; ``awalan`` when it would not start with a letter."""
+    id_ = _id("x", judul)[2:]
+    return id_ if _ID_SAH.fullmatch(id_) else f"{awalan}-{id_}".rstrip("-")
+
+
 def _periksa_id(id_: str) -> str:
     if not _ID_SAH.fullmatch(id_):
         raise ValueError(f"id tidak sah: {id_!r} (huruf kecil, angka, '-')")
@@ -271,7 +277,7 @@ def judul_bab(nomor: str | None, judul: str, *, id: str | None = None) -> Html:
     '<h1 class="lk-bab" id="bab-i"><span class="lk-bab-nomor">BAB I</span> \
 <span class="lk-bab-judul">PENDAHULUAN</span></h1>'
     """
-    id_ = _periksa_id(id or (_id("bab", nomor) if nomor else _id("x", judul)[2:]))
+    id_ = _periksa_id(id) if id else _id("bab", nomor) if nomor else _id_judul(judul, "bab")
     nomor_html = f'<span class="lk-bab-nomor">BAB {_teks(nomor)}</span> ' if nomor else ""
     isi = (
         f'<h1 class="lk-bab" id="{id_}">{nomor_html}'
@@ -285,10 +291,12 @@ def subjudul(judul: str, *, tingkat: int = 2, id: str | None = None) -> Html:
 
     >>> subjudul("A. Gambaran <Umum>").isi
     '<h2 class="lk-subjudul" id="a-gambaran-umum">A. Gambaran &lt;Umum&gt;</h2>'
+    >>> subjudul("1. Struktur", tingkat=3).isi
+    '<h3 class="lk-subjudul" id="bagian-1-struktur">1. Struktur</h3>'
     """
     if tingkat not in (2, 3, 4):
         raise ValueError("tingkat subjudul harus 2, 3 atau 4")
-    id_ = _periksa_id(id or _id("x", judul)[2:] or "subjudul")
+    id_ = _periksa_id(id) if id else _id_judul(judul, "bagian")
     isi = f'<h{tingkat} class="lk-subjudul" id="{id_}">{_teks(judul)}</h{tingkat}>'
     return Html(isi, judul)
 

@@ -1,0 +1,114 @@
+"""Exporters: the reader's HTML (cover, lists, no code, no scripts) and the PDF."""
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pypdf
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+from lkjip import ekspor, tampil
+
+JAHAT = "<script>alert(1)</script>"
+
+
+def _b64(path):
+    import base64
+
+    return base64.b64encode(path.read_bytes()).decode()
+
+
+def _keluaran(obj):
+    return new_output("display_data", data={"text/html": obj._repr_html_(), "text/plain": "x"})
+
+
+def _notebook(**lkjip):
+    df = pd.DataFrame({"URAIAN": [JAHAT], "NILAI": ["5"]})
+    sampul = tampil.sampul("Contoh", "Pemalang", 2023, sintetis=True)
+    kode = new_code_cell("tampil.tabel(df, '1.1', 'Rincian Personil')")
+    kode.outputs = [
+        new_output("display_data", data=sampul._repr_mimebundle_()),
+        _keluaran(tampil.judul_bab("I", "Pendahuluan")),
+        _keluaran(tampil.tabel(df, "1.1", "Rincian Personil")),
+        new_output("stream", name="stderr", text="FutureWarning: hati-hati"),
+    ]
+    param = new_code_cell("kecamatan = 'contoh'")
+    param.metadata["tags"] = ["parameters"]
+    nb = new_notebook(cells=[param, kode, new_code_cell("x = 1"), new_markdown_cell("## A. Umum")])
+    if lkjip:
+        nb.metadata["lkjip"] = lkjip
+    return nb
+
+
+@pytest.fixture(scope="module")
+def html():
+    return ekspor.LkjipHTMLExporter().from_notebook_node(_notebook())[0]
+
+
+def test_html_pembaca_tanpa_kode_parameter_stderr_dan_data_sampul(html):
+    assert "tampil.tabel(" not in html and "kecamatan = " not in html
+    assert "FutureWarning" not in html and "Sampul:" not in html
+
+
+def test_html_tanpa_script_dan_tanpa_sumber_luar(html):
+    assert "<script" not in html.lower()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    for luar in ('src="http', "src='http", 'href="http', "@import", "url(http"):
+        assert luar not in html
+
+
+def test_sampul_dari_keluaran_sampul(html):
+    assert "KECAMATAN CONTOH" in html and "PEMERINTAH KABUPATEN PEMALANG" in html
+    assert "LAPORAN KINERJA INSTANSI PEMERINTAH" in html and "Tahun 2023" in html
+    assert "DATA SINTETIS" in html
+
+
+def test_daftar_isi_tabel_dari_judul_dan_keterangan(html):
+    assert '<a href="#bab-i">BAB I PENDAHULUAN</a>' in html
+    assert '<li class="lk-tingkat-2"><a href="#A.-Umum">A. Umum</a></li>' in html
+    assert '<a href="#tabel-1-1">Tabel 1.1 Rincian Personil</a>' in html
+    assert html.index('id="daftar-isi"') < html.index('id="bab-i"')
+
+
+def test_metadata_notebook_mengalahkan_keluaran_sampul():
+    nb = _notebook(sintetis=False, ada_galat=True, nama_kecamatan="Petarukan")
+    html = ekspor.LkjipHTMLExporter().from_notebook_node(nb)[0]
+    assert "DATA SINTETIS" not in html and "KECAMATAN PETARUKAN" in html
+    assert "Memuat temuan pemeriksaan data yang belum diselesaikan" in html
+
+
+def test_analis_menampilkan_kode():
+    html = ekspor.LkjipHTMLExporter(analis=True).from_notebook_node(_notebook())[0]
+    assert "tampil" in html and "lk-analis" in html
+
+
+def test_pdf_sampul_sintetis_dan_nomor_halaman(html):
+    pdf = pypdf.PdfReader(io.BytesIO(ekspor.html_ke_pdf(html)))
+    halaman = [p.extract_text() for p in pdf.pages]
+    assert "DATA SINTETIS" in halaman[0] and "LAPORAN KINERJA" in halaman[0]
+    assert all("DATA SINTETIS" in h for h in halaman)
+    assert "Halaman 2" in halaman[1]
+    assert pdf.pages[0].mediabox.width == pytest.approx(595.28, abs=1)  # A4
+
+
+def test_pdf_tidak_mengambil_berkas_lokal(tmp_path):
+    import matplotlib.image
+
+    gambar = tmp_path / "x.png"
+    matplotlib.image.imsave(gambar, [[0.0, 1.0], [1.0, 0.0]])
+    html = f'<p>a</p><img src="{gambar.as_uri()}"><img src="data:image/png;base64,{_b64(gambar)}">'
+    pdf = pypdf.PdfReader(io.BytesIO(ekspor.html_ke_pdf(html)))
+    assert len(pdf.pages[0].images) == 1  # only the embedded one
+
+
+def test_terdaftar_sebagai_pengekspor_nbconvert(tmp_path):
+    path = tmp_path / "x.ipynb"
+    nbformat.write(_notebook(), path)
+    jupyter = Path(sys.executable).with_name("jupyter")
+    subprocess.run([jupyter, "nbconvert", "--to", "lkjip_html", str(path)], check=True,
+                   capture_output=True)
+    assert "KECAMATAN CONTOH" in (tmp_path / "x.html").read_text(encoding="utf-8")

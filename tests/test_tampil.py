@@ -1,0 +1,129 @@
+"""Display helpers: escaping, numbering, header spans, marked cells, charts, narrative."""
+
+from html import escape
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from lkjip import tampil  # noqa: E402
+
+JAHAT = ["<script>alert(1)</script>", '<img src=x onerror="alert(1)">', "a & b"]
+
+
+def _df(*baris, kolom=("NO.", "URAIAN", "NILAI")):
+    return pd.DataFrame(list(baris), columns=list(kolom))
+
+
+@pytest.mark.parametrize("teks", JAHAT)
+def test_tabel_meloloskan_teks_di_sel_judul_sumber_catatan(teks):
+    html = tampil.tabel(_df(["1.", teks, "5"]), "3.2", teks, sumber=teks, catatan=teks).isi
+    assert "<script" not in html and "<img" not in html
+    assert html.count(escape(teks)) == 4
+
+
+def test_tabel_bernomor_dengan_id_keterangan_dan_sumber():
+    html = tampil.tabel(_df(["1.", "Camat", "1"]), "1.1", "Rincian Personil", sumber="Data").isi
+    assert html.startswith('<figure class="lk-tabel" id="tabel-1-1"><figcaption>')
+    assert '<span class="lk-nomor">Tabel 1.1</span> <span class="lk-judul">Rincian Personil' in html
+    assert '<p class="lk-sumber">Sumber: Data</p></figure>' in html
+
+
+def test_kepala_dua_tingkat_seperti_tabel_1_2():
+    kolom = pd.MultiIndex.from_tuples(
+        [("NO.", ""), ("INSTANSI", ""), ("PENDIDIKAN", "SD"), ("PENDIDIKAN", "S1"), ("JUMLAH", "")]
+    )
+    df = pd.DataFrame([["1.", "Camat", "-", "1", "1"]], columns=kolom)
+    html = tampil.tabel(df, "1.2", "Rincian Berdasarkan Tingkat Pendidikan").isi
+    assert (
+        '<thead><tr><th scope="col" rowspan="2">NO.</th><th scope="col" rowspan="2">INSTANSI</th>'
+        '<th scope="col" colspan="2">PENDIDIKAN</th><th scope="col" rowspan="2">JUMLAH</th></tr>'
+        '<tr><th scope="col">SD</th><th scope="col">S1</th></tr></thead>'
+    ) in html
+
+
+def test_kepala_satu_tingkat():
+    html = tampil.tabel(_df(["1.", "a", "2"]), "1", "x").isi
+    assert '<thead><tr><th scope="col">NO.</th><th scope="col">URAIAN</th>' in html
+
+
+def test_tandai_sel_beda_memberi_kelas_tautan_dan_keterangan():
+    df = _df(["1.", "IKM", "82,94"])
+    html = tampil.tabel(df, "3.2", "Capaian", tandai={(0, "NILAI"): "lk-beda"}).isi
+    tanda = '<a class="lk-ke-catatan" href="#catatan-pemeriksaan">*</a>'
+    assert f'<td class="lk-angka lk-beda">82,94{tanda}</td>' in html
+    assert tampil.KETERANGAN_BEDA in html
+
+
+def test_kelas_dari_frame_sejajar():
+    df = _df(["1.", "IKM", "82,94"], ["2.", "Cakupan", "83,20"])
+    kelas = pd.DataFrame("", index=df.index, columns=df.columns)
+    kelas.loc[1, "URAIAN"] = "lk-penting"
+    html = tampil.tabel(df, "3.2", "Capaian", kelas=kelas).isi
+    assert '<td class="lk-penting">Cakupan</td>' in html
+    assert tampil.KETERANGAN_BEDA not in html
+
+
+@pytest.mark.parametrize("kelas", ['x" onmouseover="a', "Besar", "a<b"])
+def test_kelas_css_tidak_sah_ditolak(kelas):
+    with pytest.raises(ValueError):
+        tampil.tabel(_df(["1.", "a", "2"]), "1", "x", tandai={(0, "NILAI"): kelas})
+
+
+def test_sel_yang_ditandai_harus_ada():
+    with pytest.raises(KeyError):
+        tampil.tabel(_df(["1.", "a", "2"]), "1", "x", tandai={(5, "NILAI"): "lk-beda"})
+
+
+def test_baris_jumlah_dan_indeks():
+    df = _df(["1.", "a", "2"], ["", "Jumlah", "2"]).set_index("NO.")
+    html = tampil.tabel(df, "1", "x", jumlah=True, indeks=True).isi
+    assert '<tr class="lk-jumlah"><td></td><td>Jumlah</td>' in html
+    assert '<th scope="col">NO.</th>' in html
+
+
+def test_nilai_kosong_tampil_kosong():
+    html = tampil.tabel(_df(["1.", None, float("nan")]), "1", "x").isi
+    assert "<td></td><td></td></tr>" in html and "nan" not in html and "None" not in html
+
+
+def test_grafik_svg_berketerangan_dan_menutup_figure():
+    fig, ax = plt.subplots()
+    ax.bar(["<b>a</b>"], [1])
+    html = tampil.grafik(fig, "1.1", "Rincian <Personil>").isi
+    assert html.startswith('<figure class="lk-grafik" id="grafik-1-1"><img class="lk-gambar"')
+    assert 'src="data:image/svg+xml;base64,' in html
+    assert "Grafik 1.1</span> <span class=\"lk-judul\">Rincian &lt;Personil&gt;" in html
+    assert not plt.fignum_exists(fig.number)
+
+
+def test_markdown_tanpa_html_mentah_dan_tautan_javascript():
+    teks = "## Judul\n\n*a* <img src=x onerror=alert(1)> [k](javascript:alert(1))"
+    html = tampil.markdown(teks).isi
+    assert "<h2>Judul</h2>" in html and "<em>a</em>" in html
+    assert "<img" not in html and "javascript:" not in html
+
+
+def test_judul_bab_dan_subjudul():
+    assert tampil.judul_bab(None, "Kata Pengantar").isi == (
+        '<h1 class="lk-bab" id="kata-pengantar">'
+        '<span class="lk-bab-judul">KATA PENGANTAR</span></h1>'
+    )
+    assert 'id="bab-iii"' in tampil.judul_bab("III", "Akuntabilitas Kinerja").isi
+    assert tampil.subjudul("1. Struktur", tingkat=3).isi.startswith('<h3 class="lk-subjudul"')
+    with pytest.raises(ValueError):
+        tampil.subjudul("x", id='a" onclick="b')
+
+
+def test_sampul_tampil_sebagai_data_untuk_pengekspor():
+    bundel = tampil.sampul("Bantarbolang", "Pemalang", "2023", sintetis=True)._repr_mimebundle_()
+    assert bundel[tampil.SAMPUL_MIME]["tahun"] == 2023
+    assert bundel[tampil.SAMPUL_MIME]["sintetis"] is True
+
+
+def test_repr_ringkas_untuk_text_plain():
+    assert repr(tampil.tabel(_df(["1.", "a", "2"]), "2.4", "x")) == "<Tabel 2.4>"
