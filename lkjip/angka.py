@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from lkjip.bilangan import baca_angka
 
@@ -38,7 +38,10 @@ def ke_decimal(x) -> Decimal | None:
         raise ValueError(f"nilai ya/tidak bukan angka: {x!r}")
     if isinstance(x, str):
         return baca_angka(x)
-    d = x if isinstance(x, Decimal) else Decimal(str(x))
+    try:
+        d = x if isinstance(x, Decimal) else Decimal(str(x))
+    except InvalidOperation:
+        raise ValueError(f"bukan angka: {x!r}") from None
     if not d.is_finite():
         raise ValueError(f"angka tidak terhingga tidak dapat dipakai: {x!r}")
     return d

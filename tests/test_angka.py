@@ -54,7 +54,7 @@ def test_ke_decimal(x, diharapkan):
     assert ke_decimal(x) == diharapkan
 
 
-@pytest.mark.parametrize("x", [True, float("inf"), "abc"])
+@pytest.mark.parametrize("x", [True, float("inf"), "abc", object()])
 def test_ke_decimal_menolak(x):
     with pytest.raises(ValueError):
         ke_decimal(x)
