@@ -156,6 +156,10 @@ class LkjipHTMLExporter(HTMLExporter):
     def _template_name_default(self):
         return "lkjip"
 
+    @default("language_code")
+    def _language_code_default(self):
+        return "id"
+
     @default("extra_template_basedirs")
     def _default_extra_template_basedirs(self):
         return [str(config.TEMPLATES)]
