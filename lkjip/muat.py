@@ -1,0 +1,364 @@
+"""Load and validate the data of one kecamatan-year.
+
+Files are read as analysts save them from Excel (`,` or `;`, UTF-8 with or without BOM,
+Indonesian numbers), validated against one pandera schema each (`lkjip.skema`), checked for
+cross-file references, and converted to typed DataFrames. Every problem found in every file
+is collected; if there is any, one `LkjipError` carries them all. Nothing is written.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from lkjip.bilangan import baca_angka, baca_ya_tidak
+from lkjip.galat import LkjipError, Masalah
+from lkjip.ikm import kunci_unsur
+from lkjip.skema import BERKAS, UNSUR_KOLOM, Berkas, skema
+
+BERKAS_IKM = ("ikm_responden.csv", "ikm_responden_sintetis.csv")
+PESAN_CEK = {
+    "column_in_dataframe": "kolom wajib tidak ada",
+    "column_in_schema": "kolom tidak dikenal (salah ketik?)",
+    "field_uniqueness": "nilai ganda; kolom ini harus unik",
+    "multiple_fields_uniqueness": "baris ganda untuk kunci yang sama",
+}
+
+
+# --- names ------------------------------------------------------------------------------
+
+def cek_nama(kecamatan: str, tahun) -> int:
+    """Refuse a kecamatan that is not a plain slug or a year that is not a year.
+
+    Called before any file is touched, so `../x` or an absolute path never reaches the disk.
+
+    >>> cek_nama("bantarbolang", "2023")
+    2023
+    >>> cek_nama("../x", 2023)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    lkjip.galat.LkjipError: Ditemukan 1 masalah pada data:
+    - (argumen) --kecamatan: nilai '../x' tidak sah; seharusnya nama folder huruf kecil...
+    """
+    masalah = []
+    if not isinstance(kecamatan, str) or not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", kecamatan):
+        masalah.append(Masalah("(argumen) --kecamatan", nilai=str(kecamatan),
+                               harapan="nama folder huruf kecil tanpa spasi (mis. bantarbolang)"))
+    if not re.fullmatch(r"(19|20)\d\d", str(tahun)):
+        masalah.append(Masalah("(argumen) --tahun", nilai=str(tahun),
+                               harapan="tahun empat angka (mis. 2023)"))
+    if masalah:
+        raise LkjipError(masalah)
+    return int(tahun)
+
+
+# --- reading CSV as typed ------------------------------------------------------------------
+
+def _pemisah(baris_judul: str) -> str:
+    return ";" if baris_judul.count(";") > baris_judul.count(",") else ","
+
+
+def _dekode(isi: bytes, nama: str) -> tuple[str | None, list[Masalah]]:
+    if b"\x00" in isi:
+        baris = isi[: isi.index(b"\x00")].count(b"\n") + 1
+        pesan = "berisi karakter NUL; ini bukan berkas CSV teks."
+        return None, [Masalah(nama, baris, pesan=pesan)]
+    try:
+        return isi.decode("utf-8-sig"), []
+    except UnicodeDecodeError as e:
+        baris = isi[: e.start].count(b"\n") + 1
+        return None, [Masalah(nama, baris, pesan=(
+            "bukan teks UTF-8 (mungkin disimpan sebagai 'CSV (Comma delimited)' Windows); "
+            "simpan ulang dari Excel sebagai 'CSV UTF-8'."))]
+
+
+def _judul(sel: list[str], nama: str) -> tuple[list[str], list[Masalah]]:
+    judul = [s.strip().lower().lstrip("\ufeff") for s in sel]
+    masalah = [Masalah(nama, 1, pesan=f"judul kolom ke-{i + 1} kosong.")
+               for i, j in enumerate(judul) if j == ""]
+    for j in sorted({j for j in judul if j and judul.count(j) > 1}):
+        masalah.append(Masalah(nama, 1, j, pesan="judul kolom muncul lebih dari sekali."))
+    return judul, masalah
+
+
+def baca_csv(path: Path, nama: str) -> tuple[pd.DataFrame | None, list[Masalah]]:
+    """Read one CSV as text cells plus `_baris` (the spreadsheet row), collecting problems."""
+    teks, masalah = _dekode(path.read_bytes(), nama)
+    if teks is None:
+        return None, masalah
+    if teks.strip() == "":
+        return None, [Masalah(nama, pesan="berkas kosong; baris judul kolom tidak ada.")]
+    pembaca = csv.reader(io.StringIO(teks), delimiter=_pemisah(teks.splitlines()[0]))
+    try:
+        return _baris_ke_frame(pembaca, nama)
+    except csv.Error as e:
+        pesan = f"tidak dapat dibaca sebagai CSV ({e})."
+        return None, [Masalah(nama, pembaca.line_num, pesan=pesan)]
+
+
+def _baris_ke_frame(pembaca, nama: str) -> tuple[pd.DataFrame | None, list[Masalah]]:
+    judul, masalah = _judul(next(pembaca), nama)
+    rekaman, nomor, awal = [], [], pembaca.line_num + 1
+    for sel in pembaca:
+        if any(s.strip() for s in sel):
+            sel = _rapikan_panjang(sel, len(judul), nama, awal, masalah)
+            if sel is not None:
+                rekaman.append([s.strip() for s in sel])
+                nomor.append(awal)
+        awal = pembaca.line_num + 1
+    if masalah:
+        return None, masalah
+    df = pd.DataFrame(rekaman, columns=judul, dtype=object)
+    df["_baris"] = nomor
+    return df, []
+
+
+def _rapikan_panjang(sel, n, nama, baris, masalah):
+    if len(sel) > n and not any(s.strip() for s in sel[n:]):
+        sel = sel[:n]
+    if len(sel) < n:
+        sel = sel + [""] * (n - len(sel))
+    if len(sel) != n:
+        masalah.append(Masalah(nama, baris, pesan=(
+            f"baris berisi {len(sel)} sel, padahal judul kolom berisi {n}; "
+            "periksa pemisah (',' atau ';') dan tanda petik.")))
+        return None
+    return sel
+
+
+# --- validation ---------------------------------------------------------------------------
+
+def validasi(df: pd.DataFrame, nama_skema: str, nama: str) -> list[Masalah]:
+    """Validate lazily; every failure becomes a `Masalah`."""
+    berkas = BERKAS[nama_skema]
+    masalah = _cek_jumlah_baris(df, berkas, nama)
+    try:
+        skema(nama_skema).validate(df.drop(columns="_baris"), lazy=True)
+    except pa.errors.SchemaErrors as e:
+        masalah += _dari_pandera(e.failure_cases, df, nama)
+    return masalah
+
+
+def _cek_jumlah_baris(df, berkas: Berkas, nama) -> list[Masalah]:
+    n = len(df)
+    if n < berkas.min_baris:
+        return [Masalah(nama, pesan=f"berisi {n} baris data; seharusnya paling sedikit "
+                                    f"{berkas.min_baris}.")]
+    if berkas.maks_baris is not None and n > berkas.maks_baris:
+        return [Masalah(nama, pesan=f"berisi {n} baris data; seharusnya tepat "
+                                    f"{berkas.maks_baris}.")]
+    return []
+
+
+def _dari_pandera(kasus: pd.DataFrame, df: pd.DataFrame, nama: str) -> list[Masalah]:
+    masalah = []
+    for _, k in kasus.iterrows():
+        cek = str(k["check"])
+        if cek in ("column_in_dataframe", "column_in_schema"):
+            masalah.append(Masalah(nama, 1, str(k["failure_case"]), pesan=PESAN_CEK[cek] + "."))
+            continue
+        baris = _baris_dari_indeks(df, k["index"])
+        kolom = None if pd.isna(k["column"]) else str(k["column"])
+        if cek in PESAN_CEK:
+            masalah.append(Masalah(nama, baris, kolom, pesan=(
+                f"{PESAN_CEK[cek]} (nilai {k['failure_case']!r}).")))
+        else:
+            masalah.append(Masalah(nama, baris, kolom, str(k["failure_case"]), cek))
+    return sorted(set(masalah), key=lambda m: (m.baris or 0, m.kolom or ""))
+
+
+def _baris_dari_indeks(df, indeks):
+    try:
+        return int(df["_baris"].iloc[int(indeks)])
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+# --- conversion ---------------------------------------------------------------------------
+
+def _ubah_sel(teks: str, tipe: str):
+    if teks == "":
+        return None
+    if tipe in ("angka",):
+        return float(baca_angka(teks))
+    if tipe in ("rupiah", "bulat"):
+        return int(baca_angka(teks))
+    if tipe == "tahun":
+        return int(teks)
+    if tipe == "jawaban":
+        return int(teks)
+    if tipe == "ya_tidak":
+        return baca_ya_tidak(teks)
+    if tipe == "tanggal":
+        return date.fromisoformat(teks)
+    return teks
+
+
+def _angka_target(teks: str):
+    if teks == "" or "/" in teks:
+        return float("nan")
+    return float(baca_angka(teks))
+
+
+def ubah_tipe(df: pd.DataFrame, berkas: Berkas) -> pd.DataFrame:
+    """Typed copy: numbers as float (Rupiah and counts as nullable Int64), yes/no as bool."""
+    hasil = pd.DataFrame({"_baris": df["_baris"].astype("int64")})
+    for k in berkas.kolom:
+        nilai = [_ubah_sel(t, k.tipe) for t in df[k.nama]]
+        if k.tipe in ("rupiah", "bulat", "tahun", "jawaban"):
+            hasil[k.nama] = pd.array(nilai, dtype="Int64")
+        elif k.tipe == "angka":
+            hasil[k.nama] = pd.array([float("nan") if v is None else v for v in nilai],
+                                     dtype="float64")
+        else:
+            hasil[k.nama] = pd.Series(nilai, index=df.index, dtype=object)
+        if k.tipe == "target":
+            hasil[k.nama + "_angka"] = [_angka_target(t) for t in df[k.nama]]
+    return hasil
+
+
+def frame_kosong(berkas: Berkas) -> pd.DataFrame:
+    return ubah_tipe(pd.DataFrame({k: [] for k in berkas.kolom_nama() + ["_baris"]},
+                                  dtype=object), berkas)
+
+
+# --- the data of one kecamatan-year --------------------------------------------------------
+
+@dataclass
+class DataKecamatan:
+    """The validated inputs of one kecamatan-year; each table as a typed DataFrame."""
+
+    kecamatan: str
+    tahun: int
+    data_dir: Path
+    profil: dict
+    tabel: dict[str, pd.DataFrame]
+    narasi: dict[str, str] = field(default_factory=dict)
+    berkas: dict[str, str] = field(default_factory=dict)
+    sumber_ikm: str | None = None
+
+    def __getattr__(self, nama: str) -> pd.DataFrame:
+        tabel = self.__dict__.get("tabel", {})
+        if nama in tabel:
+            return tabel[nama]
+        raise AttributeError(nama)
+
+    @property
+    def sintetis(self) -> bool:
+        return bool(self.profil.get("sintetis"))
+
+
+def nama_tabel(nama_berkas: str) -> str:
+    """`renstra/indikator.csv` → `indikator`; both IKM survey files → `ikm_responden`."""
+    dasar = nama_berkas.rsplit("/", 1)[-1].removesuffix(".csv")
+    return "ikm_responden" if dasar.startswith("ikm_responden") else dasar
+
+
+def _jalur(dir_kec: Path, tahun: int, nama: str) -> Path:
+    return dir_kec / nama if nama.startswith("renstra/") else dir_kec / str(tahun) / nama
+
+
+def _tampil(dir_kec: Path, tahun: int, nama: str) -> str:
+    return f"{dir_kec.name}/{nama}" if nama.startswith("renstra/") else \
+        f"{dir_kec.name}/{tahun}/{nama}"
+
+
+def _cek_folder(data_dir: Path, kecamatan: str, tahun: int) -> Path:
+    dir_kec = data_dir / kecamatan
+    if not dir_kec.is_dir():
+        ada = sorted(p.name for p in data_dir.iterdir() if p.is_dir()) if data_dir.is_dir() else []
+        raise LkjipError(Masalah(str(data_dir), pesan=(
+            f"kecamatan '{kecamatan}' tidak ditemukan. Yang tersedia: "
+            f"{', '.join(ada) or '(tidak ada)'}.")))
+    if not (dir_kec / str(tahun)).is_dir():
+        ada = sorted(p.name for p in dir_kec.iterdir() if re.fullmatch(r"\d{4}", p.name))
+        raise LkjipError(Masalah(str(dir_kec), pesan=(
+            f"data tahun {tahun} tidak ditemukan untuk kecamatan '{kecamatan}'. "
+            f"Tahun yang tersedia: {', '.join(ada) or '(tidak ada)'}.")))
+    return dir_kec
+
+
+def _normalkan_judul_ikm(df: pd.DataFrame) -> pd.DataFrame:
+    tetap = {"no", "periode", "tanggal", "layanan", "_baris"}
+    ganti = {}
+    for kolom in df.columns:
+        if kolom not in tetap:
+            kunci = kunci_unsur(kolom)
+            if kunci is not None:
+                ganti[kolom] = kunci
+    return df.rename(columns=ganti)
+
+
+def _muat_berkas(dir_kec, tahun, nama, masalah) -> pd.DataFrame | None:
+    """Read and validate one file; None when it is absent or unreadable."""
+    jalur = _jalur(dir_kec, tahun, nama)
+    tampil = _tampil(dir_kec, tahun, nama)
+    berkas = BERKAS[nama]
+    if not jalur.is_file():
+        if berkas.wajib:
+            masalah.append(Masalah(tampil, pesan="berkas wajib tidak ditemukan."))
+        return None
+    df, m = baca_csv(jalur, tampil)
+    if df is None:
+        masalah += m
+        return None
+    if nama.startswith("ikm_responden"):
+        df = _normalkan_judul_ikm(df)
+    m = validasi(df, nama, tampil)
+    masalah += m
+    return None if m else ubah_tipe(df, berkas)
+
+
+def _baca_narasi(dir_tahun: Path) -> dict[str, str]:
+    folder = dir_tahun / "narasi"
+    if not folder.is_dir():
+        return {}
+    return {p.stem: p.read_text(encoding="utf-8-sig", errors="replace")
+            for p in sorted(folder.glob("*.md"))}
+
+
+def muat(data_dir, kecamatan: str, tahun) -> DataKecamatan:
+    """Load the validated data of one kecamatan-year, or raise one `LkjipError` with
+    every problem found (file, row, column, value, what was expected)."""
+    tahun = cek_nama(kecamatan, tahun)
+    data_dir = Path(data_dir)
+    dir_kec = _cek_folder(data_dir, kecamatan, tahun)
+    masalah: list[Masalah] = []
+    tabel, berkas = {}, {}
+    for nama in BERKAS:
+        df = _muat_berkas(dir_kec, tahun, nama, masalah)
+        if df is not None:
+            tabel[nama_tabel(nama)] = df
+            berkas[nama_tabel(nama)] = _tampil(dir_kec, tahun, nama)
+    sumber_ikm = _cek_sumber_ikm(dir_kec, tahun, masalah)
+    for nama in BERKAS:
+        if nama not in BERKAS_IKM[1:]:
+            tabel.setdefault(nama_tabel(nama), frame_kosong(BERKAS[nama]))
+            berkas.setdefault(nama_tabel(nama), _tampil(dir_kec, tahun, nama))
+    if not masalah:
+        from lkjip.referensi import cek_referensi
+
+        masalah += cek_referensi(tabel, berkas, kecamatan, tahun)
+    if masalah:
+        raise LkjipError(masalah)
+    profil = tabel.pop("profil").drop(columns="_baris").iloc[0].to_dict()
+    return DataKecamatan(kecamatan, tahun, data_dir, profil, tabel,
+                         _baca_narasi(dir_kec / str(tahun)), berkas, sumber_ikm)
+
+
+def _cek_sumber_ikm(dir_kec, tahun, masalah) -> str | None:
+    ada = [n for n in BERKAS_IKM + ("ikm_nrr.csv",) if _jalur(dir_kec, tahun, n).is_file()]
+    if len(ada) > 1:
+        masalah.append(Masalah(f"{dir_kec.name}/{tahun}", pesan=(
+            f"data IKM ganda: {', '.join(ada)}; simpan hanya satu sumber IKM.")))
+    return ada[0] if ada else None
+
+
+__all__ = ["DataKecamatan", "muat", "cek_nama", "baca_csv", "validasi", "UNSUR_KOLOM"]

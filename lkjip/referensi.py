@@ -1,0 +1,131 @@
+"""Cross-file references: every code that points elsewhere must exist there.
+
+These are load errors (the data cannot be computed without them), unlike the
+consistency checks of `lkjip.periksa`, which compare figures that can be computed.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from lkjip.galat import Masalah
+
+
+def _ref(tabel, berkas, anak, kolom, induk, kolom_induk, apa) -> list[Masalah]:
+    """Rows of `anak` whose `kolom` is not a `kolom_induk` of `induk`."""
+    sah = set(tabel[induk][kolom_induk].dropna())
+    df = tabel[anak]
+    return [
+        Masalah(berkas[anak], int(b), kolom, str(v),
+                f"{apa} yang ada di {berkas[induk]} ({', '.join(sorted(map(str, sah))) or '-'})")
+        for v, b in zip(df[kolom], df["_baris"], strict=True)
+        if v is not None and not pd.isna(v) and v not in sah
+    ]
+
+
+REFERENSI = [
+    # child table, column, parent table, parent column, what it must be
+    ("sasaran", "kode_tujuan", "tujuan", "kode_tujuan", "kode tujuan"),
+    ("indikator", "kode_sasaran", "sasaran", "kode_sasaran", "kode sasaran"),
+    ("target", "kode_indikator", "indikator", "kode_indikator", "kode indikator"),
+    ("realisasi", "kode_indikator", "indikator", "kode_indikator", "kode indikator"),
+    ("strategi", "kode_sasaran", "sasaran", "kode_sasaran", "kode sasaran"),
+    ("kebijakan", "kode_strategi", "strategi", "kode_strategi", "kode strategi"),
+    ("pejabat", "kode_atasan", "pejabat", "kode_pejabat", "kode pejabat"),
+    ("pk_indikator", "kode_pejabat", "pejabat", "kode_pejabat", "kode pejabat"),
+    ("pk_indikator", "kode_indikator", "indikator", "kode_indikator", "kode indikator Renstra"),
+    ("pk_anggaran", "kode_pejabat", "pejabat", "kode_pejabat", "kode pejabat"),
+    ("pk_anggaran", "kode_anggaran", "anggaran", "kode", "kode anggaran"),
+    ("anggaran", "kode_induk", "anggaran", "kode", "kode anggaran"),
+    ("anggaran", "kode_sasaran", "sasaran", "kode_sasaran", "kode sasaran"),
+    ("komposit", "kode_induk", "komposit", "kode_node", "kode node"),
+    ("komposit", "kode_indikator", "indikator", "kode_indikator", "kode indikator"),
+]
+
+
+def cek_referensi(tabel: dict, berkas: dict, kecamatan: str, tahun: int) -> list[Masalah]:
+    """Every cross-file problem at once."""
+    masalah = []
+    for args in REFERENSI:
+        masalah += _ref(tabel, berkas, *args)
+    masalah += _cek_profil(tabel, berkas, kecamatan, tahun)
+    masalah += _cek_anggaran(tabel["anggaran"], berkas["anggaran"])
+    masalah += _cek_realisasi_anggaran(tabel, berkas)
+    masalah += _cek_sumber_realisasi(tabel, berkas)
+    return masalah
+
+
+def _cek_profil(tabel, berkas, kecamatan, tahun) -> list[Masalah]:
+    p = tabel["profil"].iloc[0]
+    b, baris = berkas["profil"], int(p["_baris"])
+    masalah = []
+    if p["kecamatan"] != kecamatan:
+        masalah.append(Masalah(b, baris, "kecamatan", p["kecamatan"],
+                               f"'{kecamatan}', sama dengan nama folder"))
+    if p["tahun"] != tahun:
+        masalah.append(Masalah(b, baris, "tahun", str(p["tahun"]),
+                               f"{tahun}, sama dengan nama folder"))
+    if p["renstra_awal"] > p["renstra_akhir"]:
+        masalah.append(Masalah(b, baris, "renstra_akhir", str(p["renstra_akhir"]),
+                               f"tahun tidak lebih awal dari renstra_awal ({p['renstra_awal']})"))
+    return masalah
+
+
+def _cek_anggaran(df: pd.DataFrame, b: str) -> list[Masalah]:
+    induk = set(df["kode_induk"].dropna())
+    tingkat = dict(zip(df["kode"], df["tingkat"], strict=True))
+    masalah = []
+    for _, r in df.iterrows():
+        baris = int(r["_baris"])
+        if r["tingkat"] == "program" and r["kode_sasaran"] is None:
+            masalah.append(Masalah(b, baris, "kode_sasaran", None,
+                                   "kode sasaran yang didukung program ini"))
+        if r["tingkat"] == "program" and r["kode_induk"] is not None:
+            masalah.append(Masalah(b, baris, "kode_induk", r["kode_induk"],
+                                   "kosong, karena program berada di puncak pohon anggaran"))
+        if r["tingkat"] != "program" and r["kode_induk"] is None:
+            masalah.append(Masalah(b, baris, "kode_induk", None,
+                                   f"kode induk dari {r['tingkat']} ini"))
+        urutan = {"program": 0, "kegiatan": 1, "sub_kegiatan": 2}
+        ti = tingkat.get(r["kode_induk"])
+        if ti is not None and urutan[ti] + 1 != urutan[r["tingkat"]]:
+            masalah.append(Masalah(b, baris, "kode_induk", r["kode_induk"],
+                                   f"induk satu tingkat di atas {r['tingkat']} (kini {ti})"))
+        if r["kode"] not in induk and pd.isna(r["pagu_perubahan"]):
+            masalah.append(Masalah(b, baris, "pagu_perubahan", None,
+                                   "pagu setelah perubahan (baris tanpa rincian wajib diisi)"))
+    return masalah
+
+
+def _cek_realisasi_anggaran(tabel, berkas) -> list[Masalah]:
+    df = tabel["realisasi_anggaran"]
+    sasaran = set(tabel["sasaran"]["kode_sasaran"])
+    anggaran = dict(zip(tabel["anggaran"]["kode"], tabel["anggaran"]["tingkat"], strict=True))
+    masalah = []
+    for _, r in df.iterrows():
+        ok = r["kode"] in sasaran if r["tingkat"] == "sasaran" \
+            else anggaran.get(r["kode"]) == r["tingkat"]
+        if not ok:
+            masalah.append(Masalah(berkas["realisasi_anggaran"], int(r["_baris"]), "kode",
+                                   r["kode"], f"kode {r['tingkat']} yang ada"))
+    return masalah
+
+
+def _cek_sumber_realisasi(tabel, berkas) -> list[Masalah]:
+    """An indicator computed from a composite tree needs its root, and list nodes their list."""
+    masalah = []
+    akar = set(tabel["komposit"]["kode_indikator"].dropna())
+    for _, r in tabel["indikator"].iterrows():
+        if r["sumber_realisasi"] == "komposit" and r["kode_indikator"] not in akar \
+                and len(tabel["komposit"]):
+            masalah.append(Masalah(berkas["indikator"], int(r["_baris"]), "sumber_realisasi",
+                                   "komposit", "indikator yang punya akar di komposit.csv"))
+    for _, r in tabel["komposit"].iterrows():
+        if r["jenis"] == "rasio" and r["daftar"] is None and (
+                pd.isna(r["pembilang"]) or pd.isna(r["penyebut"])):
+            masalah.append(Masalah(berkas["komposit"], int(r["_baris"]), "penyebut", None,
+                                   "pembilang dan penyebut, atau nama daftar"))
+        if r["jenis"] == "nilai" and pd.isna(r["nilai"]):
+            masalah.append(Masalah(berkas["komposit"], int(r["_baris"]), "nilai", None,
+                                   "nilai untuk node berjenis 'nilai'"))
+    return masalah

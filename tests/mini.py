@@ -1,0 +1,112 @@
+"""A small, fake, readable kecamatan-year for tests: `tulis_mini(tmp_path)`.
+
+Figures chosen so every derived value is easy to compute by hand:
+- IKM: 4 respondents, every answer 3 except perilaku all 4 → NRR 3 ×8 and 4 → IKM =
+  (8×3 + 4)/9 × 25 = 77,78 (mutu B); both semesters alike.
+- Cakupan (IKU-02) = mean(pengaduan 1/2 = 50 %, desa 3/4 = 75 %) = 62,50; target 80 →
+  capaian 78,13.
+- Budget: program 1 = kegiatan 1.1 (600.000) + 1.2 (400.000) = 1.000.000 perubahan,
+  murni 900.000 + 400.000 = 1.300.000; realisasi 950.000 → penyerapan 95,00.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+UNSUR = "persyaratan,prosedur,waktu,biaya,produk,kompetensi,perilaku,pengaduan,sarana"
+
+BERKAS_MINI = {
+    "renstra/tujuan.csv": "kode_tujuan,tujuan\nT1,Meningkatkan pelayanan\n",
+    "renstra/sasaran.csv": "kode_sasaran,kode_tujuan,sasaran\nS1,T1,Meningkatnya pelayanan\n",
+    "renstra/indikator.csv": (
+        "kode_indikator,kode_sasaran,indikator,satuan,arah,metode,akumulasi_tw,"
+        "sumber_realisasi,target_akhir\n"
+        "IKU-01,S1,Indeks kepuasan masyarakat,indeks,naik,rasio,terakhir,ikm,85\n"
+        "IKU-02,S1,Cakupan layanan,%,naik,rasio,terakhir,komposit,90\n"
+    ),
+    "renstra/target.csv": "kode_indikator,tahun,target\nIKU-01,2023,80\nIKU-02,2023,80\n",
+    "renstra/realisasi.csv": (
+        "kode_indikator,tahun,periode,realisasi\nIKU-01,2022,tahun,76\nIKU-02,2022,tahun,\n"
+    ),
+    "renstra/strategi.csv": "kode_strategi,kode_sasaran,strategi\n1,S1,Meningkatkan layanan\n",
+    "renstra/kebijakan.csv": "kode_kebijakan,kode_strategi,kebijakan\n1.1,1,Layanan cepat\n",
+    "2023/profil.csv": (
+        "kecamatan,nama_kecamatan,kabupaten,provinsi,tahun,alamat,kode_pos,email,camat_nama,"
+        "camat_nip,camat_pangkat,renstra_awal,renstra_akhir,skala,metode_ikm_tahunan,"
+        "populasi_ikm,tempat_laporan,tanggal_laporan,sintetis\n"
+        "contoh,Contoh,Pemalang,Jawa Tengah,2023,Jl. Contoh 1,52300,,Budi,"
+        "19700101 199501 1 001,Pembina,2021,2026,bantarbolang-2023,rerata_semester,,"
+        "Pemalang,2024-01-31,tidak\n"
+    ),
+    "2023/pegawai.csv": (
+        "no,nama,jabatan,status,pendidikan,golongan\n"
+        "1,Budi,Camat,PNS,S2,IV\n2,,Pelaksana,PNS,SLTA,II\n3,,Tenaga Honorer,Honorer,SMA,\n"
+    ).replace("SMA", "SLTA"),
+    "2023/sarpras.csv": "no,jenis,jumlah,satuan\n1,Kendaraan Roda 2,2,unit\n",
+    "2023/pejabat.csv": (
+        "kode_pejabat,nama,nip,jabatan,kode_atasan,nama_atasan,jabatan_atasan,tanggal_pk\n"
+        "camat,Budi,,Camat Contoh,,Bupati,Bupati Pemalang,2023-01-02\n"
+        "sekcam,Sari,,Sekretaris Kecamatan,camat,,,2023-01-02\n"
+    ),
+    "2023/pk_indikator.csv": (
+        "kode_pejabat,no,sasaran,indikator,kode_indikator,satuan,target,tw1,tw2,tw3,tw4\n"
+        "camat,1,Meningkatnya pelayanan,Indeks kepuasan masyarakat,IKU-01,indeks,80,0,0,80,80\n"
+        "camat,2,Meningkatnya pelayanan,Cakupan layanan,IKU-02,%,80,20,40,60,80\n"
+        "sekcam,1,Tersedianya dokumen,Jumlah dokumen,,dokumen,4,1,1,1,1\n"
+    ),
+    "2023/anggaran.csv": (
+        "kode;kode_induk;tingkat;nama;kode_sasaran;pagu_murni;pagu_perubahan\n"
+        "1;;program;Program Penunjang;S1;;\n"
+        "1.1;1;kegiatan;Administrasi Keuangan;;900.000;600.000\n"
+        "1.2;1;kegiatan;Administrasi Umum;;400.000;400.000\n"
+    ),
+    "2023/pk_anggaran.csv": (
+        "kode_pejabat,no,uraian,tingkat,kode_anggaran,anggaran,tw1,tw2,tw3,tw4\n"
+        "camat,1,Program Penunjang,program,1,1000000,,,,\n"
+        "sekcam,1,Administrasi Keuangan,kegiatan,1.1,600000,150000,150000,150000,150000\n"
+        "sekcam,2,Administrasi Umum,kegiatan,1.2,400000,100000,100000,100000,100000\n"
+    ),
+    "2023/realisasi_anggaran.csv": "tingkat,kode,realisasi\nsasaran,S1,950000\n",
+    "2023/komposit.csv": (
+        "kode_node,kode_induk,kode_indikator,nama,jenis,pembilang,penyebut,nilai,daftar,urutan\n"
+        "CL,,IKU-02,Cakupan layanan,rerata,,,,,1\n"
+        "CL.1,CL,,Pengaduan terselesaikan,rasio,,,,pengaduan,1\n"
+        "CL.2,CL,,Desa bertata kelola baik,rasio,,,,desa,2\n"
+    ),
+    "2023/desa.csv": (
+        "no,nama_desa,tata_kelola_baik\n1,Alfa,ya\n2,Beta,ya\n3,Gama,ya\n4,Delta,tidak\n"
+    ),
+    "2023/pengaduan.csv": "no,uraian,desa,selesai\n1,Jalan rusak,Alfa,ya\n2,Banjir,Beta,tidak\n",
+    "2023/data_publik.csv": "no,jenis_data,dipublikasikan\n1,Profil,ya\n",
+    "2023/layanan_pelimpahan.csv": "no,jenis_layanan,tersedia,jumlah\n1,rekomendasi,ya,3\n",
+    "2023/ikm_responden.csv": (
+        f"no,periode,tanggal,layanan,{UNSUR}\n"
+        "1,S1,2023-02-01,KTP,3,3,3,3,3,3,4,3,3\n"
+        "2,S1,2023-03-01,KK,3,3,3,3,3,3,4,3,3\n"
+        "3,S2,2023-08-01,KTP,3,3,3,3,3,3,4,3,3\n"
+        "4,S2,2023-09-01,KK,3,3,3,3,3,3,4,3,3\n"
+    ),
+    "2023/tersaji.csv": "besaran,kunci,nilai,sumber\nrealisasi,IKU-02,\"62,50\",Tabel 3.2\n",
+    "2023/narasi/isu_strategis.md": "1. Kurangnya pegawai\n",
+}
+
+
+def tulis_mini(root: Path, kecamatan: str = "contoh", ganti: dict | None = None) -> Path:
+    """Write the mini kecamatan under root/<kecamatan>/; `ganti` replaces or (None) drops files.
+
+    Returns the data folder (root)."""
+    berkas = dict(BERKAS_MINI)
+    for nama, isi in (ganti or {}).items():
+        if isi is None:
+            berkas.pop(nama, None)
+        else:
+            berkas[nama] = isi
+    for nama, isi in berkas.items():
+        jalur = root / kecamatan / nama
+        jalur.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(isi, bytes):
+            jalur.write_bytes(isi)
+        else:
+            jalur.write_text(isi.replace("contoh,Contoh", f"{kecamatan},{kecamatan.title()}"),
+                             encoding="utf-8")
+    return root
