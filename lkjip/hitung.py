@@ -1,0 +1,362 @@
+"""The computed model of one kecamatan-year: every figure the report shows, as `Angka`.
+
+`hitung(data)` takes the validated inputs (`lkjip.muat`) and computes, with provenance:
+the IKM per semester and for the year, the composite indicators, each indicator's
+realisasi, capaian, category and progress to the Renstra end target, each sasaran's
+capaian, the budget tree and penyerapan per sasaran, and the overall conclusions. Stated
+figures (`tersaji.csv`) are never used here; `lkjip.periksa` compares them with these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import pandas as pd
+
+from lkjip import anggaran as ang
+from lkjip.angka import Angka, Sumber, rerata
+from lkjip.capaian import capaian_angka, capaian_sasaran_angka, progres_renstra_angka
+from lkjip.ikm import HasilIkm, ikm, ikm_dari_nrr, ikm_per, ikm_tahunan
+from lkjip.komposit import hitung_komposit
+from lkjip.muat import DataKecamatan
+from lkjip.skala import kategori
+
+# list name → (column marked ya, what an entry is)
+DAFTAR = {
+    "desa": ("tata_kelola_baik", "desa bertata kelola baik"),
+    "pengaduan": ("selesai", "pengaduan terselesaikan"),
+    "data_publik": ("dipublikasikan", "data dipublikasikan"),
+    "layanan_pelimpahan": ("tersedia", "layanan pelimpahan tersedia"),
+}
+
+
+@dataclass
+class HasilIndikator:
+    kode: str
+    indikator: str
+    satuan: str
+    arah: str
+    metode: str
+    kode_sasaran: str
+    sumber_realisasi: str
+    target: Angka | None
+    realisasi: Angka
+    capaian: Angka
+    kategori: str | None
+    target_akhir: Angka | None
+    progres: Angka
+    riwayat: dict[int, Angka] = field(default_factory=dict)
+    target_tahunan: dict[int, Angka] = field(default_factory=dict)
+
+    @property
+    def diukur(self) -> bool:
+        """True when this year's capaian can be computed (target and realisasi known)."""
+        return self.capaian.nilai is not None
+
+
+@dataclass
+class HasilSasaran:
+    kode: str
+    sasaran: str
+    kode_tujuan: str
+    tujuan: str
+    indikator: list[str]
+    capaian: Angka
+    kategori: str | None
+    pagu: Angka
+    realisasi_anggaran: Angka
+    penyerapan: Angka
+    efisiensi: Angka
+
+
+@dataclass
+class Hasil:
+    data: DataKecamatan
+    skala: str
+    ikm_semester: dict[str, HasilIkm]
+    ikm_tahun: HasilIkm | None
+    ikm_layanan: dict[str, HasilIkm]
+    daftar: dict[str, tuple[Angka, Angka]]
+    komposit: dict[str, Angka]
+    indikator: dict[str, HasilIndikator]
+    sasaran: dict[str, HasilSasaran]
+    anggaran: pd.DataFrame
+    pk_anggaran: pd.DataFrame
+    capaian_kinerja: Angka
+    kategori_kinerja: str | None
+    penyerapan: Angka
+    kategori_anggaran: str | None
+    efisiensi: Angka
+
+    def kategori(self, persen: Angka | float | None) -> str | None:
+        return _kategori(persen, self.skala)
+
+
+def _kategori(persen, skala: str) -> str | None:
+    nilai = persen.bulat if isinstance(persen, Angka) else persen
+    if nilai is None or pd.isna(nilai):
+        return None
+    return kategori(nilai, skala)
+
+
+def _sumber(data: DataKecamatan, tabel: str, baris, kolom: str, nilai) -> Sumber:
+    return Sumber(data.berkas.get(tabel, tabel), int(baris), kolom, nilai)
+
+
+# --- IKM ----------------------------------------------------------------------------------
+
+def hitung_ikm(data: DataKecamatan) -> tuple[dict, HasilIkm | None, dict]:
+    """IKM per semester, for the year (by the profile's method) and per service."""
+    metode = data.profil["metode_ikm_tahunan"]
+    if len(data.ikm_responden):
+        jawaban = data.ikm_responden.drop(columns=["no", "_baris", "tanggal"])
+        semester = ikm_per(jawaban.drop(columns="layanan"), "periode")
+        layanan = ikm_per(jawaban.drop(columns="periode").fillna({"layanan": "-"}), "layanan")
+        if metode == "gabungan":
+            return semester, ikm(jawaban, abaikan=["periode", "layanan"]), layanan
+        return semester, ikm_tahunan(semester, metode), layanan
+    if len(data.ikm_nrr):
+        return _ikm_dari_agregat(data.ikm_nrr, metode)
+    return {}, None, {}
+
+
+def _ikm_dari_agregat(df: pd.DataFrame, metode: str):
+    hasil = {}
+    for periode, kelompok in df.groupby("periode", sort=True):
+        nrr = dict(zip(kelompok["unsur"], kelompok["nrr"], strict=True))
+        responden = int(kelompok["responden"].max())
+        hasil[str(periode)] = ikm_dari_nrr(nrr, responden)
+    if "tahun" in hasil:
+        return {k: v for k, v in hasil.items() if k != "tahun"}, hasil["tahun"], {}
+    return hasil, ikm_tahunan(hasil, metode), {}
+
+
+# --- lists and composites ------------------------------------------------------------------
+
+def hitung_daftar(data: DataKecamatan) -> dict[str, tuple[Angka, Angka]]:
+    """Counts of each list: (entries marked ya, all entries), with the rows as provenance."""
+    hasil = {}
+    for nama, (kolom, apa) in DAFTAR.items():
+        df = getattr(data, nama)
+        ya = df[df[kolom].astype(bool)]
+        berkas = data.berkas.get(nama, nama)
+        pembilang = Angka(Decimal(len(ya)), f"banyaknya baris {berkas} dengan {kolom} = ya",
+                          tuple(_sumber(data, nama, b, kolom, "ya") for b in ya["_baris"]),
+                          label=f"jumlah {apa}", desimal=0)
+        penyebut = Angka(Decimal(len(df)), f"banyaknya baris {berkas}",
+                         tuple(_sumber(data, nama, b, "no", n)
+                               for b, n in zip(df["_baris"], df["no"], strict=True)),
+                         label=f"jumlah seluruh entri {nama}", desimal=0)
+        hasil[nama] = (pembilang, penyebut)
+    return hasil
+
+
+# --- indicators -----------------------------------------------------------------------------
+
+def _angka_sel(data, tabel, row, kolom, label) -> Angka | None:
+    nilai = row[kolom]
+    if nilai is None or pd.isna(nilai):
+        return None
+    s = _sumber(data, tabel, row["_baris"], kolom, nilai)
+    return Angka(s.angka, f"{kolom} tertulis", (s,), label=label)
+
+
+def _target_tahunan(data, kode) -> dict[int, Angka]:
+    df = data.target[data.target["kode_indikator"] == kode]
+    return {int(r["tahun"]): _angka_sel(data, "target", r, "target", f"target {kode} {r['tahun']}")
+            for _, r in df.iterrows()}
+
+
+def _riwayat(data, ind) -> dict[int, Angka]:
+    """Typed realisasi per year: the yearly row, else the TW rows accumulated."""
+    df = data.realisasi[data.realisasi["kode_indikator"] == ind["kode_indikator"]]
+    hasil = {}
+    for tahun, kelompok in df.groupby("tahun", sort=True):
+        hasil[int(tahun)] = _realisasi_tahun(data, kelompok, ind)
+    return {t: a for t, a in hasil.items() if a is not None}
+
+
+def _realisasi_tahun(data, kelompok, ind) -> Angka | None:
+    kode = ind["kode_indikator"]
+    setahun = kelompok[kelompok["periode"] == "tahun"]
+    if len(setahun):
+        return _angka_sel(data, "realisasi", setahun.iloc[0], "realisasi", f"realisasi {kode}")
+    tw = kelompok[kelompok["periode"].str.startswith("TW")].sort_values("periode")
+    nilai = [_angka_sel(data, "realisasi", r, "realisasi", f"realisasi {kode} {r['periode']}")
+             for _, r in tw.iterrows()]
+    nilai = [n for n in nilai if n is not None]
+    return akumulasi_tw(nilai, ind["akumulasi_tw"], f"realisasi {kode}") if nilai else None
+
+
+def akumulasi_tw(nilai: list[Angka], cara: str, label: str) -> Angka:
+    """The year's value from TW values: jumlah, terakhir, maks or rerata.
+
+    >>> tw = [Angka(Decimal(v)) for v in (10, 30, 20)]
+    >>> [akumulasi_tw(tw, c, "x").nilai for c in ("jumlah", "terakhir", "maks")]
+    [Decimal('60'), Decimal('20'), Decimal('30')]
+    """
+    if cara == "rerata":
+        return rerata(nilai, label)
+    angka = [n.nilai for n in nilai]
+    hasil = {"jumlah": sum(angka, Decimal(0)), "terakhir": angka[-1], "maks": max(angka)}[cara]
+    rumus = {"jumlah": "TW I + … + TW IV", "terakhir": "nilai TW terakhir",
+             "maks": "nilai TW tertinggi"}[cara]
+    return Angka(hasil, rumus, tuple(nilai), label=label)
+
+
+def _realisasi_ini(data, ind, riwayat, komposit, ikm_tahun) -> Angka:
+    kode, sumber = ind["kode_indikator"], ind["sumber_realisasi"]
+    if sumber == "ikm" and ikm_tahun is not None:
+        return _label(ikm_tahun.angka, f"realisasi {kode} (IKM tahun {data.tahun})")
+    if sumber == "komposit":
+        akar = data.komposit[data.komposit["kode_indikator"] == kode]
+        if len(akar):
+            return _label(komposit[akar.iloc[0]["kode_node"]], f"realisasi {kode}")
+    if data.tahun in riwayat:
+        return riwayat[data.tahun]
+    return Angka(None, "realisasi tidak tersedia", label=f"realisasi {kode}")
+
+
+def _label(a: Angka, label: str) -> Angka:
+    return Angka(a.nilai, a.rumus, a.masukan, a.aturan, label, a.pola, a.desimal)
+
+
+def hitung_indikator(data, komposit, ikm_tahun, skala) -> dict[str, HasilIndikator]:
+    hasil = {}
+    for _, ind in data.indikator.iterrows():
+        kode = ind["kode_indikator"]
+        riwayat = _riwayat(data, ind)
+        targets = _target_tahunan(data, kode)
+        realisasi = _realisasi_ini(data, ind, riwayat, komposit, ikm_tahun)
+        riwayat = {t: a for t, a in riwayat.items() if t < data.tahun}
+        target = targets.get(data.tahun)
+        cap = capaian_angka(realisasi, target, ind["arah"], ind["metode"],
+                            label=f"capaian {kode}")
+        akhir = _angka_sel(data, "indikator", ind, "target_akhir", f"target akhir {kode}")
+        progres = progres_renstra_angka(realisasi, akhir, ind["arah"], ind["metode"])
+        hasil[kode] = HasilIndikator(
+            kode, ind["indikator"], ind["satuan"], ind["arah"], ind["metode"],
+            ind["kode_sasaran"], ind["sumber_realisasi"], target, realisasi, cap,
+            _kategori(cap, skala), akhir, _label(progres, f"progres Renstra {kode}"),
+            riwayat, targets)
+    return hasil
+
+
+# --- budget -----------------------------------------------------------------------------------
+
+def hitung_anggaran(data: DataKecamatan) -> pd.DataFrame:
+    """The DPA tree with computed pagu murni, perubahan and their difference per node."""
+    df = data.anggaran
+    murni = ang.jumlah_pohon(df, "pagu_murni")
+    ubah = ang.jumlah_pohon(df, "pagu_perubahan")
+    hasil = df[["kode", "kode_induk", "tingkat", "nama", "kode_sasaran", "_baris"]].copy()
+    hasil["pagu_murni"] = murni.to_numpy()
+    hasil["pagu_perubahan"] = ubah.to_numpy()
+    hasil["selisih"] = [ang.perubahan(m, u) for m, u in zip(murni, ubah, strict=True)]
+    return hasil
+
+
+def _pagu_sasaran(data, tree, kode_sasaran) -> Angka:
+    program = tree[(tree["tingkat"] == "program") & (tree["kode_sasaran"] == kode_sasaran)]
+    masukan = tuple(Angka(Decimal(int(v)), "jumlah pagu perubahan rincian", label=f"pagu {k}",
+                          desimal=0)
+                    for k, v in zip(program["kode"], program["pagu_perubahan"], strict=True))
+    total = sum((m.nilai for m in masukan), Decimal(0))
+    return Angka(total, "Σ pagu perubahan program sasaran ini", masukan,
+                 label=f"pagu sasaran {kode_sasaran}", desimal=0)
+
+
+def _realisasi_sasaran(data, kode_sasaran) -> Angka:
+    df = data.realisasi_anggaran
+    program = set(data.anggaran.loc[data.anggaran["kode_sasaran"] == kode_sasaran, "kode"])
+    kode_ke_program = _program_dari_kode(data.anggaran)
+    pilih = df[(df["tingkat"] == "sasaran") & (df["kode"] == kode_sasaran)]
+    if not len(pilih):
+        pilih = df[(df["tingkat"] != "sasaran")
+                   & df["kode"].map(lambda k: kode_ke_program.get(k) in program)]
+    masukan = tuple(_sumber(data, "realisasi_anggaran", r["_baris"], "realisasi", r["realisasi"])
+                    for _, r in pilih.iterrows())
+    if not masukan:
+        return Angka(None, "realisasi anggaran tidak tersedia", label="realisasi anggaran")
+    total = sum((m.angka for m in masukan), Decimal(0))
+    return Angka(total, "Σ realisasi anggaran", masukan,
+                 label=f"realisasi anggaran {kode_sasaran}", desimal=0)
+
+
+def _program_dari_kode(df: pd.DataFrame) -> dict[str, str]:
+    induk = dict(zip(df["kode"], df["kode_induk"], strict=True))
+    hasil = {}
+    for kode in induk:
+        k = kode
+        while induk.get(k) is not None:
+            k = induk[k]
+        hasil[kode] = k
+    return hasil
+
+
+def hitung_pk_anggaran(data: DataKecamatan) -> pd.DataFrame:
+    """Per pejabat: computed total and TW totals of the PK budget table."""
+    df = data.pk_anggaran
+    kolom = ["anggaran", "tw1", "tw2", "tw3", "tw4"]
+    if not len(df):
+        return pd.DataFrame(columns=["kode_pejabat"] + kolom)
+    return df.groupby("kode_pejabat", sort=False)[kolom].sum(min_count=1).reset_index()
+
+
+# --- sasaran and the whole ---------------------------------------------------------------------
+
+def hitung_sasaran(data, indikator, tree, skala) -> dict[str, HasilSasaran]:
+    tujuan = dict(zip(data.tujuan["kode_tujuan"], data.tujuan["tujuan"], strict=True))
+    hasil = {}
+    for _, s in data.sasaran.iterrows():
+        kode = s["kode_sasaran"]
+        diukur = [i for i in indikator.values() if i.kode_sasaran == kode and i.diukur]
+        cap = (capaian_sasaran_angka([i.capaian for i in diukur], f"capaian sasaran {kode}")
+               if diukur else Angka(None, "tidak ada indikator yang terukur"))
+        pagu = _pagu_sasaran(data, tree, kode)
+        real = _realisasi_sasaran(data, kode)
+        serap = ang.penyerapan_angka(real, pagu, f"penyerapan anggaran {kode}") \
+            if real.nilai is not None and pagu.nilai else Angka(None, "tidak tersedia")
+        efis = ang.efisiensi_angka(cap, serap, f"efisiensi {kode}") \
+            if cap.nilai is not None and serap.nilai is not None else Angka(None, "")
+        hasil[kode] = HasilSasaran(kode, s["sasaran"], s["kode_tujuan"],
+                                   tujuan.get(s["kode_tujuan"], ""), [i.kode for i in diukur],
+                                   cap, _kategori(cap, skala), pagu, real, serap, efis)
+    return hasil
+
+
+def _keseluruhan(sasaran: dict[str, HasilSasaran], skala):
+    terukur = [s for s in sasaran.values() if s.capaian.nilai is not None]
+    capaian = rerata([s.capaian for s in terukur], "capaian kinerja keseluruhan",
+                     "Jumlah capaian sasaran / jumlah sasaran") if terukur \
+        else Angka(None, "tidak ada sasaran yang terukur")
+    ada = [s for s in sasaran.values() if s.realisasi_anggaran.nilai is not None]
+    pagu, real = [s.pagu for s in ada], [s.realisasi_anggaran for s in ada]
+    if pagu and sum(p.nilai for p in pagu):
+        total_pagu = Angka(sum(p.nilai for p in pagu), "Σ pagu sasaran", tuple(pagu),
+                           label="total pagu", desimal=0)
+        total_real = Angka(sum(r.nilai for r in real), "Σ realisasi sasaran", tuple(real),
+                           label="total realisasi anggaran", desimal=0)
+        serap = ang.penyerapan_angka(total_real, total_pagu, "penyerapan anggaran keseluruhan")
+    else:
+        serap = Angka(None, "realisasi anggaran tidak tersedia")
+    efis = ang.efisiensi_angka(capaian, serap, "efisiensi keseluruhan") \
+        if capaian.nilai is not None and serap.nilai is not None else Angka(None, "")
+    return capaian, _kategori(capaian, skala), serap, _kategori(serap, skala), efis
+
+
+def hitung(data: DataKecamatan) -> Hasil:
+    """Every computed figure of one kecamatan-year."""
+    skala = data.profil["skala"]
+    semester, ikm_tahun, layanan = hitung_ikm(data)
+    daftar = hitung_daftar(data)
+    komposit = hitung_komposit(data.komposit, daftar, ikm_tahun,
+                               data.berkas.get("komposit", "komposit.csv")) \
+        if len(data.komposit) else {}
+    indikator = hitung_indikator(data, komposit, ikm_tahun, skala)
+    tree = hitung_anggaran(data)
+    sasaran = hitung_sasaran(data, indikator, tree, skala)
+    capaian, kat, serap, kat_ang, efis = _keseluruhan(sasaran, skala)
+    return Hasil(data, skala, semester, ikm_tahun, layanan, daftar, komposit, indikator,
+                 sasaran, tree, hitung_pk_anggaran(data), capaian, kat, serap, kat_ang, efis)
