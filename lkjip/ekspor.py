@@ -126,10 +126,24 @@ def _butir_isi(soup, penanda) -> list[str]:
     return butir
 
 
+def _id_unik(soup) -> None:
+    """Rename repeated ids (two chapters may both have "A. Umum") so each link has one target."""
+    terpakai: set[str] = set()
+    for el in soup.find_all(id=True):
+        id_, n = el["id"], 1
+        while el["id"] in terpakai:
+            n += 1
+            el["id"] = f"{id_}-{n}"
+        terpakai.add(el["id"])
+        for anchor in el.select("a.anchor-link"):
+            anchor["href"] = f"#{el['id']}"
+
+
 def sisipkan_daftar(html: str) -> str:
     """Build Daftar Isi/Tabel/Grafik from headings and figcaptions; put them at the marker
     left by ``tampil.daftar()``, or right after the cover."""
     soup = BeautifulSoup(html, "html.parser")
+    _id_unik(soup)
     penanda = soup.find("div", id="lkjip-daftar")
     if penanda is None:
         penanda = BeautifulSoup(DAFTAR_PENANDA, "html.parser").div

@@ -74,6 +74,14 @@ def test_daftar_isi_tabel_dari_judul_dan_keterangan(html):
     assert html.index('id="daftar-isi"') < html.index('id="bab-i"')
 
 
+def test_id_ganda_dibuat_unik_agar_daftar_isi_menunjuk_halaman_yang_benar():
+    nb = _notebook()
+    nb.cells.append(new_markdown_cell("## A. Umum"))
+    html = ekspor.LkjipHTMLExporter().from_notebook_node(nb)[0]
+    assert 'href="#A.-Umum"' in html and 'href="#A.-Umum-2"' in html
+    assert 'id="A.-Umum-2"' in html
+
+
 def test_metadata_notebook_mengalahkan_keluaran_sampul():
     nb = _notebook(sintetis=False, ada_galat=True, nama_kecamatan="Petarukan")
     html = ekspor.LkjipHTMLExporter().from_notebook_node(nb)[0]
