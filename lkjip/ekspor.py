@@ -198,6 +198,10 @@ class LkjipPDFExporter(LkjipHTMLExporter):
     def _file_extension_default(self):
         return ".pdf"
 
+    @default("template_extension")
+    def _template_extension_default(self):
+        return ".html.j2"
+
     def from_notebook_node(self, nb, resources=None, **kw):
         html, resources = super().from_notebook_node(nb, resources, **kw)
         resources["output_extension"] = ".pdf"

@@ -172,6 +172,9 @@ def jalankan(nb, kecamatan: str, tahun: int, data_dir: Path, cwd: Path):
         asal = peta[e.cell_index] or _asal_sel(nb, e.cell_index)
         pesan = f"sel ke-{asal['sel']}: {e.ename}: {e.evalue}"
         raise GagalBangun(kecamatan, tahun, [Masalah(asal["bab"], pesan=pesan)]) from None
+    except RuntimeError as e:  # the kernel died or did not start (nbclient)
+        pesan = f"kernel gagal: {type(e).__name__}: {e}"
+        raise GagalBangun(kecamatan, tahun, [Masalah("(notebook gabungan)", pesan=pesan)]) from e
 
 
 def _indeks_injeksi(nb) -> int:

@@ -103,6 +103,11 @@ def test_pdf_sampul_sintetis_dan_nomor_halaman(html):
     assert pdf.pages[0].mediabox.width == pytest.approx(595.28, abs=1)  # A4
 
 
+def test_pengekspor_pdf():
+    pdf, resources = ekspor.LkjipPDFExporter().from_notebook_node(_notebook())
+    assert pdf.startswith(b"%PDF") and resources["output_extension"] == ".pdf"
+
+
 def test_pdf_tidak_mengambil_berkas_lokal(tmp_path):
     import matplotlib.image
 
