@@ -42,6 +42,93 @@ def check(kecamatan: str, tahun: str, data_dir: Path | None) -> None:
     sys.exit(_cetak_temuan(data))
 
 
+def opsi_out(f):
+    return click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
+                        help="Folder keluaran (bawaan: outputs/).")(f)
+
+
+@main.command()
+@click.option("--kecamatan", required=True, help="Nama folder kecamatan, mis. bantarbolang.")
+@click.option("--tahun", required=True, help="Tahun laporan, mis. 2023.")
+@opsi_data
+@opsi_out
+@click.option("--analis", is_flag=True, help="Tampilkan kode dalam HTML (versi analis).")
+def build(kecamatan, tahun, data_dir, out_dir, analis) -> None:
+    """Bangun laporan LKjIP (HTML dan PDF) satu kecamatan-tahun."""
+    from lkjip.laporan import bangun
+
+    try:
+        berkas = bangun(kecamatan, tahun, data_dir=data_dir, out_dir=out_dir, analis=analis,
+                        muat_dulu=True)
+    except LkjipError as e:
+        _gagal(e)
+    click.echo(f"Laporan {kecamatan} {tahun} selesai:")
+    for jalur in (berkas.html, berkas.pdf, berkas.notebook):
+        click.echo(f"  {_relatif(jalur)}")
+
+
+def _relatif(jalur: Path) -> str:
+    try:
+        return str(jalur.relative_to(Path.cwd()))
+    except ValueError:
+        return str(jalur)
+
+
+@main.command()
+@click.option("--tahun", default=None, help="Hanya tahun ini (bawaan: semua tahun).")
+@click.option("--kecamatan", "daftar_kecamatan", multiple=True,
+              help="Hanya kecamatan ini (boleh diulang).")
+@click.option("--jobs", default=2, show_default=True, type=click.IntRange(1, 64),
+              help="Jumlah proses paralel.")
+@opsi_data
+@opsi_out
+def batch(tahun, daftar_kecamatan, jobs, data_dir, out_dir) -> None:
+    """Bangun laporan semua kecamatan-tahun yang ditemukan di folder data."""
+    from tqdm import tqdm
+
+    from lkjip.laporan import bangun_banyak
+
+    daftar = _daftar_batch(data_dir, tahun, daftar_kecamatan)
+    with tqdm(total=len(daftar), desc="Membangun", unit="laporan") as bar:
+        hasil = bangun_banyak(daftar, data_dir=data_dir, out_dir=out_dir, jobs=jobs,
+                              muat_dulu=True, kemajuan=lambda h: bar.update(1))
+    click.echo(ringkasan_batch(hasil))
+    sys.exit(0 if all(h.ok for h in hasil) else 1)
+
+
+def _daftar_batch(data_dir, tahun, daftar_kecamatan) -> list[tuple[str, int]]:
+    from lkjip.laporan import temukan
+    from lkjip.muat import cek_nama
+
+    try:
+        for k in daftar_kecamatan:
+            cek_nama(k, tahun or 2000)
+        daftar = temukan(data_dir or config.DATA, tahun=int(tahun) if tahun else None)
+    except (LkjipError, ValueError) as e:
+        _gagal(e if isinstance(e, LkjipError) else LkjipError(str(e)))
+    if daftar_kecamatan:
+        ada = {k for k, _ in daftar}
+        hilang = [k for k in daftar_kecamatan if k not in ada]
+        daftar = [(k, t) for k, t in daftar if k in daftar_kecamatan]
+        daftar += [(k, int(tahun or 0)) for k in hilang]
+    if not daftar:
+        _gagal(LkjipError("tidak ada data kecamatan-tahun yang cocok di folder data."))
+    return daftar
+
+
+def ringkasan_batch(hasil) -> str:
+    """The batch summary table: built and failed, with the reason."""
+    baris = [f"{'KECAMATAN':<24} {'TAHUN':<6} HASIL"]
+    for h in hasil:
+        status = "dibangun" if h.ok else "GAGAL"
+        baris.append(f"{h.kecamatan:<24} {h.tahun or '-':<6} {status}")
+        if not h.ok:
+            baris += [f"    {b}" for b in h.alasan.splitlines()[:8]]
+    gagal = sum(not h.ok for h in hasil)
+    baris.append(f"Jumlah: {len(hasil) - gagal} dibangun, {gagal} gagal.")
+    return "\n".join(baris)
+
+
 def ringkasan_muat(data) -> str:
     terisi = {k: df for k, df in data.tabel.items() if len(df)}
     baris = sum(len(df) for df in terisi.values()) + 1

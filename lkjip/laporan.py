@@ -12,7 +12,7 @@ import os
 import re
 import shutil
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
@@ -212,10 +212,19 @@ def bangun(
     out_dir=None,
     analis: bool = False,
     notebooks_dir=None,
+    muat_dulu: bool = False,
 ) -> BerkasLaporan:
-    """Build one report; return its files. Raises ``LkjipError`` (``GagalBangun``) on failure."""
+    """Build one report; return its files. Raises ``LkjipError`` (``GagalBangun``) on failure.
+
+    With ``muat_dulu`` the data are loaded and validated first, so bad input ends in the
+    loader's full list of problems before any notebook runs or any file is written.
+    """
     tahun = cek_nama(kecamatan, tahun)
     data_dir = Path(data_dir or config.DATA).resolve()
+    if muat_dulu:
+        from lkjip.muat import muat
+
+        muat(data_dir, kecamatan, tahun)
     out_dir = Path(out_dir or config.OUTPUTS).resolve()
     notebooks_dir = Path(notebooks_dir or config.NOTEBOOKS).resolve()
     bab = daftar_bab(notebooks_dir)
@@ -269,13 +278,28 @@ def bangun_banyak(
     jobs: int = 1,
     analis: bool = False,
     notebooks_dir=None,
+    muat_dulu: bool = False,
+    kemajuan=None,
 ) -> list[HasilBangun]:
-    """Build many ``(kecamatan, tahun)`` reports on ``jobs`` processes; never stops at a failure."""
+    """Build many ``(kecamatan, tahun)`` reports on ``jobs`` processes; never stops at a failure.
+
+    ``kemajuan`` (optional) is called with each ``HasilBangun`` as it finishes (a progress
+    bar); the returned list is in the order of ``daftar``.
+    """
     kwargs = {"data_dir": data_dir, "out_dir": out_dir, "analis": analis,
-              "notebooks_dir": notebooks_dir}
+              "notebooks_dir": notebooks_dir, "muat_dulu": muat_dulu}
     tugas = [(k, t, kwargs) for k, t in daftar]
+    lapor = kemajuan or (lambda hasil: None)
     if jobs <= 1 or len(tugas) <= 1:
-        return [_bangun_satu(t) for t in tugas]
+        return [_lapor(_bangun_satu(t), lapor) for t in tugas]
     _hangatkan_matplotlib()
     with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
-        return list(pool.map(_bangun_satu, tugas))
+        futures = [pool.submit(_bangun_satu, t) for t in tugas]
+        for f in as_completed(futures):
+            lapor(f.result())
+        return [f.result() for f in futures]
+
+
+def _lapor(hasil: HasilBangun, lapor) -> HasilBangun:
+    lapor(hasil)
+    return hasil
