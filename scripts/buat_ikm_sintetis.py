@@ -39,7 +39,8 @@ TARGET_TINGGI = ("perilaku", Decimal("90.05"))
 TARGET_RENDAH = ("pengaduan", Decimal("69.16"))
 
 # Column order as many questionnaires print it: sarana before pengaduan.
-UNSUR = ["persyaratan", "prosedur", "waktu", "biaya", "produk", "kompetensi", "perilaku", "sarana", "pengaduan"]
+UNSUR = ["persyaratan", "prosedur", "waktu", "biaya", "produk", "kompetensi", "perilaku",
+         "sarana", "pengaduan"]
 # Relative NRR profile of the seven other unsur (scaled to the semester total).
 PROFIL = {"persyaratan": 3.36, "prosedur": 3.31, "waktu": 3.22, "biaya": 3.52, "produk": 3.30,
           "kompetensi": 3.40, "sarana": 3.18}
@@ -47,12 +48,14 @@ LAYANAN = [("Pengantar KTP-el/KK", 0.30), ("Legalisasi dokumen", 0.20), ("Rekome
            ("Surat keterangan ahli waris", 0.10), ("Pengantar SKCK", 0.10),
            ("Dispensasi nikah", 0.05), ("Surat keterangan tidak mampu", 0.10)]
 
-OUT_DEFAULT = Path(__file__).resolve().parents[1] / "data" / "bantarbolang" / "2023" / "ikm_responden_sintetis.csv"
+OUT_DEFAULT = (Path(__file__).resolve().parents[1] / "data" / "bantarbolang" / "2023"
+               / "ikm_responden_sintetis.csv")
 
 
 def bulat(x: Fraction) -> Decimal:
     """Half-up to 2 decimals of an exact fraction."""
-    return (Decimal(x.numerator) / Decimal(x.denominator)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    hasil = Decimal(x.numerator) / Decimal(x.denominator)
+    return hasil.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def ikm(total: int, n: int) -> Decimal:
@@ -80,7 +83,7 @@ def cari_rencana():
         if not t1 or not t2:
             continue
 
-        def split(total, target):
+        def split(total, target, n1=n1, n2=n2):
             # split so both semesters stay near the target; prefer an exact mean of semesters
             opts = []
             for a in range(n1, 4 * n1 + 1):
@@ -111,7 +114,7 @@ def jumlah_unsur(n: int, total: int, p: int, q: int) -> dict[str, int]:
     s = np.floor(raw).astype(int)
     for i in np.argsort(-(raw - s))[: sisa - s.sum()]:
         s[i] += 1
-    sums = dict(zip(PROFIL, (int(x) for x in s)))
+    sums = dict(zip(PROFIL, (int(x) for x in s), strict=True))
     sums["perilaku"], sums["pengaduan"] = p, q
     for u, v in sums.items():
         assert n <= v <= 4 * n, (u, v, n)
@@ -152,7 +155,8 @@ def buat(out: Path) -> pd.DataFrame:
     frames = []
     for periode, (n, total, p, q) in rencana.items():
         sums = jumlah_unsur(n, total, p, q)
-        awal, akhir = (date(2023, 1, 2), date(2023, 6, 30)) if periode == "S1" else (date(2023, 7, 3), date(2023, 12, 29))
+        awal, akhir = ((date(2023, 1, 2), date(2023, 6, 30)) if periode == "S1"
+                       else (date(2023, 7, 3), date(2023, 12, 29)))
         df = pd.DataFrame({
             "periode": periode,
             "tanggal": tanggal_acak(rng, n, awal, akhir),
@@ -189,8 +193,10 @@ def periksa(path: Path) -> None:
         s = {p: df[df["periode"] == p] for p in TARGET_SEMESTER}
         mean = bulat(sum(nilai(int(d[u].sum()), len(d)) for d in s.values()) / 2)
         print(f"{u}: pooled {got}, mean of semesters {mean} (published {t})")
-    sem = {p: ikm(int(df[df.periode == p][UNSUR].to_numpy().sum()), int((df.periode == p).sum())) for p in TARGET_SEMESTER}
-    print(f"IKM tahun as mean of semesters: {bulat(Fraction(str(sem['S1'])) / 2 + Fraction(str(sem['S2'])) / 2)}; "
+    sem = {p: ikm(int(df[df.periode == p][UNSUR].to_numpy().sum()), int((df.periode == p).sum()))
+           for p in TARGET_SEMESTER}
+    rerata = bulat(Fraction(str(sem['S1'])) / 2 + Fraction(str(sem['S2'])) / 2)
+    print(f"IKM tahun as mean of semesters: {rerata}; "
           f"pooled: {ikm(int(df[UNSUR].to_numpy().sum()), len(df))}")
 
 
