@@ -16,7 +16,7 @@ from decimal import Decimal
 
 import pandas as pd
 
-from lkjip.angka import Angka, nilai_dari, sebagai_masukan
+from lkjip.angka import Angka, Sumber, nilai_dari, sebagai_masukan
 
 ATURAN_PAGU_NOL = "Pagu 0 tanpa realisasi: penyerapan tidak dihitung (ditampilkan '–')."
 
@@ -111,6 +111,48 @@ def jumlah_pohon(df: pd.DataFrame, kolom: str) -> pd.Series:
     for k in kode:
         _total(k, anak, sendiri, total, ())
     return pd.Series([_rupiah(total[k]) for k in kode], index=kode, name=kolom, dtype=object)
+
+
+def pohon_angka(df: pd.DataFrame, kolom: str, berkas: str = "anggaran.csv") -> dict[str, Angka]:
+    """Totals of a budget tree as `Angka` with provenance, keyed by kode in the order of `df`.
+
+    A leaf cites its cell of `berkas` (row from ``_baris`` when present); a node is the sum of
+    its children (same rules as `jumlah_pohon`, whose checks it reuses).
+
+    >>> df = pd.DataFrame({"kode": ["1", "1.1", "1.2"], "kode_induk": [None, "1", "1"],
+    ...                    "pagu": [None, "445.000", 1_135_000], "_baris": [2, 3, 4]})
+    >>> a = pohon_angka(df, "pagu")
+    >>> a["1"].uraian(), a["1.1"].masukan[0].uraian()
+    ('1.580.000 = 445.000 + 1.135.000', 'anggaran.csv baris 3 kolom pagu: 445.000')
+    """
+    jumlah_pohon(df, kolom)  # unique kode, known parents, no cycle
+    kode = [str(k) for k in df["kode"]]
+    anak = _anak(kode, list(df["kode_induk"]))
+    baris = list(df["_baris"]) if "_baris" in df.columns else [None] * len(kode)
+    sel = {k: (b, _kosong_jadi_none(v)) for k, b, v in zip(kode, baris, df[kolom], strict=True)}
+    hasil: dict[str, Angka] = {}
+    for k in kode:
+        _angka_node(k, anak, sel, kolom, berkas, hasil)
+    return {k: hasil[k] for k in kode}
+
+
+def _angka_node(k: str, anak, sel, kolom: str, berkas: str, hasil: dict) -> Angka:
+    """One node's `Angka` (memoised): its own cell for a leaf, the sum of children otherwise."""
+    if k not in hasil:
+        nama = kolom.replace("_", " ")
+        if anak[k]:
+            masukan = tuple(_angka_node(a, anak, sel, kolom, berkas, hasil) for a in anak[k])
+            pola = " + ".join(f"{{{i}}}" for i in range(len(masukan)))
+            hasil[k] = Angka(sum((m.nilai for m in masukan), Decimal(0)), f"Σ {nama} rincian",
+                             masukan, label=f"{nama} {k}", pola=pola, desimal=0)
+        else:
+            baris, nilai = sel[k]
+            sumber = Sumber(berkas, None if baris is None else int(baris), kolom, nilai or "")
+            aturan = None if nilai is not None else "sel kosong dihitung 0"
+            angka = Decimal(0) if nilai is None else nilai_dari(sumber)
+            hasil[k] = Angka(angka, f"{nama} tertulis", (sumber,), aturan, f"{nama} {k}",
+                             desimal=0)
+    return hasil[k]
 
 
 def total_pohon(df: pd.DataFrame, kolom: str) -> int | Decimal:

@@ -110,21 +110,25 @@ def hitung_ikm(data: DataKecamatan) -> tuple[dict, HasilIkm | None, dict]:
     """IKM per semester, for the year (by the profile's method) and per service."""
     metode = data.profil["metode_ikm_tahunan"]
     if len(data.ikm_responden):
-        jawaban = data.ikm_responden.drop(columns=["no", "_baris", "tanggal"])
-        semester = ikm_per(jawaban.drop(columns="layanan"), "periode")
-        layanan = ikm_per(jawaban.drop(columns="periode").fillna({"layanan": "-"}), "layanan")
+        berkas = data.berkas.get("ikm_responden", "ikm_responden.csv")
+        jawaban = data.ikm_responden.drop(columns=["tanggal"])  # no, _baris: provenance
+        semester = ikm_per(jawaban.drop(columns="layanan"), "periode", berkas)
+        layanan = ikm_per(jawaban.drop(columns="periode").fillna({"layanan": "-"}), "layanan",
+                          berkas)
         if metode == "gabungan":
-            return semester, ikm(jawaban, abaikan=["periode", "layanan"]), layanan
+            return semester, ikm(jawaban, ["periode", "layanan"], berkas), layanan
         return semester, ikm_tahunan(semester, metode), layanan
     if len(data.ikm_nrr):
-        return _ikm_dari_agregat(data.ikm_nrr, metode)
+        return _ikm_dari_agregat(data.ikm_nrr, metode, data.berkas.get("ikm_nrr", "ikm_nrr.csv"))
     return {}, None, {}
 
 
-def _ikm_dari_agregat(df: pd.DataFrame, metode: str):
+def _ikm_dari_agregat(df: pd.DataFrame, metode: str, berkas: str = "ikm_nrr.csv"):
     hasil = {}
     for periode, kelompok in df.groupby("periode", sort=True):
-        nrr = dict(zip(kelompok["unsur"], kelompok["nrr"], strict=True))
+        nrr = {u: Sumber(berkas, int(b), "nrr", n)
+               for u, n, b in zip(kelompok["unsur"], kelompok["nrr"], kelompok["_baris"],
+                                  strict=True)}
         responden = int(kelompok["responden"].max())
         hasil[str(periode)] = ikm_dari_nrr(nrr, responden)
     if "tahun" in hasil:
@@ -259,12 +263,12 @@ def hitung_anggaran(data: DataKecamatan) -> pd.DataFrame:
 
 def _pagu_sasaran(data, tree, kode_sasaran) -> Angka:
     program = tree[(tree["tingkat"] == "program") & (tree["kode_sasaran"] == kode_sasaran)]
-    masukan = tuple(Angka(Decimal(int(v)), "jumlah pagu perubahan rincian", label=f"pagu {k}",
-                          desimal=0)
-                    for k, v in zip(program["kode"], program["pagu_perubahan"], strict=True))
+    pagu = ang.pohon_angka(data.anggaran, "pagu_perubahan", data.berkas.get("anggaran", "anggaran"))
+    masukan = tuple(_label(pagu[k], f"pagu program {k}") for k in program["kode"])
     total = sum((m.nilai for m in masukan), Decimal(0))
+    pola = " + ".join(f"{{{i}}}" for i in range(len(masukan))) or None
     return Angka(total, "Σ pagu perubahan program sasaran ini", masukan,
-                 label=f"pagu sasaran {kode_sasaran}", desimal=0)
+                 label=f"pagu sasaran {kode_sasaran}", pola=pola, desimal=0)
 
 
 def _realisasi_sasaran(data, kode_sasaran) -> Angka:

@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from lkjip.angka import Angka, bulatkan, ke_decimal, nilai_dari
+from lkjip.angka import Angka, Sumber, bulatkan, ke_decimal, nilai_dari, sebagai_masukan
 
 
 class Unsur(NamedTuple):
@@ -50,6 +50,12 @@ KONVENSI = (
     "dikali bobot tepat 1/9, lalu dikali 25 (nilai konversi). Tidak ada pembulatan antara; hasil "
     "akhir dibulatkan ke atas mulai 0,5 menjadi dua angka desimal."
 )
+ATURAN_TAHUNAN = {
+    "rerata_semester": "IKM tahunan adalah rerata IKM semester; karena bobot tiap unsur sama, "
+    "nilainya sama dengan Σ (rerata NRR semester tiap unsur) / 9 × 25.",
+    "gabungan": "IKM tahunan dihitung dari seluruh responden setahun: NRR tiap unsur adalah "
+    "rerata NRR semester ditimbang jumlah responden semester.",
+}
 MUTU: tuple[tuple[Decimal, str, str], ...] = (
     (Decimal("88.31"), "A", "Sangat Baik"),
     (Decimal("76.61"), "B", "Baik"),
@@ -115,11 +121,12 @@ class HasilIkm:
         return {a.label: a.nilai for a in self.angka.masukan}
 
 
-def ikm(jawaban: pd.DataFrame, abaikan: Iterable[str] = ()) -> HasilIkm:
+def ikm(jawaban: pd.DataFrame, abaikan: Iterable[str] = (), berkas: str | None = None) -> HasilIkm:
     """IKM from raw answers: one row per respondent, one column per unsur (1–4).
 
     Unsur columns are recognised by key or full name in any order; the columns in
-    `KOLOM_BUKAN_UNSUR` and `abaikan` are ignored; any other column is an error.
+    `KOLOM_BUKAN_UNSUR` and `abaikan` are ignored; any other column is an error. With a
+    ``_baris`` column, each NRR's provenance names the rows of `berkas` it sums.
 
     >>> df = pd.DataFrame({k: [4, 3] for k in KUNCI_UNSUR} | {"periode": ["S1", "S1"]})
     >>> ikm(df).nilai  # each NRR = 7/2 = 3.5; 9 × 3.5 / 9 × 25 = 87.5
@@ -130,8 +137,29 @@ def ikm(jawaban: pd.DataFrame, abaikan: Iterable[str] = ()) -> HasilIkm:
     if responden == 0:
         raise ValueError("data survei IKM tidak berisi responden")
     jumlah = {k: _jumlah_jawaban(jawaban, kol, k) for k, kol in kolom.items()}
+    if "_baris" in jawaban.columns:
+        berkas = berkas or "survei IKM"
+        jumlah = {k: _jumlah_angka(jawaban, kolom[k], k, v, berkas) for k, v in jumlah.items()}
+        responden = _responden_angka(jawaban, berkas)
     nrr = {k: _nrr_angka(k, jumlah[k], responden) for k in KUNCI_UNSUR}
-    return _hasil(nrr, responden)
+    return _hasil(nrr, len(jawaban))
+
+
+def _jumlah_angka(jawaban: pd.DataFrame, kolom, kunci: str, jumlah: int, berkas: str) -> Angka:
+    """The sum of one unsur's answers, citing each answer's row."""
+    sumber = tuple(Sumber(berkas, int(b), str(kolom), v)
+                   for b, v in zip(jawaban["_baris"], jawaban[kolom], strict=True))
+    return Angka(Decimal(jumlah), f"Σ nilai jawaban unsur {kunci}", sumber,
+                 label=f"jumlah nilai unsur {kunci}", desimal=0)
+
+
+def _responden_angka(jawaban: pd.DataFrame, berkas: str) -> Angka:
+    """The number of respondents, citing their rows."""
+    kolom = "no" if "no" in jawaban.columns else "_baris"
+    sumber = tuple(Sumber(berkas, int(b), kolom, v)
+                   for b, v in zip(jawaban["_baris"], jawaban[kolom], strict=True))
+    return Angka(Decimal(len(jawaban)), "banyaknya responden (baris survei)", sumber,
+                 label="jumlah responden", desimal=0)
 
 
 def _kolom_unsur(kolom: Iterable, abaikan: Iterable[str]) -> dict[str, object]:
@@ -182,26 +210,27 @@ def _jawaban_sah(v) -> int | None:
     return int(d)
 
 
-def _nrr_angka(kunci: str, jumlah: int, responden: int) -> Angka:
-    """NRR of one unsur: jumlah jawaban / responden, unrounded."""
-    nilai = Decimal(jumlah) / Decimal(responden)
+def _nrr_angka(kunci: str, jumlah, responden) -> Angka:
+    """NRR of one unsur: jumlah jawaban / responden, unrounded (counts may be `Angka`)."""
+    masukan = (sebagai_masukan(jumlah), sebagai_masukan(responden))
+    nilai = nilai_dari(masukan[0]) / nilai_dari(masukan[1])
     return Angka(
         nilai,
         "Jumlah nilai jawaban / jumlah responden",
-        (Decimal(jumlah), Decimal(responden)),
+        masukan,
         label=kunci,
         pola="{0} / {1}",
         desimal=3,
     )
 
 
-def _hasil(nrr: Mapping[str, Angka], responden: int | None) -> HasilIkm:
+def _hasil(nrr: Mapping[str, Angka], responden: int | None, aturan: str = KONVENSI) -> HasilIkm:
     """Build a HasilIkm from the NRR Angka of the nine unsur (in `KUNCI_UNSUR` order)."""
     masukan = tuple(nrr[k] for k in KUNCI_UNSUR)
     total = sum((a.nilai for a in masukan), Decimal(0))
     nilai = total / _SEMBILAN * _DUA_LIMA
     pola = "(" + " + ".join(f"{{{i}}}" for i in range(9)) + ") / 9 × 25"
-    angka = Angka(nilai, "Σ NRR / 9 × 25", masukan, KONVENSI, "IKM", pola)
+    angka = Angka(nilai, "Σ NRR / 9 × 25", masukan, aturan, "IKM", pola)
     mutu, kinerja = mutu_ikm(nilai)
     return HasilIkm(
         float(angka.bulat), _seri(masukan, 1), _seri(masukan, 25), mutu, kinerja, responden, angka
@@ -238,7 +267,7 @@ def _nrr_tersaji(kunci: str, nilai) -> Angka:
     return Angka(d, "NRR tersaji", (nilai,), label=kunci, desimal=3)
 
 
-def ikm_per(jawaban: pd.DataFrame, kolom: str) -> dict[str, HasilIkm]:
+def ikm_per(jawaban: pd.DataFrame, kolom: str, berkas: str | None = None) -> dict[str, HasilIkm]:
     """IKM per value of `kolom` (``periode`` or ``layanan``), in sorted order of the values.
 
     >>> df = pd.DataFrame({k: [4, 3, 2] for k in KUNCI_UNSUR} | {"periode": ["S1", "S1", "S2"]})
@@ -248,7 +277,7 @@ def ikm_per(jawaban: pd.DataFrame, kolom: str) -> dict[str, HasilIkm]:
     if kolom not in jawaban.columns:
         raise ValueError(f"kolom {kolom!r} tidak ada pada data survei IKM")
     return {
-        str(nilai): ikm(kelompok, abaikan=[kolom])
+        str(nilai): ikm(kelompok, abaikan=[kolom], berkas=berkas)
         for nilai, kelompok in jawaban.groupby(kolom, sort=True)
     }
 
@@ -267,9 +296,11 @@ def ikm_tahunan(
     >>> ikm_tahunan([s1, s2]).nilai, ikm_tahunan([s1, s2], "gabungan").nilai
     (81.25, 84.38)
     """
+    nama = None
     if isinstance(hasil_semester, Mapping):
-        hasil_semester = hasil_semester.values()
+        nama, hasil_semester = list(hasil_semester), hasil_semester.values()
     daftar = list(hasil_semester)
+    nama = nama or [f"ke-{i}" for i in range(1, len(daftar) + 1)]
     if not daftar:
         raise ValueError("tidak ada hasil IKM semester untuk dijadikan IKM tahunan")
     if metode == "rerata_semester":
@@ -280,7 +311,8 @@ def ikm_tahunan(
         raise ValueError(
             f"metode IKM tahunan harus 'rerata_semester' atau 'gabungan', bukan {metode!r}"
         )
-    return _hasil(_nrr_tertimbang(daftar, bobot), _jumlah_responden(daftar))
+    aturan = f"{KONVENSI} {ATURAN_TAHUNAN[metode]}"
+    return _hasil(_nrr_tertimbang(daftar, bobot, nama), _jumlah_responden(daftar), aturan)
 
 
 def _responden_wajib(h: HasilIkm) -> Decimal:
@@ -296,15 +328,26 @@ def _jumlah_responden(daftar: list[HasilIkm]) -> int | None:
     return None if None in jumlah else sum(jumlah)
 
 
-def _nrr_tertimbang(daftar: list[HasilIkm], bobot: list[Decimal]) -> dict[str, Angka]:
-    """Weighted mean NRR per unsur across semesters."""
+def _nrr_tertimbang(daftar: list[HasilIkm], bobot: list[Decimal], nama: list[str]
+                    ) -> dict[str, Angka]:
+    """Weighted mean NRR per unsur across semesters; the semester NRR are its inputs."""
     total = sum(bobot, Decimal(0))
+    sama = len(set(bobot)) == 1
+    suku = [f"{{{i}}}" if sama else f"{{{i}}} × {b}" for i, b in enumerate(bobot)]
+    pola = "(" + " + ".join(suku) + f") / {len(daftar) if sama else total}"
     hasil = {}
     for k in KUNCI_UNSUR:
         nilai = sum((h.nrr_decimal[k] * b for h, b in zip(daftar, bobot, strict=True)), Decimal(0))
-        masukan = tuple(h.nrr_decimal[k] for h in daftar)
-        hasil[k] = Angka(nilai / total, "Rerata NRR semester", masukan, label=k, desimal=3)
+        masukan = tuple(_nrr_semester(h, k, n) for h, n in zip(daftar, nama, strict=True))
+        rumus = "Rerata NRR semester" + ("" if sama else " ditimbang jumlah responden")
+        hasil[k] = Angka(nilai / total, rumus, masukan, label=k, pola=pola, desimal=3)
     return hasil
+
+
+def _nrr_semester(h: HasilIkm, kunci: str, nama: str) -> Angka:
+    """The NRR `Angka` of one unsur in one semester, labelled with the semester."""
+    a = next(a for a in h.angka.masukan if a.label == kunci)
+    return Angka(a.nilai, a.rumus, a.masukan, a.aturan, f"{kunci} {nama}", a.pola, a.desimal)
 
 
 def krejcie_morgan(populasi: int) -> int:
