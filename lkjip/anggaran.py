@@ -69,6 +69,19 @@ def perubahan(murni, perubahan) -> int | Decimal:
     return _rupiah(p - m)
 
 
+def perubahan_angka(murni, perubahan, label: str = "Bertambah/berkurang") -> Angka:
+    """Pagu perubahan − pagu murni as an `Angka` (pass the nodes of `pohon_angka`).
+
+    >>> perubahan_angka(1_970_146_000, 1_943_200_500).uraian()
+    '-26.945.500 = 1.943.200.500 − 1.970.146.000'
+    """
+    masukan = (sebagai_masukan(perubahan), sebagai_masukan(murni))
+    p, m = (nilai_dari(x) for x in masukan)
+    nilai = None if p is None or m is None else p - m
+    return Angka(nilai, "Pagu perubahan − Pagu murni", masukan, label=label, pola="{0} − {1}",
+                 desimal=0)
+
+
 def efisiensi(capaian_kinerja, penyerapan) -> float:
     """Efisiensi as the seed shows it: capaian kinerja − penyerapan (positive = efficient).
 
@@ -153,6 +166,21 @@ def _angka_node(k: str, anak, sel, kolom: str, berkas: str, hasil: dict) -> Angk
             hasil[k] = Angka(angka, f"{nama} tertulis", (sumber,), aturan, f"{nama} {k}",
                              desimal=0)
     return hasil[k]
+
+
+def total_angka(df: pd.DataFrame, kolom: str, berkas: str = "anggaran.csv") -> Angka:
+    """The grand total as an `Angka`: the sum of the programs of `pohon_angka`.
+
+    >>> df = pd.DataFrame({"kode": ["1", "2"], "kode_induk": [None, None], "pagu": [5, 7]})
+    >>> total_angka(df, "pagu").uraian()
+    '12 = 5 + 7'
+    """
+    pohon = pohon_angka(df, kolom, berkas)
+    akar = [pohon[str(k)] for k, i in zip(df["kode"], df["kode_induk"], strict=True) if _akar(i)]
+    nama = kolom.replace("_", " ")
+    pola = " + ".join(f"{{{i}}}" for i in range(len(akar))) or None
+    return Angka(sum((a.nilai for a in akar), Decimal(0)), f"Σ {nama} program", tuple(akar),
+                 label=f"total {nama}", pola=pola, desimal=0)
 
 
 def total_pohon(df: pd.DataFrame, kolom: str) -> int | Decimal:
