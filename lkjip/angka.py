@@ -142,8 +142,9 @@ def _teks(x) -> str:
 
     if isinstance(x, Angka):
         return format_angka(x.nilai, x.desimal)
-    if isinstance(x, Sumber):
+    if isinstance(x, Sumber):  # a typed cell: 4.0 read by pandas was typed "4"
         x = x.angka
+        x = x.quantize(Decimal(1)) if x is not None and x == x.to_integral_value() else x
     return format_angka(x, None)
 
 
