@@ -156,5 +156,23 @@ def _cetak_temuan(data) -> int:
     return 1 if any(t.tingkat == "galat" for t in temuan) else 0
 
 
+@main.command()
+@click.option("--kecamatan", required=True, help="Nama folder kecamatan, mis. bantarbolang.")
+@click.option("--tahun", required=True, help="Tahun laporan, mis. 2023.")
+@opsi_data
+@click.argument("figure")
+def jelaskan(kecamatan: str, tahun: str, data_dir: Path | None, figure: str) -> None:
+    """Jejak perhitungan satu angka, mis. capaian/IKU-02 atau anggaran/1/pagu_perubahan."""
+    from lkjip import jejak
+    from lkjip.hitung import hitung
+    from lkjip.muat import muat
+
+    try:
+        hasil = hitung(muat(data_dir or config.DATA, kecamatan, tahun))
+        click.echo(jejak.jelaskan(hasil, figure))
+    except LkjipError as e:
+        _gagal(e)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
