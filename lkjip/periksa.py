@@ -971,7 +971,8 @@ def _persen_komposit(k: _Konteks, persen: set) -> list[Temuan]:
     induk = dict(zip(pohon["kode_node"], pohon["kode_induk"], strict=True))
     akar_ind = dict(zip(pohon["kode_node"], pohon["kode_indikator"], strict=True))
     hasil = []
-    for _, r in pohon.iterrows():
+    # only the nodes with their own figures: a mean of parts within 0–100 stays within it
+    for _, r in pohon[pohon["jenis"] != "rerata"].iterrows():
         akar = r["kode_node"]
         while not _kosong(induk.get(akar)):
             akar = induk[akar]
