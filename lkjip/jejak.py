@@ -294,6 +294,24 @@ def kalimat(pola: str, rujukan: Mapping | None = None, **angka) -> str:
     return "".join(bagian)
 
 
+def tandai_kalimat(teks: str, pasangan: Iterable, rujukan: Mapping | None = None) -> str:
+    """Escaped text whose quoted figures explain themselves: each ``(printed text, Angka)``
+    pair is looked for after the previous one; a text not found is left as it is.
+
+    >>> h = tandai_kalimat("IKM 82,78 <b>", [("82,78", Angka(Decimal("82.7776")))])
+    >>> h.startswith("IKM <span") and h.endswith("</span> &lt;b&gt;")
+    True
+    """
+    bagian, awal = [], 0
+    for cetak, angka in pasangan:
+        i = teks.find(cetak, awal) if cetak else -1
+        if i < 0 or not isinstance(angka, Angka):
+            continue
+        bagian += [escape(teks[awal:i]), _html_nilai((angka, cetak), rujukan)]
+        awal = i + len(cetak)
+    return "".join(bagian) + escape(teks[awal:])
+
+
 def _html_nilai(nilai, rujukan: Mapping | None) -> str:
     teks = None
     if isinstance(nilai, tuple) and len(nilai) == 2 and isinstance(nilai[0], Angka):

@@ -193,26 +193,85 @@ def _peta_kelas(df: pd.DataFrame, tandai, kelas) -> dict[tuple[int, int], list[s
     return peta
 
 
-def _sel(nilai, kelas: list[str]) -> str:
+@dataclass(frozen=True)
+class _Jejak:
+    """What a cell may carry besides its text: the computed figure, the finding, the look-up
+    from a figure to its Lampiran Perhitungan entry, the formatter of an `Angka` value."""
+
+    angka: object = None
+    temuan: object = None
+    rujukan: Mapping | None = None
+    format: object = None
+
+
+def _sel(nilai, kelas: list[str], jejak: _Jejak = _Jejak()) -> str:
+    from lkjip.angka import Angka
+
+    angka = jejak.angka
+    if isinstance(nilai, Angka):
+        angka, nilai = nilai, (jejak.format or _format_angka)(nilai)
     teks = _teks(nilai)
     kelas = list(kelas)
-    if teks and (isinstance(nilai, int | float) or _ANGKA.fullmatch(str(nilai).strip())):
+    if teks and (isinstance(nilai, int | float) or angka is not None
+                 or _ANGKA.fullmatch(str(nilai).strip())):
         kelas.insert(0, "lk-angka")
+    if teks and angka is not None:
+        teks = _html_angka(angka, str(nilai), jejak.rujukan)
+    href = getattr(jejak.temuan, "id", None)
     tanda = "".join(
-        f'<a class="lk-ke-catatan" href="#{KELAS_CATATAN[k]}">*</a>'
+        f'<a class="lk-ke-catatan" href="#{escape(str(href or KELAS_CATATAN[k]), quote=True)}">'
+        "*</a>"
         for k in dict.fromkeys(kelas) if k in KELAS_CATATAN
     )
     atribut = f' class="{" ".join(dict.fromkeys(kelas))}"' if kelas else ""
     return f"<td{atribut}>{teks}{tanda}</td>"
 
 
-def _badan(df: pd.DataFrame, peta: dict, jumlah: bool) -> str:
-    baris = []
+def _format_angka(angka) -> str:
+    from lkjip.format import format_angka
+
+    return format_angka(angka.nilai, angka.desimal)
+
+
+def _html_angka(angka, teks: str, rujukan: Mapping | None) -> str:
+    """The figure with its provenance on hover/focus (`lkjip.jejak.html_angka`)."""
+    from lkjip.jejak import html_angka
+
+    entri = rujukan.get(angka) if rujukan is not None else None
+    return html_angka(angka, teks, getattr(entri, "nomor", None))
+
+
+def _peta_sel(df: pd.DataFrame, nilai: Mapping | None) -> dict[tuple[int, int], object]:
+    """Positions (row, column) -> value, from a ``{(row label, column label): value}`` dict."""
+    peta = {}
+    for (baris, kolom), v in (nilai or {}).items():
+        for r in _posisi(df.index, baris):
+            for k in _posisi(df.columns, kolom):
+                peta[(r, k)] = v
+    return peta
+
+
+def _badan(df: pd.DataFrame, peta: dict, jumlah: bool, jejak: dict | None = None) -> str:
+    jejak, baris = jejak or {}, []
     for r, nilai in enumerate(df.itertuples(index=False)):
-        sel = "".join(_sel(v, peta.get((r, k), [])) for k, v in enumerate(nilai))
+        sel = "".join(_sel(v, peta.get((r, k), []), jejak.get((r, k), jejak.get(k, _Jejak())))
+                      for k, v in enumerate(nilai))
         kelas = ' class="lk-jumlah"' if jumlah and r == len(df) - 1 else ""
         baris.append(f"<tr{kelas}>{sel}</tr>")
     return "<tbody>" + "".join(baris) + "</tbody>"
+
+
+def _peta_jejak(df, angka, temuan, rujukan, format) -> dict:
+    """Per cell (and per column, for formats) the `_Jejak` of the table's figures."""
+    angka, temuan = _peta_sel(df, angka), _peta_sel(df, temuan)
+    kolom = {k: f for kol, f in (format or {}).items() for k in _posisi(df.columns, kol)}
+    peta: dict = {k: _Jejak(rujukan=rujukan, format=f) for k, f in kolom.items()}
+    for r, k in set(angka) | set(temuan):
+        peta[(r, k)] = _Jejak(angka.get((r, k)), temuan.get((r, k)), rujukan, kolom.get(k))
+    if rujukan is not None or format:
+        peta.update({k: _Jejak(rujukan=rujukan, format=kolom.get(k))
+                     for k in range(len(df.columns)) if k not in peta})
+    return peta
 
 
 def tabel(
@@ -226,13 +285,24 @@ def tabel(
     kelas: pd.DataFrame | None = None,
     jumlah: bool = False,
     indeks: bool = False,
+    angka: Mapping | None = None,
+    temuan: Mapping | None = None,
+    rujukan: Mapping | None = None,
+    format: Mapping | None = None,
 ) -> Html:
     """A numbered table with caption, source and notes, every text escaped.
 
     ``tandai`` maps ``(row label, column label)`` to css classes; ``kelas`` is a frame of
     classes aligned with ``df``. Class ``lk-beda`` (a stated figure that differs from the
-    computed one) adds a link to ``#catatan-pemeriksaan`` and a note under the table.
+    computed one) adds a link to ``#catatan-pemeriksaan`` and a note under the table; the
+    link goes to the finding itself when ``temuan`` maps the cell to one (its ``id``).
     ``jumlah=True`` styles the last row as a total. Columns may be a MultiIndex.
+
+    Computed figures explain themselves (`lkjip.jejak.html_angka`: provenance on hover and
+    focus): a cell may hold an `Angka` (shown with ``format[column]``, default
+    `lkjip.format.format_angka` at its ``desimal``), or ``angka`` maps ``(row label, column
+    label)`` to the `Angka` behind a preformatted cell. ``rujukan`` (`lkjip.jejak.rujukan`)
+    adds the figure's number in the Lampiran Perhitungan as a superscript link.
 
     >>> df = pd.DataFrame({"Target": ["82"], "Realisasi": ["83,20"]}, index=["IKM"])
     >>> html = tabel(df, "3.2", "Capaian", tandai={("IKM", "Realisasi"): "lk-beda"}).isi
@@ -240,14 +310,17 @@ def tabel(
     True
     """
     peta = _peta_kelas(df, tandai, kelas)
+    jejak = _peta_jejak(df, angka, temuan, rujukan, format)
     if indeks:
         geser = df.index.nlevels
         df = df.reset_index()
         peta = {(r, k + geser): v for (r, k), v in peta.items()}
+        jejak = {(k[0], k[1] + geser) if isinstance(k, tuple) else k + geser: v
+                 for k, v in jejak.items()}
     ada_beda = any(k in KELAS_CATATAN for v in peta.values() for k in v)
     isi = (
         f'<figure class="lk-tabel" id="{_id("tabel", nomor)}">{_caption("Tabel", nomor, judul)}'
-        f"<table>{_kepala(df.columns)}{_badan(df, peta, jumlah)}</table>"
+        f"<table>{_kepala(df.columns)}{_badan(df, peta, jumlah, jejak)}</table>"
         f"{_kaki(sumber, catatan, ada_beda)}</figure>"
     )
     return Html(isi, f"Tabel {nomor}")
@@ -311,9 +384,20 @@ def markdown(teks: str) -> Html:
     return Html(f'<div class="lk-narasi">{_markdown(teks or "")}</div>', "Narasi")
 
 
-def paragraf(teks: str) -> Html:
-    """One escaped paragraph."""
-    return Html(f'<p class="lk-paragraf">{_teks(teks)}</p>', "Paragraf")
+def paragraf(teks: str, angka=None, rujukan: Mapping | None = None) -> Html:
+    """One escaped paragraph.
+
+    ``angka``: ``(printed text, Angka)`` pairs (or a dict) of the computed figures the
+    sentence quotes; each is found in order and explains itself on hover and focus
+    (`lkjip.jejak.tandai_kalimat`).
+    """
+    if not angka:
+        return Html(f'<p class="lk-paragraf">{_teks(teks)}</p>', "Paragraf")
+    from lkjip.jejak import tandai_kalimat
+
+    pasangan = angka.items() if isinstance(angka, Mapping) else angka
+    isi = tandai_kalimat(str(teks), pasangan, rujukan).replace("\n", "<br>")
+    return Html(f'<p class="lk-paragraf">{isi}</p>', "Paragraf")
 
 
 def daftar() -> Html:
