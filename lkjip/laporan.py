@@ -11,17 +11,34 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
-import nbformat
-
 from lkjip import config
 from lkjip.galat import LkjipError, Masalah
 from lkjip.muat import cek_nama
+
+
+def _lewati_rfc3987() -> None:
+    """Keep jsonschema from importing rfc3987_syntax in a process that builds reports.
+
+    jupyterlab pulls in rfc3987-syntax, and jsonschema imports it when present, building a
+    Lark grammar (~0.9 s) only to check the "iri" string formats. nbformat never passes a
+    format checker, so marking the module absent before the first ``import nbformat`` changes
+    nothing but that second. Kernels are not affected; nor is a process that already
+    imported jsonschema.
+    """
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)
+
+
+_lewati_rfc3987()
+
+import nbformat  # noqa: E402
 
 POLA_BAB = "0*_*.ipynb"
 TAG_PARAMETER = "parameters"
