@@ -80,18 +80,24 @@ def _relatif(jalur: Path) -> str:
               help="Hanya kecamatan ini (boleh diulang).")
 @click.option("--jobs", default=2, show_default=True, type=click.IntRange(1, 64),
               help="Jumlah proses paralel.")
+@click.option("--scheduler", default=None, metavar="tcp://HOST:PORT",
+              help="Penjadwal Dask (lkjip[dask]); --out dan --data harus di penyimpanan bersama.")
 @opsi_data
 @opsi_out
-def batch(tahun, daftar_kecamatan, jobs, data_dir, out_dir) -> None:
+def batch(tahun, daftar_kecamatan, jobs, scheduler, data_dir, out_dir) -> None:
     """Bangun laporan semua kecamatan-tahun yang ditemukan di folder data."""
     from tqdm import tqdm
 
     from lkjip.laporan import bangun_banyak
 
     daftar = _daftar_batch(data_dir, tahun, daftar_kecamatan)
-    with tqdm(total=len(daftar), desc="Membangun", unit="laporan") as bar:
-        hasil = bangun_banyak(daftar, data_dir=data_dir, out_dir=out_dir, jobs=jobs,
-                              muat_dulu=True, kemajuan=lambda h: bar.update(1))
+    try:
+        with tqdm(total=len(daftar), desc="Membangun", unit="laporan") as bar:
+            hasil = bangun_banyak(daftar, data_dir=data_dir, out_dir=out_dir, jobs=jobs,
+                                  muat_dulu=True, kemajuan=lambda h: bar.update(1),
+                                  scheduler=scheduler)
+    except LkjipError as e:
+        _gagal(e)
     click.echo(ringkasan_batch(hasil))
     sys.exit(0 if all(h.ok for h in hasil) else 1)
 

@@ -14,6 +14,7 @@ import shutil
 import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
@@ -297,24 +298,60 @@ def bangun_banyak(
     notebooks_dir=None,
     muat_dulu: bool = False,
     kemajuan=None,
+    scheduler: str | None = None,
 ) -> list[HasilBangun]:
     """Build many ``(kecamatan, tahun)`` reports on ``jobs`` processes; never stops at a failure.
 
     ``kemajuan`` (optional) is called with each ``HasilBangun`` as it finishes (a progress
-    bar); the returned list is in the order of ``daftar``.
+    bar); the returned list is in the order of ``daftar``. With ``scheduler``
+    (``tcp://HOST:PORT``) the same ``bangun`` is mapped over that Dask cluster instead; the
+    folders are resolved here, so they must be the same paths on every worker (shared storage).
     """
-    kwargs = {"data_dir": data_dir, "out_dir": out_dir, "analis": analis,
-              "notebooks_dir": notebooks_dir, "muat_dulu": muat_dulu}
+    kwargs = {"data_dir": _mutlak(data_dir, config.DATA), "analis": analis,
+              "out_dir": _mutlak(out_dir, config.OUTPUTS), "muat_dulu": muat_dulu,
+              "notebooks_dir": _mutlak(notebooks_dir, config.NOTEBOOKS)}
     tugas = [(k, t, kwargs) for k, t in daftar]
     lapor = kemajuan or (lambda hasil: None)
-    if jobs <= 1 or len(tugas) <= 1:
+    if not scheduler and (jobs <= 1 or len(tugas) <= 1):
         return [_lapor(_bangun_satu(t), lapor) for t in tugas]
-    _hangatkan_matplotlib()
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
+    with _pelaksana(jobs, scheduler) as pool:
         futures = [pool.submit(_bangun_satu, t) for t in tugas]
         for f in as_completed(futures):
             lapor(f.result())
         return [f.result() for f in futures]
+
+
+def _mutlak(folder, bawaan: Path) -> Path:
+    return Path(folder or bawaan).resolve()
+
+
+@contextmanager
+def _pelaksana(jobs: int, scheduler: str | None):
+    """A ``concurrent.futures`` executor: a spawn process pool, or a Dask cluster's."""
+    if scheduler:
+        with _klien_dask(scheduler) as klien:
+            klien.run(_hangatkan_matplotlib)
+            with klien.get_executor(pure=False) as pool:
+                yield pool
+        return
+    _hangatkan_matplotlib()
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
+        yield pool
+
+
+def _klien_dask(scheduler: str):
+    """A ``distributed.Client`` of the scheduler; ``LkjipError`` when Dask or it is missing."""
+    try:
+        from distributed import Client
+    except ImportError:
+        pesan = ("--scheduler memerlukan Dask: pasang dengan "
+                 "pip install 'lkjip[dask]' (dask[distributed]).")
+        raise LkjipError([Masalah("--scheduler", pesan=pesan)]) from None
+    try:
+        return Client(scheduler, timeout="10s")
+    except (OSError, TimeoutError) as e:
+        pesan = f"tidak dapat terhubung ke penjadwal Dask {scheduler}: {e}"
+        raise LkjipError([Masalah("--scheduler", pesan=pesan)]) from None
 
 
 def _lapor(hasil: HasilBangun, lapor) -> HasilBangun:
