@@ -1218,14 +1218,19 @@ def cetak_temuan(temuan: list[Temuan]) -> str:
 # ---------------------------------------------------------------- the appendix
 
 
-KOLOM_TABEL = ("No.", "Tingkat", "Aturan", "Letak", "Tempat", "Tersaji", "Terhitung",
-               "Keterangan")
+KOLOM_TABEL = ("No.", "Tingkat", "Aturan", "Letak", "Keterangan")
 
 
 def tabel_temuan(temuan: list[Temuan]) -> pd.DataFrame:
-    """The findings as the appendix table (one row per finding, in order)."""
-    baris = [(t.nomor, t.tingkat, t.aturan, t.letak, t.tempat, t.tersaji or "–",
-              t.terhitung or "–", t.pesan) for t in temuan]
+    """The findings as the appendix table, one row per finding in order; the sentence carries
+    the stated and computed values (narrow enough for A4).
+
+    >>> t = Temuan("galat", "komposit", "x/2023/tersaji.csv", 14, "Bab III (komposit CL)",
+    ...            pesan="Nilai CL tersaji 84,00, padahal terhitung 86,81.", nomor=1)
+    >>> tabel_temuan([t]).iloc[0].tolist()[2:4]
+    ['komposit', 'tersaji.csv baris 14\\nBab III (komposit CL)']
+    """
+    baris = [(t.nomor, t.tingkat, t.aturan, f"{t.letak}\n{t.tempat}", t.pesan) for t in temuan]
     return pd.DataFrame(baris, columns=list(KOLOM_TABEL))
 
 
