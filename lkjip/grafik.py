@@ -1,0 +1,235 @@
+"""The report's charts, as matplotlib Figures sized for an A4 page.
+
+Figures are made with ``matplotlib.figure.Figure`` directly, never through pyplot, so nothing
+stays registered in a long-running kernel; `lkjip.tampil.grafik` turns one into a numbered,
+captioned SVG. Axis numbers use `lkjip.format.formatter_sumbu` (Indonesian style); bar labels
+use `lkjip.format`. No gridlines beyond a light value grid, no 3-D, no legends where the axis
+says it.
+
+>>> import pandas as pd
+>>> fig = batang({"Camat": 1, "Pelaksana": 7}, "orang")
+>>> [t.get_text() for t in fig.axes[0].texts]
+['1', '7']
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Mapping
+
+import matplotlib
+from matplotlib.figure import Figure
+from matplotlib.ticker import NullFormatter
+
+from lkjip import pegawai as peg
+from lkjip.angka import ke_decimal
+from lkjip.format import format_angka, formatter_sumbu
+from lkjip.ikm import UNSUR
+
+LEBAR = 6.3  # inch: the A4 text width (16 cm)
+WARNA = "#2f5d8a"
+WARNA_2 = "#e39b3b"
+WARNA_REDUP = "#9fb3c8"
+WARNA_MERAH = "#b00020"
+GAYA = {
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+    "axes.titlesize": 10,
+    "axes.labelsize": 9,
+    "xtick.labelsize": 8.5,
+    "ytick.labelsize": 8.5,
+    "legend.fontsize": 8.5,
+    "svg.fonttype": "path",
+}
+
+
+def _kanvas(tinggi: float, lebar: float = LEBAR) -> tuple[Figure, object]:
+    with matplotlib.rc_context(GAYA):
+        fig = Figure(figsize=(lebar, tinggi), layout="constrained")
+        ax = fig.subplots()
+    for sisi in ("top", "right"):
+        ax.spines[sisi].set_visible(False)
+    return fig, ax
+
+
+def _bungkus(teks: str, lebar: int = 34) -> str:
+    return "\n".join(textwrap.wrap(str(teks), lebar)) or str(teks)
+
+
+def _label(ax, x: float, y: float, teks: str, **kw) -> None:
+    """A value label just right of a bar's end."""
+    ax.annotate(teks, (x, y), xytext=(3, 0), textcoords="offset points", va="center", **kw)
+
+
+def _float(x) -> float | None:
+    d = ke_decimal(x)
+    return None if d is None else float(d)
+
+
+def batang(nilai: Mapping[str, float], satuan: str, desimal: int = 0,
+           tinggi: float | None = None) -> Figure:
+    """A horizontal bar chart of counts or values, labelled at each bar's end."""
+    label = [_bungkus(k) for k in nilai]
+    angka = [float(v) for v in nilai.values()]
+    fig, ax = _kanvas(tinggi or max(1.8, 0.38 * len(angka) + 0.8))
+    with matplotlib.rc_context(GAYA):
+        ax.barh(label, angka, color=WARNA, height=0.6)
+        ax.invert_yaxis()
+        for y, v in enumerate(angka):
+            _label(ax, v, y, format_angka(v, desimal), fontsize=8.5)
+        ax.set_xlabel(satuan)
+        ax.xaxis.set_major_formatter(formatter_sumbu(desimal))
+        ax.set_xlim(0, max(angka + [1]) * 1.15)
+        ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+        ax.set_axisbelow(True)
+    return fig
+
+
+# ---------------------------------------------------------------- Bab I: personnel
+
+
+def personil(data) -> Figure:
+    """Grafik 1.1: personnel per jabatan."""
+    df = peg.tabel_jabatan(data.pegawai).drop(index=peg.JUMLAH)
+    return batang(df[peg.JUMLAH].to_dict(), "orang")
+
+
+def pendidikan(data) -> Figure:
+    """Grafik 1.2: personnel per level of education (all jabatan)."""
+    df = peg.tabel_pendidikan(data.pegawai).drop(columns=peg.JUMLAH)
+    return batang(df.loc[peg.JUMLAH].to_dict(), "orang")
+
+
+def golongan(data) -> Figure:
+    """Grafik 1.3: PNS per golongan ruang."""
+    df = peg.tabel_golongan(data.pegawai).drop(columns=peg.JUMLAH)
+    return batang({f"Golongan {k}": v for k, v in df.loc[peg.JUMLAH].items()}, "orang")
+
+
+# ---------------------------------------------------------------- Bab II: budget
+
+
+def pagu_program(hasil) -> Figure:
+    """Pagu murni against pagu perubahan per program (juta Rupiah), labelled.
+
+    The x axis is logarithmic: programs differ a thousandfold, and a linear axis would leave
+    every program but the largest without a visible bar; the labels carry the figures.
+    """
+    tree = hasil.anggaran
+    program = tree[tree["tingkat"] == "program"]
+    label = [_bungkus(n, 38) for n in program["nama"]]
+    murni = [int(v) / 1e6 for v in program["pagu_murni"]]
+    ubah = [int(v) / 1e6 for v in program["pagu_perubahan"]]
+    fig, ax = _kanvas(0.75 * len(label) + 1.0)
+    with matplotlib.rc_context(GAYA):
+        y = range(len(label))
+        ax.barh([i - 0.2 for i in y], murni, height=0.38, color=WARNA_REDUP,
+                label="Sebelum perubahan (murni)")
+        ax.barh([i + 0.2 for i in y], ubah, height=0.38, color=WARNA, label="Setelah perubahan")
+        for i, (m, u) in enumerate(zip(murni, ubah, strict=True)):
+            _label(ax, m, i - 0.2, format_angka(m, 1), fontsize=7.5)
+            _label(ax, u, i + 0.2, format_angka(u, 1), fontsize=7.5)
+        ax.set_yticks(list(y), label)
+        ax.invert_yaxis()
+        ax.set_xscale("log")
+        ax.set_xlabel("juta Rupiah (skala logaritmik)")
+        ax.xaxis.set_major_formatter(formatter_sumbu(0))
+        ax.xaxis.set_minor_formatter(NullFormatter())
+        positif = [v for v in murni + ubah if v > 0] or [1]
+        ax.set_xlim(min(positif) / 2, max(positif) * 4)
+        ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+        ax.set_axisbelow(True)
+        fig.legend(loc="outside upper center", frameon=False, ncols=2)
+    return fig
+
+
+# ---------------------------------------------------------------- Bab III
+
+
+def tren(data, hasil, kode: str) -> Figure:
+    """Realisasi against target over the Renstra years, with the Renstra end target."""
+    i = hasil.indikator[kode]
+    awal, akhir = int(data.profil["renstra_awal"]), int(data.profil["renstra_akhir"])
+    realisasi = {t: _float(a) for t, a in i.riwayat.items()}
+    realisasi[data.tahun] = _float(i.realisasi)
+    realisasi = {t: v for t, v in sorted(realisasi.items()) if v is not None}
+    target = {t: _float(a) for t, a in sorted(i.target_tahunan.items()) if _float(a) is not None}
+    fig, ax = _kanvas(2.9)
+    with matplotlib.rc_context(GAYA):
+        if target:
+            ax.plot(list(target), list(target.values()), "s--", color=WARNA_2, label="Target")
+            for t, v in target.items():
+                ax.annotate(format_angka(v, 2), (t, v), textcoords="offset points",
+                            xytext=(0, -12), ha="center", fontsize=7.5, color=WARNA_2)
+        ax.plot(list(realisasi), list(realisasi.values()), "o-", color=WARNA, label="Realisasi")
+        for t, v in realisasi.items():
+            ax.annotate(format_angka(v, 2), (t, v), textcoords="offset points", xytext=(0, 6),
+                        ha="center", fontsize=7.5)
+        akhir_nilai = _float(i.target_akhir)
+        if akhir_nilai is not None:
+            ax.plot([akhir], [akhir_nilai], "D", color=WARNA_MERAH,
+                    label=f"Target akhir Renstra ({akhir})")
+            ax.annotate(format_angka(akhir_nilai, 2), (akhir, akhir_nilai),
+                        textcoords="offset points", xytext=(0, 6), ha="center", fontsize=7.5)
+        ada = set(realisasi) | set(target) | {awal, akhir}
+        tahun = list(range(min(ada), max(ada) + 1))
+        ax.set_xticks(tahun, [str(t) for t in tahun])
+        ax.set_xlim(min(tahun) - 0.5, max(tahun) + 0.5)
+        ax.set_ylabel(i.satuan)
+        ax.yaxis.set_major_formatter(formatter_sumbu(0))
+        semua = list(realisasi.values()) + list(target.values()) + [akhir_nilai or 0]
+        ax.set_ylim(min(semua) * 0.9 if min(semua) > 0 else 0, max(semua) * 1.08 or 1)
+        ax.grid(axis="y", color="#dddddd", linewidth=0.6)
+        ax.set_axisbelow(True)
+        fig.legend(loc="outside upper center", frameon=False, ncols=3)
+    return fig
+
+
+def ikm_unsur(hasil) -> Figure:
+    """Nilai (NRR × 25) per unsur for the year; the highest and lowest unsur stand out."""
+    nilai = hasil.ikm_tahun.nilai_unsur
+    label = [_bungkus(u.nama, 30) for u in UNSUR]
+    angka = [float(nilai[u.kunci]) for u in UNSUR]
+    warna = [WARNA_MERAH if v == min(angka) else WARNA if v == max(angka) else WARNA_REDUP
+             for v in angka]
+    fig, ax = _kanvas(3.9)
+    with matplotlib.rc_context(GAYA):
+        ax.barh(label, angka, color=warna, height=0.62)
+        ax.invert_yaxis()
+        for y, v in enumerate(angka):
+            _label(ax, v, y, format_angka(v, 2), fontsize=8)
+        ikm = float(hasil.ikm_tahun.nilai)
+        ax.axvline(ikm, color="#444444", linestyle="--", linewidth=0.8,
+                   label=f"IKM tahun ini: {format_angka(ikm, 2)}")
+        fig.legend(loc="outside upper center", frameon=False)
+        ax.set_xlim(0, 105)
+        ax.set_xlabel("nilai unsur (NRR × 25)")
+        ax.xaxis.set_major_formatter(formatter_sumbu(0))
+        ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+        ax.set_axisbelow(True)
+    return fig
+
+
+def penyerapan(hasil) -> Figure:
+    """Pagu against realisasi anggaran per sasaran (juta Rupiah), labelled with penyerapan %."""
+    sasaran = [s for s in hasil.sasaran.values() if s.pagu.nilai]
+    label = [_bungkus(s.sasaran, 30) for s in sasaran]
+    pagu = [float(s.pagu.nilai) / 1e6 for s in sasaran]
+    real = [(_float(s.realisasi_anggaran) or 0) / 1e6 for s in sasaran]
+    fig, ax = _kanvas(0.9 * len(label) + 1.2)
+    with matplotlib.rc_context(GAYA):
+        y = range(len(label))
+        ax.barh(list(y), pagu, height=0.5, color=WARNA_REDUP, label="Pagu (anggaran)")
+        ax.barh(list(y), real, height=0.3, color=WARNA, label="Realisasi")
+        for i, s in enumerate(sasaran):
+            _label(ax, pagu[i], i, f"{format_angka(s.penyerapan, 2)} %", fontsize=8.5,
+                   fontweight="bold")
+        ax.set_yticks(list(y), label)
+        ax.invert_yaxis()
+        ax.set_xlabel("juta Rupiah")
+        ax.xaxis.set_major_formatter(formatter_sumbu(0))
+        ax.set_xlim(0, max(pagu + [1]) * 1.2)
+        ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+        ax.set_axisbelow(True)
+        fig.legend(loc="outside upper center", frameon=False, ncols=2)
+    return fig

@@ -1,0 +1,366 @@
+"""Generated sentences that quote figures from the computed model, and the narrative files.
+
+Every figure in a sentence comes from `lkjip.hitung` and is formatted by `lkjip.format`;
+every category comes from the scale in force (``profil.skala``). Sentences are plain text,
+shown escaped (`paragraf`, `daftar`); the narrative Markdown files (``narasi/*.md``) go through
+`lkjip.tampil.markdown`, which renders Markdown without raw HTML or scripts. A missing
+narrative file shows "(belum diisi)".
+
+>>> besaran(94.69, "%"), besaran(82, "indeks"), besaran(12, "dokumen"), besaran(None, "%")
+('94,69 %', 'indeks 82', '12 dokumen', '–')
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from html import escape
+
+from lkjip import tampil
+from lkjip.angka import ke_decimal
+from lkjip.capaian import ATURAN_NOL_PER_NOL, ATURAN_TARGET_NOL
+from lkjip.format import KOSONG, format_angka, format_persen, format_rupiah
+from lkjip.ikm import KONVENSI
+from lkjip.tabel import (
+    akar_komposit,
+    angka_tertulis,
+    indikator_tanpa_target,
+    indikator_terukur,
+    keterangan_efisiensi,
+    nama_unsur,
+    ruas_kanan,
+    tanggal,
+    total_anggaran,
+    unsur_ekstrem,
+)
+
+BELUM_DIISI = "(belum diisi)"
+URUTAN = ("pertama", "kedua", "ketiga", "keempat", "kelima", "keenam", "ketujuh", "kedelapan",
+          "kesembilan", "kesepuluh")
+
+
+# ---------------------------------------------------------------- pieces
+
+
+def besaran(x, satuan: str, typed: bool = True, awalan: bool = True) -> str:
+    """A figure with its unit as a sentence says it: '94,69 %', 'indeks 82', '12 dokumen'.
+
+    ``typed=True`` shows a typed figure as written; False shows a computed one in 2 dp.
+    ``awalan=False`` drops a leading unit word ('sebesar 82,78', not 'sebesar indeks 82,78').
+
+    >>> besaran(82.7777, "indeks", typed=False, awalan=False)
+    '82,78'
+    """
+    teks = angka_tertulis(x) if typed else format_angka(x, 2)
+    if teks == KOSONG:
+        return teks
+    satuan = (satuan or "").strip()
+    if satuan == "%":
+        return f"{teks} %"
+    if satuan.lower() in ("indeks", "skor", "nilai"):
+        return f"{satuan.lower()} {teks}" if awalan else teks
+    return f"{teks} {satuan}".strip()
+
+
+def urutan(n: int) -> str:
+    """'ketiga' for 3; 'ke-11' beyond ten.
+
+    >>> urutan(3), urutan(11)
+    ('ketiga', 'ke-11')
+    """
+    return URUTAN[n - 1] if 1 <= n <= len(URUTAN) else f"ke-{n}"
+
+
+def _nama(data) -> str:
+    return f"Kecamatan {data.profil.get('nama_kecamatan') or data.kecamatan}"
+
+
+def paragraf(*kalimat: str) -> tampil.Html:
+    """Sentences as one escaped paragraph (empty sentences are left out)."""
+    return tampil.paragraf(" ".join(k for k in kalimat if k))
+
+
+def daftar(kalimat: list[str]) -> tampil.Html:
+    """A numbered list of sentences, each escaped."""
+    butir = "".join(f"<li>{escape(k)}</li>" for k in kalimat)
+    return tampil.Html(f'<ol class="lk-daftar-kalimat">{butir}</ol>', "Daftar")
+
+
+def gabung(*bagian) -> tampil.Html:
+    """Several report fragments (Html, Tabel) as one output."""
+    isi = "".join(b._repr_html_() for b in bagian if b is not None)
+    return tampil.Html(isi, "Bagian")
+
+
+def teks(data, nama: str) -> tampil.Html:
+    """A narrative file (``narasi/<nama>.md``) rendered safely; "(belum diisi)" when absent."""
+    isi = (data.narasi.get(nama) or "").strip()
+    return tampil.markdown(isi or f"*{BELUM_DIISI}*")
+
+
+# ---------------------------------------------------------------- indicators and sasaran
+
+
+def kalimat_capaian(data, hasil, kode: str) -> str:
+    """'Tahun 2023 Kecamatan X menargetkan 94,69 % untuk indikator ... dengan kategori Tinggi.'"""
+    i = hasil.indikator[kode]
+    awal = (f"Tahun {data.tahun} {_nama(data)} menargetkan {besaran(i.target, i.satuan)} "
+            f"untuk indikator {i.indikator}.")
+    if i.realisasi.nilai is None:
+        return f"{awal} Realisasinya belum tersedia sehingga capaiannya tidak dapat dihitung."
+    kategori = f" dengan kategori {i.kategori}" if i.kategori else ""
+    realisasi = besaran(i.realisasi, i.satuan, typed=False, awalan=False)
+    return (f"{awal} Adapun realisasinya adalah sebesar {realisasi} sehingga capaian indikator "
+            f"{i.indikator} Tahun {data.tahun} adalah sebesar {format_persen(i.capaian)}"
+            f"{kategori}.")
+
+
+def kalimat_progres(data, hasil, kode: str) -> str:
+    """Progress to the Renstra end target, in one sentence (empty without an end target)."""
+    i = hasil.indikator[kode]
+    if i.progres.nilai is None:
+        return ""
+    akhir = data.profil.get("renstra_akhir")
+    return (f"Jika disandingkan dengan target akhir Renstra tahun {akhir} sebesar "
+            f"{besaran(i.target_akhir, i.satuan)}, kinerja sampai dengan tahun {data.tahun} "
+            f"mencapai {format_persen(i.progres)}.")
+
+
+def kalimat_tren(data, hasil, kode: str) -> str:
+    """This year's realisasi against the latest earlier year's (up, down or equal)."""
+    i = hasil.indikator[kode]
+    if not i.riwayat or i.realisasi.nilai is None:
+        return ""
+    lalu = max(i.riwayat)
+    r0, r1 = i.riwayat[lalu].nilai, i.realisasi.nilai
+    beda = (ke_decimal(format_angka(r1, 2)) - ke_decimal(format_angka(r0, 2)))
+    arah = "naik" if beda > 0 else "turun" if beda < 0 else "sama dengan"
+    dasar = (f"Dibandingkan realisasi tahun {lalu} sebesar "
+             f"{besaran(r0, i.satuan, typed=False, awalan=False)}, realisasi tahun {data.tahun}")
+    if beda == 0:
+        return f"{dasar} tidak berubah."
+    return f"{dasar} {arah} {format_angka(abs(beda), 2)} poin."
+
+
+def kalimat_sasaran(data, hasil, kode_sasaran: str) -> str:
+    """The sasaran's capaian as the mean of its measured indicators, with its category."""
+    s = hasil.sasaran[kode_sasaran]
+    if s.capaian.nilai is None:
+        return (f"Capaian sasaran {s.sasaran} tidak dapat dihitung karena belum ada indikator "
+                "terukur.")
+    n = len(s.indikator)
+    return (f"Capaian sasaran {s.sasaran} adalah rerata capaian {n} indikator kinerjanya, "
+            f"{ruas_kanan(s.capaian.uraian())} = {format_persen(s.capaian)}, dengan kategori "
+            f"{s.kategori}.")
+
+
+def kalimat_tanpa_target(data, hasil) -> str:
+    """Names the indicators without a target this year (not measured)."""
+    tanpa = indikator_tanpa_target(hasil)
+    if not tanpa:
+        return ""
+    nama = ", ".join(i.indikator for i in tanpa)
+    return (f"Indikator {nama} tidak memiliki target tahun {data.tahun} dalam Renstra sehingga "
+            "tidak diukur dan tidak dihitung dalam capaian sasaran.")
+
+
+def kalimat_indikator_semua(data, hasil) -> tampil.Html:
+    """One paragraph per measured indicator (Ikhtisar Eksekutif)."""
+    return gabung(*(paragraf(kalimat_capaian(data, hasil, i.kode))
+                    for i in indikator_terukur(hasil)))
+
+
+def ikhtisar(data, hasil) -> str:
+    """The overall verdict of the year with its category from the scale."""
+    if hasil.capaian_kinerja.nilai is None:
+        return f"Pada tahun {data.tahun} capaian kinerja {_nama(data)} belum dapat dihitung."
+    return (f"Pada tahun {data.tahun} capaian kinerja {_nama(data)} secara keseluruhan adalah "
+            f"{format_persen(hasil.capaian_kinerja)} dengan kategori {hasil.kategori_kinerja}, "
+            f"dengan penyerapan anggaran {format_persen(hasil.penyerapan)}.")
+
+
+# ---------------------------------------------------------------- IKM and composites
+
+
+def kalimat_ikm(data, hasil) -> str:
+    """The survey: respondents, IKM per semester and for the year, mutu, highest/lowest unsur."""
+    from lkjip.konteks import ikm_sintetis
+
+    t = hasil.ikm_tahun
+    if t is None:
+        return "Data Survei Kepuasan Masyarakat tahun ini belum tersedia."
+    semester = [f"{_periode(p)} sebesar {format_angka(h.nilai, 2)}"
+                for p, h in hasil.ikm_semester.items()]
+    cara = ("rerata IKM semester" if data.profil.get("metode_ikm_tahunan") == "rerata_semester"
+            else "perhitungan gabungan seluruh responden")
+    tinggi, rendah = unsur_ekstrem(hasil)
+    bagian = []
+    if t.responden:
+        bagian.append(f"Sepanjang tahun {data.tahun}, survei kepuasan masyarakat dilaksanakan "
+                      f"terhadap {format_angka(t.responden, 0)} pengguna layanan.")
+    if semester:
+        bagian.append(f"Indeks Kepuasan Masyarakat {' dan '.join(semester)}.")
+    bagian.append(f"IKM tahun {data.tahun} ({cara}) adalah {format_angka(t.nilai, 2)} dengan mutu "
+                  f"pelayanan {t.mutu} ({t.kinerja}).")
+    bagian.append(f"Unsur layanan dengan nilai tertinggi adalah {nama_unsur(tinggi)} "
+                  f"({format_angka(t.nilai_unsur[tinggi], 2)}), sedangkan yang terendah adalah "
+                  f"{nama_unsur(rendah)} ({format_angka(t.nilai_unsur[rendah], 2)}).")
+    if ikm_sintetis(data):
+        bagian.append("Catatan: jawaban survei yang dipakai dalam laporan ini adalah data "
+                      "sintetis (contoh) yang dibangkitkan agar sesuai dengan angka agregat "
+                      "yang dipublikasikan, bukan jawaban responden yang sebenarnya.")
+    return " ".join(bagian)
+
+
+def _periode(p: str) -> str:
+    return f"Semester {p[1:]}" if len(p) == 2 and p[0] == "S" else p
+
+
+def kalimat_komposit(data, hasil, kode_akar: str) -> str:
+    """How a composite indicator is computed from its components, with the worked line."""
+    df = data.komposit
+    nama = dict(zip(df["kode_node"], df["nama"], strict=True))
+    anak = df[df["kode_induk"] == kode_akar].sort_values("urutan")
+    a = hasil.komposit[kode_akar]
+    komponen = "; ".join(f"({n}) {x}" for n, x in enumerate(anak["nama"], start=1))
+    return (f"Indikator {nama[kode_akar]} diperoleh dari rerata {len(anak)} sub indikator: "
+            f"{komponen}. Hasil perhitungannya adalah {ruas_kanan(a.uraian())} = "
+            f"{format_persen(a)}, sebagaimana diuraikan pada tabel berikut.")
+
+
+def kalimat_indikator(data, hasil, kode: str) -> tampil.Html:
+    """The paragraph on one indicator: capaian, trend, progress."""
+    return paragraf(kalimat_capaian(data, hasil, kode), kalimat_tren(data, hasil, kode),
+                    kalimat_progres(data, hasil, kode))
+
+
+def komposit_indikator(data, kode: str) -> str | None:
+    """The composite root that computes an indicator, if it is a composite."""
+    return akar_komposit(data, kode)
+
+
+# ---------------------------------------------------------------- budget
+
+
+def kalimat_anggaran(data, hasil) -> str:
+    """Bab II C: the budget before and after the perubahan, from the DPA tree."""
+    total = total_anggaran(hasil)
+    arah = "bertambah" if total["selisih"] > 0 else "berkurang"
+    ubah = (f" ({arah} {format_rupiah(abs(total['selisih']))})" if total["selisih"] else "")
+    return (f"Pada Tahun Anggaran {data.tahun} {_nama(data)} melaksanakan kegiatan dengan "
+            f"anggaran murni sebesar {format_rupiah(total['murni'])}. Melalui mekanisme "
+            f"perubahan APBD {data.tahun}, anggaran berubah menjadi "
+            f"{format_rupiah(total['perubahan'])}{ubah}.")
+
+
+def kalimat_penyerapan(data, hasil) -> str:
+    """Bab III B: pagu, realisasi and penyerapan of the year, with the category."""
+    s = list(hasil.sasaran.values())
+    pagu = sum((x.pagu.nilai or Decimal(0)) for x in s)
+    real = [x.realisasi_anggaran.nilai for x in s]
+    if None in real or hasil.penyerapan.nilai is None:
+        return "Realisasi anggaran tahun ini belum tersedia sehingga penyerapan tidak dihitung."
+    return (f"Dari pagu anggaran sebesar {format_rupiah(pagu)}, realisasi anggaran tahun "
+            f"{data.tahun} adalah {format_rupiah(sum(real))}, sehingga penyerapan anggaran "
+            f"mencapai {format_persen(hasil.penyerapan)} dengan kategori "
+            f"{hasil.kategori_anggaran}.")
+
+
+def kalimat_efisiensi(data, hasil) -> str:
+    """Capaian kinerja − penyerapan anggaran, read as efficient or not."""
+    e = hasil.efisiensi
+    if e.nilai is None:
+        return ""
+    ket = keterangan_efisiensi(e).lower()
+    return (f"Efisiensi penggunaan anggaran diukur sebagai selisih capaian kinerja dan "
+            f"penyerapan anggaran: {format_angka(hasil.capaian_kinerja, 2)} − "
+            f"{format_angka(hasil.penyerapan, 2)} = {format_angka(e, 2)} poin, sehingga "
+            f"penggunaan anggaran tahun {data.tahun} tergolong {ket}.")
+
+
+# ---------------------------------------------------------------- Bab I, II, IV
+
+
+def kalimat_pegawai(data) -> str:
+    return (f"Kondisi kepegawaian pada {_nama(data)} sampai dengan akhir bulan Desember "
+            f"{data.tahun} adalah sebagai berikut.")
+
+
+def tahun_ke(data) -> int:
+    """The year's place in the Renstra period (2023 in 2021–2026 is the third)."""
+    return int(data.tahun) - int(data.profil["renstra_awal"]) + 1
+
+
+def kalimat_renstra(data) -> str:
+    awal, akhir = data.profil.get("renstra_awal"), data.profil.get("renstra_akhir")
+    return (f"Rencana Strategis (Renstra) {_nama(data)} Tahun {awal}–{akhir} adalah dokumen "
+            f"perencanaan perangkat daerah untuk periode lima tahun yang memuat tujuan, sasaran "
+            f"dan strategi penyelenggaraan program dan kegiatan. Tahun {data.tahun} merupakan "
+            f"tahun {urutan(tahun_ke(data))} pelaksanaan Renstra tersebut.")
+
+
+def kalimat_penutup(data) -> str:
+    awal, akhir = data.profil.get("renstra_awal"), data.profil.get("renstra_akhir")
+    return (f"Penyelenggaraan kegiatan di {_nama(data)} pada Tahun Anggaran {data.tahun} "
+            f"merupakan tahun {urutan(tahun_ke(data))} dari Rencana Strategis {_nama(data)} "
+            f"Tahun {awal}–{akhir}.")
+
+
+def kesimpulan(data, hasil) -> list[str]:
+    """Bab IV: the conclusions, each with its category from the scale in force."""
+    hasil_kesimpulan = []
+    if hasil.capaian_kinerja.nilai is not None:
+        hasil_kesimpulan.append(f"Berdasarkan pemenuhan capaian kinerja "
+                                f"{format_persen(hasil.capaian_kinerja)}, kategori "
+                                f"{hasil.kategori_kinerja}.")
+    if hasil.penyerapan.nilai is not None:
+        hasil_kesimpulan.append(f"Berdasarkan pemenuhan capaian anggaran (penyerapan) "
+                                f"{format_persen(hasil.penyerapan)}, kategori "
+                                f"{hasil.kategori_anggaran}.")
+    efisiensi = kalimat_efisiensi(data, hasil)
+    if efisiensi:
+        hasil_kesimpulan.append(efisiensi)
+    for s in hasil.sasaran.values():
+        if s.capaian.nilai is not None and len(hasil.sasaran) > 1:
+            hasil_kesimpulan.append(f"Sasaran {s.sasaran}: capaian {format_persen(s.capaian)}, "
+                                    f"kategori {s.kategori}.")
+    return hasil_kesimpulan
+
+
+def rumus_berlaku(data, hasil) -> tampil.Html:
+    """Bab III: the formulas and rules this report applies, as escaped paragraphs."""
+    from lkjip.skala import muat_skala
+
+    skala = muat_skala(hasil.skala)
+    pita = "; ".join(f"{i} {k}" for i, k in zip(skala["interval"], skala["kategori"],
+                                                 strict=True))
+    butir = [
+        "Indikator yang semakin tinggi realisasinya semakin baik: Capaian = Realisasi / Target "
+        "× 100 %.",
+        "Indikator yang semakin rendah realisasinya semakin baik: Capaian = (2 × Target − "
+        "Realisasi) / Target × 100 % (atau Target / Realisasi × 100 % bila ditetapkan demikian "
+        "untuk indikator tersebut).",
+        f"Target bernilai 0: {ATURAN_TARGET_NOL}",
+        f"Rasio 0/0: {ATURAN_NOL_PER_NOL}",
+        "Capaian sasaran (metode rata-rata data kelompok) = jumlah capaian indikator sasaran / "
+        "jumlah indikator yang terukur.",
+        "Progres terhadap target akhir Renstra = Realisasi tahun berjalan / Target akhir Renstra "
+        "× 100 %.",
+        f"Indeks Kepuasan Masyarakat: {KONVENSI}",
+        "Penyerapan anggaran = Realisasi anggaran / Pagu anggaran × 100 %; efisiensi = capaian "
+        "kinerja − penyerapan anggaran.",
+        "Semua angka dihitung tanpa pembulatan antara dan dibulatkan sekali di akhir ke dua angka "
+        "desimal (setengah ke atas).",
+        f"Kategori capaian menurut skala yang berlaku ({hasil.skala}): {pita}.",
+    ]
+    return daftar(butir)
+
+
+def tanda_tangan(data) -> tampil.Html:
+    """The Camat's signature block: place and date, name, rank, NIP."""
+    p = data.profil
+    baris = [f"{p.get('tempat_laporan') or ''}, {tanggal(p.get('tanggal_laporan'))}",
+             f"CAMAT {str(p.get('nama_kecamatan') or '').upper()}", "", "",
+             str(p.get("camat_nama") or ""), str(p.get("camat_pangkat") or ""),
+             f"NIP. {p.get('camat_nip')}" if p.get("camat_nip") else ""]
+    isi = "<br>".join(escape(b) for b in baris)
+    return tampil.Html(f'<div class="lk-ttd"><p>{isi}</p></div>', "Tanda tangan")

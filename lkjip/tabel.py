@@ -1,0 +1,796 @@
+"""The report's tables, built from the data (`lkjip.muat`) and the computed model (`lkjip.hitung`).
+
+Each function returns a `Tabel`: a DataFrame of display text (numbers already formatted the
+Indonesian way by `lkjip.format`), its number and caption as the seed prints them, the source
+line, and the cells to mark. A `Tabel` shows itself in a notebook (``_repr_html_`` through
+`lkjip.tampil.tabel`, which escapes every text).
+
+Where a stated figure (``tersaji.csv``) differs from the computed one, the table shows the
+computed figure and marks the cell (``lk-beda``): the note under the table points to the
+Catatan Pemeriksaan Data. The differences come from `lkjip.konteks.beda_tersaji` unless a
+``beda`` mapping ``{(besaran, kunci): temuan}`` is passed.
+
+>>> angka_tertulis(82.0), angka_tertulis("92,22"), angka_tertulis("10/1"), angka_tertulis(None)
+('82', '92,22', '10/1', '–')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import pandas as pd
+
+from lkjip import pegawai as peg
+from lkjip.angka import Angka, ke_decimal, rerata
+from lkjip.format import KOSONG, format_angka, format_rupiah
+from lkjip.ikm import UNSUR
+from lkjip.skala import muat_skala
+
+BEDA = "lk-beda"
+TEBAL = "lk-tebal"
+URAIAN = "lk-uraian"
+ROMAWI = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
+          "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX")
+BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+         "September", "Oktober", "November", "Desember")
+TW = ("TW I", "TW II", "TW III", "TW IV")
+
+
+@dataclass(frozen=True)
+class Tabel:
+    """A numbered report table: display text in `df`, cells to mark in `tandai`.
+
+    `tandai` maps ``(row label, column label)`` of `df` to css classes (``lk-beda``,
+    ``lk-tebal``); `beda` maps the same cells to the finding about the stated figure (the mark
+    links to it); `angka` maps cells to the computed `Angka` behind them (its provenance shows
+    on hover in the HTML report).
+    """
+
+    df: pd.DataFrame
+    nomor: str
+    judul: str
+    sumber: str | None = None
+    catatan: str | None = None
+    tandai: dict = field(default_factory=dict)
+    jumlah: bool = False
+    beda: dict = field(default_factory=dict)
+    angka: dict = field(default_factory=dict)
+
+    def html(self):
+        """The table as `lkjip.tampil.Html` (caption, escaped cells, marks, notes)."""
+        from lkjip import tampil
+
+        return tampil.tabel(self.df, self.nomor, self.judul, sumber=self.sumber,
+                            catatan=self.catatan, tandai=self.tandai, jumlah=self.jumlah,
+                            temuan=self.beda or None, angka=self.angka or None)
+
+    def _repr_html_(self) -> str:
+        return self.html().isi
+
+    def sel(self, baris, kolom) -> str:
+        """The text of one cell (for tests and sentences)."""
+        return str(self.df.loc[baris, kolom])
+
+
+# ---------------------------------------------------------------- formatting
+
+
+def angka_tertulis(x) -> str:
+    """A typed figure as written (no trailing zeros); ``a/b`` stays as typed."""
+    if isinstance(x, str) and "/" in x:
+        return x.strip()
+    d = ke_decimal(x)
+    if d is None:
+        return KOSONG
+    d = d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()
+    return format_angka(d, None)
+
+
+def persen(x) -> str:
+    """A computed percentage or index in 2 dp, '–' when not available.
+
+    >>> persen(Angka(Decimal("91.6832"))), persen(None)
+    ('91,68', '–')
+    """
+    return format_angka(x, 2)
+
+
+def rupiah(x) -> str:
+    """Rupiah in a table: no 'Rp', negatives in parentheses as the seed prints them.
+
+    >>> rupiah(-21945500), rupiah(2522467250)
+    ('(21.945.500)', '2.522.467.250')
+    """
+    return format_rupiah(x, kurung=True)
+
+
+def cacah(n) -> str:
+    """A count in the personnel tables: 0 prints '-' as the seed does.
+
+    >>> cacah(0), cacah(12)
+    ('-', '12')
+    """
+    return "-" if int(n) == 0 else str(int(n))
+
+
+def tanggal(d) -> str:
+    """A date the Indonesian way.
+
+    >>> import datetime
+    >>> tanggal(datetime.date(2023, 10, 23))
+    '23 Oktober 2023'
+    """
+    if d is None or (isinstance(d, float) and pd.isna(d)):
+        return ""
+    d = pd.Timestamp(d)
+    return f"{d.day} {BULAN[d.month - 1]} {d.year}"
+
+
+def _nama(data) -> str:
+    return str(data.profil.get("nama_kecamatan") or data.kecamatan)
+
+
+def sumber_olah(data) -> str:
+    return f"Kecamatan {_nama(data)} tahun {data.tahun}, diolah"
+
+
+# ---------------------------------------------------------------- marking stated figures
+
+
+def _beda(data, hasil, beda) -> Mapping:
+    if beda is not None:
+        return beda
+    from lkjip.konteks import beda_tersaji
+
+    return beda_tersaji(data, hasil)
+
+
+def _cari(beda: Mapping, besaran: str, kunci):
+    """The finding about a stated figure; an empty kunci matches None and ''."""
+    kunci_lain = (kunci,) if kunci not in (None, "") else (None, "")
+    for k in kunci_lain:
+        if (besaran, k) in beda:
+            return beda[(besaran, k)]
+    return None
+
+
+def _tandai(beda: Mapping, sel: Mapping, tebal=(), uraian=()) -> tuple[dict, dict]:
+    """css classes and findings per cell from ``{(row, col): (besaran, kunci)}``."""
+    kelas: dict = {s: [TEBAL] for s in tebal}
+    for s in uraian:
+        kelas.setdefault(s, []).append(URAIAN)
+    temuan = {}
+    for s, (besaran, kunci) in sel.items():
+        t = _cari(beda, besaran, kunci)
+        if t is not None:
+            kelas.setdefault(s, []).append(BEDA)
+            temuan[s] = t
+    return {s: " ".join(k) for s, k in kelas.items()}, temuan
+
+
+def _tabel(df, nomor, judul, beda=None, sel=None, tebal=(), angka=None, uraian=(),
+           **kw) -> Tabel:
+    """A `Tabel` with marks: ``uraian`` names the description columns that get room."""
+    lebar = [(r, k) for k in uraian for r in df.index]
+    tandai, temuan = _tandai(beda or {}, sel or {}, tebal, lebar)
+    angka = {k: a for k, a in (angka or {}).items() if isinstance(a, Angka)}
+    return Tabel(df, nomor, judul, tandai=tandai, beda=temuan, angka=angka, **kw)
+
+
+# ---------------------------------------------------------------- Bab I
+
+
+def _kepala_pegawai(df: pd.DataFrame, grup: str) -> pd.DataFrame:
+    """Personnel counts with No. and Jabatan columns, 0 as '-', the Jumlah row last."""
+    baris = []
+    for i, (jabatan, r) in enumerate(df.iterrows(), start=1):
+        no = "" if jabatan == peg.JUMLAH else f"{i}."
+        baris.append([no, jabatan] + [cacah(v) for v in r])
+    kolom = [("No.", ""), ("Jabatan", "")] + [
+        (grup, str(k)) if k != peg.JUMLAH else ("Jumlah", "") for k in df.columns]
+    return pd.DataFrame(baris, index=list(df.index), columns=pd.MultiIndex.from_tuples(kolom))
+
+
+def _sumber_pegawai(data) -> str:
+    return f"Data Kepegawaian Kecamatan {_nama(data)} {data.tahun}"
+
+
+def tabel_personil(data, hasil=None, beda=None, nomor="1.1") -> Tabel:
+    """Tabel 1.1 Rincian Jumlah Personil, per jabatan."""
+    df = peg.tabel_jabatan(data.pegawai)
+    isi = pd.DataFrame(
+        [[("" if j == peg.JUMLAH else f"{i}."), j, cacah(n)]
+         for i, (j, n) in enumerate(df[peg.JUMLAH].items(), start=1)],
+        index=list(df.index), columns=["No.", "Jabatan", "Jumlah (orang)"])
+    beda = _beda(data, hasil, beda) if hasil is not None or beda is not None else {}
+    sel = {(j, "Jumlah (orang)"): ("jumlah_pegawai", "total" if j == peg.JUMLAH else j)
+           for j in df.index}
+    return _tabel(isi, nomor, "Rincian Jumlah Personil", beda, sel,
+                  sumber=_sumber_pegawai(data), jumlah=True)
+
+
+def tabel_pendidikan(data, nomor="1.2") -> Tabel:
+    """Tabel 1.2 Rincian Berdasarkan Tingkat Pendidikan."""
+    df = _kepala_pegawai(peg.tabel_pendidikan(data.pegawai), "Pendidikan")
+    return Tabel(df, nomor, "Rincian Berdasarkan Tingkat Pendidikan",
+                 sumber=_sumber_pegawai(data), jumlah=True)
+
+
+def tabel_golongan(data, nomor="1.3") -> Tabel:
+    """Tabel 1.3 Rincian Berdasarkan Golongan Ruang (PNS)."""
+    df = _kepala_pegawai(peg.tabel_golongan(data.pegawai), "Golongan Ruang")
+    return Tabel(df, nomor, "Rincian Berdasarkan Golongan Ruang",
+                 sumber=_sumber_pegawai(data), jumlah=True)
+
+
+def tabel_sarpras(data, nomor="1.4") -> Tabel:
+    """Tabel 1.4 Sarana dan Prasarana."""
+    df = pd.DataFrame(
+        [[f"{int(r['no'])}.", r["jenis"], angka_tertulis(r["jumlah"]), r["satuan"]]
+         for _, r in data.sarpras.iterrows()],
+        columns=["No.", "Jenis", "Jumlah", "Satuan"])
+    return Tabel(df, nomor, "Sarana dan Prasarana",
+                 sumber=f"Data Aset Kecamatan {_nama(data)} {data.tahun}")
+
+
+# ---------------------------------------------------------------- Bab II
+
+
+def _isi(df: pd.DataFrame) -> pd.DataFrame:
+    """A data table without its spreadsheet-row column (for joins)."""
+    return df.drop(columns="_baris", errors="ignore")
+
+
+def _ulang_kosong(nilai: list) -> list:
+    """Blank a value that repeats the row above (the seed's merged cells)."""
+    return [v if i == 0 or v != nilai[i - 1] else "" for i, v in enumerate(nilai)]
+
+
+def tabel_tujuan_sasaran(data, hasil, nomor="2.1") -> Tabel:
+    """Tabel 2.1 Tujuan, Sasaran, dan Indikator Kinerja (with the Renstra end target)."""
+    sasaran = _isi(data.sasaran).merge(_isi(data.tujuan), on="kode_tujuan")
+    df = _isi(data.indikator).merge(sasaran, on="kode_sasaran")
+    akhir = data.profil.get("renstra_akhir")
+    no_tujuan = {k: f"{i}." for i, k in enumerate(data.tujuan["kode_tujuan"], start=1)}
+    isi = pd.DataFrame({
+        "No.": _ulang_kosong([no_tujuan[k] for k in df["kode_tujuan"]]),
+        "Tujuan": _ulang_kosong(list(df["tujuan"])),
+        "Sasaran": _ulang_kosong(list(df["sasaran"])),
+        "Indikator Kinerja": list(df["indikator"]),
+        "Satuan": list(df["satuan"]),
+        f"Target Akhir Renstra ({akhir})": [
+            angka_tertulis(hasil.indikator[k].target_akhir) for k in df["kode_indikator"]],
+    })
+    return Tabel(isi, nomor, "Tujuan, Sasaran, dan Indikator Kinerja",
+                 sumber=f"Renstra Kecamatan {_nama(data)} {data.profil.get('renstra_awal')}"
+                 f"–{akhir}")
+
+
+def _pohon_urut(tree: pd.DataFrame) -> list[int]:
+    """Row positions of the budget tree in depth-first order, siblings in file order."""
+    anak: dict = {}
+    for pos, induk in enumerate(tree["kode_induk"]):
+        anak.setdefault(None if pd.isna(induk) or induk == "" else induk, []).append(pos)
+    kode = list(tree["kode"])
+    urut: list[int] = []
+
+    def turun(induk):
+        for pos in anak.get(induk, []):
+            urut.append(pos)
+            turun(kode[pos])
+
+    turun(None)
+    return urut
+
+
+def tabel_sasaran_program(data, hasil, beda=None, nomor="2.2") -> Tabel:
+    """Tabel 2.2 Sasaran dan Program, anggaran (pagu perubahan) summed from the DPA tree."""
+    tree = hasil.anggaran
+    program = tree[tree["tingkat"] == "program"]
+    nama_sasaran = dict(zip(data.sasaran["kode_sasaran"], data.sasaran["sasaran"], strict=True))
+    baris, sel = [], {}
+    for i, kode_s in enumerate(data.sasaran["kode_sasaran"], start=1):
+        milik = program[program["kode_sasaran"] == kode_s]
+        for j, (_, p) in enumerate(milik.iterrows(), start=1):
+            baris.append((p["kode"], [f"{i}." if j == 1 else "", nama_sasaran[kode_s] if j == 1
+                                      else "", f"{j}. {p['nama']}", rupiah(p["pagu_perubahan"])]))
+            sel[(p["kode"], "Anggaran (Rp)")] = ("anggaran_program_sasaran", p["kode"])
+    total = program["pagu_perubahan"].sum()
+    baris.append(("total", ["", "", "Jumlah", rupiah(total)]))
+    sel[("total", "Anggaran (Rp)")] = ("anggaran_program_sasaran", "total")
+    df = pd.DataFrame([b for _, b in baris], index=[k for k, _ in baris],
+                      columns=["No.", "Sasaran", "Program", "Anggaran (Rp)"])
+    return _tabel(df, nomor, "Sasaran dan Program", _beda(data, hasil, beda), sel,
+                  sumber=f"DPA Kecamatan {_nama(data)} {data.tahun}", jumlah=True)
+
+
+def tabel_strategi(data, nomor="2.3") -> Tabel:
+    """Tabel 2.3 Strategi dan Arah Kebijakan, one row per kebijakan."""
+    df = (_isi(data.kebijakan).merge(_isi(data.strategi), on="kode_strategi", how="right")
+          .merge(_isi(data.sasaran), on="kode_sasaran").merge(_isi(data.tujuan), on="kode_tujuan"))
+    isi = pd.DataFrame({
+        "Tujuan": _ulang_kosong(list(df["tujuan"])),
+        "Sasaran": _ulang_kosong(list(df["sasaran"])),
+        "Strategi": _ulang_kosong([f"{k}. {s}" for k, s in zip(df["kode_strategi"],
+                                                              df["strategi"], strict=True)]),
+        "Kebijakan": [f"{k}. {s}" if isinstance(s, str) else KOSONG
+                      for k, s in zip(df["kode_kebijakan"], df["kebijakan"], strict=True)],
+    })
+    return Tabel(isi, nomor, "Strategi dan Arah Kebijakan",
+                 sumber=f"Renstra Kecamatan {_nama(data)}")
+
+
+def pejabat_utama(data) -> str | None:
+    """The kode_pejabat who signs the PK with the Bupati (no superior in the file)."""
+    df = data.pejabat
+    utama = df[df["kode_atasan"].isna()]
+    return utama["kode_pejabat"].iloc[0] if len(utama) else None
+
+
+def _target_pk(r) -> list[str]:
+    return [angka_tertulis(r["target"])] + [
+        angka_tertulis(r[f"tw{i}"]) if r[f"tw{i}"] is not None else KOSONG for i in range(1, 5)]
+
+
+def tabel_pk(data, hasil=None, nomor="2.4") -> Tabel:
+    """Tabel 2.4 Perjanjian Kinerja Tahun T: the sasaran strategis rows of the Camat's PK."""
+    kode = pejabat_utama(data)
+    df = data.pk_indikator
+    df = df[(df["kode_pejabat"] == kode) & df["kode_indikator"].notna()].sort_values("no")
+    baris = [[f"{i}.", s, r["indikator"], r["satuan"]] + _target_pk(r)
+             for i, (s, (_, r)) in enumerate(zip(_ulang_kosong(list(df["sasaran"])),
+                                                 df.iterrows(), strict=True), start=1)]
+    kolom = [("No.", ""), ("Sasaran Strategis", ""), ("Indikator Kinerja", ""), ("Satuan", ""),
+             (f"Target {data.tahun}", "")] + [("Target Triwulan", t) for t in TW]
+    isi = pd.DataFrame(baris, columns=pd.MultiIndex.from_tuples(kolom))
+    return Tabel(isi, nomor, f"Perjanjian Kinerja Tahun {data.tahun}",
+                 sumber=f"Perjanjian Kinerja Kecamatan {_nama(data)} {data.tahun}")
+
+
+def _nomor_anggaran(tingkat: list[str]) -> list[str]:
+    """I., 1., a. per level (program, kegiatan, sub kegiatan), restarting under each parent.
+
+    >>> _nomor_anggaran(["program", "kegiatan", "kegiatan", "program", "kegiatan"])
+    ['I.', '1.', '2.', 'II.', '1.']
+    """
+    hitung = {"program": 0, "kegiatan": 0, "sub_kegiatan": 0}
+    hasil = []
+    for t in tingkat:
+        hitung[t] += 1
+        if t == "program":
+            hitung["kegiatan"] = hitung["sub_kegiatan"] = 0
+            hasil.append(f"{ROMAWI[hitung[t] - 1] if hitung[t] <= len(ROMAWI) else hitung[t]}.")
+        elif t == "kegiatan":
+            hitung["sub_kegiatan"] = 0
+            hasil.append(f"{hitung[t]}.")
+        else:
+            hasil.append(f"{chr(ord('a') + (hitung[t] - 1) % 26)}.")
+    return hasil
+
+
+KOLOM_25 = ("Anggaran Sebelum Perubahan (Rp)", "Anggaran Setelah Perubahan (Rp)",
+            "Bertambah/(Berkurang) (Rp)")
+_BESARAN_25 = ("pagu_murni", "pagu_perubahan", "selisih_perubahan")
+
+
+def tabel_anggaran(data, hasil, beda=None, nomor="2.5") -> Tabel:
+    """Tabel 2.5 Rencana Anggaran: murni → perubahan per program and kegiatan, with difference."""
+    tree = hasil.anggaran.iloc[_pohon_urut(hasil.anggaran)]
+    nomor_baris = _nomor_anggaran(list(tree["tingkat"]))
+    baris, sel, tebal = [], {}, []
+    for no, (_, r) in zip(nomor_baris, tree.iterrows(), strict=True):
+        nilai = (r["pagu_murni"], r["pagu_perubahan"], r["selisih"])
+        baris.append((r["kode"], [no, r["nama"]] + [rupiah(v) for v in nilai]))
+        sel.update({(r["kode"], k): (b, r["kode"]) for k, b in zip(KOLOM_25, _BESARAN_25,
+                                                                  strict=True)})
+        if r["tingkat"] == "program":
+            tebal += [(r["kode"], k) for k in ("No.", "Program/Kegiatan") + KOLOM_25]
+    akar = tree[tree["kode_induk"].isna()]
+    jumlah = [akar["pagu_murni"].sum(), akar["pagu_perubahan"].sum()]
+    jumlah.append(jumlah[1] - jumlah[0])
+    baris.append(("total", ["", "JUMLAH"] + [rupiah(v) for v in jumlah]))
+    sel.update({("total", k): (b, "total") for k, b in zip(KOLOM_25, _BESARAN_25, strict=True)})
+    df = pd.DataFrame([b for _, b in baris], index=[k for k, _ in baris],
+                      columns=["No.", "Program/Kegiatan", *KOLOM_25])
+    return _tabel(df, nomor, f"Rencana Anggaran Tahun {data.tahun}", _beda(data, hasil, beda),
+                  sel, tebal, uraian=["Program/Kegiatan"], jumlah=True,
+                  sumber=f"DPA dan DPPA Kecamatan {_nama(data)} {data.tahun}")
+
+
+def total_anggaran(hasil) -> dict[str, int]:
+    """Total pagu murni, perubahan and their difference over the budget tree's roots.
+
+    Used by tables and sentences alike (Bab II C).
+    """
+    tree = hasil.anggaran
+    akar = tree[tree["kode_induk"].isna()]
+    murni, ubah = int(akar["pagu_murni"].sum()), int(akar["pagu_perubahan"].sum())
+    return {"murni": murni, "perubahan": ubah, "selisih": ubah - murni}
+
+
+# ---------------------------------------------------------------- Bab III
+
+
+def tabel_skala(hasil, nomor="3.1") -> Tabel:
+    """Tabel 3.1 Skala Nilai Peringkat Kinerja: the scale in force (profil.skala)."""
+    df = muat_skala(hasil.skala)
+    isi = pd.DataFrame({
+        "No.": [f"{i}." for i in range(1, len(df) + 1)],
+        "Interval Nilai Realisasi Kinerja (%)": list(df["interval"]),
+        "Kriteria Penilaian Realisasi Kinerja": list(df["kategori"]),
+        "Kode": list(df["kode"]),
+    })
+    return Tabel(isi, nomor, "Skala Nilai Peringkat Kinerja",
+                 sumber=f"Skala yang berlaku: {hasil.skala}")
+
+
+def indikator_terukur(hasil, kode_sasaran: str | None = None) -> list:
+    """Indicators with a target this year (in Renstra order), optionally of one sasaran."""
+    return [i for i in hasil.indikator.values()
+            if i.target is not None and (kode_sasaran is None or i.kode_sasaran == kode_sasaran)]
+
+
+def indikator_tanpa_target(hasil) -> list:
+    """Indicators without a target this year: not measured, named in a note."""
+    return [i for i in hasil.indikator.values() if i.target is None]
+
+
+def _catatan_tanpa_target(hasil, tahun) -> str | None:
+    tanpa = indikator_tanpa_target(hasil)
+    if not tanpa:
+        return None
+    nama = ", ".join(i.indikator for i in tanpa)
+    return f"indikator {nama} tidak memiliki target tahun {tahun} sehingga tidak diukur."
+
+
+def tabel_capaian(data, hasil, beda=None, nomor="3.2") -> Tabel:
+    """Tabel 3.2 Capaian Kinerja atas Perjanjian Kinerja: per indicator, this year and Renstra."""
+    t, akhir = data.tahun, data.profil.get("renstra_akhir")
+    nama_s = {k: s.sasaran for k, s in hasil.sasaran.items()}
+    daftar = indikator_terukur(hasil)
+    kolom = [("No.", ""), ("Sasaran", ""), ("Indikator Kinerja", ""), ("Satuan", ""),
+             (f"Tahun {t}", "Target"), (f"Tahun {t}", "Realisasi"),
+             (f"Tahun {t}", "Capaian (%)"), (f"Tahun {t}", "Kategori"),
+             (f"Target Akhir Renstra ({akhir})", ""), (f"Progres s.d. {t} (%)", "")]
+    no_s = {k: f"{n}." for n, k in enumerate(hasil.sasaran, start=1)}
+    baris = [[no_s[i.kode_sasaran], nama_s[i.kode_sasaran], i.indikator, i.satuan,
+              angka_tertulis(i.target), persen(i.realisasi), persen(i.capaian),
+              i.kategori or KOSONG, angka_tertulis(i.target_akhir), persen(i.progres)]
+             for i in daftar]
+    kol = pd.MultiIndex.from_tuples(kolom)
+    df = pd.DataFrame(baris, index=[i.kode for i in daftar], columns=kol)
+    for k in ("No.", "Sasaran"):
+        df[(k, "")] = _ulang_kosong(list(df[(k, "")]))
+    sel = {}
+    angka = {}
+    for i in daftar:
+        sel[(i.kode, kolom[5])] = ("realisasi", i.kode)
+        sel[(i.kode, kolom[6])] = ("capaian", i.kode)
+        sel[(i.kode, kolom[9])] = ("progres_renstra", i.kode)
+        angka |= {(i.kode, kolom[5]): i.realisasi, (i.kode, kolom[6]): i.capaian,
+                  (i.kode, kolom[9]): i.progres}
+    return _tabel(df, nomor, f"Capaian Kinerja atas Perjanjian Kinerja Tahun {t}",
+                  _beda(data, hasil, beda), sel, angka=angka, sumber=sumber_olah(data),
+                  catatan=_catatan_tanpa_target(hasil, t), uraian=[kolom[2]])
+
+
+def progres_sasaran(hasil, kode_sasaran: str) -> Angka:
+    """Progress of a sasaran to the Renstra end: the mean of its indicators' progress.
+
+    Not available when an indicator's progress is not (no end target).
+    """
+    daftar = [i.progres for i in indikator_terukur(hasil, kode_sasaran)]
+    if not daftar:
+        return Angka(None, "tidak ada indikator terukur")
+    return rerata(daftar, f"progres sasaran {kode_sasaran}",
+                  "Jumlah progres indikator / jumlah indikator")
+
+
+def _tahun_lalu(daftar) -> list[int]:
+    return sorted({t for i in daftar for t in i.riwayat})
+
+
+def tabel_sasaran(data, hasil, kode_sasaran: str, nomor="3.3", beda=None) -> Tabel:
+    """Tabel 3.3/3.5 Pengukuran Kinerja Sasaran: earlier years, this year, Renstra progress."""
+    s, t, akhir = hasil.sasaran[kode_sasaran], data.tahun, data.profil.get("renstra_akhir")
+    daftar = indikator_terukur(hasil, kode_sasaran)
+    lalu = _tahun_lalu(daftar)
+    kolom = ([("Indikator Kinerja", "")] + [("Realisasi Tahun Lalu", str(y)) for y in lalu]
+             + [(f"Tahun {t}", k) for k in ("Target", "Realisasi", "Capaian (%)", "Kategori")]
+             + [("Renstra", f"Target Akhir {akhir}"), ("Renstra", f"Progres s.d. {t} (%)")])
+    baris = [[i.indikator] + [persen(i.riwayat.get(y)) for y in lalu]
+             + [angka_tertulis(i.target), persen(i.realisasi), persen(i.capaian),
+                i.kategori or KOSONG, angka_tertulis(i.target_akhir), persen(i.progres)]
+             for i in daftar]
+    baris.append(["Persentase Capaian Sasaran"] + [""] * len(lalu)
+                 + ["", "", persen(s.capaian), s.kategori or KOSONG, "",
+                    persen(progres_sasaran(hasil, kode_sasaran))])
+    df = pd.DataFrame(baris, index=[i.kode for i in daftar] + [kode_sasaran],
+                      columns=pd.MultiIndex.from_tuples(kolom))
+    k = len(lalu) + 1
+    sel = {(kode_sasaran, kolom[k + 2]): ("capaian_sasaran", kode_sasaran),
+           (kode_sasaran, kolom[k + 3]): ("kategori_kinerja", kode_sasaran),
+           (kode_sasaran, kolom[-1]): ("progres_sasaran", kode_sasaran)}
+    angka = {(kode_sasaran, kolom[k + 2]): s.capaian,
+             (kode_sasaran, kolom[-1]): progres_sasaran(hasil, kode_sasaran)}
+    for i in daftar:
+        sel.update({(i.kode, kolom[k + 1]): ("realisasi", i.kode),
+                    (i.kode, kolom[k + 2]): ("capaian", i.kode),
+                    (i.kode, kolom[-1]): ("progres_renstra", i.kode)})
+        angka.update({(i.kode, kolom[k + 1]): i.realisasi, (i.kode, kolom[k + 2]): i.capaian,
+                      (i.kode, kolom[-1]): i.progres})
+    return _tabel(df, nomor, f"Pengukuran Kinerja Sasaran {s.sasaran}",
+                  _beda(data, hasil, beda), sel, angka=angka, sumber=sumber_olah(data),
+                  jumlah=True, uraian=[kolom[0]])
+
+
+def _label_periode(p: str) -> str:
+    """'S1' → 'Semester 1'; other period names as they are."""
+    return f"Semester {p[1:]}" if len(p) == 2 and p[0] == "S" else p
+
+
+def unsur_ekstrem(hasil) -> tuple[str, str]:
+    """Keys of the unsur with the highest and the lowest nilai (×25) of the year."""
+    nilai = hasil.ikm_tahun.nilai_unsur
+    return str(nilai.idxmax()), str(nilai.idxmin())
+
+
+def nama_unsur(kunci: str) -> str:
+    """The full name of an unsur key (Permenpan RB 14/2017)."""
+    return next(u.nama for u in UNSUR if u.kunci == kunci)
+
+
+def tabel_ikm(data, hasil, nomor="3.4", beda=None) -> Tabel:
+    """Tabel 3.4 Hasil Survei Kepuasan Masyarakat: NRR and nilai (×25) per unsur and period."""
+    periode = {**{p: h for p, h in hasil.ikm_semester.items()}, "tahun": hasil.ikm_tahun}
+    judul = {p: _label_periode(p) for p in hasil.ikm_semester} | {"tahun": f"Tahun {data.tahun}"}
+    kolom = [("No.", ""), ("Unsur Pelayanan", "")] + [
+        (judul[p], k) for p in periode for k in ("NRR", "Nilai")] + [("Keterangan", "")]
+    tinggi, rendah = unsur_ekstrem(hasil)
+    ket = {tinggi: "Tertinggi", rendah: "Terendah"}
+    baris = [[f"{n}.", u.nama] + [v for h in periode.values() for v in
+                                  (format_angka(h.nrr[u.kunci], 3),
+                                   format_angka(h.nilai_unsur[u.kunci], 2))]
+             + [ket.get(u.kunci, "")] for n, u in enumerate(UNSUR, start=1)]
+    indeks = [u.kunci for u in UNSUR]
+    kosong = [""] * len(periode)
+    baris += [
+        ["", "Indeks Kepuasan Masyarakat (IKM)"] + _selang(kosong, [persen(h.nilai) for h in
+                                                                   periode.values()]) + [""],
+        ["", "Mutu Pelayanan"] + _selang(kosong, [f"{h.mutu} ({h.kinerja})" for h in
+                                                  periode.values()]) + [""],
+        ["", "Jumlah Responden"] + _selang(kosong, [angka_tertulis(h.responden) for h in
+                                                    periode.values()]) + [""],
+    ]
+    indeks += ["ikm", "mutu", "responden"]
+    df = pd.DataFrame(baris, index=indeks, columns=pd.MultiIndex.from_tuples(kolom))
+    nilai_t = (judul["tahun"], "Nilai")
+    sel = {(u.kunci, nilai_t): ("nilai_unsur", u.kunci) for u in UNSUR}
+    sel |= {("ikm", (judul[p], "Nilai")): ("ikm_semester", p) for p in hasil.ikm_semester}
+    sel |= {("ikm", nilai_t): ("ikm_tahun", None), ("mutu", nilai_t): ("mutu_ikm", None),
+            ("responden", nilai_t): ("responden_ikm", None)}
+    catatan = "Nilai = NRR × 25. " + ("Data jawaban survei bersifat sintetis (contoh)."
+                                      if _sintetis(data) else "")
+    return _tabel(df, nomor, "Hasil Survei Kepuasan Masyarakat", _beda(data, hasil, beda), sel,
+                  sumber=f"Survei Kepuasan Masyarakat Kecamatan {_nama(data)} {data.tahun}, "
+                  "diolah", catatan=catatan.strip())
+
+
+def _selang(kosong: list, nilai: list) -> list:
+    """Interleave: [a, b] → ['', a, '', b] (NRR column empty, value under Nilai)."""
+    return [v for pasangan in zip(kosong, nilai, strict=True) for v in pasangan]
+
+
+def _sintetis(data) -> bool:
+    from lkjip.konteks import ikm_sintetis
+
+    return ikm_sintetis(data)
+
+
+def simpul_komposit(data, kode_akar: str) -> list[tuple[str, int]]:
+    """(kode_node, depth) of a composite tree in depth-first order, siblings by urutan."""
+    df = data.komposit.sort_values(["urutan", "_baris"])
+    anak: dict = {}
+    for kode, induk in zip(df["kode_node"], df["kode_induk"], strict=True):
+        anak.setdefault(induk if isinstance(induk, str) and induk else None, []).append(kode)
+    urut: list[tuple[str, int]] = []
+
+    def turun(kode, dalam):
+        urut.append((kode, dalam))
+        for k in anak.get(kode, []):
+            turun(k, dalam + 1)
+
+    turun(kode_akar, 0)
+    return urut
+
+
+def akar_komposit(data, kode_indikator: str) -> str | None:
+    """The root node of the composite tree that computes an indicator."""
+    df = data.komposit
+    akar = df[df["kode_indikator"] == kode_indikator]
+    return akar["kode_node"].iloc[0] if len(akar) else None
+
+
+def ruas_kanan(uraian: str) -> str:
+    """'86,81 = (54,07 + 80,00) / 2' → '(54,07 + 80,00) / 2'."""
+    return uraian.split(" = ", 1)[1] if " = " in uraian else uraian
+
+
+def tabel_komposit(data, hasil, kode_akar: str, nomor="3.5", beda=None) -> Tabel:
+    """The worked calculation of a composite indicator: every node, its formula and inputs."""
+    nama = dict(zip(data.komposit["kode_node"], data.komposit["nama"], strict=True))
+    simpul = simpul_komposit(data, kode_akar)
+    urut = simpul[1:] + simpul[:1]  # components first, the result last
+    baris = []
+    for kode, _ in urut:
+        a = hasil.komposit[kode]
+        no = kode.removeprefix(kode_akar + ".") if kode != kode_akar else ""
+        baris.append([no, nama[kode], ruas_kanan(a.uraian()), persen(a)])
+    df = pd.DataFrame(baris, index=[k for k, _ in urut],
+                      columns=["No.", "Komponen", "Perhitungan", "Nilai (%)"])
+    sel = {(k, "Nilai (%)"): ("komposit", k) for k, _ in urut}
+    tebal = [(k, "Komponen") for k, d in urut if d == 1]
+    angka = {(k, "Nilai (%)"): hasil.komposit[k] for k, _ in urut}
+    return _tabel(df, nomor, f"Perhitungan {nama[kode_akar]}", _beda(data, hasil, beda), sel,
+                  tebal, angka=angka, sumber=sumber_olah(data), jumlah=True)
+
+
+def tabel_anggaran_sasaran(data, hasil, nomor="3.6", beda=None) -> Tabel:
+    """Tabel 3.6 Target dan Realisasi Anggaran Sasaran Strategis: pagu, realisasi, penyerapan."""
+    kolom = ["No.", "Sasaran Strategis", "Anggaran (Rp)", "Realisasi (Rp)", "Penyerapan (%)"]
+    baris, sel = [], {}
+    for n, (k, s) in enumerate(hasil.sasaran.items(), start=1):
+        baris.append((k, [f"{n}.", s.sasaran, rupiah(s.pagu), rupiah(s.realisasi_anggaran),
+                          persen(s.penyerapan)]))
+        sel |= {(k, kolom[2]): ("pagu_sasaran", k), (k, kolom[3]): ("realisasi_anggaran", k),
+                (k, kolom[4]): ("penyerapan", k)}
+    pagu = sum((s.pagu.nilai or 0) for s in hasil.sasaran.values())
+    real = [s.realisasi_anggaran.nilai for s in hasil.sasaran.values()]
+    total_real = None if None in real else sum(real)
+    baris.append(("total", ["", "Jumlah", rupiah(pagu), rupiah(total_real),
+                            persen(hasil.penyerapan)]))
+    sel |= {("total", kolom[2]): ("pagu_sasaran", "total"),
+            ("total", kolom[3]): ("realisasi_anggaran", "total"),
+            ("total", kolom[4]): ("penyerapan", "total")}
+    df = pd.DataFrame([b for _, b in baris], index=[k for k, _ in baris], columns=kolom)
+    angka = {(k, kolom[4]): s.penyerapan for k, s in hasil.sasaran.items()}
+    angka[("total", kolom[4])] = hasil.penyerapan
+    return _tabel(df, nomor, f"Target dan Realisasi Anggaran Sasaran Strategis Tahun {data.tahun}",
+                  _beda(data, hasil, beda), sel, angka=angka,
+                  sumber=f"Laporan realisasi anggaran {data.tahun}", jumlah=True)
+
+
+def keterangan_efisiensi(efisiensi: Angka) -> str:
+    """'Efisien' when capaian kinerja ≥ penyerapan anggaran, else 'Kurang efisien'."""
+    if efisiensi.nilai is None:
+        return KOSONG
+    return "Efisien" if efisiensi.bulat >= 0 else "Kurang efisien"
+
+
+def tabel_efisiensi(data, hasil, nomor="3.7") -> Tabel:
+    """Efisiensi anggaran per sasaran: capaian kinerja − penyerapan anggaran (poin)."""
+    kolom = ["Sasaran Strategis", "Capaian Kinerja (%)", "Penyerapan Anggaran (%)",
+             "Efisiensi (poin)", "Keterangan"]
+    baris = [[s.sasaran, persen(s.capaian), persen(s.penyerapan), persen(s.efisiensi),
+              keterangan_efisiensi(s.efisiensi)] for s in hasil.sasaran.values()]
+    baris.append(["Keseluruhan", persen(hasil.capaian_kinerja), persen(hasil.penyerapan),
+                  persen(hasil.efisiensi), keterangan_efisiensi(hasil.efisiensi)])
+    df = pd.DataFrame(baris, index=list(hasil.sasaran) + ["total"], columns=kolom)
+    return Tabel(df, nomor, f"Efisiensi Penggunaan Anggaran Tahun {data.tahun}",
+                 sumber=sumber_olah(data), jumlah=True,
+                 catatan="efisiensi = capaian kinerja − penyerapan anggaran; nilai 0 atau lebih "
+                 "berarti capaian kinerja setidaknya sebanding dengan anggaran yang diserap.")
+
+
+# ---------------------------------------------------------------- Ikhtisar and Bab IV
+
+
+def tabel_ikhtisar(data, hasil, beda=None, nomor="i") -> Tabel:
+    """The Ikhtisar Eksekutif summary: each indicator, each sasaran, the whole."""
+    kolom = ["Sasaran", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)", "Kategori"]
+    baris, indeks, sel = [], [], {}
+    for k, s in hasil.sasaran.items():
+        for n, i in enumerate(indikator_terukur(hasil, k)):
+            baris.append([s.sasaran if n == 0 else "", i.indikator, angka_tertulis(i.target),
+                          persen(i.realisasi), persen(i.capaian), i.kategori or KOSONG])
+            indeks.append(i.kode)
+            sel |= {(i.kode, "Realisasi"): ("realisasi", i.kode),
+                    (i.kode, "Capaian (%)"): ("capaian", i.kode)}
+        baris.append(["", f"Capaian sasaran {s.sasaran}", "", "", persen(s.capaian),
+                      s.kategori or KOSONG])
+        indeks.append(k)
+        sel |= {(k, "Capaian (%)"): ("capaian_sasaran", k),
+                (k, "Kategori"): ("kategori_kinerja", k)}
+    baris.append(["", "Capaian kinerja keseluruhan", "", "", persen(hasil.capaian_kinerja),
+                  hasil.kategori_kinerja or KOSONG])
+    indeks.append("keseluruhan")
+    sel[("keseluruhan", "Kategori")] = ("kategori_kinerja", "keseluruhan")
+    df = pd.DataFrame(baris, index=indeks, columns=kolom)
+    tebal = [(k, c) for k in hasil.sasaran for c in kolom]
+    return _tabel(df, nomor, f"Ringkasan Capaian Kinerja Tahun {data.tahun}",
+                  _beda(data, hasil, beda), sel, tebal, sumber=sumber_olah(data), jumlah=True)
+
+
+def tabel_kesimpulan(data, hasil, beda=None, nomor="4.1") -> Tabel:
+    """Bab IV: capaian kinerja and penyerapan anggaran with their categories, and efficiency."""
+    kolom = ["Uraian", "Nilai (%)", "Kategori"]
+    df = pd.DataFrame([
+        ["Capaian kinerja", persen(hasil.capaian_kinerja), hasil.kategori_kinerja or KOSONG],
+        ["Penyerapan anggaran", persen(hasil.penyerapan), hasil.kategori_anggaran or KOSONG],
+        ["Efisiensi (capaian kinerja − penyerapan anggaran)", persen(hasil.efisiensi),
+         keterangan_efisiensi(hasil.efisiensi)],
+    ], index=["kinerja", "anggaran", "efisiensi"], columns=kolom)
+    sel = {("kinerja", "Kategori"): ("kategori_kinerja", "keseluruhan"),
+           ("anggaran", "Nilai (%)"): ("penyerapan", "total"),
+           ("anggaran", "Kategori"): ("kategori_anggaran", None)}
+    return _tabel(df, nomor, f"Kesimpulan Kinerja Tahun {data.tahun}", _beda(data, hasil, beda),
+                  sel, sumber=sumber_olah(data), catatan=f"kategori menurut skala {hasil.skala} "
+                  "(Tabel 3.1).")
+
+
+# ---------------------------------------------------------------- Lampiran: the PK of every pejabat
+
+
+def pihak_pk(data, kode_pejabat: str) -> dict:
+    """The two parties of a PK: names and positions of Pihak Pertama and Pihak Kedua."""
+    df = data.pejabat.set_index("kode_pejabat")
+    p = df.loc[kode_pejabat]
+    atasan = p["kode_atasan"]
+    if isinstance(atasan, str) and atasan in df.index:
+        nama2, jabatan2 = df.loc[atasan, "nama"], df.loc[atasan, "jabatan"]
+    else:
+        nama2, jabatan2 = p["nama_atasan"] or "", p["jabatan_atasan"] or ""
+    return {"nama": p["nama"], "jabatan": p["jabatan"], "nip": p["nip"],
+            "nama_atasan": nama2, "jabatan_atasan": jabatan2, "tanggal": tanggal(p["tanggal_pk"])}
+
+
+def _ada_tw(df: pd.DataFrame) -> bool:
+    return bool(df[[f"tw{i}" for i in range(1, 5)]].notna().any().any())
+
+
+def tabel_pk_indikator(data, kode_pejabat: str, nomor: str, strategis: bool | None = None) -> Tabel:
+    """A PK's target table: sasaran, indikator, satuan, target (and TW I–IV where typed).
+
+    ``strategis`` True/False keeps only the rows with/without a Renstra indicator (the Camat's
+    sasaran strategis and sasaran program); None keeps all.
+    """
+    df = data.pk_indikator[data.pk_indikator["kode_pejabat"] == kode_pejabat].sort_values("no")
+    if strategis is not None:
+        df = df[df["kode_indikator"].notna() == strategis]
+    jenis = {True: "Sasaran Strategis", False: "Sasaran Program", None: "Sasaran"}[strategis]
+    tw = _ada_tw(df)
+    baris = [[f"{n}.", s, r["indikator"], r["satuan"]] + (_target_pk(r) if tw else
+                                                         [angka_tertulis(r["target"])])
+             for n, (s, (_, r)) in enumerate(zip(_ulang_kosong(list(df["sasaran"])),
+                                                 df.iterrows(), strict=True), start=1)]
+    kolom = ["No.", jenis, "Indikator Kinerja", "Satuan", "Target"] + (list(TW) if tw else [])
+    pihak = pihak_pk(data, kode_pejabat)
+    return _tabel(pd.DataFrame(baris, columns=kolom), nomor,
+                  f"Target Kinerja {pihak['jabatan']} Tahun {data.tahun}",
+                  uraian=[jenis, "Indikator Kinerja"] if tw else [])
+
+
+_TINGKAT = {"program": "Program", "kegiatan": "Kegiatan", "sub_kegiatan": "Sub Kegiatan"}
+
+
+def tabel_pk_anggaran(data, hasil, kode_pejabat: str, nomor: str, beda=None) -> Tabel | None:
+    """A PK's budget table with TW I–IV and a computed total row; None when it has none."""
+    df = data.pk_anggaran[data.pk_anggaran["kode_pejabat"] == kode_pejabat].sort_values("no")
+    if not len(df):
+        return None
+    tw = _ada_tw(df)
+    jenis = "/".join(dict.fromkeys(_TINGKAT[t] for t in df["tingkat"]))
+    kolom_nilai = ["Anggaran (Rp)"] + (list(TW) if tw else [])
+    sumber_kolom = ["anggaran"] + ([f"tw{i}" for i in range(1, 5)] if tw else [])
+    baris = [[f"{n}.", r["uraian"]] + [rupiah(r[k]) for k in sumber_kolom]
+             for n, (_, r) in enumerate(df.iterrows(), start=1)]
+    baris.append(["", "Total Anggaran"] + [rupiah(df[k].sum(min_count=1)) for k in sumber_kolom])
+    isi = pd.DataFrame(baris, index=list(df["no"].astype(str)) + ["total"],
+                       columns=["No.", jenis, *kolom_nilai])
+    besaran = ["pk_total_anggaran"] + [f"pk_total_tw{i}" for i in range(1, 5)]
+    sel = {("total", k): (b, kode_pejabat) for k, b in zip(kolom_nilai, besaran, strict=False)}
+    pihak = pihak_pk(data, kode_pejabat)
+    return _tabel(isi, nomor, f"Anggaran {pihak['jabatan']} Tahun {data.tahun}",
+                  _beda(data, hasil, beda), sel, jumlah=True, uraian=[jenis] if tw else [])
