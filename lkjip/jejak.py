@@ -135,7 +135,7 @@ def _rincian(a: Angka, akar: bool) -> list[str]:
     if a.rumus:
         baris.append(f"rumus: {a.rumus}")
     if a.pola is not None and a.nilai is not None:
-        baris.append(f"hitungan: {a.uraian()}")
+        baris.append(f"hitungan: {_uraian(a)}")
     if a.aturan:
         baris.append(f"aturan: {a.aturan}")
     if akar and a.masukan and a.desimal > 0 and a.nilai is not None:
@@ -144,6 +144,14 @@ def _rincian(a: Angka, akar: bool) -> list[str]:
     if a.nilai is not None and bulatkan(a.nilai, a.desimal) != a.nilai:
         baris.append(f"nilai sebelum dibulatkan: {format_angka(a.nilai, None)}")
     return baris
+
+
+def _uraian(a: Angka) -> str:
+    """The worked line; the formula in words when an input is not a number (typed text)."""
+    try:
+        return a.uraian()
+    except ValueError:
+        return f"{_nilai(a)} = {a.rumus}"
 
 
 def _bungkus(teks: str, awal: str, lanjut: str) -> list[str]:
@@ -196,8 +204,9 @@ def pohon(angka: Angka, judul: str | None = None) -> str:
 # ---------------------------------------------------------------- HTML
 
 
-def _asal_singkat(m) -> str:
-    """One input in a line: its label, value and worked line, or where it was typed."""
+def _asal_singkat(m, rujukan: Mapping | None = None) -> str:
+    """One input in a line: its label, value and worked line (or appendix number), or where
+    it was typed."""
     if isinstance(m, list):
         return _deret(m)
     if isinstance(m, Sumber) and isinstance(m.nilai, Angka):
@@ -207,8 +216,11 @@ def _asal_singkat(m) -> str:
     if not isinstance(m, Angka):
         return f"{_mentah(m)} (angka langsung)"
     teks = f"{_judul(m)}: {_nilai(m)}"
+    entri = rujukan.get(m) if rujukan is not None else None
+    if entri is not None:
+        return f"{teks} ({entri.nomor})"
     if m.pola is not None and m.nilai is not None:
-        return f"{teks} ({m.uraian()})"
+        return f"{teks} ({_uraian(m)})"
     daun = _kelompok(x for x in m.masukan if isinstance(x, Sumber))
     if daun and len(daun) == len(_kelompok(m.masukan)) and len(daun) <= 2:
         return f"{teks}, dari " + "; ".join(_asal_singkat(d) for d in daun)
@@ -362,6 +374,18 @@ def _sasaran(h):
     return [list(h.sasaran)]
 
 
+def _sasaran_total(h):
+    return [list(h.sasaran) + (["total"] if h.penyerapan.masukan else [])]
+
+
+def _anggaran_sasaran(h, kode: str, i: int | None):
+    """Pagu (i=1), realisasi (i=0) or penyerapan (None) of a sasaran or of the total."""
+    if kode != "total":
+        s = h.sasaran[kode]
+        return {0: s.realisasi_anggaran, 1: s.pagu, None: s.penyerapan}[i]
+    return h.penyerapan if i is None else h.penyerapan.masukan[i]
+
+
 def _periode_ikm(h):
     return [(["tahun"] if h.ikm_tahun is not None else []) + list(h.ikm_semester)]
 
@@ -423,12 +447,13 @@ JENIS: tuple[Jenis, ...] = (
           _nrr),
     Jenis("sasaran/<sasaran>", "capaian sasaran", _sasaran,
           lambda h, k: h.sasaran[k].capaian, lambda k: ("capaian_sasaran", k)),
-    Jenis("pagu/<sasaran>", "pagu anggaran sasaran", _sasaran,
-          lambda h, k: h.sasaran[k].pagu, lambda k: ("pagu_sasaran", k)),
-    Jenis("realisasi_anggaran/<sasaran>", "realisasi anggaran sasaran", _sasaran,
-          lambda h, k: h.sasaran[k].realisasi_anggaran, lambda k: ("realisasi_anggaran", k)),
-    Jenis("penyerapan/<sasaran>", "penyerapan anggaran sasaran", _sasaran,
-          lambda h, k: h.sasaran[k].penyerapan, lambda k: ("penyerapan", k)),
+    Jenis("pagu/<sasaran>", "pagu anggaran sasaran (atau total)", _sasaran_total,
+          lambda h, k: _anggaran_sasaran(h, k, 1), lambda k: ("pagu_sasaran", k)),
+    Jenis("realisasi_anggaran/<sasaran>", "realisasi anggaran sasaran (atau total)",
+          _sasaran_total, lambda h, k: _anggaran_sasaran(h, k, 0),
+          lambda k: ("realisasi_anggaran", k)),
+    Jenis("penyerapan/<sasaran>", "penyerapan anggaran sasaran (atau total)", _sasaran_total,
+          lambda h, k: _anggaran_sasaran(h, k, None), lambda k: ("penyerapan", k)),
     Jenis("efisiensi/<sasaran>", "efisiensi sasaran", _sasaran,
           lambda h, k: h.sasaran[k].efisiensi),
     Jenis("anggaran/<kode>/<kolom>", "pagu DPA per program/kegiatan (kode atau total)",
@@ -519,27 +544,56 @@ class Entri:
         return self.angka.uraian()
 
 
-def bagian_lampiran(hasil) -> list[tuple[str, list[str]]]:
-    """The appendix's sections: (table title, paths of its computed figures), in report order."""
+def _judul_tabel(nomor: Mapping, kunci: str, judul: str) -> str:
+    return f"Tabel {nomor[kunci]} {judul}" if kunci in nomor else judul
+
+
+def _akar_komposit(hasil) -> dict[str, list[str]]:
+    """Composite nodes per root, in file order, leaves typed as 'nilai' included."""
+    induk = dict(zip(hasil.data.komposit["kode_node"], hasil.data.komposit["kode_induk"],
+                     strict=True))
+    grup: dict[str, list[str]] = {}
+    for kode in hasil.komposit:
+        akar = kode
+        while isinstance(induk.get(akar), str) and induk[akar]:
+            akar = induk[akar]
+        grup.setdefault(akar, []).append(kode)
+    return grup
+
+
+def bagian_lampiran(hasil, nomor: Mapping | None = None) -> list[tuple[str, list[str]]]:
+    """The appendix's sections: (table title, paths of its computed figures), in report order.
+
+    `nomor` gives the table numbers as the chapters assign them (keys of
+    ``lkjip.susun.nomor_bab3``: ``tabel:capaian``, ``tabel:sasaran:<S>``, ``tabel:ikm``,
+    ``tabel:komposit:<node>``, ``tabel:anggaran_sasaran``, ``tabel:efisiensi``, and
+    ``tabel:anggaran`` for the DPA table of Bab II); without it titles carry no number.
+    """
+    nomor = nomor or {}
+    program = hasil.anggaran.loc[hasil.anggaran["tingkat"] == "program", "kode"].astype(str)
+    bagian = [(_judul_tabel(nomor, "tabel:anggaran", "Rencana Anggaran"), [
+        f"anggaran/{k}/{c}" for k in [*program, "total"]
+        for c in ("pagu_murni", "pagu_perubahan", "selisih")])]
     ind = [k for k, i in hasil.indikator.items() if i.realisasi.nilai is not None
            or i.capaian.nilai is not None]
-    bagian = [("Tabel 3.2 Capaian Kinerja atas Perjanjian Kinerja",
-               [f"{j}/{k}" for k in ind for j in ("realisasi", "capaian", "progres")])]
-    bagian.append(("Pengukuran Kinerja Sasaran", [f"sasaran/{k}" for k in hasil.sasaran]))
+    bagian.append((_judul_tabel(nomor, "tabel:capaian", "Capaian Kinerja atas Perjanjian Kinerja"),
+                   [f"{j}/{k}" for k in ind for j in ("realisasi", "capaian", "progres")]))
+    bagian += [(_judul_tabel(nomor, f"tabel:sasaran:{k}", f"Pengukuran Kinerja Sasaran {k}"),
+                [f"sasaran/{k}"]) for k in hasil.sasaran]
     if hasil.ikm_tahun is not None:
         periode = list(hasil.ikm_semester) + ["tahun"]
-        bagian.append(("Tabel 3.4 Hasil Survei Pelayanan (IKM)", [f"ikm/{p}" for p in periode]))
-    komposit = [k for k in hasil.komposit if hasil.komposit[k].masukan]
-    if komposit:
-        bagian.append(("Indikator Komposit", [f"komposit/{k}" for k in komposit]))
-    program = hasil.anggaran.loc[hasil.anggaran["tingkat"] == "program", "kode"].astype(str)
-    bagian.append(("Tabel 2.5 Rencana Anggaran", [
-        f"anggaran/{k}/{c}" for k in [*program, "total"]
-        for c in ("pagu_murni", "pagu_perubahan", "selisih")]))
-    bagian.append(("Tabel 3.6 Target dan Realisasi Anggaran Sasaran Strategis", [
-        f"{j}/{k}" for k in hasil.sasaran for j in ("pagu", "realisasi_anggaran", "penyerapan")]
-        + ["penyerapan"]))
-    bagian.append(("Kesimpulan (Bab IV)", ["capaian_kinerja", "penyerapan", "efisiensi"]))
+        bagian.append((_judul_tabel(nomor, "tabel:ikm", "Hasil Survei Kepuasan Masyarakat"),
+                       [f"ikm/{p}" for p in periode]))
+    for akar, simpul in _akar_komposit(hasil).items():
+        judul = f"Perhitungan {_judul(hasil.komposit[akar])}"
+        bagian.append((_judul_tabel(nomor, f"tabel:komposit:{akar}", judul),
+                       [f"komposit/{k}" for k in [akar, *[s for s in simpul if s != akar]]]))
+    bagian.append((_judul_tabel(nomor, "tabel:anggaran_sasaran",
+                                "Target dan Realisasi Anggaran Sasaran Strategis"),
+                   [f"{j}/{k}" for k in _sasaran_total(hasil)[0]
+                    for j in ("pagu", "realisasi_anggaran", "penyerapan")]))
+    bagian.append((_judul_tabel(nomor, "tabel:efisiensi", "Efisiensi Penggunaan Anggaran"),
+                   [f"efisiensi/{k}" for k in hasil.sasaran] + ["capaian_kinerja", "efisiensi"]))
     return bagian
 
 
@@ -553,37 +607,43 @@ def _tersaji(hasil, jalur: str) -> tuple | None:
 
 
 def temuan_beda(hasil) -> dict:
-    """{(besaran, kunci): Temuan} of stated figures that differ, when `lkjip.periksa` has it."""
+    """{(besaran, kunci): Temuan} of stated figures that differ (`lkjip.periksa`), or {}."""
     try:
-        from lkjip.periksa import tersaji_beda
+        from lkjip.periksa import periksa, tersaji_beda
     except ImportError:
         return {}
-    try:
-        return dict(tersaji_beda(hasil))
-    except (TypeError, AttributeError):
-        return dict(tersaji_beda(hasil.data))
+    return dict(tersaji_beda(periksa(hasil.data, hasil)))
 
 
-def lampiran(hasil, temuan: Mapping | None = None) -> list[Entri]:
+def lampiran(hasil, temuan: Mapping | None = None, nomor: Mapping | None = None
+             ) -> list[Entri]:
     """Every computed figure of the report's tables, numbered P-1, P-2, … in report order.
 
-    A figure listed under several tables keeps its first number. `temuan` maps
+    The same figure under the same name keeps its first number. `temuan` maps
     (besaran, kunci) to a check finding (default: `temuan_beda`).
     """
     temuan = temuan_beda(hasil) if temuan is None else temuan
     entri, sudah = [], set()
-    for tabel, jalur in bagian_lampiran(hasil):
+    for tabel, jalur in bagian_lampiran(hasil, nomor):
         for j in jalur:
-            if j in sudah:
-                continue
-            sudah.add(j)
             angka = cari(hasil, j)
-            if angka.nilai is None:
+            kunci = (_tanda(angka), judul_jalur(j) or _judul(angka))
+            if angka.nilai is None or kunci in sudah:
                 continue
+            sudah.add(kunci)
             tersaji = _tersaji(hasil, j)
             entri.append(Entri(f"P-{len(entri) + 1}", tabel, j, angka, tersaji,
-                               temuan.get(tersaji) if tersaji else None))
+                               _temuan(temuan, tersaji)))
     return entri
+
+
+def _temuan(temuan: Mapping, tersaji: tuple | None):
+    """The finding about a stated figure; an empty kunci matches None and ''."""
+    if tersaji is None:
+        return None
+    besaran, kunci = tersaji
+    return next((temuan[(besaran, k)] for k in ((kunci,) if kunci else (None, ""))
+                 if (besaran, k) in temuan), None)
 
 
 class Rujukan(Mapping):
@@ -616,16 +676,16 @@ def rujukan(entri: Iterable[Entri]) -> Rujukan:
     return Rujukan(entri)
 
 
-def asal(angka: Angka) -> list[str]:
+def asal(angka: Angka, rujukan: Mapping | None = None) -> list[str]:
     """Where the direct inputs come from, one short line each (for the appendix)."""
-    return [_asal_singkat(m) for m in _kelompok(angka.masukan)]
+    return [_asal_singkat(m, rujukan) for m in _kelompok(angka.masukan)]
 
 
 def lampiran_html(entri: list[Entri]) -> str:
     """The Lampiran Perhitungan as HTML: per table, a numbered list of worked lines."""
-    html = []
+    html, peta = [], rujukan(entri)
     for tabel, grup in itertools.groupby(entri, lambda e: e.tabel):
-        baris = "".join(_baris_lampiran(e) for e in grup)
+        baris = "".join(_baris_lampiran(e, peta) for e in grup)
         html.append(
             f'<section class="lk-lampiran-bagian"><h3 class="lk-subjudul">{escape(tabel)}</h3>'
             '<table class="lk-lampiran"><thead><tr><th scope="col">No.</th>'
@@ -635,13 +695,14 @@ def lampiran_html(entri: list[Entri]) -> str:
     return "".join(html)
 
 
-def _baris_lampiran(e: Entri) -> str:
-    hitungan = e.uraian if e.angka.pola is not None else f"{_nilai(e.angka)} = {e.angka.rumus}"
+def _baris_lampiran(e: Entri, peta: Mapping) -> str:
+    hitungan = _uraian(e.angka) if e.angka.pola is not None else \
+        f"{_nilai(e.angka)} = {e.angka.rumus}"
     catatan = f" ({e.angka.aturan})" if e.angka.aturan and len(e.angka.aturan) < 60 else ""
     beda = (f'<br><a class="lk-ke-catatan" href="#{escape(str(e.temuan.id))}">angka tersaji '
             f"berbeda: lihat {escape(str(e.temuan.id))}</a>") if getattr(e.temuan, "id", None) \
         else ""
-    masukan = "<br>".join(escape(a) for a in asal(e.angka)) or KOSONG
+    masukan = "<br>".join(escape(a) for a in asal(e.angka, peta)) or KOSONG
     return (
         f'<tr id="{id_lampiran(e.nomor)}"><td class="lk-lampiran-nomor">{escape(e.nomor)}</td>'
         f"<td>{escape(e.label)}</td><td>{escape(hitungan + catatan)}{beda}</td>"
@@ -664,3 +725,11 @@ def judul_jalur(jalur: str) -> str | None:
     if bagian[0].lower() != "ikm" or len(bagian) not in (2, 3):
         return None
     return f"IKM {bagian[1]}" if len(bagian) == 2 else f"NRR unsur {bagian[2]} ({bagian[1]})"
+
+
+def tampil_lampiran(hasil, temuan: Mapping | None = None, nomor: Mapping | None = None):
+    """The Lampiran Perhitungan for a chapter notebook (`lkjip.tampil.Html`); `temuan` and
+    `nomor` as for `lampiran`."""
+    from lkjip.tampil import Html
+
+    return Html(lampiran_html(lampiran(hasil, temuan, nomor)), "Lampiran Perhitungan")
