@@ -242,7 +242,8 @@ class _Konteks:
 
     def __init__(self, data: DataKecamatan, hasil: Hasil):
         self.data, self.hasil = data, hasil
-        self.tersaji = [r for r in data.tersaji.to_dict("records")]
+        self.tersaji = [r | {"kunci": None if _kosong(r["kunci"]) else str(r["kunci"]).strip()}
+                        for r in data.tersaji.to_dict("records")]
 
     def berkas(self, tabel: str) -> str:
         return self.data.berkas.get(tabel, f"{tabel}.csv")
@@ -266,8 +267,11 @@ def _tempat_tersaji(row) -> str:
 
 
 def _tempat_sumber(sumber: str) -> set[str]:
-    """The places a stated figure is printed: 'Bab IV (capaian 92,90%); Tabel 3.6' →
-    {'Bab IV', 'Tabel 3.6'}."""
+    """The places a stated figure is printed, normalised, without the remarks in brackets.
+
+    >>> sorted(_tempat_sumber("Bab IV (capaian 92,90%); Tabel 3.6"))
+    ['bab iv', 'tabel 3 6']
+    """
     return {normal_teks(re.sub(r"\(.*?\)", "", b)) for b in str(sumber).split(";")} - {""}
 
 
@@ -677,7 +681,6 @@ def cek_tersaji(k: _Konteks) -> list[Temuan]:
     """Every stated figure against what is computed (or info: it cannot be checked)."""
     hasil = []
     for row in k.tersaji:
-        row["kunci"] = None if _kosong(row["kunci"]) else str(row["kunci"]).strip()
         cek = PEMERIKSA_TERSAJI.get(row["besaran"])
         if cek is None:
             hasil += _tidak_terhitung(k, row, f"tidak ada aturan untuk besaran '{row['besaran']}'")
@@ -839,7 +842,7 @@ def cek_pk_tw_target(k: _Konteks) -> list[Temuan]:
 
 
 def _temuan_tw_target(k, r, tw, target, cara) -> Temuan:
-    teks_tw = ", ".join(r[f"tw{i}"] or "0" for i in range(1, 5))
+    teks_tw = ", ".join(r[f"tw{i}"] or "–" for i in range(1, 5))
     if len(cara) == 1:
         lain = [c for c in _AKUMULASI if c != cara[0] and _akumulasi_cocok(tw, target, (c,))]
         sebab = f"akumulasi '{cara[0]}' indikator {r['kode_indikator']} di Renstra"
@@ -1030,9 +1033,9 @@ def cek_ikm_sampel(k: _Konteks) -> list[Temuan]:
         return []
     pesan = (f"Jumlah responden IKM {h.responden} kurang dari sampel minimum Krejcie–Morgan "
              f"{minimum} untuk populasi {format_angka(populasi, 0)}.")
-    return [k.temuan("peringatan", "ikm-sampel", k.data.sumber_ikm and "ikm_responden"
-                     or "ikm_nrr", None, "survei IKM", pesan, tersaji=str(h.responden),
-                     terhitung=str(minimum))]
+    tabel = "ikm_nrr" if k.data.sumber_ikm == "ikm_nrr.csv" else "ikm_responden"
+    return [k.temuan("peringatan", "ikm-sampel", tabel, None, "survei IKM", pesan,
+                     tersaji=str(h.responden), terhitung=str(minimum))]
 
 
 # --- lists and names
