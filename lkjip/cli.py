@@ -180,5 +180,24 @@ def jelaskan(kecamatan: str, tahun: str, data_dir: Path | None, figure: str) -> 
         _gagal(e)
 
 
+@main.command()
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
+              help="Folder tujuan (bawaan: data-sintetis/).")
+@click.option("--jumlah", type=click.IntRange(1, 100000), default=None,
+              help="Tulis N kecamatan sintetis-0001… (uji skala) alih-alih 13 kecamatan Pemalang.")
+@click.option("--seed", type=int, default=None, help="Benih acak (bawaan: tetap).")
+def sintetis(out_dir, jumlah, seed) -> None:
+    """Tulis data SINTETIS (contoh) kecamatan Pemalang 2021–2024 dengan kesalahan sengaja."""
+    from lkjip import sintetis as gen
+
+    out = out_dir or config.DATA_SINTETIS
+    try:
+        nama = gen.tulis(out, jumlah=jumlah, seed=gen.SEED if seed is None else seed)
+    except LkjipError as e:
+        _gagal(e)
+    click.echo(f"{len(nama)} kecamatan sintetis ditulis ke {_relatif(Path(out))} "
+               f"(daftar kesalahan sengaja: {gen.MANIFEST}).")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

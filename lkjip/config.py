@@ -22,5 +22,6 @@ def _folder(env: str, default: Path) -> Path:
 
 
 DATA = _folder("LKJIP_DATA", ROOT / "data")
+DATA_SINTETIS = _folder("LKJIP_DATA_SINTETIS", ROOT / "data-sintetis")  # generated, not in git
 OUTPUTS = _folder("LKJIP_OUTPUTS", ROOT / "outputs")
 NOTEBOOKS = _folder("LKJIP_NOTEBOOKS", ROOT / "notebooks")
