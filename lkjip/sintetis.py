@@ -31,7 +31,7 @@ from lkjip.anggaran import penyerapan_angka
 from lkjip.angka import Angka, bulatkan, rerata
 from lkjip.capaian import capaian_angka, capaian_sasaran_angka, rasio_angka
 from lkjip.galat import LkjipError, Masalah
-from lkjip.ikm import UNSUR, ikm_dari_nrr, ikm_tahunan, mutu_ikm
+from lkjip.ikm import UNSUR, ikm_dari_nrr, ikm_tahunan, krejcie_morgan, mutu_ikm
 from lkjip.skala import kategori, muat_skala
 
 SEED = 20240614
@@ -230,9 +230,11 @@ class Kec:
     pejabat: dict[str, str] = field(default_factory=dict)
 
 
-def _nama(rng) -> str:
-    depan, belakang = rng.choice(NAMA_DEPAN), rng.choice(NAMA_BELAKANG)
-    return f"{depan} {belakang}, {rng.choice(GELAR)}"
+def _nama_unik(rng, n: int) -> list[str]:
+    """n names with distinct first and last names (so no two look like one misspelt)."""
+    depan = rng.choice(NAMA_DEPAN, size=n, replace=False)
+    belakang = rng.choice(NAMA_BELAKANG, size=n, replace=False)
+    return [f"{d} {b}, {rng.choice(GELAR)}" for d, b in zip(depan, belakang, strict=True)]
 
 
 def _desa(rng) -> list[str]:
@@ -247,7 +249,9 @@ def _desa(rng) -> list[str]:
 
 def buat_kec(seed: int, indeks: int, nama: str) -> Kec:
     rng = np.random.default_rng([seed, indeks])
-    camat = [_nama(rng)] * 2 + [_nama(rng)] * 2 if rng.random() < 0.4 else [_nama(rng)] * 4
+    nama_orang = _nama_unik(rng, 2 + len(PEJABAT) - 1)
+    camat = nama_orang[:1] * 2 + nama_orang[1:2] * 2 if rng.random() < 0.4 \
+        else nama_orang[:1] * 4
     kec = Kec(
         indeks, nama, slug(nama), int(rng.integers(0, 3)),
         "indonesia" if rng.random() < 0.35 else "polos",
@@ -258,7 +262,7 @@ def buat_kec(seed: int, indeks: int, nama: str) -> Kec:
         str(rng.choice(["kunci", "sarana-dulu", "nama"], p=[0.6, 0.25, 0.15])),
         float(rng.uniform(0.75, 1.35)), _desa(rng), camat,
     )
-    kec.pejabat = {kode: _nama(rng) for kode, _, _ in PEJABAT[1:]}
+    kec.pejabat = dict(zip([kode for kode, _, _ in PEJABAT[1:]], nama_orang[2:], strict=True))
     return kec
 
 
@@ -667,9 +671,17 @@ def profil(th: Tahun) -> str:
          f"Jl. Raya {k.nama} Nomor {k.indeks % 40 + 1}, {k.nama}", f"523{k.indeks % 90 + 10}",
          f"kec-{k.slug}@example.com", k.camat[_ke(k, th.tahun)], nip,
          "Pembina TK. I" if rng.random() < 0.5 else "Pembina", *RENSTRA, k.skala, k.metode_ikm,
-         int(rng.integers(800, 5000)) if rng.random() < 0.6 else "", "Pemalang",
+         _populasi(rng, len(th.ikm["no"])), "Pemalang",
          f"{th.tahun + 1}-01-{int(rng.integers(10, 31)):02d}", "ya"],
     ])
+
+
+def _populasi(rng, responden: int) -> int:
+    """Service users in the year, such that the survey meets the Krejcie–Morgan minimum."""
+    populasi = int(rng.integers(300, 4000))
+    while krejcie_morgan(populasi) > responden:
+        populasi = int(populasi * 0.8)
+    return populasi
 
 
 def pegawai(th: Tahun) -> str:
@@ -795,11 +807,12 @@ def komposit_csv(pohon: dict) -> str:
 
 
 def pengaduan(th: Tahun) -> str:
-    rng = th.rng
+    rng, n = th.rng, len(th.daftar["pengaduan"])
+    pilih = rng.choice(len(PENGADUAN) * len(th.desa), size=n, replace=False)  # all distinct
     baris = [["no", "uraian", "desa", "selesai"]]
-    for i, selesai in enumerate(th.daftar["pengaduan"], start=1):
-        desa = str(rng.choice(th.desa))
-        baris.append([i, f"{rng.choice(PENGADUAN)} di Desa {desa}", desa, _yt(selesai)])
+    for i, (j, selesai) in enumerate(zip(pilih, th.daftar["pengaduan"], strict=True), start=1):
+        desa = th.desa[j % len(th.desa)]
+        baris.append([i, f"{PENGADUAN[j // len(th.desa)]} di Desa {desa}", desa, _yt(selesai)])
     return _csv(baris)
 
 
