@@ -18,7 +18,7 @@ capaian = 50,00
     rumus: Realisasi / Target × 100
     hitungan: 50,00 = 47,345 / 94,69 × 100
     aturan: arah naik
-    pembulatan: nilai ditampilkan dibulatkan setengah ke atas ke 2 desimal, sekali di akhir
+    pembulatan: setengah ke atas ke 2 desimal, sekali di akhir
   - 47,345 (angka langsung)
   - target = 94,69
       rumus: target tertulis
@@ -139,8 +139,7 @@ def _rincian(a: Angka, akar: bool) -> list[str]:
     if a.aturan:
         baris.append(f"aturan: {a.aturan}")
     if akar and a.masukan and a.desimal > 0 and a.nilai is not None:
-        baris.append(f"pembulatan: nilai ditampilkan dibulatkan setengah ke atas ke {a.desimal} "
-                     "desimal, sekali di akhir")
+        baris.append(f"pembulatan: setengah ke atas ke {a.desimal} desimal, sekali di akhir")
     if a.nilai is not None and bulatkan(a.nilai, a.desimal) != a.nilai:
         baris.append(f"nilai sebelum dibulatkan: {format_angka(a.nilai, None)}")
     return baris
@@ -733,3 +732,15 @@ def tampil_lampiran(hasil, temuan: Mapping | None = None, nomor: Mapping | None 
     from lkjip.tampil import Html
 
     return Html(lampiran_html(lampiran(hasil, temuan, nomor)), "Lampiran Perhitungan")
+
+
+_RUJUKAN: dict[int, tuple] = {}
+
+
+def rujukan_hasil(hasil) -> Rujukan:
+    """The figure → appendix entry look-up of one computed model, computed once per object
+    (the numbers depend on `hasil` only; table numbers change titles, not P-numbers)."""
+    simpan = _RUJUKAN.get(id(hasil))
+    if simpan is None or simpan[0] is not hasil:
+        simpan = _RUJUKAN[id(hasil)] = (hasil, rujukan(lampiran(hasil, temuan={})))
+    return simpan[1]
