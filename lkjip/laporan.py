@@ -170,14 +170,18 @@ def _asal_sel(nb, indeks: int) -> dict:
     return {"bab": "(notebook gabungan)", "sel": indeks + 1}
 
 
-def jalankan(nb, kecamatan: str, tahun: int, data_dir: Path, cwd: Path):
-    """Execute the joined notebook once, in one kernel; a failing cell raises ``GagalBangun``."""
+def jalankan(nb, kecamatan: str, tahun: int, data_dir: Path, cwd: Path, parameter=None):
+    """Execute the joined notebook once, in one kernel; a failing cell raises ``GagalBangun``.
+
+    ``parameter`` replaces the chapter parameters (kecamatan, tahun, data_dir) for another
+    notebook (the kabupaten view); ``kecamatan`` then only names the report in errors."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
     from papermill.iorw import load_notebook_node
     from papermill.parameterize import parameterize_notebook
 
-    param = {"kecamatan": kecamatan, "tahun": tahun, "data_dir": str(data_dir)}
+    param = parameter if parameter is not None else \
+        {"kecamatan": kecamatan, "tahun": tahun, "data_dir": str(data_dir)}
     nb = parameterize_notebook(load_notebook_node(nb), param, kernel_name=KERNEL, language="python")
     nb.cells[_indeks_injeksi(nb)].metadata["tags"] += [TAG_SEMBUNYI]
     peta = [dict(c.metadata.get("lkjip", {})) for c in nb.cells]
@@ -258,6 +262,28 @@ def bangun(
         sementara = _tulis_sementara(tmp, nama_dasar(kecamatan, tahun), nb, analis)
         tujuan = folder_laporan(out_dir, kecamatan, tahun)
         tujuan.mkdir(parents=True, exist_ok=True)
+        for berkas in sementara:
+            os.replace(berkas, tujuan / berkas.name)
+        return BerkasLaporan(*(tujuan / b.name for b in sementara))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def bangun_notebook(notebook, parameter: dict, tujuan, nama: str, analis: bool = False
+                    ) -> BerkasLaporan:
+    """Execute one parameterised notebook and export it as a report, written atomically like
+    `bangun`: ``<tujuan>/<nama>.{ipynb,html,pdf}``. The cover comes from a ``tampil.sampul``
+    output of the notebook (`ekspor.baca_sampul`). Used by the kabupaten view."""
+    from lkjip.ekspor import baca_sampul
+
+    notebook, tujuan = Path(notebook).resolve(), Path(tujuan).resolve()
+    tujuan.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".bangun-", dir=tujuan))
+    try:
+        nb = jalankan(gabung([notebook]), nama, parameter.get("tahun", ""), Path(),
+                      notebook.parent, parameter=parameter)
+        nb.metadata["lkjip"] = baca_sampul(nb)
+        sementara = _tulis_sementara(tmp, nama, nb, analis)
         for berkas in sementara:
             os.replace(berkas, tujuan / berkas.name)
         return BerkasLaporan(*(tujuan / b.name for b in sementara))
