@@ -88,17 +88,25 @@ def rentang(baris: Iterable[int]) -> str:
     return ", ".join(bagian)
 
 
-def _sumber(s: Sumber) -> str:
+def _berkas(file: str, ringkas: bool) -> str:
+    """The file as cited; `ringkas` drops the kecamatan folder (``2023/desa.csv``)."""
+    bagian = file.split("/")
+    return "/".join(bagian[1:]) if ringkas and len(bagian) >= 3 else file
+
+
+def _sumber(s: Sumber, ringkas: bool = False, nilai: bool = True) -> str:
     """``target.csv baris 3, kolom target: 94,69``."""
     baris = "" if s.baris is None else f" baris {s.baris}"
-    return f"{s.file}{baris}, kolom {s.kolom}: {_mentah(s.nilai)}"
+    isi = f": {_mentah(s.nilai)}" if nilai else ""
+    return f"{_berkas(s.file, ringkas)}{baris}, kolom {s.kolom}{isi}"
 
 
-def _deret(grup: list[Sumber]) -> str:
+def _deret(grup: list[Sumber], ringkas: bool = False) -> str:
     """A run of rows of one file and column: ``17 baris: desa.csv baris 2–18, kolom x = ya``."""
     s0, nilai = grup[0], [_mentah(s.nilai) for s in grup]
     baris = [s.baris for s in grup if s.baris is not None]
-    tempat = f"{s0.file} baris {rentang(baris)}" if baris else s0.file
+    berkas = _berkas(s0.file, ringkas)
+    tempat = f"{berkas} baris {rentang(baris)}" if baris else berkas
     if len(set(nilai)) == 1:
         isi = f" = {nilai[0]}"
     else:
@@ -207,11 +215,11 @@ def _asal_singkat(m, rujukan: Mapping | None = None) -> str:
     """One input in a line: its label, value and worked line (or appendix number), or where
     it was typed."""
     if isinstance(m, list):
-        return _deret(m)
+        return _deret(m, True)
     if isinstance(m, Sumber) and isinstance(m.nilai, Angka):
         m = m.nilai
     if isinstance(m, Sumber):
-        return _sumber(m)
+        return _sumber(m, True)
     if not isinstance(m, Angka):
         return f"{_mentah(m)} (angka langsung)"
     teks = f"{_judul(m)}: {_nilai(m)}"
@@ -220,6 +228,8 @@ def _asal_singkat(m, rujukan: Mapping | None = None) -> str:
         return f"{teks} ({entri.nomor})"
     if m.pola is not None and m.nilai is not None:
         return f"{teks} ({_uraian(m)})"
+    if len(m.masukan) == 1 and _kunci_sumber(m.masukan[0]) is not None:  # a typed cell
+        return f"{teks} ({_sumber(m.masukan[0], True, nilai=False)})"
     daun = _kelompok(x for x in m.masukan if isinstance(x, Sumber))
     if daun and len(daun) == len(_kelompok(m.masukan)) and len(daun) <= 2:
         return f"{teks}, dari " + "; ".join(_asal_singkat(d) for d in daun)
@@ -694,13 +704,19 @@ def lampiran_html(entri: list[Entri]) -> str:
     return "".join(html)
 
 
+def _nama_temuan(t) -> str:
+    """``temuan no. 14`` (Catatan Pemeriksaan Data), or the anchor when unnumbered."""
+    nomor = getattr(t, "nomor", None)
+    return f"temuan no. {nomor} (Catatan Pemeriksaan Data)" if nomor else str(t.id)
+
+
 def _baris_lampiran(e: Entri, peta: Mapping) -> str:
     hitungan = _uraian(e.angka) if e.angka.pola is not None else \
         f"{_nilai(e.angka)} = {e.angka.rumus}"
     catatan = f" ({e.angka.aturan})" if e.angka.aturan and len(e.angka.aturan) < 60 else ""
     beda = (f'<br><a class="lk-ke-catatan" href="#{escape(str(e.temuan.id))}">angka tersaji '
-            f"berbeda: lihat {escape(str(e.temuan.id))}</a>") if getattr(e.temuan, "id", None) \
-        else ""
+            f"berbeda: lihat {escape(_nama_temuan(e.temuan))}</a>") \
+        if getattr(e.temuan, "id", None) else ""
     masukan = "<br>".join(escape(a) for a in asal(e.angka, peta)) or KOSONG
     return (
         f'<tr id="{id_lampiran(e.nomor)}"><td class="lk-lampiran-nomor">{escape(e.nomor)}</td>'
