@@ -199,5 +199,24 @@ def sintetis(out_dir, jumlah, seed) -> None:
                f"(daftar kesalahan sengaja: {gen.MANIFEST}).")
 
 
+@main.command("build-kabupaten")
+@click.option("--tahun", required=True, type=int, help="Tahun laporan, mis. 2023.")
+@click.option("--data", "data_dirs", multiple=True, type=click.Path(path_type=Path),
+              help="Folder data (boleh diulang; bawaan: data/ dan data-sintetis/).")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
+              help="Folder keluaran (bawaan: outputs/); laporan di <out>/kabupaten/<tahun>/.")
+def build_kabupaten(tahun, data_dirs, out_dir) -> None:
+    """Bangun rekapitulasi LKjIP semua kecamatan (HTML dan PDF)."""
+    from lkjip.kabupaten import bangun_kabupaten
+
+    try:
+        berkas = bangun_kabupaten(tahun, list(data_dirs) or None, out_dir)
+    except LkjipError as e:
+        _gagal(e)
+    click.echo(f"Laporan kabupaten {tahun} selesai:")
+    for jalur in (berkas.html, berkas.pdf, berkas.notebook):
+        click.echo(f"  {_relatif(jalur)}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
