@@ -760,3 +760,40 @@ def rujukan_hasil(hasil) -> Rujukan:
     if simpan is None or simpan[0] is not hasil:
         simpan = _RUJUKAN[id(hasil)] = (hasil, rujukan(lampiran(hasil, temuan={})))
     return simpan[1]
+
+
+_TERSAJI: dict[int, tuple] = {}
+
+
+def _peta_tersaji(hasil) -> dict[tuple, str]:
+    """(besaran, kunci) of `tersaji.csv` → the path of the computed figure it states."""
+    simpan = _TERSAJI.get(id(hasil))
+    if simpan is None or simpan[0] is not hasil:
+        peta = {}
+        for jenis in (j for j in JENIS if j.tersaji):
+            for nilai in itertools.product(*jenis.pilihan(hasil)):
+                besaran, kunci = jenis.tersaji(*nilai)
+                jalur = jenis.pola
+                for n in nilai:
+                    jalur = re.sub(r"<\w+>", n, jalur, count=1)
+                peta.setdefault((besaran, kunci or None), jalur)
+        simpan = _TERSAJI[id(hasil)] = (hasil, peta)
+    return simpan[1]
+
+
+def angka_tersaji(hasil, besaran: str, kunci=None) -> Angka | None:
+    """The computed figure that a stated one (`tersaji.csv` besaran, kunci) states, or None.
+
+    >>> angka_tersaji(None, "jumlah_pegawai", "total") is None
+    True
+    """
+    if hasil is None:
+        return None
+    jalur = _peta_tersaji(hasil).get((besaran, kunci or None))
+    return None if jalur is None else cari(hasil, jalur)
+
+
+def angka_sel(hasil, sel: Mapping) -> dict:
+    """``{cell: Angka}`` from a table's ``{cell: (besaran, kunci)}`` (others left out)."""
+    angka = {s: angka_tersaji(hasil, *bk) for s, bk in sel.items()}
+    return {s: a for s, a in angka.items() if a is not None and a.nilai is not None}
