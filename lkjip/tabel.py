@@ -57,6 +57,7 @@ class Tabel:
     jumlah: bool = False
     beda: dict = field(default_factory=dict)
     angka: dict = field(default_factory=dict)
+    rujukan: object = None  # Angka -> its Lampiran Perhitungan entry (lkjip.jejak.rujukan)
 
     def html(self):
         """The table as `lkjip.tampil.Html` (caption, escaped cells, marks, notes)."""
@@ -64,7 +65,8 @@ class Tabel:
 
         return tampil.tabel(self.df, self.nomor, self.judul, sumber=self.sumber,
                             catatan=self.catatan, tandai=self.tandai, jumlah=self.jumlah,
-                            temuan=self.beda or None, angka=self.angka or None)
+                            temuan=self.beda or None, angka=self.angka or None,
+                            rujukan=self.rujukan)
 
     def _repr_html_(self) -> str:
         return self.html().isi
@@ -171,10 +173,17 @@ def _tandai(beda: Mapping, sel: Mapping, tebal=(), uraian=()) -> tuple[dict, dic
 
 
 def _tabel(df, nomor, judul, beda=None, sel=None, tebal=(), angka=None, uraian=(),
-           **kw) -> Tabel:
-    """A `Tabel` with marks: ``uraian`` names the description columns that get room."""
+           hasil=None, **kw) -> Tabel:
+    """A `Tabel` with marks: ``uraian`` names the description columns that get room. With
+    `hasil`, every stated-figure cell of ``sel`` carries its computed `Angka` and its number in
+    the Lampiran Perhitungan (`lkjip.jejak`)."""
     lebar = [(r, k) for k in uraian for r in df.index]
     tandai, temuan = _tandai(beda or {}, sel or {}, tebal, lebar)
+    if hasil is not None:
+        from lkjip import jejak
+
+        angka = jejak.angka_sel(hasil, sel or {}) | (angka or {})
+        kw["rujukan"] = jejak.rujukan_hasil(hasil)
     angka = {k: a for k, a in (angka or {}).items() if isinstance(a, Angka)}
     return Tabel(df, nomor, judul, tandai=tandai, beda=temuan, angka=angka, **kw)
 
@@ -395,7 +404,7 @@ def tabel_anggaran(data, hasil, beda=None, nomor="2.5") -> Tabel:
     df = pd.DataFrame([b for _, b in baris], index=[k for k, _ in baris],
                       columns=["No.", "Program/Kegiatan", *KOLOM_25])
     return _tabel(df, nomor, f"Rencana Anggaran Tahun {data.tahun}", _beda(data, hasil, beda),
-                  sel, tebal, uraian=["Program/Kegiatan"], jumlah=True,
+                  sel, tebal, uraian=["Program/Kegiatan"], jumlah=True, hasil=hasil,
                   sumber=f"DPA dan DPPA Kecamatan {_nama(data)} {data.tahun}")
 
 
@@ -472,7 +481,7 @@ def tabel_capaian(data, hasil, beda=None, nomor="3.2") -> Tabel:
         angka |= {(i.kode, kolom[5]): i.realisasi, (i.kode, kolom[6]): i.capaian,
                   (i.kode, kolom[9]): i.progres}
     return _tabel(df, nomor, f"Capaian Kinerja atas Perjanjian Kinerja Tahun {t}",
-                  _beda(data, hasil, beda), sel, angka=angka, sumber=sumber_olah(data),
+                  _beda(data, hasil, beda), sel, angka=angka, hasil=hasil, sumber=sumber_olah(data),
                   catatan=_catatan_tanpa_target(hasil, t), uraian=[kolom[2]])
 
 
@@ -522,7 +531,7 @@ def tabel_sasaran(data, hasil, kode_sasaran: str, nomor="3.3", beda=None) -> Tab
         angka.update({(i.kode, kolom[k + 1]): i.realisasi, (i.kode, kolom[k + 2]): i.capaian,
                       (i.kode, kolom[-1]): i.progres})
     return _tabel(df, nomor, f"Pengukuran Kinerja Sasaran {s.sasaran}",
-                  _beda(data, hasil, beda), sel, angka=angka, sumber=sumber_olah(data),
+                  _beda(data, hasil, beda), sel, angka=angka, hasil=hasil, sumber=sumber_olah(data),
                   jumlah=True, uraian=[kolom[0]])
 
 
@@ -574,6 +583,7 @@ def tabel_ikm(data, hasil, nomor="3.4", beda=None) -> Tabel:
     catatan = "Nilai = NRR × 25. " + ("Data jawaban survei bersifat sintetis (contoh)."
                                       if _sintetis(data) else "")
     return _tabel(df, nomor, "Hasil Survei Kepuasan Masyarakat", _beda(data, hasil, beda), sel,
+                  hasil=hasil,
                   sumber=f"Survei Kepuasan Masyarakat Kecamatan {_nama(data)} {data.tahun}, "
                   "diolah", catatan=catatan.strip())
 
@@ -634,7 +644,7 @@ def tabel_komposit(data, hasil, kode_akar: str, nomor="3.5", beda=None) -> Tabel
     tebal = [(k, "Komponen") for k, d in urut if d == 1]
     angka = {(k, "Nilai (%)"): hasil.komposit[k] for k, _ in urut}
     return _tabel(df, nomor, f"Perhitungan {nama[kode_akar]}", _beda(data, hasil, beda), sel,
-                  tebal, angka=angka, sumber=sumber_olah(data), jumlah=True)
+                  tebal, angka=angka, hasil=hasil, sumber=sumber_olah(data), jumlah=True)
 
 
 def tabel_anggaran_sasaran(data, hasil, nomor="3.6", beda=None) -> Tabel:
@@ -658,7 +668,7 @@ def tabel_anggaran_sasaran(data, hasil, nomor="3.6", beda=None) -> Tabel:
     angka = {(k, kolom[4]): s.penyerapan for k, s in hasil.sasaran.items()}
     angka[("total", kolom[4])] = hasil.penyerapan
     return _tabel(df, nomor, f"Target dan Realisasi Anggaran Sasaran Strategis Tahun {data.tahun}",
-                  _beda(data, hasil, beda), sel, angka=angka,
+                  _beda(data, hasil, beda), sel, angka=angka, hasil=hasil,
                   sumber=f"Laporan realisasi anggaran {data.tahun}", jumlah=True)
 
 

@@ -261,3 +261,19 @@ def test_lampiran_numbers_every_table_figure_once(contoh):
     baris_ = html.find(id=jejak.id_lampiran(jalur["capaian/IKU-02"].nomor))
     teks = baris_.get_text(" ")
     assert "91,68 = 86,81 / 94,69 × 100" in teks and "target.csv baris 3" in teks
+
+
+def test_tabel_capaian_and_komposit_cells_point_to_the_appendix(contoh):
+    from lkjip import tabel
+
+    peta = jejak.rujukan_hasil(contoh)
+    for t, jalur in ((tabel.tabel_capaian(contoh.data, contoh, beda={}), "capaian/IKU-02"),
+                     (tabel.tabel_komposit(contoh.data, contoh, "CL", beda={}), "komposit/CL.1")):
+        html = BeautifulSoup(t.html().isi, "html.parser")
+        angka = jejak.cari(contoh, jalur)
+        nomor = {a["href"] for a in html.select("sup.lk-jejak-nomor a")}
+        assert f"#{jejak.id_lampiran(peta[angka].nomor)}" in nomor
+        assert html.select("[tabindex='0']")
+    # Tabel 2.5's computed totals explain themselves too (pagu murni of program 1)
+    html = tabel.tabel_anggaran(contoh.data, contoh, beda={}).html().isi
+    assert "2.507.704.270 = 6.212.970 + 1.970.146.000" in html
