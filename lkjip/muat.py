@@ -339,8 +339,8 @@ def muat(data_dir, kecamatan: str, tahun) -> DataKecamatan:
             berkas[nama_tabel(nama)] = _tampil(dir_kec, tahun, nama)
     sumber_ikm = _cek_sumber_ikm(dir_kec, tahun, masalah)
     for nama in BERKAS:
-        if nama not in BERKAS_IKM[1:]:
-            tabel.setdefault(nama_tabel(nama), frame_kosong(BERKAS[nama]))
+        if nama not in BERKAS_IKM[1:] and nama_tabel(nama) not in tabel:
+            tabel[nama_tabel(nama)] = frame_kosong(BERKAS[nama])
             berkas.setdefault(nama_tabel(nama), _tampil(dir_kec, tahun, nama))
     if not masalah:
         from lkjip.referensi import cek_referensi
