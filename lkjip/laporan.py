@@ -112,7 +112,7 @@ def temukan(data_dir=None, tahun=None, kecamatan=None) -> list[tuple[str, int]]:
         (p.parent.parent.name, int(p.parent.name))
         for p in akar.glob("*/*/profil.csv")
         if re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", p.parent.parent.name)
-        and re.fullmatch(r"\d{4}", p.parent.name)
+        and re.fullmatch(r"[0-9]{4}", p.parent.name)
     ]
     return sorted(
         (k, t) for k, t in ada

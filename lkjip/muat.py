@@ -51,7 +51,7 @@ def cek_nama(kecamatan: str, tahun) -> int:
     if not isinstance(kecamatan, str) or not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", kecamatan):
         masalah.append(Masalah("(argumen) --kecamatan", nilai=str(kecamatan),
                                harapan="nama folder huruf kecil tanpa spasi (mis. bantarbolang)"))
-    if not re.fullmatch(r"(19|20)\d\d", str(tahun)):
+    if not re.fullmatch(r"(19|20)[0-9]{2}", str(tahun)):
         masalah.append(Masalah("(argumen) --tahun", nilai=str(tahun),
                                harapan="tahun empat angka (mis. 2023)"))
     if masalah:

@@ -63,7 +63,7 @@ def adalah_bulat(teks: str) -> bool:
 
 
 def adalah_tahun(teks: str) -> bool:
-    return re.fullmatch(r"(19|20)\d\d", teks.strip()) is not None
+    return re.fullmatch(r"(19|20)[0-9]{2}", teks.strip()) is not None
 
 
 def adalah_tanggal(teks: str) -> bool:
