@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 import pandera.pandas as pa
 
@@ -47,8 +48,24 @@ def _bisa(fungsi, teks: str) -> bool:
     return True
 
 
+# A typed number has at most 15 digits before the decimal point and 6 after it: Rupiah up to
+# hundreds of trillions, and no value so large (or so small) that the formulas overflow the
+# Decimal precision or an integer column (9999…9 in a Rupiah cell, 1e-30 as a target).
+ANGKA_MAKS = Decimal(10) ** 15
+DESIMAL_MAKS = 6
+BATAS_ANGKA = "paling banyak 15 angka sebelum koma dan 6 sesudahnya"
+
+
 def adalah_angka(teks: str) -> bool:
-    return _bisa(baca_angka, teks)
+    """A number as typed, within the bounds above.
+
+    >>> adalah_angka("2.522.467.250"), adalah_angka("9" * 16), adalah_angka("0,0000001")
+    (True, False, False)
+    """
+    if not _bisa(baca_angka, teks):
+        return False
+    d = baca_angka(teks)
+    return abs(d) < ANGKA_MAKS and -d.normalize().as_tuple().exponent <= DESIMAL_MAKS
 
 
 def adalah_rupiah(teks: str) -> bool:
@@ -96,12 +113,13 @@ TIPE = {
     # name: (predicate, what is expected, in Bahasa Indonesia)
     "teks": (lambda t: t.strip() != "", "teks yang tidak kosong"),
     "kode": (lambda t: t.strip() != "", "kode yang tidak kosong"),
-    "angka": (adalah_angka, "angka (mis. 82,94 atau 2.522.467.250)"),
-    "rupiah": (adalah_rupiah, "jumlah Rupiah bulat tidak negatif (mis. 2.522.467.250)"),
-    "bulat": (adalah_bulat, "bilangan bulat"),
+    "angka": (adalah_angka, f"angka (mis. 82,94 atau 2.522.467.250; {BATAS_ANGKA})"),
+    "rupiah": (adalah_rupiah, "jumlah Rupiah bulat tidak negatif (mis. 2.522.467.250) "
+                              "di bawah 1.000 triliun"),
+    "bulat": (adalah_bulat, "bilangan bulat (paling banyak 15 angka)"),
     "tahun": (adalah_tahun, "tahun empat angka (mis. 2023)"),
     "tanggal": (adalah_tanggal, "tanggal TTTT-BB-HH (mis. 2024-01-31)"),
-    "target": (adalah_target, "angka atau pecahan a/b (mis. 94,69 atau 10/1)"),
+    "target": (adalah_target, f"angka atau pecahan a/b (mis. 94,69 atau 10/1; {BATAS_ANGKA})"),
     "slug": (adalah_slug, "nama folder huruf kecil tanpa spasi (mis. bantarbolang)"),
     "jawaban": (adalah_jawaban, "jawaban 1, 2, 3 atau 4"),
     "ya_tidak": (adalah_ya_tidak, "ya atau tidak"),
