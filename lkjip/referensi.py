@@ -52,7 +52,20 @@ def cek_referensi(tabel: dict, berkas: dict, kecamatan: str, tahun: int) -> list
     masalah += _cek_anggaran(tabel["anggaran"], berkas["anggaran"])
     masalah += _cek_realisasi_anggaran(tabel, berkas)
     masalah += _cek_sumber_realisasi(tabel, berkas)
+    masalah += _cek_arah_metode(tabel["indikator"], berkas["indikator"])
     return masalah
+
+
+_METODE_ARAH = {"naik": ("rasio",), "turun": ("selisih", "kebalikan")}
+
+
+def _cek_arah_metode(df: pd.DataFrame, b: str) -> list[Masalah]:
+    """The capaian method must fit the direction (naik: rasio; turun: selisih or kebalikan)."""
+    return [
+        Masalah(b, int(r["_baris"]), "metode", r["metode"],
+                f"{' atau '.join(_METODE_ARAH[r['arah']])} untuk arah '{r['arah']}'")
+        for _, r in df.iterrows() if r["metode"] not in _METODE_ARAH[r["arah"]]
+    ]
 
 
 def _cek_profil(tabel, berkas, kecamatan, tahun) -> list[Masalah]:
