@@ -172,6 +172,13 @@ def _tandai(beda: Mapping, sel: Mapping, tebal=(), uraian=()) -> tuple[dict, dic
     return {s: " ".join(k) for s, k in kelas.items()}, temuan
 
 
+def _sel_kurung(df: pd.DataFrame) -> list[tuple]:
+    """Cells holding a negative amount in parentheses (the seed's style)."""
+    return [(r, k) for k in df.columns for r, v in zip(df.index, df[k], strict=True)
+            if isinstance(v, str) and v.startswith("(") and v.endswith(")")
+            and v[1:-1].replace(".", "").isdigit()]
+
+
 def _tabel(df, nomor, judul, beda=None, sel=None, tebal=(), angka=None, uraian=(),
            hasil=None, **kw) -> Tabel:
     """A `Tabel` with marks: ``uraian`` names the description columns that get room. With
@@ -179,6 +186,8 @@ def _tabel(df, nomor, judul, beda=None, sel=None, tebal=(), angka=None, uraian=(
     the Lampiran Perhitungan (`lkjip.jejak`)."""
     lebar = [(r, k) for k in uraian for r in df.index]
     tandai, temuan = _tandai(beda or {}, sel or {}, tebal, lebar)
+    for sel_kurung in _sel_kurung(df):  # '(21.945.500)' is a number: right-aligned
+        tandai[sel_kurung] = " ".join(filter(None, (tandai.get(sel_kurung), "lk-angka")))
     if hasil is not None:
         from lkjip import jejak
 
@@ -459,12 +468,12 @@ def tabel_capaian(data, hasil, beda=None, nomor="3.2") -> Tabel:
     t, akhir = data.tahun, data.profil.get("renstra_akhir")
     nama_s = {k: s.sasaran for k, s in hasil.sasaran.items()}
     daftar = indikator_terukur(hasil)
-    kolom = [("No.", ""), ("Sasaran", ""), ("Indikator Kinerja", ""), ("Satuan", ""),
+    kolom = [("No.", ""), ("Sasaran", ""), ("Indikator Kinerja", ""),
              (f"Tahun {t}", "Target"), (f"Tahun {t}", "Realisasi"),
              (f"Tahun {t}", "Capaian (%)"), (f"Tahun {t}", "Kategori"),
              (f"Target Akhir Renstra ({akhir})", ""), (f"Progres s.d. {t} (%)", "")]
     no_s = {k: f"{n}." for n, k in enumerate(hasil.sasaran, start=1)}
-    baris = [[no_s[i.kode_sasaran], nama_s[i.kode_sasaran], i.indikator, i.satuan,
+    baris = [[no_s[i.kode_sasaran], nama_s[i.kode_sasaran], f"{i.indikator} ({i.satuan})",
               angka_tertulis(i.target), persen(i.realisasi), persen(i.capaian),
               i.kategori or KOSONG, angka_tertulis(i.target_akhir), persen(i.progres)]
              for i in daftar]
@@ -475,11 +484,11 @@ def tabel_capaian(data, hasil, beda=None, nomor="3.2") -> Tabel:
     sel = {}
     angka = {}
     for i in daftar:
-        sel[(i.kode, kolom[5])] = ("realisasi", i.kode)
-        sel[(i.kode, kolom[6])] = ("capaian", i.kode)
-        sel[(i.kode, kolom[9])] = ("progres_renstra", i.kode)
-        angka |= {(i.kode, kolom[5]): i.realisasi, (i.kode, kolom[6]): i.capaian,
-                  (i.kode, kolom[9]): i.progres}
+        sel[(i.kode, kolom[4])] = ("realisasi", i.kode)
+        sel[(i.kode, kolom[5])] = ("capaian", i.kode)
+        sel[(i.kode, kolom[8])] = ("progres_renstra", i.kode)
+        angka |= {(i.kode, kolom[4]): i.realisasi, (i.kode, kolom[5]): i.capaian,
+                  (i.kode, kolom[8]): i.progres}
     return _tabel(df, nomor, f"Capaian Kinerja atas Perjanjian Kinerja Tahun {t}",
                   _beda(data, hasil, beda), sel, angka=angka, hasil=hasil, sumber=sumber_olah(data),
                   catatan=_catatan_tanpa_target(hasil, t), uraian=[kolom[2]])
