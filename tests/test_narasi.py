@@ -1,0 +1,99 @@
+"""Generated sentences quote the computed figures, formatted the Indonesian way; narrative
+Markdown renders safely."""
+
+import pytest
+
+from lkjip import narasi
+from lkjip.config import DATA
+from lkjip.konteks import konteks
+from tests.mini import tulis_mini
+
+
+@pytest.fixture(scope="module")
+def contoh():
+    return konteks("bantarbolang", 2023, DATA)
+
+
+def test_capaian_sentence_of_cakupan(contoh):
+    data, hasil = contoh
+    # realisasi 86,8148 (composite), capaian 86,8148/94,69 × 100 = 91,6832, Tinggi
+    assert narasi.kalimat_capaian(data, hasil, "IKU-02") == (
+        "Tahun 2023 Kecamatan Bantarbolang menargetkan 94,69 % untuk indikator Cakupan layanan "
+        "kecamatan. Adapun realisasinya adalah sebesar 86,81 % sehingga capaian indikator "
+        "Cakupan layanan kecamatan Tahun 2023 adalah sebesar 91,68 % dengan kategori Tinggi.")
+
+
+def test_capaian_sentence_of_ikm(contoh):
+    data, hasil = contoh
+    kalimat = narasi.kalimat_capaian(data, hasil, "IKU-01")
+    assert "menargetkan indeks 82 untuk indikator" in kalimat
+    # IKM (82,6132 + 82,9421)/2 = 82,7777; 82,7777/82 × 100 = 100,948
+    assert "sebesar 82,78 sehingga" in kalimat
+    assert "100,95 % dengan kategori Sangat Tinggi" in kalimat
+
+
+def test_trend_and_progress(contoh):
+    data, hasil = contoh
+    # 86,81 − 81,12 = 5,69
+    assert narasi.kalimat_tren(data, hasil, "IKU-02").endswith("naik 5,69 poin.")
+    # 86,8148 / 96,47 × 100 = 89,99
+    assert "target akhir Renstra tahun 2026 sebesar 96,47 %" in narasi.kalimat_progres(
+        data, hasil, "IKU-02")
+    assert narasi.kalimat_progres(data, hasil, "IKU-02").endswith("mencapai 89,99 %.")
+
+
+def test_ikm_paragraph(contoh):
+    data, hasil = contoh
+    k = narasi.kalimat_ikm(data, hasil)
+    for bagian in ("277 pengguna layanan", "Semester 1 sebesar 82,61", "Semester 2 sebesar 82,94",
+                   "adalah 82,78 dengan mutu pelayanan B (Baik)", "Perilaku Pelaksana (90,05)",
+                   "Penanganan Pengaduan, Saran dan Masukan (69,16)", "sintetis"):
+        assert bagian in k
+
+
+def test_sasaran_and_conclusions(contoh):
+    data, hasil = contoh
+    assert "(100,95 + 91,68) / 2 = 96,32 %, dengan kategori Sangat Tinggi" in \
+        narasi.kalimat_sasaran(data, hasil, "S1")
+    k = narasi.kesimpulan(data, hasil)
+    assert k[0] == "Berdasarkan pemenuhan capaian kinerja 96,32 %, kategori Sangat Tinggi."
+    # 2.469.406.335 / 2.522.467.250 = 97,8965 %: Sangat Tinggi on the seed's own scale
+    assert k[1] == ("Berdasarkan pemenuhan capaian anggaran (penyerapan) 97,90 %, kategori "
+                    "Sangat Tinggi.")
+    assert "96,32 − 97,90 = -1,58 poin" in k[2] and "kurang efisien" in k[2]
+
+
+def test_budget_sentence(contoh):
+    data, hasil = contoh
+    k = narasi.kalimat_anggaran(data, hasil)
+    assert "anggaran murni sebesar Rp 2.544.412.750" in k
+    assert "berubah menjadi Rp 2.522.467.250 (berkurang Rp 21.945.500)" in k
+
+
+def test_year_of_the_renstra_is_computed(contoh):
+    data, _ = contoh
+    # 2023 − 2021 + 1 = 3: the seed says "keempat"
+    assert narasi.tahun_ke(data) == 3
+    assert "tahun ketiga" in narasi.kalimat_penutup(data)
+
+
+def test_formulas_in_force_state_the_rules(contoh):
+    data, hasil = contoh
+    html = narasi.rumus_berlaku(data, hasil).isi
+    for bagian in ("Target bernilai 0", "Rasio 0/0", "1/9", "bantarbolang-2023", "≥ 93,51"):
+        assert bagian in html
+
+
+def test_narrative_markdown_is_safe_and_missing_files_say_so(tmp_path):
+    root = tulis_mini(tmp_path, ganti={
+        "2023/narasi/permasalahan.md": "**Kurang** SDM <script>alert(1)</script>"})
+    data, _ = konteks("contoh", 2023, root)
+    html = narasi.teks(data, "permasalahan").isi
+    assert "<strong>Kurang</strong>" in html and "<script>" not in html
+    assert "(belum diisi)" in narasi.teks(data, "inovasi").isi
+
+
+def test_sentences_are_escaped(contoh):
+    html = narasi.paragraf("5 < 6 & <b>").isi
+    assert html == '<p class="lk-paragraf">5 &lt; 6 &amp; &lt;b&gt;</p>'
+    assert "&lt;i&gt;" in narasi.daftar(["<i>x</i>"]).isi

@@ -1,0 +1,189 @@
+"""The chapter notebooks: committed clean, parameterised, runnable alone; the example report
+built once per session, its figures checked in the executed notebook, the HTML and the PDF.
+
+Expected figures are computed by hand from the seed's inputs (see tests/test_tabel.py for the
+arithmetic): capaian IKM 100,95 and cakupan 91,68, realisasi 82,78 and 86,81, capaian
+sasaran 96,32 (Sangat Tinggi), penyerapan 97,90, anggaran 2.522.467.250.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import shutil
+import subprocess
+
+import nbformat
+import pytest
+from bs4 import BeautifulSoup
+
+from lkjip import config
+
+BAB = sorted(config.NOTEBOOKS.glob("*.ipynb"))
+MILIK_LAPORAN = [p for p in BAB if p.name[:2] in {"00", "01", "02", "03", "04", "05"}]
+
+
+def _sel_kode(nb):
+    return [c for c in nb.cells if c.cell_type == "code"]
+
+
+@pytest.mark.parametrize("path", BAB, ids=lambda p: p.name)
+def test_committed_without_outputs_and_one_parameters_cell(path):
+    nb = nbformat.read(path, as_version=4)
+    kode = _sel_kode(nb)
+    assert all(c.outputs == [] and c.execution_count is None for c in kode)
+    param = [c for c in kode if "parameters" in c.metadata.get("tags", [])]
+    assert len(param) == 1
+    assert {"kecamatan", "tahun", "data_dir"} <= _nama_disimpan(param[0].source)
+
+
+def _nama_disimpan(sumber: str) -> set[str]:
+    pohon = ast.parse(sumber)
+    nama = {n.id for n in ast.walk(pohon) if isinstance(n, ast.Name)
+            and isinstance(n.ctx, ast.Store)}
+    for n in ast.walk(pohon):
+        if isinstance(n, ast.Import | ast.ImportFrom):
+            nama |= {(a.asname or a.name).split(".")[0] for a in n.names}
+    return nama
+
+
+@pytest.mark.parametrize("path", MILIK_LAPORAN, ids=lambda p: p.name)
+def test_runs_on_its_own(path):
+    """Every name a notebook uses is defined in it (not by an earlier chapter)."""
+    kode = _sel_kode(nbformat.read(path, as_version=4))
+    ada = set(dir(builtins)) | {"display"}
+    for sel in kode:
+        pohon = ast.parse(sel.source)
+        dipakai = {n.id for n in ast.walk(pohon) if isinstance(n, ast.Name)
+                   and isinstance(n.ctx, ast.Load)}
+        ada |= _nama_disimpan(sel.source)
+        assert dipakai <= ada, f"{path.name}: {sorted(dipakai - ada)} belum didefinisikan"
+
+
+@pytest.mark.parametrize("path", MILIK_LAPORAN, ids=lambda p: p.name)
+def test_code_cells_only_call_into_lkjip(path):
+    for sel in _sel_kode(nbformat.read(path, as_version=4)):
+        pohon = ast.parse(sel.source)
+        assert not any(isinstance(n, ast.For | ast.While | ast.FunctionDef | ast.ClassDef |
+                                  ast.If) for n in ast.walk(pohon)), sel.source
+        assert len(sel.source.splitlines()) <= 5, sel.source
+
+
+def test_bab3_alone_in_a_kernel(tmp_path):
+    papermill = pytest.importorskip("papermill")
+    path = config.NOTEBOOKS / "03_bab3_akuntabilitas.ipynb"
+    nb = papermill.execute_notebook(str(path), str(tmp_path / "bab3.ipynb"),
+                                    kernel_name="python3", progress_bar=False,
+                                    cwd=str(config.NOTEBOOKS))
+    html = "".join(o.get("data", {}).get("text/html", "") for c in nb.cells
+                   for o in c.get("outputs", []))
+    assert "Tabel 3.2" in html and "91,68" in html
+
+
+# ---------------------------------------------------------------- one build of the example
+
+
+@pytest.fixture(scope="session")
+def laporan(tmp_path_factory):
+    from lkjip.laporan import bangun
+
+    return bangun("bantarbolang", 2023, out_dir=tmp_path_factory.mktemp("laporan"))
+
+
+@pytest.fixture(scope="session")
+def sup(laporan):
+    """The HTML report as the reader sees it printed: provenance pop-ups left out."""
+    sup = BeautifulSoup(laporan.html.read_text(encoding="utf-8"), "html.parser")
+    for el in sup.select(".lk-jejak-isi, sup.lk-jejak-nomor"):
+        el.decompose()
+    return sup
+
+
+@pytest.fixture(scope="session")
+def teks_pdf(laporan):
+    if shutil.which("pdftotext"):
+        hasil = subprocess.run(["pdftotext", "-layout", str(laporan.pdf), "-"],
+                               capture_output=True, text=True, check=True)
+        return hasil.stdout
+    pypdf = pytest.importorskip("pypdf")
+    return "\n".join(p.extract_text() for p in pypdf.PdfReader(laporan.pdf).pages)
+
+
+def _teks(sup, id_: str) -> str:
+    el = sup.find(id=id_)
+    assert el is not None, id_
+    el = el.find_parent("nav") or el
+    return " ".join(el.get_text(" ").split())
+
+
+def _baris(sup, id_tabel: str, awal: str) -> list[str]:
+    """The cells of the first row of a table whose first cells contain `awal`."""
+    for tr in sup.find(id=id_tabel).find_all("tr"):
+        sel = [" ".join(td.get_text(" ").split()).rstrip("*").strip()
+               for td in tr.find_all("td")]
+        if any(awal in s for s in sel[:3]):
+            return sel
+    raise AssertionError(f"{awal!r} tidak ada di {id_tabel}")
+
+
+def test_executed_notebook_has_no_error(laporan):
+    nb = nbformat.read(laporan.notebook, as_version=4)
+    assert not [o for c in _sel_kode(nb) for o in c.outputs if o.output_type == "error"]
+
+
+def test_capaian_of_each_indicator(sup):
+    ikm = _baris(sup, "tabel-3-2", "Indeks kepuasan")
+    cakupan = _baris(sup, "tabel-3-2", "Cakupan layanan")
+    # target, realisasi, capaian, kategori, target akhir, progres
+    assert ikm[-6:] == ["82", "82,78", "100,95", "Sangat Tinggi", "99,73", "83,00"]
+    assert cakupan[-6:] == ["94,69", "86,81", "91,68", "Tinggi", "96,47", "89,99"]
+
+
+def test_sasaran_ikm_budget_and_conclusions(sup):
+    assert _baris(sup, "tabel-3-3", "Persentase Capaian Sasaran")[-4:-2] == ["96,32",
+                                                                             "Sangat Tinggi"]
+    assert _baris(sup, "tabel-3-4", "Indeks Kepuasan Masyarakat")[-2] == "82,78"
+    assert _baris(sup, "tabel-2-5", "JUMLAH")[-3:] == ["2.544.412.750", "2.522.467.250",
+                                                        "(21.945.500)"]
+    assert _baris(sup, "tabel-3-6", "Jumlah")[-3:] == ["2.522.467.250", "2.469.406.335",
+                                                       "97,90"]
+    assert _baris(sup, "tabel-4-1", "Capaian kinerja")[1:] == ["96,32", "Sangat Tinggi"]
+    assert _baris(sup, "tabel-3-5", "Cakupan layanan kecamatan")[-1] == "86,81"
+
+
+def test_generated_sentences_in_the_report(sup):
+    teks = " ".join(sup.get_text(" ").split())
+    assert ("Adapun realisasinya adalah sebesar 86,81 % sehingga capaian indikator Cakupan "
+            "layanan kecamatan Tahun 2023 adalah sebesar 91,68 % dengan kategori Tinggi.") in teks
+    assert "Berdasarkan pemenuhan capaian kinerja 96,32 %, kategori Sangat Tinggi." in teks
+    assert "sintetis" in teks  # the IKM answers are generated
+
+
+def test_stated_figures_are_marked_and_linked(sup):
+    pytest.importorskip("lkjip.periksa")
+    sel = sup.find(id="tabel-3-2").select("td.lk-beda a.lk-ke-catatan")
+    assert sel and all(a["href"].startswith("#temuan-") for a in sel)
+    assert all(sup.find(id=a["href"][1:]) is not None for a in sel)
+
+
+def test_lists_of_contents(sup):
+    isi = _teks(sup, "daftar-isi")
+    for bab in ("KATA PENGANTAR", "IKHTISAR EKSEKUTIF", "BAB I PENDAHULUAN",
+                "BAB III AKUNTABILITAS KINERJA", "BAB IV PENUTUP", "LAMPIRAN"):
+        assert bab in isi.upper()
+    assert "Tabel 3.6 Target dan Realisasi Anggaran" in _teks(sup, "daftar-tabel")
+    assert "Grafik 2.1 Pagu Sebelum dan Setelah Perubahan" in _teks(sup, "daftar-grafik")
+
+
+def test_pdf_has_captions_and_figures(teks_pdf):
+    teks = " ".join(teks_pdf.split())
+    for caption in ("Tabel 1.1 Rincian Jumlah Personil", "Grafik 1.1 Rincian Jumlah Personil",
+                    "Tabel 1.2 Rincian Berdasarkan Tingkat Pendidikan",
+                    "Tabel 2.5 Rencana Anggaran Tahun 2023",
+                    "Tabel 3.1 Skala Nilai Peringkat Kinerja",
+                    "Tabel 3.2 Capaian Kinerja atas Perjanjian Kinerja Tahun 2023",
+                    "Tabel 3.4 Hasil Survei Kepuasan Masyarakat", "Tabel L.1", "DAFTAR ISI"):
+        assert caption in teks
+    for angka in ("91,68", "100,95", "96,32", "97,90", "82,78", "2.522.467.250",
+                  "(21.945.500)"):
+        assert angka in teks

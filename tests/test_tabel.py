@@ -1,0 +1,219 @@
+"""The report's tables on the example (the seed's inputs) and on the small fake kecamatan.
+
+Expected values are computed by hand from the inputs, never taken from the program's output;
+the arithmetic is in the comments.
+"""
+
+from types import SimpleNamespace
+
+import pytest
+
+from lkjip import tabel
+from lkjip.config import DATA
+from lkjip.konteks import konteks
+from tests.mini import tulis_mini
+
+
+@pytest.fixture(scope="module")
+def contoh():
+    return konteks("bantarbolang", 2023, DATA)
+
+
+@pytest.fixture(scope="module")
+def mini(tmp_path_factory):
+    root = tulis_mini(tmp_path_factory.mktemp("data"))
+    return konteks("contoh", 2023, root)
+
+
+TEMUAN = SimpleNamespace(id="temuan-7", tingkat="galat")
+
+
+def test_personil_and_education_totals(contoh):
+    data, hasil = contoh
+    assert tabel.tabel_personil(data, hasil).sel("Jumlah", "Jumlah (orang)") == "30"
+    # Tabel 1.2 Jumlah row as the seed prints it: SD 4, SLTP -, SLTA 10, D3 2, S1 12, S2 2, 30
+    df = tabel.tabel_pendidikan(data).df
+    assert list(df.loc["Jumlah"])[2:] == ["4", "-", "10", "2", "12", "2", "30"]
+    # Tabel 1.3: PNS only, 3 + 10 + 2 = 15
+    assert list(tabel.tabel_golongan(data).df.loc["Jumlah"])[2:] == ["-", "3", "10", "2", "15"]
+
+
+def test_tabel_2_5_budget_from_the_tree(contoh):
+    data, hasil = contoh
+    t = tabel.tabel_anggaran(data, hasil, beda={})
+    # murni: 2.507.704.270 + 2.047.500 + 15.955.000 + 1.630.000 + 14.315.000 + 2.760.980
+    #      = 2.544.412.750; perubahan: 2.460.636.770 + 2.047.500 + 15.955.000 + 1.630.000
+    #      + 39.437.000 + 2.760.980 = 2.522.467.250; selisih = −21.945.500
+    assert list(t.df.loc["total"])[2:] == ["2.544.412.750", "2.522.467.250", "(21.945.500)"]
+    # program I: 6.212.970 + 1.943.200.500 + 879.000 + 750.000 + 127.030.300 + 58.661.000
+    #          + 242.456.000 + 81.447.000 = 2.460.636.770, 47.067.500 less than murni
+    assert list(t.df.loc["1"]) == ["I.", "Program Penunjang Urusan Pemerintahan Daerah "
+                                   "Kabupaten/Kota", "2.507.704.270", "2.460.636.770",
+                                   "(47.067.500)"]
+    assert t.df.loc["5.1", "No."] == "1." and t.df.loc["6", "No."] == "VI."
+    assert "lk-tebal" in t.tandai[("1", "No.")] and ("1.1", "No.") not in t.tandai
+    assert "lk-angka" in t.tandai[("total", tabel.KOLOM_25[2])]
+
+
+def test_tabel_2_2_and_2_4(contoh):
+    data, hasil = contoh
+    assert tabel.tabel_sasaran_program(data, hasil, beda={}).sel(
+        "total", "Anggaran (Rp)") == "2.522.467.250"
+    pk = tabel.tabel_pk(data, hasil).df
+    assert list(pk.iloc[1])[4:] == ["94,69", "34,31", "33,31", "15,21", "11,86"]
+    assert list(pk.iloc[0])[4:] == ["82", "0", "0", "82", "82"]
+
+
+def test_tabel_3_2_capaian_per_indicator(contoh):
+    data, hasil = contoh
+    t = tabel.tabel_capaian(data, hasil, beda={})
+    k = "Tahun 2023"
+    # cakupan: CL.1 = (40 + 100 + 22,2222)/3 = 54,0741; CL = (54,0741 + 80 + 100 + 100 + 100)/5
+    # = 86,8148 → 86,81; capaian 86,8148 / 94,69 × 100 = 91,6832 → 91,68 (Tinggi: 88,76–93,50);
+    # progres 86,8148 / 96,47 × 100 = 89,99
+    assert t.sel("IKU-02", (k, "Realisasi")) == "86,81"
+    assert t.sel("IKU-02", (k, "Capaian (%)")) == "91,68"
+    assert t.sel("IKU-02", (k, "Kategori")) == "Tinggi"
+    assert t.sel("IKU-02", ("Progres s.d. 2023 (%)", "")) == "89,99"
+    # IKM: S1 = 25 × 4015/(9 × 135) = 82,6132; S2 = 25 × 4240/(9 × 142) = 82,9421;
+    # year = mean = 82,7777 → 82,78; capaian 82,7777/82 × 100 = 100,948 → 100,95 (Sangat Tinggi)
+    assert t.sel("IKU-01", (k, "Realisasi")) == "82,78"
+    assert t.sel("IKU-01", (k, "Capaian (%)")) == "100,95"
+    assert t.sel("IKU-01", (k, "Kategori")) == "Sangat Tinggi"
+    assert "Nilai AKIP" in t.catatan  # no target this year: named, not measured
+
+
+def test_stated_figures_that_differ_are_marked_and_linked(contoh):
+    data, hasil = contoh
+    t = tabel.tabel_capaian(data, hasil, beda={("realisasi", "IKU-02"): TEMUAN})
+    sel = ("IKU-02", ("Tahun 2023", "Realisasi"))
+    assert {s for s, k in t.tandai.items() if "lk-beda" in k} == {sel}
+    assert t.beda == {sel: TEMUAN}
+    html = t.html().isi
+    assert 'href="#temuan-7"' in html and "Catatan Pemeriksaan Data" in html
+    assert "86,81" in html  # the computed figure is shown, never the stated 83,20
+
+
+def test_the_examples_findings_mark_the_seeds_wrong_figures(contoh):
+    pytest.importorskip("lkjip.periksa")
+    data, hasil = contoh
+    t = tabel.tabel_capaian(data, hasil)
+    # the seed prints 83,20 and 87,86 for cakupan: both differ from the computed figures
+    assert "lk-beda" in t.tandai[("IKU-02", ("Tahun 2023", "Realisasi"))]
+    assert "lk-beda" in t.tandai[("IKU-02", ("Tahun 2023", "Capaian (%)"))]
+
+
+def test_tabel_sasaran_with_earlier_years_and_progress(contoh):
+    data, hasil = contoh
+    t = tabel.tabel_sasaran(data, hasil, "S1", beda={})
+    assert [c[1] for c in t.df.columns[1:4]] == ["2020", "2021", "2022"]
+    assert list(t.df.loc["IKU-02"])[1:4] == ["–", "96,32", "81,12"]
+    # capaian sasaran = (100,948 + 91,683)/2 = 96,316 → 96,32, Sangat Tinggi (≥ 93,51)
+    assert t.sel("S1", ("Tahun 2023", "Capaian (%)")) == "96,32"
+    assert t.sel("S1", ("Tahun 2023", "Kategori")) == "Sangat Tinggi"
+    # progres sasaran = (82,7777/99,73×100 + 89,9915)/2 = (83,0019 + 89,9915)/2 = 86,4967
+    assert t.sel("S1", ("Renstra", "Progres s.d. 2023 (%)")) == "86,50"
+
+
+def test_tabel_ikm_per_unsur(contoh):
+    data, hasil = contoh
+    t = tabel.tabel_ikm(data, hasil, beda={})
+    assert t.sel("ikm", ("Semester 1", "Nilai")) == "82,61"
+    assert t.sel("ikm", ("Semester 2", "Nilai")) == "82,94"
+    assert t.sel("ikm", ("Tahun 2023", "Nilai")) == "82,78"
+    assert t.sel("responden", ("Tahun 2023", "Nilai")) == "277"  # 135 + 142
+    assert t.sel("perilaku", ("Keterangan", "")) == "Tertinggi"
+    assert t.sel("perilaku", ("Tahun 2023", "Nilai")) == "90,05"
+    assert t.sel("pengaduan", ("Keterangan", "")) == "Terendah"
+    assert t.sel("pengaduan", ("Tahun 2023", "Nilai")) == "69,16"
+    assert t.sel("mutu", ("Tahun 2023", "Nilai")) == "B (Baik)"  # 76,61 ≤ 82,78 < 88,31
+    assert "sintetis" in t.catatan
+
+
+def test_composite_worked_calculation(contoh):
+    data, hasil = contoh
+    t = tabel.tabel_komposit(data, hasil, "CL", beda={})
+    assert list(t.df.index) == ["CL.1", "CL.1.1", "CL.1.2", "CL.1.3", "CL.2", "CL.2.1",
+                                "CL.2.2", "CL.3", "CL.4", "CL.5", "CL"]
+    assert list(t.df.loc["CL.1"]) == ["1", "Persentase pelayanan publik yang tersedia",
+                                      "(40,00 + 100,00 + 22,22) / 3", "54,07"]
+    assert t.sel("CL.1.3", "Perhitungan") == "2 / 9 × 100"
+    assert t.sel("CL", "Perhitungan") == "(54,07 + 80,00 + 100,00 + 100,00 + 100,00) / 5"
+    assert t.sel("CL", "Nilai (%)") == "86,81"
+    assert t.jumlah
+
+
+def test_budget_per_sasaran_and_efficiency(contoh):
+    data, hasil = contoh
+    t = tabel.tabel_anggaran_sasaran(data, hasil, beda={})
+    # 2.469.406.335 / 2.522.467.250 × 100 = 97,8965 → 97,90
+    assert list(t.df.loc["total"])[2:] == ["2.522.467.250", "2.469.406.335", "97,90"]
+    e = tabel.tabel_efisiensi(data, hasil)
+    # 96,3158 − 97,8965 = −1,5807 → −1,58: less performance than budget absorbed
+    assert list(e.df.loc["total"])[1:] == ["96,32", "97,90", "-1,58", "Kurang efisien"]
+
+
+def test_ikhtisar_and_conclusions(contoh):
+    data, hasil = contoh
+    i = tabel.tabel_ikhtisar(data, hasil, beda={})
+    assert i.sel("keseluruhan", "Capaian (%)") == "96,32"
+    assert i.sel("keseluruhan", "Kategori") == "Sangat Tinggi"
+    k = tabel.tabel_kesimpulan(data, hasil, beda={})
+    assert list(k.df.loc["kinerja"])[1:] == ["96,32", "Sangat Tinggi"]
+    assert list(k.df.loc["anggaran"])[1:] == ["97,90", "Sangat Tinggi"]
+
+
+def test_skala_in_force(contoh):
+    _, hasil = contoh
+    df = tabel.tabel_skala(hasil).df
+    assert list(df["Interval Nilai Realisasi Kinerja (%)"]) == [
+        "≥ 93,51", "88,76 – 93,50", "81,26 – 88,75", "75,51 – 81,25", "≤ 75,50"]
+
+
+def test_lampiran_pk_parties_and_totals(contoh):
+    data, hasil = contoh
+    camat = tabel.pihak_pk(data, "camat")
+    assert (camat["nama_atasan"], camat["jabatan_atasan"]) == ("MANSUR HIDAYAT, S.T.",
+                                                               "Bupati Pemalang")
+    sekcam = tabel.pihak_pk(data, "sekcam")
+    assert (sekcam["nama_atasan"], sekcam["tanggal"]) == ("WALUYO, S.STP,MP.", "23 Oktober 2023")
+    # the Camat's PK budget as typed: 2.047.500 + 15.955.000 + 1.630.000 + 39.437.000
+    # + 2.760.980 + 2.460.836.770 (the PK's typo) = 2.522.667.250, not the printed 2.522.467.250
+    t = tabel.tabel_pk_anggaran(data, hasil, "camat", "L.3",
+                                beda={("pk_total_anggaran", "camat"): TEMUAN})
+    assert t.sel("total", "Anggaran (Rp)") == "2.522.667.250"
+    assert t.tandai[("total", "Anggaran (Rp)")] == "lk-beda"
+    # sekcam TW III: 485.545.250 + 0 + 0 + 0 + 31.598.000 + 0 + 60.614.000 + 22.263.500
+    t = tabel.tabel_pk_anggaran(data, hasil, "sekcam", "L.5", beda={})
+    assert t.sel("total", "TW III") == "600.020.750"
+    strategis = tabel.tabel_pk_indikator(data, "camat", "L.1", strategis=True).df
+    program = tabel.tabel_pk_indikator(data, "camat", "L.2", strategis=False).df
+    assert len(strategis) == 2 and len(program) == 6 and "TW I" in strategis.columns
+    assert list(tabel.tabel_pk_indikator(data, "kasubbag_umum", "L.6").df.iloc[2])[4:] == [
+        "10/1", "0", "10/1", "0", "0"]
+
+
+def test_mini_kecamatan(mini):
+    data, hasil = mini
+    t = tabel.tabel_capaian(data, hasil, beda={})
+    # cakupan = (1/2 × 100 + 3/4 × 100)/2 = 62,50; capaian 62,5/80 × 100 = 78,125 → 78,13
+    assert t.sel("IKU-02", ("Tahun 2023", "Capaian (%)")) == "78,13"
+    assert t.sel("IKU-02", ("Tahun 2023", "Kategori")) == "Rendah"  # 75,51–81,25
+    # budget: 600.000 + 400.000 = 1.000.000 after, 900.000 + 400.000 = 1.300.000 before
+    assert list(tabel.tabel_anggaran(data, hasil, beda={}).df.loc["total"])[2:] == [
+        "1.300.000", "1.000.000", "(300.000)"]
+    assert tabel.tabel_anggaran_sasaran(data, hasil, beda={}).sel(
+        "total", "Penyerapan (%)") == "95,00"
+
+
+def test_text_from_files_is_escaped(mini):
+    data, hasil = mini
+    data.sarpras.loc[0, "jenis"] = "<script>alert(1)</script>"
+    html = tabel.tabel_sarpras(data).html().isi
+    assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+@pytest.mark.parametrize("x, teks", [(82.0, "82"), (94.69, "94,69"), ("92,22", "92,22"),
+                                     ("10/1", "10/1"), (1234567, "1.234.567"), (None, "–")])
+def test_angka_tertulis(x, teks):
+    assert tabel.angka_tertulis(x) == teks
