@@ -53,7 +53,62 @@ def cek_referensi(tabel: dict, berkas: dict, kecamatan: str, tahun: int) -> list
     masalah += _cek_realisasi_anggaran(tabel, berkas)
     masalah += _cek_sumber_realisasi(tabel, berkas)
     masalah += _cek_arah_metode(tabel["indikator"], berkas["indikator"])
+    masalah += _cek_komposit(tabel, berkas["komposit"])
     return masalah
+
+
+def _cek_komposit(tabel, b: str) -> list[Masalah]:
+    """A composite tree that can be computed: no cycle, children only under a 'rerata' node
+    and a 'rerata' node with children, counts not negative and not x/0, IKM data for 'ikm'."""
+    df = tabel["komposit"]
+    induk = dict(zip(df["kode_node"], df["kode_induk"], strict=True))
+    punya_anak = set(df["kode_induk"].dropna())
+    ada_ikm = len(tabel["ikm_responden"]) or len(tabel["ikm_nrr"])
+    masalah = []
+    for _, r in df.iterrows():
+        baris, kode, jenis = int(r["_baris"]), r["kode_node"], r["jenis"]
+        if _berputar(kode, induk):
+            masalah.append(Masalah(b, baris, "kode_induk", r["kode_induk"],
+                                   "kode node induk yang tidak membuat pohon berputar"))
+        if kode in punya_anak and jenis != "rerata":
+            masalah.append(Masalah(b, baris, "jenis", jenis,
+                                   "rerata, karena node ini memiliki sub-node"))
+        if kode not in punya_anak and jenis == "rerata":
+            masalah.append(Masalah(b, baris, "jenis", jenis, "rasio, nilai atau ikm, karena "
+                                                             "node ini tidak memiliki sub-node"))
+        if jenis == "ikm" and not ada_ikm:
+            masalah.append(Masalah(b, baris, "jenis", jenis,
+                                   "jenis lain, karena tidak ada data IKM tahun ini"))
+        if jenis == "rasio" and r["daftar"] is None:
+            masalah += _cek_rasio(r, b, baris)
+    return masalah
+
+
+def _berputar(kode, induk: dict) -> bool:
+    """True when walking up from `kode` by kode_induk comes back to `kode` (it is on a cycle)."""
+    awal, dilihat = kode, set()
+    while (kode := induk.get(kode)) is not None and kode not in dilihat:
+        if kode == awal:
+            return True
+        dilihat.add(kode)
+    return False
+
+
+def _cek_rasio(r, b: str, baris: int) -> list[Masalah]:
+    p, q = r["pembilang"], r["penyebut"]
+    if pd.isna(p) or pd.isna(q):
+        return []  # reported by _cek_sumber_realisasi
+    if p < 0 or q < 0:
+        kolom = "pembilang" if p < 0 else "penyebut"
+        return [Masalah(b, baris, kolom, _angka(r[kolom]), "jumlah yang tidak negatif")]
+    if q == 0 and p != 0:
+        return [Masalah(b, baris, "penyebut", "0",
+                        "penyebut bukan 0 (rasio x/0 tidak dapat dihitung; 0/0 = 100%)")]
+    return []
+
+
+def _angka(x) -> str:
+    return f"{x:g}"
 
 
 _METODE_ARAH = {"naik": ("rasio",), "turun": ("selisih", "kebalikan")}
