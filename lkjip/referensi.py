@@ -54,6 +54,24 @@ def cek_referensi(tabel: dict, berkas: dict, kecamatan: str, tahun: int) -> list
     masalah += _cek_sumber_realisasi(tabel, berkas)
     masalah += _cek_arah_metode(tabel["indikator"], berkas["indikator"])
     masalah += _cek_komposit(tabel, berkas["komposit"])
+    masalah += _cek_ikm_nrr(tabel["ikm_nrr"], berkas["ikm_nrr"])
+    return masalah
+
+
+def _cek_ikm_nrr(df: pd.DataFrame, b: str) -> list[Masalah]:
+    """Aggregate IKM: NRR 1–4, at least one respondent, all nine unsur of each periode."""
+    from lkjip.skema import UNSUR_KOLOM
+
+    masalah = [Masalah(b, int(r["_baris"]), "nrr", f"{r['nrr']:g}", "NRR antara 1 dan 4")
+               for _, r in df.iterrows() if not 1 <= r["nrr"] <= 4]
+    masalah += [Masalah(b, int(r["_baris"]), "responden", str(r["responden"]),
+                        "jumlah responden paling sedikit 1")
+                for _, r in df.iterrows() if r["responden"] < 1]
+    for periode, kelompok in df.groupby("periode", sort=True):
+        kurang = [u for u in UNSUR_KOLOM if u not in set(kelompok["unsur"])]
+        if kurang:
+            masalah.append(Masalah(b, pesan=f"periode {periode}: unsur IKM tidak lengkap; "
+                                            f"tidak ada baris untuk {', '.join(kurang)}."))
     return masalah
 
 
