@@ -226,6 +226,20 @@ def _label(a: Angka, label: str) -> Angka:
     return Angka(a.nilai, a.rumus, a.masukan, a.aturan, label, a.pola, a.desimal)
 
 
+KEBALIKAN_NOL = ("Target / Realisasi tidak dapat dihitung bila realisasi 0 (metode kebalikan); "
+                 "capaian tidak disajikan.")
+
+
+def _capaian(fungsi, realisasi: Angka, target, ind, **kw) -> Angka:
+    """`fungsi` (capaian or progres) of one indicator; with metode 'kebalikan' a realisasi of 0
+    (T/0, e.g. a composite that computes to 0) has no value instead of raising."""
+    if ind["metode"] == "kebalikan" and realisasi.nilai == 0 and target is not None \
+            and target.nilai not in (None, 0):
+        return Angka(None, "Target / Realisasi × 100", (realisasi, target), KEBALIKAN_NOL,
+                     kw.get("label", ""))
+    return fungsi(realisasi, target, ind["arah"], ind["metode"], **kw)
+
+
 def hitung_indikator(data, komposit, ikm_tahun, skala) -> dict[str, HasilIndikator]:
     hasil = {}
     for _, ind in data.indikator.iterrows():
@@ -235,10 +249,9 @@ def hitung_indikator(data, komposit, ikm_tahun, skala) -> dict[str, HasilIndikat
         realisasi = _realisasi_ini(data, ind, riwayat, komposit, ikm_tahun)
         riwayat = {t: a for t, a in riwayat.items() if t < data.tahun}
         target = targets.get(data.tahun)
-        cap = capaian_angka(realisasi, target, ind["arah"], ind["metode"],
-                            label=f"capaian {kode}")
+        cap = _capaian(capaian_angka, realisasi, target, ind, label=f"capaian {kode}")
         akhir = _angka_sel(data, "indikator", ind, "target_akhir", f"target akhir {kode}")
-        progres = progres_renstra_angka(realisasi, akhir, ind["arah"], ind["metode"])
+        progres = _capaian(progres_renstra_angka, realisasi, akhir, ind)
         hasil[kode] = HasilIndikator(
             kode, ind["indikator"], ind["satuan"], ind["arah"], ind["metode"],
             ind["kode_sasaran"], ind["sumber_realisasi"], target, realisasi, cap,
