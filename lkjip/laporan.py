@@ -4,15 +4,32 @@
 ``outputs/<kecamatan>/<tahun>/``. Everything is built in a temporary folder inside the
 output folder and moved into place only when all of it succeeded, so a failed build
 leaves the previous good report untouched.
+
+Interrupted and concurrent builds: each build writes its own temporary folder
+``<out>/.bangun-*`` and renames each finished file into place with ``os.replace`` (atomic on
+one file system). So a build killed at any moment (even SIGKILL) leaves, for each of the
+three files, either the previous complete file or the new complete one, never a truncated
+file; the three renames follow each other within microseconds, and a kill exactly between
+them would leave e.g. the new HTML next to the previous PDF (both complete). Two builds of
+the same kecamatan-year at once do not corrupt each other: the last rename wins. A build
+holds an exclusive ``flock`` on ``.kunci`` in its temporary folder while it lives; the
+folder of a killed build is unlocked and is removed by the next build in the same output
+folder (`bersihkan_sisa`). A full disk, a read-only folder or a missing permission ends in
+`GagalTulis` with the earlier report intact. A batch interrupted with Ctrl-C stops its
+workers (their kernels are shut down) and raises `Dibatalkan`, which lists what was built.
 """
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import os
 import re
 import shutil
+import signal
 import sys
 import tempfile
+import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -254,19 +271,14 @@ def bangun(
         pesan = f"tidak ada notebook bab ({POLA_BAB})"
         raise GagalBangun(kecamatan, tahun, [Masalah(str(notebooks_dir), pesan=pesan)])
     nb = gabung(bab)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".bangun-", dir=out_dir))
+    tmp, kunci = _buat_sementara(out_dir, kecamatan, tahun)
     try:
         nb = jalankan(nb, kecamatan, tahun, data_dir, notebooks_dir)
         nb = _isi_metadata(nb, kecamatan, tahun)
-        sementara = _tulis_sementara(tmp, nama_dasar(kecamatan, tahun), nb, analis)
-        tujuan = folder_laporan(out_dir, kecamatan, tahun)
-        tujuan.mkdir(parents=True, exist_ok=True)
-        for berkas in sementara:
-            os.replace(berkas, tujuan / berkas.name)
-        return BerkasLaporan(*(tujuan / b.name for b in sementara))
+        return _pasang(tmp, nb, folder_laporan(out_dir, kecamatan, tahun), kecamatan, tahun,
+                       analis)
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        _hapus_sementara(tmp, kunci)
 
 
 def bangun_notebook(notebook, parameter: dict, tujuan, nama: str, analis: bool = False
@@ -291,7 +303,124 @@ def bangun_notebook(notebook, parameter: dict, tujuan, nama: str, analis: bool =
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+# ---------------------------------------------------------------- temporary folder, writing
+
+AWALAN_SEMENTARA = ".bangun-"
+KUNCI = ".kunci"
+UMUR_SISA_TANPA_KUNCI = 3600  # seconds; a folder killed before it was locked (rare)
+ALASAN_OS = {
+    errno.ENOSPC: "disk penuh",
+    errno.EDQUOT: "kuota disk habis",
+    errno.EROFS: "folder keluaran hanya-baca (read-only)",
+    errno.EACCES: "tidak ada izin menulis ke folder keluaran",
+    errno.EPERM: "tidak ada izin menulis ke folder keluaran",
+}
+
+
+class GagalTulis(GagalBangun):
+    """The report could not be written (disk full, read-only folder, no permission)."""
+
+
+def gagal_tulis(kecamatan: str, tahun, folder: Path, e: OSError) -> GagalTulis:
+    """The Indonesian message for an OSError while writing the report.
+
+    >>> print(gagal_tulis("contoh", 2023, Path("/o"), OSError(errno.ENOSPC, "No space")))
+    Laporan contoh 2023 gagal dibangun:
+    - /o: tidak dapat menulis laporan: disk penuh. Laporan sebelumnya tidak diubah.
+    """
+    alasan = ALASAN_OS.get(e.errno) or f"{e.strerror or e}"
+    pesan = f"tidak dapat menulis laporan: {alasan}. Laporan sebelumnya tidak diubah."
+    return GagalTulis(kecamatan, tahun, [Masalah(str(folder), pesan=pesan)])
+
+
+def _buat_sementara(out_dir: Path, kecamatan: str, tahun) -> tuple[Path, int]:
+    """A fresh temporary folder in `out_dir`, locked while this build lives (returns the
+    lock's file descriptor); the leftovers of killed builds are removed first."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        bersihkan_sisa(out_dir)
+        tmp = Path(tempfile.mkdtemp(prefix=AWALAN_SEMENTARA, dir=out_dir))
+        return tmp, _kunci(tmp)
+    except OSError as e:
+        raise gagal_tulis(kecamatan, tahun, out_dir, e) from e
+
+
+def _kunci(tmp: Path) -> int:
+    fd = os.open(tmp / KUNCI, os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o600)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    os.write(fd, str(os.getpid()).encode())  # written once locked: the mark of a live build
+    return fd
+
+
+def _hapus_sementara(tmp: Path, kunci: int) -> None:
+    shutil.rmtree(tmp, ignore_errors=True)
+    os.close(kunci)
+
+
+def bersihkan_sisa(out_dir) -> list[Path]:
+    """Remove the temporary folders that killed builds left in `out_dir`; never a live one
+    (a live build holds the lock on its ``.kunci``). Returns the folders removed."""
+    dihapus = []
+    for sisa in sorted(Path(out_dir).glob(AWALAN_SEMENTARA + "*")):
+        if sisa.is_dir() and _ditinggalkan(sisa):
+            shutil.rmtree(sisa, ignore_errors=True)
+            dihapus.append(sisa)
+    return dihapus
+
+
+def _ditinggalkan(sisa: Path) -> bool:
+    """True when no live build owns `sisa`: its lock is free and its owner had written its
+    pid (so it is not a build between creating and locking ``.kunci``)."""
+    try:
+        fd = os.open(sisa / KUNCI, os.O_RDONLY)
+    except FileNotFoundError:
+        return _umur(sisa) > UMUR_SISA_TANPA_KUNCI
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return os.fstat(fd).st_size > 0
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+
+
+def _umur(path: Path) -> float:
+    try:
+        return time.time() - path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _pasang(tmp: Path, nb, tujuan: Path, kecamatan: str, tahun: int, analis: bool
+            ) -> BerkasLaporan:
+    """Write the three files in `tmp`, then rename each into `tujuan`."""
+    try:
+        sementara = _tulis_sementara(tmp, nama_dasar(kecamatan, tahun), nb, analis)
+        tujuan.mkdir(parents=True, exist_ok=True)
+        for berkas in sementara:
+            os.replace(berkas, tujuan / berkas.name)
+    except OSError as e:
+        raise gagal_tulis(kecamatan, tahun, tujuan, e) from e
+    return BerkasLaporan(*(tujuan / b.name for b in sementara))
+
+
 # ---------------------------------------------------------------- batch
+
+
+class Dibatalkan(KeyboardInterrupt):
+    """A batch stopped by Ctrl-C. ``hasil`` has one ``HasilBangun`` per task, in order:
+    what was built (ok), what failed before the interrupt, the rest "dibatalkan"."""
+
+    def __init__(self, hasil: list[HasilBangun]):
+        self.hasil = hasil
+        jadi = [f"{h.kecamatan} {h.tahun}" for h in hasil if h.ok]
+        super().__init__(f"Dibatalkan (Ctrl-C): {len(jadi)} dari {len(hasil)} laporan "
+                         f"selesai dibangun" + (f": {', '.join(jadi)}." if jadi else "."))
+
+
+ALASAN_BATAL = "dibatalkan (Ctrl-C) sebelum selesai"
 
 
 def _bangun_satu(tugas: tuple) -> HasilBangun:
@@ -339,12 +468,66 @@ def bangun_banyak(
     tugas = [(k, t, kwargs) for k, t in daftar]
     lapor = kemajuan or (lambda hasil: None)
     if not scheduler and (jobs <= 1 or len(tugas) <= 1):
-        return [_lapor(_bangun_satu(t), lapor) for t in tugas]
+        hasil: list[HasilBangun] = []
+        try:
+            for t in tugas:
+                hasil.append(_lapor(_bangun_satu(t), lapor))
+        except KeyboardInterrupt:
+            raise Dibatalkan(hasil + [_batal(t) for t in tugas[len(hasil):]]) from None
+        return hasil
     with _pelaksana(jobs, scheduler) as pool:
         futures = [pool.submit(_bangun_satu, t) for t in tugas]
-        for f in as_completed(futures):
-            lapor(f.result())
+        sebelum: set = set()
+        try:
+            for f in as_completed(futures):
+                lapor(f.result())
+                sebelum.add(f)
+        except KeyboardInterrupt:
+            _hentikan(pool, futures)
+            raise Dibatalkan([_hasil_batal(f, t, f in sebelum)
+                              for f, t in zip(futures, tugas, strict=True)]) from None
         return [f.result() for f in futures]
+
+
+def _batal(tugas: tuple) -> HasilBangun:
+    return HasilBangun(tugas[0], _tahun(tugas[1]), False, alasan=ALASAN_BATAL)
+
+
+def _hasil_batal(f, tugas: tuple, sebelum: bool) -> HasilBangun:
+    """A task's outcome after Ctrl-C: a finished build stands; a failure after the interrupt
+    (its kernel was stopped) and anything unfinished count as cancelled."""
+    if f.cancelled() or not f.done() or f.exception() is not None:
+        return _batal(tugas)
+    hasil = f.result()
+    return hasil if hasil.ok or sebelum else _batal(tugas)
+
+
+def _hentikan(pool, futures, tenggang: float = 3.0, batas: float = 30.0) -> None:
+    """Cancel what has not started and stop the workers: they got Ctrl-C's SIGINT too (nbclient
+    then shuts their kernel down); any still alive after `tenggang` s gets SIGINT, after
+    `batas` s SIGTERM, then SIGKILL. A Dask executor only has its futures cancelled."""
+    for f in futures:
+        f.cancel()
+    proses = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for sinyal, tunggu in ((None, tenggang), (signal.SIGINT, batas),
+                           (signal.SIGTERM, 5.0), (signal.SIGKILL, 5.0)):
+        hidup = [p for p in proses if p.is_alive()]
+        for p in hidup if sinyal is not None else ():
+            _kirim(p.pid, sinyal)
+        akhir = time.monotonic() + tunggu
+        while hidup and time.monotonic() < akhir:
+            time.sleep(0.1)
+            hidup = [p for p in hidup if p.is_alive()]
+        if not hidup:
+            return
+
+
+def _kirim(pid: int, sinyal) -> None:
+    try:
+        os.kill(pid, sinyal)
+    except ProcessLookupError:
+        pass
 
 
 def _mutlak(folder, bawaan: Path) -> Path:
