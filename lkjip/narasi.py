@@ -70,13 +70,40 @@ def urutan(n: int) -> str:
     return URUTAN[n - 1] if 1 <= n <= len(URUTAN) else f"ke-{n}"
 
 
+class Kalimat(str):
+    """A generated sentence that remembers the computed figures it quotes.
+
+    ``angka`` holds ``(printed text, Angka)`` pairs in the order they appear, so the HTML
+    report can let each quoted figure explain itself (`lkjip.jejak.tandai_kalimat`). It is a
+    plain ``str`` everywhere else.
+
+    >>> k = kalimat("IKM 82,78.", [("82,78", None)])
+    >>> k == "IKM 82,78." and k.angka == [("82,78", None)]
+    True
+    """
+
+    angka: list
+
+    def __new__(cls, teks: str, angka=()):
+        obj = super().__new__(cls, teks)
+        obj.angka = list(angka)
+        return obj
+
+
+def kalimat(teks: str, angka=()) -> Kalimat:
+    """A sentence with the ``(printed text, Angka)`` pairs it quotes."""
+    return Kalimat(teks, [(cetak, a) for cetak, a in angka if cetak])
+
+
 def _nama(data) -> str:
     return f"Kecamatan {data.profil.get('nama_kecamatan') or data.kecamatan}"
 
 
-def paragraf(*kalimat: str) -> tampil.Html:
-    """Sentences as one escaped paragraph (empty sentences are left out)."""
-    return tampil.paragraf(" ".join(k for k in kalimat if k))
+def paragraf(*isi: str) -> tampil.Html:
+    """Sentences as one escaped paragraph (empty sentences are left out); the figures a
+    `Kalimat` quotes explain themselves on hover and focus."""
+    pasangan = [p for k in isi if k for p in getattr(k, "angka", ())]
+    return tampil.paragraf(" ".join(k for k in isi if k), angka=pasangan or None)
 
 
 def daftar(kalimat: list[str]) -> tampil.Html:
@@ -108,10 +135,13 @@ def kalimat_capaian(data, hasil, kode: str) -> str:
     if i.realisasi.nilai is None:
         return f"{awal} Realisasinya belum tersedia sehingga capaiannya tidak dapat dihitung."
     kategori = f" dengan kategori {i.kategori}" if i.kategori else ""
-    realisasi = besaran(i.realisasi, i.satuan, typed=False, awalan=False)
-    return (f"{awal} Adapun realisasinya adalah sebesar {realisasi} sehingga capaian indikator "
-            f"{i.indikator} Tahun {data.tahun} adalah sebesar {format_persen(i.capaian)}"
-            f"{kategori}.")
+    realisasi = format_angka(i.realisasi, 2)
+    teks = (f"{awal} Adapun realisasinya adalah sebesar "
+            f"{besaran(i.realisasi, i.satuan, typed=False, awalan=False)} sehingga capaian "
+            f"indikator {i.indikator} Tahun {data.tahun} adalah sebesar "
+            f"{format_persen(i.capaian)}{kategori}.")
+    return kalimat(teks, [(angka_tertulis(i.target), i.target), (realisasi, i.realisasi),
+                          (format_angka(i.capaian, 2), i.capaian)])
 
 
 def kalimat_progres(data, hasil, kode: str) -> str:
@@ -120,9 +150,10 @@ def kalimat_progres(data, hasil, kode: str) -> str:
     if i.progres.nilai is None:
         return ""
     akhir = data.profil.get("renstra_akhir")
-    return (f"Jika disandingkan dengan target akhir Renstra tahun {akhir} sebesar "
+    teks = (f"Jika disandingkan dengan target akhir Renstra tahun {akhir} sebesar "
             f"{besaran(i.target_akhir, i.satuan)}, kinerja sampai dengan tahun {data.tahun} "
             f"mencapai {format_persen(i.progres)}.")
+    return kalimat(teks, [(format_angka(i.progres, 2), i.progres)])
 
 
 def kalimat_tren(data, hasil, kode: str) -> str:
@@ -148,9 +179,10 @@ def kalimat_sasaran(data, hasil, kode_sasaran: str) -> str:
         return (f"Capaian sasaran {s.sasaran} tidak dapat dihitung karena belum ada indikator "
                 "terukur.")
     n = len(s.indikator)
-    return (f"Capaian sasaran {s.sasaran} adalah rerata capaian {n} indikator kinerjanya, "
+    teks = (f"Capaian sasaran {s.sasaran} adalah rerata capaian {n} indikator kinerjanya, "
             f"{ruas_kanan(s.capaian.uraian())} = {format_persen(s.capaian)}, dengan kategori "
             f"{s.kategori}.")
+    return kalimat(teks, [(format_persen(s.capaian), s.capaian)])
 
 
 def kalimat_tanpa_target(data, hasil) -> str:
@@ -173,9 +205,11 @@ def ikhtisar(data, hasil) -> str:
     """The overall verdict of the year with its category from the scale."""
     if hasil.capaian_kinerja.nilai is None:
         return f"Pada tahun {data.tahun} capaian kinerja {_nama(data)} belum dapat dihitung."
-    return (f"Pada tahun {data.tahun} capaian kinerja {_nama(data)} secara keseluruhan adalah "
+    teks = (f"Pada tahun {data.tahun} capaian kinerja {_nama(data)} secara keseluruhan adalah "
             f"{format_persen(hasil.capaian_kinerja)} dengan kategori {hasil.kategori_kinerja}, "
             f"dengan penyerapan anggaran {format_persen(hasil.penyerapan)}.")
+    return kalimat(teks, [(format_persen(hasil.capaian_kinerja), hasil.capaian_kinerja),
+                          (format_persen(hasil.penyerapan), hasil.penyerapan)])
 
 
 # ---------------------------------------------------------------- IKM and composites
@@ -208,7 +242,8 @@ def kalimat_ikm(data, hasil) -> str:
         bagian.append("Catatan: jawaban survei yang dipakai dalam laporan ini adalah data "
                       "sintetis (contoh) yang dibangkitkan agar sesuai dengan angka agregat "
                       "yang dipublikasikan, bukan jawaban responden yang sebenarnya.")
-    return " ".join(bagian)
+    return kalimat(" ".join(bagian), [(f"adalah {format_angka(t.nilai, 2)}", None),
+                                      (format_angka(t.nilai, 2), t.angka)])
 
 
 def _periode(p: str) -> str:
@@ -222,9 +257,10 @@ def kalimat_komposit(data, hasil, kode_akar: str) -> str:
     anak = df[df["kode_induk"] == kode_akar].sort_values("urutan")
     a = hasil.komposit[kode_akar]
     komponen = "; ".join(f"({n}) {x}" for n, x in enumerate(anak["nama"], start=1))
-    return (f"Indikator {nama[kode_akar]} diperoleh dari rerata {len(anak)} sub indikator: "
+    teks = (f"Indikator {nama[kode_akar]} diperoleh dari rerata {len(anak)} sub indikator: "
             f"{komponen}. Hasil perhitungannya adalah {ruas_kanan(a.uraian())} = "
             f"{format_persen(a)}, sebagaimana diuraikan pada tabel berikut.")
+    return kalimat(teks, [(format_persen(a), a)])
 
 
 def kalimat_indikator(data, hasil, kode: str) -> tampil.Html:
@@ -259,10 +295,11 @@ def kalimat_penyerapan(data, hasil) -> str:
     real = [x.realisasi_anggaran.nilai for x in s]
     if None in real or hasil.penyerapan.nilai is None:
         return "Realisasi anggaran tahun ini belum tersedia sehingga penyerapan tidak dihitung."
-    return (f"Dari pagu anggaran sebesar {format_rupiah(pagu)}, realisasi anggaran tahun "
+    teks = (f"Dari pagu anggaran sebesar {format_rupiah(pagu)}, realisasi anggaran tahun "
             f"{data.tahun} adalah {format_rupiah(sum(real))}, sehingga penyerapan anggaran "
             f"mencapai {format_persen(hasil.penyerapan)} dengan kategori "
             f"{hasil.kategori_anggaran}.")
+    return kalimat(teks, [(format_persen(hasil.penyerapan), hasil.penyerapan)])
 
 
 def kalimat_efisiensi(data, hasil) -> str:
@@ -271,10 +308,13 @@ def kalimat_efisiensi(data, hasil) -> str:
     if e.nilai is None:
         return ""
     ket = keterangan_efisiensi(e).lower()
-    return (f"Efisiensi penggunaan anggaran diukur sebagai selisih capaian kinerja dan "
+    teks = (f"Efisiensi penggunaan anggaran diukur sebagai selisih capaian kinerja dan "
             f"penyerapan anggaran: {format_angka(hasil.capaian_kinerja, 2)} − "
             f"{format_angka(hasil.penyerapan, 2)} = {format_angka(e, 2)} poin, sehingga "
             f"penggunaan anggaran tahun {data.tahun} tergolong {ket}.")
+    return kalimat(teks, [(format_angka(hasil.capaian_kinerja, 2), hasil.capaian_kinerja),
+                          (format_angka(hasil.penyerapan, 2), hasil.penyerapan),
+                          (f"= {format_angka(e, 2)}", None), (format_angka(e, 2), e)])
 
 
 # ---------------------------------------------------------------- Bab I, II, IV

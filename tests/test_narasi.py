@@ -97,3 +97,26 @@ def test_sentences_are_escaped(contoh):
     html = narasi.paragraf("5 < 6 & <b>").isi
     assert html == '<p class="lk-paragraf">5 &lt; 6 &amp; &lt;b&gt;</p>'
     assert "&lt;i&gt;" in narasi.daftar(["<i>x</i>"]).isi
+
+
+def test_quoted_figures_explain_themselves(contoh):
+    from html.parser import HTMLParser
+
+    data, hasil = contoh
+    html = narasi.paragraf(narasi.kalimat_capaian(data, hasil, "IKU-02"))._repr_html_()
+
+    class Fokus(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.fokus = []
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if a.get("tabindex") == "0":
+                self.fokus.append(a.get("aria-describedby"))
+
+    p = Fokus()
+    p.feed(html)
+    # target 94,69, realisasi 86,81 and capaian 91,68 are the three quoted figures
+    assert len(p.fokus) == 3 and all(p.fokus)
+    assert "Realisasi / Target × 100" in html
