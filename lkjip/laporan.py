@@ -187,11 +187,13 @@ def _asal_sel(nb, indeks: int) -> dict:
     return {"bab": "(notebook gabungan)", "sel": indeks + 1}
 
 
-def jalankan(nb, kecamatan: str, tahun: int, data_dir: Path, cwd: Path, parameter=None):
+def jalankan(nb, kecamatan: str, tahun: int, data_dir: Path, cwd: Path, parameter=None,
+             km=None):
     """Execute the joined notebook once, in one kernel; a failing cell raises ``GagalBangun``.
 
     ``parameter`` replaces the chapter parameters (kecamatan, tahun, data_dir) for another
-    notebook (the kabupaten view); ``kecamatan`` then only names the report in errors."""
+    notebook (the kabupaten view); ``kecamatan`` then only names the report in errors.
+    ``km``: a kernel already started for this report (``lkjip.kernel.KernelAwal``)."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
     from papermill.iorw import load_notebook_node
@@ -205,7 +207,7 @@ def jalankan(nb, kecamatan: str, tahun: int, data_dir: Path, cwd: Path, paramete
     try:
         return papermill.execute_notebook(
             nb, None, kernel_name=KERNEL, progress_bar=False, request_save_on_cell_execute=False,
-            shutdown_kernel="immediate", cwd=str(cwd),
+            shutdown_kernel="immediate", cwd=str(cwd), km=km,
         )
     except PapermillExecutionError as e:
         asal = peta[e.cell_index] or _asal_sel(nb, e.cell_index)
@@ -260,20 +262,36 @@ def bangun(
     """
     tahun = cek_nama(kecamatan, tahun)
     data_dir = Path(data_dir or config.DATA).resolve()
-    if muat_dulu:
-        from lkjip.muat import muat
-
-        muat(data_dir, kecamatan, tahun)
     out_dir = Path(out_dir or config.OUTPUTS).resolve()
     notebooks_dir = Path(notebooks_dir or config.NOTEBOOKS).resolve()
     bab = daftar_bab(notebooks_dir)
     if not bab:
         pesan = f"tidak ada notebook bab ({POLA_BAB})"
         raise GagalBangun(kecamatan, tahun, [Masalah(str(notebooks_dir), pesan=pesan)])
-    nb = gabung(bab)
+    with _kernel_awal(kecamatan, tahun, notebooks_dir) as kernel:  # boots meanwhile
+        if muat_dulu:
+            from lkjip.muat import muat
+
+            muat(data_dir, kecamatan, tahun)
+        return _bangun_di(kernel, gabung(bab), kecamatan, tahun, data_dir, out_dir, analis,
+                          notebooks_dir)
+
+
+def _kernel_awal(kecamatan: str, tahun: int, cwd: Path):
+    """This report's own kernel, started now (see ``lkjip.kernel``)."""
+    from lkjip.kernel import KernelAwal
+
+    try:
+        return KernelAwal(cwd).mulai()
+    except Exception as e:  # no kernel spec, or it would not start
+        pesan = f"kernel gagal: {type(e).__name__}: {e}"
+        raise GagalBangun(kecamatan, tahun, [Masalah("(notebook gabungan)", pesan=pesan)]) from e
+
+
+def _bangun_di(kernel, nb, kecamatan, tahun, data_dir, out_dir, analis, notebooks_dir):
     tmp, kunci = _buat_sementara(out_dir, kecamatan, tahun)
     try:
-        nb = jalankan(nb, kecamatan, tahun, data_dir, notebooks_dir)
+        nb = jalankan(nb, kecamatan, tahun, data_dir, notebooks_dir, km=kernel.km)
         nb = _isi_metadata(nb, kecamatan, tahun)
         return _pasang(tmp, nb, folder_laporan(out_dir, kecamatan, tahun), kecamatan, tahun,
                        analis)
