@@ -1,12 +1,13 @@
 """The floor of one report, and each chapter notebook run alone, in a warm process.
 
-``python benchmarks/lantai.py NOTEBOOKS DATA KECAMATAN TAHUN ULANG`` prints one JSON object:
+``python benchmarks/lantai.py NOTEBOOKS DATA KECAMATAN TAHUN ULANG BAB_DIR`` prints one JSON
+object:
 
 - ``lantai``: per run, the seconds of what no build can avoid: a kernel started to ready, the
   imports (pandas, matplotlib, lkjip) in it, the report's cells (all chapters joined), one
   export (HTML + PDF, in-process). The parent's own imports and first-export set-up are paid
   once before the timed runs, as a batch worker pays them once.
-- ``bab``: per chapter notebook, papermill run in-process with its default parameters, kernel
+- ``bab``: per chapter notebook of BAB_DIR, papermill run in-process with its default parameters, kernel
   included (what "Run All" in JupyterLab costs).
 """
 
@@ -78,10 +79,11 @@ def bab_sendiri(nb_dir: Path) -> dict:
 
 def main(argv: list[str]) -> None:
     nb_dir, data_dir, kecamatan, tahun, ulang = Path(argv[0]), Path(argv[1]), argv[2], *argv[3:5]
+    bab_dir = Path(argv[5])
     nb = notebook_laporan(nb_dir, kecamatan, int(tahun), data_dir)
     ekspor(asyncio.run(_sekali(nb, nb_dir))[1])  # warm-up: the parent's first export
     lantai = [lantai_sekali(nb, nb_dir) for _ in range(int(ulang))]
-    print(json.dumps({"lantai": lantai, "bab": bab_sendiri(nb_dir)}))
+    print(json.dumps({"lantai": lantai, "bab": bab_sendiri(bab_dir)}))
 
 
 if __name__ == "__main__":

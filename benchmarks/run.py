@@ -54,6 +54,8 @@ ULANG = int(_env("LKJIP_BENCH_ULANG", "5"))
 RANTAI = int(_env("LKJIP_BENCH_RANTAI", "3"))
 NAMA_BAB = _env("LKJIP_BENCH_BAB", "contoh")
 NB_DIR = BAB[NAMA_BAB]
+# target 5 is about the notebooks analysts open: the real ones when they exist
+BAB_JUPYTERLAB = BAB["nyata"] if list(BAB["nyata"].glob("0*_*.ipynb")) else NB_DIR
 
 
 # ---------------------------------------------------------------- running things
@@ -156,7 +158,7 @@ def puncak_mb(pencatat: PencatatMemori, awal: float = 0.0, akhir: float = 1e9) -
 
 def lantai(data: Path) -> dict:
     hasil = subprocess.run([sys.executable, ROOT / "benchmarks" / "lantai.py", NB_DIR, data,
-                            "bantarbolang", str(TAHUN), "3"],
+                            "bantarbolang", str(TAHUN), "3", BAB_JUPYTERLAB],
                            capture_output=True, text=True, check=True)
     import json
 
@@ -238,18 +240,21 @@ def main() -> None:
     b_besar, jadi_besar, mem_besar = lkjip_batch(d_besar, kerja / "batch-besar")
     per_besar = b_besar / N_BESAR
     m_kecil, m_besar = puncak_mb(mem_kecil), puncak_mb(mem_besar)
-    awal, akhir = puncak_mb(mem_besar, 0, b_besar / 3), puncak_mb(mem_besar, 2 * b_besar / 3)
+    # growth: the middle third against the last (the first holds the workers' start-up)
+    awal = puncak_mb(mem_besar, b_besar / 3, 2 * b_besar / 3)
+    akhir = puncak_mb(mem_besar, 2 * b_besar / 3)
     print(f"\n(4) batch {N_BESAR} kecamatan: {b_besar:.1f} s ({jadi_besar}/{N_BESAR} jadi) = "
           f"{per_besar:.2f} s per laporan = {per_besar / per_kecil:.2f}x batch {N_KECIL}\n"
           f"    puncak RSS (psutil, sampel 0,25 s): proses pekerja {m_besar['pekerja']:.0f} MB,"
           f" kernelnya {m_besar['kernel']:.0f} MB, pekerja + kernel "
           f"{m_besar['pekerja_dan_kernel']:.0f} MB (batch {N_KECIL}: "
           f"{m_kecil['pekerja_dan_kernel']:.0f} MB)\n"
-          f"    pekerja + kernel, sepertiga awal {awal['pekerja_dan_kernel']:.0f} MB, "
+          f"    pekerja + kernel, sepertiga tengah {awal['pekerja_dan_kernel']:.0f} MB, "
           f"sepertiga akhir {akhir['pekerja_dan_kernel']:.0f} MB")
 
     bab = hasil_lantai["bab"]
-    print("\n(5) tiap notebook bab sendiri (papermill in-process, kernel termasuk): "
+    print(f"\n(5) tiap notebook bab {BAB_JUPYTERLAB.relative_to(ROOT)} sendiri "
+          "(papermill in-process, kernel termasuk): "
           + ", ".join(f"{k} {v:.2f} s" for k, v in bab.items()))
 
     target = [
@@ -261,7 +266,7 @@ def main() -> None:
          per_besar / per_kecil <= 1.1),
         ("puncak memori per pekerja (+ kernel) < 400 MB", m_besar["pekerja_dan_kernel"], 400,
          m_besar["pekerja_dan_kernel"] < 400),
-        ("memori tidak tumbuh (sepertiga akhir <= awal + 10 %)",
+        ("memori tidak tumbuh (sepertiga akhir <= tengah + 10 %)",
          akhir["pekerja_dan_kernel"] / max(awal["pekerja_dan_kernel"], 1), 1.1,
          akhir["pekerja_dan_kernel"] <= 1.1 * awal["pekerja_dan_kernel"]),
         ("tiap notebook bab < 3 s", max(bab.values()), 3, max(bab.values()) < 3),
