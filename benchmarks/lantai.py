@@ -7,8 +7,8 @@ object:
   imports (pandas, matplotlib, lkjip) in it, the report's cells (all chapters joined), one
   export (HTML + PDF, in-process). The parent's own imports and first-export set-up are paid
   once before the timed runs, as a batch worker pays them once.
-- ``bab``: per chapter notebook of BAB_DIR, papermill run in-process with its default parameters, kernel
-  included (what "Run All" in JupyterLab costs).
+- ``bab``: per chapter notebook of BAB_DIR, papermill run in-process with its default
+  parameters, kernel included (what "Run All" in JupyterLab costs).
 """
 
 import asyncio
