@@ -48,3 +48,29 @@ def test_build_with_bad_data_writes_nothing(tmp_path):
     assert hasil.exit_code == 1
     assert "contoh/2023/pegawai.csv: berkas wajib tidak ditemukan." in hasil.output
     assert not keluar.exists()
+
+
+def test_batch_goes_on_past_broken_data_and_keeps_the_old_report(tmp_path):
+    data, keluar = tmp_path / "data", tmp_path / "keluar"
+    tulis_mini(data, kecamatan="alfa")
+    tulis_mini(data, kecamatan="beta")
+    pertama = _jalankan("build", "--kecamatan", "beta", "--tahun", "2023",
+                        "--data", str(data), "--out", str(keluar))
+    assert pertama.exit_code == 0, pertama.output
+    lama = {p.name: p.read_bytes() for p in (keluar / "beta" / "2023").iterdir()}
+    assert set(lama) == {f"lkjip_beta_2023.{x}" for x in ("html", "pdf", "ipynb")}
+    # beta's data break: an answer outside 1-4 in the survey
+    survei = data / "beta" / "2023" / "ikm_responden.csv"
+    survei.write_text(survei.read_text().replace("KK,3,3,3", "KK,7,3,3", 1))
+
+    hasil = _jalankan("batch", "--tahun", "2023", "--jobs", "2",
+                      "--data", str(data), "--out", str(keluar))
+
+    assert hasil.exit_code == 1
+    assert (keluar / "alfa" / "2023" / "lkjip_alfa_2023.pdf").exists()
+    ringkas = hasil.output[hasil.output.index("KECAMATAN"):]
+    assert "alfa" in ringkas and "dibangun" in ringkas
+    assert "beta" in ringkas and "GAGAL" in ringkas
+    assert "ikm_responden.csv, baris 3, kolom 'persyaratan': nilai '7'" in ringkas
+    assert "Jumlah: 1 dibangun, 1 gagal." in ringkas
+    assert {p.name: p.read_bytes() for p in (keluar / "beta" / "2023").iterdir()} == lama
