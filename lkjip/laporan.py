@@ -375,15 +375,23 @@ def _buat_sementara(out_dir: Path, kecamatan: str, tahun) -> tuple[Path, int]:
         out_dir.mkdir(parents=True, exist_ok=True)
         bersihkan_sisa(out_dir)
         tmp = Path(tempfile.mkdtemp(prefix=AWALAN_SEMENTARA, dir=out_dir))
-        return tmp, _kunci(tmp)
     except OSError as e:
+        raise gagal_tulis(kecamatan, tahun, out_dir, e) from e
+    try:
+        return tmp, _kunci(tmp)
+    except OSError as e:  # a full disk may still allow the folder, not the pid
+        shutil.rmtree(tmp, ignore_errors=True)
         raise gagal_tulis(kecamatan, tahun, out_dir, e) from e
 
 
 def _kunci(tmp: Path) -> int:
     fd = os.open(tmp / KUNCI, os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o600)
-    fcntl.flock(fd, fcntl.LOCK_EX)
-    os.write(fd, str(os.getpid()).encode())  # written once locked: the mark of a live build
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        os.write(fd, str(os.getpid()).encode())  # written once locked: a live build's mark
+    except BaseException:
+        os.close(fd)
+        raise
     return fd
 
 
