@@ -510,13 +510,15 @@ def bangun_banyak(
               "notebooks_dir": _mutlak(notebooks_dir, config.NOTEBOOKS)}
     tugas = [(k, t, kwargs) for k, t in daftar]
     lapor = kemajuan or (lambda hasil: None)
+    mulai = time.time()
     if not scheduler and (jobs <= 1 or len(tugas) <= 1):
         hasil: list[HasilBangun] = []
         try:
             for t in tugas:
                 hasil.append(_lapor(_bangun_satu(t), lapor))
         except KeyboardInterrupt:
-            raise Dibatalkan(hasil + [_batal(t) for t in tugas[len(hasil):]]) from None
+            sisa = [_batal(t, mulai) for t in tugas[len(hasil):]]
+            raise Dibatalkan(hasil + sisa) from None
         return hasil
     with _pelaksana(jobs, scheduler) as pool:
         futures = [pool.submit(_bangun_satu, t) for t in tugas]
@@ -527,22 +529,34 @@ def bangun_banyak(
                 sebelum.add(f)
         except KeyboardInterrupt:
             _hentikan(pool, futures)
-            raise Dibatalkan([_hasil_batal(f, t, f in sebelum)
+            raise Dibatalkan([_hasil_batal(f, t, f in sebelum, mulai)
                               for f, t in zip(futures, tugas, strict=True)]) from None
         return [f.result() for f in futures]
 
 
-def _batal(tugas: tuple) -> HasilBangun:
-    return HasilBangun(tugas[0], _tahun(tugas[1]), False, alasan=ALASAN_BATAL)
+def _batal(tugas: tuple, mulai: float) -> HasilBangun:
+    """A task whose outcome is unknown after Ctrl-C: built if its three files were all
+    moved into place since the batch began (interrupted just before it could say so)."""
+    kecamatan, tahun, kwargs = tugas
+    try:
+        tahun = cek_nama(kecamatan, tahun)
+        folder = folder_laporan(kwargs["out_dir"], kecamatan, tahun)
+        berkas = BerkasLaporan(*(folder / (nama_dasar(kecamatan, tahun) + akhiran)
+                                 for akhiran in (".ipynb", ".html", ".pdf")))
+        if all(p.stat().st_mtime >= mulai for p in (berkas.notebook, berkas.html, berkas.pdf)):
+            return HasilBangun(kecamatan, tahun, True, berkas)
+    except (LkjipError, OSError):
+        pass
+    return HasilBangun(kecamatan, _tahun(tahun), False, alasan=ALASAN_BATAL)
 
 
-def _hasil_batal(f, tugas: tuple, sebelum: bool) -> HasilBangun:
+def _hasil_batal(f, tugas: tuple, sebelum: bool, mulai: float) -> HasilBangun:
     """A task's outcome after Ctrl-C: a finished build stands; a failure after the interrupt
     (its kernel was stopped) and anything unfinished count as cancelled."""
     if f.cancelled() or not f.done() or f.exception() is not None:
-        return _batal(tugas)
+        return _batal(tugas, mulai)
     hasil = f.result()
-    return hasil if hasil.ok or sebelum else _batal(tugas)
+    return hasil if hasil.ok or sebelum else _batal(tugas, mulai)
 
 
 def _hentikan(pool, futures, tenggang: float = 3.0, batas: float = 30.0) -> None:
