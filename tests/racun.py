@@ -80,12 +80,23 @@ def _racuni(relatif: str, isi: str, mulai: int) -> tuple[str, int]:
     return buf.getvalue(), mulai
 
 
+SAMPUL_JAHAT = {"nama_kecamatan": "<script>alert(1)</script>",
+                "kabupaten": '"><svg onload=alert(1)>'}
+
+
 def isi_mini_jahat() -> dict:
-    """The `ganti` of `tulis_mini`: every free-text cell and every narasi poisoned."""
+    """The `ganti` of `tulis_mini`: every free-text cell and every narasi poisoned; the names
+    on the cover are `SAMPUL_JAHAT`."""
     ganti, n = {}, 0
     for relatif, isi in BERKAS_MINI.items():
         if relatif.endswith(".csv"):
             ganti[relatif], n = _racuni(relatif, isi, n)
+    rows = list(csv.reader(io.StringIO(ganti["2023/profil.csv"])))
+    for kolom, nilai in SAMPUL_JAHAT.items():
+        rows[1][rows[0].index(kolom)] = nilai
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    ganti["2023/profil.csv"] = buf.getvalue()
     for nama in BERKAS_NARASI:
         ganti[f"2023/narasi/{nama}.md"] = NARASI_JAHAT
     return ganti

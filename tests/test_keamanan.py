@@ -28,7 +28,14 @@ from lkjip import laporan, tampil
 from lkjip.aman import netralkan_formula, tulis_csv
 from lkjip.galat import LkjipError
 from lkjip.muat import cek_nama, muat
-from tests.racun import NARASI_JAHAT, PANJANG, TEKS_JAHAT, periksa_html, tulis_mini_jahat
+from tests.racun import (
+    NARASI_JAHAT,
+    PANJANG,
+    SAMPUL_JAHAT,
+    TEKS_JAHAT,
+    periksa_html,
+    tulis_mini_jahat,
+)
 
 matplotlib.use("Agg")
 
@@ -262,10 +269,15 @@ def test_laporan_jahat_menampilkan_teks_sebagai_teks(laporan_jahat):
 
 
 def test_sampul_dari_data_jahat_diloloskan(laporan_jahat):
+    """The cover and <title> (exporter template, from the kecamatan's profil) show it as text."""
+    from bs4 import BeautifulSoup
+
     _, html, *_ = laporan_jahat
-    p = periksa_html(html, boleh=("meta",))
-    judul = next(i for i, (tag, _) in enumerate(p.elemen) if tag == "title")
-    assert judul is not None and "<script" not in html.lower()
+    soup = BeautifulSoup(html, "html.parser")
+    nama, kabupaten = SAMPUL_JAHAT["nama_kecamatan"], SAMPUL_JAHAT["kabupaten"]
+    assert nama in soup.title.get_text()
+    sampul = soup.select_one("section.lk-sampul").get_text()
+    assert f"KECAMATAN {nama.upper()}" in sampul and kabupaten.upper() in sampul
 
 
 def test_bangun_hanya_menulis_di_folder_keluaran(laporan_jahat):
