@@ -9,7 +9,8 @@ workers, leave no kernel, temp folder or connection file, and say what was built
 disk and a read-only output folder end in `GagalTulis` with the earlier report intact, both
 simulated (os.replace / mkdtemp raising) and real (a tmpfs, when this runs as root).
 
-`make test` kills at 3 moments; LKJIP_FUZZ=besar at 12.
+`make test` kills at 3 moments and interrupts a 2-process batch; LKJIP_FUZZ=besar kills at
+12 moments and also interrupts a sequential batch (jobs=1).
 """
 
 from __future__ import annotations
@@ -173,8 +174,8 @@ KODE_BATCH = """
     from lkjip import laporan
     daftar = [(k, 2023) for k in ("satu", "dua", "tiga", "empat")]
     try:
-        hasil = laporan.bangun_banyak(daftar, data_dir={data!r}, out_dir={keluar!r}, jobs=2,
-                                      notebooks_dir={bab!r})
+        hasil = laporan.bangun_banyak(daftar, data_dir={data!r}, out_dir={keluar!r},
+                                      jobs={jobs}, notebooks_dir={bab!r})
         kode = 0
     except laporan.Dibatalkan as e:
         print(str(e), file=sys.stderr)
@@ -184,13 +185,14 @@ KODE_BATCH = """
 """
 
 
-def test_ctrl_c_menghentikan_batch_tanpa_sisa_dan_melaporkan(tmp_path):
+@pytest.mark.parametrize("jobs", [1, 2] if BESAR else [2])
+def test_ctrl_c_menghentikan_batch_tanpa_sisa_dan_melaporkan(tmp_path, jobs):
     for k in ("satu", "dua", "tiga", "empat"):
         tulis_mini(tmp_path / "data", kecamatan=k)
     shutil.copytree(CONTOH, tmp_path / "bab")
     keluar = tmp_path / "keluar"
     proses = _mulai(tmp_path, KODE_BATCH.format(data=str(tmp_path / "data"), keluar=str(keluar),
-                                                bab=str(tmp_path / "bab")))
+                                                bab=str(tmp_path / "bab"), jobs=jobs))
     akhir = time.monotonic() + 240
     while not list(keluar.glob("*/2023/*.pdf")) and time.monotonic() < akhir:
         time.sleep(0.1)  # Ctrl-C once the first report is there and others are running
@@ -212,9 +214,10 @@ def test_ctrl_c_menghentikan_batch_tanpa_sisa_dan_melaporkan(tmp_path):
     assert list(keluar.glob(".bangun-*")) == []
     assert not list((tmp_path / "runtime").glob("kernel-*.json"))
     if list((tmp_path / "tmpdir").glob("*.json")):  # a kernel's connection file
-        pytest.xfail("lkjip.kernel.KernelAwal.tutup only cleans up a kernel it finds alive; when "
-                     "nbclient's SIGINT handler shut the kernel down and its cleanup was cut "
-                     "short, the connection file stays (fix: km.cleanup_resources() always)")
+        pytest.xfail("known, intermittent: a kernel connection file (tmp*.json in TMPDIR) stays "
+                     "after Ctrl-C; suspected: lkjip.kernel.KernelAwal.tutup cleans up only a "
+                     "kernel it finds alive, so when nbclient's SIGINT handler shut it down and "
+                     "was cut short nobody removes the file (km.cleanup_resources() always?)")
 
 
 # --- full disk, read-only folder ----------------------------------------
