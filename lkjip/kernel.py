@@ -43,10 +43,12 @@ class KernelAwal:
         return self
 
     def tutup(self) -> None:
+        """Shut the kernel down now; again is a no-op."""
         from jupyter_core.utils import run_sync
 
         if self._klien is not None:
             self._klien.stop_channels()
+            self._klien = None
         if self.km is not None and self.km.has_kernel:
             run_sync(self.km.shutdown_kernel)(now=True)
 

@@ -79,6 +79,9 @@ POLA_BAB = "0*_*.ipynb"
 TAG_PARAMETER = "parameters"
 TAG_SEMBUNYI = "hide-input"
 KERNEL = "python3"
+# a pool worker is replaced after this many reports: its memory creeps up ~0.5 MB a report
+# (caches of nbconvert/WeasyPrint, allocator), and a new one costs ~2 s of imports
+LAPORAN_PER_PEKERJA = 50
 
 
 class GagalBangun(LkjipError):
@@ -309,6 +312,7 @@ def _bangun_di(kernel, nb, kecamatan, tahun, data_dir, out_dir, analis, notebook
     tmp, kunci = _buat_sementara(out_dir, kecamatan, tahun)
     try:
         nb = jalankan(nb, kecamatan, tahun, data_dir, notebooks_dir, km=kernel.km)
+        kernel.tutup()  # before the export: its memory is not needed any more
         nb = _isi_metadata(nb, kecamatan, tahun)
         return _pasang(tmp, nb, folder_laporan(out_dir, kecamatan, tahun), kecamatan, tahun,
                        analis)
@@ -601,7 +605,8 @@ def _pelaksana(jobs: int, scheduler: str | None):
                 yield pool
         return
     _hangatkan_matplotlib()
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"),
+                             max_tasks_per_child=LAPORAN_PER_PEKERJA) as pool:
         yield pool
 
 
