@@ -160,7 +160,8 @@ def _angka_node(k: str, anak, sel, kolom: str, berkas: str, hasil: dict) -> Angk
                              masukan, label=f"{nama} {k}", pola=pola, desimal=0)
         else:
             baris, nilai = sel[k]
-            sumber = Sumber(berkas, None if baris is None else int(baris), kolom, nilai or "")
+            sumber = Sumber(berkas, None if baris is None else int(baris), kolom,
+                            "" if nilai is None else nilai)
             aturan = None if nilai is not None else "sel kosong dihitung 0"
             angka = Decimal(0) if nilai is None else nilai_dari(sumber)
             hasil[k] = Angka(angka, f"{nama} tertulis", (sumber,), aturan, f"{nama} {k}",
