@@ -275,3 +275,40 @@ def test_tanpa_artefak_float_di_laporan(r, t, arah_metode, lewat_float):
 def test_format_lalu_baca_kembali(d, k):
     """What the report prints reads back (baca_angka) as the rounded value."""
     assert baca_angka(format_angka(d, k)) == bulatkan(d, k)
+
+
+# --- the crashes the fuzz found, kept as plain regression cases ---------------------------------
+
+_KOMPOSIT = BERKAS_MINI["2023/komposit.csv"].splitlines(keepends=True)[0]
+_INDIKATOR = ("kode_indikator,kode_sasaran,indikator,satuan,arah,metode,akumulasi_tw,"
+              "sumber_realisasi,target_akhir\nIKU-02,S1,Cakupan layanan,%,naik,rasio,terakhir,"
+              "komposit,90\n")
+TEMUAN = {
+    "siklus komposit": {"2023/komposit.csv": _KOMPOSIT + "CL,1e400,IKU-02,C,rerata,,,,,1\n"
+                        "1e400,CL,,P,rasio,,,,pengaduan,1\nCL.2,CL,,D,rasio,,,,desa,2\n"},
+    "rasio bersub-node": {"2023/komposit.csv": _KOMPOSIT + "CL,1e400,IKU-02,C,rerata,,,,,1\n"
+                          "1e400,,,P,rasio,,,,pengaduan,1\nCL.2,CL,,D,rasio,,,,desa,2\n"},
+    "rasio negatif dan x/0": {"2023/komposit.csv": _KOMPOSIT + "CL,,IKU-02,C,rerata,,,,,1\n"
+                              "CL.1,CL,,P,rasio,-1,5,,,1\nCL.2,CL,,D,rasio,3,0,,,2\n"},
+    "nrr tanpa persyaratan": {"2023/ikm_responden.csv": None, "2023/ikm_nrr.csv":
+                              NRR_MINI.replace("S1,persyaratan,3,2\n", "")},
+    "rupiah 25 angka": {"2023/realisasi_anggaran.csv":
+                        "tingkat,kode,realisasi\nsasaran,S1," + "9" * 25 + "\n"},
+    "target 400 angka": {"renstra/target.csv":
+                         "kode_indikator,tahun,target\nIKU-01,2023," + "9" * 400 + "\n"},
+    "target 1e-31": {"renstra/target.csv":
+                     "kode_indikator,tahun,target\nIKU-01,2023,0." + "0" * 30 + "1\n"},
+    "turun dengan rasio": {"renstra/indikator.csv": _INDIKATOR +
+                           "IKU-01,S1,Indeks,indeks,turun,rasio,terakhir,ikm,85\n"},
+    "kebalikan realisasi 0": {
+        "renstra/indikator.csv": _INDIKATOR + "IKU-01,S1,I,indeks,turun,kebalikan,terakhir,"
+                                              "langsung,85\n",
+        "renstra/realisasi.csv": "kode_indikator,tahun,periode,realisasi\nIKU-01,2023,tahun,0\n"},
+    "pagu -0": {"2023/anggaran.csv": BERKAS_MINI["2023/anggaran.csv"].replace(
+        "900.000;600.000", "900.000;-0")},
+}
+
+
+@pytest.mark.parametrize("ganti", TEMUAN.values(), ids=TEMUAN.keys())
+def test_masukan_yang_dulu_membuat_crash(tmp_path, ganti):
+    assert periksa_muat(tulis_mini(tmp_path, ganti=ganti)) in ("dimuat", "ditolak")
