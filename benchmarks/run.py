@@ -135,12 +135,14 @@ def lkjip_batch(data: Path, out: Path) -> tuple[float, int, PencatatMemori]:
     cmd = [BIN / "lkjip", "batch", "--tahun", TAHUN, "--jobs", JOBS, "--data", data,
            "--out", out]
     t = time.perf_counter()
+    ringkasan = open(OUT / f"batch_{out.name}.txt", "w", encoding="utf-8")
     proses = subprocess.Popen([str(c) for c in cmd], env=env_lkjip(),
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              stdout=ringkasan, stderr=subprocess.DEVNULL)
     pencatat = PencatatMemori(proses.pid)
     pencatat.start()
     proses.wait()
     detik = time.perf_counter() - t
+    ringkasan.close()  # the batch's summary table, failures and why
     pencatat.berhenti.set()
     pencatat.join()
     return detik, len(list(out.glob(f"*/{TAHUN}/*.pdf"))), pencatat
