@@ -229,8 +229,8 @@ def tanpa_kernel(pohon, monkeypatch):
     nb = nbformat.read(pohon.folder / "lkjip_contoh_2023.ipynb", as_version=4)
     monkeypatch.setattr(laporan, "jalankan", lambda *a, **k: nb)
     if hasattr(laporan, "_kernel_awal"):  # a kernel started early, if this version does so
-        monkeypatch.setattr(laporan, "_kernel_awal",
-                            lambda *a, **k: nullcontext(SimpleNamespace(km=None)))
+        palsu = SimpleNamespace(km=None, tutup=lambda: None)
+        monkeypatch.setattr(laporan, "_kernel_awal", lambda *a, **k: nullcontext(palsu))
     return pohon
 
 
