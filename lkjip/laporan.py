@@ -79,9 +79,6 @@ POLA_BAB = "0*_*.ipynb"
 TAG_PARAMETER = "parameters"
 TAG_SEMBUNYI = "hide-input"
 KERNEL = "python3"
-# a pool worker is replaced after this many reports: its memory creeps up ~0.5 MB a report
-# (caches of nbconvert/WeasyPrint, allocator), and a new one costs ~2 s of imports
-LAPORAN_PER_PEKERJA = 50
 
 
 class GagalBangun(LkjipError):
@@ -605,8 +602,7 @@ def _pelaksana(jobs: int, scheduler: str | None):
                 yield pool
         return
     _hangatkan_matplotlib()
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"),
-                             max_tasks_per_child=LAPORAN_PER_PEKERJA) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
         yield pool
 
 
