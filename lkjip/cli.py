@@ -88,7 +88,7 @@ def batch(tahun, daftar_kecamatan, jobs, scheduler, data_dir, out_dir) -> None:
     """Bangun laporan semua kecamatan-tahun yang ditemukan di folder data."""
     from tqdm import tqdm
 
-    from lkjip.laporan import bangun_banyak
+    from lkjip.laporan import Dibatalkan, bangun_banyak
 
     daftar = _daftar_batch(data_dir, tahun, daftar_kecamatan)
     try:
@@ -98,6 +98,10 @@ def batch(tahun, daftar_kecamatan, jobs, scheduler, data_dir, out_dir) -> None:
                                   scheduler=scheduler)
     except LkjipError as e:
         _gagal(e)
+    except Dibatalkan as e:  # Ctrl-C: say what was built, exit as an interrupted program
+        click.echo(ringkasan_batch(e.hasil))
+        click.echo(str(e), err=True)
+        sys.exit(130)
     click.echo(ringkasan_batch(hasil))
     sys.exit(0 if all(h.ok for h in hasil) else 1)
 
