@@ -74,3 +74,21 @@ def test_batch_goes_on_past_broken_data_and_keeps_the_old_report(tmp_path):
     assert "ikm_responden.csv, baris 3, kolom 'persyaratan': nilai '7'" in ringkas
     assert "Jumlah: 1 dibangun, 1 gagal." in ringkas
     assert {p.name: p.read_bytes() for p in (keluar / "beta" / "2023").iterdir()} == lama
+
+
+def test_batch_interrupted_reports_what_was_built(tmp_path, monkeypatch):
+    from lkjip import laporan
+
+    tulis_mini(tmp_path, kecamatan="alfa")
+    tulis_mini(tmp_path, kecamatan="beta")
+
+    def terputus(daftar, **kwargs):
+        raise laporan.Dibatalkan([laporan.HasilBangun("alfa", 2023, True),
+                                  laporan.HasilBangun("beta", 2023, False,
+                                                      alasan=laporan.ALASAN_BATAL)])
+
+    monkeypatch.setattr(laporan, "bangun_banyak", terputus)
+    hasil = _jalankan("batch", "--tahun", "2023", "--data", str(tmp_path))
+    assert hasil.exit_code == 130
+    assert "Jumlah: 1 dibangun, 1 gagal." in hasil.output
+    assert "dibatalkan (Ctrl-C) sebelum selesai" in hasil.output
