@@ -17,21 +17,16 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from lkjip.format import format_angka, formatter_sumbu
-from lkjip.grafik import GAYA, LEBAR, WARNA, WARNA_REDUP
+from lkjip.grafik import (
+    WARNA,
+    WARNA_REDUP,
+    _kanvas,  # one canvas (size, style, spines) for every report chart
+)
 from lkjip.ikm import UNSUR
 
 PALET = "tab20"
 # short unsur labels for the heatmap's columns
 SINGKAT = {u.nama: ("Biaya/Tarif" if u.kunci == "biaya" else u.kunci.capitalize()) for u in UNSUR}
-
-
-def _kanvas(tinggi: float) -> tuple[Figure, object]:
-    with matplotlib.rc_context(GAYA):
-        fig = Figure(figsize=(LEBAR, tinggi), layout="constrained")
-        ax = fig.subplots()
-    for sisi in ("top", "right"):
-        ax.spines[sisi].set_visible(False)
-    return fig, ax
 
 
 def capaian(rekap: pd.DataFrame) -> Figure:
