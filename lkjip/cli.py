@@ -35,7 +35,7 @@ def check(kecamatan: str, tahun: str, data_dir: Path | None) -> None:
     from lkjip.muat import muat
 
     try:
-        data = muat(data_dir or config.DATA, kecamatan, tahun)
+        data = muat(kecamatan, tahun, data_dir)
     except LkjipError as e:
         _gagal(e)
     click.echo(ringkasan_muat(data))
@@ -178,7 +178,7 @@ def jelaskan(kecamatan: str, tahun: str, data_dir: Path | None, figure: str) -> 
     from lkjip.muat import muat
 
     try:
-        hasil = hitung(muat(data_dir or config.DATA, kecamatan, tahun))
+        hasil = hitung(muat(kecamatan, tahun, data_dir))
         click.echo(jejak.jelaskan(hasil, figure))
     except LkjipError as e:
         _gagal(e)

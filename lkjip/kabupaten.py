@@ -110,7 +110,7 @@ def muat_entri(data_dir: Path, kecamatan: str, tahun: int) -> Entri:
         return Entri(kecamatan, tahun, data_dir, STATUS_TIDAK_ADA,
                      alasan=f"folder {kecamatan}/{tahun} tidak ada")
     try:
-        data = muat(data_dir, kecamatan, tahun)
+        data = muat(kecamatan, tahun, data_dir)
         hasil = hitung(data)
     except LkjipError as e:
         return Entri(kecamatan, tahun, data_dir, STATUS_GAGAL, alasan=ringkas_galat(e))

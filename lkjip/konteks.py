@@ -47,7 +47,7 @@ def _muat(kecamatan: str, tahun: int, folder: str, _sidik: tuple):
     from lkjip.hitung import hitung
     from lkjip.muat import muat
 
-    data = muat(folder, kecamatan, tahun)
+    data = muat(kecamatan, tahun, folder)
     return data, hitung(data)
 
 

@@ -289,7 +289,7 @@ def bangun(
         if muat_dulu:
             from lkjip.muat import muat
 
-            muat(data_dir, kecamatan, tahun)
+            muat(kecamatan, tahun, data_dir)
         return _bangun_di(kernel, gabung(bab), kecamatan, tahun, data_dir, out_dir, analis,
                           notebooks_dir)
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
+from lkjip import config
 from lkjip.bilangan import baca_angka, baca_ya_tidak
 from lkjip.galat import LkjipError, Masalah
 from lkjip.ikm import kunci_unsur
@@ -324,11 +325,15 @@ def _baca_narasi(dir_tahun: Path) -> dict[str, str]:
             for p in sorted(folder.glob("*.md"))}
 
 
-def muat(data_dir, kecamatan: str, tahun) -> DataKecamatan:
+def muat(kecamatan: str, tahun, data_dir=None) -> DataKecamatan:
     """Load the validated data of one kecamatan-year, or raise one `LkjipError` with
-    every problem found (file, row, column, value, what was expected)."""
+    every problem found (file, row, column, value, what was expected).
+
+    The argument order is the one of `lkjip.konteks.konteks` and the chapter notebooks'
+    parameters; ``data_dir=None`` means the default data folder (`lkjip.config.DATA`).
+    """
     tahun = cek_nama(kecamatan, tahun)
-    data_dir = Path(data_dir)
+    data_dir = Path(data_dir if data_dir is not None else config.DATA)
     dir_kec = _cek_folder(data_dir, kecamatan, tahun)
     masalah: list[Masalah] = []
     tabel, berkas = {}, {}

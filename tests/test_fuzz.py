@@ -107,7 +107,7 @@ def pohon(tmp_path_factory):
             relatif = _relatif(nama)
             asli = ganti.get(relatif) or BERKAS_MINI[relatif]
             dibuat[nama] = (akar, akar / KECAMATAN / relatif, asli)
-            muat(akar, KECAMATAN, TAHUN)  # the starting point is valid
+            muat(KECAMATAN, TAHUN, akar)  # the starting point is valid
         return dibuat[nama]
     return buat
 
@@ -122,7 +122,7 @@ def _tulis(jalur: Path, isi: bytes | None) -> None:
 def periksa_muat(data_dir) -> str:
     """The property: loads and computes, or one LkjipError naming every place."""
     try:
-        data = muat(data_dir, KECAMATAN, TAHUN)
+        data = muat(KECAMATAN, TAHUN, data_dir)
     except LkjipError as e:
         assert e.masalah and str(e)
         for m in e.masalah:
@@ -170,11 +170,11 @@ def test_tanpa_cache_sama_dengan_muat_asli(tmp_path):
     ganti = {"2023/desa.csv": "no,nama_desa,tata_kelola_baik\n1,Alfa,ya\n1,Beta,mungkin\n"}
     tulis_mini(tmp_path, ganti=ganti)
     with pytest.raises(LkjipError) as asli:
-        muat(tmp_path, KECAMATAN, TAHUN)
+        muat(KECAMATAN, TAHUN, tmp_path)
     M._muat_berkas = _muat_berkas_tersimpan
     try:
         with pytest.raises(LkjipError) as tersimpan:
-            muat(tmp_path, KECAMATAN, TAHUN)
+            muat(KECAMATAN, TAHUN, tmp_path)
     finally:
         M._muat_berkas = _ASLI
     assert asli.value.masalah == tersimpan.value.masalah

@@ -17,7 +17,7 @@ from tests.mini import tulis_mini
 
 @pytest.fixture(scope="module")
 def contoh():
-    return hitung(muat("data", "bantarbolang", 2023))
+    return hitung(muat("bantarbolang", 2023, "data"))
 
 
 def test_cakupan_layanan_from_components(contoh):
@@ -89,7 +89,7 @@ def test_pk_budget_sums(contoh):
 
 
 def test_mini_fixture_by_hand(tmp_path):
-    h = hitung(muat(tulis_mini(tmp_path), "contoh", 2023))
+    h = hitung(muat("contoh", 2023, tulis_mini(tmp_path)))
     # IKM: (8 × 3 + 4) / 9 × 25 = 77,777… → 77,78, mutu B
     assert h.ikm_tahun.nilai == 77.78
     # cakupan: (1/2 + 3/4) × 100 / 2 = 62,5; capaian 62,5 / 80 × 100 = 78,125 → 78,13

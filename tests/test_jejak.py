@@ -29,7 +29,7 @@ JAHAT = ["<script>alert(1)</script>", '<img src=x onerror="alert(1)">', 'a & b "
 
 @pytest.fixture(scope="module")
 def contoh():
-    return hitung(muat(DATA, "bantarbolang", 2023))
+    return hitung(muat("bantarbolang", 2023, DATA))
 
 
 def daun(x) -> list[Sumber]:

@@ -12,12 +12,12 @@ from tests.mini import BERKAS_MINI, UNSUR, tulis_mini
 def _masalah(tmp_path, ganti, kecamatan="contoh", tahun=2023):
     tulis_mini(tmp_path, ganti=ganti)
     with pytest.raises(LkjipError) as e:
-        muat(tmp_path, kecamatan, tahun)
+        muat(kecamatan, tahun, tmp_path)
     return e.value.masalah, str(e.value)
 
 
 def test_mini_loads_typed(tmp_path):
-    data = muat(tulis_mini(tmp_path), "contoh", 2023)
+    data = muat("contoh", 2023, tulis_mini(tmp_path))
     assert data.profil["nama_kecamatan"] == "Contoh"
     assert data.profil["sintetis"] is False
     # '900.000' in a ';' file is a thousands separator: nine hundred thousand rupiah
@@ -31,7 +31,7 @@ def test_mini_loads_typed(tmp_path):
 
 def test_bom_semicolon_and_indonesian_numbers(tmp_path):
     isi = "\ufeffkode_indikator;tahun;target\nIKU-01;2023;80\nIKU-02;2023;\"80,5\"\n"
-    data = muat(tulis_mini(tmp_path, ganti={"renstra/target.csv": isi}), "contoh", 2023)
+    data = muat("contoh", 2023, tulis_mini(tmp_path, ganti={"renstra/target.csv": isi}))
     assert data.target["target"].tolist() == [80.0, 80.5]
 
 
@@ -40,7 +40,7 @@ def test_ikm_columns_by_full_name_in_any_order(tmp_path):
              "Sistem, Mekanisme, dan Prosedur,waktu,biaya,produk,kompetensi,perilaku,pengaduan")
     judul = judul.replace("Sistem, Mekanisme, dan Prosedur", '"Sistem, Mekanisme, dan Prosedur"')
     isi = judul + "\n1,S1,,KTP,2,3,3,3,3,3,4,3,3\n"
-    data = muat(tulis_mini(tmp_path, ganti={"2023/ikm_responden.csv": isi}), "contoh", 2023)
+    data = muat("contoh", 2023, tulis_mini(tmp_path, ganti={"2023/ikm_responden.csv": isi}))
     r = data.ikm_responden.iloc[0]
     assert (r["sarana"], r["persyaratan"], r["prosedur"]) == (2, 3, 3)
 
@@ -89,16 +89,16 @@ def test_wrong_encoding(tmp_path):
 def test_unknown_kecamatan_and_year(tmp_path):
     tulis_mini(tmp_path)
     with pytest.raises(LkjipError, match="'entah' tidak ditemukan. Yang tersedia: contoh"):
-        muat(tmp_path, "entah", 2023)
+        muat("entah", 2023, tmp_path)
     with pytest.raises(LkjipError, match="tahun 2019 tidak ditemukan.*tersedia: 2023"):
-        muat(tmp_path, "contoh", 2019)
+        muat("contoh", 2019, tmp_path)
 
 
 def test_path_like_names_refused_before_touching_disk(tmp_path):
     with pytest.raises(LkjipError, match="--kecamatan"):
-        muat(tmp_path / "tidak-ada", "../contoh", 2023)
+        muat("../contoh", 2023, tmp_path / "tidak-ada")
     with pytest.raises(LkjipError, match="--tahun"):
-        muat(tmp_path / "tidak-ada", "contoh", "20x3")
+        muat("contoh", "20x3", tmp_path / "tidak-ada")
 
 
 def test_unknown_unsur_and_answer_outside_1_to_4(tmp_path):

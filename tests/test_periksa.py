@@ -48,7 +48,7 @@ def ubah(nama: str, lama: str, baru: str) -> dict:
 
 def jalankan(tmp_path, ganti: dict | None = None) -> list[Temuan]:
     tulis_mini(tmp_path, ganti=ganti)
-    return periksa(muat(tmp_path, "contoh", 2023))
+    return periksa(muat("contoh", 2023, tmp_path))
 
 
 def satu(temuan: list[Temuan], aturan: str) -> Temuan:
@@ -373,7 +373,7 @@ def test_lkjip_check_exit_code(tmp_path):
 
 @pytest.fixture(scope="module")
 def seed():
-    return periksa(muat("data", "bantarbolang", 2023))
+    return periksa(muat("bantarbolang", 2023, "data"))
 
 
 def _cari(temuan, aturan, **kw) -> Temuan:

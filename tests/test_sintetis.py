@@ -96,7 +96,7 @@ def test_setiap_kecamatan_tahun_termuat_dan_tersaji_hanya_salah_yang_sengaja(dem
                for e in sintetis.baca_manifest(demo).itertuples()}
     beda = set()
     for k, t in temukan(demo):
-        hasil = hitung(muat(demo, k, t))
+        hasil = hitung(muat(k, t, demo))
         for r in hasil.data.tersaji.itertuples():
             if r.besaran in TERHITUNG and not _sama(r.nilai, TERHITUNG[r.besaran](hasil, r.kunci)):
                 beda.add((k, t, f"{r.besaran} {r.kunci}"))
@@ -110,7 +110,7 @@ def test_manifest_mencatat_empat_jenis_kesalahan_yang_ada_di_berkas(demo):
     assert set(m["jenis"]) == {"total_salah", "tw_tidak_sesuai", "desa_ganda", "kategori_salah"}
     for e in m.itertuples():
         assert _sel(demo / e.berkas, int(e.baris), e.kolom) == e.tertulis
-        data = muat(demo, e.kecamatan, e.tahun)
+        data = muat(e.kecamatan, e.tahun, demo)
         if e.jenis == "total_salah":
             benar = hitung(data).anggaran.query("tingkat == 'program'")["pagu_perubahan"].sum()
             assert int(e.tertulis) != benar and int(e.seharusnya) == benar
@@ -127,7 +127,7 @@ def test_manifest_mencatat_empat_jenis_kesalahan_yang_ada_di_berkas(demo):
 
 def test_data_survei_ikm_150_sampai_400_responden_dua_semester(demo):
     for k, t in temukan(demo)[::7]:
-        data = muat(demo, k, t)
+        data = muat(k, t, demo)
         assert data.sumber_ikm == "ikm_responden_sintetis.csv"
         assert 150 <= len(data.ikm_responden) <= 400
         assert set(data.ikm_responden["periode"]) == {"S1", "S2"}
