@@ -110,3 +110,101 @@ def tulis_mini(root: Path, kecamatan: str = "contoh", ganti: dict | None = None)
             jalur.write_text(isi.replace("contoh,Contoh", f"{kecamatan},{kecamatan.title()}"),
                              encoding="utf-8")
     return root
+
+
+# ---------------------------------------------------------------- more than one sasaran
+
+_INDIKATOR_GANDA = (
+    "kode_indikator,kode_sasaran,indikator,satuan,arah,metode,akumulasi_tw,"
+    "sumber_realisasi,target_akhir\n"
+    "IKU-01,S1,Indeks kepuasan masyarakat,indeks,naik,rasio,terakhir,ikm,85\n"
+    "IKU-02,S1,Cakupan layanan,%,naik,rasio,terakhir,komposit,90\n"
+    "IKU-03,S2,Nilai AKIP,skor,naik,rasio,terakhir,langsung,60\n"
+    "IKU-04,S3,Jumlah gangguan ketertiban,kejadian,turun,selisih,jumlah,langsung,5\n"
+    "IKU-05,S3,Persentase konflik tertangani,%,naik,rasio,terakhir,langsung,50\n"
+)
+_SASARAN_GANDA = (
+    "kode_sasaran,kode_tujuan,sasaran\nS1,T1,Meningkatnya pelayanan\n"
+    "S2,T1,Meningkatnya akuntabilitas\nS3,T1,Menurunnya gangguan ketertiban\n"
+)
+_TARGET_GANDA = ("kode_indikator,tahun,target\nIKU-01,2023,80\nIKU-02,2023,80\nIKU-03,2023,50\n"
+                 "IKU-04,2023,10\nIKU-05,2023,40\n")
+_REALISASI_GANDA = ("kode_indikator,tahun,periode,realisasi\nIKU-01,2022,tahun,76\n"
+                    "IKU-02,2022,tahun,\nIKU-03,2023,tahun,45\nIKU-04,2023,tahun,8\n"
+                    "IKU-05,2023,tahun,30\n")
+_ANGGARAN_GANDA = (
+    "kode;kode_induk;tingkat;nama;kode_sasaran;pagu_murni;pagu_perubahan\n"
+    "1;;program;Program Penunjang;S1;;\n"
+    "1.1;1;kegiatan;Administrasi Keuangan;;900.000;600.000\n"
+    "1.2;1;kegiatan;Administrasi Umum;;400.000;400.000\n"
+    "2;;program;Program Pemerintahan;S2;;\n"
+    "2.1;2;kegiatan;Koordinasi Pemerintahan;;300.000;300.000\n"
+    "3;;program;Program Ketertiban;S3;;\n"
+    "3.1;3;kegiatan;Koordinasi Ketertiban;;200.000;250.000\n"
+    "3.2;3;kegiatan;Penegakan Perda;;150.000;150.000\n"
+)
+_PK_INDIKATOR_GANDA = (
+    "kode_pejabat,no,sasaran,indikator,kode_indikator,satuan,target,tw1,tw2,tw3,tw4\n"
+    "camat,1,Meningkatnya pelayanan,Indeks kepuasan masyarakat,IKU-01,indeks,80,0,0,80,80\n"
+    "camat,2,Meningkatnya pelayanan,Cakupan layanan,IKU-02,%,80,20,40,60,80\n"
+    "camat,3,Meningkatnya akuntabilitas,Nilai AKIP,IKU-03,skor,50,,,,50\n"
+    "camat,4,Menurunnya gangguan ketertiban,Jumlah gangguan ketertiban,IKU-04,kejadian,10,"
+    "3,3,2,2\n"
+    "camat,5,Menurunnya gangguan ketertiban,Persentase konflik tertangani,IKU-05,%,40,"
+    "10,20,30,40\n"
+    "sekcam,1,Tersedianya dokumen,Jumlah dokumen,,dokumen,4,1,1,1,1\n"
+)
+_PK_ANGGARAN_GANDA = (
+    "kode_pejabat,no,uraian,tingkat,kode_anggaran,anggaran,tw1,tw2,tw3,tw4\n"
+    "camat,1,Program Penunjang,program,1,1000000,,,,\n"
+    "camat,2,Program Pemerintahan,program,2,300000,,,,\n"
+    "camat,3,Program Ketertiban,program,3,400000,,,,\n"
+    "sekcam,1,Administrasi Keuangan,kegiatan,1.1,600000,150000,150000,150000,150000\n"
+    "sekcam,2,Administrasi Umum,kegiatan,1.2,400000,100000,100000,100000,100000\n"
+)
+_REALISASI_ANGGARAN_GANDA = "tingkat,kode,realisasi\nsasaran,S1,950000\nsasaran,S2,240000\n" \
+    "sasaran,S3,390000\n"
+
+
+def _tanpa(teks: str, *awal: str) -> str:
+    """The CSV text without the lines that start with one of `awal`."""
+    return "".join(b for b in teks.splitlines(keepends=True) if not b.startswith(awal))
+
+
+def sasaran_ganda(n: int) -> dict[str, str]:
+    """`ganti` for `tulis_mini`: the mini kecamatan with n = 2 or 3 sasaran.
+
+    S1 is the mini's sasaran (IKU-01 IKM, IKU-02 cakupan; program 1). S2: IKU-03 Nilai AKIP,
+    target 50, realisasi 45, target akhir 60; program 2 (kegiatan 2.1, pagu 300.000);
+    realisasi anggaran 240.000. S3 (n = 3): IKU-04 lower is better (arah turun, metode selisih),
+    target 10, realisasi 8, target akhir 5, and IKU-05 target 40, realisasi 30, target akhir 50;
+    program 3 (kegiatan 3.1 murni 200.000 → 250.000, 3.2 150.000), realisasi 390.000.
+
+    By hand:
+    - S1 = (77,777…/80 + 62,5/80) × 100 / 2 = (97,2222… + 78,125) / 2 = 12625/144 = 87,6736…
+    - S2 = 45 / 50 × 100 = 90; S3 = ((2 × 10 − 8) / 10 × 100 + 30 / 40 × 100) / 2
+      = (120 + 75) / 2 = 97,5
+    - keseluruhan (mean of sasaran, not of indicators): n = 2: (87,6736… + 90) / 2 = 88,8368…;
+      n = 3: (87,6736… + 90 + 97,5) / 3 = 91,7245…
+    - pagu: S1 600.000 + 400.000 = 1.000.000; S2 300.000; S3 250.000 + 150.000 = 400.000
+    - penyerapan: S1 95; S2 240.000 / 300.000 = 80; S3 390.000 / 400.000 = 97,5; total n = 2:
+      1.190.000 / 1.300.000 = 91,5384…; n = 3: 1.580.000 / 1.700.000 = 92,9411…
+    """
+    if n not in (2, 3):
+        raise ValueError("sasaran_ganda: n harus 2 atau 3")
+    berkas = {
+        "renstra/sasaran.csv": _SASARAN_GANDA, "renstra/indikator.csv": _INDIKATOR_GANDA,
+        "renstra/target.csv": _TARGET_GANDA, "renstra/realisasi.csv": _REALISASI_GANDA,
+        "2023/anggaran.csv": _ANGGARAN_GANDA, "2023/pk_indikator.csv": _PK_INDIKATOR_GANDA,
+        "2023/pk_anggaran.csv": _PK_ANGGARAN_GANDA,
+        "2023/realisasi_anggaran.csv": _REALISASI_ANGGARAN_GANDA,
+    }
+    if n == 2:
+        buang = {"renstra/sasaran.csv": ("S3",), "renstra/indikator.csv": ("IKU-04", "IKU-05"),
+                 "renstra/target.csv": ("IKU-04", "IKU-05"),
+                 "renstra/realisasi.csv": ("IKU-04", "IKU-05"), "2023/anggaran.csv": ("3",),
+                 "2023/pk_indikator.csv": ("camat,4", "camat,5"),
+                 "2023/pk_anggaran.csv": ("camat,3",),
+                 "2023/realisasi_anggaran.csv": ("sasaran,S3",)}
+        berkas = {k: _tanpa(v, *buang.get(k, ())) for k, v in berkas.items()}
+    return berkas

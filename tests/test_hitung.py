@@ -7,17 +7,23 @@ figures (which carry errors) and never the program's output.
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
-from lkjip.hitung import hitung
+from lkjip import narasi, tabel
+from lkjip.hitung import KEBALIKAN_NOL, hitung
 from lkjip.muat import muat
-from tests.mini import tulis_mini
+from tests.mini import BERKAS_MINI, UNSUR, sasaran_ganda, tulis_mini
+
+D = Decimal
+
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 @pytest.fixture(scope="module")
 def contoh():
-    return hitung(muat("bantarbolang", 2023, "data"))
+    return hitung(muat("bantarbolang", 2023, DATA))
 
 
 def test_cakupan_layanan_from_components(contoh):
@@ -104,3 +110,130 @@ def test_list_counts_carry_their_rows(contoh):
     assert (pembilang.nilai, penyebut.nilai) == (17, 17)
     assert pembilang.masukan[0].file == "bantarbolang/2023/desa.csv"
     assert pembilang.masukan[0].baris == 2
+
+
+# ---------------------------------------------------------------- IKM in the computed model
+# Permenpan RB 14/2017: NRR per unsur = Σ answers / respondents; IKM = Σ NRR / 9 × 25.
+
+def _survei(*baris: str) -> str:
+    return f"no,periode,tanggal,layanan,{UNSUR}\n" + "".join(b + "\n" for b in baris)
+
+
+# S1: one respondent answering 4 everywhere; S2: three answering 2, except perilaku 3
+SURVEI_TIMPANG = _survei(
+    "1,S1,2023-02-01,KTP,4,4,4,4,4,4,4,4,4",
+    "2,S2,2023-08-01,KTP,2,2,2,2,2,2,3,2,2",
+    "3,S2,2023-08-02,KK,2,2,2,2,2,2,3,2,2",
+    "4,S2,2023-08-03,KK,2,2,2,2,2,2,3,2,2",
+)
+
+
+def _dengan_metode(metode: str) -> dict:
+    profil = BERKAS_MINI["2023/profil.csv"]
+    assert "rerata_semester" in profil
+    return {"2023/profil.csv": profil.replace("rerata_semester", metode),
+            "2023/ikm_responden.csv": SURVEI_TIMPANG}
+
+
+@pytest.mark.parametrize(("metode", "ikm", "mutu", "capaian"), [
+    # pooled: NRR = (4 + 2 + 2 + 2) / 4 = 2,5 for eight unsur, perilaku (4 + 3 + 3 + 3) / 4 = 3,25;
+    # (8 × 2,5 + 3,25) / 9 × 25 = 23,25 / 9 × 25 = 64,583… → 64,58, D (25,00–64,99);
+    # capaian IKU-01 64,583… / 80 × 100 = 80,729… → 80,73
+    ("gabungan", D("64.58"), "D", D("80.73")),
+    # mean of the semesters: S1 = 9 × 4 / 9 × 25 = 100; S2 = (8 × 2 + 3) / 9 × 25 = 52,777…;
+    # (100 + 52,777…) / 2 = 76,388… → 76,39, C (65,00–76,60); 76,388… / 80 × 100 = 95,486… → 95,49
+    ("rerata_semester", D("76.39"), "C", D("95.49")),
+])
+def test_ikm_tahunan_menurut_metode_profil(tmp_path, metode, ikm, mutu, capaian):
+    h = hitung(muat("contoh", 2023, tulis_mini(tmp_path, ganti=_dengan_metode(metode))))
+    assert {p: s.angka.bulat for p, s in h.ikm_semester.items()} == {
+        "S1": D("100.00"), "S2": D("52.78")}
+    assert (h.ikm_tahun.angka.bulat, h.ikm_tahun.mutu, h.ikm_tahun.responden) == (ikm, mutu, 4)
+    assert h.indikator["IKU-01"].realisasi.bulat == ikm
+    assert h.indikator["IKU-01"].capaian.bulat == capaian
+
+
+def test_ikm_per_layanan(tmp_path):
+    h = hitung(muat("contoh", 2023, tulis_mini(tmp_path, ganti=_dengan_metode("gabungan"))))
+    # KK: rows 3 and 4 = S2 answers → 52,777… → 52,78; KTP: rows 1 and 2: NRR (4 + 2) / 2 = 3
+    # for eight unsur, perilaku (4 + 3) / 2 = 3,5: (24 + 3,5) / 9 × 25 = 76,388… → 76,39
+    assert {k: v.angka.bulat for k, v in h.ikm_layanan.items()} == {
+        "KK": D("52.78"), "KTP": D("76.39")}
+
+
+def _nrr(periode: str, nilai: dict[str, str], responden: int) -> str:
+    return "".join(f"{periode},{u},{nilai.get(u, nilai['lain'])},{responden}\n"
+                   for u in UNSUR.split(","))
+
+
+NRR_SEMESTER = ("periode,unsur,nrr,responden\n" + _nrr("S1", {"lain": "3"}, 2)
+                + _nrr("S2", {"lain": "3.5"}, 6))
+
+
+@pytest.mark.parametrize(("metode", "baris_tahun", "ikm", "responden"), [
+    # the year's row is used as typed: (8 × 3 + 3,9) / 9 × 25 = 27,9 / 9 × 25 = 77,50, whatever
+    # the profile's method
+    ("rerata_semester", _nrr("tahun", {"lain": "3", "perilaku": "3.9"}, 8), D("77.50"), 8),
+    ("gabungan", _nrr("tahun", {"lain": "3", "perilaku": "3.9"}, 8), D("77.50"), 8),
+    # without it: S1 = 3 × 25 = 75, S2 = 3,5 × 25 = 87,5; mean (75 + 87,5) / 2 = 81,25
+    ("rerata_semester", "", D("81.25"), 8),
+    # pooled by respondents: NRR = (3 × 2 + 3,5 × 6) / 8 = 27 / 8 = 3,375; × 25 = 84,375 → 84,38
+    ("gabungan", "", D("84.38"), 8),
+])
+def test_ikm_dari_ikm_nrr_dengan_dan_tanpa_baris_tahun(tmp_path, metode, baris_tahun, ikm,
+                                                       responden):
+    profil = BERKAS_MINI["2023/profil.csv"].replace("rerata_semester", metode)
+    ganti = {"2023/ikm_responden.csv": None, "2023/ikm_nrr.csv": NRR_SEMESTER + baris_tahun,
+             "2023/profil.csv": profil}
+    h = hitung(muat("contoh", 2023, tulis_mini(tmp_path, ganti=ganti)))
+    assert {p: s.angka.bulat for p, s in h.ikm_semester.items()} == {
+        "S1": D("75.00"), "S2": D("87.50")}  # the year row is not a semester
+    assert (h.ikm_tahun.angka.bulat, h.ikm_tahun.responden) == (ikm, responden)
+    assert h.indikator["IKU-01"].realisasi.bulat == ikm
+
+
+# ---------------------------------------------------------------- lower is better (arah turun)
+
+
+def _turun(metode: str, realisasi: str) -> dict:
+    """The three-sasaran mini with IKU-04 (lower is better) by `metode` and its realisasi."""
+    ganti = sasaran_ganda(3)
+    ind, real = ganti["renstra/indikator.csv"], ganti["renstra/realisasi.csv"]
+    assert "turun,selisih" in ind and "IKU-04,2023,tahun,8" in real
+    return ganti | {
+        "renstra/indikator.csv": ind.replace("turun,selisih", f"turun,{metode}"),
+        "renstra/realisasi.csv": real.replace("IKU-04,2023,tahun,8",
+                                              f"IKU-04,2023,tahun,{realisasi}"),
+    }
+
+
+@pytest.mark.parametrize(("metode", "capaian", "progres"), [
+    # (2 × 10 − 8) / 10 × 100 = 120; against the end target 5: (2 × 5 − 8) / 5 × 100 = 40
+    ("selisih", "120,00", "40,00"),
+    # 10 / 8 × 100 = 125; 5 / 8 × 100 = 62,5
+    ("kebalikan", "125,00", "62,50"),
+])
+def test_arah_turun_dari_csv_sampai_teks_tabel(tmp_path, metode, capaian, progres):
+    h = hitung(muat("contoh", 2023, tulis_mini(tmp_path, ganti=_turun(metode, "8"))))
+    t = tabel.tabel_capaian(h.data, h, beda={})
+    kolom = {k[1] or k[0]: v for k, v in zip(t.df.columns, t.df.loc["IKU-04"], strict=True)}
+    assert (kolom["Target"], kolom["Realisasi"], kolom["Capaian (%)"]) == ("10", "8,00", capaian)
+    assert kolom["Kategori"] == "Sangat Tinggi"  # ≥ 93,51
+    assert kolom["Progres s.d. 2023 (%)"] == progres
+    assert f"sebesar {capaian} %" in narasi.kalimat_capaian(h.data, h, "IKU-04")
+
+
+def test_kebalikan_dengan_realisasi_nol_tidak_dihitung(tmp_path):
+    """Target / Realisasi has no value at realisasi 0 (metode kebalikan, rule KEBALIKAN_NOL):
+    IKU-04 is not measured, and S3 is the mean of IKU-05 alone."""
+    h = hitung(muat("contoh", 2023, tulis_mini(tmp_path, ganti=_turun("kebalikan", "0"))))
+    i = h.indikator["IKU-04"]
+    assert i.realisasi.nilai == 0
+    assert (i.capaian.nilai, i.capaian.aturan, i.kategori) == (None, KEBALIKAN_NOL, None)
+    assert i.progres.nilai is None and not i.diukur
+    s3 = h.sasaran["S3"]
+    assert (s3.indikator, s3.capaian.bulat) == (["IKU-05"], D("75.00"))  # 30 / 40 × 100
+    # (87,6736… + 90 + 75) / 3 = (12625/144 + 165) / 3 = 36385/432 = 84,224… → 84,22 Sedang
+    assert (h.capaian_kinerja.bulat, h.kategori_kinerja) == (D("84.22"), "Sedang")
+    t = tabel.tabel_capaian(h.data, h, beda={})
+    assert t.df.loc["IKU-04", ("Tahun 2023", "Capaian (%)")] == "–"
