@@ -292,6 +292,7 @@ def _realisasi_sasaran(data, kode_sasaran) -> Angka:
     if not len(pilih):
         pilih = df[(df["tingkat"] != "sasaran")
                    & df["kode"].map(lambda k: kode_ke_program.get(k) in program)]
+        pilih = pilih[~pilih["kode"].map(_induk_tercatat(data.anggaran, set(pilih["kode"])))]
     masukan = tuple(_sumber(data, "realisasi_anggaran", r["_baris"], "realisasi", r["realisasi"])
                     for _, r in pilih.iterrows())
     if not masukan:
@@ -299,6 +300,21 @@ def _realisasi_sasaran(data, kode_sasaran) -> Angka:
     total = sum((m.angka for m in masukan), Decimal(0))
     return Angka(total, "Σ realisasi anggaran", masukan,
                  label=f"realisasi anggaran {kode_sasaran}", desimal=0)
+
+
+def _induk_tercatat(df: pd.DataFrame, tercatat: set):
+    """A test on a kode: does one of its ancestors have a realisasi row too? That row already
+    holds this one's money (a program row and its kegiatan rows are not added up twice)."""
+    induk = dict(zip(df["kode"], df["kode_induk"], strict=True))
+
+    def cek(kode) -> bool:
+        k = induk.get(kode)
+        while k is not None:
+            if k in tercatat:
+                return True
+            k = induk.get(k)
+        return False
+    return cek
 
 
 def _program_dari_kode(df: pd.DataFrame) -> dict[str, str]:
