@@ -68,6 +68,7 @@ class HasilSasaran:
     realisasi_anggaran: Angka
     penyerapan: Angka
     efisiensi: Angka
+    progres: Angka  # to the Renstra end target: mean of the progress of its targeted indicators
 
 
 @dataclass
@@ -355,8 +356,19 @@ def hitung_sasaran(data, indikator, tree, skala) -> dict[str, HasilSasaran]:
             if cap.nilai is not None and serap.nilai is not None else Angka(None, "")
         hasil[kode] = HasilSasaran(kode, s["sasaran"], s["kode_tujuan"],
                                    tujuan.get(s["kode_tujuan"], ""), [i.kode for i in diukur],
-                                   cap, _kategori(cap, skala), pagu, real, serap, efis)
+                                   cap, _kategori(cap, skala), pagu, real, serap, efis,
+                                   _progres_sasaran(indikator, kode))
     return hasil
+
+
+def _progres_sasaran(indikator: dict[str, HasilIndikator], kode: str) -> Angka:
+    """Progress of a sasaran to the Renstra end target: the mean of the progress of its
+    indicators that have a target this year; not available when one of theirs is not."""
+    progres = [i.progres for i in indikator.values()
+               if i.kode_sasaran == kode and i.target is not None]
+    if not progres:
+        return Angka(None, "tidak ada indikator terukur")
+    return rerata(progres, f"progres sasaran {kode}", "Jumlah progres indikator / jumlah indikator")
 
 
 def _keseluruhan(sasaran: dict[str, HasilSasaran], skala):

@@ -505,8 +505,11 @@ def _cek_progres(k: _Konteks, row) -> list[Temuan]:
 
 
 def _cek_progres_sasaran(k: _Konteks, row) -> list[Temuan]:
-    return _tidak_terhitung(k, row, "lkjip tidak menghitung progres Renstra per sasaran, hanya "
-                            "per indikator")
+    s = k.hasil.sasaran.get(row["kunci"])
+    if s is None:
+        return _kunci_asing(k, row, "kode sasaran")
+    return _banding(k, row, "progres-renstra", f"Progres sasaran {s.kode} terhadap target akhir "
+                    "Renstra", s.progres, catatan=" sebagai rerata progres indikatornya")
 
 
 # --- IKM

@@ -23,7 +23,7 @@ from decimal import Decimal
 import pandas as pd
 
 from lkjip import pegawai as peg
-from lkjip.angka import Angka, ke_decimal, rerata
+from lkjip.angka import Angka, ke_decimal
 from lkjip.format import KOSONG, format_angka, format_rupiah
 from lkjip.ikm import UNSUR
 from lkjip.skala import muat_skala
@@ -495,15 +495,9 @@ def tabel_capaian(data, hasil, beda=None, nomor="3.2") -> Tabel:
 
 
 def progres_sasaran(hasil, kode_sasaran: str) -> Angka:
-    """Progress of a sasaran to the Renstra end: the mean of its indicators' progress.
-
-    Not available when an indicator's progress is not (no end target).
-    """
-    daftar = [i.progres for i in indikator_terukur(hasil, kode_sasaran)]
-    if not daftar:
-        return Angka(None, "tidak ada indikator terukur")
-    return rerata(daftar, f"progres sasaran {kode_sasaran}",
-                  "Jumlah progres indikator / jumlah indikator")
+    """Progress of a sasaran to the Renstra end (computed by `lkjip.hitung`, where the stated
+    figure is checked against the same value)."""
+    return hasil.sasaran[kode_sasaran].progres
 
 
 def _tahun_lalu(daftar) -> list[int]:

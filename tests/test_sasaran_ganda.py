@@ -252,3 +252,17 @@ def test_progres_sasaran_tiga_sasaran(tmp_path, kode, progres):
     assert t.df.loc[kode].iloc[-1] == progres
     assert format_angka(tabel.progres_sasaran(h, kode), 2) == progres
 
+
+@pytest.mark.parametrize(("baris", "harapan"), [
+    ('progres_sasaran,S1,"80,47",Tabel 3.3', []),  # correct (hand value above)
+    ("progres_sasaran,S3,50,Tabel 3.7", []),
+    ("progres_sasaran,S1,90,Tabel 3.3", [("galat", "progres-renstra", "90", "80,47")]),
+    # the seed's kind of slip: the realisasi typed as the progress (S2: 45 instead of 75)
+    ("progres_sasaran,S2,45,Tabel 3.5", [("galat", "progres-renstra", "45", "75,00")]),
+])
+def test_progres_sasaran_tersaji_diperiksa(tmp_path, baris, harapan):
+    """The report prints each sasaran's progress (Tabel 3.3/3.5), so a stated one is checked
+    against it like any other figure, not left as 'cannot be checked'."""
+    temuan, semua = _temuan_tersaji(tmp_path, baris + "\n")
+    assert [(t.tingkat, t.aturan, t.tersaji, t.terhitung) for t in temuan] == harapan, \
+        cetak_temuan(semua)
