@@ -36,6 +36,7 @@ test: setup
 
 bench: setup
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/muat_memori.py
 
 fuzz: setup
 	LKJIP_FUZZ=besar $(BIN)/python -m pytest tests/test_fuzz.py -q

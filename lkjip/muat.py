@@ -8,9 +8,8 @@ is collected; if there is any, one `LkjipError` carries them all. Nothing is wri
 
 from __future__ import annotations
 
-import csv
-import io
 import re
+import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -19,10 +18,12 @@ import pandas as pd
 import pandera.pandas as pa
 
 from lkjip import config
+from lkjip.baca import baca_baris, baca_byte, dekode, pesan_os
 from lkjip.bilangan import baca_angka, baca_ya_tidak
+from lkjip.folder import cek_perlu, periksa_folder
 from lkjip.galat import LkjipError, Masalah
 from lkjip.ikm import kunci_unsur
-from lkjip.skema import BERKAS, UNSUR_KOLOM, Berkas, skema
+from lkjip.skema import BERKAS, NARASI, UNSUR_KOLOM, Berkas, skema
 
 BERKAS_IKM = ("ikm_responden.csv", "ikm_responden_sintetis.csv")
 PESAN_CEK = {
@@ -62,22 +63,33 @@ def cek_nama(kecamatan: str, tahun) -> int:
 
 # --- reading CSV as typed ------------------------------------------------------------------
 
-def _pemisah(baris_judul: str) -> str:
-    return ";" if baris_judul.count(";") > baris_judul.count(",") else ","
+def baca_csv(path: Path, nama: str, akar: Path | None = None
+             ) -> tuple[pd.DataFrame | None, list[Masalah]]:
+    """Read one CSV as text cells plus `_baris` (the spreadsheet row), collecting problems.
+
+    `akar` is the data folder the file must lie in (see `lkjip.baca`); comment rows are
+    skipped; a file with comment rows and no data row is a template not yet filled.
+    """
+    isi, masalah = baca_byte(path, nama, akar, "berkas CSV")
+    if isi is None:
+        return None, masalah
+    teks, masalah = dekode(isi, nama)
+    if teks is None:
+        return None, masalah
+    if teks.strip() == "":
+        return None, [Masalah(nama, pesan="berkas kosong; baris judul kolom tidak ada.")]
+    hasil = baca_baris(teks, nama)
+    if hasil.masalah:
+        return None, hasil.masalah
+    if hasil.komentar and len(hasil.baris) == 1:
+        return None, [Masalah(nama, pesan=BELUM_DIISI)]
+    return _baris_ke_frame(hasil.baris, nama)
 
 
-def _dekode(isi: bytes, nama: str) -> tuple[str | None, list[Masalah]]:
-    if b"\x00" in isi:
-        baris = isi[: isi.index(b"\x00")].count(b"\n") + 1
-        pesan = "berisi karakter NUL; ini bukan berkas CSV teks."
-        return None, [Masalah(nama, baris, pesan=pesan)]
-    try:
-        return isi.decode("utf-8-sig"), []
-    except UnicodeDecodeError as e:
-        baris = isi[: e.start].count(b"\n") + 1
-        return None, [Masalah(nama, baris, pesan=(
-            "bukan teks UTF-8 (mungkin disimpan sebagai 'CSV (Comma delimited)' Windows); "
-            "simpan ulang dari Excel sebagai 'CSV UTF-8'."))]
+BELUM_DIISI = (
+    "belum diisi: hanya berisi judul kolom dan baris contoh yang diawali '#'. Isi datanya "
+    "(baris contoh boleh dibiarkan), atau hapus baris contoh bila daftarnya memang kosong, "
+    "atau hapus berkasnya bila tidak dipakai.")
 
 
 def _judul(sel: list[str], nama: str) -> tuple[list[str], list[Masalah]]:
@@ -89,31 +101,15 @@ def _judul(sel: list[str], nama: str) -> tuple[list[str], list[Masalah]]:
     return judul, masalah
 
 
-def baca_csv(path: Path, nama: str) -> tuple[pd.DataFrame | None, list[Masalah]]:
-    """Read one CSV as text cells plus `_baris` (the spreadsheet row), collecting problems."""
-    teks, masalah = _dekode(path.read_bytes(), nama)
-    if teks is None:
-        return None, masalah
-    if teks.strip() == "":
-        return None, [Masalah(nama, pesan="berkas kosong; baris judul kolom tidak ada.")]
-    pembaca = csv.reader(io.StringIO(teks), delimiter=_pemisah(teks.splitlines()[0]))
-    try:
-        return _baris_ke_frame(pembaca, nama)
-    except csv.Error as e:
-        pesan = f"tidak dapat dibaca sebagai CSV ({e})."
-        return None, [Masalah(nama, pembaca.line_num, pesan=pesan)]
-
-
-def _baris_ke_frame(pembaca, nama: str) -> tuple[pd.DataFrame | None, list[Masalah]]:
-    judul, masalah = _judul(next(pembaca), nama)
-    rekaman, nomor, awal = [], [], pembaca.line_num + 1
-    for sel in pembaca:
-        if any(s.strip() for s in sel):
-            sel = _rapikan_panjang(sel, len(judul), nama, awal, masalah)
-            if sel is not None:
-                rekaman.append([s.strip() for s in sel])
-                nomor.append(awal)
-        awal = pembaca.line_num + 1
+def _baris_ke_frame(baris: list[tuple[int, list[str]]], nama: str
+                    ) -> tuple[pd.DataFrame | None, list[Masalah]]:
+    judul, masalah = _judul(baris[0][1], nama)
+    rekaman, nomor = [], []
+    for awal, sel in baris[1:]:
+        sel = _rapikan_panjang(sel, len(judul), nama, awal, masalah)
+        if sel is not None:
+            rekaman.append([sys.intern(s.strip()) if len(s) < 24 else s.strip() for s in sel])
+            nomor.append(awal)
     if masalah:
         return None, masalah
     df = pd.DataFrame(rekaman, columns=judul, dtype=object)
@@ -274,16 +270,31 @@ def _tampil(dir_kec: Path, tahun: int, nama: str) -> str:
 def _cek_folder(data_dir: Path, kecamatan: str, tahun: int) -> Path:
     dir_kec = data_dir / kecamatan
     if not dir_kec.is_dir():
-        ada = sorted(p.name for p in data_dir.iterdir() if p.is_dir()) if data_dir.is_dir() else []
+        ada = _isi_folder(data_dir, lambda p: p.is_dir())
+        mirip = [a for a in ada if a.lower() == kecamatan]
+        saran = (f" Folder '{mirip[0]}' ada, tetapi nama folder kecamatan harus huruf kecil: "
+                 f"ganti namanya menjadi '{kecamatan}'." if mirip else "")
         raise LkjipError(Masalah(str(data_dir), pesan=(
             f"kecamatan '{kecamatan}' tidak ditemukan. Yang tersedia: "
-            f"{', '.join(ada) or '(tidak ada)'}.")))
+            f"{', '.join(ada) or '(tidak ada)'}.{saran}")))
     if not (dir_kec / str(tahun)).is_dir():
-        ada = sorted(p.name for p in dir_kec.iterdir() if re.fullmatch(r"\d{4}", p.name))
+        ada = _isi_folder(dir_kec, lambda p: re.fullmatch(r"\d{4}", p.name) and p.is_dir())
         raise LkjipError(Masalah(str(dir_kec), pesan=(
             f"data tahun {tahun} tidak ditemukan untuk kecamatan '{kecamatan}'. "
             f"Tahun yang tersedia: {', '.join(ada) or '(tidak ada)'}.")))
     return dir_kec
+
+
+def _isi_folder(folder: Path, pilih) -> list[str]:
+    """Sorted names of the entries of `folder` that `pilih` keeps; an unreadable folder is a
+    `LkjipError` naming it."""
+    if not folder.is_dir():
+        return []
+    try:
+        return sorted(p.name for p in folder.iterdir() if pilih(p))
+    except OSError as e:
+        raise LkjipError(Masalah(str(folder), pesan=(
+            f"folder tidak dapat dibaca: {pesan_os(e)}."))) from None
 
 
 def _normalkan_judul_ikm(df: pd.DataFrame) -> pd.DataFrame:
@@ -298,15 +309,16 @@ def _normalkan_judul_ikm(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _muat_berkas(dir_kec, tahun, nama, masalah) -> pd.DataFrame | None:
-    """Read and validate one file; None when it is absent or unreadable."""
+    """Read and validate one file; None when it is absent or unreadable. The file must lie
+    inside the data folder (``dir_kec.parent``)."""
     jalur = _jalur(dir_kec, tahun, nama)
     tampil = _tampil(dir_kec, tahun, nama)
     berkas = BERKAS[nama]
-    if not jalur.is_file():
+    if not _ada(jalur):
         if berkas.wajib:
             masalah.append(Masalah(tampil, pesan="berkas wajib tidak ditemukan."))
         return None
-    df, m = baca_csv(jalur, tampil)
+    df, m = baca_csv(jalur, tampil, dir_kec.parent)
     if df is None:
         masalah += m
         return None
@@ -317,12 +329,25 @@ def _muat_berkas(dir_kec, tahun, nama, masalah) -> pd.DataFrame | None:
     return None if m else ubah_tipe(df, berkas)
 
 
-def _baca_narasi(dir_tahun: Path) -> dict[str, str]:
-    folder = dir_tahun / "narasi"
-    if not folder.is_dir():
-        return {}
-    return {p.stem: p.read_text(encoding="utf-8-sig", errors="replace")
-            for p in sorted(folder.glob("*.md"))}
+def _ada(jalur: Path) -> bool:
+    """Something is there under this exact name (a file, a folder, a link, even broken)."""
+    return jalur.is_symlink() or jalur.exists()
+
+
+def baca_narasi(dir_kec: Path, tahun: int, masalah: list[Masalah]) -> dict[str, str]:
+    """The narrative Markdown files of the year, read and decoded as the CSV files are."""
+    hasil = {}
+    for nama in NARASI:
+        jalur = dir_kec / str(tahun) / "narasi" / nama
+        if not _ada(jalur):
+            continue
+        tampil = f"{dir_kec.name}/{tahun}/narasi/{nama}"
+        isi, m = baca_byte(jalur, tampil, dir_kec.parent, "berkas Markdown")
+        teks, m2 = (None, m) if isi is None else dekode(isi, tampil, "UTF-8")
+        masalah += m + (m2 if isi is not None else [])
+        if teks is not None:
+            hasil[nama.removesuffix(".md")] = teks
+    return hasil
 
 
 def muat(kecamatan: str, tahun, data_dir=None) -> DataKecamatan:
@@ -335,14 +360,17 @@ def muat(kecamatan: str, tahun, data_dir=None) -> DataKecamatan:
     tahun = cek_nama(kecamatan, tahun)
     data_dir = Path(data_dir if data_dir is not None else config.DATA)
     dir_kec = _cek_folder(data_dir, kecamatan, tahun)
-    masalah: list[Masalah] = []
+    masalah: list[Masalah] = periksa_folder(dir_kec, tahun)
     tabel, berkas = {}, {}
     for nama in BERKAS:
         df = _muat_berkas(dir_kec, tahun, nama, masalah)
         if df is not None:
             tabel[nama_tabel(nama)] = df
             berkas[nama_tabel(nama)] = _tampil(dir_kec, tahun, nama)
+    ada = {n for n in BERKAS if _ada(_jalur(dir_kec, tahun, n))}
+    masalah += cek_perlu(tabel, ada, lambda n: _tampil(dir_kec, tahun, n))
     sumber_ikm = _cek_sumber_ikm(dir_kec, tahun, masalah)
+    narasi = baca_narasi(dir_kec, tahun, masalah)
     for nama in BERKAS:
         if nama not in BERKAS_IKM[1:] and nama_tabel(nama) not in tabel:
             tabel[nama_tabel(nama)] = frame_kosong(BERKAS[nama])
@@ -354,12 +382,11 @@ def muat(kecamatan: str, tahun, data_dir=None) -> DataKecamatan:
     if masalah:
         raise LkjipError(masalah)
     profil = tabel.pop("profil").drop(columns="_baris").iloc[0].to_dict()
-    return DataKecamatan(kecamatan, tahun, data_dir, profil, tabel,
-                         _baca_narasi(dir_kec / str(tahun)), berkas, sumber_ikm)
+    return DataKecamatan(kecamatan, tahun, data_dir, profil, tabel, narasi, berkas, sumber_ikm)
 
 
 def _cek_sumber_ikm(dir_kec, tahun, masalah) -> str | None:
-    ada = [n for n in BERKAS_IKM + ("ikm_nrr.csv",) if _jalur(dir_kec, tahun, n).is_file()]
+    ada = [n for n in BERKAS_IKM + ("ikm_nrr.csv",) if _ada(_jalur(dir_kec, tahun, n))]
     if len(ada) > 1:
         masalah.append(Masalah(f"{dir_kec.name}/{tahun}", pesan=(
             f"data IKM ganda: {', '.join(ada)}; simpan hanya satu sumber IKM.")))

@@ -14,7 +14,7 @@ True
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -149,14 +149,54 @@ class Kolom:
 
 
 @dataclass(frozen=True)
+class Syarat:
+    """A file is required when some row of `berkas` has `kolom` equal to `nilai`."""
+
+    berkas: str
+    kolom: str
+    nilai: str
+
+    def teks(self) -> str:
+        """The condition as data/README.md states it."""
+        nama = self.berkas.removeprefix("renstra/")
+        return f"`{nama}` has a row with {self.kolom} `{self.nilai}`"
+
+
+WAJIB, PILIHAN, WAJIB_JIKA = "wajib", "pilihan", "wajib_jika"
+
+
+@dataclass(frozen=True)
 class Berkas:
+    """One input file: its columns, whether it is required, and its example rows.
+
+    ``perlu`` is `WAJIB` (always; the default), `PILIHAN` (optional; ``wajib=False`` says the
+    same) or `WAJIB_JIKA`: required, with at
+    least ``min_baris_jika`` rows, when any of ``syarat`` holds. Files of one ``kelompok`` are
+    alternatives: the requirement is met by one of them. ``contoh`` are example rows as an
+    office types them (`,` delimited), used by data/README.md and `lkjip baru`.
+    """
+
     kolom: tuple[Kolom, ...]
     wajib: bool = True
     min_baris: int = 0
     maks_baris: int | None = None
     unik_bersama: tuple[str, ...] = ()
     keterangan: str = ""
-    kolom_bebas: bool = field(default=False)
+    syarat: tuple[Syarat, ...] = ()
+    min_baris_jika: int = 1
+    kelompok: str | None = None
+    contoh: tuple[str, ...] = ()
+    perlu: str | None = None
+
+    def __post_init__(self) -> None:
+        # ``wajib=False`` is the short way to say ``perlu=PILIHAN``; `wajib` follows `perlu`.
+        if self.perlu is None:
+            object.__setattr__(self, "perlu", WAJIB if self.wajib else PILIHAN)
+        if self.perlu not in (WAJIB, PILIHAN, WAJIB_JIKA):
+            raise ValueError(f"perlu harus {WAJIB}, {PILIHAN} atau {WAJIB_JIKA}: {self.perlu!r}")
+        if (self.perlu == WAJIB_JIKA) != bool(self.syarat):
+            raise ValueError("syarat diisi tepat bila perlu = wajib_jika")
+        object.__setattr__(self, "wajib", self.perlu == WAJIB)
 
     def kolom_nama(self) -> list[str]:
         return [k.nama for k in self.kolom]
@@ -169,12 +209,24 @@ def K(nama, tipe="teks", kosong=False, pilihan=(), unik=False) -> Kolom:  # noqa
 _TW_RUPIAH = tuple(K(f"tw{i}", "rupiah", kosong=True) for i in range(1, 5))
 _TW_TARGET = tuple(K(f"tw{i}", "target", kosong=True) for i in range(1, 5))
 
+_KOMPOSIT = Syarat("renstra/indikator.csv", "sumber_realisasi", "komposit")
+_IKM = (Syarat("renstra/indikator.csv", "sumber_realisasi", "ikm"),
+        Syarat("komposit.csv", "jenis", "ikm"))
+
+
+def _daftar(nama: str) -> tuple[Syarat, ...]:
+    return (Syarat("komposit.csv", "daftar", nama),)
+
+
 BERKAS: dict[str, Berkas] = {
-    "renstra/tujuan.csv": Berkas((K("kode_tujuan", "kode", unik=True), K("tujuan")), min_baris=1),
+    "renstra/tujuan.csv": Berkas(
+        (K("kode_tujuan", "kode", unik=True), K("tujuan")), min_baris=1,
+        keterangan="the Renstra's tujuan (Tabel 2.1)",
+        contoh=("T1,Meningkatkan pelayanan kecamatan yang prima",)),
     "renstra/sasaran.csv": Berkas(
         (K("kode_sasaran", "kode", unik=True), K("kode_tujuan", "kode"), K("sasaran")),
-        min_baris=1,
-    ),
+        min_baris=1, keterangan="the sasaran of each tujuan",
+        contoh=("S1,T1,Meningkatnya pelayanan kecamatan",)),
     "renstra/indikator.csv": Berkas(
         (
             K("kode_indikator", "kode", unik=True), K("kode_sasaran", "kode"), K("indikator"),
@@ -184,27 +236,29 @@ BERKAS: dict[str, Berkas] = {
             K("sumber_realisasi", pilihan=("langsung", "komposit", "ikm")),
             K("target_akhir", "angka", kosong=True),
         ),
-        min_baris=1,
-    ),
+        min_baris=1, keterangan="the indicators of each sasaran and how they are measured",
+        contoh=('IKU-02,S1,Cakupan layanan kecamatan,%,naik,rasio,terakhir,komposit,"96,47"',)),
     "renstra/target.csv": Berkas(
         (K("kode_indikator", "kode"), K("tahun", "tahun"), K("target", "angka")),
-        unik_bersama=("kode_indikator", "tahun"),
-    ),
+        min_baris=1, unik_bersama=("kode_indikator", "tahun"),
+        keterangan="the yearly target of each indicator over the Renstra period",
+        contoh=('IKU-02,2023,"94,69"',)),
     "renstra/realisasi.csv": Berkas(
         (
             K("kode_indikator", "kode"), K("tahun", "tahun"), K("periode", pilihan=PERIODE),
             K("realisasi", "angka", kosong=True),
         ),
-        wajib=False, unik_bersama=("kode_indikator", "tahun", "periode"),
-    ),
+        perlu=PILIHAN, unik_bersama=("kode_indikator", "tahun", "periode"),
+        keterangan="realisasi typed directly, this year and earlier years",
+        contoh=('IKU-02,2022,tahun,"81,12"',)),
     "renstra/strategi.csv": Berkas(
         (K("kode_strategi", "kode", unik=True), K("kode_sasaran", "kode"), K("strategi")),
-        wajib=False,
-    ),
+        perlu=PILIHAN, keterangan="strategi per sasaran (Tabel 2.3)",
+        contoh=("2,S1,Meningkatkan pelayanan publik sesuai SOP",)),
     "renstra/kebijakan.csv": Berkas(
         (K("kode_kebijakan", "kode", unik=True), K("kode_strategi", "kode"), K("kebijakan")),
-        wajib=False,
-    ),
+        perlu=PILIHAN, keterangan="kebijakan per strategi (Tabel 2.3)",
+        contoh=('2.2,2,"Pelayanan pengaduan masyarakat secara cepat, tepat, ramah dan nyaman"',)),
     "profil.csv": Berkas(
         (
             K("kecamatan", "slug"), K("nama_kecamatan"), K("kabupaten"), K("provinsi"),
@@ -216,20 +270,23 @@ BERKAS: dict[str, Berkas] = {
             K("populasi_ikm", "bulat", kosong=True),
             K("tempat_laporan"), K("tanggal_laporan", "tanggal"), K("sintetis", "ya_tidak"),
         ),
-        min_baris=1, maks_baris=1,
-    ),
+        min_baris=1, maks_baris=1, keterangan="the kecamatan, the Camat who signs, the settings",
+        contoh=('bantarbolang,Bantarbolang,Pemalang,Jawa Tengah,2023,"Jl. Raya '
+                'Bantarbolang-Pemalang Nomor 17, Bantarbolang",52352,,"UMAR AZIS, S. Sos",'
+                "19670524 199503 1 004,Pembina TK. I,2021,2026,bantarbolang-2023,"
+                "rerata_semester,,Pemalang,2024-01-31,tidak",)),
     "pegawai.csv": Berkas(
         (
             K("no", "bulat", unik=True), K("nama", kosong=True),
             K("jabatan", pilihan=JABATAN), K("status", pilihan=("PNS", "Honorer")),
             K("pendidikan", pilihan=PENDIDIKAN), K("golongan", kosong=True, pilihan=GOLONGAN),
         ),
-        min_baris=1,
-    ),
+        min_baris=1, keterangan="one row per person (Tabel 1.1–1.3)",
+        contoh=('1,"UMAR AZIS, S. Sos",Camat,PNS,S1,IV',)),
     "sarpras.csv": Berkas(
         (K("no", "bulat", unik=True), K("jenis"), K("jumlah", "angka", kosong=True), K("satuan")),
-        wajib=False,
-    ),
+        perlu=PILIHAN, keterangan="sarana and prasarana of the office (Bab I)",
+        contoh=("1,Jumlah bangunan gedung,3,unit",)),
     "pejabat.csv": Berkas(
         (
             K("kode_pejabat", "kode", unik=True), K("nama"), K("nip", "nip", kosong=True),
@@ -237,23 +294,28 @@ BERKAS: dict[str, Berkas] = {
             K("nama_atasan", kosong=True), K("jabatan_atasan", kosong=True),
             K("tanggal_pk", "tanggal"),
         ),
-        min_baris=1,
-    ),
+        min_baris=1, keterangan="every party of a Perjanjian Kinerja, as one tree",
+        contoh=('camat,"WALUYO, S.STP, MP",,Camat Bantarbolang,,"MANSUR HIDAYAT, S.T.",'
+                "Bupati Pemalang,2023-10-23",)),
     "pk_indikator.csv": Berkas(
         (
             K("kode_pejabat", "kode"), K("no", "bulat"), K("sasaran"), K("indikator"),
             K("kode_indikator", "kode", kosong=True), K("satuan"), K("target", "target"),
         ) + _TW_TARGET,
         min_baris=1, unik_bersama=("kode_pejabat", "no"),
-    ),
+        keterangan="the targets of each PK, TW I–IV included (Tabel 2.4, Lampiran)",
+        contoh=('camat,1,Meningkatnya pelayanan kecamatan,Cakupan layanan kecamatan,IKU-02,%,'
+                '"94,69","23,67","47,35","71,02","94,69"',)),
     "pk_anggaran.csv": Berkas(
         (
             K("kode_pejabat", "kode"), K("no", "bulat"), K("uraian"),
             K("tingkat", pilihan=TINGKAT_ANGGARAN), K("kode_anggaran", "kode"),
             K("anggaran", "rupiah"),
         ) + _TW_RUPIAH,
-        wajib=False, unik_bersama=("kode_pejabat", "no"),
-    ),
+        perlu=PILIHAN, unik_bersama=("kode_pejabat", "no"),
+        keterangan="the budget table of each PK, TW I–IV included (Lampiran)",
+        contoh=("camat,1,Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota,program,1,"
+                "6.212.970,,,,",)),
     "anggaran.csv": Berkas(
         (
             K("kode", "kode", unik=True), K("kode_induk", "kode", kosong=True),
@@ -261,15 +323,18 @@ BERKAS: dict[str, Berkas] = {
             K("kode_sasaran", "kode", kosong=True),
             K("pagu_murni", "rupiah", kosong=True), K("pagu_perubahan", "rupiah", kosong=True),
         ),
-        min_baris=1,
-    ),
+        min_baris=1, keterangan="the DPA: program → kegiatan → sub kegiatan (Tabel 2.2, 2.5)",
+        contoh=("1,,program,Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota,S1,,",
+                '1.1,1,kegiatan,"Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat '
+                'Daerah",,6.212.970,6.212.970')),
     "realisasi_anggaran.csv": Berkas(
         (
             K("tingkat", pilihan=("sasaran",) + tuple(TINGKAT_ANGGARAN)), K("kode", "kode"),
             K("realisasi", "rupiah"),
         ),
-        wajib=False, unik_bersama=("tingkat", "kode"),
-    ),
+        perlu=PILIHAN, unik_bersama=("tingkat", "kode"),
+        keterangan="the budget realisasi of the year (Tabel 3.6)",
+        contoh=("kegiatan,1.1,6.100.000",)),
     "komposit.csv": Berkas(
         (
             K("kode_node", "kode", unik=True), K("kode_induk", "kode", kosong=True),
@@ -279,52 +344,101 @@ BERKAS: dict[str, Berkas] = {
             K("nilai", "angka", kosong=True), K("daftar", kosong=True, pilihan=DAFTAR),
             K("urutan", "bulat"),
         ),
-        wajib=False,
-    ),
+        perlu=WAJIB_JIKA, syarat=(_KOMPOSIT,),
+        keterangan="composite indicators as trees of sub-indicators",
+        contoh=("CL,,IKU-02,Cakupan layanan kecamatan,rerata,,,,,1",
+                "CL.1,CL,,Persentase desa bertata kelola pemerintahan baik,rasio,,,,desa,1",
+                "CL.2,CL,,Persentase potensi konflik yang tertangani,rasio,1,1,,,2")),
     "desa.csv": Berkas(
         (K("no", "bulat", unik=True), K("nama_desa"), K("tata_kelola_baik", "ya_tidak")),
-        wajib=False,
-    ),
+        perlu=WAJIB_JIKA, syarat=_daftar("desa"), keterangan="the desa of the kecamatan",
+        contoh=("1,Bantarbolang,ya",)),
     "pengaduan.csv": Berkas(
         (
             K("no", "bulat", unik=True), K("uraian"), K("desa", kosong=True),
             K("selesai", "ya_tidak"),
         ),
-        wajib=False,
-    ),
+        perlu=WAJIB_JIKA, syarat=_daftar("pengaduan"), min_baris_jika=0,
+        keterangan="the complaints of the year (no row: no complaint)",
+        contoh=("1,Laporan rumah roboh di Desa Pedagung,Pedagung,ya",)),
     "data_publik.csv": Berkas(
         (K("no", "bulat", unik=True), K("jenis_data"), K("dipublikasikan", "ya_tidak")),
-        wajib=False,
-    ),
+        perlu=WAJIB_JIKA, syarat=_daftar("data_publik"),
+        keterangan="the kinds of data to publish",
+        contoh=("1,Informasi tentang profil badan publik,ya",)),
     "layanan_pelimpahan.csv": Berkas(
         (
             K("no", "bulat", unik=True), K("jenis_layanan"), K("tersedia", "ya_tidak"),
             K("jumlah", "bulat", kosong=True),
         ),
-        wajib=False,
-    ),
+        perlu=WAJIB_JIKA, syarat=_daftar("layanan_pelimpahan"),
+        keterangan="the services the Bupati delegated to the Camat",
+        contoh=("1,Rekomendasi,ya,6",)),
     "ikm_responden.csv": Berkas(
         (
             K("no", "bulat", unik=True), K("periode", pilihan=("S1", "S2")),
             K("tanggal", "tanggal", kosong=True), K("layanan", kosong=True),
         ) + tuple(K(u, "jawaban") for u in UNSUR_KOLOM),
-        wajib=False,
-    ),
+        perlu=WAJIB_JIKA, syarat=_IKM, kelompok="survei IKM",
+        keterangan="the IKM survey, one row per respondent",
+        contoh=("1,S1,2023-01-02,Rekomendasi,4,2,3,4,3,4,4,2,3",)),
     "ikm_nrr.csv": Berkas(
         (
             K("periode", pilihan=("S1", "S2", "tahun")), K("unsur", pilihan=UNSUR_KOLOM),
             K("nrr", "angka"), K("responden", "bulat"),
         ),
-        wajib=False, unik_bersama=("periode", "unsur"),
-    ),
+        perlu=WAJIB_JIKA, syarat=_IKM, kelompok="survei IKM", unik_bersama=("periode", "unsur"),
+        keterangan="the IKM survey as NRR per unsur, where only aggregates exist",
+        contoh=('S1,persyaratan,"3,12",135',)),
     "tersaji.csv": Berkas(
         (K("besaran", "kode"), K("kunci", kosong=True), K("nilai"), K("sumber")),
-        wajib=False,
-    ),
+        perlu=PILIHAN, keterangan="figures the office states (checked, never used)",
+        contoh=('realisasi,IKU-02,"83,20",Tabel 3.2',)),
 }
 
 # The synthetic survey has the same columns as the real one.
-BERKAS["ikm_responden_sintetis.csv"] = BERKAS["ikm_responden.csv"]
+BERKAS["ikm_responden_sintetis.csv"] = replace(
+    BERKAS["ikm_responden.csv"], keterangan="a generated survey (demo data), same columns")
+
+# The narrative files of `<tahun>/narasi/`, each optional (a missing one shows "(belum diisi)").
+NARASI: dict[str, str] = {
+    "gambaran_umum.md": "organisation and tugas pokok & fungsi (Bab I)",
+    "isu_strategis.md": "isu strategis (Bab I)",
+    "permasalahan.md": "permasalahan per sasaran (Bab III)",
+    "solusi.md": "solusi (Bab III)",
+    "program_pendukung.md": "program pendukung (Bab III)",
+    "inovasi.md": "inovasi (Bab III)",
+    "rencana_tindak_lanjut.md": "rencana tindak lanjut (Bab IV)",
+}
+
+
+def perlu_teks(berkas: Berkas) -> str:
+    """Whether a file is required, as the table of data/README.md says it.
+
+    >>> perlu_teks(BERKAS["desa.csv"])
+    'required when `komposit.csv` has a row with daftar `desa`'
+    """
+    if berkas.perlu == WAJIB:
+        return "**required**"
+    if berkas.perlu == PILIHAN:
+        return "optional"
+    teks = "required when " + " or ".join(s.teks() for s in berkas.syarat)
+    if berkas.kelompok:
+        teks += f" (one file of the {berkas.kelompok})"
+    if berkas.min_baris_jika == 0:
+        teks += "; may hold no row"
+    return teks
+
+
+def tabel_berkas() -> str:
+    """The file table of data/README.md (tested to be there verbatim): one row per file."""
+    baris = ["| file | required? | holds |", "|---|---|---|"]
+    for nama, b in BERKAS.items():
+        folder = "" if nama.startswith("renstra/") else "<tahun>/"
+        baris.append(f"| `{folder}{nama}` | {perlu_teks(b)} | {b.keterangan} |")
+    for nama, apa in NARASI.items():
+        baris.append(f"| `<tahun>/narasi/{nama}` | optional | {apa} |")
+    return "\n".join(baris) + "\n"
 
 
 def _cek_kolom(kolom: Kolom) -> pa.Check:

@@ -1,0 +1,168 @@
+"""What is in a kecamatan's folders against what the data model expects (`lkjip.skema`).
+
+The loader reads files by their exact names. Without this check, a file the office meant but
+named differently (``Data_Publik.csv`` from Windows, ``desa .csv``, ``anggaran.xlsx``) would be
+ignored without a word and, for a list that a composite counts, turn into a silent 0/0. So
+every entry of ``<kecamatan>/``, ``renstra/``, ``<tahun>/`` and ``narasi/`` that the model does
+not know is named in a `Masalah`, with the expected name it most resembles (`asing`); hidden
+files and the lock files of Excel and LibreOffice are ignored (`ABAIKAN`).
+
+`cek_perlu` then applies the "required when" column of the file table: a composite that
+counts a list needs that list, an IKM indicator needs a survey. A missing file there is an
+error, never an empty list.
+
+>>> saran("Data_Publik.csv", ["data_publik.csv", "desa.csv"])
+"nama berkas berbeda huruf besar/kecil; ganti namanya menjadi 'data_publik.csv'."
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from lkjip.baca import pesan_os
+from lkjip.galat import Masalah
+from lkjip.skema import BERKAS, NARASI, WAJIB_JIKA
+
+ABAIKAN = re.compile(r"^(\.|~\$)|^(thumbs\.db|desktop\.ini)$", re.IGNORECASE)
+TAHUN = re.compile(r"(19|20)[0-9]{2}")
+
+
+def berkas_renstra() -> list[str]:
+    """File names expected in ``renstra/``."""
+    return [n.removeprefix("renstra/") for n in BERKAS if n.startswith("renstra/")]
+
+
+def berkas_tahun() -> list[str]:
+    """File names expected in ``<tahun>/``."""
+    return [n for n in BERKAS if "/" not in n]
+
+
+def saran(nama: str, dikenal: list[str], apa: str = "berkas") -> str:
+    """What to do with an entry named `nama` that is not one of `dikenal`.
+
+    >>> saran("anggaran.xlsx", ["anggaran.csv"])[:40]
+    'lkjip hanya membaca CSV: simpan sebagai '
+    >>> saran("catatan.txt", ["desa.csv"])[:27]
+    'tidak dikenal oleh model da'
+    """
+    kecil = {d.lower(): d for d in dikenal}
+    if nama.lower() in kecil:
+        benar = kecil[nama.lower()]
+        return f"nama {apa} berbeda huruf besar/kecil; ganti namanya menjadi '{benar}'."
+    dasar = Path(nama).stem.strip().lower()
+    sama = [d for d in dikenal if Path(d).stem == dasar]
+    if sama and Path(nama).suffix.lower() in (".xlsx", ".xls", ".ods", ".txt", ".tsv"):
+        return (f"lkjip hanya membaca CSV: simpan sebagai 'CSV UTF-8' dengan nama '{sama[0]}', "
+                "lalu pindahkan berkas ini ke luar folder data.")
+    mirip = difflib.get_close_matches(nama.strip().lower(), list(kecil), n=1, cutoff=0.7)
+    if mirip:
+        return (f"tidak dikenal oleh model data; mungkin maksudnya '{kecil[mirip[0]]}'? "
+                "Ganti namanya, atau pindahkan ke luar folder data.")
+    return (f"tidak dikenal oleh model data (yang dikenal di sini: {', '.join(dikenal)}); "
+            "pindahkan ke luar folder data.")
+
+
+def asing(folder: Path, tampil: str, berkas: list[str], subfolder: list[str] = ()
+          ) -> list[Masalah]:
+    """Entries of `folder` that the model does not know, each with its `saran`; a file
+    where a subfolder is expected. Nothing when `folder` does not exist."""
+    try:
+        isi = sorted(folder.iterdir()) if folder.is_dir() else []
+    except OSError as e:
+        return [Masalah(tampil, pesan=f"folder tidak dapat dibaca: {pesan_os(e)}.")]
+    masalah = []
+    for p in isi:
+        nama = p.name
+        if ABAIKAN.search(nama) or nama in berkas:
+            continue
+        if nama in subfolder:
+            if not p.is_dir():
+                masalah.append(Masalah(f"{tampil}/{nama}", pesan=(
+                    "adalah sebuah berkas, padahal seharusnya folder.")))
+            continue
+        apa = "folder" if p.is_dir() else "berkas"
+        masalah.append(Masalah(f"{tampil}/{nama}", pesan=saran(nama, berkas + list(subfolder),
+                                                               apa)))
+    return masalah
+
+
+def periksa_folder(dir_kec: Path, tahun: int) -> list[Masalah]:
+    """Every entry of the kecamatan's folders that the model does not know."""
+    kec = dir_kec.name
+    masalah = []
+    try:
+        lain = sorted(p.name for p in dir_kec.iterdir()
+                      if p.name != "renstra" and not TAHUN.fullmatch(p.name)
+                      and not ABAIKAN.search(p.name))
+    except OSError as e:
+        return [Masalah(kec, pesan=f"folder tidak dapat dibaca: {pesan_os(e)}.")]
+    for nama in lain:
+        masalah.append(Masalah(f"{kec}/{nama}", pesan=saran(
+            nama, ["renstra", str(tahun)], "folder" if (dir_kec / nama).is_dir() else "berkas")
+            .replace("yang dikenal di sini: ", "yang dikenal di sini: folder tahun, mis. ")))
+    masalah += asing(dir_kec / "renstra", f"{kec}/renstra", berkas_renstra())
+    masalah += asing(dir_kec / str(tahun), f"{kec}/{tahun}", berkas_tahun(), ["narasi"])
+    masalah += asing(dir_kec / str(tahun) / "narasi", f"{kec}/{tahun}/narasi", list(NARASI))
+    return masalah
+
+
+# --- required when -------------------------------------------------------------------------
+
+def _pemicu(tabel: dict, nama: str) -> list[str]:
+    """Where the conditions of file `nama` hold: 'komposit.csv baris 5 (daftar desa)'."""
+    tempat = []
+    for s in BERKAS[nama].syarat:
+        df = tabel.get(_tabel(s.berkas))
+        if df is None or s.kolom not in df.columns:
+            continue
+        baris = [int(b) for v, b in zip(df[s.kolom], df["_baris"], strict=True) if v == s.nilai]
+        if baris:
+            daftar = ", ".join(map(str, baris[:5])) + (", …" if len(baris) > 5 else "")
+            tempat.append(f"{s.berkas.removeprefix('renstra/')} baris {daftar} "
+                          f"({s.kolom} '{s.nilai}')")
+    return tempat
+
+
+def _tabel(nama: str) -> str:
+    dasar = nama.rsplit("/", 1)[-1].removesuffix(".csv")
+    return "ikm_responden" if dasar.startswith("ikm_responden") else dasar
+
+
+def cek_perlu(tabel: dict, ada: set[str], tampil) -> list[Masalah]:
+    """The files required by a condition that holds: present, and with enough rows.
+
+    `tabel` holds the frames loaded without problems, `ada` the names of the files present
+    (loaded or not), `tampil(nama)` the name to show. Alternatives (one ``kelompok``) are
+    checked once, on the first of them.
+    """
+    masalah, dilihat = [], set()
+    for nama, b in BERKAS.items():
+        if b.perlu != WAJIB_JIKA or (b.kelompok and b.kelompok in dilihat):
+            continue
+        dilihat.add(b.kelompok)
+        pemicu = _pemicu(tabel, nama)
+        if not pemicu:
+            continue
+        sekutu = [n for n, c in BERKAS.items() if b.kelompok and c.kelompok == b.kelompok]
+        sekutu = sekutu or [nama]
+        hadir = [n for n in sekutu if n in ada]
+        alasan = "; ".join(pemicu)
+        if not hadir:
+            atau = " atau ".join(sekutu)
+            masalah.append(Masalah(tampil(nama), pesan=(
+                f"tidak ditemukan, padahal wajib karena {alasan}. Buat berkas {atau}; tanpa "
+                "daftar ini angkanya tidak dapat dihitung.")))
+            continue
+        df = tabel.get(_tabel(hadir[0]))
+        if df is not None and len(df) < b.min_baris_jika:
+            masalah.append(Masalah(tampil(hadir[0]), pesan=(
+                f"tidak berisi baris data, padahal wajib diisi karena {alasan}.")))
+    return masalah
+
+
+def jumlah_baris(df: pd.DataFrame | None) -> int:
+    return 0 if df is None else len(df)
