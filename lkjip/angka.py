@@ -123,6 +123,19 @@ class Angka:
         """The unrounded value as float; NaN when not available."""
         return math.nan if self.nilai is None else float(self.nilai)
 
+    def __repr__(self) -> str:
+        """One short line: ``<Angka capaian IKU-01: 100,95 = 82,78 / 82,00 × 100>``
+        (`lkjip.bingkai`; the inputs can reach every row of a file, so they are not shown)."""
+        from lkjip.bingkai import repr_angka
+
+        return repr_angka(self)
+
+    def _repr_html_(self) -> str:
+        """A small block for JupyterLab (`lkjip.bingkai.html_angka`)."""
+        from lkjip.bingkai import html_angka
+
+        return html_angka(self)
+
     def uraian(self) -> str:
         """A worked line, e.g. ``'86,81 = (54,07 + 80,00 + 100,00 + 100,00 + 100,00) / 5'``.
 

@@ -9,6 +9,7 @@ import click
 
 from lkjip import config
 from lkjip.galat import LkjipError
+from lkjip.ruang_kerja import cek_di_luar_paket
 
 
 def _gagal(e: LkjipError) -> None:
@@ -21,9 +22,20 @@ def main() -> None:
     """lkjip: LKjIP kecamatan dari data CSV."""
 
 
+def _parameter(kecamatan, tahun, data_dir) -> tuple[str, int, Path]:
+    """The options checked at once, named as options (``--tahun``); the kecamatan matched
+    ignoring case (`lkjip.parameter`)."""
+    from lkjip.parameter import ARGUMEN, cek_parameter
+
+    try:
+        return cek_parameter(kecamatan, tahun, data_dir, sebutan=ARGUMEN)
+    except LkjipError as e:
+        _gagal(e)
+
+
 def opsi_data(f):
     return click.option("--data", "data_dir", type=click.Path(path_type=Path), default=None,
-                        help="Folder data (bawaan: data/).")(f)
+                        help="Folder data (bawaan: data/ di folder ini).")(f)
 
 
 @main.command()
@@ -34,6 +46,7 @@ def check(kecamatan: str, tahun: str, data_dir: Path | None) -> None:
     """Muat dan periksa data satu kecamatan-tahun."""
     from lkjip.muat import muat
 
+    kecamatan, tahun, data_dir = _parameter(kecamatan, tahun, data_dir)
     try:
         data = muat(kecamatan, tahun, data_dir)
     except LkjipError as e:
@@ -44,7 +57,7 @@ def check(kecamatan: str, tahun: str, data_dir: Path | None) -> None:
 
 def opsi_out(f):
     return click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
-                        help="Folder keluaran (bawaan: outputs/).")(f)
+                        help="Folder keluaran (bawaan: outputs/ di folder ini).")(f)
 
 
 @main.command()
@@ -57,6 +70,7 @@ def build(kecamatan, tahun, data_dir, out_dir, analis) -> None:
     """Bangun laporan LKjIP (HTML dan PDF) satu kecamatan-tahun."""
     from lkjip.laporan import bangun
 
+    kecamatan, tahun, data_dir = _parameter(kecamatan, tahun, data_dir)
     try:
         berkas = bangun(kecamatan, tahun, data_dir=data_dir, out_dir=out_dir, analis=analis,
                         muat_dulu=True)
@@ -177,6 +191,7 @@ def jelaskan(kecamatan: str, tahun: str, data_dir: Path | None, figure: str) -> 
     from lkjip.hitung import hitung
     from lkjip.muat import muat
 
+    kecamatan, tahun, data_dir = _parameter(kecamatan, tahun, data_dir)
     try:
         hasil = hitung(muat(kecamatan, tahun, data_dir))
         click.echo(jejak.jelaskan(hasil, figure))
@@ -186,7 +201,7 @@ def jelaskan(kecamatan: str, tahun: str, data_dir: Path | None, figure: str) -> 
 
 @main.command()
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
-              help="Folder tujuan (bawaan: data-sintetis/).")
+              help="Folder tujuan (bawaan: data-sintetis/ di folder ini).")
 @click.option("--jumlah", type=click.IntRange(1, 100000), default=None,
               help="Tulis N kecamatan sintetis-0001… (uji skala) alih-alih 13 kecamatan Pemalang.")
 @click.option("--seed", type=int, default=None, help="Benih acak (bawaan: tetap).")
@@ -194,13 +209,31 @@ def sintetis(out_dir, jumlah, seed) -> None:
     """Tulis data SINTETIS (contoh) kecamatan Pemalang 2021–2024 dengan kesalahan sengaja."""
     from lkjip import sintetis as gen
 
-    out = out_dir or config.DATA_SINTETIS
     try:
+        out = cek_di_luar_paket(out_dir or config.data_sintetis_baru(), "--out")
         nama = gen.tulis(out, jumlah=jumlah, seed=gen.SEED if seed is None else seed)
     except LkjipError as e:
         _gagal(e)
     click.echo(f"{len(nama)} kecamatan sintetis ditulis ke {_relatif(Path(out))} "
                f"(daftar kesalahan sengaja: {gen.MANIFEST}).")
+
+
+@main.command()
+@click.argument("folder", required=False, default=".", type=click.Path(path_type=Path))
+def init(folder: Path) -> None:
+    """Buat ruang kerja: data contoh (data/), notebook (notebooks/) dan README.md."""
+    from lkjip.ruang_kerja import buat
+
+    try:
+        hasil = buat(folder)
+    except LkjipError as e:
+        _gagal(e)
+    click.echo(f"Ruang kerja di {hasil.tujuan}: {len(hasil.ditulis)} berkas ditulis"
+               + (f", {len(hasil.dilewati)} sudah ada (tidak diubah)." if hasil.dilewati
+                  else "."))
+    pindah = "" if hasil.tujuan == Path.cwd().resolve() else f"cd {_relatif(hasil.tujuan)}\n  "
+    click.echo(f"Mulai:\n  {pindah}lkjip build --kecamatan bantarbolang --tahun 2023\n"
+               "  jupyter lab")
 
 
 @main.command("build-kabupaten")

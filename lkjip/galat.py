@@ -70,3 +70,14 @@ class LkjipError(Exception):
 
     def __str__(self) -> str:
         return self.ringkasan()
+
+    def _render_traceback_(self) -> list[str]:
+        """How IPython (JupyterLab, papermill) shows it: the message alone, no traceback.
+
+        A user's mistake is not a bug, so the frames would only hide the message; any other
+        exception keeps its traceback.
+
+        >>> LkjipError("tahun salah.")._render_traceback_()
+        ['Ditemukan 1 masalah pada data:', '- (umum): tahun salah.']
+        """
+        return self.ringkasan().splitlines()

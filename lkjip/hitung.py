@@ -93,6 +93,25 @@ class Hasil:
     def kategori(self, persen: Angka | float | None) -> str | None:
         return _kategori(persen, self.skala)
 
+    def to_frame(self, bagian: str) -> pd.DataFrame:
+        """One part of the result as a DataFrame indexed by code: ``"indikator"``,
+        ``"sasaran"``, ``"anggaran"``, ``"ikm"`` or ``"pegawai"`` (`lkjip.bingkai`: numbers
+        as the report prints them, categories ordered)."""
+        from lkjip.bingkai import ke_frame
+
+        return ke_frame(self, bagian)
+
+    def __repr__(self) -> str:
+        """One line: capaian kinerja, penyerapan, IKM, counts (`lkjip.bingkai`)."""
+        from lkjip.bingkai import repr_hasil
+
+        return repr_hasil(self)
+
+    def _repr_html_(self) -> str:
+        from lkjip.bingkai import html_hasil
+
+        return html_hasil(self)
+
 
 def _kategori(persen, skala: str) -> str | None:
     nilai = persen.bulat if isinstance(persen, Angka) else persen

@@ -16,13 +16,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from lkjip import config
-
 SUMBER_IKM_SINTETIS = "ikm_responden_sintetis.csv"
-
-
-def _folder(data_dir) -> Path:
-    return Path(data_dir or config.DATA).expanduser().resolve()
 
 
 def _sidik(folder: Path) -> tuple:
@@ -36,10 +30,14 @@ def _sidik(folder: Path) -> tuple:
 def konteks(kecamatan: str, tahun, data_dir=None):
     """``(data, hasil)`` of one kecamatan-year: `lkjip.muat` then `lkjip.hitung`, cached.
 
-    ``data_dir=None`` means `lkjip.config.DATA`. Errors in the data raise `LkjipError`.
+    ``data_dir=None`` means `lkjip.config.DATA`. Bad parameters raise `ParameterTidakSah`
+    naming them (`lkjip.parameter`; the kecamatan matches ignoring case), errors in the data
+    `LkjipError`.
     """
-    folder = _folder(data_dir)
-    return _muat(kecamatan, int(tahun), str(folder), _sidik(folder / kecamatan))
+    from lkjip.parameter import cek_parameter
+
+    kecamatan, tahun, folder = cek_parameter(kecamatan, tahun, data_dir)
+    return _muat(kecamatan, tahun, str(folder), _sidik(folder / kecamatan))
 
 
 @lru_cache(maxsize=8)

@@ -17,12 +17,12 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from lkjip import config
 from lkjip.baca import baca_baris, baca_byte, dekode, pesan_os
 from lkjip.bilangan import baca_angka, baca_ya_tidak
 from lkjip.folder import cek_perlu, periksa_folder
 from lkjip.galat import LkjipError, Masalah
 from lkjip.ikm import kunci_unsur
+from lkjip.parameter import cek_parameter
 from lkjip.skema import BERKAS, NARASI, UNSUR_KOLOM, Berkas, skema
 
 BERKAS_IKM = ("ikm_responden.csv", "ikm_responden_sintetis.csv")
@@ -251,6 +251,17 @@ class DataKecamatan:
     def sintetis(self) -> bool:
         return bool(self.profil.get("sintetis"))
 
+    def __repr__(self) -> str:
+        """One line: which kecamatan-year, how many tables and rows (`lkjip.bingkai`)."""
+        from lkjip.bingkai import repr_data
+
+        return repr_data(self)
+
+    def _repr_html_(self) -> str:
+        from lkjip.bingkai import html_data
+
+        return html_data(self)
+
 
 def nama_tabel(nama_berkas: str) -> str:
     """`renstra/indikator.csv` → `indikator`; both IKM survey files → `ikm_responden`."""
@@ -355,10 +366,11 @@ def muat(kecamatan: str, tahun, data_dir=None) -> DataKecamatan:
     every problem found (file, row, column, value, what was expected).
 
     The argument order is the one of `lkjip.konteks.konteks` and the chapter notebooks'
-    parameters; ``data_dir=None`` means the default data folder (`lkjip.config.DATA`).
+    parameters; ``data_dir=None`` means the default data folder (`lkjip.config.data`). The
+    parameters are checked first (`lkjip.parameter.cek_parameter`: the kecamatan matches
+    ignoring case; a bad one raises `ParameterTidakSah` naming it).
     """
-    tahun = cek_nama(kecamatan, tahun)
-    data_dir = Path(data_dir if data_dir is not None else config.DATA)
+    kecamatan, tahun, data_dir = cek_parameter(kecamatan, tahun, data_dir)
     dir_kec = _cek_folder(data_dir, kecamatan, tahun)
     masalah: list[Masalah] = periksa_folder(dir_kec, tahun)
     tabel, berkas = {}, {}

@@ -28,6 +28,7 @@ from lkjip import laporan, tampil
 from lkjip.aman import netralkan_formula, tulis_csv
 from lkjip.galat import LkjipError
 from lkjip.muat import cek_nama, muat
+from lkjip.parameter import cek_parameter
 from tests.racun import (
     NARASI_JAHAT,
     PANJANG,
@@ -166,9 +167,12 @@ def test_paket_tidak_menulis_csv_tanpa_tulis_csv():
 
 # --- names that are not plain slugs or years ---------------------------------------------------
 
-NAMA_BURUK = ["../x", "..", ".", "/etc", "/tmp/x", "a/b", "a\\b", "a\x00b", "", "A B", "Contoh",
-              "contoh ", " contoh", "contoh\n", "con toh", "ñandu", "-contoh", "contoh-",
-              "contoh/../..", "~root", "$HOME", "*", "contoh;rm -rf"]
+NAMA_BURUK = ["../x", "..", ".", "/etc", "/tmp/x", "a/b", "a\\b", "a\x00b", "", "ñandu",
+              "-contoh", "contoh-", "contoh/../..", "~root", "$HOME", "*", "contoh;rm -rf"]
+# spellings of an existing folder a user may type (issue 14): matched, ignoring case, spaces
+# around and spaces for hyphens, against the folders listed; never used as a path themselves
+NAMA_LONGGAR = {"A B": "a-b", "Contoh": "contoh", "contoh ": "contoh", " contoh": "contoh",
+                "contoh\n": "contoh", "con toh": "con-toh", "CONTOH": "contoh"}
 TAHUN_BURUK = ["", "23", "2023/../..", "../2023", "2023\x00", "20233", "1899", "2100", "-1",
                "2023\n", " 2023", "２０２３", "20٢٣", None, True, 2023.0, "2023.0", "0x7e7"]
 
@@ -205,14 +209,25 @@ def _ditolak(fungsi, *args, **kwargs) -> LkjipError:
 
 @pytest.mark.parametrize("kecamatan", NAMA_BURUK, ids=repr)
 def test_kecamatan_buruk_ditolak_sebelum_disentuh(kecamatan):
-    assert "--kecamatan" in str(_ditolak(muat, "/tidak/ada", kecamatan, 2023))
+    assert "parameter `kecamatan`" in str(_ditolak(muat, kecamatan, 2023, "/tidak/ada"))
     e = _ditolak(laporan.bangun, kecamatan, 2023, data_dir="/d", out_dir="/o", notebooks_dir="/n")
     assert "--kecamatan" in str(e)
 
 
+@pytest.mark.parametrize("kecamatan", NAMA_LONGGAR, ids=repr)
+def test_ejaan_longgar_dicocokkan_dengan_folder_yang_ada(kecamatan, tmp_path):
+    for nama in ("contoh", "a-b", "con-toh"):
+        (tmp_path / nama / "2023").mkdir(parents=True)
+    assert cek_parameter(kecamatan, 2023, tmp_path)[0] == NAMA_LONGGAR[kecamatan]
+    (tmp_path / "contoh").rename(tmp_path / "lain")
+    if NAMA_LONGGAR[kecamatan] == "contoh":  # no folder matches: refused, naming those there
+        with pytest.raises(LkjipError, match="a-b, con-toh, lain"):
+            cek_parameter(kecamatan, 2023, tmp_path)
+
+
 @pytest.mark.parametrize("tahun", TAHUN_BURUK, ids=repr)
 def test_tahun_buruk_ditolak_sebelum_disentuh(tahun):
-    assert "--tahun" in str(_ditolak(muat, "/tidak/ada", "contoh", tahun))
+    assert "parameter `tahun`" in str(_ditolak(muat, "contoh", tahun, "/tidak/ada"))
     e = _ditolak(laporan.bangun, "contoh", tahun, data_dir="/d", out_dir="/o", notebooks_dir="/n")
     assert "--tahun" in str(e)
 

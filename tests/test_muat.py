@@ -95,9 +95,9 @@ def test_unknown_kecamatan_and_year(tmp_path):
 
 
 def test_path_like_names_refused_before_touching_disk(tmp_path):
-    with pytest.raises(LkjipError, match="--kecamatan"):
+    with pytest.raises(LkjipError, match="parameter `kecamatan`"):
         muat("../contoh", 2023, tmp_path / "tidak-ada")
-    with pytest.raises(LkjipError, match="--tahun"):
+    with pytest.raises(LkjipError, match="parameter `tahun`"):
         muat("contoh", "20x3", tmp_path / "tidak-ada")
 
 

@@ -1,0 +1,113 @@
+"""`lkjip init`: a workspace an analyst can start from, written outside the package.
+
+A workspace is a plain folder::
+
+    README.md        what is where, and the commands (Bahasa Indonesia)
+    data/            the example data (Kecamatan Bantarbolang 2023) and the data model
+    notebooks/       the chapter notebooks and the analysis notebook, to explore and try
+    outputs/         reports (created by `lkjip build`)
+
+Every path lkjip uses by default resolves from the current folder (`lkjip.config`), so the
+commands run inside the workspace need no option. An existing file is never overwritten: a
+second ``lkjip init`` only adds what is missing (the analyst's own data and edits stay).
+The report is built from the chapter notebooks installed with lkjip; the copies here are for
+exploring (editing them does not change ``lkjip build``).
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lkjip import config
+from lkjip.galat import LkjipError, Masalah
+
+README = """\
+# Ruang kerja LKjIP
+
+Folder ini dibuat oleh `lkjip init`. Jalankan semua perintah `lkjip` dari folder ini.
+
+- `data/`: data masukan, satu folder per kecamatan dan satu subfolder per tahun (contoh:
+  `data/bantarbolang/2023/`); cara mengisinya ada di `data/README.md`.
+- `notebooks/`: notebook bab laporan (`00_` … `07_`), rekap kabupaten (`kabupaten/`) dan
+  contoh analisis (`analisis/contoh_analisis.ipynb`), untuk ditelusuri di JupyterLab.
+- `outputs/`: laporan yang dibangun (dibuat otomatis).
+- `data-sintetis/`: data contoh sintetis kecamatan lain (dibuat oleh `lkjip sintetis`).
+
+## Perintah
+
+```sh
+lkjip check --kecamatan bantarbolang --tahun 2023   # muat dan periksa data
+lkjip build --kecamatan bantarbolang --tahun 2023   # laporan HTML dan PDF di outputs/
+lkjip sintetis                                      # data sintetis 13 kecamatan lain
+lkjip build-kabupaten --tahun 2023                  # rekap seluruh kecamatan
+jupyter lab                                         # buka notebooks/ di peramban
+```
+
+Laporan dibangun dari notebook bab yang terpasang bersama lkjip. Notebook di folder ini
+adalah salinan untuk ditelusuri dan dicoba: mengubahnya tidak mengubah `lkjip build`.
+Di setiap notebook, ubah sel di bawah judul "Parameter — ubah di sini" (kecamatan, tahun),
+lalu jalankan semua sel (Run > Run All Cells).
+"""
+
+
+@dataclass
+class HasilInit:
+    """What `buat` wrote and what it left alone because it was already there."""
+
+    tujuan: Path
+    ditulis: list[Path] = field(default_factory=list)
+    dilewati: list[Path] = field(default_factory=list)
+
+
+def cek_di_luar_paket(folder: Path, argumen: str) -> Path:
+    """Refuse a folder inside the installed package: lkjip never writes into itself.
+
+    >>> cek_di_luar_paket(config.PACKAGE / "x", "DIR")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    lkjip.galat.LkjipError: ...folder ini berada di dalam paket lkjip yang terpasang...
+    """
+    folder = Path(folder).expanduser().resolve()
+    if folder == config.PACKAGE or config.PACKAGE in folder.parents:
+        raise LkjipError(Masalah(f"(argumen) {argumen}", pesan=(
+            f"folder ini berada di dalam paket lkjip yang terpasang ({folder}); "
+            "pilih folder kerja sendiri, mis. `lkjip init ~/lkjip`.")))
+    return folder
+
+
+def _salin(asal: Path, tujuan: Path, hasil: HasilInit) -> None:
+    if tujuan.exists():
+        hasil.dilewati.append(tujuan)
+        return
+    tujuan.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(asal, tujuan)
+    hasil.ditulis.append(tujuan)
+
+
+def _salin_folder(asal: Path, tujuan: Path, hasil: HasilInit, pola: str = "*") -> None:
+    for berkas in sorted(asal.rglob(pola)):
+        relatif = berkas.relative_to(asal)
+        if berkas.is_file() and not {".ipynb_checkpoints", "__pycache__"} & set(relatif.parts):
+            _salin(berkas, tujuan / relatif, hasil)
+
+
+def buat(tujuan=".") -> HasilInit:
+    """Write a workspace into `tujuan` (created if needed); never overwrite a file."""
+    tujuan = cek_di_luar_paket(Path(tujuan), "DIR")
+    hasil = HasilInit(tujuan)
+    try:
+        _salin_folder(config.contoh(), tujuan / "data", hasil)
+        _salin_folder(config.notebooks(), tujuan / "notebooks", hasil, "*.ipynb")
+        readme = tujuan / "README.md"
+        if readme.exists():
+            hasil.dilewati.append(readme)
+        else:
+            readme.write_text(README, encoding="utf-8")
+            hasil.ditulis.append(readme)
+        (tujuan / "outputs").mkdir(exist_ok=True)
+    except OSError as e:
+        raise LkjipError(Masalah(str(tujuan), pesan=(
+            f"ruang kerja tidak dapat ditulis: {e.strerror or e}."))) from e
+    return hasil
