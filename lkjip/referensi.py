@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from lkjip.galat import Masalah
+from lkjip.pohon import cek_pohon_data
 
 
 def _ref(tabel, berkas, anak, kolom, induk, kolom_induk, apa) -> list[Masalah]:
@@ -55,6 +56,7 @@ def cek_referensi(tabel: dict, berkas: dict, kecamatan: str, tahun: int) -> list
     masalah += _cek_arah_metode(tabel["indikator"], berkas["indikator"])
     masalah += _cek_komposit(tabel, berkas["komposit"])
     masalah += _cek_ikm_nrr(tabel["ikm_nrr"], berkas["ikm_nrr"])
+    masalah += cek_pohon_data(tabel, berkas)
     return masalah
 
 
@@ -76,18 +78,15 @@ def _cek_ikm_nrr(df: pd.DataFrame, b: str) -> list[Masalah]:
 
 
 def _cek_komposit(tabel, b: str) -> list[Masalah]:
-    """A composite tree that can be computed: no cycle, children only under a 'rerata' node
-    and a 'rerata' node with children, counts not negative and not x/0, IKM data for 'ikm'."""
+    """A composite tree that can be computed: children only under a 'rerata' node and a
+    'rerata' node with children, counts not negative and not x/0, IKM data for 'ikm'. (Its
+    shape, roots and cycles: `lkjip.pohon`.)"""
     df = tabel["komposit"]
-    induk = dict(zip(df["kode_node"], df["kode_induk"], strict=True))
     punya_anak = set(df["kode_induk"].dropna())
     ada_ikm = len(tabel["ikm_responden"]) or len(tabel["ikm_nrr"])
     masalah = []
     for _, r in df.iterrows():
         baris, kode, jenis = int(r["_baris"]), r["kode_node"], r["jenis"]
-        if _berputar(kode, induk):
-            masalah.append(Masalah(b, baris, "kode_induk", r["kode_induk"],
-                                   "kode node induk yang tidak membuat pohon berputar"))
         if kode in punya_anak and jenis != "rerata":
             masalah.append(Masalah(b, baris, "jenis", jenis,
                                    "rerata, karena node ini memiliki sub-node"))
@@ -100,16 +99,6 @@ def _cek_komposit(tabel, b: str) -> list[Masalah]:
         if jenis == "rasio" and r["daftar"] is None:
             masalah += _cek_rasio(r, b, baris)
     return masalah
-
-
-def _berputar(kode, induk: dict) -> bool:
-    """True when walking up from `kode` by kode_induk comes back to `kode` (it is on a cycle)."""
-    awal, dilihat = kode, set()
-    while (kode := induk.get(kode)) is not None and kode not in dilihat:
-        if kode == awal:
-            return True
-        dilihat.add(kode)
-    return False
 
 
 def _cek_rasio(r, b: str, baris: int) -> list[Masalah]:
