@@ -127,7 +127,8 @@ def _butir_isi(soup, penanda) -> list[str]:
 
 
 def _id_unik(soup) -> None:
-    """Rename repeated ids (two chapters may both have "A. Umum") so each link has one target."""
+    """Rename repeated ids (two chapters may both have "A. Umum"; a figure's tooltip shown
+    twice, `lkjip.tampil_jejak.id_tooltip`) so each link and description has one target."""
     terpakai: set[str] = set()
     for el in soup.find_all(id=True):
         id_, n = el["id"], 1
@@ -137,6 +138,9 @@ def _id_unik(soup) -> None:
         terpakai.add(el["id"])
         for anchor in el.select("a.anchor-link"):
             anchor["href"] = f"#{el['id']}"
+        if el["id"] != id_ and el.parent is not None:
+            for fokus in el.parent.find_all(attrs={"aria-describedby": id_}, recursive=False):
+                fokus["aria-describedby"] = el["id"]
 
 
 def sisipkan_daftar(html: str) -> str:

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import PurePosixPath
 
 import pandas as pd
 
 from lkjip import anggaran as ang
+from lkjip.akumulasi import akumulasi_tw
 from lkjip.angka import Angka, Sumber, rerata
 from lkjip.capaian import capaian_angka, capaian_sasaran_angka, progres_renstra_angka
 from lkjip.ikm import HasilIkm, ikm, ikm_dari_nrr, ikm_per, ikm_tahunan
@@ -89,6 +91,8 @@ class Hasil:
     penyerapan: Angka
     kategori_anggaran: str | None
     efisiensi: Angka
+    total_pagu: Angka = field(default_factory=lambda: Angka(None))
+    total_realisasi_anggaran: Angka = field(default_factory=lambda: Angka(None))
 
     def kategori(self, persen: Angka | float | None) -> str | None:
         return _kategori(persen, self.skala)
@@ -211,22 +215,6 @@ def _realisasi_tahun(data, kelompok, ind) -> Angka | None:
              for _, r in tw.iterrows()]
     nilai = [n for n in nilai if n is not None]
     return akumulasi_tw(nilai, ind["akumulasi_tw"], f"realisasi {kode}") if nilai else None
-
-
-def akumulasi_tw(nilai: list[Angka], cara: str, label: str) -> Angka:
-    """The year's value from TW values: jumlah, terakhir, maks or rerata.
-
-    >>> tw = [Angka(Decimal(v)) for v in (10, 30, 20)]
-    >>> [akumulasi_tw(tw, c, "x").nilai for c in ("jumlah", "terakhir", "maks")]
-    [Decimal('60'), Decimal('20'), Decimal('30')]
-    """
-    if cara == "rerata":
-        return rerata(nilai, label)
-    angka = [n.nilai for n in nilai]
-    hasil = {"jumlah": sum(angka, Decimal(0)), "terakhir": angka[-1], "maks": max(angka)}[cara]
-    rumus = {"jumlah": "TW I + … + TW IV", "terakhir": "nilai TW terakhir",
-             "maks": "nilai TW tertinggi"}[cara]
-    return Angka(hasil, rumus, tuple(nilai), label=label)
 
 
 def _realisasi_ini(data, ind, riwayat, komposit, ikm_tahun) -> Angka:
@@ -390,24 +378,35 @@ def _progres_sasaran(indikator: dict[str, HasilIndikator], kode: str) -> Angka:
     return rerata(progres, f"progres sasaran {kode}", "Jumlah progres indikator / jumlah indikator")
 
 
+def total_anggaran_sasaran(sasaran: dict[str, HasilSasaran]) -> tuple[Angka, Angka]:
+    """(total pagu, total realisasi anggaran) over every sasaran: what "the total" of Tabel 3.6
+    and the overall penyerapan is. The realisasi is not available when a sasaran with a pagu
+    has none (a sasaran without pagu adds nothing either way)."""
+    pagu = [s.pagu for s in sasaran.values()]
+    real = [s.realisasi_anggaran for s in sasaran.values()
+            if s.realisasi_anggaran.nilai is not None or s.pagu.nilai]
+    total_pagu = Angka(sum((p.nilai for p in pagu), Decimal(0)), "Σ pagu sasaran", tuple(pagu),
+                       label="total pagu", desimal=0)
+    nilai = [r.nilai for r in real]
+    total_real = Angka(None if None in nilai else sum(nilai, Decimal(0)), "Σ realisasi sasaran",
+                       tuple(real), label="total realisasi anggaran", desimal=0)
+    return total_pagu, total_real
+
+
 def _keseluruhan(sasaran: dict[str, HasilSasaran], skala):
     terukur = [s for s in sasaran.values() if s.capaian.nilai is not None]
     capaian = rerata([s.capaian for s in terukur], "capaian kinerja keseluruhan",
                      "Jumlah capaian sasaran / jumlah sasaran") if terukur \
         else Angka(None, "tidak ada sasaran yang terukur")
-    ada = [s for s in sasaran.values() if s.realisasi_anggaran.nilai is not None]
-    pagu, real = [s.pagu for s in ada], [s.realisasi_anggaran for s in ada]
-    if pagu and sum(p.nilai for p in pagu):
-        total_pagu = Angka(sum(p.nilai for p in pagu), "Σ pagu sasaran", tuple(pagu),
-                           label="total pagu", desimal=0)
-        total_real = Angka(sum(r.nilai for r in real), "Σ realisasi sasaran", tuple(real),
-                           label="total realisasi anggaran", desimal=0)
+    total_pagu, total_real = total_anggaran_sasaran(sasaran)
+    if total_real.nilai is not None and total_pagu.nilai:
         serap = ang.penyerapan_angka(total_real, total_pagu, "penyerapan anggaran keseluruhan")
     else:
         serap = Angka(None, "realisasi anggaran tidak tersedia")
     efis = ang.efisiensi_angka(capaian, serap, "efisiensi keseluruhan") \
         if capaian.nilai is not None and serap.nilai is not None else Angka(None, "")
-    return capaian, _kategori(capaian, skala), serap, _kategori(serap, skala), efis
+    return (capaian, _kategori(capaian, skala), serap, _kategori(serap, skala), efis,
+            total_pagu, total_real)
 
 
 def hitung(data: DataKecamatan) -> Hasil:
@@ -421,6 +420,57 @@ def hitung(data: DataKecamatan) -> Hasil:
     indikator = hitung_indikator(data, komposit, ikm_tahun, skala)
     tree = hitung_anggaran(data)
     sasaran = hitung_sasaran(data, indikator, tree, skala)
-    capaian, kat, serap, kat_ang, efis = _keseluruhan(sasaran, skala)
+    capaian, kat, serap, kat_ang, efis, pagu, real = _keseluruhan(sasaran, skala)
     return Hasil(data, skala, semester, ikm_tahun, layanan, daftar, komposit, indikator,
-                 sasaran, tree, hitung_pk_anggaran(data), capaian, kat, serap, kat_ang, efis)
+                 sasaran, tree, hitung_pk_anggaran(data), capaian, kat, serap, kat_ang, efis,
+                 pagu, real)
+
+
+# --- figures read on demand (by the catalogue, `lkjip.katalog`) ---------------------------
+
+def angka_anggaran(hasil, kode: str, kolom: str) -> Angka:
+    """pagu_murni, pagu_perubahan or selisih of a kode of ``anggaran.csv`` or ``total``."""
+    df, berkas = hasil.data.anggaran, hasil.data.berkas.get("anggaran", "anggaran.csv")
+    if kolom == "selisih":
+        m, p = (angka_anggaran(hasil, kode, k) for k in ("pagu_murni", "pagu_perubahan"))
+        return ang.perubahan_angka(m, p, f"bertambah/berkurang {kode}")
+    if kode == "total":
+        return ang.total_angka(df, kolom, berkas)
+    return ang.pohon_angka(df, kolom, berkas)[kode]
+
+
+def angka_pk(hasil, pejabat: str, kolom: str) -> Angka | None:
+    """A PK budget table's total of one column: the sum of its typed rows (empty cells
+    skipped); None when every cell is empty."""
+    df = hasil.data.pk_anggaran
+    df = df[df["kode_pejabat"] == pejabat]
+    berkas = hasil.data.berkas.get("pk_anggaran", "pk_anggaran.csv")
+    sel = [Sumber(berkas, int(b), kolom, v) for b, v in zip(df["_baris"], df[kolom], strict=True)
+           if v is not None and v == v]
+    if not sel:
+        return None
+    pola = " + ".join(f"{{{i}}}" for i in range(len(sel)))
+    return Angka(sum((s.angka for s in sel), Decimal(0)), f"Σ {kolom} baris PK {pejabat}",
+                 tuple(sel), label=f"total {kolom} PK {pejabat}", pola=pola, desimal=0)
+
+
+def angka_pegawai(hasil, jabatan: str) -> Angka:
+    """The number of pegawai.csv rows of one jabatan (or all of them, 'total')."""
+    df, berkas = hasil.data.pegawai, hasil.data.berkas.get("pegawai", "pegawai.csv")
+    jabatan_baris = df["jabatan"].astype("string").str.strip()
+    pilih = df if jabatan == "total" else df[jabatan_baris == jabatan]
+    apa = "seluruh baris" if jabatan == "total" else f"baris dengan jabatan {jabatan}"
+    sel = tuple(Sumber(berkas, int(b), "jabatan", j)
+                for b, j in zip(pilih["_baris"], pilih["jabatan"], strict=True))
+    return Angka(Decimal(len(pilih)), f"banyaknya {apa} di {PurePosixPath(berkas).name}", sel,
+                 label=f"jumlah pegawai {jabatan}", desimal=0)
+
+
+def angka_tahun_ke(hasil) -> Angka:
+    """The report year's place in the Renstra period: tahun − renstra_awal + 1."""
+    data = hasil.data
+    berkas = data.berkas.get("profil", "profil.csv")
+    awal = int(data.profil["renstra_awal"])
+    masukan = (Sumber(berkas, 2, "tahun", data.tahun), Sumber(berkas, 2, "renstra_awal", awal))
+    return Angka(Decimal(data.tahun - awal + 1), "Tahun laporan − awal Renstra + 1", masukan,
+                 label="tahun ke Renstra", pola="{0} − {1} + 1", desimal=0)

@@ -217,7 +217,7 @@ def _sel(nilai, kelas: list[str], jejak: _Jejak = _Jejak()) -> str:
         kelas.insert(0, "lk-angka")
     if teks and angka is not None:
         teks = _html_angka(angka, str(nilai), jejak.rujukan)
-    href = getattr(jejak.temuan, "id", None)
+    href = None if jejak.temuan is None else _jangkar(jejak.temuan)
     tanda = "".join(
         f'<a class="lk-ke-catatan" href="#{escape(str(href or KELAS_CATATAN[k]), quote=True)}">'
         "*</a>"
@@ -233,9 +233,15 @@ def _format_angka(angka) -> str:
     return format_angka(angka.nilai, angka.desimal)
 
 
+def _jangkar(temuan) -> str:
+    from lkjip.tampil_jejak import jangkar
+
+    return jangkar(temuan)
+
+
 def _html_angka(angka, teks: str, rujukan: Mapping | None) -> str:
-    """The figure with its provenance on hover/focus (`lkjip.jejak.html_angka`)."""
-    from lkjip.jejak import html_angka
+    """The figure with its provenance on hover/focus (`lkjip.tampil_jejak.html_angka`)."""
+    from lkjip.tampil_jejak import html_angka
 
     entri = rujukan.get(angka) if rujukan is not None else None
     return html_angka(angka, teks, getattr(entri, "nomor", None))
@@ -298,7 +304,7 @@ def tabel(
     link goes to the finding itself when ``temuan`` maps the cell to one (its ``id``).
     ``jumlah=True`` styles the last row as a total. Columns may be a MultiIndex.
 
-    Computed figures explain themselves (`lkjip.jejak.html_angka`: provenance on hover and
+    Computed figures explain themselves (`lkjip.tampil_jejak.html_angka`: provenance on hover and
     focus): a cell may hold an `Angka` (shown with ``format[column]``, default
     `lkjip.format.format_angka` at its ``desimal``), or ``angka`` maps ``(row label, column
     label)`` to the `Angka` behind a preformatted cell. ``rujukan`` (`lkjip.jejak.rujukan`)
@@ -389,11 +395,11 @@ def paragraf(teks: str, angka=None, rujukan: Mapping | None = None) -> Html:
 
     ``angka``: ``(printed text, Angka)`` pairs (or a dict) of the computed figures the
     sentence quotes; each is found in order and explains itself on hover and focus
-    (`lkjip.jejak.tandai_kalimat`).
+    (`lkjip.tampil_jejak.tandai_kalimat`).
     """
     if not angka:
         return Html(f'<p class="lk-paragraf">{_teks(teks)}</p>', "Paragraf")
-    from lkjip.jejak import tandai_kalimat
+    from lkjip.tampil_jejak import tandai_kalimat
 
     pasangan = angka.items() if isinstance(angka, Mapping) else angka
     isi = tandai_kalimat(str(teks), pasangan, rujukan).replace("\n", "<br>")

@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
-from lkjip import jejak, tampil
+from lkjip import jejak, tampil, tampil_jejak
 from lkjip.angka import Angka, Sumber
 from lkjip.capaian import ATURAN_NOL_PER_NOL, rasio_angka
 from lkjip.cli import main
@@ -182,7 +182,7 @@ def test_unknown_path_lists_the_available_ones(contoh):
     pesan = str(e.value)
     assert pesan.startswith("Angka 'capaian/IKU-99' tidak dikenal. Jalur yang tersedia:")
     assert "capaian/<indikator>" in pesan and "IKU-02" in pesan
-    assert "anggaran/<kode>/<kolom>" in pesan
+    assert "anggaran/<kode>/pagu_perubahan" in pesan
 
 
 def test_cli_jelaskan_prints_the_tree():
@@ -209,7 +209,7 @@ def test_cli_jelaskan_unknown_figure_exits_1():
 def test_html_angka_escapes_and_is_focusable(teks):
     a = Angka(Decimal("40"), teks, (Sumber(teks, 2, teks, "4"), Sumber(teks, 3, "x", teks)),
               teks, teks, "{0} / {1}")
-    html = jejak.html_angka(a, teks=teks, nomor="P-3")
+    html = tampil_jejak.html_angka(a, teks=teks, nomor="P-3")
     assert "<script" not in html and "<img" not in html
     sup = BeautifulSoup(html, "html.parser")
     nilai = sup.select_one(".lk-jejak-nilai")
@@ -235,7 +235,7 @@ def test_tabel_with_angka_cells_numbers_and_findings(contoh):
     assert sel[0].get_text() == "Cakupan <layanan>"
     nomor = peta[cap].nomor
     assert sel[1].select_one(".lk-jejak-nilai").get_text() == "91,68"
-    assert sel[1].select_one("sup a")["href"] == f"#{jejak.id_lampiran(nomor)}"
+    assert sel[1].select_one("sup a")["href"] == f"#{tampil_jejak.id_lampiran(nomor)}"
     assert sel[1].select_one("a.lk-ke-catatan")["href"] == "#temuan-7"
     assert sel[2].select_one(".lk-jejak-nilai").get_text() == "91,68"  # Angka cell, formatted
     assert "91,68 = 86,81 / 94,69 × 100" in sel[2].select_one("[role=tooltip]").get_text()
@@ -257,8 +257,8 @@ def test_lampiran_numbers_every_table_figure_once(contoh):
     assert jalur["komposit/CL"].uraian == "86,81 = (54,07 + 80,00 + 100,00 + 100,00 + 100,00) / 5"
     assert jalur["penyerapan/S1"].uraian == "97,90 = 2.469.406.335 / 2.522.467.250 × 100"
     assert "penyerapan" not in jalur  # the same figure as penyerapan/total, listed once
-    html = BeautifulSoup(jejak.lampiran_html(entri), "html.parser")
-    baris_ = html.find(id=jejak.id_lampiran(jalur["capaian/IKU-02"].nomor))
+    html = BeautifulSoup(tampil_jejak.lampiran_html(entri), "html.parser")
+    baris_ = html.find(id=tampil_jejak.id_lampiran(jalur["capaian/IKU-02"].nomor))
     teks = baris_.get_text(" ")
     assert "91,68 = 86,81 / 94,69 × 100" in teks and "target.csv baris 3" in teks
 
@@ -272,7 +272,7 @@ def test_tabel_capaian_and_komposit_cells_point_to_the_appendix(contoh):
         html = BeautifulSoup(t.html().isi, "html.parser")
         angka = jejak.cari(contoh, jalur)
         nomor = {a["href"] for a in html.select("sup.lk-jejak-nomor a")}
-        assert f"#{jejak.id_lampiran(peta[angka].nomor)}" in nomor
+        assert f"#{tampil_jejak.id_lampiran(peta[angka].nomor)}" in nomor
         assert html.select("[tabindex='0']")
     # Tabel 2.5's computed totals explain themselves too (pagu murni of program 1)
     html = tabel.tabel_anggaran(contoh.data, contoh, beda={}).html().isi
