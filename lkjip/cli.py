@@ -171,10 +171,9 @@ def ringkasan_muat(data) -> str:
 
 
 def _cetak_temuan(data) -> int:
-    try:
-        from lkjip.periksa import cetak_temuan, periksa
-    except ImportError:
-        return 0
+    from lkjip.periksa import periksa
+    from lkjip.tampil_periksa import cetak_temuan
+
     temuan = periksa(data)
     click.echo(cetak_temuan(temuan))
     return 1 if any(t.tingkat == "galat" for t in temuan) else 0

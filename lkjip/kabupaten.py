@@ -92,14 +92,11 @@ def ringkas_galat(e: LkjipError, baris: int = BARIS_ALASAN) -> str:
     return "; ".join(pesan[:baris]) + lebih
 
 
-def hitung_temuan(data, hasil) -> dict | None:
-    """Consistency findings per tingkat, or None when `lkjip.periksa` is not available."""
-    try:
-        from lkjip.periksa import periksa
-    except ImportError:
-        return None
-    temuan = periksa(data, hasil)
-    return {t: sum(x.tingkat == t for x in temuan) for t in TINGKAT}
+def hitung_temuan(data, hasil) -> dict:
+    """Consistency findings (`lkjip.periksa`) per tingkat."""
+    from lkjip.periksa import hitung_tingkat, periksa
+
+    return hitung_tingkat(periksa(data, hasil))
 
 
 def muat_entri(data_dir: Path, kecamatan: str, tahun: int) -> Entri:
@@ -126,12 +123,6 @@ def kumpulkan(data_dirs, tahun: int | Iterable[int]) -> list[Entri]:
     daftar_tahun = [int(tahun)] if isinstance(tahun, int | str) else [int(t) for t in tahun]
     return [muat_entri(d, k, t) for k, d in cari_kecamatan(data_dirs).items()
             for t in daftar_tahun]
-
-
-def _entri(sumber, tahun=None) -> list[Entri]:
-    if sumber and isinstance(sumber, list) and isinstance(sumber[0], Entri):
-        return sumber
-    return kumpulkan(sumber, tahun)
 
 
 def ada_sintetis(entri: list[Entri]) -> bool:

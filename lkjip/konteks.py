@@ -1,14 +1,12 @@
-"""The data and computed model of one kecamatan-year, loaded once per kernel.
+"""The data, computed model and findings of one kecamatan-year, loaded once per kernel.
 
 All chapter notebooks of a report run in one kernel (`lkjip.laporan`), and each of them
-starts with ``data, hasil = konteks(kecamatan, tahun, data_dir)``. The first call loads and
-computes; the others get the same objects. The cache key includes the size and modification
-time of every data file, so an analyst who edits a CSV in JupyterLab sees the change on the
-next run without restarting the kernel.
-
-Stated figures (``tersaji.csv``) that differ from the computed ones come from the consistency
-checks (`lkjip.periksa`, imported lazily): `beda_tersaji` gives ``{(besaran, kunci): temuan}``
-and is empty while that module is not available.
+starts with ``data, hasil = konteks(kecamatan, tahun, data_dir)`` and, where it marks stated
+figures, ``beda = beda_tersaji(kecamatan, tahun, data_dir)``. The first call loads and
+computes (and checks); the others get the same objects. The cache key is the arguments and
+the size and modification time of every data file, never an object's identity, so an analyst
+who edits a CSV in JupyterLab sees the change on the next run without restarting the kernel.
+Table builders take the findings as an argument (``beda``): nothing checks behind a call.
 """
 
 from __future__ import annotations
@@ -27,6 +25,14 @@ def _sidik(folder: Path) -> tuple:
                         for p in folder.rglob("*") if p.is_file()))
 
 
+def _kunci(kecamatan: str, tahun, data_dir) -> tuple:
+    """The cache key: the checked parameters (`lkjip.parameter`) and the files' fingerprint."""
+    from lkjip.parameter import cek_parameter
+
+    kecamatan, tahun, folder = cek_parameter(kecamatan, tahun, data_dir)
+    return kecamatan, tahun, str(folder), _sidik(folder / kecamatan)
+
+
 def konteks(kecamatan: str, tahun, data_dir=None):
     """``(data, hasil)`` of one kecamatan-year: `lkjip.muat` then `lkjip.hitung`, cached.
 
@@ -34,10 +40,7 @@ def konteks(kecamatan: str, tahun, data_dir=None):
     naming them (`lkjip.parameter`; the kecamatan matches ignoring case), errors in the data
     `LkjipError`.
     """
-    from lkjip.parameter import cek_parameter
-
-    kecamatan, tahun, folder = cek_parameter(kecamatan, tahun, data_dir)
-    return _muat(kecamatan, tahun, str(folder), _sidik(folder / kecamatan))
+    return _muat(*_kunci(kecamatan, tahun, data_dir))
 
 
 @lru_cache(maxsize=8)
@@ -49,55 +52,24 @@ def _muat(kecamatan: str, tahun: int, folder: str, _sidik: tuple):
     return data, hitung(data)
 
 
-def temuan(data, hasil) -> list:
-    """The consistency findings (`lkjip.periksa.periksa`), or [] while it is not available."""
-    return list(_temuan(id(data), id(hasil), data, hasil))
+def temuan(kecamatan: str, tahun, data_dir=None) -> list:
+    """The consistency findings (`lkjip.periksa.periksa`) of the same data, cached alike."""
+    return list(_periksa(*_kunci(kecamatan, tahun, data_dir)))
 
 
-def _periksa():
-    try:
-        from lkjip import periksa
-    except ImportError:
-        return None
-    return periksa if hasattr(periksa, "periksa") else None
+@lru_cache(maxsize=8)
+def _periksa(kecamatan: str, tahun: int, folder: str, sidik: tuple) -> tuple:
+    from lkjip.periksa import periksa
+
+    return tuple(periksa(*_muat(kecamatan, tahun, folder, sidik)))
 
 
-_TEMUAN: dict = {}
+def beda_tersaji(kecamatan: str, tahun, data_dir=None) -> dict:
+    """``{(besaran, kunci): temuan}`` for stated figures that differ from the computed ones
+    (`lkjip.periksa.tersaji_beda`): what the tables mark."""
+    from lkjip.periksa import tersaji_beda
 
-
-def _temuan(kunci_data: int, kunci_hasil: int, data, hasil) -> tuple:
-    """Findings per (data, hasil) pair, computed once (the same objects come from the cache)."""
-    kunci = (kunci_data, kunci_hasil)
-    simpan = _TEMUAN.get(kunci)
-    if simpan is None or simpan[0] is not data or simpan[1] is not hasil:
-        periksa = _periksa()
-        daftar = tuple(periksa.periksa(data, hasil)) if periksa else ()
-        simpan = _TEMUAN[kunci] = (data, hasil, daftar)
-    return simpan[2]
-
-
-def beda_tersaji(data, hasil) -> dict:
-    """``{(besaran, kunci): temuan}`` for stated figures that differ from the computed ones.
-
-    Empty while `lkjip.periksa` (or its ``tersaji_beda``) is not available.
-    """
-    periksa = _periksa()
-    if periksa is None or not hasattr(periksa, "tersaji_beda"):
-        return {}
-    return dict(periksa.tersaji_beda(temuan(data, hasil)))
-
-
-def ada_galat(data, hasil) -> bool:
-    """True when a finding has severity ``galat`` (the cover then says so)."""
-    return any(_tingkat(t) == "galat" for t in temuan(data, hasil))
-
-
-def _tingkat(t) -> str | None:
-    for nama in ("tingkat", "keparahan", "severity"):
-        nilai = getattr(t, nama, None)
-        if nilai is not None:
-            return str(getattr(nilai, "value", nilai)).lower()
-    return None
+    return tersaji_beda(temuan(kecamatan, tahun, data_dir))
 
 
 def ikm_sintetis(data) -> bool:

@@ -21,7 +21,6 @@ from lkjip.capaian import ATURAN_NOL_PER_NOL, ATURAN_TARGET_NOL
 from lkjip.format import KOSONG, format_angka, format_persen, format_rupiah
 from lkjip.ikm import KONVENSI
 from lkjip.tabel import (
-    akar_komposit,
     angka_tertulis,
     indikator_tanpa_target,
     indikator_terukur,
@@ -267,11 +266,6 @@ def kalimat_indikator(data, hasil, kode: str) -> tampil.Html:
     """The paragraph on one indicator: capaian, trend, progress."""
     return paragraf(kalimat_capaian(data, hasil, kode), kalimat_tren(data, hasil, kode),
                     kalimat_progres(data, hasil, kode))
-
-
-def komposit_indikator(data, kode: str) -> str | None:
-    """The composite root that computes an indicator, if it is a composite."""
-    return akar_komposit(data, kode)
 
 
 # ---------------------------------------------------------------- budget

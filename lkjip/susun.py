@@ -8,15 +8,15 @@ are numbered here, by one deterministic plan (`nomor_bab3`), the same on every r
 from __future__ import annotations
 
 from lkjip import grafik, narasi, tabel, tampil
-from lkjip.konteks import ada_galat
 
 
-def sampul(data, hasil) -> tampil.Sampul:
-    """The cover's facts; marked when the data is synthetic or the checks found a galat."""
+def sampul(data, hasil, temuan=()) -> tampil.Sampul:
+    """The cover's facts; marked when the data is synthetic or a finding (`temuan`, of
+    `lkjip.periksa`) is a galat."""
     p = data.profil
     return tampil.sampul(p.get("nama_kecamatan") or data.kecamatan, p.get("kabupaten") or "",
                          data.tahun, provinsi=p.get("provinsi") or "", sintetis=data.sintetis,
-                         ada_galat=ada_galat(data, hasil))
+                         ada_galat=any(t.tingkat == "galat" for t in temuan))
 
 
 # ---------------------------------------------------------------- Bab III
@@ -62,7 +62,7 @@ def nomor_bab3(data, hasil) -> dict[str, str]:
     return nomor
 
 
-def _bagian_indikator(data, hasil, i, nomor: dict) -> list:
+def _bagian_indikator(data, hasil, i, nomor: dict, beda) -> list:
     bagian = [tampil.subjudul(i.indikator, tingkat=4, id=f"indikator-{_id(i.kode)}"),
               narasi.kalimat_indikator(data, hasil, i.kode),
               tampil.grafik(grafik.tren(data, hasil, i.kode), nomor[f"grafik:tren:{i.kode}"],
@@ -70,14 +70,15 @@ def _bagian_indikator(data, hasil, i, nomor: dict) -> list:
                             sumber=tabel.sumber_olah(data))]
     if i.sumber_realisasi == "ikm" and hasil.ikm_tahun is not None:
         bagian += [narasi.paragraf(narasi.kalimat_ikm(data, hasil)),
-                   tabel.tabel_ikm(data, hasil, nomor["tabel:ikm"]),
+                   tabel.tabel_ikm(data, hasil, nomor["tabel:ikm"], beda),
                    tampil.grafik(grafik.ikm_unsur(hasil), nomor["grafik:ikm"],
                                  "Nilai Unsur Pelayanan Survei Kepuasan Masyarakat",
                                  sumber=tabel.sumber_olah(data))]
     akar = tabel.akar_komposit(data, i.kode)
     if i.sumber_realisasi == "komposit" and f"tabel:komposit:{akar}" in nomor:
         bagian += [narasi.paragraf(narasi.kalimat_komposit(data, hasil, akar)),
-                   tabel.tabel_komposit(data, hasil, akar, nomor[f"tabel:komposit:{akar}"])]
+                   tabel.tabel_komposit(data, hasil, akar, nomor[f"tabel:komposit:{akar}"],
+                                        beda)]
     return bagian
 
 
@@ -85,19 +86,20 @@ def _id(kode: str) -> str:
     return "".join(c if c.isalnum() else "-" for c in str(kode).lower()).strip("-") or "x"
 
 
-def sasaran(data, hasil, nomor: dict | None = None) -> tampil.Html:
+def sasaran(data, hasil, nomor: dict | None = None, beda=None) -> tampil.Html:
     """Bab III A, per sasaran: its table (3.3/3.5), each indicator's paragraph and trend chart,
-    the IKM survey (3.4) and each composite's worked calculation."""
+    the IKM survey (3.4) and each composite's worked calculation; `beda` marks stated figures
+    that differ (`lkjip.tabel`)."""
     nomor = nomor or nomor_bab3(data, hasil)
     bagian = []
     for n, k in enumerate(sasaran_terukur(hasil), start=1):
         s = hasil.sasaran[k]
         bagian += [tampil.subjudul(f"Sasaran {n}: {s.sasaran}", tingkat=3,
                                    id=f"sasaran-{_id(k)}"),
-                   tabel.tabel_sasaran(data, hasil, k, nomor[f"tabel:sasaran:{k}"]),
+                   tabel.tabel_sasaran(data, hasil, k, nomor[f"tabel:sasaran:{k}"], beda),
                    narasi.paragraf(narasi.kalimat_sasaran(data, hasil, k))]
         for i in tabel.indikator_terukur(hasil, k):
-            bagian += _bagian_indikator(data, hasil, i, nomor)
+            bagian += _bagian_indikator(data, hasil, i, nomor, beda)
     tanpa = narasi.kalimat_tanpa_target(data, hasil)
     if tanpa:
         bagian.append(narasi.paragraf(tanpa))
@@ -152,8 +154,9 @@ def pihak_pk(data, kode_pejabat: str) -> tampil.Html:
     )
 
 
-def lampiran_pk(data, hasil) -> tampil.Html:
-    """Every pejabat's PK: the parties, the targets with TW, the budget with TW (Tabel L.n)."""
+def lampiran_pk(data, hasil, beda=None) -> tampil.Html:
+    """Every pejabat's PK: the parties, the targets with TW, the budget with TW (Tabel L.n);
+    `beda` marks stated totals that differ."""
     nomor = _Nomor("L")
     bagian = []
     pk = data.pk_indikator
@@ -168,7 +171,7 @@ def lampiran_pk(data, hasil) -> tampil.Html:
         for jenis in kelompok:
             if len(milik):
                 bagian.append(tabel.tabel_pk_indikator(data, kode, nomor(), jenis))
-        anggaran = tabel.tabel_pk_anggaran(data, hasil, kode, f"L.{nomor.n + 1}")
+        anggaran = tabel.tabel_pk_anggaran(data, hasil, kode, f"L.{nomor.n + 1}", beda)
         if anggaran is not None:
             nomor()
             bagian.append(anggaran)

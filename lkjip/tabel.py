@@ -7,8 +7,9 @@ line, and the cells to mark. A `Tabel` shows itself in a notebook (``_repr_html_
 
 Where a stated figure (``tersaji.csv``) differs from the computed one, the table shows the
 computed figure and marks the cell (``lk-beda``): the note under the table points to the
-Catatan Pemeriksaan Data. The differences come from `lkjip.konteks.beda_tersaji` unless a
-``beda`` mapping ``{(besaran, kunci): temuan}`` is passed.
+Catatan Pemeriksaan Data. The differences are an input, ``beda`` = ``{(besaran, kunci):
+temuan}`` (`lkjip.periksa.tersaji_beda`; in a notebook `lkjip.konteks.beda_tersaji`); without
+it nothing is marked, and no table runs the checks itself.
 
 >>> angka_tertulis(82.0), angka_tertulis("92,22"), angka_tertulis("10/1"), angka_tertulis(None)
 ('82', '92,22', '10/1', '–')
@@ -141,14 +142,6 @@ def sumber_olah(data) -> str:
 # ---------------------------------------------------------------- marking stated figures
 
 
-def _beda(data, hasil, beda) -> Mapping:
-    if beda is not None:
-        return beda
-    from lkjip.konteks import beda_tersaji
-
-    return beda_tersaji(data, hasil)
-
-
 def _cari(beda: Mapping, besaran: str, kunci):
     """The finding about a stated figure; an empty kunci matches None and ''."""
     kunci_lain = (kunci,) if kunci not in (None, "") else (None, "")
@@ -222,7 +215,6 @@ def tabel_personil(data, hasil=None, beda=None, nomor="1.1") -> Tabel:
         [[("" if j == peg.JUMLAH else f"{i}."), j, cacah(n)]
          for i, (j, n) in enumerate(df[peg.JUMLAH].items(), start=1)],
         index=list(df.index), columns=["No.", "Jabatan", "Jumlah (orang)"])
-    beda = _beda(data, hasil, beda) if hasil is not None or beda is not None else {}
     sel = {(j, "Jumlah (orang)"): ("jumlah_pegawai", "total" if j == peg.JUMLAH else j)
            for j in df.index}
     return _tabel(isi, nomor, "Rincian Jumlah Personil", beda, sel,
@@ -320,7 +312,7 @@ def tabel_sasaran_program(data, hasil, beda=None, nomor="2.2") -> Tabel:
     sel[("total", "Anggaran (Rp)")] = ("anggaran_program_sasaran", "total")
     df = pd.DataFrame([b for _, b in baris], index=[k for k, _ in baris],
                       columns=["No.", "Sasaran", "Program", "Anggaran (Rp)"])
-    return _tabel(df, nomor, "Sasaran dan Program", _beda(data, hasil, beda), sel,
+    return _tabel(df, nomor, "Sasaran dan Program", beda, sel,
                   sumber=f"DPA Kecamatan {_nama(data)} {data.tahun}", jumlah=True)
 
 
@@ -412,7 +404,7 @@ def tabel_anggaran(data, hasil, beda=None, nomor="2.5") -> Tabel:
     sel.update({("total", k): (b, "total") for k, b in zip(KOLOM_25, _BESARAN_25, strict=True)})
     df = pd.DataFrame([b for _, b in baris], index=[k for k, _ in baris],
                       columns=["No.", "Program/Kegiatan", *KOLOM_25])
-    return _tabel(df, nomor, f"Rencana Anggaran Tahun {data.tahun}", _beda(data, hasil, beda),
+    return _tabel(df, nomor, f"Rencana Anggaran Tahun {data.tahun}", beda,
                   sel, tebal, uraian=["Program/Kegiatan"], jumlah=True, hasil=hasil,
                   sumber=f"DPA dan DPPA Kecamatan {_nama(data)} {data.tahun}")
 
@@ -490,7 +482,7 @@ def tabel_capaian(data, hasil, beda=None, nomor="3.2") -> Tabel:
         angka |= {(i.kode, kolom[4]): i.realisasi, (i.kode, kolom[5]): i.capaian,
                   (i.kode, kolom[8]): i.progres}
     return _tabel(df, nomor, f"Capaian Kinerja atas Perjanjian Kinerja Tahun {t}",
-                  _beda(data, hasil, beda), sel, angka=angka, hasil=hasil, sumber=sumber_olah(data),
+                  beda, sel, angka=angka, hasil=hasil, sumber=sumber_olah(data),
                   catatan=_catatan_tanpa_target(hasil, t), uraian=[kolom[2]])
 
 
@@ -534,7 +526,7 @@ def tabel_sasaran(data, hasil, kode_sasaran: str, nomor="3.3", beda=None) -> Tab
         angka.update({(i.kode, kolom[k + 1]): i.realisasi, (i.kode, kolom[k + 2]): i.capaian,
                       (i.kode, kolom[-1]): i.progres})
     return _tabel(df, nomor, f"Pengukuran Kinerja Sasaran {s.sasaran}",
-                  _beda(data, hasil, beda), sel, angka=angka, hasil=hasil, sumber=sumber_olah(data),
+                  beda, sel, angka=angka, hasil=hasil, sumber=sumber_olah(data),
                   jumlah=True, uraian=[kolom[0]])
 
 
@@ -585,7 +577,7 @@ def tabel_ikm(data, hasil, nomor="3.4", beda=None) -> Tabel:
             ("responden", nilai_t): ("responden_ikm", None)}
     catatan = "Nilai = NRR × 25. " + ("Data jawaban survei bersifat sintetis (contoh)."
                                       if _sintetis(data) else "")
-    return _tabel(df, nomor, "Hasil Survei Kepuasan Masyarakat", _beda(data, hasil, beda), sel,
+    return _tabel(df, nomor, "Hasil Survei Kepuasan Masyarakat", beda, sel,
                   hasil=hasil,
                   sumber=f"Survei Kepuasan Masyarakat Kecamatan {_nama(data)} {data.tahun}, "
                   "diolah", catatan=catatan.strip())
@@ -646,7 +638,7 @@ def tabel_komposit(data, hasil, kode_akar: str, nomor="3.5", beda=None) -> Tabel
     sel = {(k, "Nilai (%)"): ("komposit", k) for k, _ in urut}
     tebal = [(k, "Komponen") for k, d in urut if d == 1]
     angka = {(k, "Nilai (%)"): hasil.komposit[k] for k, _ in urut}
-    return _tabel(df, nomor, f"Perhitungan {nama[kode_akar]}", _beda(data, hasil, beda), sel,
+    return _tabel(df, nomor, f"Perhitungan {nama[kode_akar]}", beda, sel,
                   tebal, angka=angka, hasil=hasil, sumber=sumber_olah(data), jumlah=True)
 
 
@@ -671,7 +663,7 @@ def tabel_anggaran_sasaran(data, hasil, nomor="3.6", beda=None) -> Tabel:
     angka = {(k, kolom[4]): s.penyerapan for k, s in hasil.sasaran.items()}
     angka[("total", kolom[4])] = hasil.penyerapan
     return _tabel(df, nomor, f"Target dan Realisasi Anggaran Sasaran Strategis Tahun {data.tahun}",
-                  _beda(data, hasil, beda), sel, angka=angka, hasil=hasil,
+                  beda, sel, angka=angka, hasil=hasil,
                   sumber=f"Laporan realisasi anggaran {data.tahun}", jumlah=True)
 
 
@@ -723,7 +715,7 @@ def tabel_ikhtisar(data, hasil, beda=None, nomor="i") -> Tabel:
     df = pd.DataFrame(baris, index=indeks, columns=kolom)
     tebal = [(k, c) for k in hasil.sasaran for c in kolom]
     return _tabel(df, nomor, f"Ringkasan Capaian Kinerja Tahun {data.tahun}",
-                  _beda(data, hasil, beda), sel, tebal, sumber=sumber_olah(data), jumlah=True)
+                  beda, sel, tebal, sumber=sumber_olah(data), jumlah=True)
 
 
 def tabel_kesimpulan(data, hasil, beda=None, nomor="4.1") -> Tabel:
@@ -738,7 +730,7 @@ def tabel_kesimpulan(data, hasil, beda=None, nomor="4.1") -> Tabel:
     sel = {("kinerja", "Kategori"): ("kategori_kinerja", "keseluruhan"),
            ("anggaran", "Nilai (%)"): ("penyerapan", "total"),
            ("anggaran", "Kategori"): ("kategori_anggaran", None)}
-    return _tabel(df, nomor, f"Kesimpulan Kinerja Tahun {data.tahun}", _beda(data, hasil, beda),
+    return _tabel(df, nomor, f"Kesimpulan Kinerja Tahun {data.tahun}", beda,
                   sel, sumber=sumber_olah(data), catatan=f"kategori menurut skala {hasil.skala} "
                   "(Tabel 3.1).")
 
@@ -806,4 +798,4 @@ def tabel_pk_anggaran(data, hasil, kode_pejabat: str, nomor: str, beda=None) -> 
     sel = {("total", k): (b, kode_pejabat) for k, b in zip(kolom_nilai, besaran, strict=False)}
     pihak = pihak_pk(data, kode_pejabat)
     return _tabel(isi, nomor, f"Anggaran {pihak['jabatan']} Tahun {data.tahun}",
-                  _beda(data, hasil, beda), sel, jumlah=True, uraian=[jenis] if tw else [])
+                  beda, sel, jumlah=True, uraian=[jenis] if tw else [])

@@ -14,22 +14,15 @@ Expected values are computed by hand (comments), never pasted from the program's
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from click.testing import CliRunner
 
 from lkjip.cli import main
 from lkjip.muat import muat
-from lkjip.periksa import (
-    ATURAN,
-    JUDUL_ATURAN,
-    Temuan,
-    ada_galat,
-    cetak_temuan,
-    periksa,
-    tabel_temuan,
-    tampil_temuan,
-    tersaji_beda,
-)
+from lkjip.periksa import ATURAN, JUDUL_ATURAN, Temuan, ada_galat, periksa, tersaji_beda
+from lkjip.tampil_periksa import cetak_temuan, tabel_temuan, tampil_temuan
 from tests.mini import BERKAS_MINI, tulis_mini
 
 JUDUL_TERSAJI = "besaran,kunci,nilai,sumber\n"
@@ -323,11 +316,61 @@ def test_realisasi_row_against_its_parts(tmp_path):
 def test_sorted_by_rule_then_place_and_numbered(tmp_path):
     temuan = jalankan(tmp_path, tersaji("capaian,IKU-02,70,X", "tahun_ke_renstra,,4,X",
                                         "realisasi,IKU-02,60,X"))
-    assert [t.id for t in temuan] == [f"temuan-{i}" for i in range(1, len(temuan) + 1)]
+    assert [t.nomor for t in temuan] == list(range(1, len(temuan) + 1))
     urutan = [ATURAN.index(t.aturan) for t in temuan]
     assert urutan == sorted(urutan)
     assert temuan[0].aturan == "tahun-renstra"
     assert all(a in JUDUL_ATURAN for a in ATURAN)
+
+
+# ---------------------------------------------------------------- stable ids
+
+
+def test_ids_are_rule_and_place(tmp_path):
+    temuan = jalankan(tmp_path, {
+        **tersaji("capaian,IKU-02,70,Tabel 3.2 (Capaian)", "tahun_ke_renstra,,4,Bab IV",
+                  "komposit,CL.1,40,Bab III; Tabel 3.5"),
+        **ubah("2023/pk_anggaran.csv", "400000,100000,100000,100000,100000",
+               "400000,100000,100000,100000,50000"),
+        **ubah("2023/desa.csv", "4,Delta,tidak", "4, beta ,tidak")})
+    ids = {t.aturan: t.id for t in temuan}
+    # rule / besaran (left out when the rule names it) / kunci / first place printed
+    assert ids["capaian-indikator"] == "capaian-indikator/capaian/iku-02/tabel-3.2-capaian"
+    assert ids["tahun-renstra"] == "tahun-renstra/tahun_ke_renstra/bab-iv"
+    assert ids["komposit"] == "komposit/cl.1/bab-iii"
+    # a PK budget row by its pejabat and kode anggaran; a repeated desa by its name
+    assert ids["pk-tw-anggaran"] == "pk-tw-anggaran/sekcam/1.2"
+    assert ids["daftar-ganda"] == "daftar-ganda/desa/beta"
+    assert all(re.fullmatch(r"[a-z][a-z0-9._/-]*", t.id) for t in temuan)
+
+
+def test_ids_survive_edits_elsewhere(tmp_path):
+    """The same finding keeps its id when rows are added before it and other findings come
+    and go; its row number changes."""
+    salah = "progres_renstra,IKU-02,60,Tabel 3.5 (Kinerja s.d. 2023)"
+    sebelum = jalankan(tmp_path / "a", tersaji(salah))
+    sesudah = jalankan(tmp_path / "b", tersaji('capaian,IKU-01,"97,22",Tabel 3.2',
+                                               "jumlah_desa,penyebut,9,Bab III", salah))
+    a = next(t for t in sebelum if t.aturan == "progres-renstra")
+    b = next(t for t in sesudah if t.aturan == "progres-renstra")
+    assert (a.baris, b.baris) == (2, 4)
+    assert a.id == b.id == "progres-renstra/iku-02/tabel-3.5-kinerja-s.d.-2023"
+
+
+def test_the_same_stated_figure_twice_in_one_place_gets_two_ids(tmp_path):
+    temuan = jalankan(tmp_path, tersaji("komposit,CL.1,40,Bab III", "komposit,CL.1,41,Bab III"))
+    ids = [t.id for t in temuan if t.aturan == "komposit"]
+    assert len(ids) == len(set(ids)) == 2
+    assert all(i.startswith("komposit/cl.1/bab-iii~") for i in ids)
+
+
+def test_two_findings_of_one_rule_on_one_stated_figure(tmp_path):
+    # "Tinggi" for 87,67 (Sedang) and for its own stated 95 (Sangat Tinggi): both findings
+    temuan = jalankan(tmp_path, tersaji("capaian_sasaran,S1,95,Bab IV",
+                                        "kategori_kinerja,S1,Tinggi,Bab IV"))
+    ids = [t.id for t in temuan if t.aturan == "kategori"]
+    assert ids == ["kategori/kategori_kinerja/s1/bab-iv",
+                   "kategori/kategori_kinerja/s1/bab-iv/angka-tersaji"]
 
 
 def test_tersaji_beda_maps_stated_figures_to_findings(tmp_path):
@@ -345,15 +388,19 @@ def test_cetak_temuan_groups_by_rule_with_counts(tmp_path):
     assert "Pemeriksaan data menemukan 3 temuan: 2 galat, 0 peringatan, 1 info." in teks
     assert "realisasi-indikator — Realisasi indikator (1 galat)" in teks
     assert "[galat] tersaji.csv baris 2 · X (realisasi IKU-02)" in teks
+    assert "      id: realisasi-indikator/realisasi/iku-02/x" in teks
 
 
 def test_appendix_table_rows_carry_the_anchors(tmp_path):
     temuan = jalankan(tmp_path, tersaji("realisasi,IKU-02,60,<b>X</b>"))
     df = tabel_temuan(temuan)
     assert list(df["No."]) == [1, 2]
+    assert list(df["Id temuan"]) == ["realisasi-indikator/realisasi/iku-02/b-x-b",
+                                     "ikm-sampel/populasi_ikm"]
     html = tampil_temuan(temuan).isi
-    assert '<tr id="temuan-1" class="lk-galat">' in html
-    assert '<tr id="temuan-2" class="lk-info">' in html
+    assert '<tr id="temuan-realisasi-indikator--realisasi--iku-02--b-x-b" class="lk-galat">' \
+        in html
+    assert '<tr id="temuan-ikm-sampel--populasi_ikm" class="lk-info">' in html
     assert "&lt;b&gt;X&lt;/b&gt;" in html and "<b>X" not in html
 
 
@@ -468,3 +515,15 @@ def test_seed_every_stated_figure_is_checked(seed):
     # the stated figures that agree give nothing; none is left unchecked
     assert [t for t in seed if t.aturan == "tidak-diperiksa"] == []
     assert not [t for t in seed if t.aturan == "jumlah-anggaran"]  # Tabel 2.5 adds up
+
+
+def test_seed_ids_are_unique_and_name_their_place(seed):
+    ids = [t.id for t in seed]
+    assert len(ids) == len(set(ids))
+    # progres_renstra IKU-01 is stated three times (tersaji.csv rows 9–11), printed in three
+    # places: three findings, three ids
+    progres = sorted(t.id for t in seed if t.besaran == "progres_renstra" and t.kunci == "IKU-01")
+    assert progres == ["progres-renstra/iku-01/bab-iii-teks-ikm",
+                       "progres-renstra/iku-01/tabel-3.2-kinerja-s-d-2023",
+                       "progres-renstra/iku-01/tabel-3.3-kinerja-s.d.-2023"]
+    assert _cari(seed, "daftar-ganda").id == "daftar-ganda/desa/sambeng"

@@ -95,9 +95,12 @@ def test_stated_figures_that_differ_are_marked_and_linked(contoh):
 
 
 def test_the_examples_findings_mark_the_seeds_wrong_figures(contoh):
-    pytest.importorskip("lkjip.periksa")
+    from lkjip.periksa import periksa, tersaji_beda
+
     data, hasil = contoh
-    t = tabel.tabel_capaian(data, hasil)
+    tanpa = tabel.tabel_capaian(data, hasil)  # no findings given: nothing checked or marked
+    assert not any("lk-beda" in k for k in tanpa.tandai.values()) and tanpa.beda == {}
+    t = tabel.tabel_capaian(data, hasil, tersaji_beda(periksa(data, hasil)))
     # the seed prints 83,20 and 87,86 for cakupan: both differ from the computed figures
     assert "lk-beda" in t.tandai[("IKU-02", ("Tahun 2023", "Realisasi"))]
     assert "lk-beda" in t.tandai[("IKU-02", ("Tahun 2023", "Capaian (%)"))]

@@ -1,0 +1,141 @@
+"""The Renstra indicators: a target this year, percentages within 0–100, and the rules of
+their stated figures (realisasi, composite nodes, capaian, capaian sasaran, progress)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from lkjip.angka import ke_decimal
+from lkjip.capaian import capaian_angka
+from lkjip.periksa.dasar import (
+    Aturan,
+    Konteks,
+    Temuan,
+    angka_row,
+    banding,
+    beda_angka,
+    kosong,
+    persen,
+    tertulis,
+)
+
+ATURAN = (
+    Aturan("indikator-tanpa-target", "Indikator tanpa target tahun ini", ("peringatan",),
+           "a Renstra indicator with no target this year"),
+    Aturan("persen-0-100", "Persentase di luar 0–100", ("galat",),
+           "a percentage (satuan %) outside 0–100: realisasi, targets, composite nodes"),
+    Aturan("realisasi-indikator", "Realisasi indikator", ("galat", "info"),
+           "stated realisasi vs computed (composite, IKM, typed)"),
+    Aturan("komposit", "Indikator komposit", ("galat", "info"),
+           "stated value of a composite node vs computed"),
+    Aturan("capaian-indikator", "Capaian indikator", ("galat", "info"),
+           "stated capaian vs computed"),
+    Aturan("capaian-sasaran", "Capaian sasaran", ("galat", "info"),
+           "stated capaian sasaran vs computed"),
+    Aturan("progres-renstra", "Progres terhadap target akhir Renstra", ("galat", "info"),
+           "stated progress to the Renstra end target (indicator or sasaran) vs computed"),
+)
+
+
+def cek_tanpa_target(k: Konteks) -> list[Temuan]:
+    """Renstra indicators with no target this year."""
+    hasil = []
+    for _, i in k.data.indikator.iterrows():
+        if k.hasil.indikator[i["kode_indikator"]].target is None:
+            pesan = (f"Indikator {i['kode_indikator']} ({i['indikator']}) tidak punya target "
+                     f"tahun {k.data.tahun} di target.csv, sehingga capaiannya tidak dapat "
+                     "dihitung.")
+            hasil.append(k.temuan("peringatan", "indikator-tanpa-target", "indikator",
+                                  i["_baris"], i["kode_indikator"], pesan,
+                                  kunci_id=(i["kode_indikator"],)))
+    return hasil
+
+
+# --- percentages
+
+def _di_luar_persen(x) -> bool:
+    d = ke_decimal(x)
+    return d is not None and not Decimal(0) <= d <= Decimal(100)
+
+
+def cek_persen(k: Konteks) -> list[Temuan]:
+    """A percentage (satuan %) outside 0–100 in realisasi, targets and composite nodes."""
+    ind = k.data.indikator
+    persen_ = set(ind.loc[ind["satuan"].str.strip() == "%", "kode_indikator"])
+    hasil = []
+    for tabel, kolom in (("realisasi", "realisasi"), ("target", "target")):
+        df = getattr(k.data, tabel)
+        for _, r in df[df["kode_indikator"].isin(persen_)].iterrows():
+            if _di_luar_persen(r[kolom]):
+                kunci = (tabel, r["kode_indikator"], r["tahun"], r.get("periode"))
+                hasil.append(_temuan_persen(k, tabel, r["_baris"], f"{kolom} "
+                                            f"{r['kode_indikator']} {r['tahun']}", r[kolom],
+                                            kunci))
+    hasil += _persen_pk(k)
+    return hasil + _persen_komposit(k, persen_)
+
+
+def _persen_pk(k: Konteks) -> list[Temuan]:
+    hasil = []
+    df = k.data.pk_indikator
+    for _, r in df[df["satuan"].str.strip() == "%"].iterrows():
+        tanda = r["kode_indikator"] if not kosong(r["kode_indikator"]) else r["indikator"]
+        for kolom in ("target", "tw1", "tw2", "tw3", "tw4"):
+            if _di_luar_persen(r[f"{kolom}_angka"]):
+                hasil.append(_temuan_persen(k, "pk_indikator", r["_baris"],
+                                            f"{kolom} PK {r['kode_pejabat']} no {r['no']}",
+                                            r[f"{kolom}_angka"],
+                                            ("pk", r["kode_pejabat"], tanda, kolom)))
+    return hasil
+
+
+def _persen_komposit(k: Konteks, persen_: set) -> list[Temuan]:
+    pohon = k.data.komposit
+    if not len(pohon):
+        return []
+    induk = dict(zip(pohon["kode_node"], pohon["kode_induk"], strict=True))
+    akar_ind = dict(zip(pohon["kode_node"], pohon["kode_indikator"], strict=True))
+    hasil = []
+    # only the nodes with their own figures: a mean of parts within 0–100 stays within it
+    for _, r in pohon[pohon["jenis"] != "rerata"].iterrows():
+        akar = r["kode_node"]
+        while not kosong(induk.get(akar)):
+            akar = induk[akar]
+        nilai = k.hasil.komposit.get(r["kode_node"])
+        if akar_ind.get(akar) in persen_ and nilai is not None and _di_luar_persen(nilai.nilai):
+            hasil.append(_temuan_persen(k, "komposit", r["_baris"], f"node {r['kode_node']}",
+                                        nilai.nilai, ("komposit", r["kode_node"])))
+    return hasil
+
+
+def _temuan_persen(k, tabel, baris, apa, nilai, kunci_id) -> Temuan:
+    teks = persen(nilai)
+    pesan = f"Persentase {apa} bernilai {teks}, di luar rentang 0–100."
+    return k.temuan("galat", "persen-0-100", tabel, baris, apa, pesan, kunci_id=kunci_id,
+                    terhitung=teks)
+
+
+# --- a stated capaian explained by a stated realisasi
+
+def banding_capaian(k: Konteks, row, baca) -> list[Temuan]:
+    """The generic comparison; a galat also says when the stated capaian comes from a stated
+    realisasi that itself differs."""
+    i = k.hasil.indikator[baca.kunci[0]]
+    return banding(k, row, baca, tambahan=lambda s: _capaian_dari_tersaji(k, i, s))
+
+
+def _capaian_dari_tersaji(k: Konteks, i, s: Decimal) -> str:
+    """', sesuai realisasi tersaji X yang berbeda dari terhitung' when that explains it."""
+    for r in k.tersaji_dari("realisasi"):
+        real = angka_row(r) if r["kunci"] == i.kode else None
+        if real is None or i.target is None:
+            continue
+        dari = capaian_angka(real, i.target, i.arah, i.metode)
+        if dari.nilai is not None and beda_angka(s, dari.nilai) != "galat":
+            return (f"; angka tersaji itu berasal dari realisasi tersaji {tertulis(real)}"
+                    f", bukan realisasi terhitung {persen(i.realisasi.nilai)}")
+    return ""
+
+
+PEMERIKSA = (cek_tanpa_target, cek_persen)
+BANDING = {"capaian": banding_capaian}
