@@ -21,7 +21,8 @@ import pytest
 
 from lkjip.hitung import hitung
 from lkjip.muat import muat
-from lkjip.periksa import cetak_temuan, periksa
+from lkjip.periksa import periksa
+from lkjip.tampil_periksa import cetak_temuan
 from tests.mini import BERKAS_MINI, tulis_mini
 
 D = Decimal

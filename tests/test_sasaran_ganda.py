@@ -24,7 +24,8 @@ from lkjip import tabel
 from lkjip.format import format_angka
 from lkjip.hitung import hitung
 from lkjip.muat import muat
-from lkjip.periksa import cetak_temuan, periksa
+from lkjip.periksa import periksa
+from lkjip.tampil_periksa import cetak_temuan
 from tests.mini import sasaran_ganda, tulis_mini
 
 D = Decimal
