@@ -16,6 +16,7 @@ written as they are, so ``-47067500`` stays a number.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -68,3 +69,17 @@ def tulis_csv(df: pd.DataFrame, path, index: bool = False, **kwargs) -> Path:
         Path(sementara).unlink(missing_ok=True)
         raise
     return path
+
+
+# Terminal control characters: C0 but tab and line feed, DEL, C1, and the bidi overrides that
+# reorder what is shown. A name typed as ESC[2J would clear the screen of whoever runs check.
+_KENDALI = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def aman_terminal(teks: str) -> str:
+    """Text for a terminal, control characters shown as escapes instead of acted on.
+
+    >>> aman_terminal("Desa \\x1b[2JMerah\\u202e\\n")
+    'Desa \\\\x1b[2JMerah\\\\u202e\\n'
+    """
+    return _KENDALI.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), teks)

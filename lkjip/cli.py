@@ -8,12 +8,13 @@ from pathlib import Path
 import click
 
 from lkjip import config
+from lkjip.aman import aman_terminal
 from lkjip.galat import LkjipError
 from lkjip.ruang_kerja import cek_di_luar_paket
 
 
 def _gagal(e: LkjipError) -> None:
-    click.echo(str(e), err=True)
+    click.echo(aman_terminal(str(e)), err=True)
     sys.exit(1)
 
 
@@ -51,8 +52,39 @@ def check(kecamatan: str, tahun: str, data_dir: Path | None) -> None:
         data = muat(kecamatan, tahun, data_dir)
     except LkjipError as e:
         _gagal(e)
-    click.echo(ringkasan_muat(data))
+    click.echo(aman_terminal(ringkasan_muat(data)))
+    _cetak_belum_diisi(data)
     sys.exit(_cetak_temuan(data))
+
+
+def _cetak_belum_diisi(data) -> None:
+    from lkjip.folder import belum_diisi
+
+    kurang = belum_diisi(data)
+    if kurang:
+        click.echo(f"\nMasih perlu diisi ({len(kurang)}):")
+        click.echo(aman_terminal("\n".join(f"  - {k}" for k in kurang)))
+
+
+@main.command()
+@click.option("--kecamatan", required=True, help="Nama folder kecamatan baru, mis. ulujami.")
+@click.option("--tahun", required=True, help="Tahun laporan yang dimulai, mis. 2024.")
+@click.option("--dari", default=None,
+              help="Salin yang berlaku lintas tahun dari tahun ini, mis. 2023.")
+@opsi_data
+def baru(kecamatan: str, tahun: str, dari: str | None, data_dir: Path | None) -> None:
+    """Mulai data satu kecamatan-tahun: templat CSV, atau salinan dari tahun sebelumnya."""
+    from lkjip.baru import baru as mulai
+
+    try:
+        ditulis = mulai(kecamatan, tahun, dari, data_dir)
+    except LkjipError as e:
+        _gagal(e)
+    asal = f" (disalin dari {dari} yang berlaku lintas tahun)" if dari else ""
+    click.echo(f"{len(ditulis)} berkas dibuat{asal}:")
+    click.echo(aman_terminal("\n".join(f"  {b}" for b in ditulis)))
+    click.echo(f"Isi berkasnya, lalu jalankan: lkjip check --kecamatan {kecamatan} "
+               f"--tahun {tahun}" + (f" --data {data_dir}" if data_dir else ""))
 
 
 def opsi_out(f):
@@ -175,7 +207,7 @@ def _cetak_temuan(data) -> int:
     from lkjip.tampil_periksa import cetak_temuan
 
     temuan = periksa(data)
-    click.echo(cetak_temuan(temuan))
+    click.echo(aman_terminal(cetak_temuan(temuan)))
     return 1 if any(t.tingkat == "galat" for t in temuan) else 0
 
 

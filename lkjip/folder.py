@@ -21,11 +21,9 @@ import difflib
 import re
 from pathlib import Path
 
-import pandas as pd
-
 from lkjip.baca import pesan_os
 from lkjip.galat import Masalah
-from lkjip.skema import BERKAS, NARASI, WAJIB_JIKA
+from lkjip.skema import BERKAS, FOLDER_LAIN, LAIN, NARASI, WAJIB_JIKA
 
 ABAIKAN = re.compile(r"^(\.|~\$)|^(thumbs\.db|desktop\.ini)$", re.IGNORECASE)
 TAHUN = re.compile(r"(19|20)[0-9]{2}")
@@ -105,7 +103,8 @@ def periksa_folder(dir_kec: Path, tahun: int) -> list[Masalah]:
             nama, ["renstra", str(tahun)], "folder" if (dir_kec / nama).is_dir() else "berkas")
             .replace("yang dikenal di sini: ", "yang dikenal di sini: folder tahun, mis. ")))
     masalah += asing(dir_kec / "renstra", f"{kec}/renstra", berkas_renstra())
-    masalah += asing(dir_kec / str(tahun), f"{kec}/{tahun}", berkas_tahun(), ["narasi"])
+    masalah += asing(dir_kec / str(tahun), f"{kec}/{tahun}", berkas_tahun() + list(LAIN),
+                     ["narasi", *FOLDER_LAIN])
     masalah += asing(dir_kec / str(tahun) / "narasi", f"{kec}/{tahun}/narasi", list(NARASI))
     return masalah
 
@@ -164,5 +163,25 @@ def cek_perlu(tabel: dict, ada: set[str], tampil) -> list[Masalah]:
     return masalah
 
 
-def jumlah_baris(df: pd.DataFrame | None) -> int:
-    return 0 if df is None else len(df)
+# --- what a loadable kecamatan-year still lacks --------------------------------------------
+
+def belum_diisi(data) -> list[str]:
+    """What the report will show as "(belum diisi)" or "–" because it is not in the data yet:
+    narasi files, this year's realisasi of an indicator typed directly, the budget realisasi,
+    the PK budget tables. Not errors: `lkjip check` lists them so nothing is left by accident.
+    """
+    kurang = [f"narasi/{n}: belum ada; laporan menampilkan \"(belum diisi)\" ({apa})."
+              for n, apa in NARASI.items() if n.removesuffix(".md") not in data.narasi]
+    ada = data.realisasi[(data.realisasi["tahun"] == data.tahun)
+                         & data.realisasi["realisasi"].notna()]
+    for _, i in data.indikator.iterrows():
+        if i["sumber_realisasi"] == "langsung" and i["kode_indikator"] not in set(
+                ada["kode_indikator"]):
+            kurang.append(f"renstra/realisasi.csv: belum ada realisasi {data.tahun} untuk "
+                          f"{i['kode_indikator']} ({i['indikator']}); capaiannya tampil '–'.")
+    if not len(data.realisasi_anggaran):
+        kurang.append("realisasi_anggaran.csv: belum ada realisasi anggaran; penyerapan dan "
+                      "efisiensi tampil '–'.")
+    if not len(data.pk_anggaran):
+        kurang.append("pk_anggaran.csv: belum ada; lampiran PK tanpa tabel anggaran.")
+    return kurang

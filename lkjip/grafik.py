@@ -52,8 +52,19 @@ def _kanvas(tinggi: float, lebar: float = LEBAR) -> tuple[Figure, object]:
     return fig, ax
 
 
+def teks_grafik(teks) -> str:
+    r"""Text from the data as a chart shows it: every ``$`` escaped, so matplotlib never reads
+    it as math text (a program named ``$\Urusan$`` would otherwise stop the build).
+
+    >>> print(teks_grafik(r"Biaya $5 dan $\Urusan$"))
+    Biaya \$5 dan \$\Urusan\$
+    """
+    return str(teks).replace("$", r"\$")
+
+
 def _bungkus(teks: str, lebar: int = 34) -> str:
-    return "\n".join(textwrap.wrap(str(teks), lebar)) or str(teks)
+    teks = str(teks)
+    return teks_grafik("\n".join(textwrap.wrap(teks, lebar)) or teks)
 
 
 def _label(ax, x: float, y: float, teks: str, **kw) -> None:
@@ -175,7 +186,7 @@ def tren(data, hasil, kode: str) -> Figure:
         tahun = list(range(min(ada), max(ada) + 1))
         ax.set_xticks(tahun, [str(t) for t in tahun])
         ax.set_xlim(min(tahun) - 0.5, max(tahun) + 0.5)
-        ax.set_ylabel(i.satuan)
+        ax.set_ylabel(teks_grafik(i.satuan))
         ax.yaxis.set_major_formatter(formatter_sumbu(0))
         semua = list(realisasi.values()) + list(target.values()) + [akhir_nilai or 0]
         ax.set_ylim(min(semua) * 0.9 if min(semua) > 0 else 0, max(semua) * 1.08 or 1)

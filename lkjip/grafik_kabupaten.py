@@ -21,6 +21,7 @@ from lkjip.grafik import (
     WARNA,
     WARNA_REDUP,
     _kanvas,  # one canvas (size, style, spines) for every report chart
+    teks_grafik,
 )
 from lkjip.ikm import UNSUR
 
@@ -35,7 +36,7 @@ def capaian(rekap: pd.DataFrame) -> Figure:
     df = rekap.dropna(subset=["capaian"]).iloc[::-1]
     fig, ax = _kanvas(0.8 + 0.27 * max(len(df), 1))
     warna = [WARNA_REDUP if s else WARNA for s in df["sintetis"]]
-    ax.barh(df["nama"], df["capaian"], color=warna, height=0.65)
+    ax.barh([teks_grafik(n) for n in df["nama"]], df["capaian"], color=warna, height=0.65)
     for y, x in enumerate(df["capaian"]):
         ax.text(x + 0.5, y, format_angka(x), va="center", fontsize=8)
     ax.axvline(100, color="#555555", linestyle="--", linewidth=0.8)
@@ -53,7 +54,7 @@ def ikm_unsur(tabel: pd.DataFrame) -> Figure:
     fig, ax = _kanvas(1.6 + 0.3 * max(len(tabel), 1))
     nilai = tabel.to_numpy(dtype=float)
     gambar = ax.imshow(nilai, cmap="RdYlGn", vmin=60, vmax=95, aspect="auto")
-    ax.set_yticks(range(len(tabel)), tabel.index)
+    ax.set_yticks(range(len(tabel)), [teks_grafik(n) for n in tabel.index])
     judul = [SINGKAT.get(k, k) for k in tabel.columns]
     ax.set_xticks(range(len(tabel.columns)), judul, fontsize=8, rotation=35, ha="left",
                   rotation_mode="anchor")
@@ -82,7 +83,7 @@ def tren(df_tren: pd.DataFrame, kode: str, tahun_laporan: int | None = None) -> 
     fig, ax = _kanvas(3.4)
     for i, (nama, g) in enumerate(df.groupby("nama", sort=True)):
         warna = _warna(i)
-        ax.plot(g["tahun"], g["realisasi"], color=warna, linewidth=1.2, label=nama,
+        ax.plot(g["tahun"], g["realisasi"], color=warna, linewidth=1.2, label=teks_grafik(nama),
                 linestyle="-" if i < 10 else "--")
         for sumber, isi in (("dihitung", warna), ("tertulis", "white")):
             titik = g[g["sumber"] == sumber]
@@ -95,7 +96,7 @@ def tren(df_tren: pd.DataFrame, kode: str, tahun_laporan: int | None = None) -> 
     bulat = bool((df["realisasi"] % 1 == 0).all())
     ax.yaxis.set_major_formatter(formatter_sumbu(0 if bulat or df["realisasi"].max() > 20 else 1))
     satuan = df["satuan"].mode().iloc[0] if len(df) else ""
-    ax.set_ylabel(f"Realisasi ({satuan})")
+    ax.set_ylabel(teks_grafik(f"Realisasi ({satuan})"))
     ax.grid(axis="y", color="#dddddd", linewidth=0.6)
     ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False, fontsize=7)
     return fig

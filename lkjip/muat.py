@@ -86,10 +86,8 @@ def baca_csv(path: Path, nama: str, akar: Path | None = None
     return _baris_ke_frame(hasil.baris, nama)
 
 
-BELUM_DIISI = (
-    "belum diisi: hanya berisi judul kolom dan baris contoh yang diawali '#'. Isi datanya "
-    "(baris contoh boleh dibiarkan), atau hapus baris contoh bila daftarnya memang kosong, "
-    "atau hapus berkasnya bila tidak dipakai.")
+BELUM_DIISI = ("belum diisi: hanya berisi judul kolom dan baris contoh '#'. Isi datanya, atau "
+               "hapus baris contoh bila memang tidak ada datanya.")
 
 
 def _judul(sel: list[str], nama: str) -> tuple[list[str], list[Masalah]]:
@@ -140,7 +138,20 @@ def validasi(df: pd.DataFrame, nama_skema: str, nama: str) -> list[Masalah]:
         skema(nama_skema).validate(df.drop(columns="_baris"), lazy=True)
     except pa.errors.SchemaErrors as e:
         masalah += _dari_pandera(e.failure_cases, df, nama)
+    if not any(m.baris == 1 for m in masalah):  # the columns are there
+        masalah += _cek_isi_bila(df, berkas, nama)
     return masalah
+
+
+def _cek_isi_bila(df: pd.DataFrame, berkas: Berkas, nama: str) -> list[Masalah]:
+    """Cells that must be filled because of the row's other cells (`skema.IsiBila`)."""
+    kolom = {k.nama: k for k in berkas.kolom}
+    return sorted((
+        Masalah(nama, int(r["_baris"]), a.kolom, None,
+                f"{kolom[a.kolom].harapan()}, karena {a.teks()}")
+        for a in berkas.isi_bila for _, r in df.iterrows()
+        if a.berlaku(r) and str(r[a.kolom]).strip() == ""
+    ), key=lambda m: m.baris)
 
 
 def _cek_jumlah_baris(df, berkas: Berkas, nama) -> list[Masalah]:
@@ -335,6 +346,9 @@ def _muat_berkas(dir_kec, tahun, nama, masalah) -> pd.DataFrame | None:
         return None
     if nama.startswith("ikm_responden"):
         df = _normalkan_judul_ikm(df)
+    for k in berkas.kolom:
+        if k.opsional and k.nama not in df.columns:
+            df[k.nama] = pd.Series([""] * len(df), index=df.index, dtype=object)
     m = validasi(df, nama, tampil)
     masalah += m
     return None if m else ubah_tipe(df, berkas)

@@ -129,11 +129,20 @@ TIPE = {
 
 @dataclass(frozen=True)
 class Kolom:
+    """One column: its type, whether a cell may be empty (``kosong``), its allowed values,
+    uniqueness; ``opsional``: the column itself may be left out of the file (read as empty
+    cells; so it must allow empty cells)."""
+
     nama: str
     tipe: str = "teks"
     kosong: bool = False
     pilihan: tuple[str, ...] = ()
     unik: bool = False
+    opsional: bool = False
+
+    def __post_init__(self) -> None:
+        if self.opsional and not self.kosong:
+            raise ValueError(f"kolom opsional {self.nama!r} harus boleh kosong")
 
     def harapan(self) -> str:
         if self.pilihan:
@@ -166,6 +175,25 @@ WAJIB, PILIHAN, WAJIB_JIKA = "wajib", "pilihan", "wajib_jika"
 
 
 @dataclass(frozen=True)
+class IsiBila:
+    """Column `kolom` must be filled in a row where each column of `syarat` holds its value
+    (``""``: is empty). Checked with the file, so every empty cell is named at once.
+
+    >>> IsiBila("nilai", (("jenis", "nilai"),)).teks()
+    "jenis 'nilai'"
+    """
+
+    kolom: str
+    syarat: tuple[tuple[str, str], ...]
+
+    def teks(self) -> str:
+        return " dan ".join(f"{k} kosong" if v == "" else f"{k} '{v}'" for k, v in self.syarat)
+
+    def berlaku(self, baris) -> bool:
+        return all(str(baris[k]).strip() == v for k, v in self.syarat)
+
+
+@dataclass(frozen=True)
 class Berkas:
     """One input file: its columns, whether it is required, and its example rows.
 
@@ -173,7 +201,9 @@ class Berkas:
     same) or `WAJIB_JIKA`: required, with at
     least ``min_baris_jika`` rows, when any of ``syarat`` holds. Files of one ``kelompok`` are
     alternatives: the requirement is met by one of them. ``contoh`` are example rows as an
-    office types them (`,` delimited), used by data/README.md and `lkjip baru`.
+    office types them (`,` delimited), used by data/README.md and `lkjip baru`. ``salin`` says
+    what `lkjip baru --dari` does: None, this year's data (a template to fill); a tuple, the
+    file spans years and is carried over with these columns emptied (this year's values).
     """
 
     kolom: tuple[Kolom, ...]
@@ -187,6 +217,8 @@ class Berkas:
     kelompok: str | None = None
     contoh: tuple[str, ...] = ()
     perlu: str | None = None
+    salin: tuple[str, ...] | None = None
+    isi_bila: tuple[IsiBila, ...] = ()
 
     def __post_init__(self) -> None:
         # ``wajib=False`` is the short way to say ``perlu=PILIHAN``; `wajib` follows `perlu`.
@@ -202,8 +234,9 @@ class Berkas:
         return [k.nama for k in self.kolom]
 
 
-def K(nama, tipe="teks", kosong=False, pilihan=(), unik=False) -> Kolom:  # noqa: N802
-    return Kolom(nama, tipe, kosong, tuple(pilihan), unik)
+def K(nama, tipe="teks", kosong=False, pilihan=(), unik=False,  # noqa: N802
+      opsional=False) -> Kolom:
+    return Kolom(nama, tipe, kosong or opsional, tuple(pilihan), unik, opsional)
 
 
 _TW_RUPIAH = tuple(K(f"tw{i}", "rupiah", kosong=True) for i in range(1, 5))
@@ -271,6 +304,7 @@ BERKAS: dict[str, Berkas] = {
             K("tempat_laporan"), K("tanggal_laporan", "tanggal"), K("sintetis", "ya_tidak"),
         ),
         min_baris=1, maks_baris=1, keterangan="the kecamatan, the Camat who signs, the settings",
+        salin=("tanggal_laporan", "populasi_ikm"),
         contoh=('bantarbolang,Bantarbolang,Pemalang,Jawa Tengah,2023,"Jl. Raya '
                 'Bantarbolang-Pemalang Nomor 17, Bantarbolang",52352,,"UMAR AZIS, S. Sos",'
                 "19670524 199503 1 004,Pembina TK. I,2021,2026,bantarbolang-2023,"
@@ -282,10 +316,12 @@ BERKAS: dict[str, Berkas] = {
             K("pendidikan", pilihan=PENDIDIKAN), K("golongan", kosong=True, pilihan=GOLONGAN),
         ),
         min_baris=1, keterangan="one row per person (Tabel 1.1–1.3)",
+        salin=(),
         contoh=('1,"UMAR AZIS, S. Sos",Camat,PNS,S1,IV',)),
     "sarpras.csv": Berkas(
         (K("no", "bulat", unik=True), K("jenis"), K("jumlah", "angka", kosong=True), K("satuan")),
         perlu=PILIHAN, keterangan="sarana and prasarana of the office (Bab I)",
+        salin=(),
         contoh=("1,Jumlah bangunan gedung,3,unit",)),
     "pejabat.csv": Berkas(
         (
@@ -295,6 +331,7 @@ BERKAS: dict[str, Berkas] = {
             K("tanggal_pk", "tanggal"),
         ),
         min_baris=1, keterangan="every party of a Perjanjian Kinerja, as one tree",
+        salin=("tanggal_pk",),
         contoh=('camat,"WALUYO, S.STP, MP",,Camat Bantarbolang,,"MANSUR HIDAYAT, S.T.",'
                 "Bupati Pemalang,2023-10-23",)),
     "pk_indikator.csv": Berkas(
@@ -345,13 +382,18 @@ BERKAS: dict[str, Berkas] = {
             K("urutan", "bulat"),
         ),
         perlu=WAJIB_JIKA, syarat=(_KOMPOSIT,),
+        isi_bila=(IsiBila("pembilang", (("jenis", "rasio"), ("daftar", ""))),
+                  IsiBila("penyebut", (("jenis", "rasio"), ("daftar", ""))),
+                  IsiBila("nilai", (("jenis", "nilai"),))),
         keterangan="composite indicators as trees of sub-indicators",
+        salin=("pembilang", "penyebut", "nilai"),
         contoh=("CL,,IKU-02,Cakupan layanan kecamatan,rerata,,,,,1",
                 "CL.1,CL,,Persentase desa bertata kelola pemerintahan baik,rasio,,,,desa,1",
                 "CL.2,CL,,Persentase potensi konflik yang tertangani,rasio,1,1,,,2")),
     "desa.csv": Berkas(
         (K("no", "bulat", unik=True), K("nama_desa"), K("tata_kelola_baik", "ya_tidak")),
         perlu=WAJIB_JIKA, syarat=_daftar("desa"), keterangan="the desa of the kecamatan",
+        salin=("tata_kelola_baik",),
         contoh=("1,Bantarbolang,ya",)),
     "pengaduan.csv": Berkas(
         (
@@ -365,6 +407,7 @@ BERKAS: dict[str, Berkas] = {
         (K("no", "bulat", unik=True), K("jenis_data"), K("dipublikasikan", "ya_tidak")),
         perlu=WAJIB_JIKA, syarat=_daftar("data_publik"),
         keterangan="the kinds of data to publish",
+        salin=("dipublikasikan",),
         contoh=("1,Informasi tentang profil badan publik,ya",)),
     "layanan_pelimpahan.csv": Berkas(
         (
@@ -373,6 +416,7 @@ BERKAS: dict[str, Berkas] = {
         ),
         perlu=WAJIB_JIKA, syarat=_daftar("layanan_pelimpahan"),
         keterangan="the services the Bupati delegated to the Camat",
+        salin=("tersedia", "jumlah"),
         contoh=("1,Rekomendasi,ya,6",)),
     "ikm_responden.csv": Berkas(
         (
@@ -399,6 +443,15 @@ BERKAS: dict[str, Berkas] = {
 # The synthetic survey has the same columns as the real one.
 BERKAS["ikm_responden_sintetis.csv"] = replace(
     BERKAS["ikm_responden.csv"], keterangan="a generated survey (demo data), same columns")
+
+# Entries of `<tahun>/` that other parts read, not `lkjip.muat`: known, so not "unknown".
+LAIN: dict[str, str] = {
+    "keputusan.csv": "decisions on the findings of the check (read by lkjip.keputusan)",
+    "logo.png": "the kabupaten's logo for the cover (or logo.jpg, logo.svg)",
+    "logo.jpg": "",
+    "logo.svg": "",
+}
+FOLDER_LAIN: dict[str, str] = {"lampiran": "scans of the signed PKs (pdf, png, jpg)"}
 
 # The narrative files of `<tahun>/narasi/`, each optional (a missing one shows "(belum diisi)").
 NARASI: dict[str, str] = {
@@ -438,6 +491,9 @@ def tabel_berkas() -> str:
         baris.append(f"| `{folder}{nama}` | {perlu_teks(b)} | {b.keterangan} |")
     for nama, apa in NARASI.items():
         baris.append(f"| `<tahun>/narasi/{nama}` | optional | {apa} |")
+    for nama, apa in (LAIN | {f"{k}/": v for k, v in FOLDER_LAIN.items()}).items():
+        if apa:
+            baris.append(f"| `<tahun>/{nama}` | optional | {apa} |")
     return "\n".join(baris) + "\n"
 
 

@@ -35,7 +35,22 @@ KETERANGAN_BEDA = (
 _KELAS_SAH = re.compile(r"[a-z][a-z0-9_-]*")
 _ID_SAH = re.compile(r"[a-z][a-z0-9-]*")
 _ANGKA = re.compile(r"[-+−]?\s*(Rp\.?\s*)?[\d.,]+\s*%?|[-–]")
-_markdown = mistune.create_markdown(escape=True, plugins=["table", "strikethrough"])
+
+
+class _PenyajiNarasi(mistune.HTMLRenderer):
+    """Markdown of the narasi files: raw HTML escaped, and an image shown as its text instead
+    of an ``<img>``: a remote picture would be fetched by every reader of the HTML and by
+    WeasyPrint for the PDF (a request from the office's data to anywhere), and a local one
+    would reach outside the report."""
+
+    def image(self, text: str, url: str, title: str | None = None) -> str:
+        alt = mistune.util.striptags(text) or "tanpa keterangan"
+        return (f'<span class="lk-gambar-teks">[gambar tidak dimuat: {escape(alt)} '
+                f"({escape(url)})]</span>")
+
+
+_markdown = mistune.create_markdown(renderer=_PenyajiNarasi(escape=True),
+                                    plugins=["table", "strikethrough"])
 
 
 @dataclass(frozen=True)
@@ -381,11 +396,15 @@ def subjudul(judul: str, *, tingkat: int = 2, id: str | None = None) -> Html:
 
 
 def markdown(teks: str) -> Html:
-    """Markdown narrative as HTML; raw HTML in it is escaped, unsafe links dropped.
+    """Markdown narrative as HTML; raw HTML in it is escaped, unsafe links dropped, images
+    shown as text (nothing is fetched).
 
     >>> markdown("**Baik** <script>x()</script> [a](javascript:alert(1))").isi
     '<div class="lk-narasi"><p><strong>Baik</strong> &lt;script&gt;x()&lt;/script&gt; \
 <a href="#harmful-link">a</a></p>\\n</div>'
+    >>> markdown("![peta](http://contoh.test/p.png)").isi
+    '<div class="lk-narasi"><p><span class="lk-gambar-teks">[gambar tidak dimuat: peta \
+(http://contoh.test/p.png)]</span></p>\\n</div>'
     """
     return Html(f'<div class="lk-narasi">{_markdown(teks or "")}</div>', "Narasi")
 
