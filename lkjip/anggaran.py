@@ -105,32 +105,27 @@ def efisiensi_angka(capaian_kinerja, penyerapan, label: str = "Efisiensi") -> An
 def jumlah_pohon(df: pd.DataFrame, kolom: str) -> pd.Series:
     """Totals of a budget tree (program → kegiatan → sub kegiatan, by kode / kode_induk).
 
-    A node with children takes the sum of its children's totals (its own cell is ignored: a
-    printed total belongs in ``tersaji.csv``); a leaf takes its own value, an empty leaf
-    counting as 0 (e.g. an item added in the perubahan has no pagu murni). Returns int (or
-    Decimal) amounts indexed by kode, in the order of `df`.
+    Leaves only: a node with children is the sum of its children's totals (its own cell is
+    ignored: a printed total belongs in ``tersaji.csv``, and `lkjip.periksa` compares a typed
+    one with its children); a leaf takes its own value, an empty leaf counting as 0 (e.g. an
+    item added in the perubahan has no pagu murni). Returns int (or Decimal) amounts indexed by
+    kode, in the order of `df` (the values of `pohon_angka`).
 
     >>> df = pd.DataFrame({"kode": ["1", "1.1", "1.2"], "kode_induk": [None, "1", "1"],
     ...                    "pagu": [None, "445.000", 1_135_000]})
     >>> jumlah_pohon(df, "pagu").tolist()
     [1580000, 445000, 1135000]
     """
-    kode = [str(k) for k in df["kode"]]
-    if len(set(kode)) != len(kode):
-        raise ValueError("kode anggaran tidak unik")
-    anak = _anak(kode, list(df["kode_induk"]))
-    sendiri = dict(zip(kode, (nilai_dari(_kosong_jadi_none(v)) for v in df[kolom]), strict=True))
-    total: dict[str, Decimal] = {}
-    for k in kode:
-        _total(k, anak, sendiri, total, ())
-    return pd.Series([_rupiah(total[k]) for k in kode], index=kode, name=kolom, dtype=object)
+    angka = pohon_angka(df, kolom)
+    return pd.Series([_rupiah(a.nilai) for a in angka.values()], index=list(angka), name=kolom,
+                     dtype=object)
 
 
 def pohon_angka(df: pd.DataFrame, kolom: str, berkas: str = "anggaran.csv") -> dict[str, Angka]:
-    """Totals of a budget tree as `Angka` with provenance, keyed by kode in the order of `df`.
-
-    A leaf cites its cell of `berkas` (row from ``_baris`` when present); a node is the sum of
-    its children (same rules as `jumlah_pohon`, whose checks it reuses).
+    """Totals of a budget tree as `Angka` with provenance, keyed by kode in the order of `df`:
+    the one tree sum (leaves only, see `jumlah_pohon`). A leaf cites its cell of `berkas`
+    (row from ``_baris`` when present); a node is the sum of its children. Repeated kode,
+    unknown parents and cycles raise ValueError.
 
     >>> df = pd.DataFrame({"kode": ["1", "1.1", "1.2"], "kode_induk": [None, "1", "1"],
     ...                    "pagu": [None, "445.000", 1_135_000], "_baris": [2, 3, 4]})
@@ -138,23 +133,28 @@ def pohon_angka(df: pd.DataFrame, kolom: str, berkas: str = "anggaran.csv") -> d
     >>> a["1"].uraian(), a["1.1"].masukan[0].uraian()
     ('1.580.000 = 445.000 + 1.135.000', 'anggaran.csv baris 3 kolom pagu: 445.000')
     """
-    jumlah_pohon(df, kolom)  # unique kode, known parents, no cycle
     kode = [str(k) for k in df["kode"]]
+    if len(set(kode)) != len(kode):
+        raise ValueError("kode anggaran tidak unik")
     anak = _anak(kode, list(df["kode_induk"]))
     baris = list(df["_baris"]) if "_baris" in df.columns else [None] * len(kode)
-    sel = {k: (b, _kosong_jadi_none(v)) for k, b, v in zip(kode, baris, df[kolom], strict=True)}
+    sel = {k: (b, nilai_sel(v)) for k, b, v in zip(kode, baris, df[kolom], strict=True)}
     hasil: dict[str, Angka] = {}
     for k in kode:
-        _angka_node(k, anak, sel, kolom, berkas, hasil)
+        _angka_node(k, anak, sel, kolom, berkas, hasil, ())
     return {k: hasil[k] for k in kode}
 
 
-def _angka_node(k: str, anak, sel, kolom: str, berkas: str, hasil: dict) -> Angka:
-    """One node's `Angka` (memoised): its own cell for a leaf, the sum of children otherwise."""
+def _angka_node(k: str, anak, sel, kolom: str, berkas: str, hasil: dict, jalur: tuple) -> Angka:
+    """One node's `Angka` (memoised): its own cell for a leaf, the sum of children otherwise;
+    a node met again on its own path is a cycle."""
+    if k in jalur:
+        raise ValueError(f"pohon anggaran berputar: {' → '.join(jalur + (k,))}")
     if k not in hasil:
         nama = kolom.replace("_", " ")
         if anak[k]:
-            masukan = tuple(_angka_node(a, anak, sel, kolom, berkas, hasil) for a in anak[k])
+            masukan = tuple(_angka_node(a, anak, sel, kolom, berkas, hasil, jalur + (k,))
+                            for a in anak[k])
             pola = " + ".join(f"{{{i}}}" for i in range(len(masukan)))
             hasil[k] = Angka(sum((m.nilai for m in masukan), Decimal(0)), f"Σ {nama} rincian",
                              masukan, label=f"{nama} {k}", pola=pola, desimal=0)
@@ -170,7 +170,7 @@ def _angka_node(k: str, anak, sel, kolom: str, berkas: str, hasil: dict) -> Angk
 
 
 def total_angka(df: pd.DataFrame, kolom: str, berkas: str = "anggaran.csv") -> Angka:
-    """The grand total as an `Angka`: the sum of the programs of `pohon_angka`.
+    """The grand total as an `Angka`: the sum of the roots (programs) of `pohon_angka`.
 
     >>> df = pd.DataFrame({"kode": ["1", "2"], "kode_induk": [None, None], "pagu": [5, 7]})
     >>> total_angka(df, "pagu").uraian()
@@ -191,20 +191,46 @@ def total_pohon(df: pd.DataFrame, kolom: str) -> int | Decimal:
     >>> total_pohon(df, "pagu")
     12
     """
-    akar = [str(k) for k, i in zip(df["kode"], df["kode_induk"], strict=True) if _akar(i)]
-    return _rupiah(sum((Decimal(v) for v in jumlah_pohon(df, kolom)[akar]), Decimal(0)))
+    return _rupiah(total_angka(df, kolom).nilai)
+
+
+def angka_kode(df: pd.DataFrame, kode: str, kolom: str, berkas: str = "anggaran.csv") -> Angka:
+    """``pagu_murni``, ``pagu_perubahan`` or ``selisih`` of a kode of the DPA tree, or of
+    ``total`` (its roots), with provenance.
+
+    >>> df = pd.DataFrame({"kode": ["1", "1.1"], "kode_induk": [None, "1"],
+    ...                    "pagu_murni": [None, 9], "pagu_perubahan": [None, 7]})
+    >>> angka_kode(df, "total", "selisih").uraian()
+    '-2 = 7 − 9'
+    """
+    if kolom == "selisih":
+        m, p = (angka_kode(df, kode, k, berkas) for k in ("pagu_murni", "pagu_perubahan"))
+        return perubahan_angka(m, p, f"bertambah/berkurang {kode}")
+    if kode == "total":
+        return total_angka(df, kolom, berkas)
+    return pohon_angka(df, kolom, berkas)[kode]
+
+
+def induk_kode(df: pd.DataFrame) -> dict[str, str | None]:
+    """kode → its kode_induk (None for a root), as text.
+
+    >>> induk_kode(pd.DataFrame({"kode": ["1", "1.1"], "kode_induk": [None, "1"]}))
+    {'1': None, '1.1': '1'}
+    """
+    return {str(k): (None if _akar(i) else str(i))
+            for k, i in zip(df["kode"], df["kode_induk"], strict=True)}
 
 
 def _akar(induk) -> bool:
     """True for an empty kode_induk."""
-    return _kosong_jadi_none(induk) is None
+    return nilai_sel(induk) is None
 
 
-def _kosong_jadi_none(v):
-    """Empty text and NaN become None."""
-    if isinstance(v, str) and not v.strip():
-        return None
-    return None if isinstance(v, float) and v != v else v
+def nilai_sel(v):
+    """Empty text, NaN and pd.NA (an empty Int64 cell from the loader) become None."""
+    if isinstance(v, str):
+        return v if v.strip() else None
+    return None if v is None or pd.isna(v) else v
 
 
 def _anak(kode: list[str], induk: list) -> dict[str, list[str]]:
@@ -219,15 +245,53 @@ def _anak(kode: list[str], induk: list) -> dict[str, list[str]]:
     return anak
 
 
-def _total(k: str, anak, sendiri, total: dict, jalur: tuple) -> Decimal:
-    """Total of one node (memoised); a node met again on its own path is a cycle."""
-    if k in jalur:
-        raise ValueError(f"pohon anggaran berputar: {' → '.join(jalur + (k,))}")
-    if k not in total:
-        if anak[k]:
-            total[k] = sum(
-                (_total(a, anak, sendiri, total, jalur + (k,)) for a in anak[k]), Decimal(0)
-            )
+# ---------------------------------------------------------------- realisasi: leaves only
+
+SASARAN = "sasaran"
+
+
+def induk_realisasi(anggaran: pd.DataFrame) -> dict[tuple[str, str], tuple[str, str] | None]:
+    """The tree realisasi rows hang in, keyed (tingkat, kode): sasaran → program → kegiatan →
+    sub kegiatan (a program under its kode_sasaran)."""
+    tingkat = dict(zip(anggaran["kode"].astype(str), anggaran["tingkat"], strict=True))
+    induk: dict = {}
+    for kode, t, i, s in zip(anggaran["kode"].astype(str), anggaran["tingkat"],
+                             anggaran["kode_induk"], anggaran["kode_sasaran"], strict=True):
+        if t == "program":
+            induk[(t, kode)] = None if nilai_sel(s) is None else (SASARAN, str(s))
+            if induk[(t, kode)] is not None:
+                induk.setdefault(induk[(t, kode)], None)
         else:
-            total[k] = sendiri[k] if sendiri[k] is not None else Decimal(0)
-    return total[k]
+            i = nilai_sel(i)
+            induk[(t, kode)] = None if i is None else (tingkat.get(str(i)), str(i))
+    return induk
+
+
+def leluhur(induk: dict, node) -> list:
+    """The nodes above `node`, nearest first.
+
+    >>> leluhur({"a": "b", "b": "c", "c": None}, "a")
+    ['b', 'c']
+    """
+    hasil, k = [], induk.get(node)
+    while k is not None and k not in hasil:
+        hasil.append(k)
+        k = induk.get(k)
+    return hasil
+
+
+def daun_tercatat(induk: dict, tercatat) -> set:
+    """Of the nodes with a row, those with no row below them: the only ones a sum adds (a row
+    above them is a stated total, compared, never added).
+
+    >>> sorted(daun_tercatat({"P": "S", "K1": "P", "K2": "P", "S": None}, ["S", "P", "K1"]))
+    ['K1']
+    """
+    ada = set(tercatat)
+    di_atas = {a for k in ada for a in leluhur(induk, k)}
+    return ada - di_atas
+
+
+def di_bawah(induk: dict, node, kumpulan) -> list:
+    """The members of `kumpulan` in the subtree of `node` (itself included), in order."""
+    return [k for k in kumpulan if k == node or node in leluhur(induk, k)]

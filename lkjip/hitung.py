@@ -293,55 +293,46 @@ def _pagu_sasaran(data, tree, kode_sasaran) -> Angka:
 
 
 def _realisasi_sasaran(data, kode_sasaran) -> Angka:
+    return realisasi_node(data, (ang.SASARAN, kode_sasaran), f"realisasi anggaran {kode_sasaran}")
+
+
+def realisasi_node(data, node: tuple[str, str], label: str) -> Angka:
+    """The realisasi of a sasaran (``("sasaran", "S1")``) or of a DPA node (``("program",
+    "1")``): the sum of the lowest rows given in its subtree (leaves only,
+    `lkjip.anggaran.daun_tercatat`); a row above others is a stated total that `lkjip.periksa`
+    compares with them, never added. Not available when no row lies under it."""
     df = data.realisasi_anggaran
-    program = set(data.anggaran.loc[data.anggaran["kode_sasaran"] == kode_sasaran, "kode"])
-    kode_ke_program = _program_dari_kode(data.anggaran)
-    pilih = df[(df["tingkat"] == "sasaran") & (df["kode"] == kode_sasaran)]
-    if not len(pilih):
-        pilih = df[(df["tingkat"] != "sasaran")
-                   & df["kode"].map(lambda k: kode_ke_program.get(k) in program)]
-        pilih = pilih[~pilih["kode"].map(_induk_tercatat(data.anggaran, set(pilih["kode"])))]
-    masukan = tuple(_sumber(data, "realisasi_anggaran", r["_baris"], "realisasi", r["realisasi"])
-                    for _, r in pilih.iterrows())
+    induk = ang.induk_realisasi(data.anggaran)
+    baris = [(t, str(k)) for t, k in zip(df["tingkat"], df["kode"], strict=True)]
+    bawah = set(ang.di_bawah(induk, node, ang.daun_tercatat(induk, baris)))
+    masukan = tuple(_sumber(data, "realisasi_anggaran", b, "realisasi", v)
+                    for n, b, v in zip(baris, df["_baris"], df["realisasi"], strict=True)
+                    if n in bawah)
     if not masukan:
         return Angka(None, "realisasi anggaran tidak tersedia", label="realisasi anggaran")
     total = sum((m.angka for m in masukan), Decimal(0))
-    return Angka(total, "Σ realisasi anggaran", masukan,
-                 label=f"realisasi anggaran {kode_sasaran}", desimal=0)
+    return Angka(total, "Σ realisasi anggaran", masukan, label=label, desimal=0)
 
 
-def _induk_tercatat(df: pd.DataFrame, tercatat: set):
-    """A test on a kode: does one of its ancestors have a realisasi row too? That row already
-    holds this one's money (a program row and its kegiatan rows are not added up twice)."""
-    induk = dict(zip(df["kode"], df["kode_induk"], strict=True))
-
-    def cek(kode) -> bool:
-        k = induk.get(kode)
-        while k is not None:
-            if k in tercatat:
-                return True
-            k = induk.get(k)
-        return False
-    return cek
-
-
-def _program_dari_kode(df: pd.DataFrame) -> dict[str, str]:
-    induk = dict(zip(df["kode"], df["kode_induk"], strict=True))
-    hasil = {}
-    for kode in induk:
-        k = kode
-        while induk.get(k) is not None:
-            k = induk[k]
-        hasil[kode] = k
-    return hasil
+def daun_pk(data: DataKecamatan) -> pd.Series:
+    """Per row of ``pk_anggaran.csv``: True when no row of the same PK lies below its
+    kode_anggaran (leaves only: a PK row above its parts is a stated total, not added)."""
+    df = data.pk_anggaran
+    induk = ang.induk_kode(data.anggaran)
+    daun = pd.Series(True, index=df.index)
+    for _, g in df.groupby("kode_pejabat", sort=False):
+        tetap = ang.daun_tercatat(induk, g["kode_anggaran"].astype(str))
+        daun[g.index] = g["kode_anggaran"].astype(str).isin(tetap)
+    return daun
 
 
 def hitung_pk_anggaran(data: DataKecamatan) -> pd.DataFrame:
-    """Per pejabat: computed total and TW totals of the PK budget table."""
+    """Per pejabat: computed total and TW totals of the PK budget table (leaves only)."""
     df = data.pk_anggaran
     kolom = ["anggaran", "tw1", "tw2", "tw3", "tw4"]
     if not len(df):
         return pd.DataFrame(columns=["kode_pejabat"] + kolom)
+    df = df[daun_pk(data)]
     return df.groupby("kode_pejabat", sort=False)[kolom].sum(min_count=1).reset_index()
 
 
@@ -430,23 +421,30 @@ def hitung(data: DataKecamatan) -> Hasil:
 
 def angka_anggaran(hasil, kode: str, kolom: str) -> Angka:
     """pagu_murni, pagu_perubahan or selisih of a kode of ``anggaran.csv`` or ``total``."""
-    df, berkas = hasil.data.anggaran, hasil.data.berkas.get("anggaran", "anggaran.csv")
-    if kolom == "selisih":
-        m, p = (angka_anggaran(hasil, kode, k) for k in ("pagu_murni", "pagu_perubahan"))
-        return ang.perubahan_angka(m, p, f"bertambah/berkurang {kode}")
-    if kode == "total":
-        return ang.total_angka(df, kolom, berkas)
-    return ang.pohon_angka(df, kolom, berkas)[kode]
+    return ang.angka_kode(hasil.data.anggaran, kode, kolom,
+                          hasil.data.berkas.get("anggaran", "anggaran.csv"))
+
+
+def anggaran_program(hasil, kode: str, apa: str) -> Angka:
+    """pagu, realisasi_anggaran or penyerapan of one program of the DPA (realisasi leaves
+    only, `realisasi_node`)."""
+    pagu = _label(angka_anggaran(hasil, kode, "pagu_perubahan"), f"pagu program {kode}")
+    real = realisasi_node(hasil.data, ("program", kode), f"realisasi anggaran program {kode}")
+    if apa != "penyerapan":
+        return pagu if apa == "pagu" else real
+    if real.nilai is None or not pagu.nilai:
+        return Angka(None, "tidak tersedia")
+    return ang.penyerapan_angka(real, pagu, f"penyerapan anggaran program {kode}")
 
 
 def angka_pk(hasil, pejabat: str, kolom: str) -> Angka | None:
-    """A PK budget table's total of one column: the sum of its typed rows (empty cells
-    skipped); None when every cell is empty."""
+    """A PK budget table's total of one column: the sum of its rows (leaves only, `daun_pk`;
+    empty cells skipped); None when every cell is empty."""
     df = hasil.data.pk_anggaran
-    df = df[df["kode_pejabat"] == pejabat]
+    df = df[(df["kode_pejabat"] == pejabat) & daun_pk(hasil.data)]
     berkas = hasil.data.berkas.get("pk_anggaran", "pk_anggaran.csv")
     sel = [Sumber(berkas, int(b), kolom, v) for b, v in zip(df["_baris"], df[kolom], strict=True)
-           if v is not None and v == v]
+           if v is not None and not pd.isna(v)]
     if not sel:
         return None
     pola = " + ".join(f"{{{i}}}" for i in range(len(sel)))
@@ -474,3 +472,51 @@ def angka_tahun_ke(hasil) -> Angka:
     masukan = (Sumber(berkas, 2, "tahun", data.tahun), Sumber(berkas, 2, "renstra_awal", awal))
     return Angka(Decimal(data.tahun - awal + 1), "Tahun laporan − awal Renstra + 1", masukan,
                  label="tahun ke Renstra", pola="{0} − {1} + 1", desimal=0)
+
+
+def angka_nrr(hasil, periode: str, unsur: str) -> Angka | None:
+    h = hasil_ikm(hasil, periode)
+    return None if h is None else next((a for a in h.angka.masukan if a.label == unsur), None)
+
+
+def hasil_ikm(hasil, periode: str):
+    return hasil.ikm_tahun if periode == "tahun" else hasil.ikm_semester.get(periode)
+
+
+def angka_nilai_unsur(hasil, unsur: str) -> Angka | None:
+    """The year's value of one unsur: NRR × 25."""
+    nrr = angka_nrr(hasil, "tahun", unsur)
+    if nrr is None or nrr.nilai is None:
+        return None
+    return Angka(nrr.nilai * 25, "NRR × 25", (nrr,), label=f"nilai unsur {unsur}",
+                 pola="{0} × 25")
+
+
+def angka_responden(hasil) -> Angka | None:
+    h = hasil.ikm_tahun
+    if h is None or h.responden is None:
+        return None
+    return Angka(Decimal(h.responden), "jumlah responden survei IKM",
+                 label="jumlah responden IKM", desimal=0)
+
+
+def angka_anggaran_sasaran(hasil, kode: str, apa: str) -> Angka | None:
+    """pagu, realisasi_anggaran or penyerapan of a sasaran, of all of them ('total') or of a
+    program (its kode in anggaran.csv)."""
+    if kode == "total":
+        return {"pagu": hasil.total_pagu, "realisasi_anggaran": hasil.total_realisasi_anggaran,
+                "penyerapan": hasil.penyerapan}[apa]
+    if kode in hasil.sasaran:
+        return getattr(hasil.sasaran[kode], apa)
+    return anggaran_program(hasil, kode, apa)
+
+
+def angka_capaian(hasil, kode: str) -> Angka:
+    """Capaian of a sasaran or an indicator, or the overall capaian kinerja ('keseluruhan')."""
+    if kode == "keseluruhan":
+        return hasil.capaian_kinerja
+    return hasil.sasaran[kode].capaian if kode in hasil.sasaran else hasil.indikator[kode].capaian
+
+
+def angka_penyerapan(hasil, kode: str) -> Angka:
+    return angka_anggaran_sasaran(hasil, "total" if kode == "keseluruhan" else kode, "penyerapan")

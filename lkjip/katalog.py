@@ -32,13 +32,25 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import PurePosixPath
 
 from lkjip.angka import Angka, bulatkan
 from lkjip.format import format_angka
 from lkjip.galat import LkjipError, Masalah
-from lkjip.hitung import DAFTAR, angka_anggaran, angka_pegawai, angka_pk, angka_tahun_ke
+from lkjip.hitung import (
+    DAFTAR,
+    angka_anggaran,
+    angka_anggaran_sasaran,
+    angka_capaian,
+    angka_nilai_unsur,
+    angka_nrr,
+    angka_pegawai,
+    angka_penyerapan,
+    angka_pk,
+    angka_responden,
+    angka_tahun_ke,
+    hasil_ikm,
+)
 from lkjip.ikm import KUNCI_UNSUR, kunci_unsur, mutu_ikm
 from lkjip.pegawai import URUTAN_JABATAN
 from lkjip.skala import kategori
@@ -126,49 +138,6 @@ def _kunci(pola: str | None) -> list[str]:
 # ---------------------------------------------------------------- reading the model
 
 
-def _nrr(hasil, periode: str, unsur: str) -> Angka | None:
-    h = _ikm(hasil, periode)
-    return None if h is None else next((a for a in h.angka.masukan if a.label == unsur), None)
-
-
-def _ikm(hasil, periode: str):
-    return hasil.ikm_tahun if periode == "tahun" else hasil.ikm_semester.get(periode)
-
-
-def _nilai_unsur(hasil, unsur: str) -> Angka | None:
-    """The year's value of one unsur: NRR × 25."""
-    nrr = _nrr(hasil, "tahun", unsur)
-    if nrr is None or nrr.nilai is None:
-        return None
-    return Angka(nrr.nilai * 25, "NRR × 25", (nrr,), label=f"nilai unsur {unsur}",
-                 pola="{0} × 25")
-
-
-def _responden(hasil) -> Angka | None:
-    h = hasil.ikm_tahun
-    if h is None or h.responden is None:
-        return None
-    return Angka(Decimal(h.responden), "jumlah responden survei IKM",
-                 label="jumlah responden IKM", desimal=0)
-
-
-def _anggaran_sasaran(hasil, kode: str, apa: str) -> Angka | None:
-    """pagu, realisasi_anggaran or penyerapan of a sasaran, or of all of them ('total')."""
-    if kode == "total":
-        return {"pagu": hasil.total_pagu, "realisasi_anggaran": hasil.total_realisasi_anggaran,
-                "penyerapan": hasil.penyerapan}[apa]
-    return getattr(hasil.sasaran[kode], apa)
-
-
-def _capaian(hasil, kode: str) -> Angka:
-    """Capaian of a sasaran, or the overall capaian kinerja ('keseluruhan')."""
-    return hasil.capaian_kinerja if kode == "keseluruhan" else hasil.sasaran[kode].capaian
-
-
-def _penyerapan(hasil, kode: str) -> Angka:
-    return hasil.penyerapan if kode == "keseluruhan" else hasil.sasaran[kode].penyerapan
-
-
 # ---------------------------------------------------------------- the keys
 
 
@@ -191,13 +160,26 @@ PILIHAN: dict[str, Callable] = {
     "jabatan": lambda h: list(URUTAN_JABATAN) + ["total"],
 }
 _SASARAN_TOTAL = {"sasaran": lambda h: list(h.sasaran) + ["total"]}
-_SASARAN_SEMUA = {"sasaran": lambda h: list(h.sasaran) + ["keseluruhan"]}
+_PROGRAM_TOTAL = {"sasaran": lambda h: list(h.sasaran) + ["total"] + _program(h)}
+_KINERJA = {"sasaran": lambda h: list(h.sasaran) + ["keseluruhan"] + list(h.indikator)}
+_ANGGARAN = {"sasaran": lambda h: list(h.sasaran) + ["keseluruhan"] + _program(h)}
+
+
+def _program(h) -> list[str]:
+    tree = h.anggaran
+    return list(tree.loc[tree["tingkat"] == "program", "kode"].astype(str))
 _TOTAL = {"": "total", "keseluruhan": "total"}
 _KESELURUHAN = {"": "keseluruhan", "total": "keseluruhan"}
 _TW = {"anggaran": "anggaran", "tw1": "TW I", "tw2": "TW II", "tw3": "TW III", "tw4": "TW IV"}
 
 
 # ---------------------------------------------------------------- words for findings
+
+
+def _nama_anggaran(h, kode: str) -> str:
+    return "keseluruhan" if kode == "total" else \
+        f"sasaran {kode}" if kode in h.sasaran else f"program {kode}"
+
 
 
 def _ind(h, k: str) -> str:
@@ -240,6 +222,7 @@ def _tetap(teks: str) -> Callable[..., str]:
 
 
 _SATU = "kode sasaran atau 'total'"
+_SATU_PROGRAM = "kode sasaran, kode program atau 'total'"
 
 # ---------------------------------------------------------------- the catalogue
 
@@ -266,19 +249,19 @@ KATALOG: tuple[Jenis, ...] = (
           "<hitungan>", "daftar-jumlah", apa=_daftar,
           catatan=lambda h, d, x: f" dari {_berkas(h, d)}",
           kunci_sah="'pembilang' atau 'penyebut'"),
-    Jenis("ikm/tahun", "IKM setahun", lambda h: _ikm(h, "tahun") and h.ikm_tahun.angka, INDEKS,
+    Jenis("ikm/tahun", "IKM setahun", lambda h: hasil_ikm(h, "tahun") and h.ikm_tahun.angka, INDEKS,
           "ikm_tahun", None, "ikm", apa=lambda h: f"IKM tahun {h.data.tahun}",
           catatan=lambda h: f" dari survei ({h.data.profil['metode_ikm_tahunan']})"),
     Jenis("ikm/<semester>", "IKM satu semester", lambda h, p: h.ikm_semester[p].angka, INDEKS,
           "ikm_semester", "<semester>", "ikm", apa=lambda h, p: f"IKM semester {p}",
           kunci_sah="periode survei IKM (S1, S2)"),
-    Jenis("ikm/<periode>/<unsur>", "NRR satu unsur IKM", _nrr),
-    Jenis("nilai_unsur/<unsur>", "nilai satu unsur IKM setahun (NRR × 25)", _nilai_unsur,
+    Jenis("ikm/<periode>/<unsur>", "NRR satu unsur IKM", angka_nrr),
+    Jenis("nilai_unsur/<unsur>", "nilai satu unsur IKM setahun (NRR × 25)", angka_nilai_unsur,
           INDEKS, "nilai_unsur", "<unsur>", "ikm", apa=lambda h, u: f"Nilai unsur {u}",
           kunci_sah="unsur IKM", normal=lambda s: kunci_unsur(s) or s),
-    Jenis("responden_ikm", "jumlah responden survei IKM", _responden, CACAH, "responden_ikm",
+    Jenis("responden_ikm", "jumlah responden survei IKM", angka_responden, CACAH, "responden_ikm",
           None, "ikm", apa=_tetap("Jumlah responden IKM")),
-    Jenis(None, "mutu pelayanan menurut IKM setahun", lambda h: _ikm(h, "tahun") and
+    Jenis(None, "mutu pelayanan menurut IKM setahun", lambda h: hasil_ikm(h, "tahun") and
           h.ikm_tahun.angka, MUTU, "mutu_ikm", None, "ikm", banding="mutu"),
     Jenis("sasaran/<sasaran>", "capaian sasaran", lambda h, k: h.sasaran[k].capaian, PERSEN,
           "capaian_sasaran", "<sasaran>", "capaian-sasaran",
@@ -290,32 +273,32 @@ KATALOG: tuple[Jenis, ...] = (
           "progres-renstra", apa=lambda h, k: f"Progres sasaran {k} terhadap target akhir Renstra",
           catatan=lambda h, k: " sebagai rerata progres indikatornya "
           f"({', '.join(h.sasaran[k].indikator)})", kunci_sah="kode sasaran"),
-    Jenis(None, "kategori capaian kinerja (sasaran atau keseluruhan)", _capaian, KATEGORI,
-          "kategori_kinerja", "<sasaran>", "kategori", kunci_sah="kode sasaran atau 'keseluruhan'",
-          alias=_KESELURUHAN, pilihan=_SASARAN_SEMUA, banding="kategori",
-          pasangan="capaian_sasaran", apa=_tetap("kinerja")),
-    Jenis(None, "kategori penyerapan anggaran (sasaran atau keseluruhan)", _penyerapan, KATEGORI,
-          "kategori_anggaran", "<sasaran>", "kategori",
-          kunci_sah="kode sasaran atau 'keseluruhan'", alias=_KESELURUHAN,
-          pilihan=_SASARAN_SEMUA, banding="kategori", pasangan="penyerapan",
-          apa=_tetap("anggaran")),
+    Jenis(None, "kategori capaian kinerja (indikator, sasaran atau keseluruhan)", angka_capaian,
+          KATEGORI, "kategori_kinerja", "<sasaran>", "kategori",
+          kunci_sah="kode indikator, kode sasaran atau 'keseluruhan'", alias=_KESELURUHAN,
+          pilihan=_KINERJA, banding="kategori", pasangan="capaian_sasaran",
+          apa=_tetap("kinerja")),
+    Jenis(None, "kategori penyerapan anggaran (program, sasaran atau keseluruhan)",
+          angka_penyerapan, KATEGORI, "kategori_anggaran", "<sasaran>", "kategori",
+          kunci_sah="kode program, kode sasaran atau 'keseluruhan'", alias=_KESELURUHAN,
+          pilihan=_ANGGARAN, banding="kategori", pasangan="penyerapan", apa=_tetap("anggaran")),
     Jenis("pagu/<sasaran>", "pagu anggaran sasaran (atau total)",
-          lambda h, k: _anggaran_sasaran(h, k, "pagu"), RUPIAH, "pagu_sasaran", "<sasaran>",
+          lambda h, k: angka_anggaran_sasaran(h, k, "pagu"), RUPIAH, "pagu_sasaran", "<sasaran>",
           "anggaran-sasaran", apa=lambda h, k: f"Pagu sasaran {k}",
           catatan=_tetap(" sebagai jumlah pagu perubahan programnya"), kunci_sah=_SATU,
           pilihan=_SASARAN_TOTAL),
-    Jenis("realisasi_anggaran/<sasaran>", "realisasi anggaran sasaran (atau total)",
-          lambda h, k: _anggaran_sasaran(h, k, "realisasi_anggaran"), RUPIAH,
+    Jenis("realisasi_anggaran/<sasaran>", "realisasi anggaran sasaran, program (atau total)",
+          lambda h, k: angka_anggaran_sasaran(h, k, "realisasi_anggaran"), RUPIAH,
           "realisasi_anggaran", "<sasaran>", "anggaran-sasaran",
-          apa=lambda h, k: f"Realisasi anggaran {k}",
-          catatan=_tetap(" menurut realisasi_anggaran.csv"), kunci_sah=_SATU,
-          pilihan=_SASARAN_TOTAL),
-    Jenis("penyerapan/<sasaran>", "penyerapan anggaran sasaran (atau total)",
-          lambda h, k: _anggaran_sasaran(h, k, "penyerapan"), PERSEN, "penyerapan", "<sasaran>",
-          "penyerapan", apa=lambda h, k: "Penyerapan anggaran "
-          + ("keseluruhan" if k == "total" else f"sasaran {k}"),
-          catatan=_tetap(" (realisasi / pagu × 100)"), kunci_sah=_SATU, alias=_TOTAL,
-          pilihan=_SASARAN_TOTAL),
+          apa=lambda h, k: f"Realisasi anggaran {k}" if k in h.sasaran or k == "total"
+          else f"Realisasi anggaran program {k}",
+          catatan=_tetap(" menurut realisasi_anggaran.csv"), kunci_sah=_SATU_PROGRAM,
+          pilihan=_PROGRAM_TOTAL),
+    Jenis("penyerapan/<sasaran>", "penyerapan anggaran sasaran, program (atau total)",
+          lambda h, k: angka_anggaran_sasaran(h, k, "penyerapan"), PERSEN, "penyerapan",
+          "<sasaran>", "penyerapan", apa=lambda h, k: f"Penyerapan anggaran {_nama_anggaran(h, k)}",
+          catatan=_tetap(" (realisasi / pagu × 100)"), kunci_sah=_SATU_PROGRAM, alias=_TOTAL,
+          pilihan=_PROGRAM_TOTAL),
     Jenis("efisiensi/<sasaran>", "efisiensi sasaran", lambda h, k: h.sasaran[k].efisiensi),
     Jenis("anggaran/<kode>/pagu_murni", "pagu murni DPA per program/kegiatan (kode atau total)",
           lambda h, k: angka_anggaran(h, k, "pagu_murni"), RUPIAH, "pagu_murni", "<kode>",

@@ -12,7 +12,6 @@ narrative file shows "(belum diisi)".
 
 from __future__ import annotations
 
-from decimal import Decimal
 from html import escape
 
 from lkjip import tampil
@@ -284,13 +283,11 @@ def kalimat_anggaran(data, hasil) -> str:
 
 def kalimat_penyerapan(data, hasil) -> str:
     """Bab III B: pagu, realisasi and penyerapan of the year, with the category."""
-    s = list(hasil.sasaran.values())
-    pagu = sum((x.pagu.nilai or Decimal(0)) for x in s)
-    real = [x.realisasi_anggaran.nilai for x in s]
-    if None in real or hasil.penyerapan.nilai is None:
+    real = hasil.total_realisasi_anggaran.nilai
+    if real is None or hasil.penyerapan.nilai is None:
         return "Realisasi anggaran tahun ini belum tersedia sehingga penyerapan tidak dihitung."
-    teks = (f"Dari pagu anggaran sebesar {format_rupiah(pagu)}, realisasi anggaran tahun "
-            f"{data.tahun} adalah {format_rupiah(sum(real))}, sehingga penyerapan anggaran "
+    teks = (f"Dari pagu anggaran sebesar {format_rupiah(hasil.total_pagu)}, realisasi anggaran "
+            f"tahun {data.tahun} adalah {format_rupiah(real)}, sehingga penyerapan anggaran "
             f"mencapai {format_persen(hasil.penyerapan)} dengan kategori "
             f"{hasil.kategori_anggaran}.")
     return kalimat(teks, [(format_persen(hasil.penyerapan), hasil.penyerapan)])

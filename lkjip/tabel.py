@@ -397,9 +397,8 @@ def tabel_anggaran(data, hasil, beda=None, nomor="2.5") -> Tabel:
                                                                   strict=True)})
         if r["tingkat"] == "program":
             tebal += [(r["kode"], k) for k in ("No.", "Program/Kegiatan") + KOLOM_25]
-    akar = tree[tree["kode_induk"].isna()]
-    jumlah = [akar["pagu_murni"].sum(), akar["pagu_perubahan"].sum()]
-    jumlah.append(jumlah[1] - jumlah[0])
+    total = total_anggaran(hasil)
+    jumlah = [total["murni"], total["perubahan"], total["selisih"]]
     baris.append(("total", ["", "JUMLAH"] + [rupiah(v) for v in jumlah]))
     sel.update({("total", k): (b, "total") for k, b in zip(KOLOM_25, _BESARAN_25, strict=True)})
     df = pd.DataFrame([b for _, b in baris], index=[k for k, _ in baris],
@@ -410,13 +409,12 @@ def tabel_anggaran(data, hasil, beda=None, nomor="2.5") -> Tabel:
 
 
 def total_anggaran(hasil) -> dict[str, int]:
-    """Total pagu murni, perubahan and their difference over the budget tree's roots.
+    """Total pagu murni, perubahan and their difference: the figures ``anggaran/total/…`` of
+    the catalogue (the sum of the budget tree's roots). Used by tables and sentences alike."""
+    from lkjip.katalog import cari
 
-    Used by tables and sentences alike (Bab II C).
-    """
-    tree = hasil.anggaran
-    akar = tree[tree["kode_induk"].isna()]
-    murni, ubah = int(akar["pagu_murni"].sum()), int(akar["pagu_perubahan"].sum())
+    murni, ubah = (int(cari(hasil, f"anggaran/total/{k}").nilai)
+                   for k in ("pagu_murni", "pagu_perubahan"))
     return {"murni": murni, "perubahan": ubah, "selisih": ubah - murni}
 
 
@@ -651,10 +649,8 @@ def tabel_anggaran_sasaran(data, hasil, nomor="3.6", beda=None) -> Tabel:
                           persen(s.penyerapan)]))
         sel |= {(k, kolom[2]): ("pagu_sasaran", k), (k, kolom[3]): ("realisasi_anggaran", k),
                 (k, kolom[4]): ("penyerapan", k)}
-    pagu = sum((s.pagu.nilai or 0) for s in hasil.sasaran.values())
-    real = [s.realisasi_anggaran.nilai for s in hasil.sasaran.values()]
-    total_real = None if None in real else sum(real)
-    baris.append(("total", ["", "Jumlah", rupiah(pagu), rupiah(total_real),
+    baris.append(("total", ["", "Jumlah", rupiah(hasil.total_pagu),
+                            rupiah(hasil.total_realisasi_anggaran),
                             persen(hasil.penyerapan)]))
     sel |= {("total", kolom[2]): ("pagu_sasaran", "total"),
             ("total", kolom[3]): ("realisasi_anggaran", "total"),
@@ -791,7 +787,8 @@ def tabel_pk_anggaran(data, hasil, kode_pejabat: str, nomor: str, beda=None) -> 
     sumber_kolom = ["anggaran"] + ([f"tw{i}" for i in range(1, 5)] if tw else [])
     baris = [[f"{n}.", r["uraian"]] + [rupiah(r[k]) for k in sumber_kolom]
              for n, (_, r) in enumerate(df.iterrows(), start=1)]
-    baris.append(["", "Total Anggaran"] + [rupiah(df[k].sum(min_count=1)) for k in sumber_kolom])
+    total = hasil.pk_anggaran.set_index("kode_pejabat").loc[kode_pejabat]  # leaves only
+    baris.append(["", "Total Anggaran"] + [rupiah(total[k]) for k in sumber_kolom])
     isi = pd.DataFrame(baris, index=list(df["no"].astype(str)) + ["total"],
                        columns=["No.", jenis, *kolom_nilai])
     besaran = ["pk_total_anggaran"] + [f"pk_total_tw{i}" for i in range(1, 5)]

@@ -15,6 +15,7 @@ Expected values are computed by hand (comments), never pasted from the program's
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import pytest
 from click.testing import CliRunner
@@ -527,3 +528,143 @@ def test_seed_ids_are_unique_and_name_their_place(seed):
                        "progres-renstra/iku-01/tabel-3.2-kinerja-s-d-2023",
                        "progres-renstra/iku-01/tabel-3.3-kinerja-s.d.-2023"]
     assert _cari(seed, "daftar-ganda").id == "daftar-ganda/desa/sambeng"
+
+
+# ---------------------------------------------------------------- leaves only (issue 13)
+# The mini's DPA: program 1 = kegiatan 1.1 (pagu perubahan 600.000) + 1.2 (400.000) = 1.000.000,
+# all of sasaran S1. A row typed above rows of its parts is a stated total: compared with the
+# lowest rows under it, never added to them.
+
+REALISASI = "2023/realisasi_anggaran.csv"
+
+
+def _hasil_dan_temuan(tmp_path, ganti):
+    from lkjip.hitung import hitung
+
+    tulis_mini(tmp_path, ganti=ganti)
+    data = muat("contoh", 2023, tmp_path)
+    hasil = hitung(data)
+    return hasil, periksa(data, hasil)
+
+
+def test_program_row_and_its_kegiatan_rows_are_one_amount(tmp_path):
+    # program 1 950.000 = kegiatan 1.1 570.000 + 1.2 380.000: S1 spent 950.000 (not 1.900.000)
+    # penyerapan 950.000 / 1.000.000 × 100 = 95,00 (the old sum gave 190,00, "Sangat Tinggi")
+    hasil, temuan = _hasil_dan_temuan(tmp_path, {REALISASI: (
+        "tingkat,kode,realisasi\nprogram,1,950000\nkegiatan,1.1,570000\nkegiatan,1.2,380000\n")})
+    assert hasil.sasaran["S1"].realisasi_anggaran.nilai == 950_000
+    assert hasil.penyerapan.bulat == Decimal("95.00")
+    assert [s.baris for s in hasil.sasaran["S1"].realisasi_anggaran.masukan] == [3, 4]
+    assert not [t for t in temuan if t.berkas.endswith("realisasi_anggaran.csv")]
+
+
+def test_program_row_with_only_some_kegiatan_names_the_missing_one(tmp_path):
+    # rows for program 1 (950.000) and kegiatan 1.1 (570.000) only: the lowest level given is
+    # summed, 570.000 → penyerapan 57,00; the program row is a stated total that differs, and
+    # kegiatan 1.2 (pagu 400.000) has no row
+    hasil, temuan = _hasil_dan_temuan(tmp_path, {REALISASI: (
+        "tingkat,kode,realisasi\nprogram,1,950000\nkegiatan,1.1,570000\n")})
+    assert hasil.penyerapan.bulat == Decimal("57.00")
+    t = satu(temuan, "jumlah-anggaran")
+    assert (t.tingkat, t.baris, t.tersaji, t.terhitung) == ("galat", 2, "Rp 950.000",
+                                                            "Rp 570.000")
+    assert "kegiatan 1.2 tidak punya baris realisasi" in t.pesan
+    assert t.id == "jumlah-anggaran/realisasi_anggaran/program/1"
+
+
+def test_realisasi_above_pagu_at_every_level(tmp_path):
+    # kegiatan 1.1 700.000 > 600.000 (116,67 %); program 1 = 700.000 + 400.000 = 1.100.000
+    # > 1.000.000 (110,00 %); S1 and the whole are the same rows and pagu: not named again
+    _, temuan = _hasil_dan_temuan(tmp_path, {REALISASI: (
+        "tingkat,kode,realisasi\nkegiatan,1.1,700000\nkegiatan,1.2,400000\n")})
+    lebih = sorted((t for t in temuan if t.aturan == "realisasi-melebihi-pagu"),
+                   key=lambda t: t.baris or 99)
+    assert [(t.tingkat, t.baris, t.tersaji, t.terhitung) for t in lebih] == [
+        ("galat", 2, "Rp 700.000", "Rp 600.000"), ("galat", None, "Rp 1.100.000",
+                                                   "Rp 1.000.000")]
+    assert lebih[0].pesan.endswith("penyerapan 116,67 %.")
+    assert lebih[1].pesan == ("Realisasi anggaran program 1 Rp 1.100.000 (jumlah baris 2, 3) "
+                              "melebihi pagunya Rp 1.000.000, penyerapan 110,00 %.")
+    assert [t.id for t in lebih] == ["realisasi-melebihi-pagu/kegiatan/1.1",
+                                     "realisasi-melebihi-pagu/program/1"]
+
+
+def test_penyerapan_of_the_whole_above_100(tmp_path):
+    # two sasaran (tests/mini.py sasaran_ganda): S1 950.000 of 1.000.000, S2 360.000 of
+    # 300.000 = 120,00 %; the whole (950.000 + 360.000) / 1.300.000 = 100,769… → 100,77 %
+    from tests.mini import sasaran_ganda
+
+    ganti = sasaran_ganda(2)
+    ganti[REALISASI] = "tingkat,kode,realisasi\nsasaran,S1,950000\nsasaran,S2,360000\n"
+    hasil, temuan = _hasil_dan_temuan(tmp_path, ganti)
+    assert hasil.sasaran["S2"].pagu.nilai == 300_000
+    assert hasil.penyerapan.bulat == Decimal("100.77")
+    lebih = sorted((t for t in temuan if t.aturan == "realisasi-melebihi-pagu"),
+                   key=lambda t: t.baris or 99)
+    assert [(t.tempat, t.tersaji, t.terhitung) for t in lebih] == [
+        ("sasaran S2", "Rp 360.000", "Rp 300.000"),
+        ("keseluruhan", "Rp 1.310.000", "Rp 1.300.000")]
+    assert lebih[0].pesan.endswith("penyerapan 120,00 %.")
+    assert lebih[1].pesan.endswith("penyerapan 100,77 %.")
+
+
+def test_pagu_typed_on_a_program_is_compared_not_used(tmp_path):
+    # program 1 typed 1.200.000 murni beside its kegiatan 900.000 + 400.000 = 1.300.000
+    ganti = ubah("2023/anggaran.csv", "1;;program;Program Penunjang;S1;;",
+                 "1;;program;Program Penunjang;S1;1.200.000;")
+    hasil, temuan = _hasil_dan_temuan(tmp_path, ganti)
+    assert hasil.total_pagu.nilai == 1_000_000
+    assert int(hasil.anggaran.set_index("kode").loc["1", "pagu_murni"]) == 1_300_000
+    t = satu(temuan, "jumlah-anggaran")
+    assert (t.baris, t.tersaji, t.terhitung) == (2, "Rp 1.200.000", "Rp 1.300.000")
+
+
+@pytest.mark.parametrize(("program", "total", "temuan_"), [
+    # sekcam's PK: program 1 row beside its kegiatan rows 600.000 + 400.000 = 1.000.000;
+    # the total is the kegiatan (leaves), 1.000.000, not 2.000.000
+    ("1000000", 1_000_000, []),
+    ("900000", 1_000_000, [("galat", 5, "Rp 900.000", "Rp 1.000.000")]),
+])
+def test_pk_total_adds_leaves_only(tmp_path, program, total, temuan_):
+    baris = f"sekcam,3,Program Penunjang,program,1,{program},,,,\n"
+    ganti = {"2023/pk_anggaran.csv": BERKAS_MINI["2023/pk_anggaran.csv"] + baris}
+    hasil, temuan = _hasil_dan_temuan(tmp_path, ganti)
+    assert hasil.pk_anggaran.set_index("kode_pejabat").loc["sekcam", "anggaran"] == total
+    rincian = [t for t in temuan if t.aturan == "pk-jumlah-anggaran"]
+    assert [(t.tingkat, t.baris, t.tersaji, t.terhitung) for t in rincian] == temuan_
+
+
+def test_an_empty_leaf_pagu_is_zero_and_explained(tmp_path):
+    # a leaf added in the perubahan has no pagu murni (allowed by the docs): 0 + 400.000
+    ganti = ubah("2023/anggaran.csv", "Administrasi Keuangan;;900.000;600.000",
+                 "Administrasi Keuangan;;;600.000")
+    hasil, _ = _hasil_dan_temuan(tmp_path, ganti)
+    from lkjip import jejak
+
+    assert jejak.cari(hasil, "anggaran/1/pagu_murni").nilai == 400_000
+    assert "sel kosong dihitung 0" in jejak.jelaskan(hasil, "anggaran/1.1/pagu_murni")
+
+
+# ---------------------------------------------------------------- stated per indicator, program
+
+RINCIAN = {REALISASI: "tingkat,kode,realisasi\nkegiatan,1.1,570000\nkegiatan,1.2,380000\n"}
+
+
+@pytest.mark.parametrize(("baris", "harapan"), [
+    # IKU-02 capaian 62,5 / 80 × 100 = 78,125 → 78,13: Rendah (75,51–81,25, bantarbolang-2023)
+    ("kategori_kinerja,IKU-02,Rendah,Tabel 3.2", []),
+    ("kategori_kinerja,IKU-02,R,Tabel 3.2", []),
+    ("kategori_kinerja,IKU-02,Tinggi,Tabel 3.2", [("galat", "kategori", "Tinggi", "Rendah")]),
+    # program 1 = kegiatan 570.000 + 380.000 = 950.000; 950.000 / 1.000.000 × 100 = 95,00
+    ("realisasi_anggaran,1,950000,Tabel 3.6", []),
+    ("realisasi_anggaran,1,900000,Tabel 3.6",
+     [("galat", "anggaran-sasaran", "Rp 900.000", "Rp 950.000")]),
+    ("penyerapan,1,95,Bab III", []),
+    ("penyerapan,1,90,Bab III", [("galat", "penyerapan", "90", "95,00")]),
+    ("kategori_anggaran,1,Sangat Tinggi,Bab III", []),  # 95,00 ≥ 93,51
+])
+def test_stated_figure_of_one_indicator_or_program(tmp_path, baris, harapan):
+    temuan = jalankan(tmp_path, RINCIAN | tersaji(baris))
+    t = [(t.tingkat, t.aturan, t.tersaji, t.terhitung) for t in temuan
+         if t.aturan not in ("ikm-sampel",)]
+    assert t == harapan, cetak_temuan(temuan)

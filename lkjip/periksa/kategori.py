@@ -33,7 +33,9 @@ def banding_kategori(k: Konteks, row, baca) -> list[Temuan]:
         pesan = (f"Kategori {apa} tersaji '{row['nilai']}', padahal skala {skala} "
                  f"memberi '{terhitung}' untuk angka terhitung.")
         hasil.append(k.dari_tersaji(row, "galat", "kategori", pesan, row["nilai"], terhitung))
-    return hasil + _kategori_angka_sendiri(k, row, baca.jenis.pasangan)
+    # a category of one indicator belongs to its stated capaian
+    pasangan = "capaian" if baca.kunci[0] in k.hasil.indikator else baca.jenis.pasangan
+    return hasil + _kategori_angka_sendiri(k, row, pasangan)
 
 
 def _kategori_sama(tersaji: str, nama: str, skala: str) -> bool:

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pandas as pd
 
+from lkjip import anggaran as ang
 from lkjip.akumulasi import CARA, akumulasi
 from lkjip.angka import bulatkan
 from lkjip.bilangan import baca_angka
@@ -26,7 +27,8 @@ MIRIP = 0.85  # difflib ratio from which two different texts are taken as one te
 
 ATURAN = (
     Aturan("pk-jumlah-anggaran", "Jumlah anggaran Perjanjian Kinerja", ("galat",),
-           "stated PK total and TW I–IV totals vs the sum of its rows"),
+           "stated PK total and TW I–IV totals vs the sum of its rows (leaves only); a PK row "
+           "above rows of its parts vs their sum"),
     Aturan("pk-tw-anggaran", "Rincian triwulan anggaran PK", ("galat",),
            "each PK budget row: TW I + … + TW IV vs its anggaran"),
     Aturan("pk-anggaran-dpa", "Anggaran PK dan DPA", ("galat", "peringatan"),
@@ -65,6 +67,31 @@ def cek_pk_tw_anggaran(k: Konteks) -> list[Temuan]:
                               f"PK {r['kode_pejabat']} no {r['no']}", pesan,
                               kunci_id=(r["kode_pejabat"], r["kode_anggaran"]),
                               tersaji=rp(r["anggaran"]), terhitung=rp(jumlah)))
+    return hasil
+
+
+def cek_pk_rincian(k: Konteks) -> list[Temuan]:
+    """A PK budget row above rows of its parts (a program and its kegiatan in one PK) is a
+    stated total: compared with the sum of the lowest rows under it, never added."""
+    df, induk = k.data.pk_anggaran, ang.induk_kode(k.data.anggaran)
+    hasil = []
+    for pejabat, g in df.groupby("kode_pejabat", sort=False):
+        kode = list(g["kode_anggaran"].astype(str))
+        daun = ang.daun_tercatat(induk, kode)
+        for (_, r), kd in zip(g.iterrows(), kode, strict=True):
+            if kd in daun:
+                continue
+            bagian = g[[m in daun and kd in ang.leluhur(induk, m) for m in kode]]
+            jumlah = sum(int(v) for v in bagian["anggaran"])
+            if jumlah == int(r["anggaran"]):
+                continue
+            pesan = (f"Anggaran PK {pejabat} no {r['no']} ({r['uraian']}) tersaji "
+                     f"{rp(r['anggaran'])}, padahal baris rinciannya di PK yang sama (no "
+                     f"{', '.join(str(n) for n in bagian['no'])}) berjumlah {rp(jumlah)}.")
+            hasil.append(k.temuan("galat", "pk-jumlah-anggaran", "pk_anggaran", r["_baris"],
+                                  f"PK {pejabat} no {r['no']}", pesan,
+                                  kunci_id=(pejabat, kd, "rincian"), tersaji=rp(r["anggaran"]),
+                                  terhitung=rp(jumlah)))
     return hasil
 
 
@@ -223,6 +250,6 @@ def cek_pk_target(k: Konteks) -> list[Temuan]:
     return hasil
 
 
-PEMERIKSA = (cek_pk_tw_anggaran, cek_pk_anggaran_dpa, cek_pk_tw_target, cek_pk_renstra,
-             cek_pk_target)
+PEMERIKSA = (cek_pk_rincian, cek_pk_tw_anggaran, cek_pk_anggaran_dpa, cek_pk_tw_target,
+             cek_pk_renstra, cek_pk_target)
 BANDING: dict = {}
