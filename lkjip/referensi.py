@@ -10,6 +10,7 @@ import pandas as pd
 
 from lkjip.galat import Masalah
 from lkjip.pohon import cek_pohon_data
+from lkjip.referensi_tw import cek_referensi_tw
 
 
 def _ref(tabel, berkas, anak, kolom, induk, kolom_induk, apa) -> list[Masalah]:
@@ -57,6 +58,7 @@ def cek_referensi(tabel: dict, berkas: dict, kecamatan: str, tahun: int) -> list
     masalah += _cek_komposit(tabel, berkas["komposit"])
     masalah += _cek_ikm_nrr(tabel["ikm_nrr"], berkas["ikm_nrr"])
     masalah += cek_pohon_data(tabel, berkas)
+    masalah += cek_referensi_tw(tabel, berkas)
     return masalah
 
 

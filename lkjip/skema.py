@@ -496,6 +496,39 @@ def tabel_berkas() -> str:
             baris.append(f"| `<tahun>/{nama}` | optional | {apa} |")
     return "\n".join(baris) + "\n"
 
+# Quarterly monitoring (optional; see data/README.md "Triwulan" and lkjip.triwulan).
+STATUS_TW = ("sesuai jalur", "perlu perhatian", "diperkirakan tidak tercapai")
+BERKAS |= {
+    "realisasi_pk_tw.csv": Berkas(
+        (
+            K("kode_pejabat", "kode"), K("no", "bulat"),
+            K("akumulasi_tw", kosong=True, pilihan=("jumlah", "terakhir", "maks", "rerata")),
+            K("arah", kosong=True, pilihan=("naik", "turun")),
+            K("metode", kosong=True, pilihan=("rasio", "selisih", "kebalikan")),
+        ) + _TW_TARGET,
+        wajib=False, unik_bersama=("kode_pejabat", "no"),
+    ),
+    "realisasi_anggaran_tw.csv": Berkas(
+        (K("kode_pejabat", "kode"), K("no", "bulat")) + _TW_RUPIAH,
+        wajib=False, unik_bersama=("kode_pejabat", "no"),
+    ),
+    "penjelasan_tw.csv": Berkas(
+        (
+            K("kode_pejabat", "kode"), K("no", "bulat"),
+            K("triwulan", pilihan=("1", "2", "3", "4")), K("penjelasan"),
+            K("tindak_lanjut", kosong=True),
+        ),
+        wajib=False, unik_bersama=("kode_pejabat", "no", "triwulan"),
+    ),
+    "ambang_tw.csv": Berkas(
+        (
+            K("jenis", pilihan=("kinerja", "anggaran")), K("status", pilihan=STATUS_TW),
+            K("batas_bawah", "angka", kosong=True),
+        ),
+        wajib=False, unik_bersama=("jenis", "status"),
+    ),
+}
+
 
 def _cek_kolom(kolom: Kolom) -> pa.Check:
     return pa.Check(kolom.sah, element_wise=True, error=kolom.harapan())
