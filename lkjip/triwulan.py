@@ -286,8 +286,10 @@ def indikator_tw(data, pk, baris_tw, sifat: dict, renstra_tw: dict, n: int,
                  ambang, penjelasan=None) -> IndikatorTw:
     """One PK indicator up to TW n, with its projection and status."""
     label = f"PK {pk['kode_pejabat']} no {pk['no']}"
-    if _pecahan(pk["target"]):
-        return _indikator_pecahan(pk, baris_tw, sifat, n, penjelasan)
+    if any(_pecahan(pk[k]) for k in ("target",) + TW):
+        return _tidak_dinilai(pk, baris_tw, sifat, n, penjelasan, TIDAK_DINILAI_AB)
+    if sifat["akumulasi_tw"] is None or sifat["arah"] is None:
+        return _tidak_dinilai(pk, baris_tw, sifat, n, penjelasan, TIDAK_DINILAI_SIFAT)
     target = _sel(data, "pk_indikator", pk, "target", f"target {label}")
     target_tw, bawaan = _jalur_target(data, pk, sifat["akumulasi_tw"], target, f"target {label}")
     realisasi_tw = _realisasi_tw(data, pk, baris_tw, renstra_tw, f"realisasi {label}")
@@ -303,18 +305,23 @@ def _teks(v) -> str | None:
     return None if v is None or (not isinstance(v, str) and pd.isna(v)) or v == "" else str(v)
 
 
-def _indikator_pecahan(pk, baris_tw, sifat: dict, n: int, penjelasan) -> IndikatorTw:
-    """An `a/b` indicator (10/1 people per activity): shown as written, not rated."""
-    alasan = "target berbentuk a/b: ditampilkan seperti tertulis, tidak dinilai"
+TIDAK_DINILAI_AB = "target berbentuk a/b: ditampilkan seperti tertulis, tidak dinilai"
+TIDAK_DINILAI_SIFAT = ("belum dilaporkan: baris ini belum ada di realisasi_pk_tw.csv "
+                       "(akumulasi_tw dan arah belum diisi)")
+
+
+def _tidak_dinilai(pk, baris_tw, sifat: dict, n: int, penjelasan, alasan: str) -> IndikatorTw:
+    """An indicator shown as written and not rated: an `a/b` target (10/1 people per
+    activity), or a row whose accumulation is not known (no row in realisasi_pk_tw.csv)."""
     kosong = Angka(None, alasan)
     titik = tuple(TitikTw(q, kosong, kosong, kosong) for q in range(1, n + 1))
     target_tw = tuple(_teks(pk[k]) for k in TW)
     realisasi_tw = tuple(None if baris_tw is None else _teks(baris_tw[k]) for k in TW)
     return IndikatorTw(
         str(pk["kode_pejabat"]), int(pk["no"]), pk["sasaran"], pk["indikator"],
-        _teks(pk["kode_indikator"]), pk["satuan"], sifat["akumulasi_tw"], sifat["arah"],
-        sifat["metode"], Angka(None, f"target {pk['target']} (a/b)"), target_tw, realisasi_tw,
-        False, titik, Proyeksi.tanpa(alasan), penjelasan)
+        _teks(pk["kode_indikator"]), pk["satuan"], sifat["akumulasi_tw"] or "",
+        sifat["arah"] or "", sifat["metode"] or "", Angka(None, f"target {pk['target']}"),
+        target_tw, realisasi_tw, False, titik, Proyeksi.tanpa(alasan), penjelasan)
 
 
 def hitung_indikator_tw(data, n: int, ambang) -> list[IndikatorTw]:

@@ -62,6 +62,10 @@ PENJELASAN_TW = (
     "sekcam,2,3,Satu rapat ditunda karena jadwal Camat,Dijadwalkan ulang pada TW IV\n"
     "camat,2,3,Data layanan desa belum lengkap,\n"
 )
+AMBANG_TW = (
+    "jenis,status,batas_bawah\n"
+    "kinerja,sesuai jalur,95\nkinerja,perlu perhatian,70\nkinerja,diperkirakan tidak tercapai,\n"
+)
 BERKAS_TW = {
     "2023/pk_indikator.csv": PK_INDIKATOR,
     "2023/pk_anggaran.csv": PK_ANGGARAN,
