@@ -1,0 +1,276 @@
+"""Consistency rules of the quarterly files (findings of `lkjip check`, like `lkjip.periksa`).
+
+Each rule takes the checks' context (``k.data``, ``k.temuan(...)``) and returns findings; all
+return none when the kecamatan-year has no quarterly realisasi. The figures come from
+`lkjip.triwulan` (the quarters as the report reads them); typed cells are cited by file and row.
+
+====================== ===================================================== ==========
+aturan                 what is compared                                      tingkat
+====================== ===================================================== ==========
+tw-urutan              a quarter filled while an earlier one is empty (for   galat
+                       an indicator not summed: an earlier quarter that had
+                       a TW target)
+tw-kumulatif-turun     a cumulative series that goes down: budget realisasi  galat,
+                       s.d. TW; a negative quarter of a summed indicator;    peringatan
+                       an indicator entered s.d. TW whose TW targets rise
+                       (peringatan: maybe entered per quarter)
+tw-melebihi-pagu       budget realisasi s.d. TW above the line's anggaran    galat
+tw-induk               realisasi typed on a higher budget row: differs from  galat
+                       the sum of its rincian, or the rincian are empty
+tw-ganda               a quarter in realisasi_pk_tw.csv and in               galat
+                       renstra/realisasi.csv with different values
+tw-persen              a TW realisasi in % outside 0–100                     galat
+====================== ===================================================== ==========
+
+This module is ready to become ``lkjip/periksa/triwulan.py`` when the checks are a package;
+`lkjip.periksa` adds `ATURAN_TW`, `JUDUL_TW` and `PEMERIKSA_TW` to its tables.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pandas as pd
+
+from lkjip.format import format_angka, format_rupiah
+from lkjip.triwulan import NAMA_TW, TW, AnggaranTw, IndikatorTw, hitung_triwulan
+
+ATURAN_TW = ("tw-urutan", "tw-kumulatif-turun", "tw-melebihi-pagu", "tw-induk", "tw-ganda",
+             "tw-persen")
+JUDUL_TW = {
+    "tw-urutan": "Urutan pelaporan triwulan",
+    "tw-kumulatif-turun": "Realisasi kumulatif triwulan yang turun",
+    "tw-melebihi-pagu": "Realisasi anggaran triwulan melebihi anggaran",
+    "tw-induk": "Realisasi triwulan baris induk anggaran PK",
+    "tw-ganda": "Realisasi triwulan tertulis ganda",
+    "tw-persen": "Persentase triwulan di luar 0–100",
+}
+
+
+def _ada_tw(data) -> bool:
+    return bool(len(data.realisasi_pk_tw) or len(data.realisasi_anggaran_tw))
+
+
+def _hasil(k):
+    """The quarterly figures up to TW IV (every typed quarter), computed once per context."""
+    if not hasattr(k, "_hasil_tw"):
+        k._hasil_tw = hitung_triwulan(k.data, 4) if _ada_tw(k.data) else None
+    return k._hasil_tw
+
+
+def _baris(a) -> int | None:
+    """The spreadsheet row of a typed cell (the first input of its `Angka`)."""
+    s = a.masukan[0] if a is not None and a.masukan else None
+    return getattr(s, "baris", None)
+
+
+def _tabel(a) -> str:
+    """The table a typed cell comes from, by its file name."""
+    berkas = a.masukan[0].file
+    return berkas.rsplit("/", 1)[-1].removesuffix(".csv")
+
+
+def _tempat(x) -> str:
+    return f"PK {x.kode_pejabat} no {x.no}"
+
+
+def _teks(a, rupiah: bool) -> str:
+    return format_rupiah(a.nilai) if rupiah else format_angka(a.nilai, None)
+
+
+# ---------------------------------------------------------------- tw-urutan
+
+
+def _kosong_sebelum(x, q: int) -> list[int]:
+    """Earlier quarters that are empty and should have been filled before quarter q."""
+    if isinstance(x, AnggaranTw) or x.akumulasi == "jumlah":
+        return [p for p in range(q) if x.realisasi_tw[p] is None]
+    return [p for p in range(q) if x.realisasi_tw[p] is None and x.target_tw[p] is not None]
+
+
+def cek_urutan(k) -> list:
+    """A quarter reported while an earlier one is still empty (the sum s.d. TW breaks)."""
+    h = _hasil(k)
+    if h is None:
+        return []
+    hasil = []
+    for x in [i for i in h.indikator if _bernilai(i)] + [a for a in h.anggaran if a.rincian]:
+        terisi = [q for q in range(4) if x.realisasi_tw[q] is not None]
+        if not terisi:
+            continue
+        kosong = _kosong_sebelum(x, terisi[-1])
+        if kosong:
+            a = x.realisasi_tw[terisi[-1]]
+            sela = ", ".join(NAMA_TW[p] for p in kosong)
+            pesan = (f"Realisasi {NAMA_TW[terisi[-1]]} {_tempat(x)} terisi, padahal {sela} masih "
+                     "kosong. Isi triwulan yang terlewat (tulis 0 bila memang tidak ada "
+                     "realisasi); sel kosong berarti belum dilaporkan.")
+            hasil.append(k.temuan("galat", "tw-urutan", _tabel(a), _baris(a), _tempat(x), pesan))
+    return hasil
+
+
+def _bernilai(i: IndikatorTw) -> bool:
+    """Numeric quarters (an a/b indicator is kept as text)."""
+    return all(v is None or not isinstance(v, str) for v in i.realisasi_tw)
+
+
+# ---------------------------------------------------------------- tw-kumulatif-turun
+
+
+def _turun(deret: list) -> list[tuple[int, int]]:
+    """(earlier, later) quarter pairs where a filled value is below the last filled one."""
+    pasangan, sebelum = [], None
+    for q, a in enumerate(deret):
+        if a is None:
+            continue
+        if sebelum is not None and a.nilai < deret[sebelum].nilai:
+            pasangan.append((sebelum, q))
+        sebelum = q
+    return pasangan
+
+
+def _jalur_naik(i: IndikatorTw) -> bool:
+    """TW targets that accumulate: never falling, and the last above the first."""
+    t = [x.nilai for x in i.target_tw if x is not None and not isinstance(x, str)]
+    return len(t) >= 2 and all(b >= a for a, b in zip(t, t[1:], strict=False)) and t[-1] > t[0]
+
+
+def cek_kumulatif_turun(k) -> list:
+    """Cumulative values that go down, and negative quarters of a summed indicator."""
+    h = _hasil(k)
+    if h is None:
+        return []
+    hasil = []
+    for a in (a for a in h.anggaran if a.rincian):
+        for p, q in _turun(list(a.realisasi_tw)):
+            pesan = (f"Realisasi anggaran s.d. {NAMA_TW[q]} ({_teks(a.realisasi_tw[q], True)}) "
+                     f"lebih kecil dari s.d. {NAMA_TW[p]} ({_teks(a.realisasi_tw[p], True)}); "
+                     "realisasi anggaran ditulis kumulatif (s.d. akhir triwulan), bukan per "
+                     "triwulan.")
+            hasil.append(k.temuan("galat", "tw-kumulatif-turun", "realisasi_anggaran_tw",
+                                  _baris(a.realisasi_tw[q]), _tempat(a), pesan))
+    for i in (i for i in h.indikator if _bernilai(i)):
+        hasil += _turun_indikator(k, i)
+    return hasil
+
+
+def _turun_indikator(k, i: IndikatorTw) -> list:
+    if i.akumulasi == "jumlah":
+        return [k.temuan("galat", "tw-kumulatif-turun", _tabel(a), _baris(a), _tempat(i), (
+            f"Realisasi {NAMA_TW[q]} {_tempat(i)} negatif ({_teks(a, False)}); indikator ini "
+            "dijumlahkan per triwulan, sehingga realisasi s.d. triwulan menjadi turun."))
+            for q, a in enumerate(i.realisasi_tw) if a is not None and a.nilai < 0]
+    if i.akumulasi != "terakhir" or not _jalur_naik(i):
+        return []
+    return [k.temuan("peringatan", "tw-kumulatif-turun", _tabel(i.realisasi_tw[q]),
+                     _baris(i.realisasi_tw[q]), _tempat(i), (
+        f"Realisasi s.d. {NAMA_TW[q]} {_tempat(i)} ({_teks(i.realisasi_tw[q], False)}) lebih "
+        f"kecil dari s.d. {NAMA_TW[p]} ({_teks(i.realisasi_tw[p], False)}), padahal target "
+        "triwulannya naik (nilai kumulatif). Periksa apakah triwulan ini diisi per triwulan, "
+        "bukan s.d. akhir triwulan."))
+        for p, q in _turun(list(i.realisasi_tw))]
+
+
+# ---------------------------------------------------------------- tw-melebihi-pagu
+
+
+def cek_melebihi_pagu(k) -> list:
+    """Budget realisasi s.d. TW above the anggaran of its line (the first quarter it does)."""
+    h = _hasil(k)
+    if h is None:
+        return []
+    hasil = []
+    for a in (a for a in h.anggaran if a.rincian and a.anggaran.nilai is not None):
+        lebih = [q for q, r in enumerate(a.realisasi_tw) if r is not None
+                 and r.nilai > a.anggaran.nilai]
+        if lebih:
+            r = a.realisasi_tw[lebih[0]]
+            pesan = (f"Realisasi anggaran s.d. {NAMA_TW[lebih[0]]} {_tempat(a)} "
+                     f"{format_rupiah(r.nilai)} melebihi anggarannya "
+                     f"{format_rupiah(a.anggaran.nilai)}.")
+            hasil.append(k.temuan("galat", "tw-melebihi-pagu", "realisasi_anggaran_tw",
+                                  _baris(r), _tempat(a), pesan, tersaji=format_rupiah(r.nilai),
+                                  terhitung=format_rupiah(a.anggaran.nilai)))
+    return hasil
+
+
+# ---------------------------------------------------------------- tw-induk
+
+
+def cek_induk(k) -> list:
+    """Realisasi typed on a higher budget row: compared with the sum of its rincian."""
+    h = _hasil(k)
+    if h is None:
+        return []
+    induk = {a.kunci: a for a in h.anggaran if not a.rincian}
+    hasil = []
+    for _, r in k.data.realisasi_anggaran_tw.iterrows():
+        a = induk.get((str(r["kode_pejabat"]), int(r["no"])))
+        if a is None:
+            continue
+        for q, kolom in enumerate(TW):
+            if pd.isna(r[kolom]):
+                continue
+            hasil += _banding_induk(k, a, q, Decimal(int(r[kolom])), int(r["_baris"]))
+    return hasil
+
+
+def _banding_induk(k, a: AnggaranTw, q: int, tertulis: Decimal, baris: int) -> list:
+    jumlah = a.realisasi_tw[q]
+    if jumlah is None:
+        pesan = (f"Realisasi s.d. {NAMA_TW[q]} diisi pada {_tempat(a)} ({a.tingkat}), padahal "
+                 "rinciannya belum diisi. Isi realisasi pada baris rincian; baris induk "
+                 "dihitung dari jumlah rinciannya.")
+        return [k.temuan("galat", "tw-induk", "realisasi_anggaran_tw", baris, _tempat(a), pesan,
+                         tersaji=format_rupiah(tertulis))]
+    if jumlah.nilai == tertulis:
+        return []
+    pesan = (f"Realisasi s.d. {NAMA_TW[q]} {_tempat(a)} tertulis {format_rupiah(tertulis)}, "
+             f"padahal jumlah rinciannya {format_rupiah(jumlah.nilai)}.")
+    return [k.temuan("galat", "tw-induk", "realisasi_anggaran_tw", baris, _tempat(a), pesan,
+                     tersaji=format_rupiah(tertulis), terhitung=format_rupiah(jumlah.nilai))]
+
+
+# ---------------------------------------------------------------- tw-ganda
+
+
+def cek_ganda(k) -> list:
+    """A quarter of a Renstra indicator typed in both TW files with different values."""
+    if not len(k.data.realisasi_pk_tw):
+        return []
+    pk = {(str(r["kode_pejabat"]), int(r["no"])): r["kode_indikator"]
+          for _, r in k.data.pk_indikator.iterrows()}
+    renstra = k.data.realisasi[k.data.realisasi["tahun"] == k.data.tahun]
+    renstra = {(r["kode_indikator"], r["periode"]): r for _, r in renstra.iterrows()}
+    hasil = []
+    for _, r in k.data.realisasi_pk_tw.iterrows():
+        kode = pk.get((str(r["kode_pejabat"]), int(r["no"])))
+        for kolom in TW:
+            lain = renstra.get((kode, kolom.upper()))
+            if lain is None or r[f"{kolom}_angka"] != r[f"{kolom}_angka"] \
+                    or pd.isna(lain["realisasi"]) or lain["realisasi"] == r[f"{kolom}_angka"]:
+                continue
+            pesan = (f"Realisasi {NAMA_TW[TW.index(kolom)]} {kode} tertulis {r[kolom]} di sini, "
+                     f"tetapi {format_angka(lain['realisasi'], None)} di renstra/realisasi.csv "
+                     f"baris {lain['_baris']}. Satu angka, satu nilai: samakan keduanya.")
+            hasil.append(k.temuan("galat", "tw-ganda", "realisasi_pk_tw", r["_baris"],
+                                  f"PK {r['kode_pejabat']} no {r['no']}", pesan))
+    return hasil
+
+
+# ---------------------------------------------------------------- tw-persen
+
+
+def cek_persen(k) -> list:
+    """A quarterly realisasi in % outside 0–100."""
+    h = _hasil(k)
+    if h is None:
+        return []
+    return [k.temuan("galat", "tw-persen", _tabel(a), _baris(a), _tempat(i), (
+        f"Realisasi {NAMA_TW[q]} {_tempat(i)} {_teks(a, False)} % di luar 0–100."))
+        for i in h.indikator if i.satuan.strip() == "%" and _bernilai(i)
+        for q, a in enumerate(i.realisasi_tw) if a is not None and not 0 <= a.nilai <= 100]
+
+
+PEMERIKSA_TW = (cek_urutan, cek_kumulatif_turun, cek_melebihi_pagu, cek_induk, cek_ganda,
+                cek_persen)
