@@ -507,10 +507,14 @@ BERKAS |= {
             K("metode", kosong=True, pilihan=("rasio", "selisih", "kebalikan")),
         ) + _TW_TARGET,
         wajib=False, unik_bersama=("kode_pejabat", "no"),
+        keterangan="realisasi TW I–IV of each PK indicator (quarterly monitoring)",
+        contoh=("sekcam,1,jumlah,naik,,4,3,,",),
     ),
     "realisasi_anggaran_tw.csv": Berkas(
         (K("kode_pejabat", "kode"), K("no", "bulat")) + _TW_RUPIAH,
         wajib=False, unik_bersama=("kode_pejabat", "no"),
+        keterangan="realisasi s.d. TW I–IV of each PK budget line (quarterly monitoring)",
+        contoh=("kasubbag_umum,5,1832500,3665000,,",),
     ),
     "penjelasan_tw.csv": Berkas(
         (
@@ -519,6 +523,8 @@ BERKAS |= {
             K("tindak_lanjut", kosong=True),
         ),
         wajib=False, unik_bersama=("kode_pejabat", "no", "triwulan"),
+        keterangan="the office's explanation of a PK indicator in a quarter",
+        contoh=("sekcam,1,2,Dokumen Renja menunggu jadwal SIPD,Disusun pada awal TW III",),
     ),
     "ambang_tw.csv": Berkas(
         (
@@ -526,6 +532,9 @@ BERKAS |= {
             K("batas_bawah", "angka", kosong=True),
         ),
         wajib=False, unik_bersama=("jenis", "status"),
+        keterangan="thresholds of the quarterly early warning, replacing the package's",
+        contoh=("kinerja,sesuai jalur,100", "kinerja,perlu perhatian,85",
+                "kinerja,diperkirakan tidak tercapai,"),
     ),
 }
 
