@@ -32,6 +32,8 @@ from lkjip.angka import Angka, bulatkan, rerata
 from lkjip.capaian import capaian_angka, capaian_sasaran_angka, rasio_angka
 from lkjip.galat import LkjipError, Masalah
 from lkjip.ikm import UNSUR, ikm_dari_nrr, ikm_tahunan, krejcie_morgan, mutu_ikm
+from lkjip.sintetis_triwulan import RENCANA as RENCANA_TW
+from lkjip.sintetis_triwulan import berkas_triwulan, sisipkan_kesalahan_tw
 from lkjip.skala import kategori, muat_skala
 
 SEED = 20240614
@@ -978,8 +980,11 @@ def buat_kecamatan(seed: int, indeks: int, nama: str) -> tuple[dict[str, str], l
         realisasi[("IKU-04", tahun)] = serapan.bulat
         h = hitung_tahun(th, pohon, realisasi)
         th.berkas = berkas_tahun(th, pohon, h)
+        th.berkas |= berkas_triwulan(seed, th, h)  # quarterly realisasi (issue 18)
         if (indeks, tahun) in rencana:
             sisipkan_kesalahan(th, rencana[(indeks, tahun)], h)
+        if (indeks, tahun) in RENCANA_TW:
+            th.kesalahan.append(sisipkan_kesalahan_tw(th, RENCANA_TW[(indeks, tahun)]))
         berkas |= th.berkas
         kesalahan += th.kesalahan
     return renstra(k, realisasi) | berkas, kesalahan

@@ -149,7 +149,7 @@ def test_tulis_csv_menetralkan_teks_tetapi_bukan_angka(tmp_path):
 
 # Modules that write lkjip *input* files (the data model, read back by `muat`), not tables for
 # people: neutralising would turn a typed '-47.067.500' into text. Their text is their own.
-PENULIS_DATA_MASUKAN = {"aman.py", "sintetis.py", "baru.py"}
+PENULIS_DATA_MASUKAN = {"aman.py", "sintetis.py", "baru.py", "sintetis_triwulan.py"}
 
 
 def test_paket_tidak_menulis_csv_tanpa_tulis_csv():
