@@ -23,6 +23,8 @@ SAMPUL_BAWAAN = {
     "tahun": "",
     "sintetis": False,
     "ada_galat": False,
+    "judul": "",
+    "periode": "",
 }
 TAG_TERSEMBUNYI = {"parameters", "injected-parameters", "papermill-error-cell-tag"}
 # outputs never shown: scripts, widgets, the cover's facts

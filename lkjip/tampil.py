@@ -83,6 +83,8 @@ class Sampul:
     provinsi: str = ""
     sintetis: bool = False
     ada_galat: bool = False
+    judul: str = ""  # the document's title when it is not the LKjIP (e.g. a quarterly report)
+    periode: str = ""  # the line under the title when it is not "Tahun <tahun>"
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
         data = {k: getattr(self, k) for k in self.__dataclass_fields__}
@@ -438,6 +440,12 @@ def sampul(
     provinsi: str = "",
     sintetis: bool = False,
     ada_galat: bool = False,
+    judul: str = "",
+    periode: str = "",
 ) -> Sampul:
-    """The cover's facts; display it once (the exporter reads it from the notebook)."""
-    return Sampul(nama_kecamatan, kabupaten, int(tahun), provinsi, bool(sintetis), bool(ada_galat))
+    """The cover's facts; display it once (the exporter reads it from the notebook).
+
+    ``judul`` and ``periode`` replace the LKjIP title and the "Tahun" line (a quarterly report).
+    """
+    return Sampul(nama_kecamatan, kabupaten, int(tahun), provinsi, bool(sintetis), bool(ada_galat),
+                  str(judul), str(periode))

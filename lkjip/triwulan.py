@@ -84,6 +84,7 @@ class IndikatorTw:
     titik: tuple[TitikTw, ...]  # q = 1 … n
     proyeksi: Proyeksi
     penjelasan: tuple[str, str | None] | None = None
+    jalur: tuple = ()  # target s.d. TW I … TW IV (the planned path, for the chart)
 
     @property
     def kunci(self) -> tuple[str, int]:
@@ -112,6 +113,7 @@ class AnggaranTw:
     titik: tuple[TitikTw, ...]
     penyerapan_pagu: Angka  # realisasi s.d. TW n / anggaran × 100
     proyeksi: Proyeksi
+    jalur: tuple = ()  # anggaran kas s.d. TW I … TW IV
 
     @property
     def kunci(self) -> tuple[str, int]:
@@ -135,6 +137,8 @@ class RingkasanTw:
     realisasi: Angka
     penyerapan_kas: Angka
     penyerapan_pagu: Angka
+    jalur: tuple = ()  # anggaran kas s.d. TW I … TW IV
+    realisasi_tw: tuple = ()  # realisasi s.d. TW I … TW n
 
 
 @dataclass
@@ -295,10 +299,12 @@ def indikator_tw(data, pk, baris_tw, sifat: dict, renstra_tw: dict, n: int,
     realisasi_tw = _realisasi_tw(data, pk, baris_tw, renstra_tw, f"realisasi {label}")
     titik = tuple(_titik(target_tw, realisasi_tw, q, sifat, label) for q in range(1, n + 1))
     proy = proyeksi_indikator(titik[-1], target, sifat, label, ambang)
+    jalur = tuple(target_sd(target_tw, q, sifat["akumulasi_tw"],
+                            f"target {label} s.d. {NAMA_TW[q - 1]}") for q in range(1, 5))
     return IndikatorTw(
         str(pk["kode_pejabat"]), int(pk["no"]), pk["sasaran"], pk["indikator"],
         _teks(pk["kode_indikator"]), pk["satuan"], sifat["akumulasi_tw"], sifat["arah"],
-        sifat["metode"], target, target_tw, realisasi_tw, bawaan, titik, proy, penjelasan)
+        sifat["metode"], target, target_tw, realisasi_tw, bawaan, titik, proy, penjelasan, jalur)
 
 
 def _teks(v) -> str | None:
@@ -460,10 +466,11 @@ def hitung_anggaran_tw(data, n: int, ambang) -> list[AnggaranTw]:
         titik = tuple(_titik_anggaran(isi_k, q, label) for q in range(1, n + 1))
         pagu = _serap(titik[-1].realisasi, isi_k["anggaran"],
                       f"penyerapan {label} terhadap anggaran s.d. {NAMA_TW[n - 1]}")
+        jalur = tuple(_titik_anggaran(isi_k, q, label).target for q in range(1, 5))
         hasil.append(AnggaranTw(
             k[0], k[1], r["uraian"], r["tingkat"], str(r["kode_anggaran"]), not bawah[k],
             isi_k["anggaran"], isi_k["kas"], isi_k["realisasi"], isi_k["bawaan"], titik, pagu,
-            proyeksi_anggaran(titik[-1], isi_k["anggaran"], label, ambang)))
+            proyeksi_anggaran(titik[-1], isi_k["anggaran"], label, ambang), jalur))
     return hasil
 
 
@@ -490,12 +497,17 @@ def ringkasan(kode, nama: str, indikator: list[IndikatorTw], anggaran: list[Angg
              for apa, ambil in (("anggaran", lambda a: a.anggaran),
                                 ("anggaran kas", lambda a: a.akhir.target),
                                 ("realisasi", lambda a: a.akhir.realisasi))}
+    jalur = tuple(_jumlah([a.jalur[q] for a in anggaran], f"anggaran kas {nama} s.d. "
+                          f"{NAMA_TW[q]}", "Σ anggaran kas") for q in range(4))
+    realisasi = tuple(_jumlah([a.titik[q].realisasi for a in anggaran], f"realisasi {nama} s.d. "
+                              f"{NAMA_TW[q]}", "Σ realisasi") for q in range(n))
     return RingkasanTw(
         kode, nama, _hitung_status(indikator), capaian, total["anggaran"],
         total["anggaran kas"], total["realisasi"],
         _serap(total["realisasi"], total["anggaran kas"], f"penyerapan {nama} terhadap anggaran "
                                                           f"kas {s}"),
-        _serap(total["realisasi"], total["anggaran"], f"penyerapan {nama} terhadap anggaran {s}"))
+        _serap(total["realisasi"], total["anggaran"], f"penyerapan {nama} terhadap anggaran {s}"),
+        jalur, realisasi)
 
 
 def _terendah_sendiri(anggaran: list[AnggaranTw], bawah: dict) -> list[AnggaranTw]:
