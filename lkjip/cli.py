@@ -113,6 +113,29 @@ def build(kecamatan, tahun, data_dir, out_dir, analis) -> None:
         click.echo(f"  {_relatif(jalur)}")
 
 
+@main.command("build-triwulan")
+@click.option("--kecamatan", required=True, help="Nama folder kecamatan, mis. pemalang.")
+@click.option("--tahun", required=True, help="Tahun laporan, mis. 2024.")
+@click.option("--triwulan", required=True, help="Triwulan 1, 2, 3 atau 4.")
+@opsi_data
+@opsi_out
+@click.option("--analis", is_flag=True, help="Tampilkan kode dalam HTML (versi analis).")
+def build_triwulan(kecamatan, tahun, triwulan, data_dir, out_dir, analis) -> None:
+    """Bangun laporan pengukuran kinerja triwulan (HTML dan PDF) satu kecamatan."""
+    from lkjip.laporan_triwulan import bangun_triwulan, cek_triwulan
+
+    kecamatan, tahun, data_dir = _parameter(kecamatan, tahun, data_dir)
+    try:
+        n = cek_triwulan(triwulan)
+        berkas = bangun_triwulan(kecamatan, tahun, n, data_dir=data_dir, out_dir=out_dir,
+                                 analis=analis)
+    except LkjipError as e:
+        _gagal(e)
+    click.echo(f"Laporan triwulan {n} {kecamatan} {tahun} selesai:")
+    for jalur in (berkas.html, berkas.pdf, berkas.notebook):
+        click.echo(f"  {_relatif(jalur)}")
+
+
 def _relatif(jalur: Path) -> str:
     try:
         return str(jalur.relative_to(Path.cwd()))
@@ -128,15 +151,19 @@ def _relatif(jalur: Path) -> str:
               help="Jumlah proses paralel.")
 @click.option("--scheduler", default=None, metavar="tcp://HOST:PORT",
               help="Penjadwal Dask (lkjip[dask]); --out dan --data harus di penyimpanan bersama.")
+@click.option("--triwulan", default=None,
+              help="Bangun laporan triwulan ini (1–4) alih-alih LKjIP tahunan; perlu --tahun.")
 @opsi_data
 @opsi_out
-def batch(tahun, daftar_kecamatan, jobs, scheduler, data_dir, out_dir) -> None:
+def batch(tahun, daftar_kecamatan, jobs, scheduler, triwulan, data_dir, out_dir) -> None:
     """Bangun laporan semua kecamatan-tahun yang ditemukan di folder data."""
     from tqdm import tqdm
 
     from lkjip.laporan import Dibatalkan, bangun_banyak
 
     daftar = _daftar_batch(data_dir, tahun, daftar_kecamatan)
+    if triwulan is not None:
+        _batch_triwulan(daftar, tahun, triwulan, data_dir, out_dir)
     try:
         with tqdm(total=len(daftar), desc="Membangun", unit="laporan") as bar:
             hasil = bangun_banyak(daftar, data_dir=data_dir, out_dir=out_dir, jobs=jobs,
@@ -149,6 +176,22 @@ def batch(tahun, daftar_kecamatan, jobs, scheduler, data_dir, out_dir) -> None:
         click.echo(str(e), err=True)
         sys.exit(130)
     click.echo(ringkasan_batch(hasil))
+    sys.exit(0 if all(h.ok for h in hasil) else 1)
+
+
+def _batch_triwulan(daftar, tahun, triwulan, data_dir, out_dir) -> None:
+    """The quarterly reports of every kecamatan of the year, then which of them lag."""
+    from lkjip import laporan_triwulan as lt
+
+    try:
+        n = lt.cek_triwulan(triwulan)
+        if tahun is None:
+            raise LkjipError("--triwulan perlu --tahun (mis. --tahun 2024 --triwulan 3).")
+    except LkjipError as e:
+        _gagal(e)
+    with click.progressbar(daftar, label="Membangun laporan triwulan") as bar:
+        hasil = [lt.bangun_satu(k, t, n, data_dir, out_dir) for k, t in bar]
+    click.echo(lt.ringkasan_batch(hasil, n))
     sys.exit(0 if all(h.ok for h in hasil) else 1)
 
 
@@ -273,12 +316,17 @@ def init(folder: Path) -> None:
               help="Folder data (boleh diulang; bawaan: data/ dan data-sintetis/).")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
               help="Folder keluaran (bawaan: outputs/); laporan di <out>/kabupaten/<tahun>/.")
-def build_kabupaten(tahun, data_dirs, out_dir) -> None:
+@click.option("--triwulan", default=None,
+              help="Rekapitulasi pengukuran kinerja triwulan ini (1–4): kecamatan yang "
+                   "tertinggal dan pada indikator apa.")
+def build_kabupaten(tahun, data_dirs, out_dir, triwulan) -> None:
     """Bangun rekapitulasi LKjIP semua kecamatan (HTML dan PDF)."""
     from lkjip.kabupaten import bangun_kabupaten
+    from lkjip.kabupaten_triwulan import bangun_kabupaten_triwulan
 
     try:
-        berkas = bangun_kabupaten(tahun, list(data_dirs) or None, out_dir)
+        berkas = bangun_kabupaten(tahun, list(data_dirs) or None, out_dir) if triwulan is None \
+            else bangun_kabupaten_triwulan(tahun, triwulan, list(data_dirs) or None, out_dir)
     except LkjipError as e:
         _gagal(e)
     click.echo(f"Laporan kabupaten {tahun} selesai:")

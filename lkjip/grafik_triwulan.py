@@ -1,7 +1,7 @@
 """Charts of the quarterly monitoring report, in the style of `lkjip.grafik`.
 
 - `jalur_indikator`: per indicator, the realisasi s.d. each quarter against the TW target path,
-  and the year-end projection (small multiples, up to nine indicators a figure);
+  and the year-end projection (small multiples, up to six indicators a figure);
 - `jalur_anggaran`: the anggaran kas s.d. each quarter against the realisasi s.d. each quarter;
 - `penyerapan_pejabat`: penyerapan against the anggaran kas per pejabat.
 
@@ -29,7 +29,7 @@ from lkjip.skema import STATUS_TW
 
 SUMBU_TW = ("TW I", "TW II", "TW III", "TW IV")
 WARNA_STATUS = {STATUS_TW[0]: "#2e7d32", STATUS_TW[1]: WARNA_2, STATUS_TW[2]: WARNA_MERAH}
-PER_GAMBAR = 9
+PER_GAMBAR = 6
 
 
 def _f(a) -> float:
@@ -57,7 +57,8 @@ def _satu_indikator(ax, i) -> None:
     ax.set_title(_polos(_bungkus(i.indikator, 34)), fontsize=7.5, loc="left")
     ax.set_xticks(range(4), SUMBU_TW, fontsize=7)
     ax.tick_params(axis="y", labelsize=7)
-    ax.yaxis.set_major_formatter(formatter_sumbu(0 if max(target + [0]) >= 10 else 1))
+    terbesar = max([abs(v) for v in target + real if not math.isnan(v)] + [0])
+    ax.yaxis.set_major_formatter(formatter_sumbu(0 if terbesar >= 10 else 1))
     ax.set_ylabel(_polos(i.satuan), fontsize=7)
     ax.grid(axis="y", color="#dddddd", linewidth=0.6)
     for sisi in ("top", "right"):
@@ -65,7 +66,7 @@ def _satu_indikator(ax, i) -> None:
 
 
 def jalur_indikator(indikator: list) -> list[Figure]:
-    """Realisasi against the TW target path, one small chart per indicator, nine a figure.
+    """Realisasi against the TW target path, one small chart per indicator, six a figure.
 
     Indicators that cannot be drawn (a/b, no target) are left out; the tables show them.
     """
@@ -75,7 +76,7 @@ def jalur_indikator(indikator: list) -> list[Figure]:
         bagian = daftar[awal:awal + PER_GAMBAR]
         baris = math.ceil(len(bagian) / 3)
         with matplotlib.rc_context(GAYA | {"text.usetex": False}):
-            fig = Figure(figsize=(LEBAR, 2.0 * baris + 0.5), layout="constrained")
+            fig = Figure(figsize=(LEBAR, 1.95 * baris + 0.45), layout="constrained")
             sumbu = fig.subplots(baris, 3, squeeze=False).ravel()
             for ax, i in zip(sumbu, bagian, strict=False):
                 _satu_indikator(ax, i)

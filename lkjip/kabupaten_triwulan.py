@@ -175,7 +175,7 @@ def status_kecamatan(entri: list[EntriTw]) -> dict[str, dict[str, int]]:
 
 
 def notebook_kabupaten_triwulan() -> Path:
-    return Path(config.NOTEBOOKS) / "triwulan" / "kabupaten_triwulan.ipynb"
+    return config.notebooks() / "triwulan" / "kabupaten_triwulan.ipynb"
 
 
 def bangun_kabupaten_triwulan(tahun: int, n: int, data_dirs=None, out_dir=None,
@@ -186,7 +186,7 @@ def bangun_kabupaten_triwulan(tahun: int, n: int, data_dirs=None, out_dir=None,
 
     n = cek_triwulan(n)
     dirs = [str(Path(d).resolve()) for d in folder_data(data_dirs)]
-    tujuan = Path(out_dir or config.OUTPUTS) / "kabupaten" / str(int(tahun)) / f"tw{n}"
+    tujuan = Path(out_dir or config.outputs()) / "kabupaten" / str(int(tahun)) / f"tw{n}"
     return bangun_notebook(notebook_kabupaten_triwulan(),
                            {"tahun": int(tahun), "triwulan": n, "data_dirs": dirs}, tujuan,
                            f"monitoring_kabupaten_{int(tahun)}_tw{n}", analis=analis)

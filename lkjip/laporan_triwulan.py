@@ -14,13 +14,23 @@ per pejabat) are `bagian_kinerja` and `bagian_anggaran` here.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from lkjip import config, tampil
 from lkjip import grafik_triwulan as gt
 from lkjip import tabel_triwulan as tt
 from lkjip.galat import LkjipError, Masalah
-from lkjip.triwulan import NAMA_TW, TW, HasilTriwulan, hitung_triwulan
+from lkjip.skema import STATUS_TW
+from lkjip.triwulan import (
+    BELUM_DINILAI,
+    NAMA_TW,
+    TW,
+    HasilTriwulan,
+    hitung_triwulan,
+    induk_anggaran,
+    rincian_di_bawah,
+)
 
 NOTEBOOK = Path("triwulan") / "monitoring_triwulan.ipynb"
 JUDUL = "Laporan Pengukuran Kinerja Triwulan"
@@ -32,8 +42,11 @@ def cek_triwulan(n) -> int:
     >>> cek_triwulan("3")
     3
     """
-    if str(n).strip() not in ("1", "2", "3", "4"):
-        raise LkjipError(Masalah("(argumen) --triwulan", nilai=str(n), harapan="1, 2, 3 atau 4"))
+    from lkjip.parameter import ParameterTidakSah
+
+    if isinstance(n, bool) or str(n).strip() not in ("1", "2", "3", "4"):
+        raise ParameterTidakSah([Masalah("(argumen) --triwulan", nilai=str(n),
+                                         harapan="1, 2, 3 atau 4")])
     return int(n)
 
 
@@ -57,21 +70,30 @@ def _isi(df, kolom: str) -> bool:
 def cek_siap(data, n: int) -> list[Masalah]:
     """What is missing for the report of TW n: the quarterly files, or this quarter in them."""
     masalah = []
-    for tabel, induk, apa in (("realisasi_pk_tw", "pk_indikator", "indikator"),
-                              ("realisasi_anggaran_tw", "pk_anggaran", "anggaran")):
+    for tabel, induk in (("realisasi_pk_tw", "pk_indikator"),
+                         ("realisasi_anggaran_tw", "pk_anggaran")):
         berkas = data.berkas.get(tabel, f"{tabel}.csv")
         df = getattr(data, tabel)
         if not len(df):
-            jumlah = len(getattr(data, induk))
             masalah.append(Masalah(berkas, pesan=(
-                f"belum ada. Isi realisasi triwulan setiap baris {apa} PK ({jumlah} baris "
-                f"{induk}.csv, dengan kode_pejabat dan no yang sama); judul kolom: "
-                f"{', '.join(_judul(tabel))}. Lihat data/README.md bagian Triwulan.")))
+                f"belum ada. Isi realisasi triwulan {_baris_diisi(data, induk)}, dengan "
+                f"kode_pejabat dan no yang sama; judul kolom: {', '.join(_judul(tabel))}. "
+                "Lihat data/README.md bagian Triwulan.")))
         elif not _isi(df, TW[n - 1]):
             masalah.append(Masalah(berkas, kolom=TW[n - 1], pesan=(
                 f"realisasi {NAMA_TW[n - 1]} belum diisi pada baris mana pun; isi kolom "
                 f"{TW[n - 1]} sebelum membuat laporan {NAMA_TW[n - 1]}.")))
     return masalah
+
+
+def _baris_diisi(data, induk: str) -> str:
+    """Which PK rows a quarterly file holds: every indicator row, or the lowest budget rows."""
+    if induk == "pk_indikator":
+        return f"setiap baris indikator PK ({len(data.pk_indikator)} baris pk_indikator.csv)"
+    bawah = rincian_di_bawah(data.pk_anggaran, induk_anggaran(data))
+    rincian = sum(1 for v in bawah.values() if not v)
+    return (f"anggaran pada {rincian} baris rincian terendah dari {len(data.pk_anggaran)} baris "
+            "pk_anggaran.csv (realisasi kumulatif s.d. akhir triwulan)")
 
 
 def _judul(tabel: str) -> list[str]:
@@ -84,10 +106,10 @@ def folder_data(kecamatan: str, data_dir=None) -> Path:
     """The data folder holding `kecamatan`: `data_dir`, else data/ then data-sintetis/."""
     if data_dir is not None:
         return Path(data_dir)
-    for folder in (config.DATA, config.DATA_SINTETIS):
+    for folder in (config.data(), config.data_sintetis()):
         if (Path(folder) / kecamatan).is_dir():
             return Path(folder)
-    return Path(config.DATA)
+    return config.data()
 
 
 def muat_triwulan(kecamatan: str, tahun, n, data_dir=None) -> HasilTriwulan:
@@ -165,7 +187,64 @@ def bangun_triwulan(kecamatan: str, tahun, triwulan, data_dir=None, out_dir=None
     tahun, n = cek_nama(kecamatan, tahun), cek_triwulan(triwulan)
     folder = folder_data(kecamatan, data_dir).resolve()
     muat_triwulan(kecamatan, tahun, n, folder)
-    tujuan = folder_laporan(Path(out_dir or config.OUTPUTS), kecamatan, tahun, n)
+    tujuan = folder_laporan(Path(out_dir or config.outputs()), kecamatan, tahun, n)
     parameter = {"kecamatan": kecamatan, "tahun": tahun, "triwulan": n, "data_dir": str(folder)}
-    return bangun_notebook(Path(config.NOTEBOOKS) / NOTEBOOK, parameter, tujuan,
+    return bangun_notebook(config.notebooks() / NOTEBOOK, parameter, tujuan,
                            nama_dasar(kecamatan, tahun, n), analis=analis)
+
+
+# ---------------------------------------------------------------- a batch: which kecamatan lag
+
+
+@dataclass(frozen=True)
+class HasilTw:
+    """One kecamatan-quarter of a batch: built (with its figures) or not, and why."""
+
+    kecamatan: str
+    tahun: int
+    ok: bool
+    berkas: object = None
+    hasil: HasilTriwulan | None = None
+    alasan: str = ""
+
+
+def bangun_satu(kecamatan: str, tahun: int, n: int, data_dir=None, out_dir=None) -> HasilTw:
+    """Build one report of a batch; a refusal or failure is kept with its reason."""
+    try:
+        h = muat_triwulan(kecamatan, tahun, n, data_dir)
+        berkas = bangun_triwulan(kecamatan, tahun, n, data_dir, out_dir)
+    except LkjipError as e:
+        return HasilTw(kecamatan, int(tahun), False, alasan=str(e))
+    return HasilTw(kecamatan, int(tahun), True, berkas, h)
+
+
+def _lag(x: HasilTw):
+    if x.hasil is None:
+        return (1, 0, x.kecamatan)
+    j = x.hasil.kecamatan.jumlah_status
+    return (0, -j[STATUS_TW[2]], x.kecamatan)
+
+
+def ringkasan_batch(hasil: list[HasilTw], n: int) -> str:
+    """The batch summary, most lagging kecamatan first: statuses, penyerapan, and on what."""
+    baris = [f"{'KECAMATAN':<20} {'TAHUN':<6} {'HASIL':<9} {'SESUAI':>6} {'PERLU':>6} "
+             f"{'TIDAK':>6} {'BELUM':>6}  PENYERAPAN TW {tt.ROMAWI_TW[n - 1]}"]
+    for x in sorted(hasil, key=_lag):
+        if x.hasil is None:
+            baris.append(f"{x.kecamatan:<20} {x.tahun:<6} GAGAL")
+            baris += [f"    {b}" for b in x.alasan.splitlines()[:6]]
+            continue
+        k = x.hasil.kecamatan
+        j = [k.jumlah_status[s] for s in STATUS_TW] + [k.jumlah_status[BELUM_DINILAI]]
+        serap = tt.persen_tampil(k.penyerapan_kas)
+        baris.append(f"{x.kecamatan:<20} {x.tahun:<6} {'dibangun':<9} "
+                     + " ".join(f"{v:>6}" for v in j) + f"  {serap} % dari anggaran kas")
+        tidak = [i.indikator for i in x.hasil.indikator if i.proyeksi.status == STATUS_TW[2]]
+        if tidak:
+            lain = f" (+{len(tidak) - 3} lainnya)" if len(tidak) > 3 else ""
+            baris.append(f"    diperkirakan tidak tercapai: {'; '.join(tidak[:3])}{lain}")
+    gagal = sum(not x.ok for x in hasil)
+    baris.append(f"Jumlah: {len(hasil) - gagal} dibangun, {gagal} gagal. Kolom SESUAI/PERLU/"
+                 "TIDAK/BELUM: indikator sesuai jalur, perlu perhatian, diperkirakan tidak "
+                 "tercapai, belum dinilai.")
+    return "\n".join(baris)

@@ -12,6 +12,7 @@ by `lkjip.format`, every text is escaped by `lkjip.tampil`. Status cells carry a
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pandas as pd
@@ -62,6 +63,30 @@ def _s(h: HasilTriwulan) -> str:
 def _pejabat(h: HasilTriwulan, kode: str) -> str:
     r = h.pejabat.get(kode)
     return r.nama if r is not None else kode
+
+
+_SINGKAT = ((r"^Plt\.?\s*", "Plt. "), (r"^Kepala Seksi\b", "Kasi"),
+            (r"^Kepala Sub ?[Bb]agian\b", "Kasubbag"), (r"^Sekretaris Kecamatan\b.*", "Sekcam"),
+            (r"^Camat\b.*", "Camat"))
+
+
+def singkat(jabatan: str) -> str:
+    """A jabatan short enough for a table column.
+
+    >>> singkat("Kepala Seksi Tata Pemerintahan"), singkat("Sekretaris Kecamatan Taman")
+    ('Kasi Tata Pemerintahan', 'Sekcam')
+    >>> singkat("Camat Pemalang"), singkat("Kepala Subbagian Umum dan Kepegawaian")
+    ('Camat', 'Kasubbag Umum dan Kepegawaian')
+    """
+    teks = str(jabatan).strip()
+    for pola, ganti in _SINGKAT:
+        teks = re.sub(pola, ganti, teks)
+    return teks
+
+
+def _kecil(html: tampil.Html) -> tampil.Html:
+    """A wide table in the smaller type of the quarterly report (css ``lk-tw-kecil``)."""
+    return tampil.Html(f'<div class="lk-tw-kecil">{html.isi}</div>', html.ringkas)
 
 
 def keterangan_selisih(x: IndikatorTw | AnggaranTw) -> str:
@@ -120,15 +145,14 @@ def tabel_peringatan_kinerja(h: HasilTriwulan, nomor: str) -> tampil.Html:
         return tampil.paragraf(f"Tidak ada indikator yang perlu perhatian {_s(h)}.")
     s = _s(h)
     df = pd.DataFrame([{
-        "No.": f"{n}.", "Pejabat": _pejabat(h, i.kode_pejabat), "Indikator": i.indikator,
-        "Target": i.target, f"Realisasi {s}": i.akhir.realisasi,
-        f"Capaian {s} (%)": i.akhir.capaian, "Proyeksi akhir tahun": i.proyeksi.nilai,
-        "Capaian proyeksi (%)": i.proyeksi.persen, "Status": status_tampil(i),
-        "Keterangan": keterangan_selisih(i),
+        "No.": f"{n}.", "Pejabat": singkat(_pejabat(h, i.kode_pejabat)),
+        "Indikator": i.indikator, "Target": i.target, f"Realisasi {s}": i.akhir.realisasi,
+        "Proyeksi akhir tahun": i.proyeksi.nilai, "Capaian proyeksi (%)": i.proyeksi.persen,
+        "Status": status_tampil(i), "Keterangan": keterangan_selisih(i),
     } for n, i in enumerate(daftar, start=1)])
     kelas = _gabung_kelas(_kelas(df, "Status", daftar), _lebar(df, ["Indikator"]))
-    return tampil.tabel(df, nomor, f"Indikator kinerja yang perlu perhatian {s}",
-                        sumber=SUMBER, kelas=kelas, format=_format_kinerja(df))
+    return _kecil(tampil.tabel(df, nomor, f"Indikator kinerja yang perlu perhatian {s}",
+                               sumber=SUMBER, kelas=kelas, format=_format_kinerja(df)))
 
 
 def _format_kinerja(df: pd.DataFrame) -> dict:
@@ -143,16 +167,17 @@ def tabel_peringatan_anggaran(h: HasilTriwulan, nomor: str) -> tampil.Html:
         return tampil.paragraf(f"Tidak ada baris anggaran yang perlu perhatian {_s(h)}.")
     s = _s(h)
     df = pd.DataFrame([{
-        "No.": f"{n}.", "Pejabat": _pejabat(h, a.kode_pejabat), "Uraian": a.uraian,
+        "No.": f"{n}.", "Pejabat": singkat(_pejabat(h, a.kode_pejabat)), "Uraian": a.uraian,
         "Anggaran (Rp)": a.anggaran, f"Anggaran kas {s} (Rp)": a.akhir.target,
-        f"Realisasi {s} (Rp)": a.akhir.realisasi, "Penyerapan (%)": a.akhir.capaian,
-        "Proyeksi penyerapan (%)": a.proyeksi.persen, "Status": status_tampil(a),
+        f"Realisasi {s} (Rp)": a.akhir.realisasi, "Penyerapan proyeksi (%)": a.proyeksi.persen,
+        "Status": status_tampil(a),
     } for n, a in enumerate(daftar, start=1)])
     kelas = _gabung_kelas(_kelas(df, "Status", daftar), _lebar(df, ["Uraian"]))
-    return tampil.tabel(df, nomor, f"Anggaran yang perlu perhatian {s}", sumber=SUMBER,
-                        kelas=kelas, format=_format_anggaran(df),
-                        catatan="Penyerapan = realisasi terhadap anggaran kas (rencana penarikan "
-                                "dana pada PK) sampai dengan triwulan ini.")
+    return _kecil(tampil.tabel(
+        df, nomor, f"Anggaran yang perlu perhatian {s}", sumber=SUMBER, kelas=kelas,
+        format=_format_anggaran(df),
+        catatan="Anggaran kas = rencana penarikan dana pada PK. Penyerapan proyeksi = proyeksi "
+                "realisasi akhir tahun / anggaran × 100 (lihat metode di akhir bab ini)."))
 
 
 def _format_anggaran(df: pd.DataFrame) -> dict:
@@ -168,7 +193,7 @@ def tabel_belum_dilaporkan(h: HasilTriwulan, nomor: str) -> tampil.Html:
     if not daftar:
         return tampil.paragraf(f"Semua indikator dan baris anggaran telah dilaporkan untuk {tw}.")
     df = pd.DataFrame([{
-        "No.": f"{n}.", "Pejabat": _pejabat(h, x.kode_pejabat),
+        "No.": f"{n}.", "Pejabat": singkat(_pejabat(h, x.kode_pejabat)),
         "Indikator / uraian anggaran": getattr(x, "indikator", getattr(x, "uraian", "")),
         "Keterangan": _alasan(x.proyeksi.alasan),
     } for n, x in enumerate(daftar, start=1)])
@@ -246,8 +271,8 @@ def tabel_indikator_pejabat(h: HasilTriwulan, kode: str, nomor: str) -> tampil.H
         "Capaian proyeksi (%)": i.proyeksi.persen, "Status": status_tampil(i),
     } for i in daftar])
     kelas = _gabung_kelas(_kelas(df, "Status", daftar), _lebar(df, ["Indikator"]))
-    return tampil.tabel(df, nomor, f"Capaian kinerja {_pejabat(h, kode)} {s}", sumber=SUMBER,
-                        kelas=kelas, format=_format_kinerja(df))
+    return _kecil(tampil.tabel(df, nomor, f"Capaian kinerja {_pejabat(h, kode)} {s}",
+                               sumber=SUMBER, kelas=kelas, format=_format_kinerja(df)))
 
 
 def _ab(i: IndikatorTw, apa: str) -> str:
@@ -274,8 +299,9 @@ def tabel_anggaran_pejabat(h: HasilTriwulan, kode: str, nomor: str) -> tampil.Ht
     kelas = _gabung_kelas(_kelas(df, "Status", daftar), _lebar(df, ["Uraian"]))
     catatan = ("Baris yang membawahi baris PK lain dihitung dari jumlah rinciannya."
                if any(not a.rincian for a in daftar) else None)
-    return tampil.tabel(df, nomor, f"Penyerapan anggaran {_pejabat(h, kode)} {s}",
-                        sumber=SUMBER, kelas=kelas, format=_format_anggaran(df), catatan=catatan)
+    return _kecil(tampil.tabel(df, nomor, f"Penyerapan anggaran {_pejabat(h, kode)} {s}",
+                               sumber=SUMBER, kelas=kelas, format=_format_anggaran(df),
+                               catatan=catatan))
 
 
 # ---------------------------------------------------------------- explanations
@@ -289,8 +315,8 @@ def tabel_penjelasan(h: HasilTriwulan, nomor: str) -> tampil.Html:
     if not daftar:
         return tampil.paragraf(f"Tidak ada penjelasan yang perlu disampaikan untuk {tw}.")
     df = pd.DataFrame([{
-        "No.": f"{n}.", "Pejabat": _pejabat(h, i.kode_pejabat), "Indikator": i.indikator,
-        "Status": status_tampil(i),
+        "No.": f"{n}.", "Pejabat": singkat(_pejabat(h, i.kode_pejabat)),
+        "Indikator": i.indikator, "Status": status_tampil(i),
         "Penjelasan": i.penjelasan[0] if i.penjelasan else "(belum ada penjelasan)",
         "Tindak lanjut": (i.penjelasan[1] or KOSONG) if i.penjelasan else KOSONG,
     } for n, i in enumerate(daftar, start=1)])

@@ -349,7 +349,7 @@ def hitung_indikator_tw(data, n: int, ambang) -> list[IndikatorTw]:
 # ---------------------------------------------------------------- budget lines
 
 
-def _induk_anggaran(data) -> dict[str, str | None]:
+def induk_anggaran(data) -> dict[str, str | None]:
     return {str(k): (None if pd.isna(i) else str(i))
             for k, i in zip(data.anggaran["kode"], data.anggaran["kode_induk"], strict=True)}
 
@@ -450,7 +450,7 @@ def _serap(real: Angka, dasar: Angka, label: str) -> Angka:
 def hitung_anggaran_tw(data, n: int, ambang) -> list[AnggaranTw]:
     """Every PK budget row up to TW n, in the order of pk_anggaran.csv."""
     df = data.pk_anggaran
-    bawah = rincian_di_bawah(df, _induk_anggaran(data))
+    bawah = rincian_di_bawah(df, induk_anggaran(data))
     baris_tw = {(str(r["kode_pejabat"]), int(r["no"])): r
                 for _, r in data.realisasi_anggaran_tw.iterrows()}
     rows = {(str(r["kode_pejabat"]), int(r["no"])): r for _, r in df.iterrows()}
@@ -523,7 +523,7 @@ def hitung_triwulan(data: DataKecamatan, n: int) -> HasilTriwulan:
     ambang = muat_ambang(data)
     indikator = hitung_indikator_tw(data, n, ambang)
     anggaran = hitung_anggaran_tw(data, n, ambang)
-    bawah = rincian_di_bawah(data.pk_anggaran, _induk_anggaran(data))
+    bawah = rincian_di_bawah(data.pk_anggaran, induk_anggaran(data))
     pejabat = {}
     for _, p in data.pejabat.iterrows():
         kode = str(p["kode_pejabat"])
