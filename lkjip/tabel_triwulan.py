@@ -276,12 +276,10 @@ def tabel_indikator_pejabat(h: HasilTriwulan, kode: str, nomor: str) -> tampil.H
 
 
 def _ab(i: IndikatorTw, apa: str) -> str:
-    """An a/b figure as written: the year's target, or the realisasi of this quarter."""
+    """An a/b figure as written: the year's target, or the quarters so far ('0; 10/1; 0')."""
     if apa == "target":
         return i.target.rumus.removeprefix("target ") if i.target.rumus else KOSONG
-    n = len(i.titik)
-    teks = [v for v in i.realisasi_tw[:n] if isinstance(v, str)]
-    return teks[-1] if teks else KOSONG
+    return "; ".join(v if isinstance(v, str) else KOSONG for v in i.realisasi_tw[:len(i.titik)])
 
 
 def tabel_anggaran_pejabat(h: HasilTriwulan, kode: str, nomor: str) -> tampil.Html | None:

@@ -64,8 +64,21 @@ class TitikTw:
     capaian: Angka
 
 
+class _BarisPk:
+    """What a PK indicator and a PK budget line share: their key and their figures s.d. TW n."""
+
+    @property
+    def kunci(self) -> tuple[str, int]:
+        return self.kode_pejabat, self.no
+
+    @property
+    def akhir(self) -> TitikTw:
+        """The figures s.d. the report's quarter."""
+        return self.titik[-1]
+
+
 @dataclass(frozen=True)
-class IndikatorTw:
+class IndikatorTw(_BarisPk):
     """One PK indicator in the report of TW n."""
 
     kode_pejabat: str
@@ -86,18 +99,9 @@ class IndikatorTw:
     penjelasan: tuple[str, str | None] | None = None
     jalur: tuple = ()  # target s.d. TW I … TW IV (the planned path, for the chart)
 
-    @property
-    def kunci(self) -> tuple[str, int]:
-        return self.kode_pejabat, self.no
-
-    @property
-    def akhir(self) -> TitikTw:
-        """The figures s.d. the report's quarter."""
-        return self.titik[-1]
-
 
 @dataclass(frozen=True)
-class AnggaranTw:
+class AnggaranTw(_BarisPk):
     """One PK budget line in the report of TW n (penyerapan against the plan is `capaian`)."""
 
     kode_pejabat: str
@@ -114,14 +118,6 @@ class AnggaranTw:
     penyerapan_pagu: Angka  # realisasi s.d. TW n / anggaran × 100
     proyeksi: Proyeksi
     jalur: tuple = ()  # anggaran kas s.d. TW I … TW IV
-
-    @property
-    def kunci(self) -> tuple[str, int]:
-        return self.kode_pejabat, self.no
-
-    @property
-    def akhir(self) -> TitikTw:
-        return self.titik[-1]
 
 
 @dataclass(frozen=True)
