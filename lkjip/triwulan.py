@@ -6,7 +6,7 @@ files (data/README.md, "Triwulan") and computes, for the report of TW n, every f
 
 - per PK indicator and per quarter q ≤ n: target s.d. TW q, realisasi s.d. TW q, capaian s.d.
   TW q (the capaian formula of `lkjip.capaian`, arah and metode included), the quarters made
-  into "s.d. TW q" by the indicator's own accumulation (`lkjip.hitung.akumulasi_tw`);
+  into "s.d. TW q" by the indicator's own accumulation (`lkjip.akumulasi`);
 - per PK budget line: anggaran kas (plan) s.d. TW q, realisasi s.d. TW q, penyerapan against
   the plan and against the anggaran (`lkjip.anggaran.penyerapan_angka`);
 - per pejabat and for the kecamatan: statuses counted, the mean capaian s.d. TW n, penyerapan;
@@ -24,7 +24,7 @@ Budget. Realisasi is cumulative (s.d. TW); the plan is per quarter (`pk_anggaran
 columns, or anggaran / 4 when the row has none). Only the lowest rows of the PK budget cascade
 (rincian) hold realisasi; a higher row's anggaran, plan and realisasi are the sums of the
 rincian under it (leaves only: a value typed on a higher row is compared, never added, by
-`lkjip.periksa_triwulan`).
+`lkjip.periksa.triwulan`).
 
 Rejected: projecting by calendar alone (realisasi × 4 / n) — it ignores the plan, and most PK
 sub kegiatan are planned for one quarter, so every document due in TW IV would be "diperkirakan
@@ -39,10 +39,11 @@ from decimal import Decimal
 
 import pandas as pd
 
+from lkjip.akumulasi import akumulasi_tw
 from lkjip.anggaran import penyerapan_angka
 from lkjip.angka import Angka, Sumber, rerata
 from lkjip.capaian import capaian_angka
-from lkjip.hitung import KEBALIKAN_NOL, akumulasi_tw
+from lkjip.hitung import KEBALIKAN_NOL
 from lkjip.muat import DataKecamatan
 from lkjip.peringatan_tw import Proyeksi, muat_ambang, proyeksi_anggaran, proyeksi_indikator
 from lkjip.referensi_tw import sifat_pk

@@ -14,7 +14,7 @@ Severities: **galat** = two figures contradict each other (one of them is wrong)
 knowing, nothing to fix (a difference from rounding alone, a figure that cannot be checked).
 
 The rules live in modules by topic (`renstra`, `anggaran`, `pk`, `indikator`, `ikm`,
-`kategori`, `daftar`, `nama`, `tersaji`); each declares its rules (`ATURAN`), its checks
+`kategori`, `daftar`, `nama`, `tersaji`, `triwulan`); each declares its rules (`ATURAN`), its checks
 (`PEMERIKSA`) and its special comparisons of stated figures (`BANDING`, named by catalogue
 entries). The table below, the rule ids, titles and order are generated from them (`MODUL`);
 a rule a catalogue entry names that no module declares is added after them.
@@ -42,13 +42,14 @@ from lkjip.periksa import (
     pk,
     renstra,
     tersaji,
+    triwulan,
 )
 from lkjip.periksa.dasar import TINGKAT, Aturan, Konteks, Temuan, beda_angka
 
 __all__ = ["ATURAN", "JUDUL_ATURAN", "TINGKAT", "Aturan", "Temuan", "aturan", "ada_galat",
            "beda_angka", "hitung_tingkat", "periksa", "tersaji_beda"]
 
-MODUL = (renstra, anggaran, pk, indikator, ikm, kategori, daftar, nama, tersaji)
+MODUL = (renstra, anggaran, pk, indikator, ikm, kategori, daftar, nama, tersaji, triwulan)
 
 
 def aturan() -> tuple[Aturan, ...]:

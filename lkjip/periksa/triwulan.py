@@ -1,29 +1,9 @@
-"""Consistency rules of the quarterly files (findings of `lkjip check`, like `lkjip.periksa`).
+"""Quarterly files (realisasi_pk_tw, realisasi_anggaran_tw): order of reporting, cumulative
+series, realisasi above the line's anggaran, higher budget rows, a quarter typed twice, %.
 
-Each rule takes the checks' context (``k.data``, ``k.temuan(...)``) and returns findings; all
-return none when the kecamatan-year has no quarterly realisasi. The figures come from
-`lkjip.triwulan` (the quarters as the report reads them); typed cells are cited by file and row.
-
-====================== ===================================================== ==========
-aturan                 what is compared                                      tingkat
-====================== ===================================================== ==========
-tw-urutan              a quarter filled while an earlier one is empty (for   galat
-                       an indicator not summed: an earlier quarter that had
-                       a TW target)
-tw-kumulatif-turun     a cumulative series that goes down: budget realisasi  galat,
-                       s.d. TW; a negative quarter of a summed indicator;    peringatan
-                       an indicator entered s.d. TW whose TW targets rise
-                       (peringatan: maybe entered per quarter)
-tw-melebihi-pagu       budget realisasi s.d. TW above the line's anggaran    galat
-tw-induk               realisasi typed on a higher budget row: differs from  galat
-                       the sum of its rincian, or the rincian are empty
-tw-ganda               a quarter in realisasi_pk_tw.csv and in               galat
-                       renstra/realisasi.csv with different values
-tw-persen              a TW realisasi in % outside 0–100                     galat
-====================== ===================================================== ==========
-
-This module is ready to become ``lkjip/periksa/triwulan.py`` when the checks are a package;
-`lkjip.periksa` adds `ATURAN_TW`, `JUDUL_TW` and `PEMERIKSA_TW` to its tables.
+Every rule returns no finding when the kecamatan-year has no quarterly realisasi. The figures
+come from `lkjip.triwulan` (the quarters as the report reads them); typed cells are cited by file
+and row; a finding's id names the PK row (``tw-urutan/pk/sekcam/1``).
 """
 
 from __future__ import annotations
@@ -33,18 +13,28 @@ from decimal import Decimal
 import pandas as pd
 
 from lkjip.format import format_angka, format_rupiah
+from lkjip.periksa.dasar import Aturan
 from lkjip.triwulan import NAMA_TW, TW, AnggaranTw, IndikatorTw, hitung_triwulan
 
-ATURAN_TW = ("tw-urutan", "tw-kumulatif-turun", "tw-melebihi-pagu", "tw-induk", "tw-ganda",
-             "tw-persen")
-JUDUL_TW = {
-    "tw-urutan": "Urutan pelaporan triwulan",
-    "tw-kumulatif-turun": "Realisasi kumulatif triwulan yang turun",
-    "tw-melebihi-pagu": "Realisasi anggaran triwulan melebihi anggaran",
-    "tw-induk": "Realisasi triwulan baris induk anggaran PK",
-    "tw-ganda": "Realisasi triwulan tertulis ganda",
-    "tw-persen": "Persentase triwulan di luar 0–100",
-}
+ATURAN = (
+    Aturan("tw-urutan", "Urutan pelaporan triwulan", ("galat",),
+           "a quarter filled while an earlier one is empty (for an indicator not summed: an "
+           "earlier quarter that had a TW target)"),
+    Aturan("tw-kumulatif-turun", "Realisasi kumulatif triwulan yang turun",
+           ("galat", "peringatan"),
+           "a cumulative series that goes down: budget realisasi s.d. TW; a negative quarter of "
+           "a summed indicator; peringatan for an indicator entered s.d. TW whose TW targets "
+           "rise (maybe entered per quarter)"),
+    Aturan("tw-melebihi-pagu", "Realisasi anggaran triwulan melebihi anggaran", ("galat",),
+           "budget realisasi s.d. TW above the line's anggaran"),
+    Aturan("tw-induk", "Realisasi triwulan baris induk anggaran PK", ("galat",),
+           "realisasi typed on a higher budget row: differs from the sum of its rincian, or the "
+           "rincian are empty"),
+    Aturan("tw-ganda", "Realisasi triwulan tertulis ganda", ("galat",),
+           "a quarter in realisasi_pk_tw.csv and in renstra/realisasi.csv with different values"),
+    Aturan("tw-persen", "Persentase triwulan di luar 0–100", ("galat",),
+           "a TW realisasi in % outside 0–100"),
+)
 
 
 def _ada_tw(data) -> bool:
@@ -72,6 +62,11 @@ def _tabel(a) -> str:
 
 def _tempat(x) -> str:
     return f"PK {x.kode_pejabat} no {x.no}"
+
+
+def _id(x) -> tuple:
+    """The keys of a finding's place: the PK table and row (``pk/sekcam/1``)."""
+    return ("anggaran" if isinstance(x, AnggaranTw) else "pk", x.kode_pejabat, x.no)
 
 
 def _teks(a, rupiah: bool) -> str:
@@ -105,7 +100,8 @@ def cek_urutan(k) -> list:
             pesan = (f"Realisasi {NAMA_TW[terisi[-1]]} {_tempat(x)} terisi, padahal {sela} masih "
                      "kosong. Isi triwulan yang terlewat (tulis 0 bila memang tidak ada "
                      "realisasi); sel kosong berarti belum dilaporkan.")
-            hasil.append(k.temuan("galat", "tw-urutan", _tabel(a), _baris(a), _tempat(x), pesan))
+            hasil.append(k.temuan("galat", "tw-urutan", _tabel(a), _baris(a), _tempat(x), pesan,
+                                  kunci_id=_id(x)))
     return hasil
 
 
@@ -148,7 +144,8 @@ def cek_kumulatif_turun(k) -> list:
                      "realisasi anggaran ditulis kumulatif (s.d. akhir triwulan), bukan per "
                      "triwulan.")
             hasil.append(k.temuan("galat", "tw-kumulatif-turun", "realisasi_anggaran_tw",
-                                  _baris(a.realisasi_tw[q]), _tempat(a), pesan))
+                                  _baris(a.realisasi_tw[q]), _tempat(a), pesan,
+                                  kunci_id=_id(a) + (TW[q],)))
     for i in (i for i in h.indikator if _bernilai(i)):
         hasil += _turun_indikator(k, i)
     return hasil
@@ -158,7 +155,8 @@ def _turun_indikator(k, i: IndikatorTw) -> list:
     if i.akumulasi == "jumlah":
         return [k.temuan("galat", "tw-kumulatif-turun", _tabel(a), _baris(a), _tempat(i), (
             f"Realisasi {NAMA_TW[q]} {_tempat(i)} negatif ({_teks(a, False)}); indikator ini "
-            "dijumlahkan per triwulan, sehingga realisasi s.d. triwulan menjadi turun."))
+            "dijumlahkan per triwulan, sehingga realisasi s.d. triwulan menjadi turun."),
+            kunci_id=_id(i) + (TW[q],))
             for q, a in enumerate(i.realisasi_tw) if a is not None and a.nilai < 0]
     if i.akumulasi != "terakhir" or not _jalur_naik(i):
         return []
@@ -167,7 +165,7 @@ def _turun_indikator(k, i: IndikatorTw) -> list:
         f"Realisasi s.d. {NAMA_TW[q]} {_tempat(i)} ({_teks(i.realisasi_tw[q], False)}) lebih "
         f"kecil dari s.d. {NAMA_TW[p]} ({_teks(i.realisasi_tw[p], False)}), padahal target "
         "triwulannya naik (nilai kumulatif). Periksa apakah triwulan ini diisi per triwulan, "
-        "bukan s.d. akhir triwulan."))
+        "bukan s.d. akhir triwulan."), kunci_id=_id(i) + (TW[q],))
         for p, q in _turun(list(i.realisasi_tw))]
 
 
@@ -189,7 +187,8 @@ def cek_melebihi_pagu(k) -> list:
                      f"{format_rupiah(r.nilai)} melebihi anggarannya "
                      f"{format_rupiah(a.anggaran.nilai)}.")
             hasil.append(k.temuan("galat", "tw-melebihi-pagu", "realisasi_anggaran_tw",
-                                  _baris(r), _tempat(a), pesan, tersaji=format_rupiah(r.nilai),
+                                  _baris(r), _tempat(a), pesan, kunci_id=_id(a),
+                                  tersaji=format_rupiah(r.nilai),
                                   terhitung=format_rupiah(a.anggaran.nilai)))
     return hasil
 
@@ -222,13 +221,14 @@ def _banding_induk(k, a: AnggaranTw, q: int, tertulis: Decimal, baris: int) -> l
                  "rinciannya belum diisi. Isi realisasi pada baris rincian; baris induk "
                  "dihitung dari jumlah rinciannya.")
         return [k.temuan("galat", "tw-induk", "realisasi_anggaran_tw", baris, _tempat(a), pesan,
-                         tersaji=format_rupiah(tertulis))]
+                         kunci_id=_id(a) + (TW[q],), tersaji=format_rupiah(tertulis))]
     if jumlah.nilai == tertulis:
         return []
     pesan = (f"Realisasi s.d. {NAMA_TW[q]} {_tempat(a)} tertulis {format_rupiah(tertulis)}, "
              f"padahal jumlah rinciannya {format_rupiah(jumlah.nilai)}.")
     return [k.temuan("galat", "tw-induk", "realisasi_anggaran_tw", baris, _tempat(a), pesan,
-                     tersaji=format_rupiah(tertulis), terhitung=format_rupiah(jumlah.nilai))]
+                     kunci_id=_id(a) + (TW[q],), tersaji=format_rupiah(tertulis),
+                     terhitung=format_rupiah(jumlah.nilai))]
 
 
 # ---------------------------------------------------------------- tw-ganda
@@ -254,7 +254,8 @@ def cek_ganda(k) -> list:
                      f"tetapi {format_angka(lain['realisasi'], None)} di renstra/realisasi.csv "
                      f"baris {lain['_baris']}. Satu angka, satu nilai: samakan keduanya.")
             hasil.append(k.temuan("galat", "tw-ganda", "realisasi_pk_tw", r["_baris"],
-                                  f"PK {r['kode_pejabat']} no {r['no']}", pesan))
+                                  f"PK {r['kode_pejabat']} no {r['no']}", pesan,
+                                  kunci_id=("pk", r["kode_pejabat"], r["no"], kolom)))
     return hasil
 
 
@@ -267,10 +268,12 @@ def cek_persen(k) -> list:
     if h is None:
         return []
     return [k.temuan("galat", "tw-persen", _tabel(a), _baris(a), _tempat(i), (
-        f"Realisasi {NAMA_TW[q]} {_tempat(i)} {_teks(a, False)} % di luar 0–100."))
+        f"Realisasi {NAMA_TW[q]} {_tempat(i)} {_teks(a, False)} % di luar 0–100."),
+        kunci_id=_id(i) + (TW[q],))
         for i in h.indikator if i.satuan.strip() == "%" and _bernilai(i)
         for q, a in enumerate(i.realisasi_tw) if a is not None and not 0 <= a.nilai <= 100]
 
 
-PEMERIKSA_TW = (cek_urutan, cek_kumulatif_turun, cek_melebihi_pagu, cek_induk, cek_ganda,
-                cek_persen)
+PEMERIKSA = (cek_urutan, cek_kumulatif_turun, cek_melebihi_pagu, cek_induk, cek_ganda,
+             cek_persen)
+BANDING: dict = {}
