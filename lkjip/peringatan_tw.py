@@ -168,9 +168,12 @@ def proyeksi_indikator(titik, target: Angka | None, sifat: dict, label: str,
         p = _laju(target, r, t, nama)
     label_c = f"capaian proyeksi {label}"
     if sifat["metode"] == "kebalikan" and p.nilai == 0 and target.nilai != 0:
+        # T / 0 has no value; a lower-is-better indicator projected at 0 meets any target ≥ 0
         persen = Angka(None, "Target / Proyeksi × 100", (p, target), KEBALIKAN_NOL, label_c)
-    else:
-        persen = capaian_angka(p, target, sifat["arah"], sifat["metode"], label_c)
+        status = STATUS_TW[0] if target.nilai > 0 else None
+        return Proyeksi(p, persen, _selisih(p, target, f"selisih {label}"), status,
+                        "" if status else KEBALIKAN_NOL)
+    persen = capaian_angka(p, target, sifat["arah"], sifat["metode"], label_c)
     return Proyeksi(p, persen, _selisih(p, target, f"selisih {label}"),
                     status_dari(persen, "kinerja", ambang))
 

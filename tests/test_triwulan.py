@@ -11,6 +11,7 @@ from decimal import Decimal
 
 import pytest
 
+from lkjip.angka import Angka
 from lkjip.muat import muat
 from lkjip.triwulan import hitung_triwulan
 from tests.mini_tw import tulis_mini_tw
@@ -276,3 +277,21 @@ def test_penjelasan_of_the_quarter(tw3, tw2):
 def test_quarter_outside_1_to_4(data):
     with pytest.raises(ValueError, match="triwulan harus"):
         hitung_triwulan(data, 5)
+
+
+def test_kebalikan_with_realisasi_0_has_no_capaian():
+    # metode kebalikan = target / realisasi × 100: 0 incidents s.d. TW II against 4 planned has
+    # no value (T/0), stated by the rule, instead of an error; 1 incident → 4 / 1 × 100 = 400
+    from lkjip.hitung import KEBALIKAN_NOL
+    from lkjip.peringatan_tw import muat_ambang, proyeksi_indikator
+    from lkjip.triwulan import TitikTw, capaian_tw
+
+    nol, empat = Angka(D(0)), Angka(D(4))
+    c = capaian_tw(nol, empat, "turun", "kebalikan", "c")
+    assert c.nilai is None and c.aturan == KEBALIKAN_NOL
+    assert capaian_tw(Angka(D(1)), empat, "turun", "kebalikan", "c").bulat == D("400.00")
+    sifat = {"akumulasi_tw": "jumlah", "arah": "turun", "metode": "kebalikan"}
+    p = proyeksi_indikator(TitikTw(2, empat, nol, c), Angka(D(8)), sifat, "x", muat_ambang())
+    # projection 8 × 0 / 4 = 0 incidents: no capaian (T/0), but 0 ≤ 8 meets the target of a
+    # lower-is-better indicator: sesuai jalur
+    assert p.nilai.nilai == 0 and p.persen.nilai is None and p.status == "sesuai jalur"
