@@ -50,11 +50,12 @@ def check(kecamatan: str, tahun: str, data_dir: Path | None) -> None:
     kecamatan, tahun, data_dir = _parameter(kecamatan, tahun, data_dir)
     try:
         data = muat(kecamatan, tahun, data_dir)
-    except LkjipError as e:
+        click.echo(aman_terminal(ringkasan_muat(data)))
+        _cetak_belum_diisi(data)
+        kode = _cetak_temuan(data)
+    except LkjipError as e:  # the data, or keputusan.csv
         _gagal(e)
-    click.echo(aman_terminal(ringkasan_muat(data)))
-    _cetak_belum_diisi(data)
-    sys.exit(_cetak_temuan(data))
+    sys.exit(kode)
 
 
 def _cetak_belum_diisi(data) -> None:
@@ -99,7 +100,7 @@ def opsi_out(f):
 @opsi_out
 @click.option("--analis", is_flag=True, help="Tampilkan kode dalam HTML (versi analis).")
 def build(kecamatan, tahun, data_dir, out_dir, analis) -> None:
-    """Bangun laporan LKjIP (HTML dan PDF) satu kecamatan-tahun."""
+    """Bangun LKjIP satu kecamatan-tahun (HTML, PDF, DOCX) dan kertas kerjanya."""
     from lkjip.laporan import bangun
 
     kecamatan, tahun, data_dir = _parameter(kecamatan, tahun, data_dir)
@@ -109,7 +110,7 @@ def build(kecamatan, tahun, data_dir, out_dir, analis) -> None:
     except LkjipError as e:
         _gagal(e)
     click.echo(f"Laporan {kecamatan} {tahun} selesai:")
-    for jalur in (berkas.html, berkas.pdf, berkas.notebook):
+    for jalur in berkas.semua():
         click.echo(f"  {_relatif(jalur)}")
 
 
@@ -246,12 +247,74 @@ def ringkasan_muat(data) -> str:
 
 
 def _cetak_temuan(data) -> int:
+    """Print the findings and the office's decisions; 1 while a galat is undecided."""
+    from lkjip import keputusan as kp
     from lkjip.periksa import periksa
     from lkjip.tampil_periksa import cetak_temuan
 
     temuan = periksa(data)
     click.echo(aman_terminal(cetak_temuan(temuan)))
-    return 1 if any(t.tingkat == "galat" for t in temuan) else 0
+    keadaan = kp.keadaan_data(data, temuan)
+    click.echo(aman_terminal(cetak_keputusan(keadaan)))
+    return 1 if keadaan.draf else 0
+
+
+def cetak_keputusan(keadaan) -> str:
+    """Each finding's id and decision, then the stale decisions and what follows."""
+    from lkjip import keputusan as kp
+
+    if not keadaan.temuan and not keadaan.basi:
+        return ""
+    baris = ["", "Kode temuan dan putusannya (keputusan.csv):"]
+    lebar = max((len(kp.id_temuan(t)) for t in keadaan.temuan), default=0)
+    for t in keadaan.temuan:
+        p = keadaan.putusan_untuk(t)
+        status = f"{p.putusan}" + (f" ({p.alasan})" if p.alasan else "") if p else \
+            "belum diputuskan"
+        baris.append(f"  {kp.id_temuan(t):<{lebar}}  {t.tingkat:<10}  {status}")
+    for p in keadaan.basi:
+        baris.append(f"  {p.temuan:<{lebar}}  basi        {p.putusan}: temuannya tidak ada lagi; "
+                     f"putusan ini tidak dipakai (keputusan.csv baris {p.baris})")
+    terbuka = len(keadaan.galat_terbuka)
+    baris.append("")
+    baris.append(f"{terbuka} galat belum diputuskan: LKjIP yang dibangun bertanda DRAF. "
+                 "Isi keputusan.csv (lkjip keputusan menyiapkannya)." if terbuka else
+                 "Semua galat sudah diputuskan: LKjIP yang dibangun siap ditandatangani.")
+    return "\n".join(baris)
+
+
+@main.command()
+@click.option("--kecamatan", required=True, help="Nama folder kecamatan, mis. bantarbolang.")
+@click.option("--tahun", required=True, help="Tahun laporan, mis. 2023.")
+@opsi_data
+def keputusan(kecamatan: str, tahun: str, data_dir: Path | None) -> None:
+    """Tulis atau perbarui keputusan.csv: satu baris per temuan, putusan lama dipertahankan."""
+    from lkjip import keputusan as kp
+    from lkjip.muat import muat
+    from lkjip.periksa import periksa
+
+    kecamatan, tahun, data_dir = _parameter(kecamatan, tahun, data_dir)
+    try:
+        data = muat(kecamatan, tahun, data_dir)
+        hasil = kp.tulis_templat(data, periksa(data))
+    except LkjipError as e:
+        _gagal(e)
+    click.echo(aman_terminal(ringkasan_templat(hasil)))
+
+
+def ringkasan_templat(hasil) -> str:
+    """What `lkjip keputusan` did, in a few lines."""
+    baris = [f"{_relatif(hasil.path)} ditulis:",
+             f"  {len(hasil.baru)} temuan belum diputuskan (kolom putusan kosong)",
+             f"  {len(hasil.tetap)} putusan yang sudah ada dipertahankan"]
+    if hasil.basi:
+        baris.append(f"  {len(hasil.basi)} putusan BASI (temuannya tidak ada lagi; tidak dipakai, "
+                     "ditandai 'basi' di kolom tingkat):")
+        baris += [f"    {p.temuan}: {p.putusan}" + (f" ({p.alasan})" if p.alasan else "")
+                  for p in hasil.basi]
+    baris.append("Isi kolom putusan dengan terhitung atau tersaji (tersaji wajib beralasan), "
+                 "lalu bangun ulang laporan.")
+    return "\n".join(baris)
 
 
 @main.command()

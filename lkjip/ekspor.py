@@ -1,10 +1,23 @@
-"""nbconvert exporters for the LKjIP report: HTML (lkjip template) and PDF (WeasyPrint).
+"""nbconvert exporters for the LKjIP report: HTML (lkjip template), PDF (WeasyPrint), and the
+files of a kecamatan build: the edition and the working paper from one executed notebook.
 
-Both are registered as nbconvert exporters (``jupyter nbconvert --to lkjip_html|lkjip_pdf``).
-The reader's report hides code and prompts; ``analis=True`` shows them. The cover comes from
-``nb.metadata["lkjip"]`` or, failing that, from a ``tampil.sampul(...)`` output in the notebook.
+HTML and PDF are registered as nbconvert exporters (``jupyter nbconvert --to
+lkjip_html|lkjip_pdf``). The reader's report hides code and prompts; ``analis=True`` shows
+them. The cover comes from ``nb.metadata["lkjip"]`` or, failing that, from a
+``tampil.sampul(...)`` output in the notebook.
+
+A kecamatan build executes the edition's chapters and the working paper's together, once
+(`lkjip.laporan.gabung` tags each cell ``metadata.lkjip.dokumen``); `berkas_kecamatan` splits
+the executed notebook (`pisah`) and writes:
+- the edition ``lkjip_<k>_<t>.html|.pdf|.docx``: the LKjIP as signed, with the scans of the
+  signed PK merged after its last page (PDF) and a DRAF mark on every page and in the PDF's
+  metadata while a galat is undecided (`lkjip.keputusan`);
+- the working paper ``kertas_kerja_<k>_<t>.html|.pdf``.
 """
 
+import base64
+import copy
+import io
 from html import escape
 
 from bs4 import BeautifulSoup
@@ -13,8 +26,10 @@ from nbconvert.preprocessors import Preprocessor
 from traitlets import Bool, default
 
 from lkjip import config
-from lkjip.tampil import DAFTAR_PENANDA, SAMPUL_MIME
+from lkjip.tampil import DAFTAR_PENANDA, GRAFIK_PNG_MIME, SAMPUL_MIME
 
+PINDAIAN_MIME = "application/vnd.lkjip.pindaian+json"  # lkjip.susun.pindaian_pk
+EDISI, KERTAS_KERJA = "edisi", "kertas_kerja"
 SAMPUL_BAWAAN = {
     "kecamatan": "",
     "nama_kecamatan": "",
@@ -22,17 +37,22 @@ SAMPUL_BAWAAN = {
     "provinsi": "",
     "tahun": "",
     "sintetis": False,
-    "ada_galat": False,
+    "draf": False,
+    "alamat": "",
+    "logo": "",
+    "dokumen": EDISI,
     "judul": "",
     "periode": "",
 }
 TAG_TERSEMBUNYI = {"parameters", "injected-parameters", "papermill-error-cell-tag"}
-# outputs never shown: scripts, widgets, the cover's facts
+# outputs never shown: scripts, widgets, the cover's facts, charts' PNG copies, scanned PDFs
 MIME_DIBUANG = {
     "application/javascript",
     "application/vnd.jupyter.widget-view+json",
     "application/vnd.jupyter.widget-state+json",
     SAMPUL_MIME,
+    GRAFIK_PNG_MIME,
+    PINDAIAN_MIME,
 }
 
 
@@ -185,6 +205,7 @@ class LkjipHTMLExporter(HTMLExporter):
         return [str(config.TEMPLATES)]
 
     def from_notebook_node(self, nb, resources=None, **kw):
+        """HTML of the notebook (its document, edition or working paper, from its metadata)."""
         self.exclude_input = self.exclude_input_prompt = not self.analis
         self.exclude_output_prompt = not self.analis
         resources = dict(resources or {})
@@ -215,8 +236,6 @@ class LkjipPDFExporter(LkjipHTMLExporter):
 
 
 def _salin(nb):
-    import copy
-
     return copy.deepcopy(nb)
 
 
@@ -232,6 +251,107 @@ def html_ke_pdf(html: str) -> bytes:
 
 def ekspor(nb, analis: bool = False) -> tuple[str, bytes]:
     """HTML (with code when ``analis``) and the reader's PDF of an executed notebook."""
-    html, _ = LkjipHTMLExporter(analis=analis).from_notebook_node(nb)
-    pembaca = html if not analis else LkjipHTMLExporter().from_notebook_node(nb)[0]
+    html, pembaca = _html(nb, analis)
     return html, html_ke_pdf(pembaca)
+
+
+def _html(nb, analis: bool) -> tuple[str, str]:
+    """(HTML as asked, the reader's HTML): the same string unless ``analis``."""
+    html, _ = LkjipHTMLExporter(analis=analis).from_notebook_node(nb)
+    return html, html if not analis else LkjipHTMLExporter().from_notebook_node(nb)[0]
+
+
+# ---------------------------------------------------------------- the kecamatan build's files
+
+
+def dokumen_sel(cell) -> str:
+    """The document a cell belongs to (``metadata.lkjip.dokumen``, default the edition)."""
+    return cell.get("metadata", {}).get("lkjip", {}).get("dokumen", EDISI)
+
+
+def pisah(nb) -> dict[str, object]:
+    """The executed notebook split into its documents, ``{"edisi": nb, "kertas_kerja": nb}``
+    (a document without cells is left out); each keeps the notebook's metadata and cover."""
+    hasil = {}
+    for dok in (EDISI, KERTAS_KERJA):
+        sel = [c for c in nb.cells if dokumen_sel(c) == dok]
+        if sel:
+            bagian = copy.copy(nb)
+            bagian.cells = sel
+            bagian.metadata = copy.deepcopy(nb.metadata)
+            bagian.metadata["lkjip"] = {**baca_sampul(nb), "dokumen": dok}
+            hasil[dok] = bagian
+    return hasil
+
+
+def _keluaran(nb, mime: str) -> list:
+    return [k["data"][mime] for c in nb.cells for k in c.get("outputs", [])
+            if mime in k.get("data", {})]
+
+
+def png_grafik(nb) -> dict[str, bytes]:
+    """The charts' PNG copies of an executed notebook, by figure id (`lkjip.tampil.grafik`)."""
+    return {id_: base64.b64decode(b64) for peta in _keluaran(nb, GRAFIK_PNG_MIME)
+            for id_, b64 in peta.items()}
+
+
+def pindaian_pdf(nb) -> list[tuple[str, bytes]]:
+    """The scanned PDFs of the signed PK carried by the notebook, in order."""
+    return [(b["nama"], base64.b64decode(b["isi"])) for isi in _keluaran(nb, PINDAIAN_MIME)
+            for b in isi["berkas"]]
+
+
+def gabung_pdf(pdf: bytes, lampiran: list[tuple[str, bytes]]) -> bytes:
+    """`pdf` with the pages of each attached PDF appended as they are (pypdf); the metadata
+    (title, DRAF) of `pdf` is kept."""
+    if not lampiran:
+        return pdf
+    from pypdf import PdfReader, PdfWriter
+
+    from lkjip.galat import LkjipError, Masalah
+
+    penulis = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    for nama, isi in lampiran:
+        try:
+            penulis.append(PdfReader(io.BytesIO(isi)))
+        except Exception as e:  # pypdf raises many kinds for a broken file
+            raise LkjipError(Masalah(f"lampiran/{nama}", pesan=(
+                f"PDF tidak dapat dibaca ({type(e).__name__}); simpan ulang pindaiannya."))) from e
+    keluar = io.BytesIO()
+    penulis.write(keluar)
+    return keluar.getvalue()
+
+
+def nama_berkas(kecamatan: str, tahun) -> dict[str, str]:
+    """File names of the build without extension, per document.
+
+    >>> nama_berkas("bantarbolang", 2023)["kertas_kerja"]
+    'kertas_kerja_bantarbolang_2023'
+    """
+    return {EDISI: f"lkjip_{kecamatan}_{tahun}", KERTAS_KERJA: f"kertas_kerja_{kecamatan}_{tahun}"}
+
+
+def _judul(sampul: dict) -> str:
+    return f"LKjIP Kecamatan {sampul['nama_kecamatan']} Tahun {sampul['tahun']}"
+
+
+def berkas_kecamatan(nb, kecamatan: str, tahun, analis: bool = False) -> dict[str, bytes]:
+    """Every file of a kecamatan build from its executed notebook: file name → content.
+
+    The edition: HTML, PDF (scans merged), DOCX (`lkjip.word`); the working paper (when the
+    notebook has its chapters): HTML and PDF. ``analis`` puts the code in both HTML files."""
+    from lkjip.word import html_ke_docx
+
+    nama, hasil = nama_berkas(kecamatan, tahun), {}
+    for dok, bagian in pisah(nb).items():
+        html, pembaca = _html(bagian, analis)
+        pdf = html_ke_pdf(pembaca)
+        hasil[f"{nama[dok]}.html"] = html.encode("utf-8")
+        if dok == EDISI:
+            sampul = baca_sampul(bagian)
+            pdf = gabung_pdf(pdf, pindaian_pdf(bagian))
+            hasil[f"{nama[dok]}.docx"] = html_ke_docx(pembaca, png_grafik(bagian),
+                                                      draf=bool(sampul["draf"]),
+                                                      judul=_judul(sampul))
+        hasil[f"{nama[dok]}.pdf"] = pdf
+    return hasil

@@ -9,7 +9,8 @@ figures (`tersaji.csv`) are never used here; `lkjip.periksa` compares them with 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import PurePosixPath
 
@@ -17,9 +18,9 @@ import pandas as pd
 
 from lkjip import anggaran as ang
 from lkjip.akumulasi import akumulasi_tw
-from lkjip.angka import Angka, Sumber, rerata
+from lkjip.angka import Angka, Sumber, bulatkan, rerata
 from lkjip.capaian import capaian_angka, capaian_sasaran_angka, progres_renstra_angka
-from lkjip.ikm import HasilIkm, ikm, ikm_dari_nrr, ikm_per, ikm_tahunan
+from lkjip.ikm import HasilIkm, ikm, ikm_dari_nrr, ikm_per, ikm_tahunan, mutu_ikm
 from lkjip.komposit import hitung_komposit
 from lkjip.muat import DataKecamatan
 from lkjip.skala import kategori
@@ -93,6 +94,9 @@ class Hasil:
     efisiensi: Angka
     total_pagu: Angka = field(default_factory=lambda: Angka(None))
     total_realisasi_anggaran: Angka = field(default_factory=lambda: Angka(None))
+    # the model before the office's decisions fixed any figure (None: no figure was fixed);
+    # the checks compare stated figures with it, never with a figure a decision fixed
+    murni: Hasil | None = None
 
     def kategori(self, persen: Angka | float | None) -> str | None:
         return _kategori(persen, self.skala)
@@ -248,18 +252,21 @@ def _capaian(fungsi, realisasi: Angka, target, ind, **kw) -> Angka:
     return fungsi(realisasi, target, ind["arah"], ind["metode"], **kw)
 
 
-def hitung_indikator(data, komposit, ikm_tahun, skala) -> dict[str, HasilIndikator]:
-    hasil = {}
+def hitung_indikator(data, komposit, ikm_tahun, skala, tetap=None) -> dict[str, HasilIndikator]:
+    tetap, hasil = tetap or {}, {}
     for _, ind in data.indikator.iterrows():
         kode = ind["kode_indikator"]
         riwayat = _riwayat(data, ind)
         targets = _target_tahunan(data, kode)
-        realisasi = _realisasi_ini(data, ind, riwayat, komposit, ikm_tahun)
+        realisasi = tetap.get(f"realisasi/{kode}") or \
+            _realisasi_ini(data, ind, riwayat, komposit, ikm_tahun)
         riwayat = {t: a for t, a in riwayat.items() if t < data.tahun}
         target = targets.get(data.tahun)
-        cap = _capaian(capaian_angka, realisasi, target, ind, label=f"capaian {kode}")
+        cap = tetap.get(f"capaian/{kode}") or \
+            _capaian(capaian_angka, realisasi, target, ind, label=f"capaian {kode}")
         akhir = _angka_sel(data, "indikator", ind, "target_akhir", f"target akhir {kode}")
-        progres = _capaian(progres_renstra_angka, realisasi, akhir, ind)
+        progres = tetap.get(f"progres/{kode}") or \
+            _capaian(progres_renstra_angka, realisasi, akhir, ind)
         hasil[kode] = HasilIndikator(
             kode, ind["indikator"], ind["satuan"], ind["arah"], ind["metode"],
             ind["kode_sasaran"], ind["sumber_realisasi"], target, realisasi, cap,
@@ -338,18 +345,20 @@ def hitung_pk_anggaran(data: DataKecamatan) -> pd.DataFrame:
 
 # --- sasaran and the whole ---------------------------------------------------------------------
 
-def hitung_sasaran(data, indikator, tree, skala) -> dict[str, HasilSasaran]:
+def hitung_sasaran(data, indikator, tree, skala, tetap=None) -> dict[str, HasilSasaran]:
     tujuan = dict(zip(data.tujuan["kode_tujuan"], data.tujuan["tujuan"], strict=True))
-    hasil = {}
+    tetap, hasil = tetap or {}, {}
     for _, s in data.sasaran.iterrows():
         kode = s["kode_sasaran"]
         diukur = [i for i in indikator.values() if i.kode_sasaran == kode and i.diukur]
-        cap = (capaian_sasaran_angka([i.capaian for i in diukur], f"capaian sasaran {kode}")
-               if diukur else Angka(None, "tidak ada indikator yang terukur"))
+        cap = tetap.get(f"sasaran/{kode}") or (
+            capaian_sasaran_angka([i.capaian for i in diukur], f"capaian sasaran {kode}")
+            if diukur else Angka(None, "tidak ada indikator yang terukur"))
         pagu = _pagu_sasaran(data, tree, kode)
         real = _realisasi_sasaran(data, kode)
-        serap = ang.penyerapan_angka(real, pagu, f"penyerapan anggaran {kode}") \
-            if real.nilai is not None and pagu.nilai else Angka(None, "tidak tersedia")
+        serap = tetap.get(f"penyerapan/{kode}") or (
+            ang.penyerapan_angka(real, pagu, f"penyerapan anggaran {kode}")
+            if real.nilai is not None and pagu.nilai else Angka(None, "tidak tersedia"))
         efis = ang.efisiensi_angka(cap, serap, f"efisiensi {kode}") \
             if cap.nilai is not None and serap.nilai is not None else Angka(None, "")
         hasil[kode] = HasilSasaran(kode, s["sasaran"], s["kode_tujuan"],
@@ -384,7 +393,7 @@ def total_anggaran_sasaran(sasaran: dict[str, HasilSasaran]) -> tuple[Angka, Ang
     return total_pagu, total_real
 
 
-def _keseluruhan(sasaran: dict[str, HasilSasaran], skala):
+def _keseluruhan(sasaran: dict[str, HasilSasaran], skala, serap_tetap: Angka | None = None):
     terukur = [s for s in sasaran.values() if s.capaian.nilai is not None]
     capaian = rerata([s.capaian for s in terukur], "capaian kinerja keseluruhan",
                      "Jumlah capaian sasaran / jumlah sasaran") if terukur \
@@ -394,24 +403,44 @@ def _keseluruhan(sasaran: dict[str, HasilSasaran], skala):
         serap = ang.penyerapan_angka(total_real, total_pagu, "penyerapan anggaran keseluruhan")
     else:
         serap = Angka(None, "realisasi anggaran tidak tersedia")
+    serap = serap_tetap or serap
     efis = ang.efisiensi_angka(capaian, serap, "efisiensi keseluruhan") \
         if capaian.nilai is not None and serap.nilai is not None else Angka(None, "")
     return (capaian, _kategori(capaian, skala), serap, _kategori(serap, skala), efis,
             total_pagu, total_real)
 
 
-def hitung(data: DataKecamatan) -> Hasil:
-    """Every computed figure of one kecamatan-year."""
+def _ikm_tetap(ikm_tahun: HasilIkm | None, tetap: Angka | None) -> HasilIkm | None:
+    """The year's IKM fixed by a decision: its value and mutu follow; the unsur stay."""
+    if tetap is None or ikm_tahun is None:
+        return ikm_tahun
+    nilai = float(bulatkan(tetap.nilai))
+    mutu, kinerja = mutu_ikm(nilai)
+    return replace(ikm_tahun, nilai=nilai, mutu=mutu, kinerja=kinerja, angka=tetap)
+
+
+def hitung(data: DataKecamatan, tetap: Mapping[str, Angka] | None = None) -> Hasil:
+    """Every computed figure of one kecamatan-year.
+
+    ``tetap``: figures fixed by the office's decisions (`lkjip.tetap`), by path
+    (``ikm/tahun``, ``komposit/<node>``, ``realisasi/<ind>``, ``capaian/<ind>``,
+    ``progres/<ind>``, ``sasaran/<S>``, ``penyerapan/<S>``, ``penyerapan/total``); every
+    figure computed from a fixed one is computed from it.
+    """
+    tetap = dict(tetap or {})
     skala = data.profil["skala"]
     semester, ikm_tahun, layanan = hitung_ikm(data)
+    ikm_tahun = _ikm_tetap(ikm_tahun, tetap.get("ikm/tahun"))
     daftar = hitung_daftar(data)
+    simpul = {j.split("/", 1)[1]: a for j, a in tetap.items() if j.startswith("komposit/")}
     komposit = hitung_komposit(data.komposit, daftar, ikm_tahun,
-                               data.berkas.get("komposit", "komposit.csv")) \
+                               data.berkas.get("komposit", "komposit.csv"), simpul) \
         if len(data.komposit) else {}
-    indikator = hitung_indikator(data, komposit, ikm_tahun, skala)
+    indikator = hitung_indikator(data, komposit, ikm_tahun, skala, tetap)
     tree = hitung_anggaran(data)
-    sasaran = hitung_sasaran(data, indikator, tree, skala)
-    capaian, kat, serap, kat_ang, efis, pagu, real = _keseluruhan(sasaran, skala)
+    sasaran = hitung_sasaran(data, indikator, tree, skala, tetap)
+    capaian, kat, serap, kat_ang, efis, pagu, real = _keseluruhan(
+        sasaran, skala, tetap.get("penyerapan/total"))
     return Hasil(data, skala, semester, ikm_tahun, layanan, daftar, komposit, indikator,
                  sasaran, tree, hitung_pk_anggaran(data), capaian, kat, serap, kat_ang, efis,
                  pagu, real)
@@ -476,7 +505,8 @@ def angka_tahun_ke(hasil) -> Angka:
 
 def angka_nrr(hasil, periode: str, unsur: str) -> Angka | None:
     h = hasil_ikm(hasil, periode)
-    return None if h is None else next((a for a in h.angka.masukan if a.label == unsur), None)
+    return None if h is None else next((a for a in h.angka.masukan  # a decided IKM has none
+                                        if isinstance(a, Angka) and a.label == unsur), None)
 
 
 def hasil_ikm(hasil, periode: str):

@@ -118,7 +118,7 @@ class HasilIkm:
     @property
     def nrr_decimal(self) -> dict[str, Decimal]:
         """The unrounded NRR per unsur key, as Decimals."""
-        return {a.label: a.nilai for a in self.angka.masukan}
+        return {a.label: a.nilai for a in self.angka.masukan if isinstance(a, Angka)}
 
 
 def ikm(jawaban: pd.DataFrame, abaikan: Iterable[str] = (), berkas: str | None = None) -> HasilIkm:

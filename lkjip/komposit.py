@@ -31,16 +31,19 @@ def hitung_komposit(
     daftar: Mapping[str, tuple] | None = None,
     ikm=None,
     berkas: str = "komposit.csv",
+    tetap: Mapping[str, Angka] | None = None,
 ) -> dict[str, Angka]:
     """Evaluate every node of the composite tree(s) in `pohon`; returns {kode_node: Angka}.
 
     `daftar` maps a list name to its counts ``(pembilang, penyebut)``, e.g.
-    ``{"desa": (17, 17)}``; `ikm` is the year's IKM (an `Angka`, a number or a ``HasilIkm``).
+    ``{"desa": (17, 17)}``; `ikm` is the year's IKM (an `Angka`, a number or a ``HasilIkm``);
+    `tetap` maps a node to a value the office's decision fixed (`lkjip.tetap`): its parents
+    are computed from it.
     """
     baris = _baris_per_kode(pohon)
     anak = _anak(baris)
     _periksa_siklus(baris)
-    konteks, hasil = _Konteks(daftar or {}, ikm, berkas), {}
+    konteks, hasil = _Konteks(daftar or {}, ikm, berkas), dict(tetap or {})
     for kode in baris:
         _nilai_node(kode, baris, anak, konteks, hasil)
     return {kode: hasil[kode] for kode in baris}

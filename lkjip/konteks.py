@@ -1,12 +1,16 @@
 """The data, computed model and findings of one kecamatan-year, loaded once per kernel.
 
 All chapter notebooks of a report run in one kernel (`lkjip.laporan`), and each of them
-starts with ``data, hasil = konteks(kecamatan, tahun, data_dir)`` and, where it marks stated
-figures, ``beda = beda_tersaji(kecamatan, tahun, data_dir)``. The first call loads and
-computes (and checks); the others get the same objects. The cache key is the arguments and
-the size and modification time of every data file, never an object's identity, so an analyst
-who edits a CSV in JupyterLab sees the change on the next run without restarting the kernel.
-Table builders take the findings as an argument (``beda``): nothing checks behind a call.
+starts with ``data, hasil = konteks(kecamatan, tahun, data_dir)``: the edition's model, with
+the figures the office's decisions fix (`lkjip.tetap`); where a chapter needs the findings
+with their decisions (the cover's DRAF mark, a PK's correction notes, the working paper) it
+asks ``keadaan(kecamatan, tahun, data_dir)``. The first call loads, computes and checks;
+the others get the same objects. The checks compare the stated figures with the model
+before any decision (``hasil.murni``, or `hasil` when no decision fixes a figure). The
+cache key is the arguments and the size and modification time of every data file (the
+decisions' keputusan.csv too), never an object's identity, so an analyst who edits a CSV in
+JupyterLab sees the change on the next run without restarting the kernel. Views take the
+findings as an argument: nothing checks behind a call.
 """
 
 from __future__ import annotations
@@ -34,13 +38,34 @@ def _kunci(kecamatan: str, tahun, data_dir) -> tuple:
 
 
 def konteks(kecamatan: str, tahun, data_dir=None):
-    """``(data, hasil)`` of one kecamatan-year: `lkjip.muat` then `lkjip.hitung`, cached.
+    """``(data, hasil)`` of one kecamatan-year: `lkjip.muat`, `lkjip.hitung`, the office's
+    decisions applied (`ikut_keputusan`), cached.
 
     ``data_dir=None`` means `lkjip.config.DATA`. Bad parameters raise `ParameterTidakSah`
     naming them (`lkjip.parameter`; the kecamatan matches ignoring case), errors in the data
     `LkjipError`.
     """
-    return _muat(*_kunci(kecamatan, tahun, data_dir))
+    return _edisi(*_kunci(kecamatan, tahun, data_dir))
+
+
+@lru_cache(maxsize=8)
+def _edisi(kecamatan: str, tahun: int, folder: str, sidik: tuple):
+    data, hasil = _muat(kecamatan, tahun, folder, sidik)
+    return data, ikut_keputusan(data, hasil, _keadaan(kecamatan, tahun, folder, sidik))
+
+
+def ikut_keputusan(data, hasil, keadaan):
+    """The computed model with the figures the office's decisions fix (`lkjip.tetap`): the
+    edition's model, whose ``murni`` is `hasil`; `hasil` itself when no decision fixes one."""
+    from lkjip import tetap
+    from lkjip.hitung import hitung
+
+    angka = tetap.tetapan(data, hasil, keadaan)
+    if not angka:
+        return hasil
+    edisi = hitung(data, angka)
+    edisi.murni = hasil
+    return edisi
 
 
 @lru_cache(maxsize=8)
@@ -62,6 +87,19 @@ def _periksa(kecamatan: str, tahun: int, folder: str, sidik: tuple) -> tuple:
     from lkjip.periksa import periksa
 
     return tuple(periksa(*_muat(kecamatan, tahun, folder, sidik)))
+
+
+def keadaan(kecamatan: str, tahun, data_dir=None):
+    """The findings with the office's decisions (`lkjip.keputusan.Keadaan`), cached alike."""
+    return _keadaan(*_kunci(kecamatan, tahun, data_dir))
+
+
+@lru_cache(maxsize=8)
+def _keadaan(kecamatan: str, tahun: int, folder: str, sidik: tuple):
+    from lkjip import keputusan
+
+    data, _ = _muat(kecamatan, tahun, folder, sidik)
+    return keputusan.keadaan_data(data, list(_periksa(kecamatan, tahun, folder, sidik)))
 
 
 def beda_tersaji(kecamatan: str, tahun, data_dir=None) -> dict:

@@ -76,6 +76,7 @@ _lewati_rfc3987()
 import nbformat  # noqa: E402
 
 POLA_BAB = "0*_*.ipynb"
+FOLDER_KERTAS_KERJA = "kertas_kerja"  # the working paper's chapters, run in the same kernel
 TAG_PARAMETER = "parameters"
 TAG_SEMBUNYI = "hide-input"
 KERNEL = "python3"
@@ -100,11 +101,20 @@ class GagalBangun(LkjipError):
 
 @dataclass(frozen=True)
 class BerkasLaporan:
-    """The files of one built report."""
+    """The files of one built report: the executed notebook, the edition (HTML, PDF and, for a
+    kecamatan, DOCX) and the working paper (HTML, PDF) when its chapters exist."""
 
     notebook: Path
     html: Path
     pdf: Path
+    docx: Path | None = None
+    kertas_html: Path | None = None
+    kertas_pdf: Path | None = None
+
+    def semua(self) -> list[Path]:
+        """Every file written, edition first."""
+        return [p for p in (self.html, self.pdf, self.docx, self.kertas_html, self.kertas_pdf,
+                            self.notebook) if p is not None]
 
 
 @dataclass(frozen=True)
@@ -135,8 +145,10 @@ def folder_laporan(out_dir: Path, kecamatan: str, tahun: int) -> Path:
 
 
 def daftar_bab(notebooks_dir: Path) -> list[Path]:
-    """The chapter notebooks ``0*_*.ipynb``, in file-name order."""
-    return sorted(Path(notebooks_dir).glob(POLA_BAB))
+    """The chapter notebooks ``0*_*.ipynb`` of the edition, then those of the working paper
+    (``kertas_kerja/0*_*.ipynb``), each in file-name order."""
+    akar = Path(notebooks_dir)
+    return sorted(akar.glob(POLA_BAB)) + sorted((akar / FOLDER_KERTAS_KERJA).glob(POLA_BAB))
 
 
 def temukan(data_dir=None, tahun=None, kecamatan=None) -> list[tuple[str, int]]:
@@ -166,8 +178,10 @@ def _sel_bab(cell, bab: str, nomor: int, pertama_param: bool):
     if TAG_PARAMETER in _tag(cell) and not pertama_param:
         return None
     baru = nbformat.from_dict(dict(cell))
-    baru["id"] = re.sub(r"[^A-Za-z0-9_-]", "-", f"{Path(bab).stem}-{nomor}")
-    baru.metadata["lkjip"] = {"bab": bab, "sel": nomor}
+    dokumen = "kertas_kerja" if Path(bab).parent.name == FOLDER_KERTAS_KERJA else "edisi"
+    baru["id"] = re.sub(r"[^A-Za-z0-9_-]", "-", f"{dokumen}-{Path(bab).stem}-{nomor}")
+    nama = Path(bab).name if dokumen == "edisi" else f"{FOLDER_KERTAS_KERJA}/{Path(bab).name}"
+    baru.metadata["lkjip"] = {"bab": nama, "sel": nomor, "dokumen": dokumen}
     if baru.cell_type == "code":
         baru.outputs, baru.execution_count = [], None
         baru.metadata["tags"] = _tag(baru) + [TAG_SEMBUNYI] * (TAG_SEMBUNYI not in _tag(baru))
@@ -177,7 +191,8 @@ def _sel_bab(cell, bab: str, nomor: int, pertama_param: bool):
 def gabung(bab: list[Path]) -> nbformat.NotebookNode:
     """One notebook of all chapters; only the first ``parameters`` cell is kept.
 
-    Each cell records its chapter file and 1-based cell number in ``metadata.lkjip``.
+    Each cell records its chapter file, 1-based cell number and document (``edisi``, or
+    ``kertas_kerja`` for the working paper's chapters) in ``metadata.lkjip``.
     """
     nb = nbformat.v4.new_notebook()
     sudah_param = False
@@ -185,7 +200,7 @@ def gabung(bab: list[Path]) -> nbformat.NotebookNode:
         asal = nbformat.read(path, as_version=4)
         nb.metadata = nb.metadata or dict(asal.metadata)
         for nomor, cell in enumerate(asal.cells, start=1):
-            baru = _sel_bab(cell, path.name, nomor, not sudah_param)
+            baru = _sel_bab(cell, path, nomor, not sudah_param)
             sudah_param = sudah_param or (baru is not None and TAG_PARAMETER in _tag(baru))
             if baru is not None:
                 nb.cells.append(baru)
@@ -437,17 +452,41 @@ def _umur(path: Path) -> float:
         return 0.0
 
 
+def _tulis_kecamatan(tmp: Path, nama: str, nb, kecamatan: str, tahun, analis: bool
+                     ) -> list[Path]:
+    """Every file of a kecamatan build in `tmp` (`lkjip.ekspor.berkas_kecamatan`)."""
+    from lkjip.ekspor import berkas_kecamatan
+
+    isi = berkas_kecamatan(nb, kecamatan, tahun, analis=analis)
+    berkas = [tmp / f"{nama}.ipynb"]
+    nbformat.write(nb, berkas[0])
+    for nama_berkas, data in isi.items():
+        (tmp / nama_berkas).write_bytes(data)
+        berkas.append(tmp / nama_berkas)
+    return berkas
+
+
+def _berkas_laporan(tujuan: Path, nama: str, ditulis: set[str]) -> BerkasLaporan:
+    def ada(n: str) -> Path | None:
+        return tujuan / n if n in ditulis else None
+
+    kertas = nama.replace("lkjip_", "kertas_kerja_", 1)
+    return BerkasLaporan(tujuan / f"{nama}.ipynb", tujuan / f"{nama}.html", tujuan / f"{nama}.pdf",
+                         ada(f"{nama}.docx"), ada(f"{kertas}.html"), ada(f"{kertas}.pdf"))
+
+
 def _pasang(tmp: Path, nb, tujuan: Path, kecamatan: str, tahun: int, analis: bool
             ) -> BerkasLaporan:
-    """Write the three files in `tmp`, then rename each into `tujuan`."""
+    """Write every file in `tmp`, then rename each into `tujuan`."""
+    nama = nama_dasar(kecamatan, tahun)
     try:
-        sementara = _tulis_sementara(tmp, nama_dasar(kecamatan, tahun), nb, analis)
+        sementara = _tulis_kecamatan(tmp, nama, nb, kecamatan, tahun, analis)
         tujuan.mkdir(parents=True, exist_ok=True)
         for berkas in sementara:
             os.replace(berkas, tujuan / berkas.name)
     except OSError as e:
         raise gagal_tulis(kecamatan, tahun, tujuan, e) from e
-    return BerkasLaporan(*(tujuan / b.name for b in sementara))
+    return _berkas_laporan(tujuan, nama, {b.name for b in sementara})
 
 
 # ---------------------------------------------------------------- batch

@@ -26,7 +26,6 @@ from lkjip.tabel import (
     keterangan_efisiensi,
     nama_unsur,
     ruas_kanan,
-    tanggal,
     total_anggaran,
     unsur_ekstrem,
 )
@@ -111,9 +110,10 @@ def daftar(kalimat: list[str]) -> tampil.Html:
 
 
 def gabung(*bagian) -> tampil.Html:
-    """Several report fragments (Html, Tabel) as one output."""
-    isi = "".join(b._repr_html_() for b in bagian if b is not None)
-    return tampil.Html(isi, "Bagian")
+    """Several report fragments (Html, Tabel) as one output (with the charts' PNG copies)."""
+    ada = [b for b in bagian if b is not None]
+    isi = "".join(b._repr_html_() for b in ada)
+    return tampil.Html(isi, "Bagian", tuple(p for b in ada for p in getattr(b, "png", ())))
 
 
 def teks(data, nama: str) -> tampil.Html:
@@ -387,11 +387,54 @@ def rumus_berlaku(data, hasil) -> tampil.Html:
 
 
 def tanda_tangan(data) -> tampil.Html:
-    """The Camat's signature block: place and date, name, rank, NIP."""
-    p = data.profil
-    baris = [f"{p.get('tempat_laporan') or ''}, {tanggal(p.get('tanggal_laporan'))}",
-             f"CAMAT {str(p.get('nama_kecamatan') or '').upper()}", "", "",
-             str(p.get("camat_nama") or ""), str(p.get("camat_pangkat") or ""),
-             f"NIP. {p.get('camat_nip')}" if p.get("camat_nip") else ""]
-    isi = "<br>".join(escape(b) for b in baris)
-    return tampil.Html(f'<div class="lk-ttd"><p>{isi}</p></div>', "Tanda tangan")
+    """The Camat's signature block: place and date, jabatan, name, pangkat, NIP."""
+    from lkjip.tanda_tangan import blok_camat
+
+    return blok_camat(data)
+
+
+def pk_perubahan(data, kode_pejabat: str) -> bool:
+    """True when pejabat.csv says this PK was revised (``pk_perubahan`` = ya)."""
+    from lkjip.bilangan import baca_ya_tidak
+
+    nilai = data.pejabat.set_index("kode_pejabat").loc[kode_pejabat].get("pk_perubahan")
+    if nilai is None or (isinstance(nilai, float) and nilai != nilai) or nilai == "":
+        return False
+    return bool(nilai) if isinstance(nilai, bool) else baca_ya_tidak(nilai)
+
+
+def pejabat_puncak(data) -> str | None:
+    """The kode of the head of the office: the pejabat whose superior is outside pejabat.csv."""
+    kode = set(data.pejabat["kode_pejabat"])
+    for k, atasan in zip(data.pejabat["kode_pejabat"], data.pejabat["kode_atasan"], strict=True):
+        if not isinstance(atasan, str) or atasan not in kode:
+            return k
+    return None
+
+
+def kata_pengantar(data) -> tampil.Html:
+    """The Kata Pengantar in the office's voice: ``narasi/kata_pengantar.md`` when the office
+    wrote one, else a standard text naming the kecamatan, kabupaten, year and PK."""
+    if (data.narasi.get("kata_pengantar") or "").strip():
+        return teks(data, "kata_pengantar")
+    p, t = data.profil, data.tahun
+    kec = f"Kecamatan {p.get('nama_kecamatan') or data.kecamatan}"
+    nama = f"{kec} Kabupaten {p.get('kabupaten')}" if p.get("kabupaten") else kec
+    puncak = pejabat_puncak(data)
+    pk = "Perjanjian Kinerja" + (" (Perubahan)" if puncak and pk_perubahan(data, puncak) else "")
+    alinea = [
+        f"Laporan Kinerja Instansi Pemerintah (LKjIP) {nama} Tahun {t} disusun berdasarkan "
+        f"{pk} Tahun {t}. Laporan ini merupakan bentuk akuntabilitas publik atas pelaksanaan "
+        f"tugas dan fungsi serta penggunaan anggaran yang dipercayakan kepada {kec}, sekaligus "
+        "media informasi publik atas capaian kinerja yang terukur. Capaian kinerja disajikan "
+        "melalui pengukuran dan evaluasi kinerja serta pengungkapan yang memadai atas hasil "
+        "analisis pengukuran kinerja.",
+        f"Tujuan penyusunan laporan ini adalah memberikan gambaran tingkat pencapaian sasaran "
+        f"strategis {kec} berdasarkan indikator yang telah ditetapkan, sebagai bahan evaluasi "
+        "untuk perbaikan kinerja agar lebih berorientasi pada hasil, relevan, efektif, efisien, "
+        "dan berkelanjutan.",
+        f"Kepada semua pihak yang telah membantu penyusunan laporan ini kami sampaikan terima "
+        f"kasih. Semoga Laporan Kinerja {kec} Tahun {t} ini bermanfaat bagi peningkatan "
+        "kinerja pada tahun-tahun mendatang.",
+    ]
+    return gabung(*(tampil.paragraf(a) for a in alinea))

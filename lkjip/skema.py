@@ -462,6 +462,7 @@ NARASI: dict[str, str] = {
     "program_pendukung.md": "program pendukung (Bab III)",
     "inovasi.md": "inovasi (Bab III)",
     "rencana_tindak_lanjut.md": "rencana tindak lanjut (Bab IV)",
+    "kata_pengantar.md": "Kata Pengantar in the office's words (else a standard text)",
 }
 
 

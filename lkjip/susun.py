@@ -7,16 +7,39 @@ are numbered here, by one deterministic plan (`nomor_bab3`), the same on every r
 
 from __future__ import annotations
 
-from lkjip import grafik, narasi, tabel, tampil
+from dataclasses import dataclass
+
+from lkjip import grafik, narasi, tabel, tampil, tanda_tangan
 
 
-def sampul(data, hasil, temuan=()) -> tampil.Sampul:
-    """The cover's facts; marked when the data is synthetic or a finding (`temuan`, of
-    `lkjip.periksa`) is a galat."""
+def alamat(data) -> str:
+    """The office's address line for the cover: street, postcode, e-mail (those typed).
+
+    >>> from types import SimpleNamespace as NS
+    >>> alamat(NS(profil={"alamat": "Jl. Raya 17", "kode_pos": "52352", "email": ""}))
+    'Jl. Raya 17 Kode Pos 52352'
+    """
     p = data.profil
+    bagian = [str(p.get("alamat") or "").strip()]
+    if str(p.get("kode_pos") or "").strip():
+        bagian.append(f"Kode Pos {str(p.get('kode_pos')).strip()}")
+    baris = " ".join(b for b in bagian if b)
+    email = str(p.get("email") or "").strip()
+    return f"{baris} · Email: {email}" if email else baris
+
+
+def sampul(data, hasil, keadaan=None) -> tampil.Sampul:
+    """The cover's facts: names, the address and logo, marked when the data is synthetic and,
+    while a galat is undecided (`keadaan`: the findings with the office's decisions,
+    `lkjip.keputusan.Keadaan`), as a DRAF."""
+    from lkjip import pendukung
+
+    p = data.profil
+    logo = pendukung.logo(data)
     return tampil.sampul(p.get("nama_kecamatan") or data.kecamatan, p.get("kabupaten") or "",
                          data.tahun, provinsi=p.get("provinsi") or "", sintetis=data.sintetis,
-                         ada_galat=any(t.tingkat == "galat" for t in temuan))
+                         draf=bool(keadaan and keadaan.draf), alamat=alamat(data),
+                         logo=logo.data_uri if logo else "")
 
 
 # ---------------------------------------------------------------- Bab III
@@ -62,23 +85,22 @@ def nomor_bab3(data, hasil) -> dict[str, str]:
     return nomor
 
 
-def _bagian_indikator(data, hasil, i, nomor: dict, beda) -> list:
+def _bagian_indikator(data, hasil, i, nomor: dict) -> list:
     bagian = [tampil.subjudul(i.indikator, tingkat=4, id=f"indikator-{_id(i.kode)}"),
               narasi.kalimat_indikator(data, hasil, i.kode),
               tampil.grafik(grafik.tren(data, hasil, i.kode), nomor[f"grafik:tren:{i.kode}"],
                             f"Realisasi dan Target {i.indikator}",
-                            sumber=tabel.sumber_olah(data))]
+                            sumber=tabel.sumber_olah(data, i.realisasi))]
     if i.sumber_realisasi == "ikm" and hasil.ikm_tahun is not None:
         bagian += [narasi.paragraf(narasi.kalimat_ikm(data, hasil)),
-                   tabel.tabel_ikm(data, hasil, nomor["tabel:ikm"], beda),
+                   tabel.tabel_ikm(data, hasil, nomor["tabel:ikm"]),
                    tampil.grafik(grafik.ikm_unsur(hasil), nomor["grafik:ikm"],
                                  "Nilai Unsur Pelayanan Survei Kepuasan Masyarakat",
-                                 sumber=tabel.sumber_olah(data))]
+                                 sumber=tabel.sumber_olah(data, i.realisasi))]
     akar = tabel.akar_komposit(data, i.kode)
     if i.sumber_realisasi == "komposit" and f"tabel:komposit:{akar}" in nomor:
         bagian += [narasi.paragraf(narasi.kalimat_komposit(data, hasil, akar)),
-                   tabel.tabel_komposit(data, hasil, akar, nomor[f"tabel:komposit:{akar}"],
-                                        beda)]
+                   tabel.tabel_komposit(data, hasil, akar, nomor[f"tabel:komposit:{akar}"])]
     return bagian
 
 
@@ -86,20 +108,19 @@ def _id(kode: str) -> str:
     return "".join(c if c.isalnum() else "-" for c in str(kode).lower()).strip("-") or "x"
 
 
-def sasaran(data, hasil, nomor: dict | None = None, beda=None) -> tampil.Html:
+def sasaran(data, hasil, nomor: dict | None = None) -> tampil.Html:
     """Bab III A, per sasaran: its table (3.3/3.5), each indicator's paragraph and trend chart,
-    the IKM survey (3.4) and each composite's worked calculation; `beda` marks stated figures
-    that differ (`lkjip.tabel`)."""
+    the IKM survey (3.4) and each composite's worked calculation."""
     nomor = nomor or nomor_bab3(data, hasil)
     bagian = []
     for n, k in enumerate(sasaran_terukur(hasil), start=1):
         s = hasil.sasaran[k]
         bagian += [tampil.subjudul(f"Sasaran {n}: {s.sasaran}", tingkat=3,
                                    id=f"sasaran-{_id(k)}"),
-                   tabel.tabel_sasaran(data, hasil, k, nomor[f"tabel:sasaran:{k}"], beda),
+                   tabel.tabel_sasaran(data, hasil, k, nomor[f"tabel:sasaran:{k}"]),
                    narasi.paragraf(narasi.kalimat_sasaran(data, hasil, k))]
         for i in tabel.indikator_terukur(hasil, k):
-            bagian += _bagian_indikator(data, hasil, i, nomor, beda)
+            bagian += _bagian_indikator(data, hasil, i, nomor)
     tanpa = narasi.kalimat_tanpa_target(data, hasil)
     if tanpa:
         bagian.append(narasi.paragraf(tanpa))
@@ -137,42 +158,163 @@ def _pihak(baris: list[str]) -> tampil.Html:
                        "Pihak")
 
 
+def judul_pk(data, kode_pejabat: str) -> str:
+    """'Perjanjian Kinerja Tahun 2023 (Perubahan)' when pejabat.csv says the PK was revised."""
+    ubah = " (Perubahan)" if narasi.pk_perubahan(data, kode_pejabat) else ""
+    return f"Perjanjian Kinerja Tahun {data.tahun}{ubah}"
+
+
 def pihak_pk(data, kode_pejabat: str) -> tampil.Html:
-    """The party lines of a PK: 'Nama / Jabatan / Pihak Pertama', 'Nama / Jabatan / Pihak Kedua',
-    the promises, and the place, date and both names for signing."""
-    p = tabel.pihak_pk(data, kode_pejabat)
-    tempat = data.profil.get("tempat_laporan") or ""
+    """The PK's text: the two parties ('Nama / Jabatan / Pihak Pertama', '... Pihak Kedua'),
+    the promises, and both parties' signature blocks side by side."""
+    pertama, kedua = tanda_tangan.pihak(data, kode_pejabat)
     return narasi.gabung(
         narasi.paragraf(PEMBUKA_PK),
-        _pihak([f"Nama : {p['nama']}", f"Jabatan : {p['jabatan']}",
+        _pihak([f"Nama : {pertama.nama}", f"Jabatan : {pertama.jabatan}",
                 "Selanjutnya disebut Pihak Pertama"]),
-        _pihak([f"Nama : {p['nama_atasan']}", f"Jabatan : {p['jabatan_atasan']}",
+        _pihak([f"Nama : {kedua.nama}", f"Jabatan : {kedua.jabatan}",
                 "Selaku atasan langsung Pihak Pertama, selanjutnya disebut Pihak Kedua"]),
         narasi.paragraf(JANJI_PK), narasi.paragraf(SUPERVISI_PK),
-        _pihak([f"{tempat}, {p['tanggal']}".strip(", "), f"Pihak Kedua: {p['nama_atasan']} "
-                f"({p['jabatan_atasan']})", f"Pihak Pertama: {p['nama']} ({p['jabatan']})"]),
+        tanda_tangan.blok_pk(data, kode_pejabat),
     )
 
 
-def lampiran_pk(data, hasil, beda=None) -> tampil.Html:
-    """Every pejabat's PK: the parties, the targets with TW, the budget with TW (Tabel L.n);
-    `beda` marks stated totals that differ."""
-    nomor = _Nomor("L")
-    bagian = []
-    pk = data.pk_indikator
-    for n, (_, p) in enumerate(data.pejabat.iterrows(), start=1):
-        kode = p["kode_pejabat"]
-        bagian += [tampil.subjudul(f"{n}. Perjanjian Kinerja {p['jabatan']}", tingkat=2,
-                                   id=f"pk-{_id(kode)}"),
-                   pihak_pk(data, kode)]
+def nomor_lampiran(data) -> dict[str, str]:
+    """Table numbers of the Lampiran PK, in reading order (``L.1``, ``L.2``, ...).
+
+    Keys: ``tabel:pk_indikator:<pejabat>[:strategis|:program]`` and
+    ``tabel:pk_anggaran:<pejabat>``; the working paper uses them to say where a finding about
+    a PK lies in this report.
+    """
+    nomor, hasil = _Nomor("L"), {}
+    pk, anggaran = data.pk_indikator, data.pk_anggaran
+    for kode in data.pejabat["kode_pejabat"]:
         milik = pk[pk["kode_pejabat"] == kode]
         strategis = milik["kode_indikator"].notna()
-        kelompok = [True, False] if strategis.any() and not strategis.all() else [None]
-        for jenis in kelompok:
-            if len(milik):
-                bagian.append(tabel.tabel_pk_indikator(data, kode, nomor(), jenis))
-        anggaran = tabel.tabel_pk_anggaran(data, hasil, kode, f"L.{nomor.n + 1}", beda)
-        if anggaran is not None:
-            nomor()
-            bagian.append(anggaran)
+        if len(milik) and strategis.any() and not strategis.all():
+            hasil[f"tabel:pk_indikator:{kode}:strategis"] = nomor()
+            hasil[f"tabel:pk_indikator:{kode}:program"] = nomor()
+        elif len(milik):
+            hasil[f"tabel:pk_indikator:{kode}"] = nomor()
+        if (anggaran["kode_pejabat"] == kode).any():
+            hasil[f"tabel:pk_anggaran:{kode}"] = nomor()
+    return hasil
+
+
+def _tabel_pk(data, hasil, kode: str, nomor: dict, kaki: dict) -> list:
+    """A PK's lampiran: its target table(s) and its budget table, numbered by `nomor`."""
+    bagian = []
+    for akhiran, jenis in ((":strategis", True), (":program", False), ("", None)):
+        kunci = f"tabel:pk_indikator:{kode}{akhiran}"
+        if kunci in nomor:
+            bagian.append(tabel.tabel_pk_indikator(data, kode, nomor[kunci], jenis))
+    kunci = f"tabel:pk_anggaran:{kode}"
+    if kunci in nomor:
+        bagian.append(tabel.tabel_pk_anggaran(data, hasil, kode, nomor[kunci],
+                                              kaki.get(kode)))
+    return bagian
+
+
+KAKI_PK = {  # rule → the plain words of a correction beside a signed figure
+    "pk-anggaran-dpa": "tertulis {tersaji}; menurut DPA {terhitung}",
+    "pk-tw-anggaran": "tertulis {tersaji}; jumlah TW I–IV {terhitung}",
+    "pk-jumlah-anggaran": "tertulis {tersaji}; jumlah rinciannya {terhitung}",
+}
+KAKI_LAIN = "tertulis {tersaji}; menurut perhitungan {terhitung}"
+KOLOM_TOTAL_PK = {"pk_total_anggaran": "Anggaran (Rp)", "pk_total_tw1": "TW I",
+                  "pk_total_tw2": "TW II", "pk_total_tw3": "TW III", "pk_total_tw4": "TW IV"}
+
+
+def _sel_pk(data, t) -> tuple[str, tuple] | None:
+    """(pejabat, (row, column)) of the PK budget cell a finding is about, or None."""
+    if t.besaran in KOLOM_TOTAL_PK and t.kunci:
+        return str(t.kunci), ("total", KOLOM_TOTAL_PK[t.besaran])
+    if not str(t.berkas).endswith("pk_anggaran.csv") or t.baris is None:
+        return None
+    df = data.pk_anggaran
+    baris = df[df["_baris"] == t.baris]
+    if not len(baris):
+        return None
+    return str(baris.iloc[0]["kode_pejabat"]), (str(baris.iloc[0]["no"]), "Anggaran (Rp)")
+
+
+def kaki_pk(data, keadaan) -> dict[str, dict]:
+    """The footnotes of the PK budget tables: ``{pejabat: {(row, column): text}}``.
+
+    A PK is reproduced as signed; where a finding corrects one of its figures and the office
+    decided ``terhitung`` (or has not decided a galat yet, so the computed figure stands), a
+    short note beside it says what was written and what is right. A ``tersaji`` decision
+    keeps the signed figure without a note."""
+    kaki: dict[str, dict] = {}
+    for t in keadaan.temuan:
+        p = keadaan.putusan_untuk(t)
+        koreksi = p.putusan == "terhitung" if p else t.tingkat == "galat"
+        sel = _sel_pk(data, t) if koreksi and t.tersaji and t.terhitung else None
+        if sel is not None:
+            teks = KAKI_PK.get(t.aturan, KAKI_LAIN).format(tersaji=t.tersaji,
+                                                           terhitung=t.terhitung)
+            kaki.setdefault(sel[0], {})[sel[1]] = teks
+    return kaki
+
+
+def lampiran_pk(data, hasil, keadaan=None) -> tampil.Html:
+    """Every pejabat's PK as signed: the text with both signature blocks, then its lampiran
+    (targets with TW, budget with TW: Tabel L.n) signed again by both parties, with the
+    corrections the office's decisions call for beside the signed figures (`kaki_pk`;
+    `keadaan`: the findings with the decisions, none without it)."""
+    kaki = kaki_pk(data, keadaan) if keadaan is not None else {}
+    nomor = nomor_lampiran(data)
+    bagian = []
+    for n, (_, p) in enumerate(data.pejabat.iterrows(), start=1):
+        kode = p["kode_pejabat"]
+        bagian += [tampil.subjudul(f"{n}. {judul_pk(data, kode)} {p['jabatan']}", tingkat=2,
+                                   id=f"pk-{_id(kode)}"),
+                   pihak_pk(data, kode)]
+        tabel_pk = _tabel_pk(data, hasil, kode, nomor, kaki)
+        if tabel_pk:
+            bagian += [tampil.subjudul(f"Lampiran {judul_pk(data, kode)} {p['jabatan']}",
+                                       tingkat=4, id=f"pk-lampiran-{_id(kode)}"), *tabel_pk,
+                       tanda_tangan.blok_pk(data, kode)]
     return narasi.gabung(*bagian)
+
+
+PINDAIAN_MIME = "application/vnd.lkjip.pindaian+json"
+
+
+@dataclass(frozen=True)
+class Pindaian:
+    """The scans of the signed PK: images shown as pages, PDF files carried (base64) for the
+    exporter, which merges their pages into the PDF edition (`lkjip.ekspor`)."""
+
+    isi: str
+    pdf: tuple = ()
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        bundel = {"text/html": self.isi, "text/plain": "Pindaian PK"}
+        if self.pdf:
+            bundel[PINDAIAN_MIME] = {"berkas": list(self.pdf)}
+        return bundel
+
+
+def pindaian_pk(data) -> Pindaian:
+    """The scans under ``lampiran/`` appended as they are (nothing when there are none)."""
+    import base64
+    from html import escape
+
+    from lkjip import pendukung
+
+    berkas = pendukung.lampiran(data)
+    if not berkas:
+        return Pindaian("")
+    bagian = [tampil.judul_bab(None, "Pindaian Perjanjian Kinerja yang Ditandatangani",
+                               id="pindaian-pk").isi]
+    pdf = []
+    for b in berkas:
+        if b.mime == "application/pdf":
+            pdf.append({"nama": b.nama, "isi": base64.b64encode(b.isi).decode("ascii")})
+            bagian.append(f'<p class="lk-pindaian-pdf">Pindaian {escape(b.nama)} dilampirkan '
+                          "sesudah halaman ini pada versi PDF laporan.</p>")
+        else:
+            bagian.append(f'<figure class="lk-pindaian"><img src="{b.data_uri}" '
+                          f'alt="Pindaian {escape(b.nama)}"></figure>')
+    return Pindaian("".join(bagian), tuple(pdf))

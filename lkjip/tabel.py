@@ -5,11 +5,10 @@ Indonesian way by `lkjip.format`), its number and caption as the seed prints the
 line, and the cells to mark. A `Tabel` shows itself in a notebook (``_repr_html_`` through
 `lkjip.tampil.tabel`, which escapes every text).
 
-Where a stated figure (``tersaji.csv``) differs from the computed one, the table shows the
-computed figure and marks the cell (``lk-beda``): the note under the table points to the
-Catatan Pemeriksaan Data. The differences are an input, ``beda`` = ``{(besaran, kunci):
-temuan}`` (`lkjip.periksa.tersaji_beda`; in a notebook `lkjip.konteks.beda_tersaji`); without
-it nothing is marked, and no table runs the checks itself.
+Tables carry no review markup: a figure is the one of `hasil` (the computed model, with the
+office's decisions on stated figures applied, `lkjip.keputusan`). Each table records which
+stated figures (``tersaji.csv`` besaran, kunci) its cells show (`Tabel.tersaji`), so the working
+paper can say where in this report a finding lies; a PK table may carry footnotes (`kaki`).
 
 >>> angka_tertulis(82.0), angka_tertulis("92,22"), angka_tertulis("10/1"), angka_tertulis(None)
 ('82', '92,22', '10/1', '–')
@@ -27,9 +26,9 @@ from lkjip import pegawai as peg
 from lkjip.angka import Angka, ke_decimal
 from lkjip.format import KOSONG, format_angka, format_rupiah
 from lkjip.ikm import UNSUR
+from lkjip.sintetis_label import catatan_sintetis
 from lkjip.skala import muat_skala
 
-BEDA = "lk-beda"
 TEBAL = "lk-tebal"
 URAIAN = "lk-uraian"
 ROMAWI = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
@@ -41,12 +40,12 @@ TW = ("TW I", "TW II", "TW III", "TW IV")
 
 @dataclass(frozen=True)
 class Tabel:
-    """A numbered report table: display text in `df`, cells to mark in `tandai`.
+    """A numbered report table: display text in `df`, css classes per cell in `tandai`.
 
-    `tandai` maps ``(row label, column label)`` of `df` to css classes (``lk-beda``,
-    ``lk-tebal``); `beda` maps the same cells to the finding about the stated figure (the mark
-    links to it); `angka` maps cells to the computed `Angka` behind them (its provenance shows
-    on hover in the HTML report).
+    `tandai` maps ``(row label, column label)`` of `df` to css classes (``lk-tebal``,
+    ``lk-uraian``); `angka` maps cells to the computed `Angka` behind them (its provenance shows
+    on hover in the HTML report); `tersaji` maps cells to the stated figure
+    ``(besaran, kunci)`` they show; `kaki` maps cells to a footnote printed under the table.
     """
 
     df: pd.DataFrame
@@ -56,18 +55,17 @@ class Tabel:
     catatan: str | None = None
     tandai: dict = field(default_factory=dict)
     jumlah: bool = False
-    beda: dict = field(default_factory=dict)
     angka: dict = field(default_factory=dict)
-    rujukan: object = None  # Angka -> its Lampiran Perhitungan entry (lkjip.jejak.rujukan)
+    tersaji: dict = field(default_factory=dict)
+    kaki: dict = field(default_factory=dict)
 
     def html(self):
-        """The table as `lkjip.tampil.Html` (caption, escaped cells, marks, notes)."""
+        """The table as `lkjip.tampil.Html` (caption, escaped cells, classes, notes)."""
         from lkjip import tampil
 
         return tampil.tabel(self.df, self.nomor, self.judul, sumber=self.sumber,
                             catatan=self.catatan, tandai=self.tandai, jumlah=self.jumlah,
-                            temuan=self.beda or None, angka=self.angka or None,
-                            rujukan=self.rujukan)
+                            angka=self.angka or None, kaki=self.kaki or None)
 
     def _repr_html_(self) -> str:
         return self.html().isi
@@ -135,34 +133,21 @@ def _nama(data) -> str:
     return str(data.profil.get("nama_kecamatan") or data.kecamatan)
 
 
-def sumber_olah(data) -> str:
-    return f"Kecamatan {_nama(data)} tahun {data.tahun}, diolah"
+def sumber_olah(data, *angka) -> str:
+    """'Kecamatan X tahun T, diolah', naming the synthetic input when one of `angka` comes
+    from it (`lkjip.sintetis_label.catatan_sintetis`)."""
+    return f"Kecamatan {_nama(data)} tahun {data.tahun}, diolah{catatan_sintetis(data, angka)}"
 
 
-# ---------------------------------------------------------------- marking stated figures
+# ---------------------------------------------------------------- building a table
 
 
-def _cari(beda: Mapping, besaran: str, kunci):
-    """The finding about a stated figure; an empty kunci matches None and ''."""
-    kunci_lain = (kunci,) if kunci not in (None, "") else (None, "")
-    for k in kunci_lain:
-        if (besaran, k) in beda:
-            return beda[(besaran, k)]
-    return None
-
-
-def _tandai(beda: Mapping, sel: Mapping, tebal=(), uraian=()) -> tuple[dict, dict]:
-    """css classes and findings per cell from ``{(row, col): (besaran, kunci)}``."""
+def _kelas(tebal=(), uraian=()) -> dict:
+    """css classes per cell: bold cells, and the description cells that get room."""
     kelas: dict = {s: [TEBAL] for s in tebal}
     for s in uraian:
         kelas.setdefault(s, []).append(URAIAN)
-    temuan = {}
-    for s, (besaran, kunci) in sel.items():
-        t = _cari(beda, besaran, kunci)
-        if t is not None:
-            kelas.setdefault(s, []).append(BEDA)
-            temuan[s] = t
-    return {s: " ".join(k) for s, k in kelas.items()}, temuan
+    return {s: " ".join(k) for s, k in kelas.items()}
 
 
 def _sel_kurung(df: pd.DataFrame) -> list[tuple]:
@@ -172,22 +157,22 @@ def _sel_kurung(df: pd.DataFrame) -> list[tuple]:
             and v[1:-1].replace(".", "").isdigit()]
 
 
-def _tabel(df, nomor, judul, beda=None, sel=None, tebal=(), angka=None, uraian=(),
-           hasil=None, **kw) -> Tabel:
-    """A `Tabel` with marks: ``uraian`` names the description columns that get room. With
-    `hasil`, every stated-figure cell of ``sel`` carries its computed `Angka` and its number in
-    the Lampiran Perhitungan (`lkjip.jejak`)."""
-    lebar = [(r, k) for k in uraian for r in df.index]
-    tandai, temuan = _tandai(beda or {}, sel or {}, tebal, lebar)
+def _tabel(df, nomor, judul, sel=None, tebal=(), angka=None, uraian=(), hasil=None,
+           **kw) -> Tabel:
+    """A `Tabel`: ``sel`` maps cells to the stated figure ``(besaran, kunci)`` they show;
+    ``uraian`` names the description columns that get room. With `hasil`, every such cell
+    carries its computed `Angka` (provenance on hover, `lkjip.jejak`)."""
+    tandai = _kelas(tebal, [(r, k) for k in uraian for r in df.index])
     for sel_kurung in _sel_kurung(df):  # '(21.945.500)' is a number: right-aligned
         tandai[sel_kurung] = " ".join(filter(None, (tandai.get(sel_kurung), "lk-angka")))
     if hasil is not None:
         from lkjip import jejak
 
         angka = jejak.angka_sel(hasil, sel or {}) | (angka or {})
-        kw["rujukan"] = jejak.rujukan_hasil(hasil)
     angka = {k: a for k, a in (angka or {}).items() if isinstance(a, Angka)}
-    return Tabel(df, nomor, judul, tandai=tandai, beda=temuan, angka=angka, **kw)
+    if hasil is not None and kw.get("sumber"):
+        kw["sumber"] += catatan_sintetis(hasil.data, angka.values())
+    return Tabel(df, nomor, judul, tandai=tandai, angka=angka, tersaji=dict(sel or {}), **kw)
 
 
 # ---------------------------------------------------------------- Bab I
@@ -208,7 +193,7 @@ def _sumber_pegawai(data) -> str:
     return f"Data Kepegawaian Kecamatan {_nama(data)} {data.tahun}"
 
 
-def tabel_personil(data, hasil=None, beda=None, nomor="1.1") -> Tabel:
+def tabel_personil(data, hasil=None, nomor="1.1") -> Tabel:
     """Tabel 1.1 Rincian Jumlah Personil, per jabatan."""
     df = peg.tabel_jabatan(data.pegawai)
     isi = pd.DataFrame(
@@ -217,7 +202,7 @@ def tabel_personil(data, hasil=None, beda=None, nomor="1.1") -> Tabel:
         index=list(df.index), columns=["No.", "Jabatan", "Jumlah (orang)"])
     sel = {(j, "Jumlah (orang)"): ("jumlah_pegawai", "total" if j == peg.JUMLAH else j)
            for j in df.index}
-    return _tabel(isi, nomor, "Rincian Jumlah Personil", beda, sel,
+    return _tabel(isi, nomor, "Rincian Jumlah Personil", sel,
                   sumber=_sumber_pegawai(data), jumlah=True)
 
 
@@ -295,7 +280,7 @@ def _pohon_urut(tree: pd.DataFrame) -> list[int]:
     return urut
 
 
-def tabel_sasaran_program(data, hasil, beda=None, nomor="2.2") -> Tabel:
+def tabel_sasaran_program(data, hasil, nomor="2.2") -> Tabel:
     """Tabel 2.2 Sasaran dan Program, anggaran (pagu perubahan) summed from the DPA tree."""
     tree = hasil.anggaran
     program = tree[tree["tingkat"] == "program"]
@@ -312,7 +297,7 @@ def tabel_sasaran_program(data, hasil, beda=None, nomor="2.2") -> Tabel:
     sel[("total", "Anggaran (Rp)")] = ("anggaran_program_sasaran", "total")
     df = pd.DataFrame([b for _, b in baris], index=[k for k, _ in baris],
                       columns=["No.", "Sasaran", "Program", "Anggaran (Rp)"])
-    return _tabel(df, nomor, "Sasaran dan Program", beda, sel,
+    return _tabel(df, nomor, "Sasaran dan Program", sel,
                   sumber=f"DPA Kecamatan {_nama(data)} {data.tahun}", jumlah=True)
 
 
@@ -385,7 +370,7 @@ KOLOM_25 = ("Anggaran Sebelum Perubahan (Rp)", "Anggaran Setelah Perubahan (Rp)"
 _BESARAN_25 = ("pagu_murni", "pagu_perubahan", "selisih_perubahan")
 
 
-def tabel_anggaran(data, hasil, beda=None, nomor="2.5") -> Tabel:
+def tabel_anggaran(data, hasil, nomor="2.5") -> Tabel:
     """Tabel 2.5 Rencana Anggaran: murni → perubahan per program and kegiatan, with difference."""
     tree = hasil.anggaran.iloc[_pohon_urut(hasil.anggaran)]
     nomor_baris = _nomor_anggaran(list(tree["tingkat"]))
@@ -403,7 +388,7 @@ def tabel_anggaran(data, hasil, beda=None, nomor="2.5") -> Tabel:
     sel.update({("total", k): (b, "total") for k, b in zip(KOLOM_25, _BESARAN_25, strict=True)})
     df = pd.DataFrame([b for _, b in baris], index=[k for k, _ in baris],
                       columns=["No.", "Program/Kegiatan", *KOLOM_25])
-    return _tabel(df, nomor, f"Rencana Anggaran Tahun {data.tahun}", beda,
+    return _tabel(df, nomor, f"Rencana Anggaran Tahun {data.tahun}",
                   sel, tebal, uraian=["Program/Kegiatan"], jumlah=True, hasil=hasil,
                   sumber=f"DPA dan DPPA Kecamatan {_nama(data)} {data.tahun}")
 
@@ -453,7 +438,7 @@ def _catatan_tanpa_target(hasil, tahun) -> str | None:
     return f"indikator {nama} tidak memiliki target tahun {tahun} sehingga tidak diukur."
 
 
-def tabel_capaian(data, hasil, beda=None, nomor="3.2") -> Tabel:
+def tabel_capaian(data, hasil, nomor="3.2") -> Tabel:
     """Tabel 3.2 Capaian Kinerja atas Perjanjian Kinerja: per indicator, this year and Renstra."""
     t, akhir = data.tahun, data.profil.get("renstra_akhir")
     nama_s = {k: s.sasaran for k, s in hasil.sasaran.items()}
@@ -480,7 +465,7 @@ def tabel_capaian(data, hasil, beda=None, nomor="3.2") -> Tabel:
         angka |= {(i.kode, kolom[4]): i.realisasi, (i.kode, kolom[5]): i.capaian,
                   (i.kode, kolom[8]): i.progres}
     return _tabel(df, nomor, f"Capaian Kinerja atas Perjanjian Kinerja Tahun {t}",
-                  beda, sel, angka=angka, hasil=hasil, sumber=sumber_olah(data),
+                  sel, angka=angka, hasil=hasil, sumber=sumber_olah(data),
                   catatan=_catatan_tanpa_target(hasil, t), uraian=[kolom[2]])
 
 
@@ -494,7 +479,7 @@ def _tahun_lalu(daftar) -> list[int]:
     return sorted({t for i in daftar for t in i.riwayat})
 
 
-def tabel_sasaran(data, hasil, kode_sasaran: str, nomor="3.3", beda=None) -> Tabel:
+def tabel_sasaran(data, hasil, kode_sasaran: str, nomor="3.3") -> Tabel:
     """Tabel 3.3/3.5 Pengukuran Kinerja Sasaran: earlier years, this year, Renstra progress."""
     s, t, akhir = hasil.sasaran[kode_sasaran], data.tahun, data.profil.get("renstra_akhir")
     daftar = indikator_terukur(hasil, kode_sasaran)
@@ -524,7 +509,7 @@ def tabel_sasaran(data, hasil, kode_sasaran: str, nomor="3.3", beda=None) -> Tab
         angka.update({(i.kode, kolom[k + 1]): i.realisasi, (i.kode, kolom[k + 2]): i.capaian,
                       (i.kode, kolom[-1]): i.progres})
     return _tabel(df, nomor, f"Pengukuran Kinerja Sasaran {s.sasaran}",
-                  beda, sel, angka=angka, hasil=hasil, sumber=sumber_olah(data),
+                  sel, angka=angka, hasil=hasil, sumber=sumber_olah(data),
                   jumlah=True, uraian=[kolom[0]])
 
 
@@ -544,7 +529,7 @@ def nama_unsur(kunci: str) -> str:
     return next(u.nama for u in UNSUR if u.kunci == kunci)
 
 
-def tabel_ikm(data, hasil, nomor="3.4", beda=None) -> Tabel:
+def tabel_ikm(data, hasil, nomor="3.4") -> Tabel:
     """Tabel 3.4 Hasil Survei Kepuasan Masyarakat: NRR and nilai (×25) per unsur and period."""
     periode = {**{p: h for p, h in hasil.ikm_semester.items()}, "tahun": hasil.ikm_tahun}
     judul = {p: _label_periode(p) for p in hasil.ikm_semester} | {"tahun": f"Tahun {data.tahun}"}
@@ -573,23 +558,15 @@ def tabel_ikm(data, hasil, nomor="3.4", beda=None) -> Tabel:
     sel |= {("ikm", (judul[p], "Nilai")): ("ikm_semester", p) for p in hasil.ikm_semester}
     sel |= {("ikm", nilai_t): ("ikm_tahun", None), ("mutu", nilai_t): ("mutu_ikm", None),
             ("responden", nilai_t): ("responden_ikm", None)}
-    catatan = "Nilai = NRR × 25. " + ("Data jawaban survei bersifat sintetis (contoh)."
-                                      if _sintetis(data) else "")
-    return _tabel(df, nomor, "Hasil Survei Kepuasan Masyarakat", beda, sel,
-                  hasil=hasil,
+    return _tabel(df, nomor, "Hasil Survei Kepuasan Masyarakat", sel,
+                  hasil=hasil, angka={("ikm", nilai_t): hasil.ikm_tahun.angka},
                   sumber=f"Survei Kepuasan Masyarakat Kecamatan {_nama(data)} {data.tahun}, "
-                  "diolah", catatan=catatan.strip())
+                  "diolah", catatan="Nilai = NRR × 25.")
 
 
 def _selang(kosong: list, nilai: list) -> list:
     """Interleave: [a, b] → ['', a, '', b] (NRR column empty, value under Nilai)."""
     return [v for pasangan in zip(kosong, nilai, strict=True) for v in pasangan]
-
-
-def _sintetis(data) -> bool:
-    from lkjip.konteks import ikm_sintetis
-
-    return ikm_sintetis(data)
 
 
 def simpul_komposit(data, kode_akar: str) -> list[tuple[str, int]]:
@@ -621,7 +598,7 @@ def ruas_kanan(uraian: str) -> str:
     return uraian.split(" = ", 1)[1] if " = " in uraian else uraian
 
 
-def tabel_komposit(data, hasil, kode_akar: str, nomor="3.5", beda=None) -> Tabel:
+def tabel_komposit(data, hasil, kode_akar: str, nomor="3.5") -> Tabel:
     """The worked calculation of a composite indicator: every node, its formula and inputs."""
     nama = dict(zip(data.komposit["kode_node"], data.komposit["nama"], strict=True))
     simpul = simpul_komposit(data, kode_akar)
@@ -636,11 +613,11 @@ def tabel_komposit(data, hasil, kode_akar: str, nomor="3.5", beda=None) -> Tabel
     sel = {(k, "Nilai (%)"): ("komposit", k) for k, _ in urut}
     tebal = [(k, "Komponen") for k, d in urut if d == 1]
     angka = {(k, "Nilai (%)"): hasil.komposit[k] for k, _ in urut}
-    return _tabel(df, nomor, f"Perhitungan {nama[kode_akar]}", beda, sel,
+    return _tabel(df, nomor, f"Perhitungan {nama[kode_akar]}", sel,
                   tebal, angka=angka, hasil=hasil, sumber=sumber_olah(data), jumlah=True)
 
 
-def tabel_anggaran_sasaran(data, hasil, nomor="3.6", beda=None) -> Tabel:
+def tabel_anggaran_sasaran(data, hasil, nomor="3.6") -> Tabel:
     """Tabel 3.6 Target dan Realisasi Anggaran Sasaran Strategis: pagu, realisasi, penyerapan."""
     kolom = ["No.", "Sasaran Strategis", "Anggaran (Rp)", "Realisasi (Rp)", "Penyerapan (%)"]
     baris, sel = [], {}
@@ -659,7 +636,7 @@ def tabel_anggaran_sasaran(data, hasil, nomor="3.6", beda=None) -> Tabel:
     angka = {(k, kolom[4]): s.penyerapan for k, s in hasil.sasaran.items()}
     angka[("total", kolom[4])] = hasil.penyerapan
     return _tabel(df, nomor, f"Target dan Realisasi Anggaran Sasaran Strategis Tahun {data.tahun}",
-                  beda, sel, angka=angka, hasil=hasil,
+                  sel, angka=angka, hasil=hasil,
                   sumber=f"Laporan realisasi anggaran {data.tahun}", jumlah=True)
 
 
@@ -679,8 +656,10 @@ def tabel_efisiensi(data, hasil, nomor="3.7") -> Tabel:
     baris.append(["Keseluruhan", persen(hasil.capaian_kinerja), persen(hasil.penyerapan),
                   persen(hasil.efisiensi), keterangan_efisiensi(hasil.efisiensi)])
     df = pd.DataFrame(baris, index=list(hasil.sasaran) + ["total"], columns=kolom)
-    return Tabel(df, nomor, f"Efisiensi Penggunaan Anggaran Tahun {data.tahun}",
-                 sumber=sumber_olah(data), jumlah=True,
+    angka = {(k, kolom[1]): s.capaian for k, s in hasil.sasaran.items()}
+    angka[("total", kolom[1])] = hasil.capaian_kinerja
+    return _tabel(df, nomor, f"Efisiensi Penggunaan Anggaran Tahun {data.tahun}", angka=angka,
+                  hasil=hasil, sumber=sumber_olah(data), jumlah=True,
                  catatan="efisiensi = capaian kinerja − penyerapan anggaran; nilai 0 atau lebih "
                  "berarti capaian kinerja setidaknya sebanding dengan anggaran yang diserap.")
 
@@ -688,7 +667,7 @@ def tabel_efisiensi(data, hasil, nomor="3.7") -> Tabel:
 # ---------------------------------------------------------------- Ikhtisar and Bab IV
 
 
-def tabel_ikhtisar(data, hasil, beda=None, nomor="i") -> Tabel:
+def tabel_ikhtisar(data, hasil, nomor="i") -> Tabel:
     """The Ikhtisar Eksekutif summary: each indicator, each sasaran, the whole."""
     kolom = ["Sasaran", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)", "Kategori"]
     baris, indeks, sel = [], [], {}
@@ -711,10 +690,10 @@ def tabel_ikhtisar(data, hasil, beda=None, nomor="i") -> Tabel:
     df = pd.DataFrame(baris, index=indeks, columns=kolom)
     tebal = [(k, c) for k in hasil.sasaran for c in kolom]
     return _tabel(df, nomor, f"Ringkasan Capaian Kinerja Tahun {data.tahun}",
-                  beda, sel, tebal, sumber=sumber_olah(data), jumlah=True)
+                  sel, tebal, hasil=hasil, sumber=sumber_olah(data), jumlah=True)
 
 
-def tabel_kesimpulan(data, hasil, beda=None, nomor="4.1") -> Tabel:
+def tabel_kesimpulan(data, hasil, nomor="4.1") -> Tabel:
     """Bab IV: capaian kinerja and penyerapan anggaran with their categories, and efficiency."""
     kolom = ["Uraian", "Nilai (%)", "Kategori"]
     df = pd.DataFrame([
@@ -726,8 +705,9 @@ def tabel_kesimpulan(data, hasil, beda=None, nomor="4.1") -> Tabel:
     sel = {("kinerja", "Kategori"): ("kategori_kinerja", "keseluruhan"),
            ("anggaran", "Nilai (%)"): ("penyerapan", "total"),
            ("anggaran", "Kategori"): ("kategori_anggaran", None)}
-    return _tabel(df, nomor, f"Kesimpulan Kinerja Tahun {data.tahun}", beda,
-                  sel, sumber=sumber_olah(data), catatan=f"kategori menurut skala {hasil.skala} "
+    return _tabel(df, nomor, f"Kesimpulan Kinerja Tahun {data.tahun}",
+                  sel, hasil=hasil, angka={("kinerja", "Nilai (%)"): hasil.capaian_kinerja},
+                  sumber=sumber_olah(data), catatan=f"kategori menurut skala {hasil.skala} "
                   "(Tabel 3.1).")
 
 
@@ -776,8 +756,36 @@ def tabel_pk_indikator(data, kode_pejabat: str, nomor: str, strategis: bool | No
 _TINGKAT = {"program": "Program", "kegiatan": "Kegiatan", "sub_kegiatan": "Sub Kegiatan"}
 
 
-def tabel_pk_anggaran(data, hasil, kode_pejabat: str, nomor: str, beda=None) -> Tabel | None:
-    """A PK's budget table with TW I–IV and a computed total row; None when it has none."""
+def tertulis(data, besaran: str, kunci) -> Decimal | None:
+    """A stated figure of ``tersaji.csv`` as a number (the first row for it), or None.
+
+    A signed document (a PK) is reproduced with the figures it was signed with: its total as
+    stated, not as recomputed.
+    """
+    df = data.tersaji
+    pilih = df[(df["besaran"] == besaran) & (df["kunci"].fillna("").astype(str) == str(kunci))]
+    for nilai in pilih["nilai"]:
+        d = ke_decimal(nilai) if not isinstance(nilai, str) else _baca(nilai)
+        if d is not None:
+            return d
+    return None
+
+
+def _baca(teks: str) -> Decimal | None:
+    from lkjip.bilangan import baca_angka
+
+    try:
+        return baca_angka(teks)
+    except ValueError:
+        return None
+
+
+def tabel_pk_anggaran(data, hasil, kode_pejabat: str, nomor: str, kaki: Mapping | None = None
+                      ) -> Tabel | None:
+    """A PK's budget table with TW I–IV, reproduced as signed: the rows as typed, the total
+    as stated in ``tersaji.csv`` when the office typed it (else the sum of the rows). ``kaki``
+    maps ``(row, column)`` (row ``no`` as text, or ``"total"``) to a footnote, e.g. a
+    correction the office decided. None when the PK has no budget."""
     df = data.pk_anggaran[data.pk_anggaran["kode_pejabat"] == kode_pejabat].sort_values("no")
     if not len(df):
         return None
@@ -785,14 +793,16 @@ def tabel_pk_anggaran(data, hasil, kode_pejabat: str, nomor: str, beda=None) -> 
     jenis = "/".join(dict.fromkeys(_TINGKAT[t] for t in df["tingkat"]))
     kolom_nilai = ["Anggaran (Rp)"] + (list(TW) if tw else [])
     sumber_kolom = ["anggaran"] + ([f"tw{i}" for i in range(1, 5)] if tw else [])
+    besaran = ["pk_total_anggaran"] + [f"pk_total_tw{i}" for i in range(1, 5)]
     baris = [[f"{n}.", r["uraian"]] + [rupiah(r[k]) for k in sumber_kolom]
              for n, (_, r) in enumerate(df.iterrows(), start=1)]
-    total = hasil.pk_anggaran.set_index("kode_pejabat").loc[kode_pejabat]  # leaves only
-    baris.append(["", "Total Anggaran"] + [rupiah(total[k]) for k in sumber_kolom])
+    hitung = hasil.pk_anggaran.set_index("kode_pejabat").loc[kode_pejabat]  # leaves only
+    total = [tertulis(data, b, kode_pejabat) for b in besaran[:len(sumber_kolom)]]
+    baris.append(["", "Total Anggaran"] + [rupiah(hitung[k] if t is None else t)
+                                           for k, t in zip(sumber_kolom, total, strict=True)])
     isi = pd.DataFrame(baris, index=list(df["no"].astype(str)) + ["total"],
                        columns=["No.", jenis, *kolom_nilai])
-    besaran = ["pk_total_anggaran"] + [f"pk_total_tw{i}" for i in range(1, 5)]
     sel = {("total", k): (b, kode_pejabat) for k, b in zip(kolom_nilai, besaran, strict=False)}
     pihak = pihak_pk(data, kode_pejabat)
     return _tabel(isi, nomor, f"Anggaran {pihak['jabatan']} Tahun {data.tahun}",
-                  beda, sel, jumlah=True, uraian=[jenis] if tw else [])
+                  sel, jumlah=True, uraian=[jenis] if tw else [], kaki=dict(kaki or {}))

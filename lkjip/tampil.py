@@ -24,13 +24,9 @@ import mistune
 import pandas as pd
 
 SAMPUL_MIME = "application/vnd.lkjip.sampul+json"
+GRAFIK_PNG_MIME = "application/vnd.lkjip.grafik-png+json"  # {figure id: base64 PNG}
+DPI_PNG = 120
 DAFTAR_PENANDA = '<div class="lk-daftar" id="lkjip-daftar"></div>'
-CATATAN_PEMERIKSAAN = "catatan-pemeriksaan"
-# css class of a cell -> the footnote it links to
-KELAS_CATATAN = {"lk-beda": CATATAN_PEMERIKSAAN}
-KETERANGAN_BEDA = (
-    "* Angka yang tersaji berbeda dari hasil perhitungan; lihat Catatan Pemeriksaan Data."
-)
 
 _KELAS_SAH = re.compile(r"[a-z][a-z0-9_-]*")
 _ID_SAH = re.compile(r"[a-z][a-z0-9-]*")
@@ -55,13 +51,23 @@ _markdown = mistune.create_markdown(renderer=_PenyajiNarasi(escape=True),
 
 @dataclass(frozen=True)
 class Html:
-    """A fragment of report HTML, shown by Jupyter as ``text/html``."""
+    """A fragment of report HTML, shown by Jupyter as ``text/html``.
+
+    ``png``: ``(figure id, base64 PNG)`` of the charts inside, carried under their own mime
+    type for the Word edition (`grafik`); no HTML exporter shows them."""
 
     isi: str
     ringkas: str = "HTML"
+    png: tuple = ()
 
     def _repr_html_(self) -> str:
         return self.isi
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        bundel = {"text/html": self.isi, "text/plain": repr(self)}
+        if self.png:
+            bundel[GRAFIK_PNG_MIME] = dict(self.png)
+        return bundel
 
     def __html__(self) -> str:
         return self.isi
@@ -82,7 +88,9 @@ class Sampul:
     tahun: int
     provinsi: str = ""
     sintetis: bool = False
-    ada_galat: bool = False
+    draf: bool = False
+    alamat: str = ""
+    logo: str = ""  # a data: URI
     judul: str = ""  # the document's title when it is not the LKjIP (e.g. a quarterly report)
     periode: str = ""  # the line under the title when it is not "Tahun <tahun>"
 
@@ -131,14 +139,15 @@ def _caption(jenis: str, nomor, judul: str) -> str:
     )
 
 
-def _kaki(sumber, catatan, ada_beda: bool = False) -> str:
+def _kaki(sumber, catatan, kaki: list[str] = ()) -> str:
+    """Source line, note, then the numbered footnotes of marked cells."""
     bagian = []
     if sumber:
         bagian.append(f'<p class="lk-sumber">Sumber: {_teks(sumber)}</p>')
     if catatan:
         bagian.append(f'<p class="lk-catatan">Catatan: {_teks(catatan)}</p>')
-    if ada_beda:
-        bagian.append(f'<p class="lk-catatan lk-catatan-beda">{_teks(KETERANGAN_BEDA)}</p>')
+    bagian += [f'<p class="lk-catatan lk-catatan-kaki"><sup>{n})</sup> {_teks(t)}</p>'
+               for n, t in enumerate(kaki, start=1)]
     return "".join(bagian)
 
 
@@ -212,12 +221,11 @@ def _peta_kelas(df: pd.DataFrame, tandai, kelas) -> dict[tuple[int, int], list[s
 
 @dataclass(frozen=True)
 class _Jejak:
-    """What a cell may carry besides its text: the computed figure, the finding, the look-up
-    from a figure to its Lampiran Perhitungan entry, the formatter of an `Angka` value."""
+    """What a cell may carry besides its text: the computed figure, the number of its
+    footnote, the formatter of an `Angka` value."""
 
     angka: object = None
-    temuan: object = None
-    rujukan: Mapping | None = None
+    kaki: int | None = None
     format: object = None
 
 
@@ -233,13 +241,8 @@ def _sel(nilai, kelas: list[str], jejak: _Jejak = _Jejak()) -> str:
                  or _ANGKA.fullmatch(str(nilai).strip())):
         kelas.insert(0, "lk-angka")
     if teks and angka is not None:
-        teks = _html_angka(angka, str(nilai), jejak.rujukan)
-    href = None if jejak.temuan is None else _jangkar(jejak.temuan)
-    tanda = "".join(
-        f'<a class="lk-ke-catatan" href="#{escape(str(href or KELAS_CATATAN[k]), quote=True)}">'
-        "*</a>"
-        for k in dict.fromkeys(kelas) if k in KELAS_CATATAN
-    )
+        teks = _html_angka(angka, str(nilai))
+    tanda = f'<sup class="lk-kaki">{jejak.kaki})</sup>' if jejak.kaki else ""
     atribut = f' class="{" ".join(dict.fromkeys(kelas))}"' if kelas else ""
     return f"<td{atribut}>{teks}{tanda}</td>"
 
@@ -250,18 +253,11 @@ def _format_angka(angka) -> str:
     return format_angka(angka.nilai, angka.desimal)
 
 
-def _jangkar(temuan) -> str:
-    from lkjip.tampil_jejak import jangkar
-
-    return jangkar(temuan)
-
-
-def _html_angka(angka, teks: str, rujukan: Mapping | None) -> str:
+def _html_angka(angka, teks: str) -> str:
     """The figure with its provenance on hover/focus (`lkjip.tampil_jejak.html_angka`)."""
     from lkjip.tampil_jejak import html_angka
 
-    entri = rujukan.get(angka) if rujukan is not None else None
-    return html_angka(angka, teks, getattr(entri, "nomor", None))
+    return html_angka(angka, teks)
 
 
 def _peta_sel(df: pd.DataFrame, nilai: Mapping | None) -> dict[tuple[int, int], object]:
@@ -284,17 +280,17 @@ def _badan(df: pd.DataFrame, peta: dict, jumlah: bool, jejak: dict | None = None
     return "<tbody>" + "".join(baris) + "</tbody>"
 
 
-def _peta_jejak(df, angka, temuan, rujukan, format) -> dict:
-    """Per cell (and per column, for formats) the `_Jejak` of the table's figures."""
-    angka, temuan = _peta_sel(df, angka), _peta_sel(df, temuan)
+def _peta_jejak(df, angka, kaki, format) -> tuple[dict, list[str]]:
+    """Per cell (and per column, for formats) the `_Jejak` of the table's figures, and the
+    footnote texts in the order their cells are read (row by row)."""
+    angka, kaki = _peta_sel(df, angka), _peta_sel(df, kaki)
+    urut = sorted(kaki)
+    nomor = {sel: n for n, sel in enumerate(urut, start=1)}
     kolom = {k: f for kol, f in (format or {}).items() for k in _posisi(df.columns, kol)}
-    peta: dict = {k: _Jejak(rujukan=rujukan, format=f) for k, f in kolom.items()}
-    for r, k in set(angka) | set(temuan):
-        peta[(r, k)] = _Jejak(angka.get((r, k)), temuan.get((r, k)), rujukan, kolom.get(k))
-    if rujukan is not None or format:
-        peta.update({k: _Jejak(rujukan=rujukan, format=kolom.get(k))
-                     for k in range(len(df.columns)) if k not in peta})
-    return peta
+    peta: dict = {k: _Jejak(format=f) for k, f in kolom.items()}
+    for r, k in set(angka) | set(kaki):
+        peta[(r, k)] = _Jejak(angka.get((r, k)), nomor.get((r, k)), kolom.get(k))
+    return peta, [str(kaki[s]) for s in urut]
 
 
 def tabel(
@@ -309,61 +305,62 @@ def tabel(
     jumlah: bool = False,
     indeks: bool = False,
     angka: Mapping | None = None,
-    temuan: Mapping | None = None,
-    rujukan: Mapping | None = None,
+    kaki: Mapping | None = None,
     format: Mapping | None = None,
 ) -> Html:
     """A numbered table with caption, source and notes, every text escaped.
 
     ``tandai`` maps ``(row label, column label)`` to css classes; ``kelas`` is a frame of
-    classes aligned with ``df``. Class ``lk-beda`` (a stated figure that differs from the
-    computed one) adds a link to ``#catatan-pemeriksaan`` and a note under the table; the
-    link goes to the finding itself when ``temuan`` maps the cell to one (its ``id``).
-    ``jumlah=True`` styles the last row as a total. Columns may be a MultiIndex.
+    classes aligned with ``df``. ``jumlah=True`` styles the last row as a total. Columns may
+    be a MultiIndex. ``kaki`` maps ``(row label, column label)`` to a footnote: the cell gets a
+    superscript number, the note is printed under the table (a correction beside a figure of a
+    signed document).
 
     Computed figures explain themselves (`lkjip.tampil_jejak.html_angka`: provenance on hover and
-    focus): a cell may hold an `Angka` (shown with ``format[column]``, default
+    focus, never in print): a cell may hold an `Angka` (shown with ``format[column]``, default
     `lkjip.format.format_angka` at its ``desimal``), or ``angka`` maps ``(row label, column
-    label)`` to the `Angka` behind a preformatted cell. ``rujukan`` (`lkjip.jejak.rujukan`)
-    adds the figure's number in the Lampiran Perhitungan as a superscript link.
+    label)`` to the `Angka` behind a preformatted cell.
 
-    >>> df = pd.DataFrame({"Target": ["82"], "Realisasi": ["83,20"]}, index=["IKM"])
-    >>> html = tabel(df, "3.2", "Capaian", tandai={("IKM", "Realisasi"): "lk-beda"}).isi
-    >>> '<td class="lk-angka lk-beda">83,20<a class="lk-ke-catatan"' in html
-    True
+    >>> df = pd.DataFrame({"Anggaran": ["2.460.836.770"]}, index=["6"])
+    >>> html = tabel(df, "L.1", "PK", kaki={("6", "Anggaran"): "tertulis; menurut DPA"}).isi
+    >>> '2.460.836.770<sup class="lk-kaki">1)</sup>' in html, "<sup>1)</sup> tertulis" in html
+    (True, True)
     """
     peta = _peta_kelas(df, tandai, kelas)
-    jejak = _peta_jejak(df, angka, temuan, rujukan, format)
+    jejak, catatan_kaki = _peta_jejak(df, angka, kaki, format)
     if indeks:
         geser = df.index.nlevels
         df = df.reset_index()
         peta = {(r, k + geser): v for (r, k), v in peta.items()}
         jejak = {(k[0], k[1] + geser) if isinstance(k, tuple) else k + geser: v
                  for k, v in jejak.items()}
-    ada_beda = any(k in KELAS_CATATAN for v in peta.values() for k in v)
     isi = (
         f'<figure class="lk-tabel" id="{_id("tabel", nomor)}">{_caption("Tabel", nomor, judul)}'
         f"<table>{_kepala(df.columns)}{_badan(df, peta, jumlah, jejak)}</table>"
-        f"{_kaki(sumber, catatan, ada_beda)}</figure>"
+        f"{_kaki(sumber, catatan, catatan_kaki)}</figure>"
     )
     return Html(isi, f"Tabel {nomor}")
 
 
 def grafik(fig, nomor: str, judul: str, *, sumber: str | None = None) -> Html:
-    """A matplotlib figure as an SVG image with caption; the figure is closed."""
+    """A matplotlib figure as an SVG image with caption (and a PNG copy); the figure is closed.
+
+    ``sumber`` is the source line under the chart (say there when its data is synthetic)."""
     import matplotlib.pyplot as plt
 
-    buf = io.StringIO()
+    buf, png = io.StringIO(), io.BytesIO()
     fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
+    fig.savefig(png, format="png", bbox_inches="tight", dpi=DPI_PNG, metadata={"Software": None})
     plt.close(fig)
     data = base64.b64encode(buf.getvalue().encode("utf-8")).decode("ascii")
     alt = _teks(f"Grafik {nomor} {judul}")
+    id_ = _id("grafik", nomor)
     isi = (
-        f'<figure class="lk-grafik" id="{_id("grafik", nomor)}">'
+        f'<figure class="lk-grafik" id="{id_}">'
         f'<img class="lk-gambar" alt="{alt}" src="data:image/svg+xml;base64,{data}">'
         f'{_caption("Grafik", nomor, judul)}{_kaki(sumber, None)}</figure>'
     )
-    return Html(isi, f"Grafik {nomor}")
+    return Html(isi, f"Grafik {nomor}", ((id_, base64.b64encode(png.getvalue()).decode()),))
 
 
 def judul_bab(nomor: str | None, judul: str, *, id: str | None = None) -> Html:
@@ -411,7 +408,7 @@ def markdown(teks: str) -> Html:
     return Html(f'<div class="lk-narasi">{_markdown(teks or "")}</div>', "Narasi")
 
 
-def paragraf(teks: str, angka=None, rujukan: Mapping | None = None) -> Html:
+def paragraf(teks: str, angka=None) -> Html:
     """One escaped paragraph.
 
     ``angka``: ``(printed text, Angka)`` pairs (or a dict) of the computed figures the
@@ -423,7 +420,7 @@ def paragraf(teks: str, angka=None, rujukan: Mapping | None = None) -> Html:
     from lkjip.tampil_jejak import tandai_kalimat
 
     pasangan = angka.items() if isinstance(angka, Mapping) else angka
-    isi = tandai_kalimat(str(teks), pasangan, rujukan).replace("\n", "<br>")
+    isi = tandai_kalimat(str(teks), pasangan).replace("\n", "<br>")
     return Html(f'<p class="lk-paragraf">{isi}</p>', "Paragraf")
 
 
@@ -439,13 +436,19 @@ def sampul(
     *,
     provinsi: str = "",
     sintetis: bool = False,
-    ada_galat: bool = False,
+    draf: bool = False,
+    alamat: str = "",
+    logo: str = "",
     judul: str = "",
     periode: str = "",
 ) -> Sampul:
     """The cover's facts; display it once (the exporter reads it from the notebook).
 
-    ``judul`` and ``periode`` replace the LKjIP title and the "Tahun" line (a quarterly report).
-    """
-    return Sampul(nama_kecamatan, kabupaten, int(tahun), provinsi, bool(sintetis), bool(ada_galat),
-                  str(judul), str(periode))
+    ``draf``: some galat is still undecided, so every page of the edition says DRAF;
+    ``alamat``: the office's address line; ``logo``: a ``data:`` URI of the emblem;
+    ``judul`` and ``periode`` replace the LKjIP title and the "Tahun" line (a quarterly
+    report)."""
+    if logo and not re.fullmatch(r"data:image/(png|jpeg|svg\+xml);base64,[A-Za-z0-9+/=]*", logo):
+        raise ValueError("logo sampul harus data URI gambar PNG, JPEG atau SVG")
+    return Sampul(nama_kecamatan, kabupaten, int(tahun), provinsi, bool(sintetis), bool(draf),
+                  str(alamat or ""), logo, str(judul), str(periode))

@@ -83,7 +83,8 @@ def test_batch_dask_sama_dengan_pool_lokal(data_dir, tmp_path):
         dask = _batch(data_dir, tmp_path / "dask", scheduler=cluster.scheduler_address)
 
     assert _berkas(dask) == _berkas(lokal) == sorted(
-        f"{k}/{t}/lkjip_{k}_{t}.{ext}" for k, t in DAFTAR for ext in ("html", "ipynb", "pdf"))
+        f"{k}/{t}/lkjip_{k}_{t}.{ext}" for k, t in DAFTAR
+        for ext in ("docx", "html", "ipynb", "pdf"))
     for k, t in DAFTAR:
         nama = Path(k, str(t), f"lkjip_{k}_{t}")
         assert _keluaran(dask / nama.with_suffix(".ipynb")) == _keluaran(

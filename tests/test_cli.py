@@ -58,7 +58,8 @@ def test_batch_goes_on_past_broken_data_and_keeps_the_old_report(tmp_path):
                         "--data", str(data), "--out", str(keluar))
     assert pertama.exit_code == 0, pertama.output
     lama = {p.name: p.read_bytes() for p in (keluar / "beta" / "2023").iterdir()}
-    assert set(lama) == {f"lkjip_beta_2023.{x}" for x in ("html", "pdf", "ipynb")}
+    assert set(lama) == {f"lkjip_beta_2023.{x}" for x in ("html", "pdf", "docx", "ipynb")} | {
+        f"kertas_kerja_beta_2023.{x}" for x in ("html", "pdf")}
     # beta's data break: an answer outside 1-4 in the survey
     survei = data / "beta" / "2023" / "ikm_responden.csv"
     survei.write_text(survei.read_text().replace("KK,3,3,3", "KK,7,3,3", 1))

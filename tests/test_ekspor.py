@@ -9,6 +9,7 @@ import nbformat
 import pandas as pd
 import pypdf
 import pytest
+from bs4 import BeautifulSoup
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 from lkjip import ekspor, tampil
@@ -83,10 +84,41 @@ def test_id_ganda_dibuat_unik_agar_daftar_isi_menunjuk_halaman_yang_benar():
 
 
 def test_metadata_notebook_mengalahkan_keluaran_sampul():
-    nb = _notebook(sintetis=False, ada_galat=True, nama_kecamatan="Petarukan")
+    nb = _notebook(sintetis=False, draf=True, nama_kecamatan="Petarukan")
     html = ekspor.LkjipHTMLExporter().from_notebook_node(nb)[0]
     assert "DATA SINTETIS" not in html and "KECAMATAN PETARUKAN" in html
-    assert "Memuat temuan pemeriksaan data yang belum diselesaikan" in html
+    assert BeautifulSoup(html, "html.parser").select_one("div.lk-draf").get_text() == "DRAF"
+    assert "<title>DRAF — LKjIP Kecamatan Petarukan Tahun 2023</title>" in html
+    assert "Memuat temuan" not in html  # no cover warning: the DRAF mark says it
+
+
+def test_draf_di_setiap_halaman_pdf_dan_metadata_lalu_hilang_setelah_diputuskan():
+    """While a galat is undecided every page says DRAF and so does the PDF's metadata; with
+    every galat decided neither does."""
+    nb = _notebook(draf=True)
+    for i in range(3):  # three more pages
+        nb.cells.append(new_markdown_cell(f"# Bab {i}\n\nisi"))
+    pdf = pypdf.PdfReader(io.BytesIO(ekspor.ekspor(nb)[1]))
+    assert len(pdf.pages) >= 4
+    assert all("DRAF" in h.extract_text() for h in pdf.pages)
+    assert pdf.metadata.title.startswith("DRAF") and "DRAF" in pdf.metadata.keywords
+    nb.metadata["lkjip"]["draf"] = False
+    pdf = pypdf.PdfReader(io.BytesIO(ekspor.ekspor(nb)[1]))
+    assert not any("DRAF" in h.extract_text() for h in pdf.pages)
+    assert "DRAF" not in (pdf.metadata.title or "") + (pdf.metadata.keywords or "")
+
+
+def test_pisah_edisi_dan_kertas_kerja():
+    nb = _notebook()
+    kertas = new_markdown_cell("# Catatan Pemeriksaan Data")
+    kertas.metadata["lkjip"] = {"dokumen": "kertas_kerja"}
+    nb.cells.append(kertas)
+    bagian = ekspor.pisah(nb)
+    assert [c.source for c in bagian["kertas_kerja"].cells] == ["# Catatan Pemeriksaan Data"]
+    assert bagian["kertas_kerja"].metadata["lkjip"]["nama_kecamatan"] == "Contoh"
+    assert len(bagian["edisi"].cells) == len(nb.cells) - 1
+    html = ekspor.LkjipHTMLExporter().from_notebook_node(bagian["kertas_kerja"])[0]
+    assert "KERTAS KERJA PENYUSUNAN" in html and "Catatan Pemeriksaan Data" in html
 
 
 def test_analis_menampilkan_kode():

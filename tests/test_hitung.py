@@ -215,7 +215,7 @@ def _turun(metode: str, realisasi: str) -> dict:
 ])
 def test_arah_turun_dari_csv_sampai_teks_tabel(tmp_path, metode, capaian, progres):
     h = hitung(muat("contoh", 2023, tulis_mini(tmp_path, ganti=_turun(metode, "8"))))
-    t = tabel.tabel_capaian(h.data, h, beda={})
+    t = tabel.tabel_capaian(h.data, h)
     kolom = {k[1] or k[0]: v for k, v in zip(t.df.columns, t.df.loc["IKU-04"], strict=True)}
     assert (kolom["Target"], kolom["Realisasi"], kolom["Capaian (%)"]) == ("10", "8,00", capaian)
     assert kolom["Kategori"] == "Sangat Tinggi"  # ≥ 93,51
@@ -235,5 +235,5 @@ def test_kebalikan_dengan_realisasi_nol_tidak_dihitung(tmp_path):
     assert (s3.indikator, s3.capaian.bulat) == (["IKU-05"], D("75.00"))  # 30 / 40 × 100
     # (87,6736… + 90 + 75) / 3 = (12625/144 + 165) / 3 = 36385/432 = 84,224… → 84,22 Sedang
     assert (h.capaian_kinerja.bulat, h.kategori_kinerja) == (D("84.22"), "Sedang")
-    t = tabel.tabel_capaian(h.data, h, beda={})
+    t = tabel.tabel_capaian(h.data, h)
     assert t.df.loc["IKU-04", ("Tahun 2023", "Capaian (%)")] == "–"

@@ -39,7 +39,8 @@ AKAR = Path(__file__).resolve().parents[1]
 CONTOH = Path(__file__).parent / "fixtures" / "notebooks" / "laporan_contoh"
 BESAR = os.environ.get("LKJIP_FUZZ") == "besar"
 TITIK_BUNUH = [i / 13 for i in range(1, 13)] if BESAR else [0.3, 0.65, 0.95]
-NAMA = ["lkjip_contoh_2023.html", "lkjip_contoh_2023.ipynb", "lkjip_contoh_2023.pdf"]
+NAMA = ["lkjip_contoh_2023.docx", "lkjip_contoh_2023.html", "lkjip_contoh_2023.ipynb",
+        "lkjip_contoh_2023.pdf"]
 
 
 # --- helpers ----------------------------------------
@@ -101,6 +102,10 @@ def _utuh(jalur: Path) -> bool:
         return jalur.read_text(encoding="utf-8").rstrip().endswith("</html>")
     if jalur.suffix == ".pdf":
         return len(PdfReader(jalur).pages) > 0
+    if jalur.suffix == ".docx":
+        import docx
+
+        return len(docx.Document(str(jalur)).paragraphs) > 0
     nbformat.read(jalur, as_version=4)
     return True
 
@@ -207,7 +212,8 @@ def test_ctrl_c_menghentikan_batch_tanpa_sisa_dan_melaporkan(tmp_path, jobs):
     for k, ok, alasan in hasil:
         folder = keluar / k / "2023"
         if ok:
-            assert all(_utuh(folder / f"lkjip_{k}_2023{e}") for e in (".html", ".ipynb", ".pdf"))
+            assert all(_utuh(folder / f"lkjip_{k}_2023{e}")
+                       for e in (".docx", ".html", ".ipynb", ".pdf"))
         else:
             assert alasan == laporan.ALASAN_BATAL
     assert _tunggu_tanpa_kernel(tmp_path / "bab") == []

@@ -220,23 +220,17 @@ def test_html_angka_escapes_and_is_focusable(teks):
     assert sup.select_one("sup a")["href"] == "#lampiran-p-3"
 
 
-def test_tabel_with_angka_cells_numbers_and_findings(contoh):
-    entri = jejak.lampiran(contoh, temuan={})
-    peta = jejak.rujukan(entri)
+def test_tabel_with_angka_cells_explains_without_review_marks(contoh):
+    """A table cell explains its figure on hover; the edition has no appendix number or link."""
     cap = contoh.indikator["IKU-02"].capaian
     df = pd.DataFrame({"Indikator": ["Cakupan <layanan>"], "Capaian (%)": ["91,68"],
                        "Angka": [cap]}, index=["IKU-02"])
-    t = type("T", (), {"id": "temuan-7"})()
-    html = tampil.tabel(df, "3.2", "Capaian", angka={("IKU-02", "Capaian (%)"): cap},
-                        rujukan=peta, tandai={("IKU-02", "Capaian (%)"): "lk-beda"},
-                        temuan={("IKU-02", "Capaian (%)"): t}).isi
+    html = tampil.tabel(df, "3.2", "Capaian", angka={("IKU-02", "Capaian (%)"): cap}).isi
     sup = BeautifulSoup(html, "html.parser")
     sel = sup.select("td")
     assert sel[0].get_text() == "Cakupan <layanan>"
-    nomor = peta[cap].nomor
     assert sel[1].select_one(".lk-jejak-nilai").get_text() == "91,68"
-    assert sel[1].select_one("sup a")["href"] == f"#{tampil_jejak.id_lampiran(nomor)}"
-    assert sel[1].select_one("a.lk-ke-catatan")["href"] == "#temuan-7"
+    assert not sup.select("sup") and not sup.select("a")
     assert sel[2].select_one(".lk-jejak-nilai").get_text() == "91,68"  # Angka cell, formatted
     assert "91,68 = 86,81 / 94,69 × 100" in sel[2].select_one("[role=tooltip]").get_text()
 
@@ -263,17 +257,13 @@ def test_lampiran_numbers_every_table_figure_once(contoh):
     assert "91,68 = 86,81 / 94,69 × 100" in teks and "target.csv baris 3" in teks
 
 
-def test_tabel_capaian_and_komposit_cells_point_to_the_appendix(contoh):
+def test_tabel_capaian_and_komposit_cells_explain_themselves(contoh):
     from lkjip import tabel
 
-    peta = jejak.rujukan_hasil(contoh)
-    for t, jalur in ((tabel.tabel_capaian(contoh.data, contoh, beda={}), "capaian/IKU-02"),
-                     (tabel.tabel_komposit(contoh.data, contoh, "CL", beda={}), "komposit/CL.1")):
+    for t in (tabel.tabel_capaian(contoh.data, contoh),
+              tabel.tabel_komposit(contoh.data, contoh, "CL")):
         html = BeautifulSoup(t.html().isi, "html.parser")
-        angka = jejak.cari(contoh, jalur)
-        nomor = {a["href"] for a in html.select("sup.lk-jejak-nomor a")}
-        assert f"#{tampil_jejak.id_lampiran(peta[angka].nomor)}" in nomor
-        assert html.select("[tabindex='0']")
+        assert html.select("[tabindex='0']") and not html.select("sup.lk-jejak-nomor")
     # Tabel 2.5's computed totals explain themselves too (pagu murni of program 1)
-    html = tabel.tabel_anggaran(contoh.data, contoh, beda={}).html().isi
+    html = tabel.tabel_anggaran(contoh.data, contoh).html().isi
     assert "2.507.704.270 = 6.212.970 + 1.970.146.000" in html

@@ -300,6 +300,7 @@ def test_bangun_hanya_menulis_di_folder_keluaran(laporan_jahat):
     assert sebelum == sesudah  # data and notebooks untouched
     assert sorted(p.name for p in akar.iterdir()) == sorted(isi_akar + ["keluar"])
     keluar = sorted(str(p.relative_to(akar / "keluar")) for p in (akar / "keluar").rglob("*"))
-    assert keluar == ["contoh", "contoh/2023", "contoh/2023/lkjip_contoh_2023.html",
+    assert keluar == ["contoh", "contoh/2023",
+                      "contoh/2023/lkjip_contoh_2023.docx", "contoh/2023/lkjip_contoh_2023.html",
                       "contoh/2023/lkjip_contoh_2023.ipynb", "contoh/2023/lkjip_contoh_2023.pdf"]
     assert berkas.pdf.read_bytes().startswith(b"%PDF")

@@ -32,7 +32,8 @@ def _sidik(folder: Path) -> dict:
 def test_gabung_menyimpan_satu_sel_parameters_dan_asal_sel():
     nb = laporan.gabung(laporan.daftar_bab(CONTOH))
     param = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
-    assert len(param) == 1 and param[0].metadata["lkjip"] == {"bab": "00_pembuka.ipynb", "sel": 1}
+    assert len(param) == 1 and param[0].metadata["lkjip"] == {"bab": "00_pembuka.ipynb", "sel": 1,
+                                                              "dokumen": "edisi"}
     asal = [(c.metadata["lkjip"]["bab"], c.metadata["lkjip"]["sel"]) for c in nb.cells]
     assert asal[-1] == ("02_catatan_pemeriksaan.ipynb", 2)
     assert ("01_tabel_dan_grafik.ipynb", 1) not in asal  # its parameters cell is dropped
@@ -44,8 +45,10 @@ def test_gabung_menyimpan_satu_sel_parameters_dan_asal_sel():
 def test_bangun_menulis_tiga_berkas(dibangun):
     folder = dibangun.html.parent
     assert folder.parts[-2:] == ("contoh", "2023")
+    # the fixture chapters have no working paper: the edition only (HTML, PDF, Word)
     assert sorted(p.name for p in folder.iterdir()) == [
-        "lkjip_contoh_2023.html", "lkjip_contoh_2023.ipynb", "lkjip_contoh_2023.pdf"]
+        "lkjip_contoh_2023.docx", "lkjip_contoh_2023.html", "lkjip_contoh_2023.ipynb",
+        "lkjip_contoh_2023.pdf"]
     assert not list(folder.parent.parent.glob(".bangun-*"))  # temp folder cleaned up
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import re
 import shutil
 import subprocess
 
@@ -19,7 +20,8 @@ from bs4 import BeautifulSoup
 
 from lkjip import config
 
-BAB = sorted(config.NOTEBOOKS.glob("*.ipynb"))
+BAB = sorted(config.NOTEBOOKS.glob("*.ipynb")) + sorted(
+    config.NOTEBOOKS.glob("kertas_kerja/*.ipynb"))
 MILIK_LAPORAN = [p for p in BAB if p.name[:2] in {"00", "01", "02", "03", "04", "05"}]
 
 
@@ -99,14 +101,24 @@ def sup(laporan):
     return sup
 
 
-@pytest.fixture(scope="session")
-def teks_pdf(laporan):
+def _teks_pdf(path) -> str:
     if shutil.which("pdftotext"):
-        hasil = subprocess.run(["pdftotext", "-layout", str(laporan.pdf), "-"],
+        hasil = subprocess.run(["pdftotext", "-layout", str(path), "-"],
                                capture_output=True, text=True, check=True)
         return hasil.stdout
-    pypdf = pytest.importorskip("pypdf")
-    return "\n".join(p.extract_text() for p in pypdf.PdfReader(laporan.pdf).pages)
+    import pypdf
+
+    return "\n".join(p.extract_text() for p in pypdf.PdfReader(path).pages)
+
+
+@pytest.fixture(scope="session")
+def teks_pdf(laporan):
+    return _teks_pdf(laporan.pdf)
+
+
+@pytest.fixture(scope="session")
+def teks_kertas(laporan):
+    return _teks_pdf(laporan.kertas_pdf)
 
 
 def _teks(sup, id_: str) -> str:
@@ -159,11 +171,48 @@ def test_generated_sentences_in_the_report(sup):
     assert "sintetis" in teks  # the IKM answers are generated
 
 
-def test_stated_figures_are_marked_and_linked(sup):
-    pytest.importorskip("lkjip.periksa")
-    sel = sup.find(id="tabel-3-2").select("td.lk-beda a.lk-ke-catatan")
-    assert sel and all(a["href"].startswith("#temuan-") for a in sel)
-    assert all(sup.find(id=a["href"][1:]) is not None for a in sel)
+def test_one_build_writes_the_edition_and_the_working_paper(laporan):
+    assert {p.name for p in laporan.semua()} == {
+        "lkjip_bantarbolang_2023.html", "lkjip_bantarbolang_2023.pdf",
+        "lkjip_bantarbolang_2023.docx", "lkjip_bantarbolang_2023.ipynb",
+        "kertas_kerja_bantarbolang_2023.html", "kertas_kerja_bantarbolang_2023.pdf"}
+    assert all(p.stat().st_size > 0 for p in laporan.semua())
+
+
+def test_edition_has_no_review_markup_and_says_draf(sup, teks_pdf, laporan):
+    """The signed edition: no highlight, asterisk, P-number, cover warning, Catatan
+    Pemeriksaan or Lampiran Perhitungan; the example has undecided galat, so DRAF."""
+    teks = " ".join(teks_pdf.split())
+    assert not re.search(r"\bP-\d", teks)
+    for kata in ("catatan pemeriksaan", "lampiran perhitungan", "memuat temuan", "galat"):
+        assert kata not in teks.lower()
+    assert not sup.select(".lk-beda, a.lk-ke-catatan, sup.lk-jejak-nomor, .lk-sampul-galat")
+    import pypdf
+
+    pdf = pypdf.PdfReader(laporan.pdf)
+    assert all("DRAF" in h.extract_text() for h in pdf.pages)
+    assert pdf.metadata.title.startswith("DRAF")
+
+
+def test_working_paper_has_findings_decisions_appendix_and_inputs(teks_kertas):
+    teks = " ".join(teks_kertas.split())
+    assert re.search(r"\bP-\d", teks)
+    for kata in ("catatan pemeriksaan data", "lampiran perhitungan", "data masukan"):
+        assert kata in teks.lower()
+    # a finding points to this report's tables, never to the seed's numbering
+    assert "Realisasi IKU-02 (Cakupan layanan kecamatan) tersaji 83,20" in teks
+    assert "Tabel 3.2 Capaian Kinerja atas Perjanjian Kinerja Tahun 2023" in teks
+    assert "Belum diputuskan" in teks and "tersaji.csv baris 3" in teks
+
+
+def test_synthetic_inputs_are_labelled_where_used(sup):
+    """The IKM answers are synthetic: every table and chart computed from them says so."""
+    for id_ in ("tabel-i", "tabel-3-2", "tabel-3-3", "tabel-3-4", "tabel-4-1", "grafik-3-1",
+                "grafik-3-2"):
+        sumber = sup.find(id=id_).select_one("p.lk-sumber").get_text()
+        assert "data sintetis" in sumber and "ikm_responden_sintetis.csv" in sumber, id_
+    # a table computed from typed data alone does not
+    assert "sintetis" not in sup.find(id="tabel-2-5").get_text()
 
 
 def test_lists_of_contents(sup):
@@ -187,3 +236,33 @@ def test_pdf_has_captions_and_figures(teks_pdf):
     for angka in ("91,68", "100,95", "96,32", "97,90", "82,78", "2.522.467.250",
                   "(21.945.500)"):
         assert angka in teks
+
+
+def test_word_edition_read_back(laporan, sup):
+    """The .docx: Word heading styles, real tables with the Indonesian number format, the
+    charts as images, the signature blocks, A4 with page numbers, DRAF while undecided."""
+    import docx
+    from docx.oxml.ns import qn
+
+    d = docx.Document(str(laporan.docx))
+    judul = [p.text for p in d.paragraphs if p.style.name == "Heading 1"]
+    for bab in ("KATA PENGANTAR", "BAB I PENDAHULUAN", "BAB III AKUNTABILITAS KINERJA",
+                "BAB IV PENUTUP"):
+        assert bab in judul
+    assert any(p.style.name == "Heading 2" for p in d.paragraphs)
+    sel = [c.text for t in d.tables for r in t.rows for c in r.cells]
+    assert "2.522.467.250" in sel and "(21.945.500)" in sel
+    grafik = len(sup.select("figure.lk-grafik"))
+    assert grafik >= 8 and len(d.inline_shapes) == grafik
+    ttd = [t for t in d.tables if any(p.style.name == "Tanda Tangan" for r in t.rows
+                                      for c in r.cells for p in c.paragraphs)]
+    # the Camat twice (Kata Pengantar, Bab IV) and each of the 8 PK twice (text and lampiran)
+    assert len(ttd) == 2 + 2 * 8
+    teks_ttd = " ".join(c.text for t in ttd for r in t.rows for c in r.cells)
+    assert "UMAR AZIS, S. Sos" in teks_ttd and "NIP. 19670524 199503 1 004" in teks_ttd
+    assert "Pihak Kedua," in teks_ttd and "MANSUR HIDAYAT, S.T." in teks_ttd
+    assert all(r._tr.trPr.find(qn("w:cantSplit")) is not None for t in ttd for r in t.rows)
+    s = d.sections[0]
+    assert (round(s.page_width.cm, 1), round(s.page_height.cm, 1)) == (21.0, 29.7)
+    assert "PAGE" in "".join(i.text for i in s.footer._element.iter(qn("w:instrText")))
+    assert s.header.paragraphs[0].text == "DRAF" and d.core_properties.title.startswith("DRAF")

@@ -118,7 +118,7 @@ def test_efisiensi_per_sasaran_dan_keseluruhan(tmp_path, n, per_sasaran, keselur
 
 def test_tabel_anggaran_sasaran_tiga_sasaran(tmp_path):
     h = _hasil(tmp_path, 3)
-    t = tabel.tabel_anggaran_sasaran(h.data, h, beda={})
+    t = tabel.tabel_anggaran_sasaran(h.data, h)
     kolom = ["Anggaran (Rp)", "Realisasi (Rp)", "Penyerapan (%)"]
     assert [t.sel("S2", k) for k in kolom] == ["300.000", "240.000", "80,00"]
     assert [t.sel("S3", k) for k in kolom] == ["400.000", "390.000", "97,50"]
@@ -127,11 +127,11 @@ def test_tabel_anggaran_sasaran_tiga_sasaran(tmp_path):
 
 def test_tabel_ikhtisar_dan_kesimpulan_tiga_sasaran(tmp_path):
     h = _hasil(tmp_path, 3)
-    ikhtisar = tabel.tabel_ikhtisar(h.data, h, beda={})
+    ikhtisar = tabel.tabel_ikhtisar(h.data, h)
     assert [ikhtisar.sel(k, "Capaian (%)") for k in ("S1", "S2", "S3", "keseluruhan")] == [
         "87,67", "90,00", "97,50", "91,72"]
     assert ikhtisar.sel("keseluruhan", "Kategori") == "Tinggi"
-    kesimpulan = tabel.tabel_kesimpulan(h.data, h, beda={})
+    kesimpulan = tabel.tabel_kesimpulan(h.data, h)
     assert kesimpulan.sel("kinerja", "Nilai (%)") == "91,72"
     assert kesimpulan.sel("anggaran", "Nilai (%)") == "92,94"
     assert kesimpulan.sel("efisiensi", "Nilai (%)") == "-1,22"
@@ -249,7 +249,7 @@ def test_angka_tersaji_per_sasaran_yang_salah_ditemukan(tmp_path, baris, aturan,
 ])
 def test_progres_sasaran_tiga_sasaran(tmp_path, kode, progres):
     h = _hasil(tmp_path, 3)
-    t = tabel.tabel_sasaran(h.data, h, kode, beda={})
+    t = tabel.tabel_sasaran(h.data, h, kode)
     assert t.df.loc[kode].iloc[-1] == progres
     assert format_angka(tabel.progres_sasaran(h, kode), 2) == progres
 

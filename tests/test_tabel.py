@@ -4,8 +4,6 @@ Expected values are computed by hand from the inputs, never taken from the progr
 the arithmetic is in the comments.
 """
 
-from types import SimpleNamespace
-
 import pytest
 
 from lkjip import tabel
@@ -25,9 +23,6 @@ def mini(tmp_path_factory):
     return konteks("contoh", 2023, root)
 
 
-TEMUAN = SimpleNamespace(id="temuan-7", tingkat="galat")
-
-
 def test_personil_and_education_totals(contoh):
     data, hasil = contoh
     assert tabel.tabel_personil(data, hasil).sel("Jumlah", "Jumlah (orang)") == "30"
@@ -40,7 +35,7 @@ def test_personil_and_education_totals(contoh):
 
 def test_tabel_2_5_budget_from_the_tree(contoh):
     data, hasil = contoh
-    t = tabel.tabel_anggaran(data, hasil, beda={})
+    t = tabel.tabel_anggaran(data, hasil)
     # murni: 2.507.704.270 + 2.047.500 + 15.955.000 + 1.630.000 + 14.315.000 + 2.760.980
     #      = 2.544.412.750; perubahan: 2.460.636.770 + 2.047.500 + 15.955.000 + 1.630.000
     #      + 39.437.000 + 2.760.980 = 2.522.467.250; selisih = −21.945.500
@@ -57,7 +52,7 @@ def test_tabel_2_5_budget_from_the_tree(contoh):
 
 def test_tabel_2_2_and_2_4(contoh):
     data, hasil = contoh
-    assert tabel.tabel_sasaran_program(data, hasil, beda={}).sel(
+    assert tabel.tabel_sasaran_program(data, hasil).sel(
         "total", "Anggaran (Rp)") == "2.522.467.250"
     pk = tabel.tabel_pk(data, hasil).df
     assert list(pk.iloc[1])[4:] == ["94,69", "34,31", "33,31", "15,21", "11,86"]
@@ -66,7 +61,7 @@ def test_tabel_2_2_and_2_4(contoh):
 
 def test_tabel_3_2_capaian_per_indicator(contoh):
     data, hasil = contoh
-    t = tabel.tabel_capaian(data, hasil, beda={})
+    t = tabel.tabel_capaian(data, hasil)
     k = "Tahun 2023"
     # cakupan: CL.1 = (40 + 100 + 22,2222)/3 = 54,0741; CL = (54,0741 + 80 + 100 + 100 + 100)/5
     # = 86,8148 → 86,81; capaian 86,8148 / 94,69 × 100 = 91,6832 → 91,68 (Tinggi: 88,76–93,50);
@@ -83,32 +78,23 @@ def test_tabel_3_2_capaian_per_indicator(contoh):
     assert "Nilai AKIP" in t.catatan  # no target this year: named, not measured
 
 
-def test_stated_figures_that_differ_are_marked_and_linked(contoh):
+def test_tables_carry_no_review_markup_but_know_their_stated_figures(contoh):
+    """The edition's Tabel 3.2 shows the computed cakupan (86,81, not the seed's 83,20) with no
+    mark, asterisk or link; the table records which stated figures its cells show, so the
+    working paper can point to it."""
     data, hasil = contoh
-    t = tabel.tabel_capaian(data, hasil, beda={("realisasi", "IKU-02"): TEMUAN})
+    t = tabel.tabel_capaian(data, hasil)
     sel = ("IKU-02", ("Tahun 2023", "Realisasi"))
-    assert {s for s, k in t.tandai.items() if "lk-beda" in k} == {sel}
-    assert t.beda == {sel: TEMUAN}
+    assert t.tersaji[sel] == ("realisasi", "IKU-02")
     html = t.html().isi
-    assert 'href="#temuan-7"' in html and "Catatan Pemeriksaan Data" in html
-    assert "86,81" in html  # the computed figure is shown, never the stated 83,20
-
-
-def test_the_examples_findings_mark_the_seeds_wrong_figures(contoh):
-    from lkjip.periksa import periksa, tersaji_beda
-
-    data, hasil = contoh
-    tanpa = tabel.tabel_capaian(data, hasil)  # no findings given: nothing checked or marked
-    assert not any("lk-beda" in k for k in tanpa.tandai.values()) and tanpa.beda == {}
-    t = tabel.tabel_capaian(data, hasil, tersaji_beda(periksa(data, hasil)))
-    # the seed prints 83,20 and 87,86 for cakupan: both differ from the computed figures
-    assert "lk-beda" in t.tandai[("IKU-02", ("Tahun 2023", "Realisasi"))]
-    assert "lk-beda" in t.tandai[("IKU-02", ("Tahun 2023", "Capaian (%)"))]
+    assert "86,81" in html and "83,20" not in html
+    assert "lk-beda" not in html and "lk-ke-catatan" not in html and "Catatan Pemeriksaan" \
+        not in html and "lk-jejak-nomor" not in html
 
 
 def test_tabel_sasaran_with_earlier_years_and_progress(contoh):
     data, hasil = contoh
-    t = tabel.tabel_sasaran(data, hasil, "S1", beda={})
+    t = tabel.tabel_sasaran(data, hasil, "S1")
     assert [c[1] for c in t.df.columns[1:4]] == ["2020", "2021", "2022"]
     assert list(t.df.loc["IKU-02"])[1:4] == ["–", "96,32", "81,12"]
     # capaian sasaran = (100,948 + 91,683)/2 = 96,316 → 96,32, Sangat Tinggi (≥ 93,51)
@@ -120,7 +106,7 @@ def test_tabel_sasaran_with_earlier_years_and_progress(contoh):
 
 def test_tabel_ikm_per_unsur(contoh):
     data, hasil = contoh
-    t = tabel.tabel_ikm(data, hasil, beda={})
+    t = tabel.tabel_ikm(data, hasil)
     assert t.sel("ikm", ("Semester 1", "Nilai")) == "82,61"
     assert t.sel("ikm", ("Semester 2", "Nilai")) == "82,94"
     assert t.sel("ikm", ("Tahun 2023", "Nilai")) == "82,78"
@@ -130,12 +116,12 @@ def test_tabel_ikm_per_unsur(contoh):
     assert t.sel("pengaduan", ("Keterangan", "")) == "Terendah"
     assert t.sel("pengaduan", ("Tahun 2023", "Nilai")) == "69,16"
     assert t.sel("mutu", ("Tahun 2023", "Nilai")) == "B (Baik)"  # 76,61 ≤ 82,78 < 88,31
-    assert "sintetis" in t.catatan
+    assert "data sintetis" in t.sumber and "ikm_responden_sintetis.csv" in t.sumber
 
 
 def test_composite_worked_calculation(contoh):
     data, hasil = contoh
-    t = tabel.tabel_komposit(data, hasil, "CL", beda={})
+    t = tabel.tabel_komposit(data, hasil, "CL")
     assert list(t.df.index) == ["CL.1", "CL.1.1", "CL.1.2", "CL.1.3", "CL.2", "CL.2.1",
                                 "CL.2.2", "CL.3", "CL.4", "CL.5", "CL"]
     assert list(t.df.loc["CL.1"]) == ["1", "Persentase pelayanan publik yang tersedia",
@@ -148,7 +134,7 @@ def test_composite_worked_calculation(contoh):
 
 def test_budget_per_sasaran_and_efficiency(contoh):
     data, hasil = contoh
-    t = tabel.tabel_anggaran_sasaran(data, hasil, beda={})
+    t = tabel.tabel_anggaran_sasaran(data, hasil)
     # 2.469.406.335 / 2.522.467.250 × 100 = 97,8965 → 97,90
     assert list(t.df.loc["total"])[2:] == ["2.522.467.250", "2.469.406.335", "97,90"]
     e = tabel.tabel_efisiensi(data, hasil)
@@ -158,10 +144,10 @@ def test_budget_per_sasaran_and_efficiency(contoh):
 
 def test_ikhtisar_and_conclusions(contoh):
     data, hasil = contoh
-    i = tabel.tabel_ikhtisar(data, hasil, beda={})
+    i = tabel.tabel_ikhtisar(data, hasil)
     assert i.sel("keseluruhan", "Capaian (%)") == "96,32"
     assert i.sel("keseluruhan", "Kategori") == "Sangat Tinggi"
-    k = tabel.tabel_kesimpulan(data, hasil, beda={})
+    k = tabel.tabel_kesimpulan(data, hasil)
     assert list(k.df.loc["kinerja"])[1:] == ["96,32", "Sangat Tinggi"]
     assert list(k.df.loc["anggaran"])[1:] == ["97,90", "Sangat Tinggi"]
 
@@ -180,15 +166,17 @@ def test_lampiran_pk_parties_and_totals(contoh):
                                                                "Bupati Pemalang")
     sekcam = tabel.pihak_pk(data, "sekcam")
     assert (sekcam["nama_atasan"], sekcam["tanggal"]) == ("WALUYO, S.STP,MP.", "23 Oktober 2023")
-    # the Camat's PK budget as typed: 2.047.500 + 15.955.000 + 1.630.000 + 39.437.000
-    # + 2.760.980 + 2.460.836.770 (the PK's typo) = 2.522.667.250, not the printed 2.522.467.250
-    t = tabel.tabel_pk_anggaran(data, hasil, "camat", "L.3",
-                                beda={("pk_total_anggaran", "camat"): TEMUAN})
-    assert t.sel("total", "Anggaran (Rp)") == "2.522.667.250"
-    assert t.tandai[("total", "Anggaran (Rp)")] == "lk-beda"
-    # sekcam TW III: 485.545.250 + 0 + 0 + 0 + 31.598.000 + 0 + 60.614.000 + 22.263.500
-    t = tabel.tabel_pk_anggaran(data, hasil, "sekcam", "L.5", beda={})
-    assert t.sel("total", "TW III") == "600.020.750"
+    # the Camat's PK is reproduced as signed: row 6 as typed (2.460.836.770, the PK's typo)
+    # and the total as printed, 2.522.467.250 (tersaji.csv), not the rows' sum 2.522.667.250
+    t = tabel.tabel_pk_anggaran(data, hasil, "camat", "L.3")
+    assert t.sel("6", "Anggaran (Rp)") == "2.460.836.770"
+    assert t.sel("total", "Anggaran (Rp)") == "2.522.467.250"
+    # sekcam TW III as signed: 601.020.750 (the rows give 485.545.250 + 31.598.000 +
+    # 60.614.000 + 22.263.500 = 600.020.750; the working paper says so, the PK does not)
+    t = tabel.tabel_pk_anggaran(data, hasil, "sekcam", "L.5")
+    assert t.sel("total", "TW III") == "601.020.750"
+    # a PK without a stated total: the rows' sum (kasubbag_umum has none in tersaji.csv)
+    assert tabel.tertulis(data, "pk_total_anggaran", "kasubbag_umum") is None
     strategis = tabel.tabel_pk_indikator(data, "camat", "L.1", strategis=True).df
     program = tabel.tabel_pk_indikator(data, "camat", "L.2", strategis=False).df
     assert len(strategis) == 2 and len(program) == 6 and "TW I" in strategis.columns
@@ -198,14 +186,14 @@ def test_lampiran_pk_parties_and_totals(contoh):
 
 def test_mini_kecamatan(mini):
     data, hasil = mini
-    t = tabel.tabel_capaian(data, hasil, beda={})
+    t = tabel.tabel_capaian(data, hasil)
     # cakupan = (1/2 × 100 + 3/4 × 100)/2 = 62,50; capaian 62,5/80 × 100 = 78,125 → 78,13
     assert t.sel("IKU-02", ("Tahun 2023", "Capaian (%)")) == "78,13"
     assert t.sel("IKU-02", ("Tahun 2023", "Kategori")) == "Rendah"  # 75,51–81,25
     # budget: 600.000 + 400.000 = 1.000.000 after, 900.000 + 400.000 = 1.300.000 before
-    assert list(tabel.tabel_anggaran(data, hasil, beda={}).df.loc["total"])[2:] == [
+    assert list(tabel.tabel_anggaran(data, hasil).df.loc["total"])[2:] == [
         "1.300.000", "1.000.000", "(300.000)"]
-    assert tabel.tabel_anggaran_sasaran(data, hasil, beda={}).sel(
+    assert tabel.tabel_anggaran_sasaran(data, hasil).sel(
         "total", "Penyerapan (%)") == "95,00"
 
 

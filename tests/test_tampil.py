@@ -51,12 +51,22 @@ def test_kepala_satu_tingkat():
     assert '<thead><tr><th scope="col">NO.</th><th scope="col">URAIAN</th>' in html
 
 
-def test_tandai_sel_beda_memberi_kelas_tautan_dan_keterangan():
+def test_tabel_tanpa_tanda_pemeriksaan():
+    """The edition carries no review markup: a class is a class, never a link or asterisk."""
     df = _df(["1.", "IKM", "82,94"])
-    html = tampil.tabel(df, "3.2", "Capaian", tandai={(0, "NILAI"): "lk-beda"}).isi
-    tanda = '<a class="lk-ke-catatan" href="#catatan-pemeriksaan">*</a>'
-    assert f'<td class="lk-angka lk-beda">82,94{tanda}</td>' in html
-    assert tampil.KETERANGAN_BEDA in html
+    html = tampil.tabel(df, "3.2", "Capaian", tandai={(0, "NILAI"): "lk-penting"}).isi
+    assert '<td class="lk-angka lk-penting">82,94</td>' in html
+    assert "*" not in html and "href" not in html and "Catatan Pemeriksaan" not in html
+
+
+def test_catatan_kaki_bernomor_urut_baris():
+    """Footnotes are numbered in reading order (row by row), whatever the dict order."""
+    df = _df(["1.", "a", "10"], ["2.", "b", "20"])
+    kaki = {(1, "NILAI"): "kedua", (0, "URAIAN"): "pertama"}
+    html = tampil.tabel(df, "L.1", "PK", kaki=kaki).isi
+    assert '<td>a<sup class="lk-kaki">1)</sup></td>' in html
+    assert '<td class="lk-angka">20<sup class="lk-kaki">2)</sup></td>' in html
+    assert html.index("<sup>1)</sup> pertama") < html.index("<sup>2)</sup> kedua")
 
 
 def test_kelas_dari_frame_sejajar():
@@ -65,7 +75,6 @@ def test_kelas_dari_frame_sejajar():
     kelas.loc[1, "URAIAN"] = "lk-penting"
     html = tampil.tabel(df, "3.2", "Capaian", kelas=kelas).isi
     assert '<td class="lk-penting">Cakupan</td>' in html
-    assert tampil.KETERANGAN_BEDA not in html
 
 
 @pytest.mark.parametrize("kelas", ['x" onmouseover="a', "Besar", "a<b"])
@@ -76,7 +85,7 @@ def test_kelas_css_tidak_sah_ditolak(kelas):
 
 def test_sel_yang_ditandai_harus_ada():
     with pytest.raises(KeyError):
-        tampil.tabel(_df(["1.", "a", "2"]), "1", "x", tandai={(5, "NILAI"): "lk-beda"})
+        tampil.tabel(_df(["1.", "a", "2"]), "1", "x", tandai={(5, "NILAI"): "lk-penting"})
 
 
 def test_baris_jumlah_dan_indeks():
