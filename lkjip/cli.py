@@ -34,14 +34,20 @@ def _parameter(kecamatan, tahun, data_dir) -> tuple[str, int, Path]:
         _gagal(e)
 
 
+def opsi_kecamatan_tahun(f):
+    """The --kecamatan and --tahun options of a command about one kecamatan-year."""
+    f = click.option("--tahun", required=True, help="Tahun laporan, mis. 2023.")(f)
+    return click.option("--kecamatan", required=True,
+                        help="Nama folder kecamatan, mis. bantarbolang.")(f)
+
+
 def opsi_data(f):
     return click.option("--data", "data_dir", type=click.Path(path_type=Path), default=None,
                         help="Folder data (bawaan: data/ di folder ini).")(f)
 
 
 @main.command()
-@click.option("--kecamatan", required=True, help="Nama folder kecamatan, mis. bantarbolang.")
-@click.option("--tahun", required=True, help="Tahun laporan, mis. 2023.")
+@opsi_kecamatan_tahun
 @opsi_data
 def check(kecamatan: str, tahun: str, data_dir: Path | None) -> None:
     """Muat dan periksa data satu kecamatan-tahun."""
@@ -284,8 +290,7 @@ def cetak_keputusan(keadaan) -> str:
 
 
 @main.command()
-@click.option("--kecamatan", required=True, help="Nama folder kecamatan, mis. bantarbolang.")
-@click.option("--tahun", required=True, help="Tahun laporan, mis. 2023.")
+@opsi_kecamatan_tahun
 @opsi_data
 def keputusan(kecamatan: str, tahun: str, data_dir: Path | None) -> None:
     """Tulis atau perbarui keputusan.csv: satu baris per temuan, putusan lama dipertahankan."""

@@ -135,6 +135,14 @@ def angka_edisi(hasil, t) -> str | None:
         format_angka(a.nilai, a.desimal)
 
 
+def _rujukan(t) -> str:
+    """File and row of a finding; for a stated figure only its row of tersaji.csv (whose
+    ``sumber`` names places in the report as first published, not in this one)."""
+    if PurePosixPath(t.berkas).name == "tersaji.csv" or not t.tempat:
+        return t.letak
+    return f"{t.letak} ({t.tempat})"
+
+
 def _blok_temuan(data, hasil, t, keadaan: kp.Keadaan, letak: dict) -> str:
     """One finding as a small two-column table whose anchor is the finding's id."""
     judul = JUDUL_ATURAN.get(t.aturan, t.aturan)
@@ -144,7 +152,7 @@ def _blok_temuan(data, hasil, t, keadaan: kp.Keadaan, letak: dict) -> str:
         ("Letak dalam laporan ini", letak_temuan(data, t, letak)),
         ("Angka yang dipakai", teks_putusan(keadaan.putusan_untuk(t), t.tingkat, dipakai,
                                             t.tersaji)),
-        ("Rujukan data", f"{t.letak} ({t.tempat})" if t.tempat else t.letak),
+        ("Rujukan data", _rujukan(t)),
     ]
     isi = "".join(f'<tr><th scope="row">{escape(k)}</th><td>{escape(str(v))}</td></tr>'
                   for k, v in baris)

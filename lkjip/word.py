@@ -301,14 +301,21 @@ def _medan(p, instr: str, hasil: list[str]) -> None:
 
 
 def _halaman_baru(doc) -> None:
-    """Each PK and each PK's lampiran starts a page, as in the PDF (their headings carry the
-    HTML id as a Word bookmark: ``pk-<pejabat>``, ``pk-lampiran-<pejabat>``)."""
+    """Each PK and each PK's lampiran starts a page, as in the PDF. pandoc writes a heading's
+    HTML id (``pk-<pejabat>``, ``pk-lampiran-<pejabat>``) as a bookmark just before it."""
     from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
 
-    for p in doc.paragraphs:
-        nama = [b.get(qn("w:name"), "") for b in p._p.iter(qn("w:bookmarkStart"))]
-        if p.style.name.startswith("Heading") and any(n.startswith("pk-") for n in nama):
-            p.paragraph_format.page_break_before = True
+    nama: list[str] = []
+    for el in doc.element.body.iterchildren():
+        if el.tag == qn("w:bookmarkStart"):
+            nama.append(el.get(qn("w:name"), ""))
+        elif el.tag == qn("w:p"):
+            nama += [b.get(qn("w:name"), "") for b in el.iter(qn("w:bookmarkStart"))]
+            p = Paragraph(el, doc._body)
+            if p.style.name.startswith("Heading") and any(n.startswith("pk-") for n in nama):
+                p.paragraph_format.page_break_before = True
+            nama = []
 
 
 def _draf(doc, draf: bool, judul: str) -> None:

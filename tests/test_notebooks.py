@@ -203,6 +203,9 @@ def test_working_paper_has_findings_decisions_appendix_and_inputs(teks_kertas):
     assert "Realisasi IKU-02 (Cakupan layanan kecamatan) tersaji 83,20" in teks
     assert "Tabel 3.2 Capaian Kinerja atas Perjanjian Kinerja Tahun 2023" in teks
     assert "Belum diputuskan" in teks and "tersaji.csv baris 3" in teks
+    # tersaji.csv's sumber names the seed's tables ("Ikhtisar Eksekutif; Tabel 3.2; Tabel 3.5"
+    # for cakupan): never printed as if they were this report's
+    assert "Tabel 3.2; Tabel 3.5" not in teks and "Tabel 3.3 (Persentase" not in teks
 
 
 def test_synthetic_inputs_are_labelled_where_used(sup):
@@ -262,6 +265,9 @@ def test_word_edition_read_back(laporan, sup):
     assert "UMAR AZIS, S. Sos" in teks_ttd and "NIP. 19670524 199503 1 004" in teks_ttd
     assert "Pihak Kedua," in teks_ttd and "MANSUR HIDAYAT, S.T." in teks_ttd
     assert all(r._tr.trPr.find(qn("w:cantSplit")) is not None for t in ttd for r in t.rows)
+    # each PK and each PK's lampiran starts a page, as in the PDF
+    assert sum(bool(p.paragraph_format.page_break_before) for p in d.paragraphs
+               if p.text.split(". ", 1)[-1].startswith(("Perjanjian Kinerja", "Lampiran"))) == 16
     s = d.sections[0]
     assert (round(s.page_width.cm, 1), round(s.page_height.cm, 1)) == (21.0, 29.7)
     assert "PAGE" in "".join(i.text for i in s.footer._element.iter(qn("w:instrText")))

@@ -73,16 +73,18 @@ def env(venv, tmp_path):
 
 
 def test_wheel_carries_notebooks_examples_templates_and_scales(venv, env, tmp_path):
-    kode = ("import lkjip, lkjip.config as c, lkjip.kabupaten as k; "
+    kode = ("import lkjip, lkjip.config as c, lkjip.kabupaten as k, lkjip.laporan as lap; "
             "print(lkjip.__file__); print(c.notebooks()); print(c.contoh()); "
-            "print(len(list(c.notebooks().glob('0*_*.ipynb'))), k.notebook_kabupaten().is_file(),"
+            "print(len(lap.daftar_bab(c.notebooks())), k.notebook_kabupaten().is_file(),"
             " (c.TEMPLATES / 'lkjip' / 'lkjip.css').is_file(), len(list(c.SKALA.glob('*.csv'))),"
-            " (c.contoh() / 'bantarbolang' / '2023' / 'profil.csv').is_file())")
+            " (c.contoh() / 'bantarbolang' / '2023' / 'profil.csv').is_file(),"
+            " (c.TEMPLATES / 'lkjip' / 'referensi.docx').is_file())")
     baris = _jalankan([venv[0] / "python", "-c", kode], tmp_path, env).stdout.splitlines()
     paket = venv[1] / "lkjip"
     assert baris[:3] == [str(paket / "__init__.py"), str(paket / "notebooks"),
                          str(paket / "contoh")]
-    assert baris[3] == "8 True True 3 True"
+    # 6 chapters of the edition and 3 of the working paper; the Word edition's styles
+    assert baris[3] == "9 True True 3 True True"
     # the kernel a build starts is the fresh venv's own interpreter (ipykernel's native spec)
     kernel = ("from jupyter_client.kernelspec import KernelSpecManager as K; "
               "print(K().get_kernel_spec('python3').argv[0])")
