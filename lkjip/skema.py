@@ -297,6 +297,7 @@ BERKAS: dict[str, Berkas] = {
             K("kecamatan", "slug"), K("nama_kecamatan"), K("kabupaten"), K("provinsi"),
             K("tahun", "tahun"), K("alamat"), K("kode_pos"), K("email", kosong=True),
             K("camat_nama"), K("camat_nip", "nip"), K("camat_pangkat"),
+            K("camat_jabatan", opsional=True),
             K("renstra_awal", "tahun"), K("renstra_akhir", "tahun"),
             K("skala", pilihan=SKALA),
             K("metode_ikm_tahunan", pilihan=("rerata_semester", "gabungan")),
@@ -329,6 +330,9 @@ BERKAS: dict[str, Berkas] = {
             K("jabatan"), K("kode_atasan", "kode", kosong=True),
             K("nama_atasan", kosong=True), K("jabatan_atasan", kosong=True),
             K("tanggal_pk", "tanggal"),
+            # for the signed PK (lkjip.tanda_tangan), each column may be left out:
+            K("pangkat", opsional=True), K("pk_perubahan", "ya_tidak", opsional=True),
+            K("nip_atasan", "nip", opsional=True), K("pangkat_atasan", opsional=True),
         ),
         min_baris=1, keterangan="every party of a Perjanjian Kinerja, as one tree",
         salin=("tanggal_pk",),

@@ -194,6 +194,16 @@ def test_edition_has_no_review_markup_and_says_draf(sup, teks_pdf, laporan):
     assert pdf.metadata.title.startswith("DRAF")
 
 
+def test_signed_parts_kata_pengantar_and_pk_perubahan(teks_pdf):
+    teks = " ".join(teks_pdf.split())
+    assert ("Kecamatan Bantarbolang Kabupaten Pemalang Tahun 2023 disusun berdasarkan Perjanjian "
+            "Kinerja (Perubahan) Tahun 2023") in teks
+    assert "Pemalang, 31 Januari 2024" in teks and "NIP. 19670524 199503 1 004" in teks
+    # pejabat.csv says every PK of 2023 was revised
+    assert "1. Perjanjian Kinerja Tahun 2023 (Perubahan) Camat Bantarbolang" in teks
+    assert teks.count("Pihak Kedua,") == 16  # 8 PK, each signed on its text and its lampiran
+
+
 def test_working_paper_has_findings_decisions_appendix_and_inputs(teks_kertas):
     teks = " ".join(teks_kertas.split())
     assert re.search(r"\bP-\d", teks)
