@@ -23,7 +23,7 @@ from pathlib import Path
 
 from lkjip.baca import pesan_os
 from lkjip.galat import Masalah
-from lkjip.skema import BERKAS, FOLDER_LAIN, LAIN, NARASI, WAJIB_JIKA
+from lkjip.skema import BERKAS, FOLDER_LAIN, LAIN, NARASI, NARASI_BAWAAN, WAJIB_JIKA
 
 ABAIKAN = re.compile(r"^(\.|~\$)|^(thumbs\.db|desktop\.ini)$", re.IGNORECASE)
 TAHUN = re.compile(r"(19|20)[0-9]{2}")
@@ -171,7 +171,8 @@ def belum_diisi(data) -> list[str]:
     the PK budget tables. Not errors: `lkjip check` lists them so nothing is left by accident.
     """
     kurang = [f"narasi/{n}: belum ada; laporan menampilkan \"(belum diisi)\" ({apa})."
-              for n, apa in NARASI.items() if n.removesuffix(".md") not in data.narasi]
+              for n, apa in NARASI.items()
+              if n.removesuffix(".md") not in data.narasi and n not in NARASI_BAWAAN]
     ada = data.realisasi[(data.realisasi["tahun"] == data.tahun)
                          & data.realisasi["realisasi"].notna()]
     for _, i in data.indikator.iterrows():

@@ -468,6 +468,7 @@ NARASI: dict[str, str] = {
     "rencana_tindak_lanjut.md": "rencana tindak lanjut (Bab IV)",
     "kata_pengantar.md": "Kata Pengantar in the office's words (else a standard text)",
 }
+NARASI_BAWAAN = {"kata_pengantar.md"}  # without the file the report prints a standard text
 
 
 def perlu_teks(berkas: Berkas) -> str:

@@ -276,8 +276,9 @@ def test_word_edition_read_back(laporan, sup):
     assert "Pihak Kedua," in teks_ttd and "MANSUR HIDAYAT, S.T." in teks_ttd
     assert all(r._tr.trPr.find(qn("w:cantSplit")) is not None for t in ttd for r in t.rows)
     # each PK and each PK's lampiran starts a page, as in the PDF
-    assert sum(bool(p.paragraph_format.page_break_before) for p in d.paragraphs
-               if p.text.split(". ", 1)[-1].startswith(("Perjanjian Kinerja", "Lampiran"))) == 16
+    pk = [p for p in d.paragraphs
+          if re.match(r"(\d+\. Perjanjian Kinerja|Lampiran Perjanjian Kinerja) Tahun", p.text)]
+    assert len(pk) == 16 and all(p.paragraph_format.page_break_before for p in pk)
     s = d.sections[0]
     assert (round(s.page_width.cm, 1), round(s.page_height.cm, 1)) == (21.0, 29.7)
     assert "PAGE" in "".join(i.text for i in s.footer._element.iter(qn("w:instrText")))
