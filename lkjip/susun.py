@@ -96,12 +96,19 @@ def _bagian_indikator(data, hasil, i, nomor: dict) -> list:
                    tabel.tabel_ikm(data, hasil, nomor["tabel:ikm"]),
                    tampil.grafik(grafik.ikm_unsur(hasil), nomor["grafik:ikm"],
                                  "Nilai Unsur Pelayanan Survei Kepuasan Masyarakat",
-                                 sumber=tabel.sumber_olah(data, i.realisasi))]
+                                 sumber=tabel.sumber_olah(data, *_angka_survei(hasil)))]
     akar = tabel.akar_komposit(data, i.kode)
     if i.sumber_realisasi == "komposit" and f"tabel:komposit:{akar}" in nomor:
         bagian += [narasi.paragraf(narasi.kalimat_komposit(data, hasil, akar)),
                    tabel.tabel_komposit(data, hasil, akar, nomor[f"tabel:komposit:{akar}"])]
     return bagian
+
+
+def _angka_survei(hasil) -> list:
+    """The IKM figures computed from the survey answers (per period, and the year's unless a
+    decision fixed it): what the unsur chart is drawn from."""
+    murni = hasil.murni or hasil
+    return [h.angka for h in [*murni.ikm_semester.values(), murni.ikm_tahun] if h is not None]
 
 
 def _id(kode: str) -> str:

@@ -126,9 +126,10 @@ def tetapan(data, hasil, keadaan: kp.Keadaan) -> dict[str, Angka]:
 
 def _tidak_dapat(data, t, p) -> Masalah:
     return Masalah(_berkas_keputusan(data), p.baris, "putusan", kp.TERSAJI, pesan=(
-        f"putusan 'tersaji' untuk temuan '{p.temuan}' tidak dapat diterapkan: angka ini "
-        "dihitung langsung dari data masukan, bukan angka yang dapat ditetapkan. Betulkan data "
-        "masukannya, atau putuskan 'terhitung'."))
+        f"putusan 'tersaji' untuk temuan '{p.temuan}' tidak dapat diterapkan: angka atau "
+        "kategori ini dihitung langsung dari data masukan atau mengikuti angka lain, sehingga "
+        "tidak dapat ditetapkan sendiri. Betulkan data masukannya, putuskan 'tersaji' pada angka "
+        "asalnya (mis. realisasi atau capaian), atau putuskan 'terhitung'."))
 
 
 def _bentrok(data, jalur: str, lama, baru) -> Masalah:

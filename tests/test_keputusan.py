@@ -313,6 +313,11 @@ def test_edisi_tanpa_draf_dan_angkanya_mengikuti_putusan(edisi_diputuskan):
     teks = " ".join(sup.get_text(" ").split())
     assert "tertulis Rp 2.460.836.770; menurut DPA Rp 2.460.636.770" in teks
     assert "jumlah rinciannya Rp 2.522.667.250" not in teks
+    # the IKM printed is the office's stated 82,94, not computed from the synthetic answers:
+    # Tabel 3.2 says nothing of them; the survey table and the unsur chart still do
+    for id_, sintetis in (("tabel-3-2", False), ("tabel-3-4", True), ("grafik-3-2", True)):
+        sumber = sup.find(id=id_).select_one("p.lk-sumber").get_text()
+        assert ("ikm_responden_sintetis.csv" in sumber) == sintetis, id_
 
 
 def test_kertas_kerja_mencatat_putusan_dan_alasannya(edisi_diputuskan):
