@@ -251,11 +251,11 @@ def html_ke_pdf(html: str) -> bytes:
 
 def ekspor(nb, analis: bool = False) -> tuple[str, bytes]:
     """HTML (with code when ``analis``) and the reader's PDF of an executed notebook."""
-    html, pembaca = _html(nb, analis)
+    html, pembaca = html_dan_pembaca(nb, analis)
     return html, html_ke_pdf(pembaca)
 
 
-def _html(nb, analis: bool) -> tuple[str, str]:
+def html_dan_pembaca(nb, analis: bool) -> tuple[str, str]:
     """(HTML as asked, the reader's HTML): the same string unless ``analis``."""
     html, _ = LkjipHTMLExporter(analis=analis).from_notebook_node(nb)
     return html, html if not analis else LkjipHTMLExporter().from_notebook_node(nb)[0]
@@ -335,21 +335,30 @@ def _judul(sampul: dict) -> str:
     return f"LKjIP Kecamatan {sampul['nama_kecamatan']} Tahun {sampul['tahun']}"
 
 
-def berkas_kecamatan(nb, kecamatan: str, tahun, analis: bool = False) -> dict[str, bytes]:
+NAMA_DOKUMEN = {EDISI: "LKjIP", KERTAS_KERJA: "kertas kerja"}
+
+
+def berkas_kecamatan(nb, kecamatan: str, tahun, analis: bool = False, kemajuan=None
+                     ) -> dict[str, bytes]:
     """Every file of a kecamatan build from its executed notebook: file name → content.
 
     The edition: HTML, PDF (scans merged), DOCX (`lkjip.word`); the working paper (when the
-    notebook has its chapters): HTML and PDF. ``analis`` puts the code in both HTML files."""
+    notebook has its chapters): HTML and PDF. ``analis`` puts the code in both HTML files.
+    ``kemajuan(pesan)`` is told each file before it is made ("menulis LKjIP: PDF")."""
     from lkjip.word import html_ke_docx
 
+    lapor = kemajuan or (lambda pesan: None)
     nama, hasil = nama_berkas(kecamatan, tahun), {}
     for dok, bagian in pisah(nb).items():
-        html, pembaca = _html(bagian, analis)
+        lapor(f"menulis {NAMA_DOKUMEN[dok]}: HTML")
+        html, pembaca = html_dan_pembaca(bagian, analis)
+        lapor(f"menulis {NAMA_DOKUMEN[dok]}: PDF")
         pdf = html_ke_pdf(pembaca)
         hasil[f"{nama[dok]}.html"] = html.encode("utf-8")
         if dok == EDISI:
             sampul = baca_sampul(bagian)
             pdf = gabung_pdf(pdf, pindaian_pdf(bagian))
+            lapor(f"menulis {NAMA_DOKUMEN[dok]}: DOCX")
             hasil[f"{nama[dok]}.docx"] = html_ke_docx(pembaca, png_grafik(bagian),
                                                       draf=bool(sampul["draf"]),
                                                       judul=_judul(sampul))

@@ -279,14 +279,46 @@ def notebook_kabupaten() -> Path:
     return config.NOTEBOOKS / "kabupaten" / "lkjip_kabupaten.ipynb"
 
 
-def bangun_kabupaten(tahun: int, data_dirs=None, out_dir=None, analis: bool = False):
-    """Build the kabupaten report under ``<out>/kabupaten/<tahun>/`` (HTML, PDF, ipynb)."""
-    from lkjip.laporan import bangun_notebook
+def judul_kabupaten(tahun: int) -> str:
+    return f"Laporan kabupaten {int(tahun)}"
 
+
+def cek_ada_data(data_dirs, tahun: int) -> None:
+    """Refuse a year for which no kecamatan has a data folder: the report would be empty.
+
+    Raises `lkjip.bangun.GagalBangun` naming the folders searched and the years they hold."""
+    from lkjip.bangun import GagalBangun
+    from lkjip.galat import Masalah
+
+    dirs = folder_data(data_dirs)
+    tahun_ada = sorted({int(p.name) for d in dirs for p in Path(d).glob("*/[12][0-9][0-9][0-9]")
+                        if p.is_dir() and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", p.parent.name)})
+    if int(tahun) in tahun_ada:
+        return
+    ada = ", ".join(map(str, tahun_ada)) if tahun_ada else "tidak ada"
+    pesan = (f"tidak ada data kecamatan tahun {int(tahun)} di {', '.join(map(str, dirs))}; "
+             f"tahun yang ada: {ada}.")
+    raise GagalBangun(judul_kabupaten(tahun), [Masalah("(argumen) --tahun", pesan=pesan)])
+
+
+def bangun_kabupaten(tahun: int, data_dirs=None, out_dir=None, analis: bool = False,
+                     kemajuan=None):
+    """Build the kabupaten report under ``<out>/kabupaten/<tahun>/`` (ipynb, HTML, PDF) through
+    the one build path (`lkjip.bangun.bangun_dokumen`); returns its `BerkasLaporan`.
+
+    A year without any kecamatan data is refused before anything is built (`cek_ada_data`)."""
+    from lkjip.bangun import Dokumen, bangun_dokumen
+
+    tahun = int(tahun)
+    cek_ada_data(data_dirs, tahun)
+    out = Path(out_dir or config.OUTPUTS).resolve()
     dirs = [str(Path(d).resolve()) for d in folder_data(data_dirs)]
-    tujuan = Path(out_dir or config.OUTPUTS) / "kabupaten" / str(int(tahun))
-    return bangun_notebook(notebook_kabupaten(), {"tahun": int(tahun), "data_dirs": dirs},
-                           tujuan, f"lkjip_kabupaten_{int(tahun)}", analis=analis)
+    dok = Dokumen(judul=judul_kabupaten(tahun), bab=(notebook_kabupaten(),),
+                  parameter={"tahun": tahun, "data_dirs": dirs},
+                  folder=out / "kabupaten" / str(tahun), nama=f"lkjip_kabupaten_{tahun}",
+                  analis=analis)
+    (berkas,) = bangun_dokumen(dok, out_dir=out, kemajuan=kemajuan)
+    return berkas
 
 
 # ---------------------------------------------------------------- tables and sentences to show

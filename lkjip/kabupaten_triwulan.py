@@ -179,17 +179,22 @@ def notebook_kabupaten_triwulan() -> Path:
 
 
 def bangun_kabupaten_triwulan(tahun: int, n: int, data_dirs=None, out_dir=None,
-                              analis: bool = False):
-    """Build the kabupaten's view of TW n under ``<out>/kabupaten/<tahun>/tw<n>/``."""
-    from lkjip.laporan import bangun_notebook
+                              analis: bool = False, kemajuan=None):
+    """Build the kabupaten's view of TW n under ``<out>/kabupaten/<tahun>/tw<n>/``, through the
+    one build path (`lkjip.bangun.bangun_dokumen`)."""
+    from lkjip.bangun import Dokumen, bangun_dokumen
     from lkjip.laporan_triwulan import cek_triwulan
 
-    n = cek_triwulan(n)
+    n, tahun = cek_triwulan(n), int(tahun)
     dirs = [str(Path(d).resolve()) for d in folder_data(data_dirs)]
-    tujuan = Path(out_dir or config.outputs()) / "kabupaten" / str(int(tahun)) / f"tw{n}"
-    return bangun_notebook(notebook_kabupaten_triwulan(),
-                           {"tahun": int(tahun), "triwulan": n, "data_dirs": dirs}, tujuan,
-                           f"monitoring_kabupaten_{int(tahun)}_tw{n}", analis=analis)
+    out = Path(out_dir or config.outputs()).resolve()
+    dok = Dokumen(judul=f"Laporan kabupaten triwulan {n} {tahun}",
+                  bab=(notebook_kabupaten_triwulan(),),
+                  parameter={"tahun": tahun, "triwulan": n, "data_dirs": dirs},
+                  folder=out / "kabupaten" / str(tahun) / f"tw{n}",
+                  nama=f"monitoring_kabupaten_{tahun}_tw{n}", analis=analis)
+    (berkas,) = bangun_dokumen(dok, out_dir=out, kemajuan=kemajuan)
+    return berkas
 
 
 __all__ = ["EntriTw", "kumpulkan_triwulan", "tabel_rekap", "tabel_tertinggal", "tabel_belum",

@@ -176,21 +176,26 @@ def _huruf(n: int) -> str:
 
 
 def bangun_triwulan(kecamatan: str, tahun, triwulan, data_dir=None, out_dir=None,
-                    analis: bool = False):
-    """Build the report of one kecamatan-quarter; its files (`BerkasLaporan`).
+                    analis: bool = False, kemajuan=None):
+    """Build the report of one kecamatan-quarter; its files (`BerkasLaporan`), through the one
+    build path (`lkjip.bangun.bangun_dokumen`: lock, atomic write, disk errors, Ctrl-C).
 
     Bad or missing data end in `LkjipError` before any notebook runs or any file is written.
     """
-    from lkjip.laporan import bangun_notebook
+    from lkjip.bangun import Dokumen, bangun_dokumen
     from lkjip.muat import cek_nama
 
     tahun, n = cek_nama(kecamatan, tahun), cek_triwulan(triwulan)
     folder = folder_data(kecamatan, data_dir).resolve()
     muat_triwulan(kecamatan, tahun, n, folder)
-    tujuan = folder_laporan(Path(out_dir or config.outputs()), kecamatan, tahun, n)
+    out = Path(out_dir or config.outputs()).resolve()
     parameter = {"kecamatan": kecamatan, "tahun": tahun, "triwulan": n, "data_dir": str(folder)}
-    return bangun_notebook(config.notebooks() / NOTEBOOK, parameter, tujuan,
-                           nama_dasar(kecamatan, tahun, n), analis=analis)
+    dok = Dokumen(judul=f"Laporan triwulan {n} {kecamatan} {tahun}",
+                  bab=(config.notebooks() / NOTEBOOK,), parameter=parameter,
+                  folder=folder_laporan(out, kecamatan, tahun, n),
+                  nama=nama_dasar(kecamatan, tahun, n), analis=analis)
+    (berkas,) = bangun_dokumen(dok, out_dir=out, kemajuan=kemajuan)
+    return berkas
 
 
 # ---------------------------------------------------------------- a batch: which kecamatan lag

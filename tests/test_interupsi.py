@@ -1,16 +1,16 @@
-"""Interrupted runs: killed builds, concurrent builds, Ctrl-C in a batch, full or read-only disk.
+"""Interrupted runs: builds killed at named points, Ctrl-C, concurrent builds, a full disk.
 
-A build of the mini kecamatan (fixture chapters) runs in a subprocess and is killed with
-SIGKILL at several moments of its run; after each kill every report file is either the
-previous one or a complete new one, no kernel is left, and the next build removes the
-killed build's temporary folder. Two builds of the same kecamatan-year at once both succeed.
-A batch gets Ctrl-C (SIGINT to its process group, as a terminal sends it) and must stop its
-workers, leave no kernel, temp folder or connection file, and say what was built. A full
-disk and a read-only output folder end in `GagalTulis` with the earlier report intact, both
-simulated (os.replace / mkdtemp raising) and real (a tmpfs, when this runs as root).
-
-`make test` kills at 3 moments and interrupts a 2-process batch; LKJIP_FUZZ=besar kills at
-12 moments and also interrupts a sequential batch (jobs=1).
+A build of the mini kecamatan (fixture chapters) runs in a subprocess that sets an action at
+one named point of the build (`lkjip.bangun.suntik`): SIGKILL there, a pause there, or
+Ctrl-C. After a kill at each point, every report file is either the previous one (same
+inode: never touched) or the complete new one, exactly the files the point says were moved
+are new, no kernel is left, and the next build removes the killed build's temporary folder
+but never a live build's. Ctrl-C (SIGINT to the process group, as a terminal sends it) in a
+single build and in a batch leaves no kernel, temporary folder or kernel connection file. The
+escalation that stops a batch's workers reaches SIGTERM and SIGKILL when they ignore the
+gentler signals. A full disk and a read-only output folder end in `GagalTulis` with the
+earlier files intact, for the kecamatan report and the kabupaten view alike, simulated and
+real (a tmpfs).
 """
 
 from __future__ import annotations
@@ -24,21 +24,25 @@ import subprocess
 import sys
 import textwrap
 import time
-from contextlib import nullcontext
 from pathlib import Path
 from types import SimpleNamespace
 
+import docx
 import nbformat
 import pytest
 from pypdf import PdfReader
 
+from lkjip import kabupaten as kb
 from lkjip import laporan
+from lkjip.bangun import dokumen as modul_dokumen
+from lkjip.bangun import kumpulan, suntik, tulis
+from lkjip.bangun.kernel import KernelAwal
 from tests.mini import tulis_mini
 
 AKAR = Path(__file__).resolve().parents[1]
-CONTOH = Path(__file__).parent / "fixtures" / "notebooks" / "laporan_contoh"
-BESAR = os.environ.get("LKJIP_FUZZ") == "besar"
-TITIK_BUNUH = [i / 13 for i in range(1, 13)] if BESAR else [0.3, 0.65, 0.95]
+FIXTURE = Path(__file__).parent / "fixtures" / "notebooks"
+CONTOH, TIDUR = FIXTURE / "laporan_contoh", FIXTURE / "bab_tidur"
+# the fixture chapters have no working paper: the notebook and the edition
 NAMA = ["lkjip_contoh_2023.docx", "lkjip_contoh_2023.html", "lkjip_contoh_2023.ipynb",
         "lkjip_contoh_2023.pdf"]
 
@@ -69,12 +73,35 @@ def _tunggu(proses: subprocess.Popen, detik: float = 300) -> tuple[str, str]:
     return (proses.log.with_suffix(".out").read_text(), proses.log.with_suffix(".err").read_text())
 
 
-def _kode_bangun(akar: Path) -> str:
-    return f"""
-        from lkjip.laporan import bangun
-        bangun("contoh", 2023, data_dir={str(akar / 'data')!r}, out_dir={str(akar / 'keluar')!r},
-               notebooks_dir={str(akar / 'bab')!r})
-    """
+KODE_BANGUN = """
+    import sys, time
+    from pathlib import Path
+    from lkjip.bangun.suntik import bunuh, pada
+    from lkjip.laporan import bangun
+
+    def tunggu(nama):  # pause here, holding the build's lock, until the test says so
+        Path("berhenti.tanda").write_text(nama)
+        while not Path("lanjut.tanda").exists():
+            time.sleep(0.05)
+
+    def bangun_contoh():
+        bangun("contoh", 2023, data_dir={data!r}, out_dir={keluar!r}, notebooks_dir={bab!r})
+
+    try:
+        if {titik!r}:
+            with pada({titik!r}, {aksi}):
+                bangun_contoh()
+        else:
+            bangun_contoh()
+    except KeyboardInterrupt:
+        sys.exit(130)
+"""
+
+
+def _kode_bangun(akar: Path, titik: str = "", aksi: str = "bunuh", bab: Path | None = None
+                 ) -> str:
+    return KODE_BANGUN.format(data=str(akar / "data"), keluar=str(akar / "keluar"),
+                              bab=str(bab or akar / "bab"), titik=titik, aksi=aksi)
 
 
 def _kernel_di(folder: Path) -> list[int]:
@@ -96,6 +123,13 @@ def _tunggu_tanpa_kernel(folder: Path, detik: float = 15.0) -> list[int]:
     return sisa
 
 
+def _tunggu_berkas(jalur: Path, proses: subprocess.Popen, detik: float = 120) -> None:
+    akhir = time.monotonic() + detik
+    while not jalur.exists() and proses.poll() is None and time.monotonic() < akhir:
+        time.sleep(0.05)
+    assert jalur.exists(), _tunggu(proses, 30)
+
+
 def _utuh(jalur: Path) -> bool:
     """The file is complete: the HTML ends with </html>, the PDF parses, the notebook reads."""
     if jalur.suffix == ".html":
@@ -103,8 +137,6 @@ def _utuh(jalur: Path) -> bool:
     if jalur.suffix == ".pdf":
         return len(PdfReader(jalur).pages) > 0
     if jalur.suffix == ".docx":
-        import docx
-
         return len(docx.Document(str(jalur)).paragraphs) > 0
     nbformat.read(jalur, as_version=4)
     return True
@@ -114,51 +146,108 @@ def _isi(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in folder.iterdir()} if folder.is_dir() else {}
 
 
+def _inode(folder: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_ino for p in folder.iterdir()}
+
+
+def _sisa(keluar: Path) -> list[Path]:
+    return sorted(keluar.glob(tulis.AWALAN_SEMENTARA + "*"))
+
+
 @pytest.fixture(scope="module")
 def pohon(tmp_path_factory):
-    """A data folder, a copy of the fixture chapters and a first complete report, with the
-    time a whole build takes in a subprocess."""
+    """A data folder, a copy of the fixture chapters and a first complete report."""
     akar = tmp_path_factory.mktemp("interupsi")
     tulis_mini(akar / "data")
     shutil.copytree(CONTOH, akar / "bab")
-    awal = time.monotonic()
     proses = _mulai(akar, _kode_bangun(akar))
     _, err = _tunggu(proses)
     assert proses.returncode == 0, err
     return SimpleNamespace(akar=akar, folder=akar / "keluar" / "contoh" / "2023",
-                           keluar=akar / "keluar", durasi=time.monotonic() - awal)
+                           keluar=akar / "keluar")
 
 
-# --- SIGKILL ----------------------------------------
+# --- SIGKILL at each named point ----------------------------------------
 
-@pytest.mark.parametrize("bagian", TITIK_BUNUH, ids=lambda b: f"{b:.0%}")
-def test_sigkill_meninggalkan_laporan_lama_atau_baru_yang_utuh(pohon, bagian):
-    sebelum = _isi(pohon.folder)
-    proses = _mulai(pohon.akar, _kode_bangun(pohon.akar))
-    time.sleep(pohon.durasi * bagian)
-    os.killpg(proses.pid, signal.SIGKILL)
-    proses.wait(timeout=30)
+# point → the files a kill there leaves new (moved into place); the notebook is moved first
+DIGANTI = {
+    "kernel-dimulai": set(),
+    "sementara-dibuat": set(),
+    "sesudah-jalankan": set(),
+    "sebelum-ganti": set(),
+    "di-antara-ganti": {"lkjip_contoh_2023.ipynb"},
+    "sesudah-ganti": set(NAMA),
+}
+
+
+def test_setiap_titik_diuji():
+    assert set(DIGANTI) == set(suntik.TITIK)
+
+
+@pytest.mark.parametrize("titik", list(DIGANTI))
+def test_sigkill_di_titik_meninggalkan_laporan_lama_atau_baru_yang_utuh(pohon, titik):
+    sebelum, inode = _isi(pohon.folder), _inode(pohon.folder)
+    proses = _mulai(pohon.akar, _kode_bangun(pohon.akar, titik))
+    _, err = _tunggu(proses)
+    assert proses.returncode == -signal.SIGKILL, err  # it reached the point and died there
     assert _tunggu_tanpa_kernel(pohon.akar / "bab") == []  # the orphan kernel went away
-    sesudah = _isi(pohon.folder)
-    assert sorted(sesudah) == NAMA
-    for nama, isi in sesudah.items():
-        assert isi == sebelum[nama] or _utuh(pohon.folder / nama), nama
-    laporan.bersihkan_sisa(pohon.keluar)  # what the next build does first
-    assert list(pohon.keluar.glob(".bangun-*")) == []
+    assert sorted(_isi(pohon.folder)) == NAMA
+    baru = {n for n, i in _inode(pohon.folder).items() if i != inode[n]}
+    assert baru == DIGANTI[titik]
+    for nama in NAMA:
+        if nama in baru:
+            assert _utuh(pohon.folder / nama), nama
+        else:
+            assert (pohon.folder / nama).read_bytes() == sebelum[nama], nama
+    sisa = _sisa(pohon.keluar)
+    assert len(sisa) == (0 if titik == "kernel-dimulai" else 1)
+    assert laporan.bersihkan_sisa(pohon.keluar) == sisa  # what the next build does first
+    assert _sisa(pohon.keluar) == []
 
 
-def test_bangun_berikutnya_membersihkan_sisa_yang_dibunuh(pohon):
-    """A temp folder of a killed build (unlocked, pid written) goes; a live one stays."""
-    hidup, kunci = laporan._buat_sementara(pohon.keluar, "contoh", 2023)
-    mati = pohon.keluar / ".bangun-mati"
-    mati.mkdir()
-    (mati / laporan.KUNCI).write_text("999999")
-    (mati / "lkjip_contoh_2023.pdf").write_bytes(b"%PDF-1.7 setengah")
+def test_bangun_berikutnya_membuang_sisa_yang_dibunuh_bukan_yang_hidup(pohon):
+    mati = _mulai(pohon.akar, _kode_bangun(pohon.akar, "sementara-dibuat"))
+    _tunggu(mati)
+    assert mati.returncode == -signal.SIGKILL
+    sisa_mati = _sisa(pohon.keluar)
+    assert len(sisa_mati) == 1
+    for tanda in ("berhenti.tanda", "lanjut.tanda"):
+        (pohon.akar / tanda).unlink(missing_ok=True)
+    hidup = _mulai(pohon.akar, _kode_bangun(pohon.akar, "sementara-dibuat", "tunggu"))
     try:
-        assert laporan.bersihkan_sisa(pohon.keluar) == [mati]
-        assert hidup.is_dir() and not mati.exists()
+        _tunggu_berkas(pohon.akar / "berhenti.tanda", hidup)
+        sisa_hidup = [p for p in _sisa(pohon.keluar) if p not in sisa_mati]
+        assert len(sisa_hidup) == 1
+        ketiga = _mulai(pohon.akar, _kode_bangun(pohon.akar))
+        _, err = _tunggu(ketiga)
+        assert ketiga.returncode == 0, err
+        assert _sisa(pohon.keluar) == sisa_hidup  # the killed one's removed, the live one kept
     finally:
-        laporan._hapus_sementara(hidup, kunci)
+        (pohon.akar / "lanjut.tanda").write_text("")
+    _, err = _tunggu(hidup)
+    assert hidup.returncode == 0, err  # its folder was not pulled from under it
+    assert _sisa(pohon.keluar) == []
+    assert all(_utuh(pohon.folder / n) for n in NAMA)
+
+
+def test_bersihkan_sisa_menurut_kunci_dan_umur(tmp_path):
+    """In-process: a folder marked live whose lock is free goes; an unmarked one (a build
+    between making and locking it) stays while young and goes when an hour old; the folder
+    of a live build (its lock held) stays."""
+    mati, muda, tua = (tmp_path / f"{tulis.AWALAN_SEMENTARA}{n}" for n in "abc")
+    for folder in (mati, muda, tua):
+        folder.mkdir()
+    (mati / tulis.HIDUP).write_text("999999")
+    (mati / "lkjip_contoh_2023.pdf").write_bytes(b"%PDF-1.7 setengah")
+    jam_lalu = time.time() - tulis.UMUR_SISA_TANPA_TANDA - 60
+    os.utime(tua, (jam_lalu, jam_lalu))
+    assert laporan.bersihkan_sisa(tmp_path) == [mati, tua]
+    assert _sisa(tmp_path) == [muda]
+    with tulis.folder_sementara(tmp_path, "Laporan contoh 2023") as hidup:
+        assert (hidup / tulis.HIDUP).read_text() == str(os.getpid())
+        assert laporan.bersihkan_sisa(tmp_path) == []
+        assert set(_sisa(tmp_path)) == {muda, hidup}
+    assert _sisa(tmp_path) == [muda]
 
 
 def test_dua_bangun_bersamaan_tidak_saling_merusak(pohon):
@@ -169,10 +258,76 @@ def test_dua_bangun_bersamaan_tidak_saling_merusak(pohon):
     assert _tunggu_tanpa_kernel(pohon.akar / "bab") == []
     assert sorted(_isi(pohon.folder)) == NAMA
     assert all(_utuh(pohon.folder / n) for n in NAMA)
-    assert list(pohon.keluar.glob(".bangun-*")) == []
+    assert _sisa(pohon.keluar) == []
 
 
-# --- Ctrl-C in a batch ----------------------------------------
+# --- Ctrl-C ----------------------------------------
+
+def _koneksi_kernel(akar: Path) -> list[Path]:
+    """Kernel connection files left in the subprocesses' TMPDIR or Jupyter runtime folder."""
+    return sorted([*(akar / "tmpdir").glob("*.json"), *(akar / "runtime").glob("kernel-*.json")])
+
+
+def test_ctrl_c_di_tengah_sel_tanpa_sisa_dan_laporan_lama_utuh(pohon):
+    """A terminal's Ctrl-C while the kernel runs a long cell: exit 130, nothing left behind."""
+    bab = pohon.akar / "bab_tidur"
+    shutil.copytree(TIDUR, bab)
+    sebelum, koneksi = _isi(pohon.folder), _koneksi_kernel(pohon.akar)  # SIGKILLed ones left
+    proses = _mulai(pohon.akar, _kode_bangun(pohon.akar, bab=bab))
+    _tunggu_berkas(bab / "tidur.tanda", proses)  # the kernel is inside the sleeping cell
+    os.killpg(proses.pid, signal.SIGINT)
+    _, err = _tunggu(proses, 60)
+    assert proses.returncode == 130, err
+    assert _tunggu_tanpa_kernel(bab) == []
+    assert _isi(pohon.folder) == sebelum
+    assert _sisa(pohon.keluar) == []
+    assert _koneksi_kernel(pohon.akar) == koneksi
+
+
+def _pid_kernel(kernel: KernelAwal) -> int:
+    return kernel.km.provisioner.process.pid
+
+
+def _mati(pid: int, detik: float = 10) -> bool:
+    """The process ended (gone, or a zombie its parent has not reaped yet)."""
+    akhir = time.monotonic() + detik
+    while time.monotonic() < akhir:
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except FileNotFoundError:
+            return True
+        if "\nState:\tZ" in status:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_tutup_yang_terputus_ctrl_c_tetap_membuang_berkas_koneksi(tmp_path, monkeypatch):
+    """A second Ctrl-C that cuts the kernel's shutdown short: the kernel process is still
+    killed and its connection file removed (the leak of issue 17)."""
+    kernel = KernelAwal(tmp_path).mulai()
+    koneksi, pid = Path(kernel.km.connection_file), _pid_kernel(kernel)
+    assert koneksi.exists()
+
+    async def terputus(*a, **k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(kernel.km, "shutdown_kernel", terputus)
+    with pytest.raises(KeyboardInterrupt):
+        kernel.tutup()
+    assert not koneksi.exists()
+    assert _mati(pid)
+    kernel.tutup()  # again: nothing to do
+
+
+def test_tutup_kernel_yang_sudah_mati_membuang_berkas_koneksi(tmp_path):
+    kernel = KernelAwal(tmp_path).mulai()
+    koneksi, pid = Path(kernel.km.connection_file), _pid_kernel(kernel)
+    os.kill(pid, signal.SIGKILL)
+    assert _mati(pid)
+    kernel.tutup()
+    assert not koneksi.exists()
+
 
 KODE_BATCH = """
     import json, sys
@@ -190,7 +345,7 @@ KODE_BATCH = """
 """
 
 
-@pytest.mark.parametrize("jobs", [1, 2] if BESAR else [2])
+@pytest.mark.parametrize("jobs", [1, 2])
 def test_ctrl_c_menghentikan_batch_tanpa_sisa_dan_melaporkan(tmp_path, jobs):
     for k in ("satu", "dua", "tiga", "empat"):
         tulis_mini(tmp_path / "data", kecamatan=k)
@@ -217,38 +372,95 @@ def test_ctrl_c_menghentikan_batch_tanpa_sisa_dan_melaporkan(tmp_path, jobs):
         else:
             assert alasan == laporan.ALASAN_BATAL
     assert _tunggu_tanpa_kernel(tmp_path / "bab") == []
-    assert list(keluar.glob(".bangun-*")) == []
-    assert not list((tmp_path / "runtime").glob("kernel-*.json"))
-    if list((tmp_path / "tmpdir").glob("*.json")):  # a kernel's connection file
-        pytest.xfail("known, intermittent: a kernel connection file (tmp*.json in TMPDIR) stays "
-                     "after Ctrl-C; suspected: lkjip.kernel.KernelAwal.tutup cleans up only a "
-                     "kernel it finds alive, so when nbclient's SIGINT handler shut it down and "
-                     "was cut short nobody removes the file (km.cleanup_resources() always?)")
+    assert _sisa(keluar) == []
+    assert _koneksi_kernel(tmp_path) == []
+
+
+# --- stopping a batch's workers: SIGINT, then SIGTERM, then SIGKILL ----------------
+
+class _Proses:
+    """A subprocess seen as the ``multiprocessing.Process`` that `kumpulan.hentikan` stops."""
+
+    def __init__(self, abaikan: list[str]):
+        kode = ("import signal, sys, time\n"
+                + "".join(f"signal.signal(signal.{s}, signal.SIG_IGN)\n" for s in abaikan)
+                + "print('siap', flush=True)\ntime.sleep(600)\n")
+        self.popen = subprocess.Popen([sys.executable, "-c", kode], stdout=subprocess.PIPE,
+                                      text=True)
+        assert self.popen.stdout.readline().strip() == "siap"  # its handlers are set
+        self.pid = self.popen.pid
+
+    def is_alive(self) -> bool:
+        return self.popen.poll() is None
+
+    def terminate(self) -> None:
+        self.popen.terminate()
+
+    def kill(self) -> None:
+        self.popen.kill()
+
+
+def test_hentikan_naik_dari_sigint_ke_sigterm_ke_sigkill():
+    patuh, keras, batu = _Proses([]), _Proses(["SIGINT"]), _Proses(["SIGINT", "SIGTERM"])
+    try:
+        kumpulan.hentikan([patuh, keras, batu], jeda=(0.2, 0.5, 0.5, 5.0))
+        kode = [p.popen.wait(timeout=5) for p in (patuh, keras, batu)]
+    finally:
+        for p in (patuh, keras, batu):
+            p.popen.kill()
+            p.popen.wait()
+    assert kode == [-signal.SIGINT, -signal.SIGTERM, -signal.SIGKILL]
 
 
 # --- full disk, read-only folder ----------------------------------------
 
-@pytest.fixture
-def tanpa_kernel(pohon, monkeypatch):
-    """`bangun` without a kernel: the chapters' execution returns the executed notebook of
-    the first report, so only the writing runs."""
-    nb = nbformat.read(pohon.folder / "lkjip_contoh_2023.ipynb", as_version=4)
-    monkeypatch.setattr(laporan, "jalankan", lambda *a, **k: nb)
-    if hasattr(laporan, "_kernel_awal"):  # a kernel started early, if this version does so
-        palsu = SimpleNamespace(km=None, tutup=lambda: None)
-        monkeypatch.setattr(laporan, "_kernel_awal", lambda *a, **k: nullcontext(palsu))
-    return pohon
+@pytest.fixture(scope="module")
+def kabupaten_lama(pohon):
+    """A first kabupaten report over the mini kecamatan, in its own output folder."""
+    keluar = pohon.akar / "keluar-kab"
+    berkas = kb.bangun_kabupaten(2023, [pohon.akar / "data"], keluar)
+    return SimpleNamespace(folder=berkas.pdf.parent, keluar=keluar)
 
 
-def _salin_laporan(pohon, keluar: Path) -> Path:
-    folder = keluar / "contoh" / "2023"
-    shutil.copytree(pohon.folder, folder)
-    return folder
-
-
-def _bangun(pohon, keluar: Path):
+def _bangun_kecamatan(pohon, keluar: Path):
     return laporan.bangun("contoh", 2023, data_dir=pohon.akar / "data", out_dir=keluar,
                           notebooks_dir=pohon.akar / "bab")
+
+
+def _bangun_kabupaten(pohon, keluar: Path):
+    return kb.bangun_kabupaten(2023, [pohon.akar / "data"], keluar)
+
+
+DOKUMEN = {"kecamatan": (_bangun_kecamatan, "contoh/2023"),
+           "kabupaten": (_bangun_kabupaten, "kabupaten/2023")}
+
+
+@pytest.fixture(params=list(DOKUMEN))
+def tanpa_kernel(request, pohon, kabupaten_lama, monkeypatch):
+    """A document's build without a kernel: its execution returns the executed notebook of
+    its first build, so only the writing runs. Gives (build, earlier folder, sub-path)."""
+    bangun, jalur = DOKUMEN[request.param]
+    lama = pohon.folder if request.param == "kecamatan" else kabupaten_lama.folder
+    nb = nbformat.read(next(lama.glob("*.ipynb")), as_version=4)
+    monkeypatch.setattr(modul_dokumen, "jalankan", lambda *a, **k: nb)
+    monkeypatch.setattr(modul_dokumen, "mulai_kernel", lambda *a, **k: _KernelPalsu())
+    return SimpleNamespace(bangun=lambda keluar: bangun(pohon, keluar), lama=lama, jalur=jalur)
+
+
+class _KernelPalsu:
+    km = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return None
+
+
+def _salin_laporan(dok, keluar: Path) -> Path:
+    folder = keluar / dok.jalur
+    shutil.copytree(dok.lama, folder)
+    return folder
 
 
 @pytest.mark.parametrize("kode, kata", [(errno.ENOSPC, "disk penuh"),
@@ -263,14 +475,14 @@ def test_disk_penuh_atau_hanya_baca_disimulasikan(tanpa_kernel, tmp_path, monkey
     def gagal(*a, **k):
         raise OSError(kode, os.strerror(kode), str(a[0]) if a else None)
     modul, nama = di.split(".")
-    sasaran = {"os": os, "tempfile": laporan.tempfile, "Path": Path}[modul]
+    sasaran = {"os": os, "tempfile": tulis.tempfile, "Path": Path}[modul]
     monkeypatch.setattr(sasaran, nama, gagal)
     with pytest.raises(laporan.GagalTulis, match=kata) as e:
-        _bangun(tanpa_kernel, tmp_path)
+        tanpa_kernel.bangun(tmp_path)
     monkeypatch.undo()
     assert "Laporan sebelumnya tidak diubah" in str(e.value)
     assert _isi(folder) == sebelum
-    assert list(tmp_path.glob(".bangun-*")) == []
+    assert _sisa(tmp_path) == []
 
 
 @pytest.fixture
@@ -291,7 +503,7 @@ def test_folder_keluaran_benar_benar_hanya_baca(tanpa_kernel, tmpfs):
     sebelum = _isi(folder)
     subprocess.run(["mount", "-o", "remount,ro", str(tmpfs)], check=True)
     with pytest.raises(laporan.GagalTulis, match="hanya-baca"):
-        _bangun(tanpa_kernel, tmpfs)
+        tanpa_kernel.bangun(tmpfs)
     assert _isi(folder) == sebelum
 
 
@@ -307,6 +519,6 @@ def test_disk_benar_benar_penuh(tanpa_kernel, tmpfs):
     finally:
         os.close(fd)
     with pytest.raises(laporan.GagalTulis, match="disk penuh"):
-        _bangun(tanpa_kernel, tmpfs)
+        tanpa_kernel.bangun(tmpfs)
     assert _isi(folder) == sebelum
-    assert list(tmpfs.glob(".bangun-*")) == []
+    assert _sisa(tmpfs) == []

@@ -1,4 +1,5 @@
-"""Build: join chapters, execute once, write three files atomically, name failures."""
+"""Build: join chapters, execute once, write three files atomically, name failures; several
+documents in one build (`lkjip.bangun.bangun_dokumen`), the steps told as they happen."""
 
 import hashlib
 import shutil
@@ -9,6 +10,7 @@ import nbformat
 import pytest
 
 from lkjip import laporan
+from lkjip.bangun import Dokumen, bangun_dokumen
 from lkjip.galat import LkjipError
 
 FIXTURE = Path(__file__).parent / "fixtures" / "notebooks"
@@ -16,12 +18,15 @@ CONTOH = FIXTURE / "laporan_contoh"
 GAGAL = FIXTURE / "bab_gagal"
 
 
+LANGKAH = []  # the steps the module's build told, in order
+
+
 @pytest.fixture(scope="module")
 def dibangun(tmp_path_factory):
     """The sample report, built once for this module."""
     akar = tmp_path_factory.mktemp("bangun")
     berkas = laporan.bangun("contoh", 2023, data_dir=akar / "data", out_dir=akar / "keluar",
-                            notebooks_dir=CONTOH)
+                            notebooks_dir=CONTOH, kemajuan=LANGKAH.append)
     return berkas
 
 
@@ -103,7 +108,67 @@ def test_nama_buruk_ditolak_sebelum_menulis(tmp_path, kecamatan, tahun):
 
 def test_tanpa_notebook_bab(tmp_path):
     with pytest.raises(laporan.GagalBangun, match="tidak ada notebook bab"):
-        laporan.bangun("contoh", 2023, out_dir=tmp_path / "k", notebooks_dir=tmp_path)
+        laporan.bangun("contoh", 2023, data_dir=tmp_path, out_dir=tmp_path / "k",
+                       notebooks_dir=tmp_path)
+    assert not (tmp_path / "k").exists()
+
+
+def test_langkah_diberitahukan_berurutan(dibangun):
+    assert LANGKAH == ["bab 1/3: 00_pembuka.ipynb", "bab 2/3: 01_tabel_dan_grafik.ipynb",
+                       "bab 3/3: 02_catatan_pemeriksaan.ipynb", "menulis notebook",
+                       "menulis LKjIP: HTML", "menulis LKjIP: PDF", "menulis LKjIP: DOCX"]
+
+
+def _dokumen(keluar: Path, nama: str, bab: Path, **kw) -> Dokumen:
+    return Dokumen(judul=f"Dokumen {nama}", bab=tuple(laporan.daftar_bab(bab)),
+                   parameter={"kecamatan": "contoh", "tahun": 2023, "data_dir": str(keluar)},
+                   folder=keluar / "dua" / nama, nama=nama, **kw)
+
+
+def _ekspor_sendiri(nb, kemajuan) -> dict[str, bytes]:
+    """Two more files from the same executed notebook, as an edition + working paper would."""
+    kemajuan("menulis ringkasan")
+    judul = [c.source for c in nb.cells if c.cell_type == "markdown"][0]
+    return {"ringkasan.txt": judul.encode(), "jumlah_sel.txt": str(len(nb.cells)).encode()}
+
+
+def test_dua_dokumen_satu_bangun_dengan_format_dan_ekspor_sendiri(tmp_path):
+    edisi = _dokumen(tmp_path, "edisi", CONTOH)
+    kertas = _dokumen(tmp_path, "kertas", CONTOH, format=("ipynb",), ekspor=_ekspor_sendiri)
+    langkah = []
+    b_edisi, b_kertas = bangun_dokumen(edisi, kertas, out_dir=tmp_path, kemajuan=langkah.append)
+    assert [p.name for p in b_edisi] == ["edisi.ipynb", "edisi.html", "edisi.pdf"]
+    assert sorted(p.name for p in (tmp_path / "dua" / "edisi").iterdir()) == [
+        "edisi.html", "edisi.ipynb", "edisi.pdf"]
+    assert [p.name for p in b_kertas] == ["kertas.ipynb", "ringkasan.txt", "jumlah_sel.txt"]
+    assert sorted(p.name for p in (tmp_path / "dua" / "kertas").iterdir()) == [
+        "jumlah_sel.txt", "kertas.ipynb", "ringkasan.txt"]
+    assert b_edisi.pdf == tmp_path / "dua" / "edisi" / "edisi.pdf" and b_kertas.pdf is None
+    assert "Tabel 1.1 Rincian Jumlah Personil" in b_edisi["html"].read_text(encoding="utf-8")
+    nb = nbformat.read(b_kertas.notebook, as_version=4)
+    assert b_kertas["jumlah_sel.txt"].read_text() == str(len(nb.cells))
+    assert langkah.count("menulis ringkasan") == 1 and langkah.count("menulis PDF") == 1
+    assert langkah.index("menulis PDF") < langkah.index("menulis ringkasan")  # in order
+    assert not list(tmp_path.glob(".bangun-*"))
+
+
+def test_dokumen_kedua_gagal_tidak_memindahkan_yang_pertama(tmp_path):
+    lama = tmp_path / "dua" / "edisi"
+    lama.mkdir(parents=True)
+    (lama / "edisi.html").write_text("versi lama")
+    with pytest.raises(laporan.GagalBangun, match="Dokumen kertas gagal dibangun") as e:
+        bangun_dokumen(_dokumen(tmp_path, "edisi", CONTOH), _dokumen(tmp_path, "kertas", GAGAL),
+                       out_dir=tmp_path)
+    assert "01_sel_gagal.ipynb: sel ke-3: ZeroDivisionError" in str(e.value)
+    assert [p.name for p in lama.iterdir()] == ["edisi.html"]
+    assert (lama / "edisi.html").read_text() == "versi lama"  # moved only when all are done
+    assert not (tmp_path / "dua" / "kertas").exists()
+    assert not list(tmp_path.glob(".bangun-*"))
+
+
+def test_format_tidak_dikenal_ditolak_sebelum_membangun(tmp_path):
+    with pytest.raises(ValueError, match="format tidak dikenal: odt"):
+        _dokumen(tmp_path, "edisi", CONTOH, format=("html", "odt"))
 
 
 def test_temukan_kecamatan_tahun(tmp_path):

@@ -1,0 +1,171 @@
+"""Executing a document: its notebooks joined into one, run once in a kernel of its own.
+
+`gabung` joins the notebooks (only the first ``parameters`` cell is kept; each cell records
+its notebook and cell number, so a failure names them). `jalankan` injects the parameters
+and runs the joined notebook with papermill in the kernel the build started early
+(`mulai_kernel`, see `lkjip.bangun.kernel`); a failing cell raises `GagalBangun` naming the
+notebook and cell. nbformat and papermill are imported here, inside the functions, after
+`lewati_rfc3987`.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from lkjip.bangun.galat import GagalBangun, gagal_kernel
+from lkjip.galat import Masalah
+
+POLA_BAB = "0*_*.ipynb"
+FOLDER_KERTAS_KERJA = "kertas_kerja"  # a kecamatan's working paper chapters (issue 11)
+TAG_PARAMETER = "parameters"
+TAG_SEMBUNYI = "hide-input"
+KERNEL = "python3"
+
+
+def lewati_rfc3987() -> None:
+    """Keep jsonschema from importing rfc3987_syntax in a process that builds documents.
+
+    jupyterlab pulls in rfc3987-syntax, and jsonschema imports it when present, building a
+    Lark grammar (~0.9 s) only to check the "iri" string formats. nbformat never passes a
+    format checker, so marking the module absent before the first ``import nbformat`` changes
+    nothing but that second. Called when a build starts, never on import; kernels are not
+    affected, nor is a process that already imported jsonschema.
+    """
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)
+
+
+def mulai_kernel(judul: str, cwd: Path):
+    """A kernel of its own for one document, started now (see `lkjip.bangun.kernel`)."""
+    from lkjip.bangun.kernel import KernelAwal
+
+    try:
+        return KernelAwal(cwd).mulai()
+    except Exception as e:  # no kernel spec, or it would not start
+        raise gagal_kernel(judul, e) from e
+
+
+# ---------------------------------------------------------------- join
+
+
+def _tag(cell) -> list[str]:
+    return list(cell.metadata.get("tags", []))
+
+
+def _sel_bab(cell, bab: Path, nomor: int, pertama_param: bool):
+    """A copy of one chapter cell for the joined notebook, or None to drop it. Cells of the
+    chapters in a ``kertas_kerja/`` folder are tagged ``dokumen: kertas_kerja`` (the working
+    paper, split off at export by `lkjip.ekspor.pisah`), the others ``edisi``."""
+    import nbformat
+
+    if TAG_PARAMETER in _tag(cell) and not pertama_param:
+        return None
+    bab = Path(bab)
+    dokumen = "kertas_kerja" if bab.parent.name == FOLDER_KERTAS_KERJA else "edisi"
+    baru = nbformat.from_dict(dict(cell))
+    baru["id"] = re.sub(r"[^A-Za-z0-9_-]", "-", f"{dokumen}-{bab.stem}-{nomor}")
+    nama = bab.name if dokumen == "edisi" else f"{FOLDER_KERTAS_KERJA}/{bab.name}"
+    baru.metadata["lkjip"] = {"bab": nama, "sel": nomor, "dokumen": dokumen}
+    if baru.cell_type == "code":
+        baru.outputs, baru.execution_count = [], None
+        baru.metadata["tags"] = _tag(baru) + [TAG_SEMBUNYI] * (TAG_SEMBUNYI not in _tag(baru))
+    return baru
+
+
+def gabung(bab: list[Path]):
+    """One notebook of all chapters; only the first ``parameters`` cell is kept.
+
+    Each cell records its chapter file, 1-based cell number and document (``edisi``, or
+    ``kertas_kerja`` for the working paper's chapters) in ``metadata.lkjip``.
+    """
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    sudah_param = False
+    for path in bab:
+        asal = nbformat.read(path, as_version=4)
+        nb.metadata = nb.metadata or dict(asal.metadata)
+        for nomor, cell in enumerate(asal.cells, start=1):
+            baru = _sel_bab(cell, Path(path), nomor, not sudah_param)
+            sudah_param = sudah_param or (baru is not None and TAG_PARAMETER in _tag(baru))
+            if baru is not None:
+                nb.cells.append(baru)
+    nb.metadata["kernelspec"] = {"name": KERNEL, "display_name": "Python 3", "language": "python"}
+    return nb
+
+
+# ---------------------------------------------------------------- execute
+
+
+def _asal_sel(nb, indeks: int) -> dict:
+    """Chapter file and cell number of a joined cell (the injected cell maps to its neighbour)."""
+    for i in (indeks, indeks - 1):
+        if 0 <= i < len(nb.cells) and "lkjip" in nb.cells[i].metadata:
+            return dict(nb.cells[i].metadata["lkjip"])
+    return {"bab": "(notebook gabungan)", "sel": indeks + 1}
+
+
+def _indeks_injeksi(nb) -> int:
+    return next(i for i, c in enumerate(nb.cells) if "injected-parameters" in _tag(c))
+
+
+def jalankan(nb, parameter: dict, judul: str, cwd: Path, km=None, kemajuan=None):
+    """Execute the joined notebook once with `parameter` injected; return it executed.
+
+    A failing cell raises `GagalBangun` naming its chapter file and cell; a kernel that dies
+    too. ``km``: the kernel started for this document (`lkjip.bangun.kernel.KernelAwal`).
+    ``kemajuan(pesan)`` is told each chapter as it starts ("bab 2/8: 01_bab1.ipynb").
+    """
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+    from papermill.iorw import load_notebook_node
+    from papermill.parameterize import parameterize_notebook
+
+    from lkjip.bangun.mesin import MESIN, daftarkan
+
+    nb = parameterize_notebook(load_notebook_node(nb), parameter, kernel_name=KERNEL,
+                               language="python")
+    nb.cells[_indeks_injeksi(nb)].metadata["tags"] += [TAG_SEMBUNYI]
+    peta = [dict(c.metadata.get("lkjip", {})) for c in nb.cells]
+    daftarkan()
+    try:
+        return papermill.execute_notebook(
+            nb, None, kernel_name=KERNEL, progress_bar=False, request_save_on_cell_execute=False,
+            shutdown_kernel="immediate", cwd=str(cwd), km=km, engine_name=MESIN,
+            mulai_sel=_lapor_bab(peta, kemajuan),
+        )
+    except PapermillExecutionError as e:
+        asal = peta[e.cell_index] or _asal_sel(nb, e.cell_index)
+        pesan = f"sel ke-{asal['sel']}: {e.ename}: {e.evalue}"
+        raise GagalBangun(judul, [Masalah(asal["bab"], pesan=pesan)]) from None
+    except RuntimeError as e:  # the kernel died or did not start (nbclient)
+        raise gagal_kernel(judul, e) from e
+
+
+def _lapor_bab(peta: list[dict], kemajuan):
+    """A cell-start callback telling `kemajuan` each chapter once, as "bab n/N: file"."""
+    if kemajuan is None:
+        return None
+    bab = list(dict.fromkeys(asal["bab"] for asal in peta if asal))
+    sudah: set[str] = set()
+
+    def mulai_sel(indeks: int) -> None:
+        nama = peta[indeks].get("bab") if indeks < len(peta) else None
+        if nama and nama not in sudah:
+            sudah.add(nama)
+            kemajuan(f"bab {bab.index(nama) + 1}/{len(bab)}: {nama}")
+
+    return mulai_sel
+
+
+def isi_sampul(nb, bawaan: dict):
+    """Put the cover's facts in ``nb.metadata.lkjip``: the notebook's own (`ekspor.baca_sampul`),
+    and `bawaan` for each fact the notebook left empty."""
+    from lkjip.ekspor import baca_sampul
+
+    sampul = baca_sampul(nb)
+    sampul.update({k: v for k, v in bawaan.items() if not sampul.get(k)})
+    nb.metadata["lkjip"] = sampul
+    return nb

@@ -1,0 +1,128 @@
+"""A report's kernel, started early: it boots while the build process does other work.
+
+Starting a kernel (~0.5 s) and importing pandas, matplotlib and lkjip in it (~0.7 s) is most of
+what a small report's execution costs, and all of it happens in the kernel process. So a build
+starts its kernel first and queues those imports in it (a silent execute: no output, no
+execution count), then loads and checks the data, joins the chapters and imports papermill in
+the build process while the kernel gets ready; papermill then runs the report's cells in that
+kernel. Each report still gets a new kernel of its own that no other report has used, started
+from the kernel spec as papermill would start it: reports stay isolated.
+
+Transport: the kernel talks over TCP on localhost, encrypted with CurveZMQ keys the kernel
+manager provisions when the kernel spec declares support (``transport_encryption="auto"``,
+jupyter_client ≥ 8.10 with an ipykernel that declares it). That works on every system
+(IPC sockets would not on Windows, and their path is limited to ~100 characters) and keeps
+ipykernel from printing "Kernel is running over TCP without encryption" on every build, which
+also chopped the batch progress bar. Older jupyter_client: plain TCP, as before.
+
+Ctrl-C: starting the kernel and its clients creates ZeroMQ sockets, and a KeyboardInterrupt
+inside a socket's construction leaves a socket no one can close, so the process hangs at exit.
+Those steps are quick and run with Ctrl-C held back (`lkjip.bangun.sinyal.tahan_ctrl_c`);
+waiting for the kernel and running cells stay interruptible. The client papermill executes
+with is made here too (`buka_klien`, `tutup_klien`) for the same reason. Closing
+(`KernelAwal.tutup`) also holds Ctrl-C back (a kill and a wait of at most a few seconds),
+always removes the connection file, also when the kernel is already dead or the shutdown
+failed, and kills a kernel process that a failed shutdown left running.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lkjip.bangun.sinyal import tahan_ctrl_c
+
+PRAIMPOR = "import pandas, matplotlib.pyplot, lkjip"
+
+
+def _pengelola(kernel_name: str):
+    """An ``AsyncKernelManager`` with transport encryption where the installed one has it."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    if "transport_encryption" in AsyncKernelManager.class_trait_names():
+        return AsyncKernelManager(kernel_name=kernel_name, transport_encryption="auto")
+    return AsyncKernelManager(kernel_name=kernel_name)
+
+
+class KernelAwal:
+    """``with KernelAwal(cwd).mulai() as kernel: papermill.execute_notebook(..., km=kernel.km)``.
+
+    The kernel is shut down (immediately) on leaving the block, whatever happened.
+    """
+
+    def __init__(self, cwd: Path, kernel_name: str = "python3", praimpor: str = PRAIMPOR):
+        self.cwd, self.kernel_name, self.praimpor = Path(cwd), kernel_name, praimpor
+        self.km = self._klien = None
+
+    def mulai(self) -> KernelAwal:
+        """Start the kernel and queue the imports; returns at once, the kernel boots meanwhile."""
+        from jupyter_core.utils import run_sync
+
+        try:
+            with tahan_ctrl_c():
+                self.km = _pengelola(self.kernel_name)
+                run_sync(self.km.start_kernel)(cwd=str(self.cwd))
+                self._klien = self.km.blocking_client()
+                self._klien.start_channels(iopub=False, stdin=False, hb=False, control=False)
+                self._klien.execute(self.praimpor, silent=True, store_history=False)
+        except BaseException:
+            self.tutup()
+            raise
+        return self
+
+    def tutup(self) -> None:
+        """Shut the kernel down now and remove its connection file; again is a no-op."""
+        from jupyter_core.utils import run_sync
+
+        klien, self._klien = self._klien, None
+        km, self.km = self.km, None
+        with tahan_ctrl_c():
+            try:
+                if klien is not None:
+                    klien.stop_channels()
+                if km is not None and km.has_kernel:
+                    run_sync(km.shutdown_kernel)(now=True)
+            finally:
+                if km is not None:
+                    _hentikan_proses(km)
+                    km.cleanup_connection_file()
+
+    def __enter__(self) -> KernelAwal:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.tutup()
+
+
+def _hentikan_proses(km) -> None:
+    """Kill the kernel's process if a shutdown cut short left it running."""
+    proses = getattr(km.provisioner, "process", None) if km.provisioner else None
+    if proses is not None and proses.poll() is None:
+        proses.kill()
+        proses.wait(timeout=5)
+
+
+def buka_klien(km, batas: float = 60):
+    """A started client of `km`'s kernel for papermill to execute with, ready (its iopub
+    connected) when returned; the sockets are made with Ctrl-C held back."""
+    from jupyter_core.utils import run_sync
+
+    with tahan_ctrl_c():
+        klien = km.client()
+        klien.start_channels()
+    try:
+        run_sync(klien.wait_for_ready)(timeout=batas)
+    except BaseException:
+        tutup_klien(klien)
+        raise
+    klien.allow_stdin = False
+    return klien
+
+
+def tutup_klien(klien) -> None:
+    """Stop a client's channels and close the ZeroMQ context it made; Ctrl-C held back."""
+    if klien is None:
+        return
+    with tahan_ctrl_c():
+        klien.stop_channels()
+        if getattr(klien, "_created_context", False) and not klien.context.closed:
+            klien.context.destroy(linger=0)

@@ -1,0 +1,153 @@
+"""Many builds at once: a spawn process pool or a Dask cluster, stopped cleanly on Ctrl-C.
+
+`petakan(fungsi, tugas, jobs, scheduler)` calls ``fungsi(t)`` for each task on ``jobs``
+processes (or on the cluster) and returns the results in the order of `tugas`; ``fungsi``
+must catch its own failures (a batch never stops at one). On Ctrl-C it stops the workers and
+raises `Terputus` with what finished. Each worker pays its imports once and keeps them warm
+for all its builds; each build still starts a kernel of its own.
+
+Stopping (`hentikan`): Ctrl-C in a terminal reaches the workers too (one process group), so
+each gets KeyboardInterrupt and shuts its build's kernel down. A worker still alive after
+a grace period gets SIGINT (POSIX only: Windows cannot send it to one process), later
+``terminate()`` (SIGTERM; TerminateProcess on Windows), and last ``kill()`` (SIGKILL). A
+worker turns SIGTERM into an exception (`_pekerja_mulai`), so even then its ``finally``
+blocks shut the kernel down and remove the temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
+from multiprocessing import get_context
+
+from lkjip.galat import LkjipError, Masalah
+
+JEDA_HENTI = (3.0, 30.0, 5.0, 5.0)  # seconds: before SIGINT, before SIGTERM, before SIGKILL, after
+
+
+class Terputus(KeyboardInterrupt):
+    """Ctrl-C stopped `petakan`. ``hasil[i]`` is task i's result or None (cancelled or
+    unknown); ``sebelum[i]`` says whether that result came before the interrupt."""
+
+    def __init__(self, hasil: list, sebelum: list[bool]):
+        self.hasil, self.sebelum = hasil, sebelum
+        super().__init__("Dibatalkan (Ctrl-C)")
+
+
+def petakan(fungsi, tugas: list, jobs: int = 1, scheduler: str | None = None, kemajuan=None
+            ) -> list:
+    """``[fungsi(t) for t in tugas]`` on `jobs` processes or a Dask cluster; see the module."""
+    lapor = kemajuan or (lambda hasil: None)
+    if not scheduler and (jobs <= 1 or len(tugas) <= 1):
+        hasil: list = []
+        try:
+            for t in tugas:
+                hasil.append(fungsi(t))
+                lapor(hasil[-1])
+        except KeyboardInterrupt:
+            sisa = len(tugas) - len(hasil)
+            raise Terputus(hasil + [None] * sisa, [True] * len(hasil) + [False] * sisa) from None
+        return hasil
+    with _pelaksana(jobs, scheduler) as pool:
+        futures = [pool.submit(fungsi, t) for t in tugas]
+        sebelum: set = set()
+        try:
+            for f in as_completed(futures):
+                lapor(f.result())
+                sebelum.add(f)
+        except KeyboardInterrupt:
+            _hentikan_pool(pool, futures)
+            raise Terputus([_hasil(f) for f in futures], [f in sebelum for f in futures]) from None
+        return [f.result() for f in futures]
+
+
+def _hasil(f):
+    if f.cancelled() or not f.done() or f.exception() is not None:
+        return None
+    return f.result()
+
+
+def _hentikan_pool(pool, futures) -> None:
+    """Cancel what has not started and stop the workers (`hentikan`). A Dask executor only
+    has its futures cancelled."""
+    for f in futures:
+        f.cancel()
+    proses = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    hentikan(proses)
+
+
+def hentikan(proses: list, jeda: tuple[float, float, float, float] = JEDA_HENTI) -> None:
+    """Wait for `proses` (``multiprocessing.Process``-like) to end, escalating: after
+    ``jeda[0]`` s SIGINT (POSIX), after ``jeda[1]`` s ``terminate()``, after ``jeda[2]`` s
+    ``kill()``, then wait ``jeda[3]`` s more."""
+    langkah = [(None, jeda[0])]
+    if os.name == "posix":
+        langkah.append((lambda p: os.kill(p.pid, signal.SIGINT), jeda[1]))
+    langkah += [(lambda p: p.terminate(), jeda[2]), (lambda p: p.kill(), jeda[3])]
+    hidup = [p for p in proses if p.is_alive()]
+    for kirim, tunggu in langkah:
+        for p in hidup if kirim is not None else ():
+            _kirim(kirim, p)
+        akhir = time.monotonic() + tunggu
+        while hidup and time.monotonic() < akhir:
+            time.sleep(0.05)
+            hidup = [p for p in hidup if p.is_alive()]
+        if not hidup:
+            return
+
+
+def _kirim(kirim, p) -> None:
+    try:
+        kirim(p)
+    except (ProcessLookupError, ValueError):  # already gone, or already closed
+        pass
+
+
+def _pekerja_mulai() -> None:
+    """In each pool worker: SIGTERM raises SystemExit, so ``finally`` blocks still run."""
+    signal.signal(signal.SIGTERM, _akhiri)
+
+
+def _akhiri(nomor, _frame) -> None:
+    raise SystemExit(128 + nomor)
+
+
+def _hangatkan_matplotlib() -> None:
+    """Build matplotlib's font cache once, before the workers start."""
+    from matplotlib import font_manager
+
+    font_manager.findfont("DejaVu Sans")
+
+
+@contextmanager
+def _pelaksana(jobs: int, scheduler: str | None):
+    """A ``concurrent.futures`` executor: a spawn process pool, or a Dask cluster's."""
+    if scheduler:
+        with _klien_dask(scheduler) as klien:
+            klien.run(_hangatkan_matplotlib)
+            with klien.get_executor(pure=False) as pool:
+                yield pool
+        return
+    _hangatkan_matplotlib()
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"),
+                             initializer=_pekerja_mulai) as pool:
+        yield pool
+
+
+def _klien_dask(scheduler: str):
+    """A ``distributed.Client`` of the scheduler; ``LkjipError`` when Dask or it is missing."""
+    try:
+        from distributed import Client
+    except ImportError:
+        pesan = ("--scheduler memerlukan Dask: pasang dengan "
+                 "pip install 'lkjip[dask]' (dask[distributed]).")
+        raise LkjipError([Masalah("--scheduler", pesan=pesan)]) from None
+    try:
+        return Client(scheduler, timeout="10s")
+    except (OSError, TimeoutError) as e:
+        pesan = f"tidak dapat terhubung ke penjadwal Dask {scheduler}: {e}"
+        raise LkjipError([Masalah("--scheduler", pesan=pesan)]) from None

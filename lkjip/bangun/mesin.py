@@ -1,0 +1,60 @@
+"""The papermill engine of a build: papermill's nbclient engine, with its client made here.
+
+Registered as ``lkjip`` in papermill's engine registry when a build first executes
+(`daftarkan`). ``papermill.execute_notebook(..., engine_name="lkjip", km=km, mulai_sel=f)``
+then runs the notebook as papermill's own nbclient engine does, except that
+
+- the kernel client is made (and closed, whatever happens) by `lkjip.bangun.kernel`, with
+  Ctrl-C held back while its sockets are made: a KeyboardInterrupt inside nbclient's own
+  ``start_channels`` left a socket that hung the process at exit;
+- ``f(index)`` is called before each cell (the build's progress: "bab 2/8").
+"""
+
+from __future__ import annotations
+
+from papermill.clientwrap import PapermillNotebookClient
+from papermill.engines import NBClientEngine, papermill_engines
+from papermill.log import logger
+from papermill.utils import merge_kwargs, remove_args
+
+from lkjip.bangun.kernel import buka_klien, tutup_klien
+
+MESIN = "lkjip"
+
+
+class MesinLkjip(NBClientEngine):
+    """``NBClientEngine`` with the kernel client made by lkjip and a per-cell callback."""
+
+    @classmethod
+    def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None,
+                                 stderr_file=None, start_timeout=60, execution_timeout=None,
+                                 mulai_sel=None, **kwargs):
+        if mulai_sel is not None:
+            _lapor_sel(nb_man, mulai_sel)
+        kwargs = remove_args(["input_path", "timeout", "startup_timeout"], **kwargs)
+        klien = PapermillNotebookClient(nb_man, **merge_kwargs(
+            kwargs, timeout=execution_timeout, startup_timeout=start_timeout,
+            kernel_name=kernel_name, log=logger, log_output=log_output,
+            stdout_file=stdout_file, stderr_file=stderr_file))
+        if klien.km is not None:  # the kernel the build started: connect to it here
+            klien.kc = buka_klien(klien.km, start_timeout)
+        try:
+            return klien.execute()
+        finally:
+            tutup_klien(klien.kc)
+
+
+def _lapor_sel(nb_man, mulai_sel) -> None:
+    """Call ``mulai_sel(index)`` as papermill marks each cell started."""
+    asli = nb_man.cell_start
+
+    def cell_start(cell, cell_index=None, **kw):
+        mulai_sel(cell_index)
+        return asli(cell, cell_index, **kw)
+
+    nb_man.cell_start = cell_start
+
+
+def daftarkan() -> None:
+    """Register the engine with papermill (again is harmless)."""
+    papermill_engines.register(MESIN, MesinLkjip)
