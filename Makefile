@@ -17,14 +17,22 @@ $(SYSDEPS):
 	@./scripts/sysdeps.sh
 	@mkdir -p $(VENV) && touch $@
 
+# Each long quiet step says first what it installs (pip -q prints nothing for minutes).
 $(STAMP): pyproject.toml $(SYSDEPS)
+	@echo "Menyiapkan lingkungan Python $(VENV)/ (sekali saja; pertama kali ±2 menit)."
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test,dask]'
-	$(BIN)/python -m ipykernel install --prefix $(VENV) --name python3 >/dev/null
+	@echo "  [1/3] memperbarui pip …"
+	@$(BIN)/python -m pip install -q --upgrade pip
+	@echo "  [2/3] memasang lkjip dan dependensinya (pandas, matplotlib, Jupyter, WeasyPrint," \
+	      "pengujian, Dask) …"
+	@$(BIN)/python -m pip install -q -e '.[test,dask]'
+	@echo "  [3/3] memasang kernel Jupyter python3 di $(VENV)/ …"
+	@$(BIN)/python -m ipykernel install --prefix $(VENV) --name python3 >/dev/null
+	@echo "Lingkungan siap."
 	@touch $@
 
 report: setup
+	@echo "Membangun laporan contoh (bantarbolang 2023); langkahnya tampil di bawah."
 	$(BIN)/lkjip build --kecamatan bantarbolang --tahun 2023
 
 check: setup

@@ -112,10 +112,36 @@ def build(kecamatan, tahun, data_dir, out_dir, analis) -> None:
     kecamatan, tahun, data_dir = _parameter(kecamatan, tahun, data_dir)
     try:
         berkas = bangun(kecamatan, tahun, data_dir=data_dir, out_dir=out_dir, analis=analis,
-                        muat_dulu=True)
+                        muat_dulu=True, kemajuan=_langkah())
     except LkjipError as e:
         _gagal(e)
-    click.echo(f"Laporan {kecamatan} {tahun} selesai:")
+    except KeyboardInterrupt:
+        _dibatalkan(f"laporan {kecamatan} {tahun}")
+    _cetak_berkas(f"Laporan {kecamatan} {tahun} selesai:", berkas)
+
+
+def _langkah():
+    """Tell each step of a build on stderr, with the seconds since it began."""
+    import time
+
+    mulai = time.monotonic()
+
+    def lapor(pesan: str) -> None:
+        detik = f"{time.monotonic() - mulai:5.1f}".replace(".", ",")
+        click.echo(f"[{detik} s] {pesan}", err=True)
+
+    return lapor
+
+
+def _dibatalkan(apa: str) -> None:
+    """Ctrl-C during a build: no traceback, exit 130 as an interrupted program does."""
+    click.echo(f"Dibatalkan (Ctrl-C): {apa} tidak selesai dibangun; berkas yang sudah ada "
+               "tetap utuh (versi sebelumnya atau yang baru, tidak setengah jadi).", err=True)
+    sys.exit(130)
+
+
+def _cetak_berkas(judul: str, berkas) -> None:
+    click.echo(judul)
     for jalur in berkas.semua():
         click.echo(f"  {_relatif(jalur)}")
 
@@ -135,12 +161,12 @@ def build_triwulan(kecamatan, tahun, triwulan, data_dir, out_dir, analis) -> Non
     try:
         n = cek_triwulan(triwulan)
         berkas = bangun_triwulan(kecamatan, tahun, n, data_dir=data_dir, out_dir=out_dir,
-                                 analis=analis)
+                                 analis=analis, kemajuan=_langkah())
     except LkjipError as e:
         _gagal(e)
-    click.echo(f"Laporan triwulan {n} {kecamatan} {tahun} selesai:")
-    for jalur in (berkas.html, berkas.pdf, berkas.notebook):
-        click.echo(f"  {_relatif(jalur)}")
+    except KeyboardInterrupt:
+        _dibatalkan(f"laporan triwulan {triwulan} {kecamatan} {tahun}")
+    _cetak_berkas(f"Laporan triwulan {n} {kecamatan} {tahun} selesai:", berkas)
 
 
 def _relatif(jalur: Path) -> str:
@@ -393,13 +419,15 @@ def build_kabupaten(tahun, data_dirs, out_dir, triwulan) -> None:
     from lkjip.kabupaten_triwulan import bangun_kabupaten_triwulan
 
     try:
-        berkas = bangun_kabupaten(tahun, list(data_dirs) or None, out_dir) if triwulan is None \
-            else bangun_kabupaten_triwulan(tahun, triwulan, list(data_dirs) or None, out_dir)
+        dirs = list(data_dirs) or None
+        berkas = (bangun_kabupaten(tahun, dirs, out_dir, kemajuan=_langkah()) if triwulan is None
+                  else bangun_kabupaten_triwulan(tahun, triwulan, dirs, out_dir,
+                                                 kemajuan=_langkah()))
     except LkjipError as e:
         _gagal(e)
-    click.echo(f"Laporan kabupaten {tahun} selesai:")
-    for jalur in (berkas.html, berkas.pdf, berkas.notebook):
-        click.echo(f"  {_relatif(jalur)}")
+    except KeyboardInterrupt:
+        _dibatalkan(f"laporan kabupaten {tahun}")
+    _cetak_berkas(f"Laporan kabupaten {tahun} selesai:", berkas)
 
 
 if __name__ == "__main__":  # pragma: no cover
