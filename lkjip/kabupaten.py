@@ -311,7 +311,7 @@ def bangun_kabupaten(tahun: int, data_dirs=None, out_dir=None, analis: bool = Fa
 
     tahun = int(tahun)
     cek_ada_data(data_dirs, tahun)
-    out = Path(out_dir or config.OUTPUTS).resolve()
+    out = Path(out_dir or config.outputs()).resolve()
     dirs = [str(Path(d).resolve()) for d in folder_data(data_dirs)]
     dok = Dokumen(judul=judul_kabupaten(tahun), bab=(notebook_kabupaten(),),
                   parameter={"tahun": tahun, "data_dirs": dirs},

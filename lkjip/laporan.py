@@ -30,7 +30,7 @@ from lkjip.bangun import (
 from lkjip.bangun.jalankan import FOLDER_KERTAS_KERJA, POLA_BAB, gabung
 from lkjip.bangun.kumpulan import Terputus, petakan
 from lkjip.galat import LkjipError, Masalah
-from lkjip.muat import cek_nama
+from lkjip.parameter import cek_parameter
 
 __all__ = [
     "ALASAN_BATAL", "BerkasKecamatan", "BerkasLaporan", "Dibatalkan", "FOLDER_KERTAS_KERJA",
@@ -99,7 +99,7 @@ def daftar_bab(notebooks_dir: Path) -> list[Path]:
 
 def temukan(data_dir=None, tahun=None, kecamatan=None) -> list[tuple[str, int]]:
     """Kecamatan-years with data: folders ``<kecamatan>/<yyyy>/`` holding ``profil.csv``."""
-    akar = Path(data_dir or config.DATA)
+    akar = Path(data_dir or config.data())
     ada = [
         (p.parent.parent.name, int(p.parent.name))
         for p in akar.glob("*/*/profil.csv")
@@ -151,14 +151,15 @@ def bangun(
 ) -> BerkasKecamatan:
     """Build one report; return its files. Raises ``LkjipError`` (``GagalBangun``) on failure.
 
-    With ``muat_dulu`` the data are loaded and validated first (while the kernel boots), so
+    The kecamatan, year and data folder are checked first (`lkjip.parameter.cek_parameter`:
+    "Bantarbolang" finds ``bantarbolang``; ``../x`` is refused before the disk is touched).
+    With ``muat_dulu`` the data are loaded and validated next (while the kernel boots), so
     bad input ends in the loader's full list of problems before any notebook runs or any file
     is written. ``kemajuan(pesan)`` is told each step (the CLI prints them on stderr).
     """
-    tahun = cek_nama(kecamatan, tahun)
-    data_dir = Path(data_dir or config.DATA).resolve()
-    out_dir = Path(out_dir or config.OUTPUTS).resolve()
-    notebooks_dir = Path(notebooks_dir or config.NOTEBOOKS).resolve()
+    kecamatan, tahun, data_dir = cek_parameter(kecamatan, tahun, data_dir)
+    out_dir = Path(out_dir or config.outputs()).resolve()
+    notebooks_dir = Path(notebooks_dir or config.notebooks()).resolve()
     dok = dokumen(kecamatan, tahun, data_dir, out_dir, notebooks_dir, analis)
 
     def siapkan() -> None:
@@ -222,9 +223,9 @@ def bangun_banyak(
     (``tcp://HOST:PORT``) the same ``bangun`` is mapped over that Dask cluster instead; the
     folders are resolved here, so they must be the same paths on every worker (shared storage).
     """
-    kwargs = {"data_dir": _mutlak(data_dir, config.DATA), "analis": analis,
-              "out_dir": _mutlak(out_dir, config.OUTPUTS), "muat_dulu": muat_dulu,
-              "notebooks_dir": _mutlak(notebooks_dir, config.NOTEBOOKS)}
+    kwargs = {"data_dir": _mutlak(data_dir, config.data()), "analis": analis,
+              "out_dir": _mutlak(out_dir, config.outputs()), "muat_dulu": muat_dulu,
+              "notebooks_dir": _mutlak(notebooks_dir, config.notebooks())}
     tugas = [(k, t, kwargs) for k, t in daftar]
     mulai = time.time()
     try:
@@ -241,7 +242,7 @@ def _batal(tugas: tuple, mulai: float) -> HasilBangun:
     moved first, so a notebook from before the batch means not built."""
     kecamatan, tahun, kwargs = tugas
     try:
-        tahun = cek_nama(kecamatan, tahun)
+        kecamatan, tahun, _ = cek_parameter(kecamatan, tahun, kwargs["data_dir"])
         folder = folder_laporan(kwargs["out_dir"], kecamatan, tahun)
         nama = nama_dasar(kecamatan, tahun)
         berkas = sorted(p for p in folder.iterdir()

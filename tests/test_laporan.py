@@ -12,6 +12,7 @@ import pytest
 from lkjip import laporan
 from lkjip.bangun import Dokumen, bangun_dokumen
 from lkjip.galat import LkjipError
+from tests.mini import tulis_mini
 
 FIXTURE = Path(__file__).parent / "fixtures" / "notebooks"
 CONTOH = FIXTURE / "laporan_contoh"
@@ -25,6 +26,7 @@ LANGKAH = []  # the steps the module's build told, in order
 def dibangun(tmp_path_factory):
     """The sample report, built once for this module."""
     akar = tmp_path_factory.mktemp("bangun")
+    tulis_mini(akar / "data")
     berkas = laporan.bangun("contoh", 2023, data_dir=akar / "data", out_dir=akar / "keluar",
                             notebooks_dir=CONTOH, kemajuan=LANGKAH.append)
     return berkas
@@ -85,6 +87,7 @@ def test_pdf_memuat_tabel_grafik_dan_nomor_halaman(dibangun):
 def test_bab_gagal_menyebut_berkas_dan_sel_dan_laporan_lama_utuh(dibangun, tmp_path):
     lama = tmp_path / "keluar" / "contoh" / "2023"
     shutil.copytree(dibangun.html.parent, lama)
+    tulis_mini(tmp_path)
     sebelum = _sidik(lama)
     with pytest.raises(laporan.GagalBangun) as e:
         laporan.bangun("contoh", 2023, data_dir=tmp_path, out_dir=tmp_path / "keluar",
@@ -107,6 +110,7 @@ def test_nama_buruk_ditolak_sebelum_menulis(tmp_path, kecamatan, tahun):
 
 
 def test_tanpa_notebook_bab(tmp_path):
+    tulis_mini(tmp_path)
     with pytest.raises(laporan.GagalBangun, match="tidak ada notebook bab"):
         laporan.bangun("contoh", 2023, data_dir=tmp_path, out_dir=tmp_path / "k",
                        notebooks_dir=tmp_path)
@@ -184,7 +188,18 @@ def test_temukan_kecamatan_tahun(tmp_path):
 
 
 def test_bangun_banyak_tidak_berhenti_pada_kegagalan(tmp_path):
+    tulis_mini(tmp_path)
     hasil = laporan.bangun_banyak([("../x", 2023), ("contoh", 2023)], data_dir=tmp_path,
                                   out_dir=tmp_path / "keluar", jobs=2, notebooks_dir=GAGAL)
     assert [(h.kecamatan, h.ok) for h in hasil] == [("../x", False), ("contoh", False)]
-    assert "--kecamatan" in hasil[0].alasan and "01_sel_gagal.ipynb" in hasil[1].alasan
+    assert "parameter `kecamatan`" in hasil[0].alasan and "01_sel_gagal.ipynb" in hasil[1].alasan
+
+
+def test_kecamatan_ditulis_longgar_dibangun_di_folder_kanoniknya(dibangun):
+    data = dibangun.html.parents[3] / "data"
+    # accepted as the folder `contoh` (then stops: no chapters in that folder)
+    with pytest.raises(laporan.GagalBangun, match="Laporan contoh 2023 gagal dibangun"):
+        laporan.bangun("Contoh", 2023, data_dir=data, out_dir=data.parent / "lain",
+                       notebooks_dir=data)
+    with pytest.raises(LkjipError, match="kecamatan 'Lain' tidak ditemukan"):
+        laporan.bangun("Lain", 2023, data_dir=data, notebooks_dir=data)
