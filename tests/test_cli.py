@@ -142,6 +142,7 @@ def test_ctrl_c_during_a_build_exits_130_without_traceback(tmp_path, monkeypatch
 
     monkeypatch.setattr(laporan, "bangun", terputus)
     monkeypatch.setattr(kabupaten, "bangun_kabupaten", terputus)
+    tulis_mini(tmp_path)
     hasil = _jalankan(*perintah, "--data", str(tmp_path), "--out", str(tmp_path / "keluar"))
     assert hasil.exit_code == 130
     assert "Dibatalkan (Ctrl-C)" in hasil.output and "tidak selesai dibangun" in hasil.output
