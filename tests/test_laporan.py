@@ -4,6 +4,7 @@ documents in one build (`lkjip.bangun.bangun_dokumen`), the steps told as they h
 import hashlib
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
@@ -203,3 +204,25 @@ def test_kecamatan_ditulis_longgar_dibangun_di_folder_kanoniknya(dibangun):
                        notebooks_dir=data)
     with pytest.raises(LkjipError, match="kecamatan 'Lain' tidak ditemukan"):
         laporan.bangun("Lain", 2023, data_dir=data, notebooks_dir=data)
+
+
+KODE_TANPA_POSIX = """
+import errno, signal, sys
+sys.modules["fcntl"] = None  # as on Windows: `import fcntl` fails
+for nama in ("SIGKILL", "SIGHUP", "SIGQUIT", "SIGUSR1", "SIGALRM", "SIGCHLD"):
+    delattr(signal, nama)
+del errno.EDQUOT
+import lkjip.bangun, lkjip.cli, lkjip.kabupaten, lkjip.laporan
+from lkjip.bangun import dokumen, galat, jalankan, kernel, keluaran, kumpulan, sinyal, suntik
+from lkjip.bangun import tulis
+print("ok", "rfc3987_syntax" in sys.modules)
+"""
+
+
+def test_impor_tanpa_fcntl_dan_sinyal_posix():
+    """Nothing POSIX-only at module level: importing the build works where Windows lacks
+    fcntl, SIGKILL and EDQUOT; and importing changes nothing in sys.modules' rfc3987 entry."""
+    hasil = subprocess.run([sys.executable, "-c", KODE_TANPA_POSIX], capture_output=True,
+                           text=True, timeout=120)
+    assert hasil.returncode == 0, hasil.stderr
+    assert hasil.stdout.split() == ["ok", "False"]
