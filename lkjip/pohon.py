@@ -84,18 +84,26 @@ def cek_pohon(df: pd.DataFrame, kode: str, kolom_induk: str, berkas: str, apa: s
         masalah.append(Masalah(berkas, int(baris[k]), kolom_induk, induk[k], harapan))
     sampai = sampai_akar(induk)
     for k, i in induk.items():
-        if k in sampai or k in di_putaran or i not in induk:
-            continue  # reaches the top, is on a cycle, or its parent is missing (referensi)
-        ujung = _ujung(k, induk, di_putaran)
+        ujung = None if k in sampai or k in di_putaran else _ujung(k, induk, di_putaran)
+        if ujung is None:
+            continue  # reaches the top, is on a cycle, or ends at a missing parent (referensi)
         masalah.append(Masalah(berkas, int(baris[k]), kolom_induk, i, (
             f"{apa} yang berujung di puncak pohon; kini berujung di lingkaran "
             f"{' → '.join(ujung + [ujung[0]])}")))
     return sorted(masalah, key=lambda m: m.baris or 0)
 
 
-def _ujung(k: str, induk: Mapping, di_putaran: Mapping) -> list[str]:
-    """The cycle a node's walk up ends in."""
+def _ujung(k: str, induk: Mapping, di_putaran: Mapping) -> list[str] | None:
+    """The cycle a node's walk up ends in; None when it ends at a parent not in the tree.
+
+    >>> _ujung("c", {"a": "b", "b": "a", "c": "a", "d": "x"}, {"a": ["a", "b"], "b": ["a", "b"]})
+    ['a', 'b']
+    >>> _ujung("d", {"d": "x"}, {}) is None
+    True
+    """
     while k not in di_putaran:
+        if k not in induk:
+            return None
         k = induk[k]
     return di_putaran[k]
 

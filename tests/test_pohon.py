@@ -122,3 +122,15 @@ def test_komposit_roots_name_their_indicator_once(tmp_path):
     assert kena[7] == ("indikator yang bersumber 'komposit' di indikator.csv (IKU-01 bersumber "
                        "'ikm', sehingga pohon ini tidak dipakai)")
     assert set(kena) == {3, 5, 6, 7}
+
+
+def test_missing_parent_above_a_node_is_a_reference_error_only(tmp_path):
+    # found by make test's fuzz: CL's kode_induk '82,94' is no node; CL.1 under CL then ends at
+    # a missing parent, which referensi names (once), not a crash of the tree walk
+    isi = (KOMPOSIT + 'CL,"82,94",IKU-02,Cakupan layanan,rerata,,,,,1\n'
+           "CL.1,CL,,Pengaduan terselesaikan,rasio,,,,pengaduan,1\n"
+           "CL.2,CL,,Desa,rasio,,,,desa,2\n")
+    masalah, _ = _masalah(tmp_path, {"2023/komposit.csv": isi})
+    kena = [(m.baris, m.kolom, m.nilai) for m in masalah if m.berkas.endswith("komposit.csv")]
+    assert (2, "kode_induk", "82,94") in kena
+    assert not any(b == 3 for b, _, _ in kena)
