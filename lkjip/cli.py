@@ -194,8 +194,9 @@ def batch(tahun, daftar_kecamatan, jobs, scheduler, triwulan, data_dir, out_dir)
 
     from lkjip.laporan import Dibatalkan, bangun_banyak
 
-    daftar = _daftar_batch(data_dir, tahun, daftar_kecamatan)
+    daftar, dilewati = _daftar_batch(data_dir, tahun, daftar_kecamatan)
     if triwulan is not None:
+        _cetak_dilewati(dilewati)
         _batch_triwulan(daftar, tahun, triwulan, data_dir, out_dir)
     try:
         with tqdm(total=len(daftar), desc="Membangun", unit="laporan") as bar:
@@ -209,7 +210,8 @@ def batch(tahun, daftar_kecamatan, jobs, scheduler, triwulan, data_dir, out_dir)
         click.echo(str(e), err=True)
         sys.exit(130)
     click.echo(ringkasan_batch(hasil))
-    sys.exit(0 if all(h.ok for h in hasil) else 1)
+    _cetak_dilewati(dilewati)
+    sys.exit(0 if all(h.ok for h in hasil) and not dilewati else 1)
 
 
 def _batch_triwulan(daftar, tahun, triwulan, data_dir, out_dir) -> None:
@@ -228,7 +230,15 @@ def _batch_triwulan(daftar, tahun, triwulan, data_dir, out_dir) -> None:
     sys.exit(0 if all(h.ok for h in hasil) else 1)
 
 
-def _daftar_batch(data_dir, tahun, daftar_kecamatan) -> list[tuple[str, int]]:
+def _cetak_dilewati(dilewati: list[str]) -> None:
+    """Folders a batch passed over, on stderr: never without a word (`folder.terlewat`)."""
+    for d in dilewati:
+        click.echo(aman_terminal(f"Dilewati: {d}"), err=True)
+
+
+def _daftar_batch(data_dir, tahun, daftar_kecamatan) -> tuple[list[tuple[str, int]], list]:
+    """The kecamatan-years to build, and the folders passed over (`folder.terlewat`)."""
+    from lkjip.folder import terlewat
     from lkjip.laporan import temukan
     from lkjip.muat import cek_nama
 
@@ -238,14 +248,17 @@ def _daftar_batch(data_dir, tahun, daftar_kecamatan) -> list[tuple[str, int]]:
         daftar = temukan(data_dir or config.DATA, tahun=int(tahun) if tahun else None)
     except (LkjipError, ValueError) as e:
         _gagal(e if isinstance(e, LkjipError) else LkjipError(str(e)))
+    dilewati = [] if daftar_kecamatan else terlewat(data_dir or config.DATA,
+                                                    int(tahun) if tahun else None)
     if daftar_kecamatan:
         ada = {k for k, _ in daftar}
         hilang = [k for k in daftar_kecamatan if k not in ada]
         daftar = [(k, t) for k, t in daftar if k in daftar_kecamatan]
         daftar += [(k, int(tahun or 0)) for k in hilang]
     if not daftar:
+        _cetak_dilewati(dilewati)
         _gagal(LkjipError("tidak ada data kecamatan-tahun yang cocok di folder data."))
-    return daftar
+    return daftar, dilewati
 
 
 def ringkasan_batch(hasil) -> str:

@@ -27,6 +27,7 @@ from lkjip.skema import BERKAS, FOLDER_LAIN, LAIN, NARASI, NARASI_BAWAAN, WAJIB_
 
 ABAIKAN = re.compile(r"^(\.|~\$)|^(thumbs\.db|desktop\.ini)$", re.IGNORECASE)
 TAHUN = re.compile(r"(19|20)[0-9]{2}")
+SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
 def berkas_renstra() -> list[str]:
@@ -107,6 +108,45 @@ def periksa_folder(dir_kec: Path, tahun: int) -> list[Masalah]:
                      ["narasi", *FOLDER_LAIN])
     masalah += asing(dir_kec / str(tahun) / "narasi", f"{kec}/{tahun}/narasi", list(NARASI))
     return masalah
+
+
+def terlewat(data_dir: Path, tahun: int | None = None) -> list[str]:
+    """Folders of the data folder that a batch would pass over: a kecamatan folder whose name is
+    not a lowercase slug (``Petarukan/``), a year folder without ``profil.csv``. Each with
+    what to do, so a batch never skips one without a word.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> (d / "Petarukan" / "2023").mkdir(parents=True)
+    >>> terlewat(d)
+    ["Petarukan/: dilewati; nama folder kecamatan harus huruf kecil tanpa spasi: ganti namanya \
+menjadi 'petarukan'."]
+    """
+    pesan = []
+    try:
+        isi = sorted(p for p in Path(data_dir).iterdir() if p.is_dir() and not ABAIKAN.search(
+            p.name))
+    except OSError as e:
+        return [f"{data_dir}: folder data tidak dapat dibaca: {pesan_os(e)}."]
+    for kec in isi:
+        tahun_ada = _tahun(kec, tahun)
+        if not SLUG.fullmatch(kec.name):
+            if tahun_ada:
+                slug = re.sub(r"[^a-z0-9]+", "-", kec.name.lower()).strip("-") or "nama-kecamatan"
+                pesan.append(f"{kec.name}/: dilewati; nama folder kecamatan harus huruf kecil "
+                             f"tanpa spasi: ganti namanya menjadi '{slug}'.")
+            continue
+        pesan += [f"{kec.name}/{t.name}/: dilewati; tidak ada profil.csv." for t in tahun_ada
+                  if not (t / "profil.csv").exists()]
+    return pesan
+
+
+def _tahun(kec: Path, tahun: int | None) -> list[Path]:
+    try:
+        return sorted(t for t in kec.iterdir() if t.is_dir() and TAHUN.fullmatch(t.name)
+                      and (tahun is None or t.name == str(tahun)))
+    except OSError:
+        return []
 
 
 # --- required when -------------------------------------------------------------------------

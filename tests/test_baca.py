@@ -318,3 +318,45 @@ def test_misnamed_or_missing_list_is_refused_not_0_of_0(bantarbolang, cara):
     else:
         assert ("bantarbolang/2023/data_publik.csv: tidak ditemukan, padahal wajib karena "
                 "komposit.csv baris 4 (daftar 'data_publik')") in teks
+
+
+# --- a batch passes over nothing without a word ------------------------------------------------
+
+def test_batch_names_a_capitalised_kecamatan_folder(tmp_path):
+    from click.testing import CliRunner
+
+    from lkjip.cli import main
+
+    tulis_mini(tmp_path, kecamatan="contoh")
+    (tmp_path / "contoh").rename(tmp_path / "Petarukan")
+    hasil = CliRunner().invoke(main, ["batch", "--data", str(tmp_path)])
+    assert hasil.exit_code == 1
+    assert ("Dilewati: Petarukan/: dilewati; nama folder kecamatan harus huruf kecil tanpa spasi: "
+            "ganti namanya menjadi 'petarukan'.") in hasil.stderr
+
+
+def test_batch_builds_the_rest_and_exits_1_for_what_it_passed_over(tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    from click.testing import CliRunner
+
+    from lkjip import laporan
+    from lkjip.cli import main
+
+    tulis_mini(tmp_path, kecamatan="contoh")
+    (tmp_path / "Petarukan Timur" / "2023").mkdir(parents=True)
+    (tmp_path / "contoh" / "2024").mkdir()  # a year begun by hand, no profil.csv
+    dibangun = []
+
+    def bangun_banyak(daftar, **kw):
+        dibangun.extend(daftar)
+        return [SimpleNamespace(kecamatan=k, tahun=t, ok=True, alasan="") for k, t in daftar]
+
+    monkeypatch.setattr(laporan, "bangun_banyak", bangun_banyak)
+    hasil = CliRunner().invoke(main, ["batch", "--data", str(tmp_path)])
+    assert dibangun == [("contoh", 2023)]
+    assert hasil.exit_code == 1
+    assert hasil.stderr.splitlines()[-2:] == [
+        "Dilewati: Petarukan Timur/: dilewati; nama folder kecamatan harus huruf kecil tanpa "
+        "spasi: ganti namanya menjadi 'petarukan-timur'.",
+        "Dilewati: contoh/2024/: dilewati; tidak ada profil.csv."]
