@@ -483,7 +483,7 @@ def perlu_teks(berkas: Berkas) -> str:
         return "optional"
     teks = "required when " + " or ".join(s.teks() for s in berkas.syarat)
     if berkas.kelompok:
-        teks += f" (one file of the {berkas.kelompok})"
+        teks += f" (any one of the {berkas.kelompok} files)"
     if berkas.min_baris_jika == 0:
         teks += "; may hold no row"
     return teks
