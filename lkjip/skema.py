@@ -337,7 +337,9 @@ BERKAS: dict[str, Berkas] = {
         min_baris=1, keterangan="every party of a Perjanjian Kinerja, as one tree",
         salin=("tanggal_pk",),
         contoh=('camat,"WALUYO, S.STP, MP",,Camat Bantarbolang,,"MANSUR HIDAYAT, S.T.",'
-                "Bupati Pemalang,2023-10-23",)),
+                "Bupati Pemalang,2023-10-23",
+                'sekcam,"NUR AZIZ MUHAIMIN, SH",,Sekretaris Kecamatan Bantarbolang,camat,,,'
+                "2023-10-23")),
     "pk_indikator.csv": Berkas(
         (
             K("kode_pejabat", "kode"), K("no", "bulat"), K("sasaran"), K("indikator"),
@@ -346,7 +348,9 @@ BERKAS: dict[str, Berkas] = {
         min_baris=1, unik_bersama=("kode_pejabat", "no"),
         keterangan="the targets of each PK, TW I–IV included (Tabel 2.4, Lampiran)",
         contoh=('camat,1,Meningkatnya pelayanan kecamatan,Cakupan layanan kecamatan,IKU-02,%,'
-                '"94,69","23,67","47,35","71,02","94,69"',)),
+                '"94,69","23,67","47,35","71,02","94,69"',
+                "sekcam,1,Tersusunnya dokumen perencanaan dan pelaporan kinerja,Jumlah dokumen "
+                "perencanaan dan pelaporan,,dokumen,12,3,3,3,3")),
     "pk_anggaran.csv": Berkas(
         (
             K("kode_pejabat", "kode"), K("no", "bulat"), K("uraian"),
@@ -356,7 +360,9 @@ BERKAS: dict[str, Berkas] = {
         perlu=PILIHAN, unik_bersama=("kode_pejabat", "no"),
         keterangan="the budget table of each PK, TW I–IV included (Lampiran)",
         contoh=("camat,1,Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota,program,1,"
-                "6.212.970,,,,",)),
+                "6.212.970,,,,",
+                'sekcam,1,"Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah",'
+                "kegiatan,1.1,6.212.970,1.553.242,1.553.243,1.553.242,1.553.243")),
     "anggaran.csv": Berkas(
         (
             K("kode", "kode", unik=True), K("kode_induk", "kode", kosong=True),
@@ -520,7 +526,7 @@ BERKAS |= {
         (K("kode_pejabat", "kode"), K("no", "bulat")) + _TW_RUPIAH,
         wajib=False, unik_bersama=("kode_pejabat", "no"),
         keterangan="realisasi s.d. TW I–IV of each PK budget line (quarterly monitoring)",
-        contoh=("kasubbag_umum,5,1832500,3665000,,",),
+        contoh=("sekcam,1,1500000,3100000,,",),
     ),
     "penjelasan_tw.csv": Berkas(
         (

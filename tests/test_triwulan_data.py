@@ -49,40 +49,24 @@ def test_empty_quarter_is_not_zero(tmp_path):
 
 
 def _contoh_readme() -> dict[str, str]:
-    """file name → the example row of its README section (``Example: `...` ``)."""
+    """file name → its README example (the ```csv <file> block: header and rows)."""
     teks = README.read_text(encoding="utf-8")
-    bagian = re.split(r"^### `<tahun>/", teks, flags=re.M)
-    hasil = {}
-    for b in bagian[1:]:
-        nama = b.split("`", 1)[0]
-        if nama in JUDUL:
-            hasil[nama] = re.search(r"^Example: `([^`]*)`", b, flags=re.M).group(1)
-    return hasil
+    return {n: isi for n, isi in re.findall(r"^```csv (\S+)\n(.*?)^```", teks,
+                                               flags=re.M | re.S) if n in JUDUL}
 
 
 def test_readme_examples_load_as_written(tmp_path):
     contoh = _contoh_readme()
     assert set(contoh) == set(JUDUL)
-    ganti = {f"2023/{n}": JUDUL[n] + contoh[n] + "\n" for n in JUDUL}
-    # the ambang example is one row; a jenis needs its three rows, the example is the middle one
-    ganti["2023/ambang_tw.csv"] = (JUDUL["ambang_tw.csv"] + "kinerja,sesuai jalur,100\n"
-                                   + contoh["ambang_tw.csv"] + "\n"
-                                   + "kinerja,diperkirakan tidak tercapai,\n")
-    ganti["2023/pk_anggaran.csv"] = (  # the example points to a kasubbag_umum row
-        "kode_pejabat,no,uraian,tingkat,kode_anggaran,anggaran,tw1,tw2,tw3,tw4\n"
-        + "\n".join(f"kasubbag_umum,{i},Sub {i},kegiatan,1.1,7330000,1832500,1832500,1832500,"
-                    "1832500" for i in range(1, 6)) + "\n")
-    ganti["2023/pejabat.csv"] = (
-        "kode_pejabat,nama,nip,jabatan,kode_atasan,nama_atasan,jabatan_atasan,tanggal_pk\n"
-        "camat,Budi,,Camat Contoh,,Bupati,Bupati Pemalang,2023-01-02\n"
-        "sekcam,Sari,,Sekretaris Kecamatan,camat,,,2023-01-02\n"
-        "kasubbag_umum,Tono,,Kasubbag Umum,sekcam,,,2023-01-02\n")
+    assert all(contoh[n].startswith(JUDUL[n]) for n in JUDUL)
+    ganti = {f"2023/{n}": contoh[n] for n in JUDUL}
     data = muat("contoh", 2023, tulis_mini_tw(tmp_path, ganti=ganti))
     r = data.realisasi_pk_tw.iloc[0]
     assert (r["kode_pejabat"], r["no"], r["akumulasi_tw"], r["tw1"], r["tw3"]) == \
         ("sekcam", 1, "jumlah", "4", None)
-    assert data.realisasi_anggaran_tw.iloc[0]["tw2"] == 3_665_000
+    assert data.realisasi_anggaran_tw.iloc[0]["tw2"] == 3_100_000
     assert data.penjelasan_tw.iloc[0]["triwulan"] == "2"
+    assert data.ambang_tw["status"].tolist()[1] == "perlu perhatian"
 
 
 def test_rows_must_point_to_pk_rows(tmp_path):
