@@ -147,11 +147,11 @@ def _cek_isi_bila(df: pd.DataFrame, berkas: Berkas, nama: str) -> list[Masalah]:
     """Cells that must be filled because of the row's other cells (`skema.IsiBila`)."""
     kolom = {k.nama: k for k in berkas.kolom}
     return sorted((
-        Masalah(nama, int(r["_baris"]), a.kolom, None,
-                f"{kolom[a.kolom].harapan()}, karena {a.teks()}")
-        for a in berkas.isi_bila for _, r in df.iterrows()
-        if a.berlaku(r) and str(r[a.kolom]).strip() == ""
-    ), key=lambda m: m.baris)
+        Masalah(nama, int(r["_baris"]), a.kolom, str(r[a.kolom]).strip() or None,
+                f"kosong, karena {a.teks()} (nilai ini tidak dipakai)" if a.kosong
+                else f"{kolom[a.kolom].harapan()}, karena {a.teks()}")
+        for a in berkas.isi_bila for _, r in df.iterrows() if a.salah(r)
+    ), key=lambda m: (m.baris, m.kolom))
 
 
 def _cek_jumlah_baris(df, berkas: Berkas, nama) -> list[Masalah]:

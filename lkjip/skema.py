@@ -176,21 +176,39 @@ WAJIB, PILIHAN, WAJIB_JIKA = "wajib", "pilihan", "wajib_jika"
 
 @dataclass(frozen=True)
 class IsiBila:
-    """Column `kolom` must be filled in a row where each column of `syarat` holds its value
-    (``""``: is empty). Checked with the file, so every empty cell is named at once.
+    """Column `kolom` must be filled (``kosong=False``) or left empty (``kosong=True``) in a row
+    where each column of `syarat` holds its value: ``""`` empty, ``"*"`` anything, ``"a|b"``
+    one of them. Checked with the file, so every such cell is named at once; a value typed
+    where it would be ignored is refused rather than dropped without a word.
 
     >>> IsiBila("nilai", (("jenis", "nilai"),)).teks()
     "jenis 'nilai'"
+    >>> IsiBila("pembilang", (("daftar", "*"),), kosong=True).teks()
+    'daftar diisi'
     """
 
     kolom: str
     syarat: tuple[tuple[str, str], ...]
+    kosong: bool = False
 
     def teks(self) -> str:
-        return " dan ".join(f"{k} kosong" if v == "" else f"{k} '{v}'" for k, v in self.syarat)
+        return " dan ".join(f"{k} kosong" if v == "" else f"{k} diisi" if v == "*"
+                            else f"{k} '{v}'" if "|" not in v
+                            else f"{k} {' atau '.join(repr(x) for x in v.split('|'))}"
+                            for k, v in self.syarat)
 
     def berlaku(self, baris) -> bool:
-        return all(str(baris[k]).strip() == v for k, v in self.syarat)
+        return all(_cocok(str(baris[k]).strip(), v) for k, v in self.syarat)
+
+    def salah(self, baris) -> bool:
+        """The row breaks the rule."""
+        return self.berlaku(baris) and (str(baris[self.kolom]).strip() == "") != self.kosong
+
+
+def _cocok(teks: str, pola: str) -> bool:
+    if pola == "*":
+        return teks != ""
+    return teks in pola.split("|") if "|" in pola else teks == pola
 
 
 @dataclass(frozen=True)
@@ -317,6 +335,7 @@ BERKAS: dict[str, Berkas] = {
             K("pendidikan", pilihan=PENDIDIKAN), K("golongan", kosong=True, pilihan=GOLONGAN),
         ),
         min_baris=1, keterangan="one row per person (Tabel 1.1–1.3)",
+        isi_bila=(IsiBila("golongan", (("status", "PNS"),)),),
         salin=(),
         contoh=('1,"UMAR AZIS, S. Sos",Camat,PNS,S1,IV',)),
     "sarpras.csv": Berkas(
@@ -371,6 +390,7 @@ BERKAS: dict[str, Berkas] = {
             K("pagu_murni", "rupiah", kosong=True), K("pagu_perubahan", "rupiah", kosong=True),
         ),
         min_baris=1, keterangan="the DPA: program → kegiatan → sub kegiatan (Tabel 2.2, 2.5)",
+        isi_bila=(IsiBila("kode_sasaran", (("tingkat", "kegiatan|sub_kegiatan"),), kosong=True),),
         contoh=("1,,program,Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota,S1,,",
                 '1.1,1,kegiatan,"Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat '
                 'Daerah",,6.212.970,6.212.970')),
@@ -394,7 +414,13 @@ BERKAS: dict[str, Berkas] = {
         perlu=WAJIB_JIKA, syarat=(_KOMPOSIT,),
         isi_bila=(IsiBila("pembilang", (("jenis", "rasio"), ("daftar", ""))),
                   IsiBila("penyebut", (("jenis", "rasio"), ("daftar", ""))),
-                  IsiBila("nilai", (("jenis", "nilai"),))),
+                  IsiBila("nilai", (("jenis", "nilai"),)),
+                  IsiBila("pembilang", (("daftar", "*"),), kosong=True),
+                  IsiBila("penyebut", (("daftar", "*"),), kosong=True),
+                  IsiBila("pembilang", (("jenis", "rerata|nilai|ikm"),), kosong=True),
+                  IsiBila("penyebut", (("jenis", "rerata|nilai|ikm"),), kosong=True),
+                  IsiBila("nilai", (("jenis", "rerata|rasio|ikm"),), kosong=True),
+                  IsiBila("daftar", (("jenis", "rerata|nilai|ikm"),), kosong=True)),
         keterangan="composite indicators as trees of sub-indicators",
         salin=("pembilang", "penyebut", "nilai"),
         contoh=("CL,,IKU-02,Cakupan layanan kecamatan,rerata,,,,,1",
