@@ -1,9 +1,10 @@
 """`make bench` (loader part): peak memory of `lkjip.muat.muat` on a large IKM survey.
 
 Copies data/bantarbolang 2023 into a temporary folder, replaces its survey by N synthetic
-respondents (``ikm_responden_sintetis.csv``, 13 columns, ~45 bytes a row), and loads it in a
+respondents (``ikm_responden_sintetis.csv``, 13 columns, ~50 bytes a row), and loads it in a
 fresh process per size, reading that process's peak resident memory (``ru_maxrss``) before
-and after the load. Issue 13 sets the target: under 500 MB at 100.000 respondents.
+and after the load; then runs the whole ``lkjip check`` (load, compute with provenance, check)
+in another fresh process. Issue 13 sets the target: under 500 MB at 100.000 respondents.
 
 Environment (optional):
   LKJIP_BENCH_RESPONDEN="100000,345000"   the survey sizes measured
@@ -34,6 +35,16 @@ data = muat("bantarbolang", 2023, sys.argv[1])
 puncak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(awal // 1024, puncak // 1024, len(data.ikm_responden))
 """
+# `lkjip check` as a user runs it: load, compute, check, print (one process)
+UKUR_CHECK = """
+import resource, sys
+from lkjip.cli import main
+try:
+    main(["check", "--kecamatan", "bantarbolang", "--tahun", "2023", "--data", sys.argv[1]])
+except SystemExit:
+    pass
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, file=sys.stderr)
+"""
 
 
 def tulis_survei(jalur: Path, n: int) -> None:
@@ -59,13 +70,21 @@ def ukur(n: int) -> dict:
         ukuran = jalur.stat().st_size
         hasil = subprocess.run([sys.executable, "-c", UKUR, str(data)], capture_output=True,
                                text=True, cwd=ROOT)
+        cek = subprocess.run([sys.executable, "-c", UKUR_CHECK, str(data)], capture_output=True,
+                             text=True, cwd=ROOT)
     if hasil.returncode != 0:
         return {"responden": n, "mb_berkas": ukuran / 2**20, "awal": None, "puncak": None,
-                "galat": hasil.stderr.strip().splitlines()[-1][:200]}
+                "puncak_check": None, "galat": hasil.stderr.strip().splitlines()[-1][:200]}
     awal, puncak, dimuat = (int(x) for x in hasil.stdout.split())
     assert dimuat == n, (dimuat, n)
     return {"responden": n, "mb_berkas": ukuran / 2**20, "awal": awal, "puncak": puncak,
-            "galat": ""}
+            "puncak_check": int(cek.stderr.strip().splitlines()[-1]), "galat": ""}
+
+
+def _status(h: dict, kunci: str) -> str:
+    if h["responden"] != TARGET_N:
+        return ""
+    return (" PASS" if h[kunci] < TARGET_MB else " FAIL") + f" (target < {TARGET_MB} MB)"
 
 
 def main() -> None:
@@ -77,12 +96,9 @@ def main() -> None:
         if h["puncak"] is None:
             print(f"  {h['responden']:>9,} responden ({h['mb_berkas']:.1f} MB): {h['galat']}")
             continue
-        status = ""
-        if h["responden"] == TARGET_N:
-            status = " PASS" if h["puncak"] < TARGET_MB else " FAIL"
-            status += f" (target < {TARGET_MB} MB)"
-        print(f"  {h['responden']:>9,} responden ({h['mb_berkas']:.1f} MB): setelah impor "
-              f"{h['awal']} MB, puncak {h['puncak']} MB{status}")
+        print(f"  {h['responden']:>9,} responden ({h['mb_berkas']:.1f} MB): muat: setelah impor "
+              f"{h['awal']} MB, puncak {h['puncak']} MB{_status(h, 'puncak')}; lkjip check: "
+              f"puncak {h['puncak_check']} MB{_status(h, 'puncak_check')}")
     with (OUT / "muat_memori.csv").open("w", newline="", encoding="utf-8") as f:
         tulis = csv.DictWriter(f, fieldnames=list(hasil[0]))
         tulis.writeheader()

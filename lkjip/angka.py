@@ -69,7 +69,7 @@ def bulatkan(x, desimal: int = 2) -> Decimal | None:
     return d.quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sumber:
     """Where a raw input came from: file, spreadsheet row (header = 1), column, raw value.
 

@@ -36,6 +36,7 @@ import io
 import os
 import re
 import stat
+import sys
 from pathlib import Path
 from typing import NamedTuple
 
@@ -188,13 +189,19 @@ def baca_baris(teks: str, nama: str) -> Baris:
     try:
         for nomor, sel in enumerate(pembaca, start=1):  # noqa: B007 (nomor used after)
             if nomor == 1 or _isi(sel):
-                hasil.append((nomor, sel))
+                hasil.append((nomor, [_satu(c) for c in sel]))
             elif _komentar(sel):
                 komentar += 1
     except csv.Error as e:
         pesan = f"tidak dapat dibaca sebagai CSV ({_pesan_csv(e)})."
         return Baris([], tanda, komentar, [Masalah(nama, nomor + 1, pesan=pesan)])
     return Baris(_potong_judul(hasil), tanda, komentar, [])
+
+
+def _satu(sel: str) -> str:
+    """A short cell as one shared string object: a survey repeats its dates, services and
+    semesters in every row (memory grows with distinct values, not with rows)."""
+    return sys.intern(sel) if len(sel) <= 24 else sel
 
 
 def _komentar(sel: list[str]) -> bool:

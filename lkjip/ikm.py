@@ -139,25 +139,29 @@ def ikm(jawaban: pd.DataFrame, abaikan: Iterable[str] = (), berkas: str | None =
     jumlah = {k: _jumlah_jawaban(jawaban, kol, k) for k, kol in kolom.items()}
     if "_baris" in jawaban.columns:
         berkas = berkas or "survei IKM"
-        jumlah = {k: _jumlah_angka(jawaban, kolom[k], k, v, berkas) for k, v in jumlah.items()}
-        responden = _responden_angka(jawaban, berkas)
+        baris = [int(b) for b in jawaban["_baris"]]  # one int per row, shared by the 9 unsur
+        jumlah = {k: _jumlah_angka(jawaban, baris, kolom[k], k, v, berkas)
+                  for k, v in jumlah.items()}
+        responden = _responden_angka(jawaban, baris, berkas)
     nrr = {k: _nrr_angka(k, jumlah[k], responden) for k in KUNCI_UNSUR}
     return _hasil(nrr, len(jawaban))
 
 
-def _jumlah_angka(jawaban: pd.DataFrame, kolom, kunci: str, jumlah: int, berkas: str) -> Angka:
+def _jumlah_angka(jawaban: pd.DataFrame, baris: list[int], kolom, kunci: str, jumlah: int,
+                  berkas: str) -> Angka:
     """The sum of one unsur's answers, citing each answer's row."""
-    sumber = tuple(Sumber(berkas, int(b), str(kolom), v)
-                   for b, v in zip(jawaban["_baris"], jawaban[kolom], strict=True))
+    kolom_teks = str(kolom)
+    sumber = tuple(Sumber(berkas, b, kolom_teks, v)
+                   for b, v in zip(baris, jawaban[kolom], strict=True))
     return Angka(Decimal(jumlah), f"Σ nilai jawaban unsur {kunci}", sumber,
                  label=f"jumlah nilai unsur {kunci}", desimal=0)
 
 
-def _responden_angka(jawaban: pd.DataFrame, berkas: str) -> Angka:
+def _responden_angka(jawaban: pd.DataFrame, baris: list[int], berkas: str) -> Angka:
     """The number of respondents, citing their rows."""
     kolom = "no" if "no" in jawaban.columns else "_baris"
-    sumber = tuple(Sumber(berkas, int(b), kolom, v)
-                   for b, v in zip(jawaban["_baris"], jawaban[kolom], strict=True))
+    sumber = tuple(Sumber(berkas, b, kolom, v)
+                   for b, v in zip(baris, jawaban[kolom], strict=True))
     return Angka(Decimal(len(jawaban)), "banyaknya responden (baris survei)", sumber,
                  label="jumlah responden", desimal=0)
 

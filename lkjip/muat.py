@@ -9,7 +9,6 @@ is collected; if there is any, one `LkjipError` carries them all. Nothing is wri
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -106,7 +105,7 @@ def _baris_ke_frame(baris: list[tuple[int, list[str]]], nama: str
     for awal, sel in baris[1:]:
         sel = _rapikan_panjang(sel, len(judul), nama, awal, masalah)
         if sel is not None:
-            rekaman.append([sys.intern(s.strip()) if len(s) < 24 else s.strip() for s in sel])
+            rekaman.append([s.strip() for s in sel])  # strip keeps an unchanged (interned) str
             nomor.append(awal)
     if masalah:
         return None, masalah
