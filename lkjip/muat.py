@@ -80,6 +80,9 @@ def baca_csv(path: Path, nama: str, akar: Path | None = None
     hasil = baca_baris(teks, nama)
     if hasil.masalah:
         return None, hasil.masalah
+    if not hasil.baris or not any(s.strip() for s in hasil.baris[0][1]):
+        return None, [Masalah(nama, 1, pesan="baris judul kolom kosong; baris pertama (setelah "
+                                              "'sep=' bila ada) harus berisi judul kolom.")]
     if hasil.komentar and len(hasil.baris) == 1:
         return None, [Masalah(nama, pesan=BELUM_DIISI)]
     return _baris_ke_frame(hasil.baris, nama)

@@ -3,7 +3,9 @@
 `isi_rusak(asli)` starts from a valid file's text and returns the bytes of a damaged copy:
 cells replaced (huge numbers, NaN, inf, Excel-style '1.234.567,89', unicode, formula
 prefixes, valid values of other columns), rows added/dropped, headers duplicated or dropped,
-lines with the other delimiter, other encodings, BOMs, truncation, or plain random bytes.
+lines with the other delimiter, other encodings, BOMs, truncation, or plain random bytes; and
+what Excel writes: CR-only line ends, a `sep=` first line, empty trailing columns, `#` comment
+rows (alone: a template not filled), quoted line breaks.
 """
 
 from __future__ import annotations
@@ -148,7 +150,26 @@ def _judul(draw, rows):
     return rows
 
 
-MUTASI_BARIS = [_ganti_sel] * 4 + [_salin_sel, _tambah_baris, _hapus_baris, _hanya_judul, _judul]
+def _bentuk_excel(draw, rows):
+    """What Excel itself writes: empty trailing columns of its used range, a '#' comment row
+    (the examples of `lkjip baru`), a quoted Alt+Enter line break in a cell."""
+    pilihan = draw(st.sampled_from(["kolom_kosong", "komentar", "hanya_komentar", "alt_enter"]))
+    if pilihan == "kolom_kosong":
+        n = draw(st.integers(1, 4))
+        return [r + [""] * n for r in rows]
+    if pilihan in ("komentar", "hanya_komentar"):
+        contoh = list(rows[draw(st.integers(0, len(rows) - 1))]) or [""]
+        contoh[0] = "#" + contoh[0]
+        isi = rows[1:] if pilihan == "komentar" else []
+        return rows[:1] + [contoh] + isi
+    if len(rows) > 1 and rows[-1]:
+        k = draw(st.integers(0, len(rows[-1]) - 1))
+        rows[-1][k] = rows[-1][k] + draw(st.sampled_from(["\n", "\r\n", "\r"])) + "baris dua"
+    return rows
+
+
+MUTASI_BARIS = [_ganti_sel] * 4 + [_salin_sel, _tambah_baris, _hapus_baris, _hanya_judul, _judul,
+                                   _bentuk_excel]
 
 
 # --- mutations of text and bytes -------------------------------------------------------------
@@ -203,6 +224,9 @@ def isi_rusak(draw, asli: str) -> bytes | None:
     for _ in range(draw(st.integers(0 if jenis < 6 else 1, 3))):
         rows = draw(st.sampled_from(MUTASI_BARIS))(draw, rows)
     teks = _tulis(draw, rows, pemisah)
+    if draw(st.integers(0, 9)) == 0:  # Excel's delimiter hint as the first line
+        teks = draw(st.sampled_from([f"sep={pemisah}", "sep=;", "sep=,", "SEP=|", "sep="])) \
+            + draw(st.sampled_from(["\r\n", "\n", "\r"])) + teks
     if draw(st.integers(0, 5)) == 0:
         teks = _pemisah_campur(draw, teks)
     if draw(st.integers(0, 7)) == 0:

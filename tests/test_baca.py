@@ -360,3 +360,11 @@ def test_batch_builds_the_rest_and_exits_1_for_what_it_passed_over(tmp_path, mon
         "Dilewati: Petarukan Timur/: dilewati; nama folder kecamatan harus huruf kecil tanpa "
         "spasi: ganti namanya menjadi 'petarukan-timur'.",
         "Dilewati: contoh/2024/: dilewati; tidak ada profil.csv."]
+
+
+@pytest.mark.parametrize("isi", ["sep=;\n", "sep=,\r\n\r\n", ",,,\n1,A,ya\n",
+                                 "\nno,nama_desa,tata_kelola_baik\n1,A,ya\n"])
+def test_no_header_line(tmp_path, isi):
+    # found by the fuzz: a 'sep=' line and nothing else used to end in an IndexError
+    m = _satu(_masalah(tmp_path, {"2023/desa.csv": isi}), "contoh/2023/desa.csv")
+    assert m.baris == 1 and m.pesan.startswith("baris judul kolom kosong")
