@@ -326,7 +326,7 @@ BERKAS: dict[str, Berkas] = {
         salin=("tanggal_laporan", "populasi_ikm"),
         contoh=('bantarbolang,Bantarbolang,Pemalang,Jawa Tengah,2023,"Jl. Raya '
                 'Bantarbolang-Pemalang Nomor 17, Bantarbolang",52352,,"UMAR AZIS, S. Sos",'
-                "19670524 199503 1 004,Pembina TK. I,2021,2026,bantarbolang-2023,"
+                "19670524 199503 1 004,Pembina TK. I,,2021,2026,bantarbolang-2023,"
                 "rerata_semester,,Pemalang,2024-01-31,tidak",)),
     "pegawai.csv": Berkas(
         (
@@ -356,9 +356,9 @@ BERKAS: dict[str, Berkas] = {
         min_baris=1, keterangan="every party of a Perjanjian Kinerja, as one tree",
         salin=("tanggal_pk",),
         contoh=('camat,"WALUYO, S.STP, MP",,Camat Bantarbolang,,"MANSUR HIDAYAT, S.T.",'
-                "Bupati Pemalang,2023-10-23",
+                "Bupati Pemalang,2023-10-23,Pembina TK. I,tidak,,",
                 'sekcam,"NUR AZIZ MUHAIMIN, SH",,Sekretaris Kecamatan Bantarbolang,camat,,,'
-                "2023-10-23")),
+                "2023-10-23,Penata TK. I,tidak,,")),
     "pk_indikator.csv": Berkas(
         (
             K("kode_pejabat", "kode"), K("no", "bulat"), K("sasaran"), K("indikator"),

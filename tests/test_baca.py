@@ -234,36 +234,25 @@ def test_fifo_in_place_of_a_file_does_not_block(tmp_path):
     assert _satu(e.value.masalah, "contoh/2023/sarpras.csv").pesan.startswith("bukan berkas biasa")
 
 
-def test_unreadable_file_names_the_path(tmp_path, monkeypatch):
+@pytest.mark.parametrize("nama, galat, pesan", [
+    ("pegawai.csv", PermissionError(13, "Permission denied"),
+     "tidak dapat dibaca: tidak ada izin untuk membacanya."),
+    ("anggaran.csv", OSError(5, "Input/output error"),
+     "tidak dapat dibaca: kesalahan baca pada perangkat penyimpanan (disk)."),
+])
+def test_os_error_on_a_file_names_the_path(tmp_path, monkeypatch, nama, galat, pesan):
     tulis_mini(tmp_path)
     asli = Path.open
 
-    def tolak(self, *a, **kw):
-        if self.name == "pegawai.csv":
-            raise PermissionError(13, "Permission denied", str(self))
+    def gagal(self, *a, **kw):
+        if self.name == nama:
+            raise galat
         return asli(self, *a, **kw)
 
-    monkeypatch.setattr(Path, "open", tolak)
+    monkeypatch.setattr(Path, "open", gagal)
     with pytest.raises(LkjipError) as e:
         muat("contoh", 2023, tmp_path)
-    m = _satu(e.value.masalah, "contoh/2023/pegawai.csv")
-    assert m.pesan == "tidak dapat dibaca: tidak ada izin untuk membacanya."
-
-
-def test_disk_error_names_the_path(tmp_path, monkeypatch):
-    tulis_mini(tmp_path)
-    asli = Path.open
-
-    def rusak(self, *a, **kw):
-        if self.name == "anggaran.csv":
-            raise OSError(5, "Input/output error", str(self))
-        return asli(self, *a, **kw)
-
-    monkeypatch.setattr(Path, "open", rusak)
-    with pytest.raises(LkjipError) as e:
-        muat("contoh", 2023, tmp_path)
-    assert "kesalahan baca pada perangkat penyimpanan" in \
-        _satu(e.value.masalah, "contoh/2023/anggaran.csv").pesan
+    assert _satu(e.value.masalah, f"contoh/2023/{nama}").pesan == pesan
 
 
 def test_unreadable_year_folder_names_the_path(tmp_path, monkeypatch):
