@@ -40,6 +40,7 @@ check: setup
 
 test: setup
 	$(BIN)/ruff check lkjip tests benchmarks scripts
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 bench: setup
@@ -51,6 +52,7 @@ fuzz: setup
 
 lint: setup
 	$(BIN)/ruff check lkjip tests benchmarks scripts
+	$(BIN)/lint-imports
 
 clean:
 	rm -rf $(VENV) outputs/*/ build *.egg-info

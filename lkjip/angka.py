@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from lkjip.bilangan import baca_angka
+from lkjip.bilangan import KOSONG, baca_angka, tulis_angka
 
 
 def ke_decimal(x) -> Decimal | None:
@@ -150,15 +150,16 @@ class Angka:
 
 
 def _teks(x) -> str:
-    """Format one figure for a worked line: Angka at its `desimal`, raw numbers as typed."""
-    from lkjip.format import format_angka  # late import: format depends on this module
-
+    """Format one figure for a worked line: Angka at its `desimal`, raw numbers as typed (the
+    digits as `lkjip.format.format_angka` writes them, which builds on this module)."""
     if isinstance(x, Angka):
-        return format_angka(x.nilai, x.desimal)
-    if isinstance(x, Sumber):  # a typed cell: 4.0 read by pandas was typed "4"
-        x = x.angka
-        x = x.quantize(Decimal(1)) if x is not None and x == x.to_integral_value() else x
-    return format_angka(x, None)
+        d = bulatkan(x.nilai, x.desimal)
+    elif isinstance(x, Sumber):  # a typed cell: 4.0 read by pandas was typed "4"
+        d = x.angka
+        d = d.quantize(Decimal(1)) if d is not None and d == d.to_integral_value() else d
+    else:
+        d = ke_decimal(x)
+    return KOSONG if d is None else tulis_angka(d)
 
 
 def nilai_dari(x) -> Decimal | None:

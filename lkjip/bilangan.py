@@ -1,4 +1,6 @@
-"""Parsing numbers as Indonesian offices type them in Excel (`baca_angka`, `baca_ya_tidak`).
+"""Numbers as Indonesian offices type them in Excel: parsing (`baca_angka`, `baca_ya_tidak`)
+and its inverse, the digits of a number written the Indonesian way (`tulis_angka`, used by the
+one formatter `lkjip.format`).
 
 Rules (data/README.md):
 
@@ -125,3 +127,19 @@ def baca_ya_tidak(text) -> bool:
     if s in _TIDAK:
         return False
     raise ValueError(f"harus 'ya' atau 'tidak': {text!r}")
+
+
+KOSONG = "–"  # a value not available, as every view prints it
+
+
+def tulis_angka(d: Decimal) -> str:
+    """A Decimal written the Indonesian way, every digit kept: '-1234567.5' → '-1.234.567,5'
+    (no sign on a value that is zero). Rounding is the caller's (`lkjip.format.format_angka`).
+
+    >>> [tulis_angka(Decimal(x)) for x in ("-1234567.5", "2522467250", "-0.00")]
+    ['-1.234.567,5', '2.522.467.250', '0,00']
+    """
+    tanda = "-" if d < 0 else ""
+    bulat, _, pecahan = f"{abs(d):f}".partition(".")
+    ribuan = f"{int(bulat):,}".replace(",", ".")
+    return tanda + ribuan + ("," + pecahan if pecahan else "")

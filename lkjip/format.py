@@ -9,11 +9,8 @@ Thousands with ``.``, decimals with ``,``, rounding half-up via `bulatkan`; a mi
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from lkjip.angka import bulatkan, ke_decimal
-
-KOSONG = "–"
+from lkjip.bilangan import KOSONG, tulis_angka
 
 
 def format_angka(x, desimal: int | None = 2) -> str:
@@ -27,16 +24,7 @@ def format_angka(x, desimal: int | None = 2) -> str:
     d = ke_decimal(x)
     if d is None:
         return KOSONG
-    d = d if desimal is None else bulatkan(d, desimal)
-    return _teks_indonesia(d)
-
-
-def _teks_indonesia(d: Decimal) -> str:
-    """'-1234567.5' → '-1.234.567,5' (no sign on a value that rounds to zero)."""
-    tanda = "-" if d < 0 else ""
-    bulat, _, pecahan = f"{abs(d):f}".partition(".")
-    ribuan = f"{int(bulat):,}".replace(",", ".")
-    return tanda + ribuan + ("," + pecahan if pecahan else "")
+    return tulis_angka(d if desimal is None else bulatkan(d, desimal))
 
 
 def format_persen(x, desimal: int = 2) -> str:

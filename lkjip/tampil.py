@@ -424,6 +424,17 @@ def paragraf(teks: str, angka=None) -> Html:
     return Html(f'<p class="lk-paragraf">{isi}</p>', "Paragraf")
 
 
+def lampiran_perhitungan(hasil, temuan: Mapping | None = None,
+                         nomor: Mapping | None = None) -> Html:
+    """The Lampiran Perhitungan (`lkjip.jejak.lampiran`, as HTML by
+    `lkjip.tampil_jejak.lampiran_html`); `temuan` = ``{(besaran, kunci): finding}`` links the
+    stated figures that differ, `nomor` the chapters' table numbers."""
+    from lkjip.jejak import lampiran
+    from lkjip.tampil_jejak import lampiran_html
+
+    return Html(lampiran_html(lampiran(hasil, temuan, nomor)), "Lampiran Perhitungan")
+
+
 def daftar() -> Html:
     """Where the Daftar Isi/Tabel/Grafik go (else they follow the cover)."""
     return Html(DAFTAR_PENANDA, "Daftar Isi")

@@ -194,12 +194,3 @@ def _baris_lampiran(e: Entri, peta: Mapping) -> str:
         f"<td>{escape(e.label)}</td><td>{escape(hitungan + catatan)}{beda}</td>"
         f'<td class="lk-lampiran-masukan">{masukan}</td></tr>'
     )
-
-
-
-def tampil_lampiran(hasil, temuan: Mapping | None = None, nomor: Mapping | None = None):
-    """The Lampiran Perhitungan for a chapter notebook (`lkjip.tampil.Html`); `temuan` and
-    `nomor` as for `lampiran`."""
-    from lkjip.tampil import Html
-
-    return Html(lampiran_html(jejak.lampiran(hasil, temuan, nomor)), "Lampiran Perhitungan")
