@@ -39,7 +39,7 @@ _RUMUS = {
     "selisih": ("(2 × Target − Realisasi) / Target × 100", "(2 × {1} − {0}) / {1} × 100"),
     "kebalikan": ("Target / Realisasi × 100", "{1} / {0} × 100"),
 }
-_METODE_SAH = {"naik": ("rasio",), "turun": ("selisih", "kebalikan")}
+METODE_ARAH = {"naik": ("rasio",), "turun": ("selisih", "kebalikan")}  # the first is default
 _SERATUS = Decimal(100)
 
 
@@ -73,14 +73,24 @@ def capaian_angka(
 
 def _metode(arah: str, metode: str | None) -> str:
     """Check arah and metode; default metode is 'rasio' for naik, 'selisih' for turun."""
-    if arah not in _METODE_SAH:
+    if arah not in METODE_ARAH:
         raise ValueError(f"arah harus 'naik' atau 'turun', bukan {arah!r}")
-    sah = _METODE_SAH[arah]
-    metode = metode or sah[0]
-    if metode not in sah:
-        pilihan = ", ".join(sah)
+    metode = metode or METODE_ARAH[arah][0]
+    if metode_salah(arah, metode):
+        pilihan = ", ".join(METODE_ARAH[arah])
         raise ValueError(f"metode untuk arah {arah!r} harus {pilihan}, bukan {metode!r}")
     return metode
+
+
+def metode_salah(arah: str, metode: str) -> str | None:
+    """None when `metode` fits `arah` (the one home of that rule: the loader, the formulas and
+    the checks ask here); else what it must be.
+
+    >>> metode_salah("naik", "rasio"), metode_salah("turun", "rasio")
+    (None, "selisih atau kebalikan untuk arah 'turun'")
+    """
+    sah = METODE_ARAH.get(arah, ())
+    return None if metode in sah else f"{' atau '.join(sah)} untuk arah '{arah}'"
 
 
 def _target_nol(r: Decimal, arah: str) -> Decimal:
@@ -165,12 +175,25 @@ def rasio_angka(pembilang, penyebut, label: str = "") -> Angka:
     return Angka(p / q * _SERATUS, rumus, masukan, label=label, pola="{0} / {1} × 100")
 
 
-def _periksa_rasio(p: Decimal, q: Decimal) -> None:
-    """Counts are not negative, and a non-zero count over zero has no meaning."""
+def rasio_salah(p: Decimal, q: Decimal) -> str | None:
+    """None when counts p/q make a ratio; else why not. Counts are not negative, and a non-zero
+    count over zero has no meaning (0/0 is `ATURAN_NOL_PER_NOL`). The loader and the formula
+    both ask here.
+
+    >>> rasio_salah(0, 0) is None, rasio_salah(3, 0)
+    (True, 'rasio 3/0 tidak dapat dihitung: penyebut 0 tetapi pembilang bukan 0')
+    """
     if p < 0 or q < 0:
-        raise ValueError(f"pembilang dan penyebut rasio tidak boleh negatif ({p}/{q})")
+        return f"pembilang dan penyebut rasio tidak boleh negatif ({p}/{q})"
     if q == 0 and p != 0:
-        raise ValueError(f"rasio {p}/0 tidak dapat dihitung: penyebut 0 tetapi pembilang bukan 0")
+        return f"rasio {p}/0 tidak dapat dihitung: penyebut 0 tetapi pembilang bukan 0"
+    return None
+
+
+def _periksa_rasio(p: Decimal, q: Decimal) -> None:
+    alasan = rasio_salah(p, q)
+    if alasan:
+        raise ValueError(alasan)
 
 
 def _float(a: Angka) -> float:

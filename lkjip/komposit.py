@@ -110,12 +110,29 @@ def _periksa_siklus(baris: dict[str, dict]) -> None:
             kode = _sel(baris[kode], "kode_induk")
 
 
+def jenis_salah(jenis: str, punya_anak: bool, ada_ikm: bool) -> str | None:
+    """None when a node of `jenis` fits its place; else what its jenis must be. The one home of
+    the rule: the loader (`lkjip.referensi`) and the computation both ask here.
+
+    >>> jenis_salah("rerata", True, False), jenis_salah("rasio", True, False)
+    (None, 'rerata, karena node ini memiliki sub-node')
+    """
+    if punya_anak and jenis != "rerata":
+        return "rerata, karena node ini memiliki sub-node"
+    if not punya_anak and jenis == "rerata":
+        return "rasio, nilai atau ikm, karena node ini tidak memiliki sub-node"
+    if jenis == "ikm" and not ada_ikm:
+        return "jenis lain, karena tidak ada data IKM tahun ini"
+    return None
+
+
 def _nilai_node(kode, baris, anak, konteks: _Konteks, hasil: dict) -> Angka:
     """The Angka of one node (memoised in `hasil`)."""
     if kode not in hasil:
         row, jenis = baris[kode], baris[kode]["jenis"]
-        if anak[kode] and jenis != "rerata":
-            raise ValueError(f"node {kode!r} berjenis {jenis!r} tetapi memiliki sub-node")
+        salah = jenis_salah(jenis, bool(anak[kode]), konteks.ikm is not None)
+        if salah:
+            raise ValueError(f"node {kode!r} berjenis {jenis!r}; seharusnya {salah}")
         if jenis == "rerata":
             hasil[kode] = _rerata(
                 kode, row, [_nilai_node(a, baris, anak, konteks, hasil) for a in anak[kode]]
@@ -127,8 +144,6 @@ def _nilai_node(kode, baris, anak, konteks: _Konteks, hasil: dict) -> Angka:
 
 def _rerata(kode: str, row: dict, nilai_anak: list[Angka]) -> Angka:
     """A 'rerata' node: the mean of its children."""
-    if not nilai_anak:
-        raise ValueError(f"node {kode!r} berjenis 'rerata' tetapi tidak memiliki sub-node")
     return rerata(nilai_anak, label=str(row["nama"]), rumus="Rerata sub-indikator")
 
 
@@ -164,8 +179,6 @@ def _nilai(kode: str, row: dict, konteks: _Konteks) -> Angka:
 def _ikm(kode: str, row: dict, konteks: _Konteks) -> Angka:
     """An 'ikm' node: the year's IKM."""
     ikm = getattr(konteks.ikm, "angka", konteks.ikm)  # HasilIkm → its Angka
-    if ikm is None:
-        raise ValueError(f"node {kode!r} berjenis 'ikm' tetapi nilai IKM tahun ini tidak tersedia")
     masukan = ikm if isinstance(ikm, Angka) else ke_decimal(ikm)
     return Angka(ke_decimal(masukan), "IKM tahun berjalan", (masukan,), label=str(row["nama"]))
 

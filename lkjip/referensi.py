@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from lkjip.capaian import metode_salah, rasio_salah
 from lkjip.galat import Masalah
+from lkjip.komposit import jenis_salah
 from lkjip.pohon import cek_pohon_data
 from lkjip.referensi_tw import cek_referensi_tw
 
@@ -85,19 +87,13 @@ def _cek_komposit(tabel, b: str) -> list[Masalah]:
     shape, roots and cycles: `lkjip.pohon`.)"""
     df = tabel["komposit"]
     punya_anak = set(df["kode_induk"].dropna())
-    ada_ikm = len(tabel["ikm_responden"]) or len(tabel["ikm_nrr"])
+    ada_ikm = bool(len(tabel["ikm_responden"]) or len(tabel["ikm_nrr"]))
     masalah = []
     for _, r in df.iterrows():
         baris, kode, jenis = int(r["_baris"]), r["kode_node"], r["jenis"]
-        if kode in punya_anak and jenis != "rerata":
-            masalah.append(Masalah(b, baris, "jenis", jenis,
-                                   "rerata, karena node ini memiliki sub-node"))
-        if kode not in punya_anak and jenis == "rerata":
-            masalah.append(Masalah(b, baris, "jenis", jenis, "rasio, nilai atau ikm, karena "
-                                                             "node ini tidak memiliki sub-node"))
-        if jenis == "ikm" and not ada_ikm:
-            masalah.append(Masalah(b, baris, "jenis", jenis,
-                                   "jenis lain, karena tidak ada data IKM tahun ini"))
+        salah = jenis_salah(jenis, kode in punya_anak, ada_ikm)
+        if salah:
+            masalah.append(Masalah(b, baris, "jenis", jenis, salah))
         if jenis == "rasio" and r["daftar"] is None:
             masalah += _cek_rasio(r, b, baris)
     return masalah
@@ -107,29 +103,21 @@ def _cek_rasio(r, b: str, baris: int) -> list[Masalah]:
     p, q = r["pembilang"], r["penyebut"]
     if pd.isna(p) or pd.isna(q):
         return []  # reported with the file (skema.IsiBila)
-    if p < 0 or q < 0:
-        kolom = "pembilang" if p < 0 else "penyebut"
-        return [Masalah(b, baris, kolom, _angka(r[kolom]), "jumlah yang tidak negatif")]
-    if q == 0 and p != 0:
-        return [Masalah(b, baris, "penyebut", "0",
-                        "penyebut bukan 0 (rasio x/0 tidak dapat dihitung; 0/0 = 100%)")]
-    return []
+    alasan = rasio_salah(p, q)
+    if alasan is None:
+        return []
+    kolom = "pembilang" if p < 0 else "penyebut"
+    return [Masalah(b, baris, kolom, _angka(r[kolom]), pesan=f"{alasan} (0/0 = 100%).")]
 
 
 def _angka(x) -> str:
     return f"{x:g}"
 
 
-_METODE_ARAH = {"naik": ("rasio",), "turun": ("selisih", "kebalikan")}
-
-
 def _cek_arah_metode(df: pd.DataFrame, b: str) -> list[Masalah]:
-    """The capaian method must fit the direction (naik: rasio; turun: selisih or kebalikan)."""
-    return [
-        Masalah(b, int(r["_baris"]), "metode", r["metode"],
-                f"{' atau '.join(_METODE_ARAH[r['arah']])} untuk arah '{r['arah']}'")
-        for _, r in df.iterrows() if r["metode"] not in _METODE_ARAH[r["arah"]]
-    ]
+    """The capaian method must fit the direction (`lkjip.capaian.metode_salah`)."""
+    return [Masalah(b, int(r["_baris"]), "metode", r["metode"], salah)
+            for _, r in df.iterrows() if (salah := metode_salah(r["arah"], r["metode"]))]
 
 
 def _cek_profil(tabel, berkas, kecamatan, tahun) -> list[Masalah]:
