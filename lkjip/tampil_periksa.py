@@ -11,7 +11,7 @@ from html import escape
 
 import pandas as pd
 
-from lkjip.periksa import JUDUL_ATURAN, Temuan, hitung_tingkat, per_aturan
+from lkjip.periksa import Temuan, aturan, hitung_tingkat, per_aturan
 
 KOLOM_TABEL = ("No.", "Tingkat", "Id temuan", "Letak", "Keterangan")
 
@@ -32,10 +32,10 @@ def ringkasan_temuan(temuan: list[Temuan]) -> str:
 def cetak_temuan(temuan: list[Temuan]) -> str:
     """The findings as terminal text, grouped by rule with counts per severity; each with
     its id (what a decision names)."""
-    baris = ["", ringkasan_temuan(temuan)]
-    for aturan, daftar in per_aturan(temuan).items():
+    baris, judul = ["", ringkasan_temuan(temuan)], {a.id: a.judul for a in aturan()}
+    for id_, daftar in per_aturan(temuan).items():
         n = ", ".join(f"{v} {t}" for t, v in hitung_tingkat(daftar).items() if v)
-        baris += ["", f"{aturan} — {JUDUL_ATURAN.get(aturan, aturan)} ({n})"]
+        baris += ["", f"{id_} — {judul.get(id_, id_)} ({n})"]
         for t in daftar:
             baris.append(f"  [{t.tingkat}] {t.letak} · {t.tempat}")
             baris.append(f"      id: {t.id}")

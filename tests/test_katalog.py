@@ -1,0 +1,134 @@
+"""The catalogue of figures: one table that checks, provenance and the generator read.
+
+A kind of figure added as ONE entry (here registered in the test, lkjip's source untouched) is
+checked, explained, listed and its finding carries a stable id. Hand values from tests/mini.py.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from lkjip import jejak, katalog
+from lkjip.angka import Angka, Sumber
+from lkjip.hitung import hitung
+from lkjip.muat import muat
+from lkjip.periksa import aturan, periksa
+from lkjip.tampil_periksa import cetak_temuan
+from lkjip.teks import normal_teks
+from tests.mini import tulis_mini
+
+
+def _sarpras(hasil, jenis: str) -> Angka:
+    """The typed count of one row of sarpras.csv, with its cell as provenance."""
+    df = hasil.data.sarpras
+    r = df[df["jenis"] == jenis].iloc[0]
+    sel = Sumber(hasil.data.berkas["sarpras"], int(r["_baris"]), "jumlah", r["jumlah"])
+    return Angka(sel.angka, "jumlah tertulis", (sel,), label=f"jumlah {jenis}", desimal=0)
+
+
+SARPRAS = katalog.Jenis(
+    "sarpras/<jenis>", "jumlah satu jenis sarana dan prasarana", _sarpras, katalog.CACAH,
+    "jumlah_sarpras", "<jenis>", "jumlah-sarpras", apa=lambda h, j: f"Jumlah {j}",
+    catatan=lambda h, j: " di sarpras.csv", kunci_sah="jenis di sarpras.csv",
+    pilihan={"jenis": lambda h: list(h.data.sarpras["jenis"])}, normal=normal_teks,
+    judul_aturan="Jumlah sarana dan prasarana")
+
+
+@pytest.fixture
+def satu_entri_lagi(monkeypatch):
+    monkeypatch.setattr(katalog, "KATALOG", katalog.KATALOG + (SARPRAS,))
+
+
+def _jalankan(tmp_path, *baris):
+    ganti = {"2023/tersaji.csv": "besaran,kunci,nilai,sumber\n" + "".join(b + "\n" for b in baris)}
+    tulis_mini(tmp_path, ganti=ganti)
+    data = muat("contoh", 2023, tmp_path)
+    hasil = hitung(data)
+    return hasil, periksa(data, hasil)
+
+
+def test_a_new_kind_of_stated_figure_is_one_entry(tmp_path, satu_entri_lagi):
+    # the mini's sarpras.csv row 2: Kendaraan Roda 2, jumlah 2; the office states 3 (and 2
+    # under another spelling of the name, which matches it)
+    hasil, temuan = _jalankan(tmp_path, "jumlah_sarpras,Kendaraan Roda 2,3,Tabel 1.4",
+                              "jumlah_sarpras,kendaraan roda 2,2,Bab I")
+    sarpras = [t for t in temuan if t.aturan == "jumlah-sarpras"]
+    # checked: one galat, 3 against the typed 2
+    assert [(t.tingkat, t.baris, t.tersaji, t.terhitung) for t in sarpras] == [
+        ("galat", 2, "3", "2")]
+    assert sarpras[0].pesan == "Jumlah Kendaraan Roda 2 tersaji 3, padahal terhitung 2 di " \
+        "sarpras.csv."
+    # a stable id from the rule and the place
+    assert sarpras[0].id == "jumlah-sarpras/kendaraan-roda-2/tabel-1.4"  # besaran named once
+    # the rule table is generated with it; check prints its title
+    assert ("jumlah-sarpras", "Jumlah sarana dan prasarana") in [(a.id, a.judul)
+                                                                for a in aturan()]
+    assert "jumlah-sarpras — Jumlah sarana dan prasarana (1 galat)" in cetak_temuan(temuan)
+    # explained: the path of `lkjip jelaskan`, down to the cell
+    teks = jejak.jelaskan(hasil, "sarpras/Kendaraan Roda 2")
+    assert "sarpras.csv baris 2, kolom jumlah: 2" in teks
+    assert any(b.startswith("sarpras/<jenis>") for b in katalog.daftar_jalur(hasil))
+    assert katalog.jalur_tersaji("jumlah_sarpras", "Kendaraan Roda 2") == \
+        "sarpras/Kendaraan Roda 2"
+    assert katalog.nilai_tersaji(hasil, "jumlah_sarpras", "Kendaraan Roda 2") == 2
+
+
+def test_without_the_entry_the_figure_is_only_info(tmp_path):
+    _, temuan = _jalankan(tmp_path, "jumlah_sarpras,Kendaraan Roda 2,3,Tabel 1.4")
+    t = next(t for t in temuan if t.besaran == "jumlah_sarpras")
+    assert (t.tingkat, t.aturan) == ("info", "tidak-diperiksa")
+    assert "tidak ada aturan untuk besaran 'jumlah_sarpras'" in t.pesan
+
+
+# ---------------------------------------------------------------- the table itself
+
+
+def test_every_besaran_has_one_entry_and_every_comparison_exists():
+    from lkjip.periksa import BANDING
+
+    besaran = [j.besaran for j in katalog.KATALOG if j.besaran]
+    assert len(besaran) == len(set(besaran))
+    assert {j.banding for j in katalog.KATALOG} <= set(BANDING)
+    ada = {a.id for a in aturan()}
+    assert all(j.aturan in ada for j in katalog.KATALOG if j.aturan)
+
+
+@pytest.fixture(scope="module")
+def contoh():
+    from lkjip import config
+
+    return hitung(muat("bantarbolang", 2023, config.contoh()))
+
+
+def test_every_path_of_the_example_resolves(contoh):
+    """Each listed path names a figure (none is a dead entry)."""
+    for j in katalog.KATALOG:
+        if not j.jalur:
+            continue
+        pilihan = [j.pilihan_kunci(contoh, n) for n in j.nama_kunci]
+        if any(not p for p in pilihan):
+            continue
+        kunci = tuple(p[0] for p in pilihan)
+        assert isinstance(katalog.cari(contoh, katalog.isi_jalur(j.jalur, kunci)), Angka)
+
+
+@pytest.mark.parametrize(("besaran", "kunci", "jalur", "nilai"), [
+    # values computed by hand in tests/test_jejak.py and tests/test_tabel.py
+    ("capaian", "IKU-02", "capaian/IKU-02", Decimal("91.68")),
+    ("realisasi", "IKU-01", "realisasi/IKU-01", Decimal("82.78")),
+    ("penyerapan", "keseluruhan", "penyerapan/total", Decimal("97.90")),
+    ("pagu_perubahan", "total", "anggaran/total/pagu_perubahan", 2_522_467_250),
+    ("selisih_perubahan", "1", "anggaran/1/selisih", -47_067_500),
+    ("jumlah_desa", "penyebut", "daftar/desa/penyebut", 17),
+    ("kategori_kinerja", "S1", None, "Sangat Tinggi"),  # 96,32 ≥ 93,51
+    ("mutu_ikm", None, None, "Baik"),  # 82,78: B (Baik)
+    ("tahun_ke_renstra", None, "tahun_ke_renstra", 3),  # 2023 − 2021 + 1
+    ("pk_total_tw3", "sekcam", "pk/sekcam/tw3", 600_020_750),
+])
+def test_stated_figure_to_path_and_value(contoh, besaran, kunci, jalur, nilai):
+    assert katalog.jalur_tersaji(besaran, kunci) == jalur
+    assert katalog.nilai_tersaji(contoh, besaran, kunci) == nilai
+    if jalur:
+        assert katalog.tersaji_jalur(jalur)[0] == besaran
