@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lkjip.capaian import _METODE_SAH  # the arah → metode rule (one home: lkjip.capaian)
+from lkjip.capaian import METODE_ARAH, metode_salah  # the arah → metode rule, one home
 from lkjip.galat import Masalah
 from lkjip.skema import STATUS_TW
 
@@ -58,8 +58,8 @@ def sifat_pk(tabel: dict) -> dict[tuple[str, int], dict]:
             continue
         baris = tw.get(kunci)
         sifat = {k: None if baris is None or _kosong(baris[k]) else baris[k] for k in SIFAT}
-        if sifat["metode"] is None and sifat["arah"] in _METODE_SAH:
-            sifat["metode"] = _METODE_SAH[sifat["arah"]][0]
+        if sifat["metode"] is None and sifat["arah"] in METODE_ARAH:
+            sifat["metode"] = METODE_ARAH[sifat["arah"]][0]
         hasil[kunci] = sifat
     return hasil
 
@@ -86,10 +86,9 @@ def _cek_sifat(tabel, berkas) -> list[Masalah]:
                                                    f"indikator {kode} di renstra/indikator.csv")
                         for k in SIFAT if not _kosong(r[k]) and r[k] != sifat[kunci][k]]
         arah, metode = sifat[kunci]["arah"], r["metode"]
-        if _kosong(kode) and not _kosong(metode) and arah in _METODE_SAH \
-                and metode not in _METODE_SAH[arah]:
-            masalah.append(Masalah(b, baris, "metode", metode,
-                                   f"{' atau '.join(_METODE_SAH[arah])} untuk arah '{arah}'"))
+        salah = arah in METODE_ARAH and metode_salah(arah, metode)
+        if _kosong(kode) and not _kosong(metode) and salah:
+            masalah.append(Masalah(b, baris, "metode", metode, salah))
     return masalah
 
 

@@ -53,15 +53,17 @@ MODUL = (renstra, anggaran, pk, indikator, ikm, kategori, daftar, nama, tersaji,
 
 
 def aturan() -> tuple[Aturan, ...]:
-    """Every rule in order: those of the modules, then those only catalogue entries name."""
+    """Every rule in order: those of the modules, with those only catalogue entries name
+    before the stated figures that cannot be checked (``tidak-diperiksa``)."""
     dikenal = [a for m in MODUL for a in m.ATURAN]
-    ada = {a.id for a in dikenal}
+    ada, tambah = {a.id for a in dikenal}, []
     for j in katalog.KATALOG:
         if j.aturan and j.aturan not in ada:
             ada.add(j.aturan)
-            dikenal.insert(-1, Aturan(j.aturan, j.judul_aturan or j.uraian, (j.tingkat, "info"),
-                                      f"stated {j.besaran} vs computed ({j.jalur or '-'})"))
-    return tuple(dikenal)
+            tambah.append(Aturan(j.aturan, j.judul_aturan or j.uraian, (j.tingkat, "info"),
+                                 f"stated {j.besaran} vs computed ({j.jalur or '-'})"))
+    i = next(n for n, a in enumerate(dikenal) if a.id == "tidak-diperiksa")
+    return tuple(dikenal[:i] + tambah + dikenal[i:])
 
 
 ATURAN = tuple(a.id for a in aturan())
