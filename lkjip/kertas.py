@@ -27,7 +27,7 @@ import pandas as pd
 
 from lkjip import keputusan as kp
 from lkjip import susun, tabel, tampil
-from lkjip.periksa import JUDUL_ATURAN, hitung_tingkat
+from lkjip.periksa import hitung_tingkat, judul_aturan
 
 # ---------------------------------------------------------------- where in this report
 
@@ -145,7 +145,7 @@ def _rujukan(t) -> str:
 
 def _blok_temuan(data, hasil, t, keadaan: kp.Keadaan, letak: dict) -> str:
     """One finding as a small two-column table whose anchor is the finding's id."""
-    judul = JUDUL_ATURAN.get(t.aturan, t.aturan)
+    judul = judul_aturan(t.aturan)
     dipakai = angka_edisi(hasil, t) or t.terhitung
     baris = [
         ("Yang ditemukan", t.pesan),

@@ -1,7 +1,8 @@
 """The catalogue of figures: one table that checks, provenance and the generator read.
 
 A kind of figure added as ONE entry (here registered in the test, lkjip's source untouched) is
-checked, explained, listed and its finding carries a stable id. Hand values from tests/mini.py.
+checked, explained, listed, its finding carries a stable id, the office decides it by that id
+and the working paper shows it. Hand values from tests/mini.py.
 """
 
 from __future__ import annotations
@@ -10,8 +11,10 @@ from decimal import Decimal
 
 import pytest
 
-from lkjip import jejak, katalog
+from lkjip import jejak, katalog, kertas, tetap
+from lkjip import keputusan as kp
 from lkjip.angka import Angka, Sumber
+from lkjip.galat import LkjipError
 from lkjip.hitung import hitung
 from lkjip.muat import muat
 from lkjip.periksa import aturan, periksa
@@ -41,12 +44,17 @@ def satu_entri_lagi(monkeypatch):
     monkeypatch.setattr(katalog, "KATALOG", katalog.KATALOG + (SARPRAS,))
 
 
-def _jalankan(tmp_path, *baris):
+def _jalankan(tmp_path, *baris, keputusan=None):
     ganti = {"2023/tersaji.csv": "besaran,kunci,nilai,sumber\n" + "".join(b + "\n" for b in baris)}
+    if keputusan:
+        ganti["2023/keputusan.csv"] = "temuan,putusan,alasan\n" + keputusan + "\n"
     tulis_mini(tmp_path, ganti=ganti)
     data = muat("contoh", 2023, tmp_path)
     hasil = hitung(data)
     return hasil, periksa(data, hasil)
+
+
+ID = "jumlah-sarpras/kendaraan-roda-2/tabel-1.4"
 
 
 def test_a_new_kind_of_stated_figure_is_one_entry(tmp_path, satu_entri_lagi):
@@ -61,7 +69,7 @@ def test_a_new_kind_of_stated_figure_is_one_entry(tmp_path, satu_entri_lagi):
     assert sarpras[0].pesan == "Jumlah Kendaraan Roda 2 tersaji 3, padahal terhitung 2 di " \
         "sarpras.csv."
     # a stable id from the rule and the place
-    assert sarpras[0].id == "jumlah-sarpras/kendaraan-roda-2/tabel-1.4"  # besaran named once
+    assert sarpras[0].id == ID  # the besaran named once
     # the rule table is generated with it; check prints its title
     assert ("jumlah-sarpras", "Jumlah sarana dan prasarana") in [(a.id, a.judul)
                                                                 for a in aturan()]
@@ -73,6 +81,40 @@ def test_a_new_kind_of_stated_figure_is_one_entry(tmp_path, satu_entri_lagi):
     assert katalog.jalur_tersaji("jumlah_sarpras", "Kendaraan Roda 2") == \
         "sarpras/Kendaraan Roda 2"
     assert katalog.nilai_tersaji(hasil, "jumlah_sarpras", "Kendaraan Roda 2") == 2
+
+
+def test_the_new_kind_is_decided_by_its_id_in_the_working_paper(tmp_path, satu_entri_lagi):
+    # the office decides the finding above by the id `lkjip check` printed: terhitung (the
+    # typed 2 is right, the 3 of the first edition was a slip)
+    hasil, temuan = _jalankan(tmp_path, "jumlah_sarpras,Kendaraan Roda 2,3,Tabel 1.4",
+                              keputusan=f"{ID},terhitung,")
+    keadaan = kp.keadaan_data(hasil.data, temuan)
+    t = next(t for t in temuan if t.id == ID)
+    assert keadaan.putusan_untuk(t).putusan == "terhitung"
+    assert t not in keadaan.galat_terbuka  # no longer keeps the edition a DRAF
+    assert keadaan.basi == []
+    # the working paper shows the finding under its id with the decision in words; "where in
+    # this report" comes from the tables' marked cells, and no edition table marks this one
+    html = kertas.temuan(hasil.data, hasil, keadaan).isi
+    blok = html[html.index(f'id="{t.jangkar}"'):]
+    blok = blok[:blok.index("</section>")]
+    assert f"[{ID}]" in blok and "Jumlah sarana dan prasarana" in blok
+    assert "Diputuskan terhitung: laporan memakai angka hasil perhitungan (2)." in blok
+    assert "angka ini dikutip dalam uraian laporan, tidak dalam tabel" in blok
+    assert "tersaji.csv baris 2" in blok
+
+
+def test_a_count_read_from_the_inputs_cannot_be_decided_tersaji(tmp_path, satu_entri_lagi):
+    # the count is the typed cell of sarpras.csv: an office that wants 3 corrects sarpras.csv;
+    # `tetap` refuses the decision and names its row (row 2 of keputusan.csv)
+    hasil, temuan = _jalankan(tmp_path, "jumlah_sarpras,Kendaraan Roda 2,3,Tabel 1.4",
+                              keputusan=f"{ID},tersaji,angka buku inventaris")
+    keadaan = kp.keadaan_data(hasil.data, temuan)
+    with pytest.raises(LkjipError) as e:
+        tetap.tetapan(hasil.data, hasil, keadaan)
+    [m] = e.value.masalah
+    assert (m.berkas, m.baris, m.kolom) == ("contoh/2023/keputusan.csv", 2, "putusan")
+    assert f"putusan 'tersaji' untuk temuan '{ID}' tidak dapat diterapkan" in str(m)
 
 
 def test_without_the_entry_the_figure_is_only_info(tmp_path):

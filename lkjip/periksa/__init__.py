@@ -47,7 +47,7 @@ from lkjip.periksa import (
 from lkjip.periksa.dasar import TINGKAT, Aturan, Konteks, Temuan, beda_angka
 
 __all__ = ["ATURAN", "JUDUL_ATURAN", "TINGKAT", "Aturan", "Temuan", "aturan", "ada_galat",
-           "beda_angka", "hitung_tingkat", "periksa", "tersaji_beda"]
+           "beda_angka", "hitung_tingkat", "judul_aturan", "periksa", "tersaji_beda"]
 
 MODUL = (renstra, anggaran, pk, indikator, ikm, kategori, daftar, nama, tersaji, triwulan)
 
@@ -66,8 +66,18 @@ def aturan() -> tuple[Aturan, ...]:
     return tuple(dikenal[:i] + tambah + dikenal[i:])
 
 
+def judul_aturan(id_aturan: str) -> str:
+    """The title of a rule, read from `aturan()` when asked (so a catalogue entry added
+    later has its title too); the id itself for a rule nobody declares.
+
+    >>> judul_aturan("tidak-ada-aturan-ini")
+    'tidak-ada-aturan-ini'
+    """
+    return next((a.judul for a in aturan() if a.id == id_aturan), id_aturan)
+
+
 ATURAN = tuple(a.id for a in aturan())
-JUDUL_ATURAN = {a.id: a.judul for a in aturan()}
+JUDUL_ATURAN = {a.id: a.judul for a in aturan()}  # as at import; `judul_aturan` follows changes
 PEMERIKSA = tuple(cek for m in MODUL for cek in m.PEMERIKSA)
 BANDING = {nama_: fungsi for m in MODUL for nama_, fungsi in m.BANDING.items()}
 
