@@ -18,6 +18,7 @@ the executed notebook (`pisah`) and writes:
 import base64
 import copy
 import io
+import re
 from html import escape
 
 from bs4 import BeautifulSoup
@@ -26,7 +27,7 @@ from nbconvert.preprocessors import Preprocessor
 from traitlets import Bool, default
 
 from lkjip import config
-from lkjip.tampil import DAFTAR_PENANDA, GRAFIK_PNG_MIME, SAMPUL_MIME
+from lkjip.tampil import DAFTAR_PENANDA, GRAFIK_CETAK_MIME, GRAFIK_PNG_MIME, SAMPUL_MIME
 
 PINDAIAN_MIME = "application/vnd.lkjip.pindaian+json"  # lkjip.susun.pindaian_pk
 EDISI, KERTAS_KERJA = "edisi", "kertas_kerja"
@@ -52,6 +53,7 @@ MIME_DIBUANG = {
     "application/vnd.jupyter.widget-state+json",
     SAMPUL_MIME,
     GRAFIK_PNG_MIME,
+    GRAFIK_CETAK_MIME,
     PINDAIAN_MIME,
 }
 
@@ -232,7 +234,7 @@ class LkjipPDFExporter(LkjipHTMLExporter):
     def from_notebook_node(self, nb, resources=None, **kw):
         html, resources = super().from_notebook_node(nb, resources, **kw)
         resources["output_extension"] = ".pdf"
-        return html_ke_pdf(html), resources
+        return html_ke_pdf(untuk_cetak(html, svg_cetak(nb))), resources
 
 
 def _salin(nb):
@@ -252,7 +254,7 @@ def html_ke_pdf(html: str) -> bytes:
 def ekspor(nb, analis: bool = False) -> tuple[str, bytes]:
     """HTML (with code when ``analis``) and the reader's PDF of an executed notebook."""
     html, pembaca = html_dan_pembaca(nb, analis)
-    return html, html_ke_pdf(pembaca)
+    return html, html_ke_pdf(untuk_cetak(pembaca, svg_cetak(nb)))
 
 
 def html_dan_pembaca(nb, analis: bool) -> tuple[str, str]:
@@ -293,6 +295,33 @@ def png_grafik(nb) -> dict[str, bytes]:
     """The charts' PNG copies of an executed notebook, by figure id (`lkjip.tampil.grafik`)."""
     return {id_: base64.b64decode(b64) for peta in _keluaran(nb, GRAFIK_PNG_MIME)
             for id_, b64 in peta.items()}
+
+
+def svg_cetak(nb) -> dict[str, str]:
+    """The charts' PDF copies (base64 SVG, text as text) of an executed notebook, by figure id."""
+    return {id_: b64 for peta in _keluaran(nb, GRAFIK_CETAK_MIME) for id_, b64 in peta.items()}
+
+
+_GAMBAR_GRAFIK = re.compile(
+    r'(<figure class="lk-grafik" id="([^"]+)"><img [^>]*?src="data:image/svg\+xml;base64,)'
+    r'[A-Za-z0-9+/=]+"')
+
+
+def untuk_cetak(html: str, svg: dict[str, str]) -> str:
+    """The reader's HTML with each chart's PDF copy (`svg_cetak`) in place of its screen SVG.
+
+    A chart without a copy (an older notebook, an id renamed by `_id_unik`) keeps its SVG.
+
+    >>> h = '<figure class="lk-grafik" id="grafik-1"><img class="lk-gambar" alt="G" src="'
+    >>> untuk_cetak(h + 'data:image/svg+xml;base64,AAAA">', {"grafik-1": "QkJC"})[-6:]
+    'QkJC">'
+    >>> untuk_cetak(h + 'data:image/svg+xml;base64,AAAA">', {})[-6:]
+    'AAAA">'
+    """
+    def ganti(m: re.Match) -> str:
+        return f'{m.group(1)}{svg[m.group(2)]}"' if m.group(2) in svg else m.group(0)
+
+    return _GAMBAR_GRAFIK.sub(ganti, html) if svg else html
 
 
 def pindaian_pdf(nb) -> list[tuple[str, bytes]]:
@@ -353,7 +382,7 @@ def berkas_kecamatan(nb, kecamatan: str, tahun, analis: bool = False, kemajuan=N
         lapor(f"menulis {NAMA_DOKUMEN[dok]}: HTML")
         html, pembaca = html_dan_pembaca(bagian, analis)
         lapor(f"menulis {NAMA_DOKUMEN[dok]}: PDF")
-        pdf = html_ke_pdf(pembaca)
+        pdf = html_ke_pdf(untuk_cetak(pembaca, svg_cetak(bagian)))
         hasil[f"{nama[dok]}.html"] = html.encode("utf-8")
         if dok == EDISI:
             sampul = baca_sampul(bagian)

@@ -110,10 +110,12 @@ def daftar(kalimat: list[str]) -> tampil.Html:
 
 
 def gabung(*bagian) -> tampil.Html:
-    """Several report fragments (Html, Tabel) as one output (with the charts' PNG copies)."""
+    """Several report fragments (Html, Tabel) as one output (with the charts' PNG and PDF
+    copies)."""
     ada = [b for b in bagian if b is not None]
     isi = "".join(b._repr_html_() for b in ada)
-    return tampil.Html(isi, "Bagian", tuple(p for b in ada for p in getattr(b, "png", ())))
+    return tampil.Html(isi, "Bagian", tuple(p for b in ada for p in getattr(b, "png", ())),
+                       tuple(c for b in ada for c in getattr(b, "cetak", ())))
 
 
 def teks(data, nama: str) -> tampil.Html:

@@ -157,3 +157,46 @@ def test_terdaftar_sebagai_pengekspor_nbconvert(tmp_path):
     subprocess.run([jupyter, "nbconvert", "--to", "lkjip_html", str(path)], check=True,
                    capture_output=True)
     assert "KECAMATAN CONTOH" in (tmp_path / "x.html").read_text(encoding="utf-8")
+
+
+def _nb_grafik():
+    import matplotlib
+
+    matplotlib.use("agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots()
+    ax.barh(["Persyaratan"], [84.56])
+    ax.set_xlabel("nilai unsur")
+    nb = _notebook()
+    nb.cells[1].outputs.append(new_output(
+        "display_data", data=tampil.grafik(fig, "3.2", "Nilai Unsur")._repr_mimebundle_()))
+    return nb
+
+
+def test_pdf_memakai_salinan_grafik_yang_teksnya_teks_html_tetap_svg_jalur():
+    # issue 15: the screen SVG draws letters as paths (same on every screen); the PDF's copy
+    # keeps text as text (WeasyPrint draws it ~5x faster, and the PDF's text is searchable)
+    nb = _nb_grafik()
+    html, pdf = ekspor.ekspor(nb)
+    cetak = ekspor.svg_cetak(nb)
+    assert list(cetak) == ["grafik-3-2"]
+    import base64
+
+    svg = base64.b64decode(cetak["grafik-3-2"]).decode()
+    assert "<text" in svg and "Persyaratan" in svg
+    assert cetak["grafik-3-2"] not in html  # the saved HTML keeps the screen SVG
+    layar = BeautifulSoup(html, "html.parser").select_one("#grafik-3-2 img")["src"]
+    assert "<text" not in base64.b64decode(layar.split(",", 1)[1]).decode()
+    teks = " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    assert "Persyaratan" in teks and "nilai unsur" in teks  # drawn from the text copy
+    assert ekspor.GRAFIK_CETAK_MIME not in html
+
+
+def test_untuk_cetak_mengganti_hanya_grafik_yang_punya_salinan():
+    html = ('<figure class="lk-grafik" id="grafik-1"><img alt="a" class="lk-gambar" '
+            'src="data:image/svg+xml;base64,QUFB"></figure>'
+            '<figure class="lk-grafik" id="grafik-2"><img alt="b" class="lk-gambar" '
+            'src="data:image/svg+xml;base64,QkJC"></figure>')
+    hasil = ekspor.untuk_cetak(html, {"grafik-2": "Q0ND", "grafik-9": "RERE"})
+    assert hasil == html.replace("QkJC", "Q0ND")

@@ -136,3 +136,18 @@ def test_sampul_tampil_sebagai_data_untuk_pengekspor():
 
 def test_repr_ringkas_untuk_text_plain():
     assert repr(tampil.tabel(_df(["1.", "a", "2"]), "2.4", "x")) == "<Tabel 2.4>"
+
+
+def test_salinan_cetak_grafik_teksnya_teks_dan_sama_setiap_kali():
+    # the PDF's copy (issue 15): text as <text>, and ids from a fixed salt, so two builds of
+    # the same data give the same notebook (test_batch_dask compares them)
+    import base64
+
+    def salinan():
+        fig, ax = plt.subplots()
+        ax.bar(["Persyaratan"], [1])
+        return tampil.grafik(fig, "1.1", "Rincian").cetak
+
+    pertama = salinan()
+    assert pertama == salinan() and pertama[0][0] == "grafik-1-1"
+    assert ">Persyaratan</text>" in base64.b64decode(pertama[0][1]).decode()
