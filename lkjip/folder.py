@@ -23,7 +23,7 @@ from pathlib import Path
 
 from lkjip.baca import pesan_os
 from lkjip.galat import Masalah
-from lkjip.skema import BERKAS, FOLDER_LAIN, LAIN, NARASI, NARASI_BAWAAN, WAJIB_JIKA
+from lkjip.skema import BERKAS, FOLDER_LAIN, LAIN, NARASI, NARASI_BAWAAN, TW, WAJIB_JIKA
 
 ABAIKAN = re.compile(r"^(\.|~\$)|^(thumbs\.db|desktop\.ini)$", re.IGNORECASE)
 TAHUN = re.compile(r"(19|20)[0-9]{2}")
@@ -220,9 +220,27 @@ def belum_diisi(data) -> list[str]:
                 ada["kode_indikator"]):
             kurang.append(f"renstra/realisasi.csv: belum ada realisasi {data.tahun} untuk "
                           f"{i['kode_indikator']} ({i['indikator']}); capaiannya tampil '–'.")
+    kurang += tw_belum_lengkap(data)
     if not len(data.realisasi_anggaran):
         kurang.append("realisasi_anggaran.csv: belum ada realisasi anggaran; penyerapan dan "
                       "efisiensi tampil '–'.")
     if not len(data.pk_anggaran):
         kurang.append("pk_anggaran.csv: belum ada; lampiran PK tanpa tabel anggaran.")
+    return kurang
+
+
+def tw_belum_lengkap(data) -> list[str]:
+    """Years up to this one given in `renstra/realisasi.csv` by quarters, not all four filled:
+    the year's realisasi is not computed from part of a year (`hitung._realisasi_tahun`)."""
+    df = data.realisasi[data.realisasi["tahun"] <= data.tahun]
+    kurang = []
+    for (kode, tahun), kelompok in df.groupby(["kode_indikator", "tahun"], sort=True):
+        if (kelompok["periode"] == "tahun").any() or not kelompok["periode"].isin(TW).any():
+            continue
+        ada = set(kelompok.loc[kelompok["realisasi"].notna(), "periode"])
+        if kosong := [p for p in TW if p not in ada]:
+            kurang.append(
+                f"renstra/realisasi.csv: realisasi {kode} tahun {tahun} diberikan per triwulan, "
+                f"tetapi {', '.join(kosong)} belum diisi; realisasi tahun itu tampil '–' "
+                "sampai keempat triwulan diisi (atau isi satu baris periode 'tahun').")
     return kurang

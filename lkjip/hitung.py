@@ -24,6 +24,7 @@ from lkjip.ikm import HasilIkm, ikm, ikm_dari_nrr, ikm_per, ikm_tahunan, mutu_ik
 from lkjip.komposit import hitung_komposit
 from lkjip.muat import DataKecamatan
 from lkjip.skala import kategori
+from lkjip.skema import TW
 
 # list name → (column marked ya, what an entry is)
 DAFTAR = {
@@ -210,15 +211,19 @@ def _riwayat(data, ind) -> dict[int, Angka]:
 
 
 def _realisasi_tahun(data, kelompok, ind) -> Angka | None:
+    """The year's realisasi: its `tahun` row, else its TW1–TW4 rows accumulated, only when all
+    four are filled (TW1–TW3 summed is not a year; `folder.tw_belum_lengkap` names the gap)."""
     kode = ind["kode_indikator"]
     setahun = kelompok[kelompok["periode"] == "tahun"]
     if len(setahun):
         return _angka_sel(data, "realisasi", setahun.iloc[0], "realisasi", f"realisasi {kode}")
-    tw = kelompok[kelompok["periode"].str.startswith("TW")].sort_values("periode")
+    tw = kelompok[kelompok["periode"].isin(TW)].sort_values("periode")
     nilai = [_angka_sel(data, "realisasi", r, "realisasi", f"realisasi {kode} {r['periode']}")
              for _, r in tw.iterrows()]
     nilai = [n for n in nilai if n is not None]
-    return akumulasi_tw(nilai, ind["akumulasi_tw"], f"realisasi {kode}") if nilai else None
+    if len(nilai) < len(TW):
+        return None
+    return akumulasi_tw(nilai, ind["akumulasi_tw"], f"realisasi {kode}")
 
 
 def _realisasi_ini(data, ind, riwayat, komposit, ikm_tahun) -> Angka:

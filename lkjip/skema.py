@@ -35,7 +35,9 @@ GOLONGAN = ["I", "II", "III", "IV"]
 TINGKAT_ANGGARAN = ["program", "kegiatan", "sub_kegiatan"]
 SKALA = ["bantarbolang-2023", "permendagri-86-2017", "permenpan-88-2021"]
 DAFTAR = ["desa", "pengaduan", "data_publik", "layanan_pelimpahan"]
-PERIODE = ["tahun", "TW1", "TW2", "TW3", "TW4", "S1", "S2"]
+# realisasi.csv: a year or its quarters (a semester row was accepted and never used: refused)
+TW = ["TW1", "TW2", "TW3", "TW4"]
+PERIODE = ["tahun", *TW]
 
 
 # --- element checks on typed text -------------------------------------------------------
