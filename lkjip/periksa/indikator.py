@@ -22,6 +22,9 @@ from lkjip.periksa.dasar import (
 ATURAN = (
     Aturan("indikator-tanpa-target", "Indikator tanpa target tahun ini", ("peringatan",),
            "a Renstra indicator with no target this year"),
+    Aturan("kebalikan-realisasi-nol", "Capaian metode kebalikan dengan realisasi 0",
+           ("peringatan",), "a kebalikan indicator (Target / Realisasi) whose realisasi is 0: "
+           "its capaian and progress are not computed"),
     Aturan("persen-0-100", "Persentase di luar 0–100", ("galat",),
            "a percentage (satuan %) outside 0–100: realisasi, targets, composite nodes"),
     Aturan("realisasi-indikator", "Realisasi indikator", ("galat", "info"),
@@ -46,6 +49,25 @@ def cek_tanpa_target(k: Konteks) -> list[Temuan]:
                      f"tahun {k.data.tahun} di target.csv, sehingga capaiannya tidak dapat "
                      "dihitung.")
             hasil.append(k.temuan("peringatan", "indikator-tanpa-target", "indikator",
+                                  i["_baris"], i["kode_indikator"], pesan,
+                                  kunci_id=(i["kode_indikator"],)))
+    return hasil
+
+
+def cek_kebalikan_nol(k: Konteks) -> list[Temuan]:
+    """A `kebalikan` indicator whose realisasi is 0: T / 0 has no value, so its capaian (and the
+    sasaran's mean without it) would change without a word; `selisih` has one."""
+    hasil = []
+    for _, i in k.data.indikator.iterrows():
+        h = k.hasil.indikator[i["kode_indikator"]]
+        if i["metode"] == "kebalikan" and h.realisasi.nilai == 0 \
+                and h.target is not None and h.target.nilai not in (None, 0):
+            pesan = (f"Indikator {i['kode_indikator']} ({i['indikator']}) bermetode 'kebalikan' "
+                     f"(Target / Realisasi) dengan realisasi {k.data.tahun} = 0, sehingga "
+                     "capaian dan progresnya tidak dapat dihitung dan capaian sasarannya dirata-"
+                     "ratakan tanpa indikator ini. Bila realisasi 0 mungkin, gunakan metode "
+                     "'selisih' ((2 × Target − Realisasi) / Target).")
+            hasil.append(k.temuan("peringatan", "kebalikan-realisasi-nol", "indikator",
                                   i["_baris"], i["kode_indikator"], pesan,
                                   kunci_id=(i["kode_indikator"],)))
     return hasil
@@ -137,5 +159,5 @@ def _capaian_dari_tersaji(k: Konteks, i, s: Decimal) -> str:
     return ""
 
 
-PEMERIKSA = (cek_tanpa_target, cek_persen)
+PEMERIKSA = (cek_tanpa_target, cek_kebalikan_nol, cek_persen)
 BANDING = {"capaian": banding_capaian}
