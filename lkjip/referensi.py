@@ -78,7 +78,23 @@ def _cek_ikm_nrr(df: pd.DataFrame, b: str) -> list[Masalah]:
         if kurang:
             masalah.append(Masalah(b, pesan=f"periode {periode}: unsur IKM tidak lengkap; "
                                             f"tidak ada baris untuk {', '.join(kurang)}."))
+        masalah += _responden_sama(kelompok, periode, b)
     return masalah
+
+
+def _responden_sama(kelompok: pd.DataFrame, periode: str, b: str) -> list[Masalah]:
+    """Every respondent answers the nine unsur: one count per periode (the most frequent is
+    taken as meant; a row that differs is named, never one of them picked silently)."""
+    jumlah = kelompok["responden"].mode()
+    if len(jumlah) != 1 or (kelompok["responden"] == jumlah[0]).all():
+        return [] if len(jumlah) == 1 else [Masalah(b, pesan=(
+            f"periode {periode}: jumlah responden berbeda antar unsur "
+            f"({', '.join(f'{r:g}' for r in kelompok['responden'])}); kesembilan unsur "
+            "dijawab oleh responden yang sama, jadi jumlahnya harus sama."))]
+    return [Masalah(b, int(r["_baris"]), "responden", f"{r['responden']:g}",
+                    f"{jumlah[0]:g}, jumlah responden unsur lain periode {periode} (setiap "
+                    "responden menjawab kesembilan unsur)")
+            for _, r in kelompok.iterrows() if r["responden"] != jumlah[0]]
 
 
 def _cek_komposit(tabel, b: str) -> list[Masalah]:
