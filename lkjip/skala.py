@@ -114,3 +114,21 @@ def _masuk(nilai: Decimal, batas: Decimal | None, inklusif: bool) -> bool:
     if batas is None:
         return True
     return nilai >= batas if inklusif else nilai > batas
+
+
+def tabel_skala() -> str:
+    r"""The scales table of data/README.md (tested to be there verbatim): one row per preset.
+
+    >>> print(tabel_skala().splitlines()[3].replace(" · ", "\n"))
+    | `permendagri-86-2017` | Sangat Tinggi ≥ 91,00
+    Tinggi 76,00 – 90,99
+    Sedang 66,00 – 75,99
+    Rendah 51,00 – 65,99
+    Sangat Rendah ≤ 50,99 |
+    """
+    baris = ["| skala | categories (the value rounded half-up to 2 decimals) |", "|---|---|"]
+    for nama in daftar_skala():
+        df = muat_skala(nama)
+        pita = " · ".join(f"{k} {i}" for k, i in zip(df["kategori"], df["interval"], strict=True))
+        baris.append(f"| `{nama}` | {pita} |")
+    return "\n".join(baris) + "\n"

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from lkjip.muat import baca_csv, muat, nama_tabel, validasi
+from lkjip.skala import tabel_skala
 from lkjip.skema import BERKAS, tabel_berkas
 
 README = Path(__file__).resolve().parents[1] / "data" / "README.md"
@@ -28,6 +29,12 @@ def test_file_table_is_the_schemas():
     awal = "test_dokumen checks it -->\n"
     isi = TEKS.split(awal, 1)[1].split("<!-- /tabel-berkas -->", 1)[0]
     assert isi == tabel_berkas()
+
+
+def test_scale_table_is_the_presets():
+    awal = "lkjip.skala.tabel_skala(); test_dokumen checks it -->\n"
+    isi = TEKS.split(awal, 1)[1].split("<!-- /tabel-skala -->", 1)[0]
+    assert isi == tabel_skala()
 
 
 def test_every_file_has_a_description_and_an_example():
