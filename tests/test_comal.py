@@ -166,3 +166,28 @@ def test_nrr_respondents_are_one_count_per_semester(salinan, ganti, harapan):
         muat("comal", 2024, salinan)
     assert [(m.baris, m.kolom, m.nilai) for m in e.value.masalah] == harapan
     assert "responden" in str(e.value)
+
+
+REALISASI_PK_TW = """kode_pejabat,no,akumulasi_tw,arah,metode,tw1,tw2,tw3,tw4
+camat,1,,,,80,81,82,"82,49"
+camat,2,,,,78,79,80,"80,73"
+camat,3,,,,1,0,2,1
+camat,4,,,,,,,"70,52"
+sekcam,1,jumlah,naik,,2,1,1,2
+kasi_pelayanan,1,terakhir,naik,,90,92,94,96
+"""
+
+
+@pytest.mark.parametrize("pk_camat_4, urutan", [
+    # Nilai AKIP (terakhir) is measured once a year: the PK sets only a TW IV target, so
+    # TW I–III of its realisasi stay empty (data/README.md, Triwulan)
+    ("71,,,,71", []),
+    # with a TW II target, TW II is a quarter to report: TW IV filled after it is a galat
+    ("71,,71,,71", ["camat/4"]),
+])
+def test_a_once_a_year_measure_leaves_its_earlier_quarters_empty(salinan, pk_camat_4, urutan):
+    (salinan / "comal" / "2024" / "realisasi_pk_tw.csv").write_text(REALISASI_PK_TW, "utf-8")
+    _ganti(salinan, "2024/pk_indikator.csv", "nilai,71,,,,71", f"nilai,{pk_camat_4}")
+    temuan = periksa(muat("comal", 2024, salinan))
+    assert [t.id.split("/pk/")[1] for t in temuan if t.aturan == "tw-urutan"] == urutan
+    assert not [t for t in temuan if t.tingkat == "galat" and t.aturan != "tw-urutan"]
