@@ -208,7 +208,8 @@ def cek_perlu(tabel: dict, ada: set[str], tampil) -> list[Masalah]:
 def belum_diisi(data) -> list[str]:
     """What the report will show as "(belum diisi)" or "–" because it is not in the data yet:
     narasi files, this year's realisasi of an indicator typed directly, a year given by quarters
-    with one still empty, the budget realisasi, the PK budget tables. Not errors: `lkjip check` lists them so nothing is left by accident.
+    with one still empty, the budget realisasi, the PK budget tables. Not errors: `lkjip check`
+    lists them so nothing is left by accident.
     """
     kurang = [f"narasi/{n}: belum ada; laporan menampilkan \"(belum diisi)\" ({apa})."
               for n, apa in NARASI.items()
