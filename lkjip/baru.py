@@ -118,6 +118,29 @@ def baru(kecamatan: str, tahun, dari=None, data_dir=None) -> list[str]:
     return sorted(f"{kecamatan}/{n}" for n in tulis)
 
 
+def catatan_renstra(kecamatan: str, tahun, data_dir=None) -> str | None:
+    """A note when the year's `profil.csv` (carried over by ``--dari``) states a Renstra period
+    that does not hold the year: `lkjip check` would say so only once every file is filled.
+
+    >>> catatan_renstra("contoh", 2027, "/tidak/ada") is None
+    True
+    """
+    jalur = Path(data_dir if data_dir is not None else config.DATA) / kecamatan / str(tahun) \
+        / "profil.csv"
+    try:
+        hasil = baca_baris(jalur.read_text(encoding="utf-8-sig"), str(jalur))
+        judul = [j.strip().lower() for j in hasil.baris[0][1]]
+        sel = dict(zip(judul, hasil.baris[1][1], strict=False))
+        awal, akhir = int(sel["renstra_awal"]), int(sel["renstra_akhir"])
+    except (OSError, UnicodeError, IndexError, KeyError, ValueError):
+        return None
+    if awal <= int(tahun) <= akhir:
+        return None
+    return (f"Perhatian: tahun {tahun} di luar periode Renstra {awal}–{akhir} menurut "
+            "profil.csv; lkjip check akan melaporkannya sebagai galat. Untuk periode Renstra "
+            "baru, lihat data/README.md (\"The Renstra period ends\").")
+
+
 def _cek_tujuan(dir_kec: Path, tahun: int, dari: int | None) -> None:
     if (dir_kec / str(tahun)).exists():
         raise LkjipError(Masalah(str(dir_kec / str(tahun)), pesan=(

@@ -82,6 +82,7 @@ def _cetak_belum_diisi(data) -> None:
 def baru(kecamatan: str, tahun: str, dari: str | None, data_dir: Path | None) -> None:
     """Mulai data satu kecamatan-tahun: templat CSV, atau salinan dari tahun sebelumnya."""
     from lkjip.baru import baru as mulai
+    from lkjip.baru import catatan_renstra
 
     try:
         ditulis = mulai(kecamatan, tahun, dari, data_dir)
@@ -90,6 +91,8 @@ def baru(kecamatan: str, tahun: str, dari: str | None, data_dir: Path | None) ->
     asal = f" (disalin dari {dari} yang berlaku lintas tahun)" if dari else ""
     click.echo(f"{len(ditulis)} berkas dibuat{asal}:")
     click.echo(aman_terminal("\n".join(f"  {b}" for b in ditulis)))
+    if dari and (catatan := catatan_renstra(kecamatan, tahun, data_dir)):
+        click.echo(catatan)
     click.echo(f"Isi berkasnya, lalu jalankan: lkjip check --kecamatan {kecamatan} "
                f"--tahun {tahun}" + (f" --data {data_dir}" if data_dir else ""))
 

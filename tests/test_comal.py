@@ -191,3 +191,17 @@ def test_a_once_a_year_measure_leaves_its_earlier_quarters_empty(salinan, pk_cam
     temuan = periksa(muat("comal", 2024, salinan))
     assert [t.id.split("/pk/")[1] for t in temuan if t.aturan == "tw-urutan"] == urutan
     assert not [t for t in temuan if t.tingkat == "galat" and t.aturan != "tw-urutan"]
+
+
+@pytest.mark.parametrize("tahun, catatan", [
+    # 2025 lies in the Renstra 2021–2026 of Comal's profil.csv: nothing to say
+    ("2025", None),
+    # 2027 does not: said at once, not after every file is filled (data/README.md)
+    ("2027", "Perhatian: tahun 2027 di luar periode Renstra 2021–2026 menurut profil.csv"),
+])
+def test_baru_dari_names_a_year_past_the_renstra(salinan, tahun, catatan):
+    keluar = CliRunner().invoke(main, ["baru", "--kecamatan", "comal", "--tahun", tahun,
+                                       "--dari", "2024", "--data", str(salinan)])
+    assert keluar.exit_code == 0, keluar.output
+    baris = [b for b in keluar.output.splitlines() if b.startswith("Perhatian")]
+    assert [b.split(";")[0] for b in baris] == ([catatan] if catatan else [])
