@@ -26,7 +26,7 @@ from pathlib import Path, PurePosixPath
 import pandas as pd
 
 from lkjip import keputusan as kp
-from lkjip import susun, tabel, tampil
+from lkjip import susun, tabel, tabel_lampiran, tampil
 from lkjip.periksa import hitung_tingkat, judul_aturan
 
 # ---------------------------------------------------------------- where in this report
@@ -48,7 +48,7 @@ def _tabel_laporan(data, hasil) -> list[tabel.Tabel]:
                tabel.tabel_kesimpulan(data, hasil)]
     lampiran = susun.nomor_lampiran(data)
     daftar += [t for n, v in lampiran.items() if n.startswith("tabel:pk_anggaran:")
-               if (t := tabel.tabel_pk_anggaran(data, hasil, n.rsplit(":", 1)[1], v))]
+               if (t := tabel_lampiran.tabel_pk_anggaran(data, hasil, n.rsplit(":", 1)[1], v))]
     return daftar
 
 

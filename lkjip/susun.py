@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lkjip import grafik, narasi, tabel, tampil, tanda_tangan
+from lkjip import grafik, narasi, tabel, tabel_lampiran, tampil, tanda_tangan
 
 
 def alamat(data) -> str:
@@ -214,11 +214,11 @@ def _tabel_pk(data, hasil, kode: str, nomor: dict, kaki: dict) -> list:
     for akhiran, jenis in ((":strategis", True), (":program", False), ("", None)):
         kunci = f"tabel:pk_indikator:{kode}{akhiran}"
         if kunci in nomor:
-            bagian.append(tabel.tabel_pk_indikator(data, kode, nomor[kunci], jenis))
+            bagian.append(tabel_lampiran.tabel_pk_indikator(data, kode, nomor[kunci], jenis))
     kunci = f"tabel:pk_anggaran:{kode}"
     if kunci in nomor:
-        bagian.append(tabel.tabel_pk_anggaran(data, hasil, kode, nomor[kunci],
-                                              kaki.get(kode)))
+        bagian.append(tabel_lampiran.tabel_pk_anggaran(data, hasil, kode, nomor[kunci],
+                                                       kaki.get(kode)))
     return bagian
 
 

@@ -1,234 +1,47 @@
 """The report's tables, built from the data (`lkjip.muat`) and the computed model (`lkjip.hitung`).
 
-Each function returns a `Tabel`: a DataFrame of display text (numbers already formatted the
-Indonesian way by `lkjip.format`), its number and caption as the seed prints them, the source
-line, and the cells to mark. A `Tabel` shows itself in a notebook (``_repr_html_`` through
-`lkjip.tampil.tabel`, which escapes every text).
+Each function returns a `Tabel` (`lkjip.tabel_dasar`): a DataFrame of display text (numbers
+already formatted the Indonesian way by `lkjip.format`), its number and caption as the seed
+prints them, the source line, and the cells to mark. A `Tabel` shows itself in a notebook
+(``_repr_html_`` through `lkjip.tampil.tabel`, which escapes every text).
+
+This module holds Bab II–IV and the Ikhtisar; Bab I is `lkjip.tabel_sdm` and the Lampiran's
+PK tables `lkjip.tabel_lampiran`. The cell formatting and Bab I are re-exported here
+(``tabel.persen``, ``tabel.tabel_personil``), as notebooks call them.
 
 Tables carry no review markup: a figure is the one of `hasil` (the computed model, with the
 office's decisions on stated figures applied, `lkjip.keputusan`). Each table records which
 stated figures (``tersaji.csv`` besaran, kunci) its cells show (`Tabel.tersaji`), so the working
 paper can say where in this report a finding lies; a PK table may carry footnotes (`kaki`).
-
->>> angka_tertulis(82.0), angka_tertulis("92,22"), angka_tertulis("10/1"), angka_tertulis(None)
-('82', '92,22', '10/1', '–')
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from decimal import Decimal
-
 import pandas as pd
 
-from lkjip import pegawai as peg
-from lkjip.angka import Angka, ke_decimal
-from lkjip.format import KOSONG, format_angka, format_rupiah
+from lkjip.angka import Angka
+from lkjip.format import KOSONG, format_angka
 from lkjip.ikm import UNSUR
-from lkjip.sintetis_label import catatan_sintetis
 from lkjip.skala import muat_skala
-
-TEBAL = "lk-tebal"
-URAIAN = "lk-uraian"
-ROMAWI = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
-          "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX")
-BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-         "September", "Oktober", "November", "Desember")
-TW = ("TW I", "TW II", "TW III", "TW IV")
-
-
-@dataclass(frozen=True)
-class Tabel:
-    """A numbered report table: display text in `df`, css classes per cell in `tandai`.
-
-    `tandai` maps ``(row label, column label)`` of `df` to css classes (``lk-tebal``,
-    ``lk-uraian``); `angka` maps cells to the computed `Angka` behind them (its provenance shows
-    on hover in the HTML report); `tersaji` maps cells to the stated figure
-    ``(besaran, kunci)`` they show; `kaki` maps cells to a footnote printed under the table.
-    """
-
-    df: pd.DataFrame
-    nomor: str
-    judul: str
-    sumber: str | None = None
-    catatan: str | None = None
-    tandai: dict = field(default_factory=dict)
-    jumlah: bool = False
-    angka: dict = field(default_factory=dict)
-    tersaji: dict = field(default_factory=dict)
-    kaki: dict = field(default_factory=dict)
-
-    def html(self):
-        """The table as `lkjip.tampil.Html` (caption, escaped cells, classes, notes)."""
-        from lkjip import tampil
-
-        return tampil.tabel(self.df, self.nomor, self.judul, sumber=self.sumber,
-                            catatan=self.catatan, tandai=self.tandai, jumlah=self.jumlah,
-                            angka=self.angka or None, kaki=self.kaki or None)
-
-    def _repr_html_(self) -> str:
-        return self.html().isi
-
-    def sel(self, baris, kolom) -> str:
-        """The text of one cell (for tests and sentences)."""
-        return str(self.df.loc[baris, kolom])
-
-
-# ---------------------------------------------------------------- formatting
-
-
-def angka_tertulis(x) -> str:
-    """A typed figure as written (no trailing zeros); ``a/b`` stays as typed."""
-    if isinstance(x, str) and "/" in x:
-        return x.strip()
-    d = ke_decimal(x)
-    if d is None:
-        return KOSONG
-    d = d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()
-    return format_angka(d, None)
-
-
-def persen(x) -> str:
-    """A computed percentage or index in 2 dp, '–' when not available.
-
-    >>> persen(Angka(Decimal("91.6832"))), persen(None)
-    ('91,68', '–')
-    """
-    return format_angka(x, 2)
-
-
-def rupiah(x) -> str:
-    """Rupiah in a table: no 'Rp', negatives in parentheses as the seed prints them.
-
-    >>> rupiah(-21945500), rupiah(2522467250)
-    ('(21.945.500)', '2.522.467.250')
-    """
-    return format_rupiah(x, kurung=True)
-
-
-def cacah(n) -> str:
-    """A count in the personnel tables: 0 prints '-' as the seed does.
-
-    >>> cacah(0), cacah(12)
-    ('-', '12')
-    """
-    return "-" if int(n) == 0 else str(int(n))
-
-
-def tanggal(d) -> str:
-    """A date the Indonesian way.
-
-    >>> import datetime
-    >>> tanggal(datetime.date(2023, 10, 23))
-    '23 Oktober 2023'
-    """
-    if d is None or (isinstance(d, float) and pd.isna(d)):
-        return ""
-    d = pd.Timestamp(d)
-    return f"{d.day} {BULAN[d.month - 1]} {d.year}"
-
-
-def _nama(data) -> str:
-    return str(data.profil.get("nama_kecamatan") or data.kecamatan)
-
-
-def sumber_olah(data, *angka) -> str:
-    """'Kecamatan X tahun T, diolah', naming the synthetic input when one of `angka` comes
-    from it (`lkjip.sintetis_label.catatan_sintetis`)."""
-    return f"Kecamatan {_nama(data)} tahun {data.tahun}, diolah{catatan_sintetis(data, angka)}"
-
-
-# ---------------------------------------------------------------- building a table
-
-
-def _kelas(tebal=(), uraian=()) -> dict:
-    """css classes per cell: bold cells, and the description cells that get room."""
-    kelas: dict = {s: [TEBAL] for s in tebal}
-    for s in uraian:
-        kelas.setdefault(s, []).append(URAIAN)
-    return {s: " ".join(k) for s, k in kelas.items()}
-
-
-def _sel_kurung(df: pd.DataFrame) -> list[tuple]:
-    """Cells holding a negative amount in parentheses (the seed's style)."""
-    return [(r, k) for k in df.columns for r, v in zip(df.index, df[k], strict=True)
-            if isinstance(v, str) and v.startswith("(") and v.endswith(")")
-            and v[1:-1].replace(".", "").isdigit()]
-
-
-def _tabel(df, nomor, judul, sel=None, tebal=(), angka=None, uraian=(), hasil=None,
-           **kw) -> Tabel:
-    """A `Tabel`: ``sel`` maps cells to the stated figure ``(besaran, kunci)`` they show;
-    ``uraian`` names the description columns that get room. With `hasil`, every such cell
-    carries its computed `Angka` (provenance on hover, `lkjip.jejak`)."""
-    tandai = _kelas(tebal, [(r, k) for k in uraian for r in df.index])
-    for sel_kurung in _sel_kurung(df):  # '(21.945.500)' is a number: right-aligned
-        tandai[sel_kurung] = " ".join(filter(None, (tandai.get(sel_kurung), "lk-angka")))
-    if hasil is not None:
-        from lkjip import jejak
-
-        angka = jejak.angka_sel(hasil, sel or {}) | (angka or {})
-    angka = {k: a for k, a in (angka or {}).items() if isinstance(a, Angka)}
-    if hasil is not None and kw.get("sumber"):
-        kw["sumber"] += catatan_sintetis(hasil.data, angka.values())
-    return Tabel(df, nomor, judul, tandai=tandai, angka=angka, tersaji=dict(sel or {}), **kw)
-
-
-# ---------------------------------------------------------------- Bab I
-
-
-def _kepala_pegawai(df: pd.DataFrame, grup: str) -> pd.DataFrame:
-    """Personnel counts with No. and Jabatan columns, 0 as '-', the Jumlah row last."""
-    baris = []
-    for i, (jabatan, r) in enumerate(df.iterrows(), start=1):
-        no = "" if jabatan == peg.JUMLAH else f"{i}."
-        baris.append([no, jabatan] + [cacah(v) for v in r])
-    kolom = [("No.", ""), ("Jabatan", "")] + [
-        (grup, str(k)) if k != peg.JUMLAH else ("Jumlah", "") for k in df.columns]
-    return pd.DataFrame(baris, index=list(df.index), columns=pd.MultiIndex.from_tuples(kolom))
-
-
-def _sumber_pegawai(data) -> str:
-    return f"Data Kepegawaian Kecamatan {_nama(data)} {data.tahun}"
-
-
-def tabel_personil(data, hasil=None, nomor="1.1") -> Tabel:
-    """Tabel 1.1 Rincian Jumlah Personil, per jabatan."""
-    df = peg.tabel_jabatan(data.pegawai)
-    isi = pd.DataFrame(
-        [[("" if j == peg.JUMLAH else f"{i}."), j, cacah(n)]
-         for i, (j, n) in enumerate(df[peg.JUMLAH].items(), start=1)],
-        index=list(df.index), columns=["No.", "Jabatan", "Jumlah (orang)"])
-    sel = {(j, "Jumlah (orang)"): ("jumlah_pegawai", "total" if j == peg.JUMLAH else j)
-           for j in df.index}
-    return _tabel(isi, nomor, "Rincian Jumlah Personil", sel,
-                  sumber=_sumber_pegawai(data), jumlah=True)
-
-
-def tabel_pendidikan(data, nomor="1.2") -> Tabel:
-    """Tabel 1.2 Rincian Berdasarkan Tingkat Pendidikan."""
-    df = _kepala_pegawai(peg.tabel_pendidikan(data.pegawai), "Pendidikan")
-    return Tabel(df, nomor, "Rincian Berdasarkan Tingkat Pendidikan",
-                 sumber=_sumber_pegawai(data), jumlah=True)
-
-
-def tabel_golongan(data, nomor="1.3") -> Tabel:
-    """Tabel 1.3 Rincian Berdasarkan Golongan Ruang (PNS)."""
-    df = _kepala_pegawai(peg.tabel_golongan(data.pegawai), "Golongan Ruang")
-    return Tabel(df, nomor, "Rincian Berdasarkan Golongan Ruang",
-                 sumber=_sumber_pegawai(data), jumlah=True)
-
-
-def tabel_sarpras(data, nomor="1.4") -> Tabel:
-    """Tabel 1.4 Sarana dan Prasarana."""
-    df = pd.DataFrame(
-        [[f"{int(r['no'])}.", r["jenis"], angka_tertulis(r["jumlah"]), r["satuan"]]
-         for _, r in data.sarpras.iterrows()],
-        columns=["No.", "Jenis", "Jumlah", "Satuan"])
-    return Tabel(df, nomor, "Sarana dan Prasarana",
-                 sumber=f"Data Aset Kecamatan {_nama(data)} {data.tahun}")
-
+from lkjip.tabel_dasar import (
+    ROMAWI,
+    TW,
+    Tabel,
+    _nama,
+    _tabel,
+    angka_tertulis,
+    persen,
+    rupiah,
+    sumber_olah,
+)
+from lkjip.tabel_dasar import TEBAL as TEBAL
+from lkjip.tabel_dasar import URAIAN as URAIAN
+from lkjip.tabel_dasar import cacah as cacah
+from lkjip.tabel_dasar import tanggal as tanggal
+from lkjip.tabel_sdm import tabel_golongan as tabel_golongan
+from lkjip.tabel_sdm import tabel_pendidikan as tabel_pendidikan
+from lkjip.tabel_sdm import tabel_personil as tabel_personil
+from lkjip.tabel_sdm import tabel_sarpras as tabel_sarpras
 
 # ---------------------------------------------------------------- Bab II
 
@@ -709,100 +522,3 @@ def tabel_kesimpulan(data, hasil, nomor="4.1") -> Tabel:
                   sel, hasil=hasil, angka={("kinerja", "Nilai (%)"): hasil.capaian_kinerja},
                   sumber=sumber_olah(data), catatan=f"kategori menurut skala {hasil.skala} "
                   "(Tabel 3.1).")
-
-
-# ---------------------------------------------------------------- Lampiran: the PK of every pejabat
-
-
-def pihak_pk(data, kode_pejabat: str) -> dict:
-    """The two parties of a PK: names and positions of Pihak Pertama and Pihak Kedua."""
-    df = data.pejabat.set_index("kode_pejabat")
-    p = df.loc[kode_pejabat]
-    atasan = p["kode_atasan"]
-    if isinstance(atasan, str) and atasan in df.index:
-        nama2, jabatan2 = df.loc[atasan, "nama"], df.loc[atasan, "jabatan"]
-    else:
-        nama2, jabatan2 = p["nama_atasan"] or "", p["jabatan_atasan"] or ""
-    return {"nama": p["nama"], "jabatan": p["jabatan"], "nip": p["nip"],
-            "nama_atasan": nama2, "jabatan_atasan": jabatan2, "tanggal": tanggal(p["tanggal_pk"])}
-
-
-def _ada_tw(df: pd.DataFrame) -> bool:
-    return bool(df[[f"tw{i}" for i in range(1, 5)]].notna().any().any())
-
-
-def tabel_pk_indikator(data, kode_pejabat: str, nomor: str, strategis: bool | None = None) -> Tabel:
-    """A PK's target table: sasaran, indikator, satuan, target (and TW I–IV where typed).
-
-    ``strategis`` True/False keeps only the rows with/without a Renstra indicator (the Camat's
-    sasaran strategis and sasaran program); None keeps all.
-    """
-    df = data.pk_indikator[data.pk_indikator["kode_pejabat"] == kode_pejabat].sort_values("no")
-    if strategis is not None:
-        df = df[df["kode_indikator"].notna() == strategis]
-    jenis = {True: "Sasaran Strategis", False: "Sasaran Program", None: "Sasaran"}[strategis]
-    tw = _ada_tw(df)
-    baris = [[f"{n}.", s, r["indikator"], r["satuan"]] + (_target_pk(r) if tw else
-                                                         [angka_tertulis(r["target"])])
-             for n, (s, (_, r)) in enumerate(zip(_ulang_kosong(list(df["sasaran"])),
-                                                 df.iterrows(), strict=True), start=1)]
-    kolom = ["No.", jenis, "Indikator Kinerja", "Satuan", "Target"] + (list(TW) if tw else [])
-    pihak = pihak_pk(data, kode_pejabat)
-    return _tabel(pd.DataFrame(baris, columns=kolom), nomor,
-                  f"Target Kinerja {pihak['jabatan']} Tahun {data.tahun}",
-                  uraian=[jenis, "Indikator Kinerja"] if tw else [])
-
-
-_TINGKAT = {"program": "Program", "kegiatan": "Kegiatan", "sub_kegiatan": "Sub Kegiatan"}
-
-
-def tertulis(data, besaran: str, kunci) -> Decimal | None:
-    """A stated figure of ``tersaji.csv`` as a number (the first row for it), or None.
-
-    A signed document (a PK) is reproduced with the figures it was signed with: its total as
-    stated, not as recomputed.
-    """
-    df = data.tersaji
-    pilih = df[(df["besaran"] == besaran) & (df["kunci"].fillna("").astype(str) == str(kunci))]
-    for nilai in pilih["nilai"]:
-        d = ke_decimal(nilai) if not isinstance(nilai, str) else _baca(nilai)
-        if d is not None:
-            return d
-    return None
-
-
-def _baca(teks: str) -> Decimal | None:
-    from lkjip.bilangan import baca_angka
-
-    try:
-        return baca_angka(teks)
-    except ValueError:
-        return None
-
-
-def tabel_pk_anggaran(data, hasil, kode_pejabat: str, nomor: str, kaki: Mapping | None = None
-                      ) -> Tabel | None:
-    """A PK's budget table with TW I–IV, reproduced as signed: the rows as typed, the total
-    as stated in ``tersaji.csv`` when the office typed it (else the sum of the rows). ``kaki``
-    maps ``(row, column)`` (row ``no`` as text, or ``"total"``) to a footnote, e.g. a
-    correction the office decided. None when the PK has no budget."""
-    df = data.pk_anggaran[data.pk_anggaran["kode_pejabat"] == kode_pejabat].sort_values("no")
-    if not len(df):
-        return None
-    tw = _ada_tw(df)
-    jenis = "/".join(dict.fromkeys(_TINGKAT[t] for t in df["tingkat"]))
-    kolom_nilai = ["Anggaran (Rp)"] + (list(TW) if tw else [])
-    sumber_kolom = ["anggaran"] + ([f"tw{i}" for i in range(1, 5)] if tw else [])
-    besaran = ["pk_total_anggaran"] + [f"pk_total_tw{i}" for i in range(1, 5)]
-    baris = [[f"{n}.", r["uraian"]] + [rupiah(r[k]) for k in sumber_kolom]
-             for n, (_, r) in enumerate(df.iterrows(), start=1)]
-    hitung = hasil.pk_anggaran.set_index("kode_pejabat").loc[kode_pejabat]  # leaves only
-    total = [tertulis(data, b, kode_pejabat) for b in besaran[:len(sumber_kolom)]]
-    baris.append(["", "Total Anggaran"] + [rupiah(hitung[k] if t is None else t)
-                                           for k, t in zip(sumber_kolom, total, strict=True)])
-    isi = pd.DataFrame(baris, index=list(df["no"].astype(str)) + ["total"],
-                       columns=["No.", jenis, *kolom_nilai])
-    sel = {("total", k): (b, kode_pejabat) for k, b in zip(kolom_nilai, besaran, strict=False)}
-    pihak = pihak_pk(data, kode_pejabat)
-    return _tabel(isi, nomor, f"Anggaran {pihak['jabatan']} Tahun {data.tahun}",
-                  sel, jumlah=True, uraian=[jenis] if tw else [], kaki=dict(kaki or {}))

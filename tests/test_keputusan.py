@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from lkjip import keputusan as kp
+from lkjip import tabel_lampiran
 from lkjip.cli import main
 from lkjip.config import DATA
 from lkjip.galat import LkjipError
@@ -168,7 +169,7 @@ def test_pk_ditandatangani_dengan_catatan_koreksi_yang_diputuskan(data_dir, temu
                              "tertulis Rp 2.460.836.770; menurut DPA Rp 2.460.636.770"}
     from lkjip.hitung import hitung
 
-    t = susun.tabel.tabel_pk_anggaran(data, hitung(data), "camat", "L.3", kaki["camat"])
+    t = tabel_lampiran.tabel_pk_anggaran(data, hitung(data), "camat", "L.3", kaki["camat"])
     html = t.html().isi
     assert "2.460.836.770<sup" in html and "2.522.467.250</td>" in html
     assert "menurut DPA Rp 2.460.636.770" in html

@@ -6,7 +6,7 @@ the arithmetic is in the comments.
 
 import pytest
 
-from lkjip import tabel
+from lkjip import tabel, tabel_lampiran
 from lkjip.config import DATA
 from lkjip.konteks import konteks
 from tests.mini import tulis_mini
@@ -161,26 +161,26 @@ def test_skala_in_force(contoh):
 
 def test_lampiran_pk_parties_and_totals(contoh):
     data, hasil = contoh
-    camat = tabel.pihak_pk(data, "camat")
+    camat = tabel_lampiran.pihak_pk(data, "camat")
     assert (camat["nama_atasan"], camat["jabatan_atasan"]) == ("MANSUR HIDAYAT, S.T.",
                                                                "Bupati Pemalang")
-    sekcam = tabel.pihak_pk(data, "sekcam")
+    sekcam = tabel_lampiran.pihak_pk(data, "sekcam")
     assert (sekcam["nama_atasan"], sekcam["tanggal"]) == ("WALUYO, S.STP,MP.", "23 Oktober 2023")
     # the Camat's PK is reproduced as signed: row 6 as typed (2.460.836.770, the PK's typo)
     # and the total as printed, 2.522.467.250 (tersaji.csv), not the rows' sum 2.522.667.250
-    t = tabel.tabel_pk_anggaran(data, hasil, "camat", "L.3")
+    t = tabel_lampiran.tabel_pk_anggaran(data, hasil, "camat", "L.3")
     assert t.sel("6", "Anggaran (Rp)") == "2.460.836.770"
     assert t.sel("total", "Anggaran (Rp)") == "2.522.467.250"
     # sekcam TW III as signed: 601.020.750 (the rows give 485.545.250 + 31.598.000 +
     # 60.614.000 + 22.263.500 = 600.020.750; the working paper says so, the PK does not)
-    t = tabel.tabel_pk_anggaran(data, hasil, "sekcam", "L.5")
+    t = tabel_lampiran.tabel_pk_anggaran(data, hasil, "sekcam", "L.5")
     assert t.sel("total", "TW III") == "601.020.750"
     # a PK without a stated total: the rows' sum (kasubbag_umum has none in tersaji.csv)
-    assert tabel.tertulis(data, "pk_total_anggaran", "kasubbag_umum") is None
-    strategis = tabel.tabel_pk_indikator(data, "camat", "L.1", strategis=True).df
-    program = tabel.tabel_pk_indikator(data, "camat", "L.2", strategis=False).df
+    assert tabel_lampiran.tertulis(data, "pk_total_anggaran", "kasubbag_umum") is None
+    strategis = tabel_lampiran.tabel_pk_indikator(data, "camat", "L.1", strategis=True).df
+    program = tabel_lampiran.tabel_pk_indikator(data, "camat", "L.2", strategis=False).df
     assert len(strategis) == 2 and len(program) == 6 and "TW I" in strategis.columns
-    assert list(tabel.tabel_pk_indikator(data, "kasubbag_umum", "L.6").df.iloc[2])[4:] == [
+    assert list(tabel_lampiran.tabel_pk_indikator(data, "kasubbag_umum", "L.6").df.iloc[2])[4:] == [
         "10/1", "0", "10/1", "0", "0"]
 
 
