@@ -119,8 +119,8 @@ def terlewat(data_dir: Path, tahun: int | None = None) -> list[str]:
     >>> d = Path(tempfile.mkdtemp())
     >>> (d / "Petarukan" / "2023").mkdir(parents=True)
     >>> terlewat(d)
-    ["Petarukan/: dilewati; nama folder kecamatan harus huruf kecil tanpa spasi: ganti namanya \
-menjadi 'petarukan'."]
+    ["Petarukan/: dilewati; nama folder kecamatan harus huruf kecil, angka dan tanda hubung: \
+ganti namanya menjadi 'petarukan'."]
     """
     pesan = []
     try:
@@ -133,8 +133,8 @@ menjadi 'petarukan'."]
         if not SLUG.fullmatch(kec.name):
             if tahun_ada:
                 slug = re.sub(r"[^a-z0-9]+", "-", kec.name.lower()).strip("-") or "nama-kecamatan"
-                pesan.append(f"{kec.name}/: dilewati; nama folder kecamatan harus huruf kecil "
-                             f"tanpa spasi: ganti namanya menjadi '{slug}'.")
+                pesan.append(f"{kec.name}/: dilewati; nama folder kecamatan harus huruf kecil, "
+                             f"angka dan tanda hubung: ganti namanya menjadi '{slug}'.")
             continue
         pesan += [f"{kec.name}/{t.name}/: dilewati; tidak ada profil.csv." for t in tahun_ada
                   if not (t / "profil.csv").exists()]

@@ -22,7 +22,7 @@ from lkjip.folder import cek_perlu, periksa_folder
 from lkjip.galat import LkjipError, Masalah
 from lkjip.ikm import kunci_unsur
 from lkjip.parameter import cek_parameter
-from lkjip.skema import BERKAS, NARASI, UNSUR_KOLOM, Berkas, skema
+from lkjip.skema import BERKAS, NARASI, SLUG_HARAPAN, UNSUR_KOLOM, Berkas, skema
 
 BERKAS_IKM = ("ikm_responden.csv", "ikm_responden_sintetis.csv")
 PESAN_CEK = {
@@ -51,7 +51,7 @@ def cek_nama(kecamatan: str, tahun) -> int:
     masalah = []
     if not isinstance(kecamatan, str) or not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", kecamatan):
         masalah.append(Masalah("(argumen) --kecamatan", nilai=str(kecamatan),
-                               harapan="nama folder huruf kecil tanpa spasi (mis. bantarbolang)"))
+                               harapan=SLUG_HARAPAN))
     if not re.fullmatch(r"(19|20)[0-9]{2}", str(tahun)):
         masalah.append(Masalah("(argumen) --tahun", nilai=str(tahun),
                                harapan="tahun empat angka (mis. 2023)"))

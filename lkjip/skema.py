@@ -95,6 +95,10 @@ def adalah_target(teks: str) -> bool:
     return len(bagian) <= 2 and all(adalah_angka(b) for b in bagian)
 
 
+SLUG_HARAPAN = ("nama folder huruf kecil, angka dan tanda hubung '-', tanpa spasi "
+                "(mis. bantarbolang, comal-baru)")
+
+
 def adalah_slug(teks: str) -> bool:
     return re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", teks) is not None
 
@@ -122,7 +126,7 @@ TIPE = {
     "tahun": (adalah_tahun, "tahun empat angka (mis. 2023)"),
     "tanggal": (adalah_tanggal, "tanggal TTTT-BB-HH (mis. 2024-01-31)"),
     "target": (adalah_target, f"angka atau pecahan a/b (mis. 94,69 atau 10/1; {BATAS_ANGKA})"),
-    "slug": (adalah_slug, "nama folder huruf kecil tanpa spasi (mis. bantarbolang)"),
+    "slug": (adalah_slug, SLUG_HARAPAN),
     "jawaban": (adalah_jawaban, "jawaban 1, 2, 3 atau 4"),
     "ya_tidak": (adalah_ya_tidak, "ya atau tidak"),
     "nip": (adalah_nip, "NIP 18 angka (spasi boleh)"),

@@ -320,8 +320,8 @@ def test_batch_names_a_capitalised_kecamatan_folder(tmp_path):
     (tmp_path / "contoh").rename(tmp_path / "Petarukan")
     hasil = CliRunner().invoke(main, ["batch", "--data", str(tmp_path)])
     assert hasil.exit_code == 1
-    assert ("Dilewati: Petarukan/: dilewati; nama folder kecamatan harus huruf kecil tanpa spasi: "
-            "ganti namanya menjadi 'petarukan'.") in hasil.stderr
+    assert ("Dilewati: Petarukan/: dilewati; nama folder kecamatan harus huruf kecil, angka dan "
+            "tanda hubung: ganti namanya menjadi 'petarukan'.") in hasil.stderr
 
 
 def test_batch_builds_the_rest_and_exits_1_for_what_it_passed_over(tmp_path, monkeypatch):
@@ -346,8 +346,8 @@ def test_batch_builds_the_rest_and_exits_1_for_what_it_passed_over(tmp_path, mon
     assert dibangun == [("contoh", 2023)]
     assert hasil.exit_code == 1
     assert hasil.stderr.splitlines()[-2:] == [
-        "Dilewati: Petarukan Timur/: dilewati; nama folder kecamatan harus huruf kecil tanpa "
-        "spasi: ganti namanya menjadi 'petarukan-timur'.",
+        "Dilewati: Petarukan Timur/: dilewati; nama folder kecamatan harus huruf kecil, angka "
+        "dan tanda hubung: ganti namanya menjadi 'petarukan-timur'.",
         "Dilewati: contoh/2024/: dilewati; tidak ada profil.csv."]
 
 

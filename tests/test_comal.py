@@ -205,3 +205,16 @@ def test_baru_dari_names_a_year_past_the_renstra(salinan, tahun, catatan):
     assert keluar.exit_code == 0, keluar.output
     baris = [b for b in keluar.output.splitlines() if b.startswith("Perhatian")]
     assert [b.split(";")[0] for b in baris] == ([catatan] if catatan else [])
+
+
+@pytest.mark.parametrize("nama, dibuat", [("comal-baru", True), ("comal_baru", False),
+                                          ("comal baru", False)])
+def test_a_two_word_kecamatan_takes_a_hyphen(tmp_path, nama, dibuat):
+    # "huruf kecil tanpa spasi" alone let an office try comal_baru, then refused it unexplained
+    keluar = CliRunner().invoke(main, ["baru", "--kecamatan", nama, "--tahun", "2024",
+                                       "--data", str(tmp_path)])
+    assert (keluar.exit_code == 0) == dibuat, keluar.output
+    assert (tmp_path / nama / "2024" / "profil.csv").is_file() == dibuat
+    if not dibuat:
+        assert "huruf kecil, angka dan tanda hubung '-', tanpa spasi (mis. bantarbolang, " \
+               "comal-baru)" in keluar.output
