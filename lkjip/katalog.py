@@ -35,7 +35,6 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from lkjip.angka import Angka, bulatkan
-from lkjip.format import format_angka
 from lkjip.galat import LkjipError, Masalah
 from lkjip.hitung import (
     DAFTAR,
@@ -193,10 +192,10 @@ def _asal_realisasi(h, k: str) -> str:
 
 
 def _rumus_progres(h, k: str) -> str:
-    i = h.indikator[k]
-    if i.target_akhir is None:
-        return ""
-    return f" ({format_angka(i.realisasi.nilai)} / {format_angka(i.target_akhir.nilai)} × 100)"
+    """The worked line of the computed progres, by the formula of the indicator's arah and
+    metode (`lkjip.capaian.progres_renstra_angka`), not always R / T akhir × 100."""
+    a = h.indikator[k].progres
+    return f" ({a.uraian()})" if isinstance(a, Angka) and a.nilai is not None else ""
 
 
 def _kode_anggaran(kode: str, awalan: str = "kode") -> str:

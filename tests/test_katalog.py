@@ -174,3 +174,23 @@ def test_stated_figure_to_path_and_value(contoh, besaran, kunci, jalur, nilai):
     assert katalog.nilai_tersaji(contoh, besaran, kunci) == nilai
     if jalur:
         assert katalog.tersaji_jalur(jalur)[0] == besaran
+
+
+@pytest.mark.parametrize(("kunci", "tersaji", "pesan"), [
+    # IKU-04 (tests/mini.py sasaran_ganda(3)): arah turun, metode selisih, realisasi 8, target
+    # akhir 5: progres (2 × 5 − 8) / 5 × 100 = 40 — not 8 / 5 × 100 = 160
+    ("IKU-04", "160",
+     "tersaji 160, padahal terhitung 40,00 (40,00 = (2 × 5,00 − 8,00) / 5,00 × 100)"),
+    # IKU-05 (naik): realisasi 30, target akhir 50: 30 / 50 × 100 = 60
+    ("IKU-05", "75", "tersaji 75, padahal terhitung 60,00 (60,00 = 30,00 / 50,00 × 100)"),
+])
+def test_a_progres_finding_states_the_formula_of_its_arah(tmp_path, kunci, tersaji, pesan):
+    from tests.mini import sasaran_ganda
+
+    ganti = sasaran_ganda(3)
+    ganti["2023/tersaji.csv"] = ("besaran,kunci,nilai,sumber\n"
+                                 f"progres_renstra,{kunci},{tersaji},Tabel 3.5\n")
+    tulis_mini(tmp_path, ganti=ganti)
+    data = muat("contoh", 2023, tmp_path)
+    [t] = [t for t in periksa(data) if t.aturan == "progres-renstra"]
+    assert pesan in t.pesan
