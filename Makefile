@@ -39,7 +39,7 @@ check: setup
 	$(BIN)/lkjip check --kecamatan bantarbolang --tahun 2023
 
 test: setup
-	$(BIN)/ruff check lkjip tests benchmarks scripts
+	$(BIN)/ruff check lkjip tests benchmarks scripts conftest.py
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
@@ -48,10 +48,10 @@ bench: setup
 	$(BIN)/python benchmarks/muat_memori.py
 
 fuzz: setup
-	LKJIP_FUZZ=besar $(BIN)/python -m pytest tests/test_fuzz.py -q
+	$(BIN)/python -m pytest tests/test_fuzz.py -q --fuzz=besar
 
 lint: setup
-	$(BIN)/ruff check lkjip tests benchmarks scripts
+	$(BIN)/ruff check lkjip tests benchmarks scripts conftest.py
 	$(BIN)/lint-imports
 
 clean:

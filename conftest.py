@@ -1,0 +1,40 @@
+"""Settings for the whole test suite, wherever pytest is started from.
+
+- The suite does not depend on the environment. `lkjip.config` reads its folder overrides
+  (``LKJIP_DATA``, ``LKJIP_NOTEBOOKS``, ``LKJIP_OUTPUTS``, ...) when it is imported; they are
+  removed here, before any lkjip module is imported, so a default run reads the repository's
+  own data and notebooks on every machine. Tests that want another folder pass it as an
+  argument.
+- ``--fuzz`` sets the size of the property-based and kill tests (`tests.ukuran`): empty for the
+  default run, ``besar`` for `make fuzz`, or a number of examples. A command-line option, not an
+  environment variable, so a run is reproduced by its command line alone.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+_DIABAIKAN = sorted(k for k in os.environ if k.startswith("LKJIP_"))
+for _k in _DIABAIKAN:
+    del os.environ[_k]
+
+
+def pytest_addoption(parser):
+    parser.addoption("--fuzz", default="", metavar="UKURAN",
+                     help="ukuran uji properti dan uji henti: kosong (bawaan), 'besar' "
+                          "(make fuzz) atau jumlah contoh per jenis berkas")
+
+
+def pytest_configure(config):
+    from tests import ukuran
+
+    try:
+        ukuran.atur(config.getoption("fuzz"))
+    except ValueError as e:
+        raise pytest.UsageError(str(e)) from None
+    if _DIABAIKAN:
+        config.issue_config_time_warning(pytest.PytestConfigWarning(
+            f"variabel lingkungan {', '.join(_DIABAIKAN)} diabaikan oleh uji (uji memakai data dan "
+            "notebook repositori; ukuran uji properti diatur dengan --fuzz)"), stacklevel=2)
