@@ -1,6 +1,6 @@
 """Capaian kinerja: per indikator, per sasaran, progress to the Renstra end target, ratios.
 
-Formulas (Permenpan RB 53/2014 as the seed prints them, DOMAIN.md):
+Formulas (Permenpan RB 53/2014, as Bab III of the seed, LKjIP 2023 Bantarbolang, prints them):
 
 - arah ``naik`` (higher is better), metode ``rasio``: Realisasi / Target × 100
 - arah ``turun`` (lower is better), metode ``selisih`` (default):

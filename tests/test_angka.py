@@ -14,7 +14,7 @@ D = Decimal
 @pytest.mark.parametrize(
     ("x", "desimal", "diharapkan"),
     [
-        (87.8657, 2, "87.87"),  # DOMAIN.md example
+        (87.8657, 2, "87.87"),  # the seed's 83,20 / 94,69 × 100 = 87,8657 (Tabel 3.2 prints 87,86)
         (82.775, 2, "82.78"),  # (82,61 + 82,94) / 2, exactly at .xx5
         (0.125, 2, "0.13"),  # float 0.125 is exact; half-up, not banker's (0.12)
         (2.675, 2, "2.68"),  # float 2.675 is 2.67499…; str() keeps 2.675

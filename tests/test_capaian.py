@@ -5,6 +5,7 @@ Every expected value is computed by hand in the comment beside it.
 
 import math
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 
@@ -104,7 +105,8 @@ def test_capaian_angka_provenance():
     r = Sumber("realisasi.csv", 5, "realisasi", "83,20")
     a = capaian_angka(r, 94.69)
     assert a.masukan == (r, D("94.69"))
-    assert a.nilai == D("83.20") / D("94.69") * 100  # unrounded
+    # unrounded: 83,20 / 94,69 × 100 = 832000 / 9469 = 87,86566…
+    assert abs(Fraction(a.nilai) - Fraction(832000, 9469)) < Fraction(1, 10**20)
     assert a.rumus == "Realisasi / Target × 100"
     assert a.uraian() == "87,87 = 83,20 / 94,69 × 100"  # typed digits kept as typed
 

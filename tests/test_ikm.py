@@ -1,6 +1,7 @@
 """Tests for lkjip.ikm (Permenpan RB 14/2017)."""
 
 from decimal import Decimal
+from fractions import Fraction
 
 import pandas as pd
 import pytest
@@ -19,7 +20,8 @@ from lkjip.ikm import (
 )
 
 D = Decimal
-# DOMAIN.md example: n = 29, sums per unsur in Permenpan order
+# A worked example of Permenpan RB 14/2017's formula: n = 29, answer sums per unsur in the
+# regulation's order (persyaratan … sarana)
 JUMLAH_CONTOH = [105, 101, 100, 116, 102, 105, 106, 105, 115]
 
 
@@ -42,7 +44,7 @@ def test_contoh_domain_91_48():
     assert hasil.mutu == "A"
     assert hasil.kinerja == "Sangat Baik"
     assert hasil.responden == 29
-    assert hasil.angka.nilai == pytest.approx(D(23875) / D(261), abs=D("1e-20"))
+    assert abs(Fraction(hasil.angka.nilai) - Fraction(23875, 261)) < Fraction(1, 10**20)
 
 
 def test_nrr_dan_nilai_unsur_tidak_dibulatkan():
@@ -51,7 +53,8 @@ def test_nrr_dan_nilai_unsur_tidak_dibulatkan():
     assert hasil.nrr["persyaratan"] == pytest.approx(105 / 29)  # 3,6206…
     assert hasil.nrr["biaya"] == 4.0  # 116 / 29
     assert hasil.nilai_unsur["persyaratan"] == pytest.approx(105 / 29 * 25)  # 90,517…
-    assert hasil.nrr_decimal["sarana"] == D(115) / D(29)
+    # 115 / 29 = 3,965517…, unrounded
+    assert abs(Fraction(hasil.nrr_decimal["sarana"]) - Fraction(115, 29)) < Fraction(1, 10**20)
 
 
 def test_urutan_kolom_dan_nama_lengkap_tidak_berpengaruh():

@@ -15,6 +15,7 @@ import shutil
 import subprocess
 
 import nbformat
+import papermill
 import pytest
 from bs4 import BeautifulSoup
 
@@ -72,7 +73,6 @@ def test_code_cells_only_call_into_lkjip(path):
 
 
 def test_bab3_alone_in_a_kernel(tmp_path):
-    papermill = pytest.importorskip("papermill")
     path = config.NOTEBOOKS / "03_bab3_akuntabilitas.ipynb"
     nb = papermill.execute_notebook(str(path), str(tmp_path / "bab3.ipynb"),
                                     kernel_name="python3", progress_bar=False,

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -421,7 +422,7 @@ def test_lkjip_check_exit_code(tmp_path):
 
 @pytest.fixture(scope="module")
 def seed():
-    return periksa(muat("bantarbolang", 2023, "data"))
+    return periksa(muat("bantarbolang", 2023, Path(__file__).resolve().parents[1] / "data"))
 
 
 def _cari(temuan, aturan, **kw) -> Temuan:
