@@ -1,9 +1,14 @@
-"""Synthetic data: deterministic, loads in every kecamatan-year, deliberate errors as listed."""
+"""Synthetic data: deterministic, loads in every kecamatan-year, deliberate errors as listed, and
+every figure equal to an independent reference computed in this file (and by hand for three
+kecamatan-years)."""
 
 import csv
 import hashlib
 import io
+import math
+import shutil
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -15,7 +20,9 @@ from lkjip.galat import LkjipError
 from lkjip.hitung import hitung
 from lkjip.laporan import temukan
 from lkjip.muat import muat
-from lkjip.skala import kategori
+from lkjip.periksa import periksa
+
+D = Decimal
 
 
 @pytest.fixture(scope="module")
@@ -62,49 +69,265 @@ def test_kecamatan_ke_i_tidak_bergantung_pada_jumlah(tmp_path):
     assert _sidik(tmp_path / "dua" / "sintetis-0002") == _sidik(tmp_path / "tiga" / "sintetis-0002")
 
 
-# figures the generator states in tersaji.csv and how lkjip computes them
-TERHITUNG = {
-    "realisasi": lambda h, k: h.indikator[k].realisasi.bulat,
-    "capaian": lambda h, k: h.indikator[k].capaian.bulat,
-    "capaian_sasaran": lambda h, k: h.sasaran[k].capaian.bulat,
-    "kategori_kinerja": lambda h, k: h.kategori_kinerja if k == "keseluruhan"
-    else h.sasaran[k].kategori,
-    "ikm_tahun": lambda h, k: h.ikm_tahun.angka.bulat,
-    "mutu_ikm": lambda h, k: h.ikm_tahun.kinerja,
-    "responden_ikm": lambda h, k: h.ikm_tahun.responden,
-    "penyerapan": lambda h, k: h.penyerapan.bulat,
-    "kategori_anggaran": lambda h, k: h.kategori_anggaran,
-    "pagu_perubahan": lambda h, k: h.anggaran.query("tingkat == 'program'")["pagu_perubahan"].sum(),
-    "pagu_murni": lambda h, k: h.anggaran.query("tingkat == 'program'")["pagu_murni"].sum(),
-    "realisasi_anggaran": lambda h, k: sum(s.realisasi_anggaran.nilai for s in h.sasaran.values()),
-    "jumlah_desa": lambda h, k: h.daftar["desa"][k == "penyebut"].nilai,
-    "pk_total_anggaran": lambda h, k: h.pk_anggaran.set_index("kode_pejabat").loc[k, "anggaran"],
+# ---------------------------------------------------------------- an independent reference
+# What the synthetic inputs must give, computed here from the rules themselves, reading the CSV
+# files with the csv module (not lkjip's loader) and in exact fractions, rounded half-up to two
+# decimals once, at the end. The generator (lkjip/sintetis.py) states its figures with lkjip's
+# own functions, so comparing them with lkjip alone would be circular.
+# - capaian (Permenpan RB 53/2014): higher is better R / T × 100; lower is better
+#   (2T − R) / T × 100 (selisih) or T / R × 100 (kebalikan); the same against the Renstra end
+#   target gives the progress; a year from TW rows by the indicator's akumulasi_tw
+# - capaian sasaran = mean of its indicators' capaian; capaian kinerja = mean of the sasaran
+# - komposit.csv: rerata = mean of the children; rasio = pembilang / penyebut × 100 (a list:
+#   entries marked ya / entries), 0/0 = 100; nilai = as typed
+# - IKM (Permenpan RB 14/2017): NRR per unsur = Σ answers / respondents, IKM = Σ NRR / 9 × 25;
+#   for the year, the mean of the semesters (rerata_semester, the seed's method) or one IKM of
+#   all respondents (gabungan); mutu on the value rounded to 2 dp: ≥ 88,31 Sangat Baik,
+#   ≥ 76,61 Baik, ≥ 65,00 Kurang Baik, else Tidak Baik
+# - pagu = Σ of the leaves of the DPA tree; penyerapan = realisasi / pagu × 100 (the seed's
+#   Tabel 3.6)
+# - categories on the seed's Tabel 3.1 or Permendagri 86/2017, on the figure rounded to 2 dp
+
+SKALA = {
+    "bantarbolang-2023": ((Fraction("93.51"), "Sangat Tinggi"), (Fraction("88.76"), "Tinggi"),
+                          (Fraction("81.26"), "Sedang"), (Fraction("75.51"), "Rendah")),
+    "permendagri-86-2017": ((Fraction(91), "Sangat Tinggi"), (Fraction(76), "Tinggi"),
+                            (Fraction(66), "Sedang"), (Fraction(51), "Rendah")),
 }
+MUTU = ((Fraction("88.31"), "Sangat Baik"), (Fraction("76.61"), "Baik"),
+        (Fraction("65.00"), "Kurang Baik"))
+DAFTAR_YA = {"desa": "tata_kelola_baik", "pengaduan": "selesai",
+             "data_publik": "dipublikasikan", "layanan_pelimpahan": "tersedia"}
 
 
-def _sama(tersaji, terhitung) -> bool:
-    try:
-        return Decimal(str(tersaji)) == Decimal(str(terhitung))
-    except ArithmeticError:
-        return str(tersaji) == str(terhitung)
+def _baca(jalur: Path) -> list[dict[str, str]]:
+    teks = jalur.read_text(encoding="utf-8")
+    pemisah = ";" if ";" in teks.splitlines()[0] else ","
+    return list(csv.DictReader(io.StringIO(teks), delimiter=pemisah))
 
 
-def test_setiap_kecamatan_tahun_termuat_dan_tersaji_hanya_salah_yang_sengaja(demo):
-    """Every year loads; every stated figure equals lkjip's, except the manifest's totals
-    and categories."""
-    sengaja = {(e.kecamatan, int(e.tahun), e.kunci)
-               for e in sintetis.baca_manifest(demo).itertuples()}
-    beda = set()
-    for k, t in temukan(demo):
-        hasil = hitung(muat(k, t, demo))
-        for r in hasil.data.tersaji.itertuples():
-            if r.besaran in TERHITUNG and not _sama(r.nilai, TERHITUNG[r.besaran](hasil, r.kunci)):
-                beda.add((k, t, f"{r.besaran} {r.kunci}"))
-    manifest_tersaji = {s for s in sengaja if s[2].split()[0] in TERHITUNG}
-    assert beda == manifest_tersaji and len(beda) == 3
+def _rp(teks: str) -> int:
+    """Rupiah as typed, plain or with thousands dots; empty is 0."""
+    return int(teks.replace(".", "")) if teks else 0
 
 
-def test_manifest_mencatat_empat_jenis_kesalahan_yang_ada_di_berkas(demo):
+def _dua(x: Fraction) -> Decimal:
+    """Half-up (away from zero) to 2 decimals, in integers."""
+    n = math.floor(abs(x) * 100 + Fraction(1, 2))
+    return Decimal(n if x >= 0 else -n) / 100
+
+
+def _pita(x: Fraction, pita, bawah: str) -> str:
+    d = Fraction(_dua(x))
+    return next((nama for batas, nama in pita if d >= batas), bawah)
+
+
+def _rerata(nilai: list[Fraction]) -> Fraction:
+    return sum(nilai, Fraction(0)) / len(nilai)
+
+
+def _nrr(rows: list[dict], u: str) -> Fraction:
+    return Fraction(sum(int(r[u]) for r in rows), len(rows))
+
+
+def _rujukan_ikm(d: Path, metode: str) -> dict:
+    rows = _baca(d / "ikm_responden_sintetis.csv")
+    unsur = [k for k in rows[0] if k not in ("no", "periode", "tanggal", "layanan")]
+    assert len(unsur) == 9
+    semester = {p: [r for r in rows if r["periode"] == p] for p in ("S1", "S2")}
+    if metode == "gabungan":
+        nrr = {u: _nrr(rows, u) for u in unsur}
+    else:
+        nrr = {u: _rerata([_nrr(g, u) for g in semester.values()]) for u in unsur}
+    tahun = sum(nrr.values()) / 9 * 25  # the mean of the semesters' IKM, or the pooled IKM
+    hasil = {("ikm_tahun", ""): tahun, ("responden_ikm", ""): len(rows),
+             ("mutu_ikm", ""): _pita(tahun, MUTU, "Tidak Baik")}
+    hasil |= {("ikm_semester", p): sum(_nrr(g, u) for u in unsur) / 9 * 25
+              for p, g in semester.items()}
+    return hasil | {("nilai_unsur", u): v * 25 for u, v in nrr.items()}
+
+
+def _daftar(d: Path) -> dict[str, tuple[int, int]]:
+    hasil = {}
+    for nama, kolom in DAFTAR_YA.items():
+        rows = _baca(d / f"{nama}.csv")
+        hasil[nama] = (sum(r[kolom] == "ya" for r in rows), len(rows))
+    return hasil
+
+
+def _komposit(d: Path, daftar: dict) -> dict[str, Fraction]:
+    node = {r["kode_node"]: r for r in _baca(d / "komposit.csv")}
+
+    def nilai(kode: str) -> Fraction:
+        r = node[kode]
+        if r["jenis"] == "rerata":
+            return _rerata([nilai(k) for k, a in node.items() if a["kode_induk"] == kode])
+        if r["jenis"] == "nilai":
+            return Fraction(r["nilai"])
+        p, q = daftar[r["daftar"]] if r["daftar"] else (Fraction(r["pembilang"]),
+                                                        Fraction(r["penyebut"]))
+        return Fraction(100) if p == q == 0 else Fraction(p) / q * 100
+
+    return {kode: nilai(kode) for kode in node}
+
+
+def _tahunan(rows: list[dict], kode: str, tahun: int, akumulasi: str) -> Fraction:
+    milik = [r for r in rows if r["kode_indikator"] == kode and int(r["tahun"]) == tahun
+             and r["realisasi"] != ""]
+    setahun = [Fraction(r["realisasi"]) for r in milik if r["periode"] == "tahun"]
+    if setahun:
+        return setahun[0]
+    tw = [Fraction(r["realisasi"]) for r in sorted(milik, key=lambda r: r["periode"])]
+    return {"jumlah": sum(tw), "terakhir": tw[-1], "maks": max(tw),
+            "rerata": _rerata(tw)}[akumulasi]
+
+
+def _capaian(r: Fraction, t: Fraction, arah: str, metode: str) -> Fraction:
+    assert t != 0
+    if arah == "naik":
+        return r / t * 100
+    return (2 * t - r) / t * 100 if metode == "selisih" else t / r * 100
+
+
+def _rujukan_kinerja(kec: Path, tahun: int, realisasi_dari: dict, skala: str) -> dict:
+    target = {r["kode_indikator"]: Fraction(r["target"])
+              for r in _baca(kec / "renstra" / "target.csv") if int(r["tahun"]) == tahun}
+    ditulis = _baca(kec / "renstra" / "realisasi.csv")
+    hasil, per_sasaran = {}, {}
+    for i in _baca(kec / "renstra" / "indikator.csv"):
+        kode, cara = i["kode_indikator"], (i["arah"], i["metode"])
+        r = realisasi_dari.get(kode) or _tahunan(ditulis, kode, tahun, i["akumulasi_tw"])
+        cap = _capaian(r, target[kode], *cara)
+        progres = _capaian(r, Fraction(i["target_akhir"]), *cara)
+        hasil |= {("realisasi", kode): r, ("capaian", kode): cap,
+                  ("progres_renstra", kode): progres}
+        per_sasaran.setdefault(i["kode_sasaran"], []).append((cap, progres))
+    for s, daftar in per_sasaran.items():
+        cap = _rerata([c for c, _ in daftar])
+        hasil |= {("capaian_sasaran", s): cap,
+                  ("kategori_kinerja", s): _pita(cap, SKALA[skala], "Sangat Rendah"),
+                  ("progres_sasaran", s): _rerata([p for _, p in daftar])}
+    kinerja = _rerata([hasil[("capaian_sasaran", s)] for s in per_sasaran])
+    return hasil | {("kategori_kinerja", "keseluruhan"): _pita(kinerja, SKALA[skala],
+                                                               "Sangat Rendah")}
+
+
+def _rujukan_anggaran(d: Path, skala: str) -> dict:
+    dpa = _baca(d / "anggaran.csv")
+    induk = {r["kode"]: r["kode_induk"] for r in dpa}
+    program = {r["kode"]: r["kode_sasaran"] for r in dpa if r["tingkat"] == "program"}
+    daun = [r for r in dpa if r["kode"] not in set(induk.values())]
+
+    def akar(kode: str) -> str:
+        return akar(induk[kode]) if induk[kode] else kode
+
+    pagu = {p: sum(_rp(r["pagu_perubahan"]) for r in daun if akar(r["kode"]) == p)
+            for p in program}
+    real = {s: 0 for s in program.values()}
+    for r in _baca(d / "realisasi_anggaran.csv"):
+        assert r["tingkat"] in ("sasaran", "program")  # the levels the generator writes
+        s = r["kode"] if r["tingkat"] == "sasaran" else program[r["kode"]]
+        real[s] += _rp(r["realisasi"])
+    pagu_s = {s: sum(v for p, v in pagu.items() if program[p] == s) for s in real}
+    murni = sum(_rp(r["pagu_murni"]) for r in daun)
+    total, total_real = sum(pagu.values()), sum(real.values())
+    serap = Fraction(total_real, total) * 100
+    hasil = {("pagu_murni", "total"): murni, ("pagu_perubahan", "total"): total,
+             ("selisih_perubahan", "total"): total - murni, ("pagu_sasaran", "total"): total,
+             ("realisasi_anggaran", "total"): total_real, ("penyerapan", "total"): serap,
+             ("kategori_anggaran", ""): _pita(serap, SKALA[skala], "Sangat Rendah")}
+    hasil |= {("anggaran_program_sasaran", p): v for p, v in pagu.items()}
+    for s in real:
+        hasil |= {("pagu_sasaran", s): pagu_s[s], ("realisasi_anggaran", s): real[s],
+                  ("penyerapan", s): Fraction(real[s], pagu_s[s]) * 100}
+    return hasil
+
+
+def _rujukan_pk(d: Path) -> dict:
+    hasil: dict = {}
+    kolom = [("anggaran", "pk_total_anggaran")] + [(f"tw{i}", f"pk_total_tw{i}")
+                                                    for i in range(1, 5)]
+    for r in _baca(d / "pk_anggaran.csv"):
+        for k, besaran in kolom:
+            if r[k]:
+                kunci = (besaran, r["kode_pejabat"])
+                hasil[kunci] = hasil.get(kunci, 0) + _rp(r[k])
+    return hasil
+
+
+def rujukan(data_dir: Path, kecamatan: str, tahun: int) -> dict[tuple[str, str], object]:
+    """Every figure of one synthetic kecamatan-year, keyed (besaran, kunci) as in tersaji.csv:
+    exact Fractions for percentages and indices, ints for Rupiah and counts, category names."""
+    kec, d = data_dir / kecamatan, data_dir / kecamatan / str(tahun)
+    profil = _baca(d / "profil.csv")[0]
+    ikm = _rujukan_ikm(d, profil["metode_ikm_tahunan"])
+    daftar = _daftar(d)
+    komposit = _komposit(d, daftar)
+    dari = {r["kode_indikator"]: komposit[r["kode_node"]]
+            for r in _baca(d / "komposit.csv") if r["kode_indikator"]}
+    dari |= {i["kode_indikator"]: ikm[("ikm_tahun", "")]
+             for i in _baca(kec / "renstra" / "indikator.csv") if i["sumber_realisasi"] == "ikm"}
+    hasil = ikm | {("komposit", k): v for k, v in komposit.items()}
+    hasil |= {(f"jumlah_{n}", bagian): v for n, (p, q) in daftar.items()
+              for bagian, v in (("pembilang", p), ("penyebut", q))}
+    hasil |= _rujukan_kinerja(kec, tahun, dari, profil["skala"])
+    return hasil | _rujukan_anggaran(d, profil["skala"]) | _rujukan_pk(d)
+
+
+def _tertulis(nilai) -> str:
+    """A reference figure as tersaji.csv holds it: 2 decimals, whole Rupiah, or the name."""
+    return str(_dua(nilai)) if isinstance(nilai, Fraction) else str(nilai)
+
+
+def _sama(tersaji: str, nilai) -> bool:
+    if isinstance(nilai, str):
+        return tersaji == nilai
+    return Decimal(tersaji) == (_dua(nilai) if isinstance(nilai, Fraction) else nilai)
+
+
+@pytest.fixture(scope="module")
+def rujukan_demo(demo) -> dict:
+    return {(k, t): rujukan(demo, k, t) for k, t in temukan(demo)}
+
+
+def test_tersaji_sama_dengan_rujukan_kecuali_kesalahan_sengaja(demo, rujukan_demo):
+    """Every stated figure of every kecamatan-year equals the reference, except the manifest's
+    deliberate errors, whose 'seharusnya' is the reference's figure."""
+    beda, tanpa = set(), set()
+    for (k, t), r in rujukan_demo.items():
+        for row in _baca(demo / k / str(t) / "tersaji.csv"):
+            kunci = (row["besaran"], row["kunci"])
+            if kunci not in r:
+                tanpa.add(kunci)
+            elif not _sama(row["nilai"], r[kunci]):
+                beda.add((k, t, f"{row['besaran']} {row['kunci']}".strip()))
+    assert tanpa == set()  # every stated figure has a reference
+    sengaja = [e for e in sintetis.baca_manifest(demo).itertuples()
+               if e.berkas.endswith("/tersaji.csv")]
+    assert beda == {(e.kecamatan, int(e.tahun), e.kunci) for e in sengaja} and len(beda) == 3
+    for e in sengaja:
+        r = rujukan_demo[(e.kecamatan, int(e.tahun))]
+        assert _sama(e.seharusnya, r[tuple(e.kunci.split(" ", 1))])
+
+
+def test_lkjip_sama_dengan_rujukan_pada_setiap_angka(demo, rujukan_demo, tmp_path):
+    """lkjip computes every reference figure (more than the generator states: per sasaran,
+    composite nodes, semesters, unsur, progress, lists) to the same rounded value: with the
+    reference written as tersaji.csv, the checks find nothing about any stated figure."""
+    salinan = tmp_path / "demo"
+    shutil.copytree(demo, salinan)
+    salah = []
+    for (k, t), r in rujukan_demo.items():
+        baris = [["besaran", "kunci", "nilai", "sumber"]] + [
+            [b, kunci, _tertulis(v), "rujukan"] for (b, kunci), v in sorted(r.items())]
+        with (salinan / k / str(t) / "tersaji.csv").open("w", encoding="utf-8", newline="") as f:
+            csv.writer(f, lineterminator="\n").writerows(baris)
+        salah += [f"{k} {t}: {x.pesan}" for x in periksa(muat(k, t, salinan))
+                  if x.berkas.endswith("/tersaji.csv")]
+    assert salah == []
+
+
+def test_manifest_mencatat_empat_jenis_kesalahan_yang_ada_di_berkas(demo, rujukan_demo):
     m = sintetis.baca_manifest(demo)
     assert list(m.columns) == sintetis.KOLOM_MANIFEST
     assert set(m["jenis"]) == {"total_salah", "tw_tidak_sesuai", "desa_ganda", "kategori_salah",
@@ -113,19 +336,19 @@ def test_manifest_mencatat_empat_jenis_kesalahan_yang_ada_di_berkas(demo):
         assert _sel(demo / e.berkas, int(e.baris), e.kolom) == e.tertulis
         if e.jenis in {"tw_kumulatif_turun", "tw_lewat", "tw_melebihi_pagu", "tw_persen"}:
             continue  # the quarterly errors: tests/test_triwulan_sintetis.py
-        data = muat(e.kecamatan, e.tahun, demo)
-        if e.jenis == "total_salah":
-            benar = hitung(data).anggaran.query("tingkat == 'program'")["pagu_perubahan"].sum()
-            assert int(e.tertulis) != benar and int(e.seharusnya) == benar
-        elif e.jenis == "tw_tidak_sesuai":
-            baris = data.pk_anggaran[data.pk_anggaran["_baris"] == int(e.baris)].iloc[0]
-            assert sum(baris[f"tw{i}"] for i in range(1, 5)) == baris["anggaran"] + 1_000_000
+        r = rujukan_demo[(e.kecamatan, int(e.tahun))]
+        if e.jenis == "total_salah":  # 10.000.000 more than the DPA's leaves add up to
+            benar = r[("pagu_perubahan", "total")]
+            assert int(e.tertulis) == benar + 10_000_000 and int(e.seharusnya) == benar
+        elif e.jenis == "tw_tidak_sesuai":  # TW I–IV add up to 1.000.000 more than the row
+            row = _baca(demo / e.berkas)[int(e.baris) - 2]
+            tw = sum(_rp(row[f"tw{i}"]) for i in range(1, 5))
+            assert tw == _rp(row["anggaran"]) + 1_000_000
         elif e.jenis == "desa_ganda":
-            assert list(data.desa["nama_desa"]).count(e.tertulis) == 2
+            nama = [row["nama_desa"] for row in _baca(demo / e.berkas)]
+            assert nama.count(e.tertulis) == 2
         else:
-            h = hitung(data)
-            assert e.seharusnya == h.kategori_kinerja == kategori(h.capaian_kinerja.bulat,
-                                                                  h.skala) != e.tertulis
+            assert e.seharusnya == r[("kategori_kinerja", "keseluruhan")] != e.tertulis
 
 
 def test_data_survei_ikm_150_sampai_400_responden_dua_semester(demo):
@@ -151,3 +374,100 @@ def test_cli_sintetis(tmp_path):
     assert hasil.exit_code == 0, hasil.output
     assert "2 kecamatan sintetis" in hasil.output
     assert (tmp_path / sintetis.MANIFEST).exists() and (tmp_path / "sintetis-0002").is_dir()
+
+
+# ---------------------------------------------------------------- three kecamatan-years by hand
+# From their CSV files (answers summed per semester, 'ya' counted per list, DPA leaves added);
+# each value is checked against the reference above and against lkjip's computed model.
+
+def _cek_tangan(demo, rujukan_demo, kecamatan: str, harapan: list[tuple]) -> None:
+    r = rujukan_demo[(kecamatan, 2023)]
+    h = hitung(muat(kecamatan, 2023, demo))
+    for kunci, nilai, dari_lkjip in harapan:
+        rujuk = _dua(r[kunci]) if isinstance(r[kunci], Fraction) else r[kunci]
+        assert (rujuk, dari_lkjip(h)) == (nilai, nilai), kunci
+
+
+def test_tangan_taman_2023(demo, rujukan_demo):
+    _cek_tangan(demo, rujukan_demo, "taman", [
+        # IKM, rerata_semester: S1 223 respondents, Σ answers 6.749: 6749/223/9 × 25 = 84,068…;
+        # S2 167, Σ 5.036: 83,765…; the year (84,068… + 83,765…) / 2 = 83,917… → 83,92
+        (("ikm_tahun", ""), D("83.92"), lambda h: h.ikm_tahun.angka.bulat),
+        # cakupan: CL.1 = (5/10 + 0/0 + 3/9) × 100 / 3 = (50 + 100 + 33,33…) / 3 = 61,11…
+        # (no complaint at all: 0/0 = 100); CL.2 = (66 + 100) / 2 = 83; CL.3 = CL.4 = 0/0 = 100;
+        # CL.5 = 14/15 = 93,33…; CL = (61,11… + 83 + 100 + 100 + 93,33…) / 5 = 87,488… → 87,49
+        (("realisasi", "IKU-02"), D("87.49"), lambda h: h.indikator["IKU-02"].realisasi.bulat),
+        # capaian: IKM 83,917…/82,5 = 101,7176…; cakupan 87,488…/91,5 = 95,6162…;
+        # AKIP 65,63/69,5 = 94,4316…; penyerapan 99,88/95,5 = 104,5863…;
+        # one sasaran: (101,7176… + 95,6162… + 94,4316… + 104,5863…) / 4 = 99,0879… → 99,09
+        (("capaian", "IKU-01"), D("101.72"), lambda h: h.indikator["IKU-01"].capaian.bulat),
+        (("capaian_sasaran", "S1"), D("99.09"), lambda h: h.sasaran["S1"].capaian.bulat),
+        # program 1 leaves: 4.468.000 + 1.367.293.000 + 58.387.000 + 827.000 + 661.000
+        # + 38.430.000 + 1.920.000 + 45.321.000 + 4.086.000 + 21.022.000 + 1.870.000
+        # + 90.263.000 + 131.006.000 + 74.775.000 = 1.840.329.000; programs 2–6: 7.367.000
+        # + 15.930.000 + 4.173.000 + 20.182.000 + 4.140.000; total 1.892.121.000
+        (("pagu_sasaran", "S1"), 1_892_121_000, lambda h: h.sasaran["S1"].pagu.nilai),
+        # program rows: 1.838.488.671 + 7.139.113 + 15.807.838 + 4.032.869 + 20.161.818
+        # + 4.135.860 = 1.889.766.169; / 1.892.121.000 × 100 = 99,8755… → 99,88
+        (("realisasi_anggaran", "S1"), 1_889_766_169,
+         lambda h: h.sasaran["S1"].realisasi_anggaran.nilai),
+        (("penyerapan", "total"), D("99.88"), lambda h: h.penyerapan.bulat),
+    ])
+
+
+def test_tangan_belik_2023_dua_sasaran_gabungan_dan_tw(demo, rujukan_demo):
+    _cek_tangan(demo, rujukan_demo, "belik", [
+        # IKM, gabungan: 221 respondents, Σ answers 3.756 (S1) + 2.725 (S2) = 6.481;
+        # 6481 / 221 / 9 × 25 = 162025/1989 = 81,4605… → 81,46, Baik (76,61–88,30)
+        (("ikm_tahun", ""), D("81.46"), lambda h: h.ikm_tahun.angka.bulat),
+        (("mutu_ikm", ""), "Baik", lambda h: h.ikm_tahun.kinerja),
+        # IKU-05 lower is better, TW rows summed (jumlah): 1 + 3 + 1 + 0 = 5; target 5:
+        # (2 × 5 − 5) / 5 × 100 = 100; against the end target 2: (2 × 2 − 5) / 2 × 100 = −50
+        (("realisasi", "IKU-05"), D("5.00"), lambda h: h.indikator["IKU-05"].realisasi.bulat),
+        (("capaian", "IKU-05"), D("100.00"), lambda h: h.indikator["IKU-05"].capaian.bulat),
+        (("progres_renstra", "IKU-05"), D("-50.00"),
+         lambda h: h.indikator["IKU-05"].progres.bulat),
+        # CL.1 = (10/10 + 1/1 + 5/9) × 100 / 3 = 85,185…; CL.2 = (71 + 83) / 2 = 77;
+        # CL.3 = 6/6, CL.4 = 3/3, CL.5 = 12/12 = 100; CL = 462,185… / 5 = 92,437… → 92,44;
+        # S1 = (81,4605…/82,5 + 92,437…/91,5 + 100) / 3 = (98,7400… + 101,0240… + 100) / 3
+        # = 99,9213… → 99,92; S2 = (62,78/69,5 + 94,35/95,5) / 2 = (90,3309… + 98,7958…) / 2
+        # = 94,5633… → 94,56
+        (("capaian_sasaran", "S1"), D("99.92"), lambda h: h.sasaran["S1"].capaian.bulat),
+        (("capaian_sasaran", "S2"), D("94.56"), lambda h: h.sasaran["S2"].capaian.bulat),
+        # S1's programs 2–6: 6.150.000 + 3.473.000 + 19.088.000 + 2.956.000 + 5.136.000
+        # + 2.890.000 + 36.961.000 + 5.741.000 = 82.395.000; realisasi (sasaran row)
+        # 79.320.287 / 82.395.000 × 100 = 96,268… → 96,27
+        (("pagu_sasaran", "S1"), 82_395_000, lambda h: h.sasaran["S1"].pagu.nilai),
+        (("penyerapan", "S1"), D("96.27"), lambda h: h.sasaran["S1"].penyerapan.bulat),
+        # S2 (program 1): 3.549.072.000; 3.346.971.820 / 3.549.072.000 = 94,3055… → 94,31
+        (("penyerapan", "S2"), D("94.31"), lambda h: h.sasaran["S2"].penyerapan.bulat),
+    ])
+
+
+def test_tangan_randudongkal_2023_permendagri_dan_realisasi_per_program(demo, rujukan_demo):
+    _cek_tangan(demo, rujukan_demo, "randudongkal", [
+        # IKM, rerata_semester: S1 81 respondents, Σ 2.308 → 79,149…; S2 102, Σ 2.893
+        # → 78,785…; (79,149… + 78,785…) / 2 = 78,967… → 78,97
+        (("ikm_tahun", ""), D("78.97"), lambda h: h.ikm_tahun.angka.bulat),
+        # AKIP 57,94 / 69,5 × 100 = 83,366… → 83,37 (Tinggi on Permendagri 86/2017: 76–90)
+        (("capaian", "IKU-03"), D("83.37"), lambda h: h.indikator["IKU-03"].capaian.bulat),
+        # CL = ((9/10 + 7/7 + 4/9) × 100 / 3 + (68 + 91) / 2 + 100 + 100 + 100) / 5
+        # = (78,148… + 79,5 + 300) / 5 = 91,5296…; S1 = (78,967…/82,5 + 91,5296…/91,5) / 2
+        # = (95,718… + 100,032…) / 2 = 97,875… → 97,88; S2 = (83,366… + 95,22/95,5 × 100) / 2
+        # = (83,366… + 99,706…) / 2 = 91,536… → 91,54, Sangat Tinggi (≥ 91)
+        (("capaian_sasaran", "S1"), D("97.88"), lambda h: h.sasaran["S1"].capaian.bulat),
+        (("capaian_sasaran", "S2"), D("91.54"), lambda h: h.sasaran["S2"].capaian.bulat),
+        (("kategori_kinerja", "S2"), "Sangat Tinggi", lambda h: h.sasaran["S2"].kategori),
+        # realisasi per program, no sasaran row: S1 = programs 2–6: 8.873.955 + 21.720.258
+        # + 5.274.272 + 16.115.981 + 4.387.987 = 56.372.453; pagu 5.522.000 + 3.614.000
+        # + 19.443.000 + 2.299.000 + 2.963.000 + 2.335.000 + 16.787.000 + 4.467.000
+        # = 57.430.000; 56.372.453 / 57.430.000 × 100 = 98,158… → 98,16
+        (("realisasi_anggaran", "S1"), 56_372_453,
+         lambda h: h.sasaran["S1"].realisasi_anggaran.nilai),
+        (("penyerapan", "S1"), D("98.16"), lambda h: h.sasaran["S1"].penyerapan.bulat),
+        # S2 = program 1: 2.770.091.240 of 2.911.038.000; total 2.826.463.693 / 2.968.468.000
+        # × 100 = 95,216… → 95,22
+        (("realisasi_anggaran", "S2"), 2_770_091_240,
+         lambda h: h.sasaran["S2"].realisasi_anggaran.nilai),
+        (("penyerapan", "total"), D("95.22"), lambda h: h.penyerapan.bulat),
+    ])
