@@ -164,6 +164,25 @@ def test_realisasi_program_dan_rinciannya_tidak_dihitung_dua_kali(tmp_path):
     assert h.sasaran["S3"].penyerapan.bulat == D("97.50")  # 390.000 / 400.000
 
 
+@pytest.mark.parametrize(("rincian", "realisasi", "bagian"), [
+    # the program row says 400.000, its kegiatan 245.000 + 145.000 = 390.000: the lowest level
+    # given is the figure (leaves only), the program row is a stated total that contradicts it
+    ("kegiatan,3.1,245000\nkegiatan,3.2,145000\n", 390_000, "Rp 390.000"),
+    # only kegiatan 3.1 given beside the program row: 245.000 is what the rows show, and the
+    # program row (400.000) does not agree with its parts
+    ("kegiatan,3.1,245000\n", 245_000, "Rp 245.000"),
+])
+def test_realisasi_program_yang_tidak_sama_dengan_rinciannya(tmp_path, rincian, realisasi,
+                                                             bagian):
+    ganti = {"2023/realisasi_anggaran.csv": "tingkat,kode,realisasi\nsasaran,S1,950000\n"
+             "sasaran,S2,240000\nprogram,3,400000\n" + rincian}
+    h = _hasil(tmp_path, 3, **ganti)
+    assert h.sasaran["S3"].realisasi_anggaran.nilai == realisasi
+    temuan = [t for t in periksa(h.data, h) if t.aturan == "jumlah-anggaran"]
+    assert [(t.tingkat, t.berkas, t.baris, t.tersaji, t.terhitung) for t in temuan] == [
+        ("galat", "contoh/2023/realisasi_anggaran.csv", 4, "Rp 400.000", bagian)]
+
+
 def test_realisasi_hanya_kegiatan_dijumlah_ke_sasaran(tmp_path):
     # S3 from its two kegiatan: 245.000 + 145.000 = 390.000
     ganti = {"2023/realisasi_anggaran.csv": "tingkat,kode,realisasi\nprogram,1,950000\n"
