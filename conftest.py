@@ -1,10 +1,10 @@
 """Settings for the whole test suite, wherever pytest is started from.
 
 - The suite does not depend on the environment. `lkjip.config` reads its folder overrides
-  (``LKJIP_DATA``, ``LKJIP_NOTEBOOKS``, ``LKJIP_OUTPUTS``, ...) when it is imported; they are
-  removed here, before any lkjip module is imported, so a default run reads the repository's
-  own data and notebooks on every machine. Tests that want another folder pass it as an
-  argument.
+  (``LKJIP_DATA``, ``LKJIP_NOTEBOOKS``, ``LKJIP_OUTPUTS``, ...) from it; they are removed here,
+  before any test runs, so a default run never reads or writes a developer's own folders.
+  Tests name their folders as arguments (the example: `tests.mini.CONTOH`), or set a variable
+  with ``monkeypatch`` where the variable itself is what they test.
 - ``--fuzz`` sets the size of the property-based and kill tests (`tests.ukuran`): empty for the
   default run, ``besar`` for `make fuzz`, or a number of examples. A command-line option, not an
   environment variable, so a run is reproduced by its command line alone.

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+# The example (the seed, data/bantarbolang) by the test files' location, not the working folder.
+CONTOH = Path(__file__).resolve().parents[1] / "data"
 UNSUR = "persyaratan,prosedur,waktu,biaya,produk,kompetensi,perilaku,pengaduan,sarana"
 
 BERKAS_MINI = {

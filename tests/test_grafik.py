@@ -4,13 +4,13 @@ import matplotlib.pyplot as plt
 import pytest
 
 from lkjip import grafik
-from lkjip.config import DATA
 from lkjip.konteks import konteks
+from tests.mini import CONTOH
 
 
 @pytest.fixture(scope="module")
 def contoh():
-    return konteks("bantarbolang", 2023, DATA)
+    return konteks("bantarbolang", 2023, CONTOH)
 
 
 def _lebar(ax):

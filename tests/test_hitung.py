@@ -7,23 +7,20 @@ figures (which carry errors) and never the program's output.
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from lkjip import narasi, tabel
 from lkjip.hitung import KEBALIKAN_NOL, hitung
 from lkjip.muat import muat
-from tests.mini import BERKAS_MINI, UNSUR, sasaran_ganda, tulis_mini
+from tests.mini import BERKAS_MINI, CONTOH, UNSUR, sasaran_ganda, tulis_mini
 
 D = Decimal
-
-DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 @pytest.fixture(scope="module")
 def contoh():
-    return hitung(muat("bantarbolang", 2023, DATA))
+    return hitung(muat("bantarbolang", 2023, CONTOH))
 
 
 def test_cakupan_layanan_from_components(contoh):

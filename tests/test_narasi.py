@@ -4,14 +4,13 @@ Markdown renders safely."""
 import pytest
 
 from lkjip import narasi
-from lkjip.config import DATA
 from lkjip.konteks import konteks
-from tests.mini import tulis_mini
+from tests.mini import CONTOH, tulis_mini
 
 
 @pytest.fixture(scope="module")
 def contoh():
-    return konteks("bantarbolang", 2023, DATA)
+    return konteks("bantarbolang", 2023, CONTOH)
 
 
 def test_capaian_sentence_of_cakupan(contoh):

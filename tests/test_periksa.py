@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -25,7 +24,7 @@ from lkjip.cli import main
 from lkjip.muat import muat
 from lkjip.periksa import ATURAN, JUDUL_ATURAN, Temuan, ada_galat, periksa, tersaji_beda
 from lkjip.tampil_periksa import cetak_temuan, tabel_temuan, tampil_temuan
-from tests.mini import BERKAS_MINI, tulis_mini
+from tests.mini import BERKAS_MINI, CONTOH, tulis_mini
 
 JUDUL_TERSAJI = "besaran,kunci,nilai,sumber\n"
 
@@ -422,7 +421,7 @@ def test_lkjip_check_exit_code(tmp_path):
 
 @pytest.fixture(scope="module")
 def seed():
-    return periksa(muat("bantarbolang", 2023, Path(__file__).resolve().parents[1] / "data"))
+    return periksa(muat("bantarbolang", 2023, CONTOH))
 
 
 def _cari(temuan, aturan, **kw) -> Temuan:

@@ -7,14 +7,13 @@ the arithmetic is in the comments.
 import pytest
 
 from lkjip import tabel, tabel_lampiran
-from lkjip.config import DATA
 from lkjip.konteks import konteks
-from tests.mini import tulis_mini
+from tests.mini import CONTOH, tulis_mini
 
 
 @pytest.fixture(scope="module")
 def contoh():
-    return konteks("bantarbolang", 2023, DATA)
+    return konteks("bantarbolang", 2023, CONTOH)
 
 
 @pytest.fixture(scope="module")
