@@ -183,6 +183,23 @@ def test_realisasi_program_yang_tidak_sama_dengan_rinciannya(tmp_path, rincian, 
         ("galat", "contoh/2023/realisasi_anggaran.csv", 4, "Rp 400.000", bagian)]
 
 
+def test_tanpa_realisasi_satu_sasaran_penyerapan_keseluruhan_tidak_dihitung(tmp_path):
+    """S3 has a pagu (400.000) but no realisasi row: the whole year's penyerapan is unknown.
+    (950.000 + 240.000) / (1.000.000 + 300.000) = 91,54 would look like the whole budget's
+    while it covers 1.300.000 of 1.700.000, beside a Bab III sentence saying it is not
+    computed; so it is not given, nor its category or the efisiensi."""
+    ganti = {"2023/realisasi_anggaran.csv": "tingkat,kode,realisasi\nsasaran,S1,950000\n"
+                                            "sasaran,S2,240000\n"}
+    h = _hasil(tmp_path, 3, **ganti)
+    assert h.sasaran["S2"].penyerapan.bulat == D("80.00")  # the known sasaran keep theirs
+    assert h.sasaran["S3"].realisasi_anggaran.nilai is None
+    assert (h.penyerapan.nilai, h.kategori_anggaran, h.efisiensi.nilai) == (None, None, None)
+    t = tabel.tabel_anggaran_sasaran(h.data, h, beda={})
+    assert [t.sel("total", k) for k in ("Anggaran (Rp)", "Realisasi (Rp)", "Penyerapan (%)")] \
+        == ["1.700.000", "–", "–"]
+    assert tabel.tabel_kesimpulan(h.data, h, beda={}).sel("anggaran", "Nilai (%)") == "–"
+
+
 def test_realisasi_hanya_kegiatan_dijumlah_ke_sasaran(tmp_path):
     # S3 from its two kegiatan: 245.000 + 145.000 = 390.000
     ganti = {"2023/realisasi_anggaran.csv": "tingkat,kode,realisasi\nprogram,1,950000\n"
