@@ -20,6 +20,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from lkjip import config
+from tests.mini import CONTOH
 
 BAB = sorted(config.NOTEBOOKS.glob("*.ipynb")) + sorted(
     config.NOTEBOOKS.glob("kertas_kerja/*.ipynb"))
@@ -89,7 +90,7 @@ def test_bab3_alone_in_a_kernel(tmp_path):
 def laporan(tmp_path_factory):
     from lkjip.laporan import bangun
 
-    return bangun("bantarbolang", 2023, out_dir=tmp_path_factory.mktemp("laporan"))
+    return bangun("bantarbolang", 2023, data_dir=CONTOH, out_dir=tmp_path_factory.mktemp("laporan"))
 
 
 @pytest.fixture(scope="session")
