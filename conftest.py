@@ -5,6 +5,10 @@
   before any test runs, so a default run never reads or writes a developer's own folders.
   Tests name their folders as arguments (the example: `tests.mini.CONTOH`), or set a variable
   with ``monkeypatch`` where the variable itself is what they test.
+- Hypothesis keeps no example database (earlier failures replayed from it would make a run
+  depend on that folder's history; a failing example is printed with its reproduction blob
+  instead), and its caches go to the checkout's ``.hypothesis/`` (git-ignored), not to
+  whatever folder pytest runs from.
 - ``--fuzz`` sets the size of the property-based and kill tests (`tests.ukuran`): empty for the
   default run, ``besar`` for `make fuzz`, or a number of examples. A command-line option, not an
   environment variable, so a run is reproduced by its command line alone.
@@ -13,8 +17,15 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
+from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
+
+set_hypothesis_home_dir(Path(__file__).resolve().parent / ".hypothesis")  # its caches
+settings.register_profile("lkjip", database=None, print_blob=True)
+settings.load_profile("lkjip")
 
 _DIABAIKAN = sorted(k for k in os.environ if k.startswith("LKJIP_"))
 for _k in _DIABAIKAN:
