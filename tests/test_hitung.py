@@ -10,9 +10,10 @@ from decimal import Decimal
 
 import pytest
 
-from lkjip import narasi, tabel
+from lkjip import katalog, narasi, tabel
 from lkjip.hitung import KEBALIKAN_NOL, hitung
 from lkjip.muat import muat
+from lkjip.periksa import periksa
 from tests.mini import BERKAS_MINI, CONTOH, UNSUR, sasaran_ganda, tulis_mini
 
 D = Decimal
@@ -234,3 +235,20 @@ def test_kebalikan_dengan_realisasi_nol_tidak_dihitung(tmp_path):
     assert (h.capaian_kinerja.bulat, h.kategori_kinerja) == (D("84.22"), "Sedang")
     t = tabel.tabel_capaian(h.data, h)
     assert t.df.loc["IKU-04", ("Tahun 2023", "Capaian (%)")] == "–"
+
+
+# ---------------------------------------------------------------- PK totals per TW
+
+
+def test_total_tw_pk_tanpa_isian_tw(tmp_path):
+    """The Camat's PK budget rows have no TW cells (as in the seed): its TW total is not
+    available, not a crash (`lkjip jelaskan pk/camat/tw1` and a stated pk_total_tw1 used to
+    raise on pandas' NA)."""
+    ganti = {"2023/tersaji.csv": "besaran,kunci,nilai,sumber\npk_total_tw1,camat,5,Lampiran\n"
+                                 "pk_total_tw1,sekcam,250000,Lampiran\n"}
+    h = hitung(muat("contoh", 2023, tulis_mini(tmp_path, ganti=ganti)))
+    assert katalog.cari(h, "pk/camat/tw1").nilai is None
+    assert katalog.cari(h, "pk/sekcam/tw1").nilai == 250_000  # 150.000 + 100.000
+    assert katalog.cari(h, "pk/camat/anggaran").nilai == 1_000_000
+    temuan = [t for t in periksa(h.data, h) if t.berkas.endswith("tersaji.csv")]
+    assert [(t.tingkat, t.aturan, t.baris) for t in temuan] == [("info", "tidak-diperiksa", 2)]
