@@ -5,8 +5,9 @@ kecamatan-years)."""
 import csv
 import hashlib
 import io
+import itertools
 import math
-import shutil
+import re
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from lkjip import sintetis
+from lkjip import katalog, sintetis
 from lkjip.cli import main
 from lkjip.galat import LkjipError
 from lkjip.hitung import hitung
@@ -96,6 +97,14 @@ SKALA = {
 }
 MUTU = ((Fraction("88.31"), "Sangat Baik"), (Fraction("76.61"), "Baik"),
         (Fraction("65.00"), "Kurang Baik"))
+UNSUR_PERMENPAN = {  # Permenpan RB 14/2017's nine unsur: column title → key
+    "Persyaratan": "persyaratan", "Sistem, Mekanisme, dan Prosedur": "prosedur",
+    "Waktu Penyelesaian": "waktu", "Biaya/Tarif": "biaya",
+    "Produk Spesifikasi Jenis Pelayanan": "produk", "Kompetensi Pelaksana": "kompetensi",
+    "Perilaku Pelaksana": "perilaku", "Penanganan Pengaduan, Saran dan Masukan": "pengaduan",
+    "Sarana dan Prasarana": "sarana"}
+JABATAN = ("Camat", "Sekretaris Kecamatan", "Kepala Seksi", "Kepala Sub Bagian", "Pelaksana",
+           "Tenaga Honorer")  # the rows of the seed's Tabel 1.1
 DAFTAR_YA = {"desa": "tata_kelola_baik", "pengaduan": "selesai",
              "data_publik": "dipublikasikan", "layanan_pelimpahan": "tersedia"}
 
@@ -144,7 +153,7 @@ def _rujukan_ikm(d: Path, metode: str) -> dict:
              ("mutu_ikm", ""): _pita(tahun, MUTU, "Tidak Baik")}
     hasil |= {("ikm_semester", p): sum(_nrr(g, u) for u in unsur) / 9 * 25
               for p, g in semester.items()}
-    return hasil | {("nilai_unsur", u): v * 25 for u, v in nrr.items()}
+    return hasil | {("nilai_unsur", UNSUR_PERMENPAN.get(u, u)): v * 25 for u, v in nrr.items()}
 
 
 def _daftar(d: Path) -> dict[str, tuple[int, int]]:
@@ -218,29 +227,39 @@ def _rujukan_anggaran(d: Path, skala: str) -> dict:
     program = {r["kode"]: r["kode_sasaran"] for r in dpa if r["tingkat"] == "program"}
     daun = [r for r in dpa if r["kode"] not in set(induk.values())]
 
-    def akar(kode: str) -> str:
-        return akar(induk[kode]) if induk[kode] else kode
+    def di_bawah(kode: str, atas: str) -> bool:
+        return kode == atas or (bool(induk[kode]) and di_bawah(induk[kode], atas))
 
-    pagu = {p: sum(_rp(r["pagu_perubahan"]) for r in daun if akar(r["kode"]) == p)
-            for p in program}
+    hasil = {}
+    for kode in [*induk, "total"]:
+        bawah = [r for r in daun if kode == "total" or di_bawah(r["kode"], kode)]
+        murni, ubah = (sum(_rp(r[k]) for r in bawah) for k in ("pagu_murni", "pagu_perubahan"))
+        hasil |= {("pagu_murni", kode): murni, ("pagu_perubahan", kode): ubah,
+                  ("selisih_perubahan", kode): ubah - murni,
+                  ("anggaran_program_sasaran", kode): ubah}
     real = {s: 0 for s in program.values()}
     for r in _baca(d / "realisasi_anggaran.csv"):
         assert r["tingkat"] in ("sasaran", "program")  # the levels the generator writes
         s = r["kode"] if r["tingkat"] == "sasaran" else program[r["kode"]]
         real[s] += _rp(r["realisasi"])
-    pagu_s = {s: sum(v for p, v in pagu.items() if program[p] == s) for s in real}
-    murni = sum(_rp(r["pagu_murni"]) for r in daun)
-    total, total_real = sum(pagu.values()), sum(real.values())
-    serap = Fraction(total_real, total) * 100
-    hasil = {("pagu_murni", "total"): murni, ("pagu_perubahan", "total"): total,
-             ("selisih_perubahan", "total"): total - murni, ("pagu_sasaran", "total"): total,
-             ("realisasi_anggaran", "total"): total_real, ("penyerapan", "total"): serap,
-             ("kategori_anggaran", ""): _pita(serap, SKALA[skala], "Sangat Rendah")}
-    hasil |= {("anggaran_program_sasaran", p): v for p, v in pagu.items()}
+    pagu = {s: sum(hasil[("pagu_perubahan", p)] for p in program if program[p] == s)
+            for s in real} | {"total": hasil[("pagu_perubahan", "total")]}
+    real["total"] = sum(real.values())
     for s in real:
-        hasil |= {("pagu_sasaran", s): pagu_s[s], ("realisasi_anggaran", s): real[s],
-                  ("penyerapan", s): Fraction(real[s], pagu_s[s]) * 100}
+        serap = Fraction(real[s], pagu[s]) * 100
+        kunci = "keseluruhan" if s == "total" else s
+        hasil |= {("pagu_sasaran", s): pagu[s], ("realisasi_anggaran", s): real[s],
+                  ("penyerapan", s): serap,
+                  ("kategori_anggaran", kunci): _pita(serap, SKALA[skala], "Sangat Rendah")}
     return hasil
+
+
+def _rujukan_profil(d: Path, tahun: int) -> dict:
+    jabatan = [r["jabatan"].strip() for r in _baca(d / "pegawai.csv")]
+    hasil = {("jumlah_pegawai", j): jabatan.count(j) for j in JABATAN}
+    renstra_awal = int(_baca(d / "profil.csv")[0]["renstra_awal"])
+    return hasil | {("jumlah_pegawai", "total"): len(jabatan),
+                    ("tahun_ke_renstra", ""): tahun - renstra_awal + 1}
 
 
 def _rujukan_pk(d: Path) -> dict:
@@ -256,8 +275,9 @@ def _rujukan_pk(d: Path) -> dict:
 
 
 def rujukan(data_dir: Path, kecamatan: str, tahun: int) -> dict[tuple[str, str], object]:
-    """Every figure of one synthetic kecamatan-year, keyed (besaran, kunci) as in tersaji.csv:
-    exact Fractions for percentages and indices, ints for Rupiah and counts, category names."""
+    """Every figure of one synthetic kecamatan-year, keyed (besaran, kunci) as tersaji.csv
+    names it (the catalogue's canonical kunci: 'keseluruhan', 'total', unsur keys): exact
+    Fractions for percentages and indices, ints for Rupiah and counts, category names."""
     kec, d = data_dir / kecamatan, data_dir / kecamatan / str(tahun)
     profil = _baca(d / "profil.csv")[0]
     ikm = _rujukan_ikm(d, profil["metode_ikm_tahunan"])
@@ -271,12 +291,34 @@ def rujukan(data_dir: Path, kecamatan: str, tahun: int) -> dict[tuple[str, str],
     hasil |= {(f"jumlah_{n}", bagian): v for n, (p, q) in daftar.items()
               for bagian, v in (("pembilang", p), ("penyebut", q))}
     hasil |= _rujukan_kinerja(kec, tahun, dari, profil["skala"])
-    return hasil | _rujukan_anggaran(d, profil["skala"]) | _rujukan_pk(d)
+    return hasil | _rujukan_anggaran(d, profil["skala"]) | _rujukan_pk(d) \
+        | _rujukan_profil(d, tahun)
 
 
-def _tertulis(nilai) -> str:
-    """A reference figure as tersaji.csv holds it: 2 decimals, whole Rupiah, or the name."""
-    return str(_dua(nilai)) if isinstance(nilai, Fraction) else str(nilai)
+def _isi(pola: str | None, kunci: dict) -> str:
+    return re.sub(r"<(\w+)>", lambda m: kunci[m.group(1)], pola or "")
+
+
+def _kanonik(besaran: str, kunci: str) -> tuple[str, str]:
+    """A stated (besaran, kunci) as the catalogue reads it ('' → 'keseluruhan' for a category,
+    …): a naming, no figure of lkjip's is used."""
+    t = katalog.baca_tersaji(None, besaran, kunci or None)
+    if t.jenis is None or t.kunci is None:
+        return besaran, kunci
+    return besaran, _isi(t.jenis.kunci, dict(zip(t.jenis.nama_kunci, t.kunci, strict=True)))
+
+
+def _tersaji_katalog(h):
+    """Every stated figure the catalogue lets this kecamatan-year state: (besaran, kunci,
+    lkjip's value, or None when lkjip gives no figure of its own)."""
+    for j in katalog.KATALOG:
+        if j.besaran is None:
+            continue
+        nama = j.nama_kunci
+        for nilai in itertools.product(*(j.pilihan_kunci(h, n) for n in nama)):
+            kunci = dict(zip(nama, nilai, strict=True))
+            b, k = _isi(j.besaran, kunci), _isi(j.kunci, kunci)
+            yield b, k, katalog.nilai_tersaji(h, b, k or None)
 
 
 def _sama(tersaji: str, nilai) -> bool:
@@ -296,7 +338,7 @@ def test_tersaji_sama_dengan_rujukan_kecuali_kesalahan_sengaja(demo, rujukan_dem
     beda, tanpa = set(), set()
     for (k, t), r in rujukan_demo.items():
         for row in _baca(demo / k / str(t) / "tersaji.csv"):
-            kunci = (row["besaran"], row["kunci"])
+            kunci = _kanonik(row["besaran"], row["kunci"])
             if kunci not in r:
                 tanpa.add(kunci)
             elif not _sama(row["nilai"], r[kunci]):
@@ -307,24 +349,36 @@ def test_tersaji_sama_dengan_rujukan_kecuali_kesalahan_sengaja(demo, rujukan_dem
     assert beda == {(e.kecamatan, int(e.tahun), e.kunci) for e in sengaja} and len(beda) == 3
     for e in sengaja:
         r = rujukan_demo[(e.kecamatan, int(e.tahun))]
-        assert _sama(e.seharusnya, r[tuple(e.kunci.split(" ", 1))])
+        assert _sama(e.seharusnya, r[_kanonik(*e.kunci.split(" ", 1))])
 
 
-def test_lkjip_sama_dengan_rujukan_pada_setiap_angka(demo, rujukan_demo, tmp_path):
-    """lkjip computes every reference figure (more than the generator states: per sasaran,
-    composite nodes, semesters, unsur, progress, lists) to the same rounded value: with the
-    reference written as tersaji.csv, the checks find nothing about any stated figure."""
-    salinan = tmp_path / "demo"
-    shutil.copytree(demo, salinan)
-    salah = []
+def test_lkjip_sama_dengan_rujukan_pada_setiap_angka_katalog(demo, rujukan_demo):
+    """For every kind of stated figure in lkjip's catalogue and every key this kecamatan-year
+    has (far more than the generator states: per sasaran and per kode, composite nodes,
+    semesters, unsur, progress, lists, PK and personnel counts), lkjip's figure is the
+    reference's, rounded as a correct stated figure is written; a kind the reference does not
+    compute fails here, so a new kind of figure cannot go untested."""
+    salah, jumlah = [], 0
     for (k, t), r in rujukan_demo.items():
-        baris = [["besaran", "kunci", "nilai", "sumber"]] + [
-            [b, kunci, _tertulis(v), "rujukan"] for (b, kunci), v in sorted(r.items())]
-        with (salinan / k / str(t) / "tersaji.csv").open("w", encoding="utf-8", newline="") as f:
-            csv.writer(f, lineterminator="\n").writerows(baris)
-        salah += [f"{k} {t}: {x.pesan}" for x in periksa(muat(k, t, salinan))
-                  if x.berkas.endswith("/tersaji.csv")]
-    assert salah == []
+        h = hitung(muat(k, t, demo))
+        for besaran, kunci, nilai in _tersaji_katalog(h):
+            rujuk = r.get((besaran, kunci))
+            rujuk = _dua(rujuk) if isinstance(rujuk, Fraction) else rujuk
+            jumlah += rujuk is not None
+            if nilai != rujuk:
+                salah.append(f"{k} {t} {besaran} {kunci}: lkjip {nilai}, rujukan {rujuk}")
+    assert salah == [] and jumlah > 52 * 100
+
+
+def test_pemeriksaan_menemukan_tepat_kesalahan_sengaja(demo):
+    """The checks report exactly the manifest's wrong stated figures, as galat, and nothing
+    else about any stated figure."""
+    temuan = {(k, t, f"{x.besaran} {x.kunci or ''}".strip(), x.tingkat)
+              for k, t in temukan(demo) for x in periksa(muat(k, t, demo))
+              if x.berkas.endswith("/tersaji.csv")}
+    assert temuan == {(e.kecamatan, int(e.tahun), e.kunci, "galat")
+                      for e in sintetis.baca_manifest(demo).itertuples()
+                      if e.berkas.endswith("/tersaji.csv")}
 
 
 def test_manifest_mencatat_empat_jenis_kesalahan_yang_ada_di_berkas(demo, rujukan_demo):
