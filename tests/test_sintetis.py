@@ -209,7 +209,8 @@ def _rujukan_kinerja(kec: Path, tahun: int, realisasi_dari: dict, skala: str) ->
         cap = _capaian(r, target[kode], *cara)
         progres = _capaian(r, Fraction(i["target_akhir"]), *cara)
         hasil |= {("realisasi", kode): r, ("capaian", kode): cap,
-                  ("progres_renstra", kode): progres}
+                  ("progres_renstra", kode): progres,
+                  ("kategori_kinerja", kode): _pita(cap, SKALA[skala], "Sangat Rendah")}
         per_sasaran.setdefault(i["kode_sasaran"], []).append((cap, progres))
     for s, daftar in per_sasaran.items():
         cap = _rerata([c for c, _ in daftar])
@@ -242,6 +243,12 @@ def _rujukan_anggaran(d: Path, skala: str) -> dict:
         assert r["tingkat"] in ("sasaran", "program")  # the levels the generator writes
         s = r["kode"] if r["tingkat"] == "sasaran" else program[r["kode"]]
         real[s] += _rp(r["realisasi"])
+        if r["tingkat"] == "program":  # a program's own realisasi and penyerapan
+            serap = Fraction(_rp(r["realisasi"]), hasil[("pagu_perubahan", r["kode"])]) * 100
+            hasil |= {("realisasi_anggaran", r["kode"]): _rp(r["realisasi"]),
+                      ("penyerapan", r["kode"]): serap,
+                      ("kategori_anggaran", r["kode"]): _pita(serap, SKALA[skala],
+                                                              "Sangat Rendah")}
     pagu = {s: sum(hasil[("pagu_perubahan", p)] for p in program if program[p] == s)
             for s in real} | {"total": hasil[("pagu_perubahan", "total")]}
     real["total"] = sum(real.values())
