@@ -354,6 +354,12 @@ TEMUAN = {
                                               "langsung,85\n",
         "renstra/realisasi.csv": "kode_indikator,tahun,periode,realisasi\nIKU-01,2023,tahun,0\n"},
         _kebalikan_nol),
+    # the Camat's superior is a kode that does not exist, the Sekcam's is the Camat: the walk
+    # up from the Sekcam met the missing kode (found by the fuzz, pohon.py)
+    "atasan tidak ada di atas rantai": ({"2023/pejabat.csv": BERKAS_MINI["2023/pejabat.csv"]
+                                         .replace("camat,Budi,,Camat Contoh,,",
+                                                  'camat,Budi,,Camat Contoh,"82,94",')},
+                                        {("contoh/2023/pejabat.csv", 2, "kode_atasan")}),
     "pagu -0": ({"2023/anggaran.csv": BERKAS_MINI["2023/anggaran.csv"].replace(
         "900.000;600.000", "900.000;-0")}, _pagu_minus_nol),
 }
