@@ -194,10 +194,10 @@ def test_tanpa_realisasi_satu_sasaran_penyerapan_keseluruhan_tidak_dihitung(tmp_
     assert h.sasaran["S2"].penyerapan.bulat == D("80.00")  # the known sasaran keep theirs
     assert h.sasaran["S3"].realisasi_anggaran.nilai is None
     assert (h.penyerapan.nilai, h.kategori_anggaran, h.efisiensi.nilai) == (None, None, None)
-    t = tabel.tabel_anggaran_sasaran(h.data, h, beda={})
+    t = tabel.tabel_anggaran_sasaran(h.data, h)
     assert [t.sel("total", k) for k in ("Anggaran (Rp)", "Realisasi (Rp)", "Penyerapan (%)")] \
         == ["1.700.000", "–", "–"]
-    assert tabel.tabel_kesimpulan(h.data, h, beda={}).sel("anggaran", "Nilai (%)") == "–"
+    assert tabel.tabel_kesimpulan(h.data, h).sel("anggaran", "Nilai (%)") == "–"
 
 
 def test_realisasi_hanya_kegiatan_dijumlah_ke_sasaran(tmp_path):
