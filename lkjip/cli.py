@@ -54,14 +54,28 @@ def check(kecamatan: str, tahun: str, data_dir: Path | None) -> None:
     from lkjip.muat import muat
 
     kecamatan, tahun, data_dir = _parameter(kecamatan, tahun, data_dir)
+    from lkjip.hitung import hitung
+
     try:
         data = muat(kecamatan, tahun, data_dir)
         click.echo(aman_terminal(ringkasan_muat(data)))
         _cetak_belum_diisi(data)
-        kode = _cetak_temuan(data)
-    except LkjipError as e:  # the data, or keputusan.csv
+        hasil = hitung(data)
+        kode = _cetak_temuan(data, hasil)
+        _cetak_bernama(data, hasil)
+    except LkjipError as e:  # the data, keputusan.csv, or a named figure of the narasi
         _gagal(e)
     sys.exit(kode)
+
+
+def _cetak_bernama(data, hasil) -> None:
+    """The typed numbers of the narasi that equal a computed figure and could be named."""
+    from lkjip.periksa.narasi import bacaan
+    from lkjip.tampil_narasi import daftar_bernama
+
+    teks = daftar_bernama(bacaan(data, hasil))
+    if teks:
+        click.echo(aman_terminal(teks))
 
 
 def _cetak_belum_diisi(data) -> None:
@@ -294,13 +308,13 @@ def ringkasan_muat(data) -> str:
     ])
 
 
-def _cetak_temuan(data) -> int:
+def _cetak_temuan(data, hasil=None) -> int:
     """Print the findings and the office's decisions; 1 while a galat is undecided."""
     from lkjip import keputusan as kp
     from lkjip.periksa import periksa
     from lkjip.tampil_periksa import cetak_temuan
 
-    temuan = periksa(data)
+    temuan = periksa(data, hasil)
     click.echo(aman_terminal(cetak_temuan(temuan)))
     keadaan = kp.keadaan_data(data, temuan)
     click.echo(aman_terminal(cetak_keputusan(keadaan)))

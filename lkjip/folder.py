@@ -23,7 +23,16 @@ from pathlib import Path
 
 from lkjip.baca import pesan_os
 from lkjip.galat import Masalah
-from lkjip.skema import BERKAS, FOLDER_LAIN, LAIN, NARASI, NARASI_BAWAAN, TW, WAJIB_JIKA
+from lkjip.skema import (
+    BERKAS,
+    FOLDER_LAIN,
+    LAIN,
+    NARASI,
+    NARASI_BAWAAN,
+    NARASI_FOLDER,
+    TW,
+    WAJIB_JIKA,
+)
 
 ABAIKAN = re.compile(r"^(\.|~\$)|^(thumbs\.db|desktop\.ini)$", re.IGNORECASE)
 TAHUN = re.compile(r"(19|20)[0-9]{2}")
@@ -106,7 +115,50 @@ def periksa_folder(dir_kec: Path, tahun: int) -> list[Masalah]:
     masalah += asing(dir_kec / "renstra", f"{kec}/renstra", berkas_renstra())
     masalah += asing(dir_kec / str(tahun), f"{kec}/{tahun}", berkas_tahun() + list(LAIN),
                      ["narasi", *FOLDER_LAIN])
-    masalah += asing(dir_kec / str(tahun) / "narasi", f"{kec}/{tahun}/narasi", list(NARASI))
+    narasi = dir_kec / str(tahun) / "narasi"
+    masalah += asing(narasi, f"{kec}/{tahun}/narasi", list(NARASI), list(NARASI_FOLDER))
+    for sub in NARASI_FOLDER:
+        masalah += asing_md(narasi / sub, f"{kec}/{tahun}/narasi/{sub}")
+    return masalah
+
+
+def asing_md(folder: Path, tampil: str) -> list[Masalah]:
+    """Entries of a per-figure narrative folder (``narasi/komponen/``) that are not a
+    ``<kode>.md`` file."""
+    try:
+        isi = sorted(folder.iterdir()) if folder.is_dir() else []
+    except OSError as e:
+        return [Masalah(tampil, pesan=f"folder tidak dapat dibaca: {pesan_os(e)}.")]
+    masalah = []
+    for p in isi:
+        if ABAIKAN.search(p.name) or (p.suffix == ".md" and not p.is_dir()):
+            continue
+        benar = f"'{p.stem}.md'" if p.suffix.lower() == ".md" else "'<kode>.md' (Markdown)"
+        masalah.append(Masalah(f"{tampil}/{p.name}", pesan=(
+            f"tidak dikenal oleh model data: folder ini hanya berisi berkas {benar}, satu per "
+            "kode; ganti namanya, atau pindahkan ke luar folder data.")))
+    return masalah
+
+
+def cek_kode_narasi(narasi: dict, tabel: dict, tampil) -> list[Masalah]:
+    """A per-figure narrative (``narasi/komponen/CL.4.md``) names a code of its table; an
+    unknown code is named with the closest ones (`tampil(key)`: the file as shown)."""
+    masalah = []
+    for kunci in sorted(narasi):
+        sub, _, kode = kunci.partition("/")
+        if sub not in NARASI_FOLDER:
+            continue
+        kolom = NARASI_FOLDER[sub][0]
+        df = tabel.get("indikator" if sub == "indikator" else "komposit")
+        ada = [] if df is None else [str(k) for k in df[kolom]]
+        if kode in ada:
+            continue
+        mirip = difflib.get_close_matches(kode, ada, n=3, cutoff=0.5)
+        saran = f" Mungkin maksudnya: {', '.join(mirip)}." if mirip else ""
+        berkas = "renstra/indikator.csv" if sub == "indikator" else "komposit.csv"
+        masalah.append(Masalah(tampil(kunci), pesan=(
+            f"'{kode}' bukan {kolom} di {berkas} (yang ada: {', '.join(ada) or 'tidak ada'}); "
+            f"nama berkas ini harus <{kolom}>.md.{saran}")))
     return masalah
 
 

@@ -89,6 +89,11 @@ def _letak_baris(data, t) -> str | None:
 
 def letak_temuan(data, t, letak: dict) -> str:
     """Where in this report a finding lies, in words."""
+    if "/narasi/" in str(t.berkas):
+        from lkjip.narasi import letak_narasi
+
+        nama = str(t.berkas).split("/narasi/", 1)[1].removesuffix(".md")
+        return f"{letak_narasi(data, nama)}; {t.tempat} baris {t.baris}"
     if t.besaran is not None:
         daftar = letak.get(_kunci(t.besaran, t.kunci))
         if daftar:
@@ -124,6 +129,8 @@ def angka_edisi(hasil, t) -> str | None:
     from lkjip.tetap import jalur_tersaji
 
     jalur = jalur_tersaji(hasil, t.besaran, t.kunci) if t.besaran else None
+    if t.besaran is None and str(t.aturan).startswith("narasi-"):
+        jalur = t.kunci  # the figure a typed number names (`lkjip.periksa.narasi`)
     if jalur is None:
         return None
     from lkjip.jejak import cari
@@ -213,7 +220,7 @@ def masukan(data) -> tampil.Html:
         baris.append([tampil_nama, "" if df is None else str(len(df)),
                       f"{path.stat().st_size:,}".replace(",", "."), _sidik(path)])
     folder = akar / data.kecamatan / str(data.tahun)
-    for path in sorted((folder / "narasi").glob("*.md")) + sorted(folder.glob(kp.NAMA_BERKAS)):
+    for path in sorted((folder / "narasi").rglob("*.md")) + sorted(folder.glob(kp.NAMA_BERKAS)):
         baris.append([str(path.relative_to(akar)), "", f"{path.stat().st_size:,}".replace(
             ",", "."), _sidik(path)])
     df = pd.DataFrame(baris, columns=["Berkas", "Baris data", "Ukuran (byte)", "SHA-256 (awal)"])

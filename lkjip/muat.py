@@ -18,11 +18,11 @@ import pandera.pandas as pa
 
 from lkjip.baca import baca_baris, baca_byte, dekode, pesan_os
 from lkjip.bilangan import baca_angka, baca_ya_tidak
-from lkjip.folder import cek_perlu, periksa_folder
+from lkjip.folder import ABAIKAN, cek_kode_narasi, cek_perlu, periksa_folder
 from lkjip.galat import LkjipError, Masalah
 from lkjip.ikm import kunci_unsur
 from lkjip.parameter import cek_parameter
-from lkjip.skema import BERKAS, NARASI, SLUG_HARAPAN, UNSUR_KOLOM, Berkas, skema
+from lkjip.skema import BERKAS, NARASI, NARASI_FOLDER, SLUG_HARAPAN, UNSUR_KOLOM, Berkas, skema
 
 BERKAS_IKM = ("ikm_responden.csv", "ikm_responden_sintetis.csv")
 PESAN_CEK = {
@@ -361,10 +361,23 @@ def _ada(jalur: Path) -> bool:
     return jalur.is_symlink() or jalur.exists()
 
 
+def _nama_narasi(dir_kec: Path, tahun: int) -> list[str]:
+    """The narrative files to read: those of `NARASI`, then ``<sub>/<kode>.md`` of each
+    per-figure folder (`NARASI_FOLDER`)."""
+    folder = dir_kec / str(tahun) / "narasi"
+    nama = list(NARASI)
+    for sub in NARASI_FOLDER:
+        if (folder / sub).is_dir():
+            nama += [f"{sub}/{p.name}" for p in sorted((folder / sub).iterdir())
+                     if p.suffix == ".md" and not p.is_dir() and not ABAIKAN.search(p.name)]
+    return nama
+
+
 def baca_narasi(dir_kec: Path, tahun: int, masalah: list[Masalah]) -> dict[str, str]:
-    """The narrative Markdown files of the year, read and decoded as the CSV files are."""
+    """The narrative Markdown files of the year, read and decoded as the CSV files are; a
+    per-figure file is keyed ``komponen/CL.4``."""
     hasil = {}
-    for nama in NARASI:
+    for nama in _nama_narasi(dir_kec, tahun):
         jalur = dir_kec / str(tahun) / "narasi" / nama
         if not _ada(jalur):
             continue
@@ -407,6 +420,8 @@ def muat(kecamatan: str, tahun, data_dir=None) -> DataKecamatan:
         from lkjip.referensi import cek_referensi
 
         masalah += cek_referensi(tabel, berkas, kecamatan, tahun)
+        masalah += cek_kode_narasi(narasi, tabel,
+                                   lambda k: _tampil(dir_kec, tahun, f"narasi/{k}.md"))
     if masalah:
         raise LkjipError(masalah)
     profil = tabel.pop("profil").drop(columns="_baris").iloc[0].to_dict()

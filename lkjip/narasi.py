@@ -118,10 +118,67 @@ def gabung(*bagian) -> tampil.Html:
                        tuple(c for b in ada for c in getattr(b, "cetak", ())))
 
 
-def teks(data, nama: str) -> tampil.Html:
-    """A narrative file (``narasi/<nama>.md``) rendered safely; "(belum diisi)" when absent."""
-    isi = (data.narasi.get(nama) or "").strip()
-    return tampil.markdown(isi or f"*{BELUM_DIISI}*")
+def teks(data, nama: str, hasil, keadaan=None) -> tampil.Html:
+    """A narrative file (``narasi/<nama>.md``) rendered safely, "(belum diisi)" when absent;
+    its named figures print from the edition's model `hasil` and its typed numbers follow
+    the model and the office's decisions `keadaan` (`lkjip.tampil_narasi`)."""
+    from lkjip.tampil_narasi import html
+
+    if not (data.narasi.get(nama) or "").strip():
+        return tampil.markdown(f"*{BELUM_DIISI}*")
+    return html(data, nama, hasil, keadaan)
+
+
+# ---------------------------------------------------------------- per-figure narrative
+
+LETAK_NARASI = {
+    "kata_pengantar": "Kata Pengantar", "gambaran_umum": "Bab I, Gambaran Umum",
+    "isu_strategis": "Bab I, Isu Strategis", "permasalahan": "Bab III, Permasalahan",
+    "solusi": "Bab III, Solusi", "program_pendukung": "Bab III, Program Pendukung",
+    "inovasi": "Bab III, Inovasi", "rencana_tindak_lanjut": "Bab IV, Rencana Tindak Lanjut",
+}
+
+
+def letak_narasi(data, nama: str) -> str:
+    """Where the edition prints the narrative file ``narasi/<nama>.md``, in words.
+
+    >>> letak_narasi(None, "inovasi")
+    'Bab III, Inovasi (uraian kantor)'
+    """
+    sub, _, kode = nama.partition("/")
+    if sub == "indikator":
+        return f"Bab III, uraian indikator {kode} (sesudah paragraf capaiannya)"
+    if sub == "komponen":
+        return f"Bab III, uraian komponen {kode} (di samping tabel perhitungannya)"
+    return f"{LETAK_NARASI.get(nama, 'uraian laporan')} (uraian kantor)"
+
+
+
+def uraian_indikator(data, hasil, kode: str, keadaan=None) -> tampil.Html:
+    """The office's text on one indicator (``narasi/indikator/<kode>.md``), nothing without."""
+    nama = f"indikator/{kode}"
+    return teks(data, nama, hasil, keadaan) if data.narasi.get(nama, "").strip() else gabung()
+
+
+def uraian_komponen(data, hasil, kode_akar: str, keadaan=None) -> tampil.Html:
+    """Beside a composite's calculation, each node that has a text of the office
+    (``narasi/komponen/<kode_node>.md``): its name, its worked line, the text; the
+    components in the tree's order, the composite itself last (its closing words)."""
+    from lkjip.tabel import simpul_komposit
+
+    nama = dict(zip(data.komposit["kode_node"], data.komposit["nama"], strict=True))
+    simpul = [k for k, _ in simpul_komposit(data, kode_akar)]
+    bagian = []
+    for kode in simpul[1:] + simpul[:1]:
+        if not data.narasi.get(f"komponen/{kode}", "").strip():
+            continue
+        a = hasil.komposit[kode]
+        judul = tampil.Html(f'<p class="lk-paragraf lk-komponen"><strong>{escape(nama[kode])}'
+                            "</strong></p>", "Komponen")
+        hitung = paragraf(kalimat(f"Perhitungan: {ruas_kanan(a.uraian())} = "
+                                  f"{format_persen(a)}.", [(format_persen(a), a)]))
+        bagian += [judul, hitung, teks(data, f"komponen/{kode}", hasil, keadaan)]
+    return gabung(*bagian)
 
 
 # ---------------------------------------------------------------- indicators and sasaran
@@ -414,11 +471,16 @@ def pejabat_puncak(data) -> str | None:
     return None
 
 
-def kata_pengantar(data) -> tampil.Html:
+def kata_pengantar(data, hasil=None, keadaan=None) -> tampil.Html:
     """The Kata Pengantar in the office's voice: ``narasi/kata_pengantar.md`` when the office
-    wrote one, else a standard text naming the kecamatan, kabupaten, year and PK."""
+    wrote one (its figures from `hasil`, computed here when not given), else a standard text
+    naming the kecamatan, kabupaten, year and PK."""
     if (data.narasi.get("kata_pengantar") or "").strip():
-        return teks(data, "kata_pengantar")
+        if hasil is None:
+            from lkjip.hitung import hitung
+
+            hasil = hitung(data)
+        return teks(data, "kata_pengantar", hasil, keadaan)
     p, t = data.profil, data.tahun
     kec = f"Kecamatan {p.get('nama_kecamatan') or data.kecamatan}"
     nama = f"{kec} Kabupaten {p.get('kabupaten')}" if p.get("kabupaten") else kec

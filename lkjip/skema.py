@@ -291,10 +291,10 @@ BERKAS: dict[str, Berkas] = {
             K("metode", pilihan=("rasio", "selisih", "kebalikan")),
             K("akumulasi_tw", pilihan=("jumlah", "terakhir", "maks", "rerata")),
             K("sumber_realisasi", pilihan=("langsung", "komposit", "ikm")),
-            K("target_akhir", "angka", kosong=True),
+            K("target_akhir", "angka", kosong=True), K("kata_kunci", opsional=True),
         ),
         min_baris=1, keterangan="the indicators of each sasaran and how they are measured",
-        contoh=('IKU-02,S1,Cakupan layanan kecamatan,%,naik,rasio,terakhir,komposit,"96,47"',)),
+        contoh=('IKU-02,S1,Cakupan layanan kecamatan,%,naik,rasio,terakhir,komposit,"96,47",',)),
     "renstra/target.csv": Berkas(
         (K("kode_indikator", "kode"), K("tahun", "tahun"), K("target", "angka")),
         min_baris=1, unik_bersama=("kode_indikator", "tahun"),
@@ -415,7 +415,7 @@ BERKAS: dict[str, Berkas] = {
             K("jenis", pilihan=("rerata", "rasio", "nilai", "ikm")),
             K("pembilang", "angka", kosong=True), K("penyebut", "angka", kosong=True),
             K("nilai", "angka", kosong=True), K("daftar", kosong=True, pilihan=DAFTAR),
-            K("urutan", "bulat"),
+            K("urutan", "bulat"), K("kata_kunci", opsional=True),
         ),
         perlu=WAJIB_JIKA, syarat=(_KOMPOSIT,),
         isi_bila=(IsiBila("pembilang", (("jenis", "rasio"), ("daftar", ""))),
@@ -429,9 +429,10 @@ BERKAS: dict[str, Berkas] = {
                   IsiBila("daftar", (("jenis", "rerata|nilai|ikm"),), kosong=True)),
         keterangan="composite indicators as trees of sub-indicators",
         salin=("pembilang", "penyebut", "nilai"),
-        contoh=("CL,,IKU-02,Cakupan layanan kecamatan,rerata,,,,,1",
-                "CL.1,CL,,Persentase desa bertata kelola pemerintahan baik,rasio,,,,desa,1",
-                "CL.2,CL,,Persentase potensi konflik yang tertangani,rasio,1,1,,,2")),
+        contoh=("CL,,IKU-02,Cakupan layanan kecamatan,rerata,,,,,1,",
+                "CL.1,CL,,Persentase desa bertata kelola pemerintahan baik,rasio,,,,desa,1,",
+                "CL.2,CL,,Persentase potensi konflik yang tertangani,rasio,1,1,,,2,"
+                "potensi konflik")),
     "desa.csv": Berkas(
         (K("no", "bulat", unik=True), K("nama_desa"), K("tata_kelola_baik", "ya_tidak")),
         perlu=WAJIB_JIKA, syarat=_daftar("desa"), keterangan="the desa of the kecamatan",
@@ -507,6 +508,14 @@ NARASI: dict[str, str] = {
     "kata_pengantar.md": "Kata Pengantar in the office's words (else a standard text)",
 }
 NARASI_BAWAAN = {"kata_pengantar.md"}  # without the file the report prints a standard text
+# Subfolders of `narasi/` with one optional file per figure, `<kode>.md` (issue 16): the office's
+# text on one indicator or one composite node, printed beside that figure in Bab III.
+NARASI_FOLDER: dict[str, tuple[str, str]] = {
+    "indikator": ("kode_indikator", "the office's text on one indicator (Bab III, after its "
+                                    "paragraph)"),
+    "komponen": ("kode_node", "the office's text on one composite node (Bab III, beside its "
+                              "calculation)"),
+}
 
 
 def perlu_teks(berkas: Berkas) -> str:
@@ -535,6 +544,8 @@ def tabel_berkas() -> str:
         baris.append(f"| `{folder}{nama}` | {perlu_teks(b)} | {b.keterangan} |")
     for nama, apa in NARASI.items():
         baris.append(f"| `<tahun>/narasi/{nama}` | optional | {apa} |")
+    for nama, (kode, apa) in NARASI_FOLDER.items():
+        baris.append(f"| `<tahun>/narasi/{nama}/<{kode}>.md` | optional | {apa} |")
     for nama, apa in (LAIN | {f"{k}/": v for k, v in FOLDER_LAIN.items()}).items():
         if apa:
             baris.append(f"| `<tahun>/{nama}` | optional | {apa} |")

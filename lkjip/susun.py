@@ -85,9 +85,10 @@ def nomor_bab3(data, hasil) -> dict[str, str]:
     return nomor
 
 
-def _bagian_indikator(data, hasil, i, nomor: dict) -> list:
+def _bagian_indikator(data, hasil, i, nomor: dict, keadaan=None) -> list:
     bagian = [tampil.subjudul(i.indikator, tingkat=4, id=f"indikator-{_id(i.kode)}"),
               narasi.kalimat_indikator(data, hasil, i.kode),
+              narasi.uraian_indikator(data, hasil, i.kode, keadaan),
               tampil.grafik(grafik.tren(data, hasil, i.kode), nomor[f"grafik:tren:{i.kode}"],
                             f"Realisasi dan Target {i.indikator}",
                             sumber=tabel.sumber_olah(data, i.realisasi))]
@@ -100,7 +101,8 @@ def _bagian_indikator(data, hasil, i, nomor: dict) -> list:
     akar = tabel.akar_komposit(data, i.kode)
     if i.sumber_realisasi == "komposit" and f"tabel:komposit:{akar}" in nomor:
         bagian += [narasi.paragraf(narasi.kalimat_komposit(data, hasil, akar)),
-                   tabel.tabel_komposit(data, hasil, akar, nomor[f"tabel:komposit:{akar}"])]
+                   tabel.tabel_komposit(data, hasil, akar, nomor[f"tabel:komposit:{akar}"]),
+                   narasi.uraian_komponen(data, hasil, akar, keadaan)]
     return bagian
 
 
@@ -115,9 +117,11 @@ def _id(kode: str) -> str:
     return "".join(c if c.isalnum() else "-" for c in str(kode).lower()).strip("-") or "x"
 
 
-def sasaran(data, hasil, nomor: dict | None = None) -> tampil.Html:
-    """Bab III A, per sasaran: its table (3.3/3.5), each indicator's paragraph and trend chart,
-    the IKM survey (3.4) and each composite's worked calculation."""
+def sasaran(data, hasil, nomor: dict | None = None, keadaan=None) -> tampil.Html:
+    """Bab III A, per sasaran: its table (3.3/3.5), each indicator's paragraph, the office's
+    text on it and its trend chart, the IKM survey (3.4) and each composite's worked
+    calculation with the office's text on its components (`keadaan`: the office's decisions,
+    which the figures typed in those texts follow)."""
     nomor = nomor or nomor_bab3(data, hasil)
     bagian = []
     for n, k in enumerate(sasaran_terukur(hasil), start=1):
@@ -127,20 +131,20 @@ def sasaran(data, hasil, nomor: dict | None = None) -> tampil.Html:
                    tabel.tabel_sasaran(data, hasil, k, nomor[f"tabel:sasaran:{k}"]),
                    narasi.paragraf(narasi.kalimat_sasaran(data, hasil, k))]
         for i in tabel.indikator_terukur(hasil, k):
-            bagian += _bagian_indikator(data, hasil, i, nomor)
+            bagian += _bagian_indikator(data, hasil, i, nomor, keadaan)
     tanpa = narasi.kalimat_tanpa_target(data, hasil)
     if tanpa:
         bagian.append(narasi.paragraf(tanpa))
     return narasi.gabung(*bagian)
 
 
-def analisis(data) -> tampil.Html:
+def analisis(data, hasil, keadaan=None) -> tampil.Html:
     """Permasalahan, solusi and program pendukung from the narrative files."""
     bagian = []
     for judul, nama in (("Permasalahan", "permasalahan"), ("Solusi", "solusi"),
                         ("Program Pendukung", "program_pendukung")):
         bagian += [tampil.subjudul(judul, tingkat=3, id=f"analisis-{nama.replace('_', '-')}"),
-                   narasi.teks(data, nama)]
+                   narasi.teks(data, nama, hasil, keadaan)]
     return narasi.gabung(*bagian)
 
 

@@ -19,7 +19,9 @@ Refused, with a message naming the decision's row (`LkjipError`):
 - ``tersaji`` on a figure the edition computes straight from the inputs (a budget total, a
   count of a list, the Renstra year): correct the input instead, or decide ``terhitung``.
 A ``tersaji`` decision on a signed PK's figure fixes nothing: the PK is reproduced as signed
-anyway, and the decision only removes the correction note (`lkjip.susun.kaki_pk`).
+anyway, and the decision only removes the correction note (`lkjip.susun.kaki_pk`). Nor does
+one on a number typed in the office's narrative (rules ``narasi-*``): it keeps the text as
+typed in the edition (`lkjip.tampil_narasi`).
 ``terhitung`` decisions fix nothing either: the computed figure is what the edition prints.
 
 >>> kanonik("komposit/CL", {}, {})
@@ -41,6 +43,7 @@ from lkjip.galat import LkjipError, Masalah
 DAPAT_DITETAPKAN = re.compile(r"(ikm/tahun|komposit/.+|realisasi/.+|capaian/.+|progres/.+"
                               r"|sasaran/.+|penyerapan(/.+)?)")
 TANPA_ANGKA = re.compile(r"pk_total_(anggaran|tw[1-4])")  # the PK is reproduced as signed
+HANYA_TEKS = re.compile(r"narasi-.+")  # a narrative's typed number: the text is kept as typed
 RUMUS = "angka tersaji, dipakai menurut keputusan kantor"
 
 
@@ -103,7 +106,8 @@ def tetapan(data, hasil, keadaan: kp.Keadaan) -> dict[str, Angka]:
     masalah = []
     for t in keadaan.temuan:
         p = keadaan.putusan_untuk(t)
-        if p is None or p.putusan != kp.TERSAJI or TANPA_ANGKA.fullmatch(str(t.besaran)):
+        if p is None or p.putusan != kp.TERSAJI or TANPA_ANGKA.fullmatch(str(t.besaran)) \
+                or HANYA_TEKS.fullmatch(t.aturan):
             continue
         jalur = jalur_tersaji(hasil, t.besaran, t.kunci) if t.besaran else None
         nilai = _nilai_tersaji(data, t) if jalur else None

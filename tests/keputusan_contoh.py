@@ -5,7 +5,9 @@
 that the file decides every galat of the current checks and nothing else. The decisions are
 the office's, by rule and stated figure: the IKM stays as the kecamatan reported it (82,94,
 tersaji), everything else follows the data (terhitung), and the Camat's signed PK total stays
-(the row above it was the typo, which the DPA correction note shows).
+(the row above it was the typo, which the DPA correction note shows). The numbers typed in the
+narrative that contradict the model (rules narasi-*) are decided terhitung too: the edition then
+prints the figure of its own model there (82,94 and 101,15 for the IKM, as decided above).
 """
 
 from __future__ import annotations

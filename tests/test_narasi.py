@@ -86,10 +86,10 @@ def test_formulas_in_force_state_the_rules(contoh):
 def test_narrative_markdown_is_safe_and_missing_files_say_so(tmp_path):
     root = tulis_mini(tmp_path, ganti={
         "2023/narasi/permasalahan.md": "**Kurang** SDM <script>alert(1)</script>"})
-    data, _ = konteks("contoh", 2023, root)
-    html = narasi.teks(data, "permasalahan").isi
+    data, hasil = konteks("contoh", 2023, root)
+    html = narasi.teks(data, "permasalahan", hasil).isi
     assert "<strong>Kurang</strong>" in html and "<script>" not in html
-    assert "(belum diisi)" in narasi.teks(data, "inovasi").isi
+    assert "(belum diisi)" in narasi.teks(data, "inovasi", hasil).isi
 
 
 def test_sentences_are_escaped(contoh):

@@ -51,7 +51,7 @@ def test_dollar_in_a_satuan_and_a_kecamatan_name_draws(tmp_path):
 def test_remote_image_in_narasi_is_not_live(tmp_path):
     md = "Peta kantor:\n\n![peta](https://contoh.test/peta.png)\n\n![](/etc/passwd)\n"
     data = muat("contoh", 2023, tulis_mini(tmp_path, ganti={"2023/narasi/inovasi.md": md}))
-    html = narasi.teks(data, "inovasi").isi
+    html = narasi.teks(data, "inovasi", hitung(data)).isi
     assert "<img" not in html and "src=" not in html
     assert "[gambar tidak dimuat: peta (https://contoh.test/peta.png)]" in html
     assert "[gambar tidak dimuat: tanpa keterangan (/etc/passwd)]" in html

@@ -14,10 +14,11 @@ Severities: **galat** = two figures contradict each other (one of them is wrong)
 knowing, nothing to fix (a difference from rounding alone, a figure that cannot be checked).
 
 The rules live in modules by topic (`renstra`, `anggaran`, `pk`, `indikator`, `ikm`,
-`kategori`, `daftar`, `nama`, `tersaji`, `triwulan`); each declares its rules (`ATURAN`), its checks
-(`PEMERIKSA`) and its special comparisons of stated figures (`BANDING`, named by catalogue
-entries). The table below, the rule ids, titles and order are generated from them (`MODUL`);
-a rule a catalogue entry names that no module declares is added after them.
+`kategori`, `daftar`, `nama`, `tersaji`, `triwulan`, `narasi`); each declares its rules
+(`ATURAN`), its checks (`PEMERIKSA`) and its special comparisons of stated figures (`BANDING`,
+named by catalogue entries). The table below, the rule ids, titles and order are generated
+from them (`MODUL`); a rule a catalogue entry names that no module declares is added after
+them.
 
 A difference from rounding alone is info: the stated value equals the computed one rounded
 to fewer decimals, or truncated, or lies within 0,01 of it (87,86 for 87,8657).
@@ -39,6 +40,7 @@ from lkjip.periksa import (
     indikator,
     kategori,
     nama,
+    narasi,
     pk,
     renstra,
     tersaji,
@@ -49,7 +51,8 @@ from lkjip.periksa.dasar import TINGKAT, Aturan, Konteks, Temuan, beda_angka
 __all__ = ["ATURAN", "JUDUL_ATURAN", "TINGKAT", "Aturan", "Temuan", "aturan", "ada_galat",
            "beda_angka", "hitung_tingkat", "judul_aturan", "periksa", "tersaji_beda"]
 
-MODUL = (renstra, anggaran, pk, indikator, ikm, kategori, daftar, nama, tersaji, triwulan)
+MODUL = (renstra, anggaran, pk, indikator, ikm, kategori, daftar, nama, tersaji, triwulan,
+         narasi)
 
 
 def aturan() -> tuple[Aturan, ...]:

@@ -1,0 +1,690 @@
+"""The office's prose against the computed model: named figures and typed numbers in
+``narasi/*.md`` (the text is read by `lkjip.teks_narasi`).
+
+**Named figures** (``{capaian/IKU-02:persen}``) must name a figure of the catalogue: an
+unknown path, a unit that does not fit the figure (``:rupiah`` on a percentage), or a brace
+left open is a load error naming file and line, with the closest valid paths (`cek_nama`,
+raised before any finding). A named figure the data cannot compute prints '–' and is a
+peringatan.
+
+**Typed numbers** (`lkjip.teks_narasi.AngkaKetik`) are read with their sentence. A sentence
+**names** a figure by its name in the data (an indicator's, a composite component's, a
+sasaran's), by the keywords the data gives for it (the optional column ``kata_kunci`` of
+``renstra/indikator.csv`` and ``komposit.csv``, phrases separated by ``;``), or by the words
+every LKjIP uses for the overall figures, the IKM semesters and the IKM unsur (`BAWAAN`,
+`FRASA_UNSUR`). A typed number belongs to the nearest figure named before it in its sentence
+(else the first named after it) whose unit fits; for an indicator, the word before the number
+picks its target, realisasi or capaian (`JENIS_KATA`; realisasi without one). Units fit when a
+percentage meets a percentage, a value with a decimal comma a percentage or an index, a Rupiah
+amount a Rupiah figure, and a count of desa, pengaduan, layanan, data or pengguna layanan the
+count of that list. Operands of a typed formula (``(40% + 100% + 22,22%) / 3``) are not
+given to a figure: only the rules that need no subject read them. The rules, in order:
+
+================== ====================================================== ==========
+aturan             what is compared                                       tingkat
+================== ====================================================== ==========
+narasi-angka       a typed number vs the figure its sentence names        galat
+narasi-tersaji     a typed number whose sentence names no figure, equal   galat
+                   to a stated figure (tersaji.csv) that differs from
+                   the computed one
+narasi-kategori    the category word typed after a number vs the scale    galat
+                   (the report's rating scale, or the IKM mutu)
+narasi-tanpa-sumber a typed percentage or Rupiah equal to no figure of    peringatan
+                   the report
+narasi-nama-kosong a named figure the data cannot compute                 peringatan
+================== ====================================================== ==========
+
+A typed number equal to the figure it names (within rounding for percentages and indices:
+``54,07`` for 54,0741; exactly for Rupiah and counts) is consistent; `bacaan` returns every
+typed number with its reading, and ``lkjip check`` lists those that equal a computed figure
+and could be named.
+
+**Finding ids** (stable while lines are added above): ``<aturan>/<file>/<sentence>/<number>``:
+the file inside ``narasi/`` (``komponen-cl.4``), the sentence's first words (`teks.slug`, 40
+characters; a short hash of the whole sentence is added when two sentences of a file start
+alike, ``-2`` when a sentence is repeated word for word), and the number as typed (``0``,
+``rp-2.522.467.250``; ``-2`` for its second occurrence in the sentence). Editing the
+sentence makes a new finding (its old decision is then reported stale, as for any data edit).
+
+A finding about a typed number carries, in ``Temuan.kunci``, the path of the figure the
+number should be (its ``besaran`` is None: it is no stated figure of tersaji.csv).
+
+In the edition a typed number found wrong prints as the figure it names (an undecided galat
+uses the computed figure; a ``tersaji`` decision keeps what was typed), and a category word
+follows the number printed beside it (`lkjip.tampil_narasi`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from functools import cached_property
+
+from lkjip import katalog
+from lkjip.angka import bulatkan
+from lkjip.format import format_angka, format_persen, format_rupiah
+from lkjip.galat import LkjipError, Masalah
+from lkjip.ikm import KUNCI_UNSUR, mutu_ikm
+from lkjip.ikm import MUTU as MUTU_IKM
+from lkjip.periksa.dasar import (
+    TOLERANSI_PEMBULATAN,
+    Aturan,
+    Konteks,
+    Temuan,
+    beda_angka,
+    id_temuan,
+    kosong,
+)
+from lkjip.skala import kategori as kategori_skala
+from lkjip.skala import muat_skala
+from lkjip.teks import normal_teks, slug
+from lkjip.teks_narasi import AngkaKetik, Kalimat, baca, nama_angka, tutup
+
+ATURAN = (
+    Aturan("narasi-angka", "Angka dalam narasi", ("galat",),
+           "a typed number in narasi vs the figure its sentence names"),
+    Aturan("narasi-tersaji", "Angka narasi sama dengan angka tersaji yang salah", ("galat",),
+           "a typed number whose sentence names no figure, equal to a stated figure that differs "
+           "from the computed one"),
+    Aturan("narasi-kategori", "Kategori dalam narasi", ("galat",),
+           "the category word typed after a number vs the scale for that number"),
+    Aturan("narasi-tanpa-sumber", "Angka narasi tanpa sumber", ("peringatan",),
+           "a typed percentage or Rupiah equal to no figure of the report"),
+    Aturan("narasi-nama-kosong", "Angka bernama yang tidak tersedia", ("peringatan",),
+           "a named figure {path} the data cannot compute (printed as '–')"),
+)
+MUTU = tuple(kinerja for _, _, kinerja in MUTU_IKM)  # the IKM's category words
+# words every LKjIP uses for its overall figures: (name in messages, phrases, {kind: path})
+BAWAAN = (
+    ("penyerapan anggaran", ("penyerapan anggaran", "penyerapan", "serapan anggaran",
+                             "capaian anggaran"), {"nilai": "penyerapan/total"}),
+    ("realisasi anggaran", ("realisasi anggaran",), {"nilai": "realisasi_anggaran/total"}),
+    ("pagu anggaran", ("pagu anggaran", "pagu"), {"nilai": "pagu/total"}),
+    ("anggaran murni", ("anggaran murni", "pagu murni"), {"nilai": "anggaran/total/pagu_murni"}),
+    ("anggaran perubahan", ("anggaran perubahan", "pagu perubahan", "anggaran berubah"),
+     {"nilai": "anggaran/total/pagu_perubahan"}),
+    ("capaian kinerja keseluruhan", ("capaian kinerja keseluruhan", "pemenuhan capaian kinerja",
+                                     "capaian kinerja secara keseluruhan"),
+     {"nilai": "capaian_kinerja"}),
+)
+FRASA_UNSUR = {
+    "persyaratan": ("persyaratan",), "prosedur": ("sistem mekanisme dan prosedur", "prosedur"),
+    "waktu": ("waktu penyelesaian",), "biaya": ("biaya tarif", "biaya"),
+    "produk": ("produk spesifikasi jenis pelayanan", "produk spesifikasi"),
+    "kompetensi": ("kompetensi pelaksana",), "perilaku": ("perilaku pelaksana",),
+    "pengaduan": ("penanganan pengaduan",), "sarana": ("sarana dan prasarana", "sarana prasarana"),
+}
+# the word before a number that picks an indicator's figure; None: not a figure lkjip checks
+JENIS_KATA = (("target akhir", None), ("menargetkan", "target"), ("ditargetkan", "target"),
+              ("target", "target"), ("realisasi", "realisasi"), ("capaian", "capaian"))
+SATUAN_COCOK = {"persen": ("persen",), "nilai": ("persen", "indeks"), "rupiah": ("rupiah",)}
+PANJANG_KALIMAT = 160
+
+
+@dataclass(frozen=True)
+class Subjek:
+    """What a sentence can name: its phrases (normalised) and its figures by kind."""
+
+    nama: str
+    frasa: tuple[str, ...]
+    jalur: dict[str, str]
+    utama: str = "nilai"  # the kind a number takes when no word picks one
+
+
+@dataclass(frozen=True)
+class Bacaan:
+    """One typed number read against the model: ``hasil`` is ``cocok`` (equals `jalur[0]`, or
+    one of `jalur` when its sentence names none), ``beda`` (differs from the figure its sentence
+    names, `jalur[0]`), ``tersaji`` (names none, equals a stated figure that differs from
+    `jalur[0]`), ``tanpa`` (a percentage or Rupiah equal to no figure) or ``abaikan``;
+    `kategori` is the category the scale gives for the typed number when the typed word differs.
+    """
+
+    berkas: str
+    kalimat: Kalimat
+    ketik: AngkaKetik
+    hasil: str
+    jalur: tuple[str, ...] = ()
+    subjek: str = ""
+    terhitung: str = ""
+    catatan: str = ""
+    kategori: str | None = None
+    kunci: tuple[str, str] = ("", "")  # (sentence key, number key) of the finding ids
+    ke: int = 1  # the how-many-th number typed so in its sentence
+
+    def id(self, aturan: str) -> str:
+        return id_temuan(aturan, self.berkas, *self.kunci)
+
+
+class AngkaLaporan(Mapping):
+    """Every figure of the model by path → (value, unit), each computed when first asked
+    (the signed PK totals alone take most of a second: only a Rupiah typed without a
+    subject needs them). A figure the data cannot compute is not in it."""
+
+    def __init__(self, hasil, jalur_ada: dict):
+        self.hasil = hasil
+        self.satuan = {j: satuan_jalur(hasil, j, jenis) for j, (jenis, _) in jalur_ada.items()}
+        self._jalur, self._nilai = jalur_ada, {}
+
+    def _hitung(self, jalur: str) -> Decimal | None:
+        if jalur not in self._nilai:
+            jenis, kunci = self._jalur[jalur]
+            a = jenis.ambil(self.hasil, *kunci)
+            self._nilai[jalur] = None if a is None else a.nilai
+        return self._nilai[jalur]
+
+    def __getitem__(self, jalur: str) -> tuple[Decimal, str]:
+        nilai = self._hitung(jalur) if jalur in self._jalur else None
+        if nilai is None:
+            raise KeyError(jalur)
+        return nilai, self.satuan[jalur]
+
+    def __iter__(self):
+        return (j for j in self._jalur if self._hitung(j) is not None)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def sesuai(self, ketik: AngkaKetik):
+        """(path, value, unit) of every figure a typed number can meet, computed now."""
+        for j, sat in self.satuan.items():
+            if _cocok_satuan(ketik, sat) and (v := self._hitung(j)) is not None:
+                yield j, v, sat
+
+
+class Bahan:
+    """What the readings compare with: the model's figures (`AngkaLaporan`), the figures a
+    sentence can name, the stated figures that differ from their computed one (when first
+    asked), the category words."""
+
+    def __init__(self, data, hasil, angka: AngkaLaporan, subjek: list[Subjek],
+                 kategori: tuple[str, ...]):
+        self.data, self.hasil, self.angka = data, hasil, angka
+        self.subjek, self.kategori = subjek, kategori
+
+    @cached_property
+    def tersaji(self) -> list[tuple[str, Decimal, str]]:
+        return _tersaji(self.data, self.hasil)
+
+    def tersaji_beda(self, ketik: AngkaKetik) -> list[tuple[str, str]]:
+        """(path, where) of the stated figures equal to a typed number that differ from the
+        figure computed for them (only those are computed)."""
+        return [(j, w) for j, v, w in self.tersaji if v == ketik.nilai and j in self.angka
+                and _cocok_satuan(ketik, self.angka[j][1]) and _beda_tersaji(v, *self.angka[j])]
+
+
+# ---------------------------------------------------------------- the model's figures
+
+
+def semua_jalur(hasil) -> dict[str, tuple[katalog.Jenis, tuple]]:
+    """Every concrete path of the catalogue in this kecamatan-year → (entry, keys)."""
+    import itertools
+
+    hasil_jalur = {}
+    for jenis in katalog.KATALOG:
+        if not jenis.jalur:
+            continue
+        pilihan = [jenis.pilihan_kunci(hasil, n) for n in jenis.nama_kunci]
+        for kunci in itertools.product(*pilihan):
+            hasil_jalur.setdefault(katalog.isi_jalur(jenis.jalur, kunci), (jenis, kunci))
+    return hasil_jalur
+
+
+def satuan_jalur(hasil, jalur: str, jenis: katalog.Jenis) -> str:
+    """'persen', 'indeks', 'rupiah', or 'cacah:<list>' (a count of what, '' if of nothing
+    a sentence counts): how a typed number can meet the figure."""
+    nama = jenis.satuan.nama
+    bagian = jalur.split("/")
+    if bagian[0] in ("realisasi", "target") and hasil.indikator[bagian[1]].satuan != "%":
+        return "indeks"
+    if nama == "cacah":
+        return "cacah:" + (bagian[1] if bagian[0] == "daftar" else
+                           "responden" if jalur == "responden_ikm" else "")
+    return nama if nama in ("persen", "indeks", "rupiah") else "lain"
+
+
+def _kata_kunci(df, kolom: str, kode: str) -> list[str]:
+    if "kata_kunci" not in df.columns:
+        return []
+    nilai = df.loc[df[kolom] == kode, "kata_kunci"]
+    teks = "" if not len(nilai) or kosong(nilai.iloc[0]) else str(nilai.iloc[0])
+    return [k for k in teks.split(";") if k.strip()]
+
+
+def _subjek_data(data, hasil) -> list[Subjek]:
+    """Indicators, composite components and sasaran, by their names and keywords."""
+    hasil_s = []
+    for k, i in hasil.indikator.items():
+        jalur = {j: f"{j}/{k}" for j in ("target", "realisasi", "capaian", "progres")}
+        if i.sumber_realisasi == "ikm":
+            jalur["responden"] = "responden_ikm"
+        frasa = [i.indikator, *_kata_kunci(data.indikator, "kode_indikator", k)]
+        hasil_s.append(Subjek(f"indikator {k} ({i.indikator})", _normal(frasa), jalur,
+                              "realisasi"))
+    df = data.komposit
+    for _, r in df.iterrows():
+        node = r["kode_node"]
+        if node not in hasil.komposit:
+            continue
+        jalur = {"nilai": f"komposit/{node}"}
+        if not kosong(r["daftar"]):
+            jalur |= {f"{r['daftar']}/{h}": f"daftar/{r['daftar']}/{h}"
+                      for h in ("pembilang", "penyebut")}
+        frasa = [r["nama"], *_kata_kunci(df, "kode_node", node)]
+        hasil_s.append(Subjek(f"komponen {node} ({r['nama']})", _normal(frasa), jalur))
+    for k, s in hasil.sasaran.items():
+        hasil_s.append(Subjek(f"sasaran {k} ({s.sasaran})", _normal([s.sasaran]),
+                              {"nilai": f"sasaran/{k}"}))
+    return hasil_s
+
+
+def _subjek_bawaan(hasil) -> list[Subjek]:
+    """The overall figures, the IKM semesters and unsur, by the words every LKjIP uses."""
+    hasil_s = [Subjek(n, _normal(f), j) for n, f, j in BAWAAN]
+    for p in hasil.ikm_semester:
+        frasa = [f"semester {p[1:]}"] if p[:1] == "S" else [p]
+        hasil_s.append(Subjek(f"IKM {p}", _normal(frasa), {"nilai": f"ikm/{p}"}))
+    for u in KUNCI_UNSUR:
+        hasil_s.append(Subjek(f"unsur {u}", _normal(FRASA_UNSUR[u]),
+                              {"nilai": f"nilai_unsur/{u}"}))
+    return hasil_s
+
+
+def _normal(frasa) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(n for f in frasa if (n := normal_teks(f))))
+
+
+def _tersaji(data, hasil) -> list[tuple[str, Decimal, str]]:
+    """(path, stated value, where) of each stated figure (tersaji.csv) that states a figure
+    with a path and a number."""
+    from lkjip.bilangan import baca_angka
+
+    hasil_ = []
+    for r in data.tersaji.to_dict("records"):
+        jalur = katalog.jalur_tersaji(r["besaran"], None if kosong(r["kunci"]) else
+                                      str(r["kunci"]).strip(), hasil)
+        try:
+            nilai = baca_angka(r["nilai"])
+        except ValueError:
+            continue
+        if jalur is not None:
+            hasil_.append((jalur, nilai, f"tersaji.csv baris {int(r['_baris'])}, {r['sumber']}"))
+    return hasil_
+
+
+def _beda_tersaji(nilai: Decimal, terhitung: Decimal, satuan: str) -> bool:
+    """A stated figure differs from its computed one as the stated-figure rules judge it (a
+    difference from rounding alone is not one)."""
+    if satuan == "rupiah" or satuan.startswith("cacah"):
+        return nilai != terhitung
+    return beda_angka(nilai, terhitung) == "galat"
+
+
+def bahan(data, hasil, jalur_ada: dict | None = None) -> Bahan:
+    """What the readings of one kecamatan-year compare with (`jalur_ada`: `semua_jalur`,
+    when already known)."""
+    jalur_ada = jalur_ada if jalur_ada is not None else semua_jalur(hasil)
+    skala = tuple(muat_skala(hasil.skala)["kategori"])
+    return Bahan(data, hasil, AngkaLaporan(hasil, jalur_ada),
+                 _subjek_data(data, hasil) + _subjek_bawaan(hasil), skala + MUTU)
+
+
+# ---------------------------------------------------------------- comparing
+
+
+def _sama(ketik: Decimal, nilai: Decimal, satuan: str) -> bool:
+    """A typed value equals a computed one: exactly for Rupiah and counts; else when it is
+    the computed value rounded half-up to the typed places, or, typed with two places or
+    more, within 0,01 of it (87,86 for 87,8657). An integer typed for 100,95 is not equal.
+
+    >>> _sama(Decimal("54.07"), Decimal("54.0741"), "persen")
+    True
+    >>> _sama(Decimal(100), Decimal("100.948"), "persen"), _sama(Decimal(17), Decimal(17), "cacah")
+    (False, True)
+    """
+    if satuan == "rupiah" or satuan.startswith("cacah"):
+        return ketik == nilai
+    tempat = max(-ketik.as_tuple().exponent, 0)
+    return ketik == bulatkan(nilai, tempat) or \
+        (tempat >= 2 and abs(ketik - nilai) <= TOLERANSI_PEMBULATAN)
+
+
+def _cocok_satuan(ketik: AngkaKetik, satuan: str) -> bool:
+    if ketik.jenis == "cacah":
+        return satuan == f"cacah:{ketik.benda}"
+    return satuan in SATUAN_COCOK[ketik.jenis]
+
+
+def cetak(nilai: Decimal, satuan: str, desimal: int = 2) -> str:
+    """A computed figure as a sentence prints it.
+
+    >>> cetak(Decimal("100"), "persen"), cetak(Decimal(2469406335), "rupiah", 0)
+    ('100,00 %', 'Rp 2.469.406.335')
+    """
+    if satuan == "rupiah":
+        return format_rupiah(nilai)
+    if satuan == "persen":
+        return format_persen(nilai, desimal)
+    return format_angka(nilai, desimal if not satuan.startswith("cacah") else 0)
+
+
+def _sebutan(teks: str, subjek: list[Subjek]) -> list[tuple[int, int, Subjek]]:
+    """(start, end, subject) of each figure a sentence names, by its phrases."""
+    import re
+
+    hasil = []
+    for s in subjek:
+        for f in s.frasa:
+            pola = r"(?<![0-9a-z])" + r"[^0-9a-z]+".join(map(re.escape, f.split())) + \
+                r"(?![0-9a-z])"
+            hasil += [(m.start(), m.end(), s) for m in re.finditer(pola, teks, re.IGNORECASE)]
+    return sorted(hasil, key=lambda x: (x[0], -(x[1] - x[0])))
+
+
+def _jenis_kata(teks: str) -> str | None:
+    """The kind the last kind word of `teks` picks ('realisasi' when there is none).
+
+    >>> _jenis_kata("menargetkan"), _jenis_kata("realisasinya sebesar"), _jenis_kata("x")
+    ('target', 'realisasi', 'realisasi')
+    """
+    normal, terakhir = f" {normal_teks(teks)} ", (-1, "realisasi")
+    for kata, jenis in JENIS_KATA:
+        i = normal.rfind(f" {kata}")
+        if i > terakhir[0]:
+            terakhir = (i, jenis)
+    return terakhir[1]
+
+
+def _jalur_cocok(ketik: AngkaKetik, s: Subjek, bahan: Bahan) -> list[str]:
+    """The figures of a subject a typed number can meet (its unit, or its list)."""
+    return [j for j in s.jalur.values() if j in bahan.angka and
+            _cocok_satuan(ketik, bahan.angka[j][1])]
+
+
+def _pilih_subjek(ketik: AngkaKetik, posisi: int, rumus: int | None, sebutan, bahan: Bahan
+                  ) -> Subjek | None:
+    """The subject a typed number is about: a count, any subject of its sentence counting that
+    list; the result of a typed formula, the nearest named before the formula's first '='
+    (the terms of the formula are not its subject); else the nearest named before it, else
+    the first named after it; None when none fits its unit."""
+    calon = [(a, s) for a, _, s in sebutan if _jalur_cocok(ketik, s, bahan)]
+    if ketik.jenis == "cacah":
+        return calon[0][1] if calon else None
+    if rumus is not None and rumus < posisi:  # a result: its terms are not its subject
+        calon = [c for c in calon if c[0] < rumus]
+        return max(calon, key=lambda c: c[0])[1] if calon else None
+    sebelum = [c for c in calon if c[0] < posisi]
+    if sebelum:
+        return max(sebelum, key=lambda c: c[0])[1]
+    return min(calon, key=lambda c: c[0])[1] if calon else None
+
+
+def _dengan_subjek(ketik: AngkaKetik, s: Subjek, sebelum: str, bahan: Bahan):
+    """The reading of a typed number against the subject it names (see `nilai_bacaan`)."""
+    jalur = _jalur_cocok(ketik, s, bahan)
+    sama = [j for j in jalur if _sama(ketik.nilai, *bahan.angka[j])]
+    if sama:
+        return "cocok", (sama[0],), s.nama
+    jenis = _jenis_kata(sebelum) if "realisasi" in s.jalur else s.utama
+    if jenis is None or (jenis in s.jalur and s.jalur[jenis] not in jalur):
+        return "abaikan", (), s.nama
+    return "beda", (s.jalur.get(jenis) or jalur[0],), s.nama
+
+
+def nilai_bacaan(ketik: AngkaKetik, kalimat_teks: str, awal: int, sebutan, bahan: Bahan
+                 ) -> tuple[str, tuple[str, ...], str]:
+    """(reading, paths, subject's name) of one typed number (see `Bacaan`), in order: the
+    subject it names (equal → cocok, else beda); an operand equal to a figure its sentence
+    names (cocok); a stated figure that differs from the computed one (tersaji); any figure
+    of the model (cocok); a percentage or Rupiah equal to none (tanpa)."""
+    angka, posisi = bahan.angka, ketik.awal - awal
+    rumus = kalimat_teks.find("=")
+    s = None if ketik.operan else _pilih_subjek(ketik, posisi, rumus if rumus >= 0 else None,
+                                                sebutan, bahan)
+    if s is not None:
+        return _dengan_subjek(ketik, s, kalimat_teks[:posisi], bahan)
+    disebut = [j for _, _, x in sebutan for j in _jalur_cocok(ketik, x, bahan)
+               if _sama(ketik.nilai, *angka[j])]
+    if disebut:
+        return "cocok", (disebut[0],), ""
+    tersaji = bahan.tersaji_beda(ketik)
+    if tersaji:
+        return "tersaji", (tersaji[0][0],), ""
+    sama = [j for j, v, sat in angka.sesuai(ketik) if _sama(ketik.nilai, v, sat)]
+    if sama:
+        return "cocok", tuple(sama), ""
+    if ketik.jenis in ("persen", "rupiah"):
+        return "tanpa", tuple(_terdekat(ketik, angka)), ""
+    return "abaikan", (), ""
+
+
+def _terdekat(ketik: AngkaKetik, angka: AngkaLaporan) -> list[str]:
+    """The figure of the same unit closest in value (a hint for the named form)."""
+    calon = [(abs(v - ketik.nilai), j) for j, v, _ in angka.sesuai(ketik)]
+    return [min(calon)[1]] if calon else []
+
+
+def kategori_untuk(nilai: Decimal, kata: str, skala: str) -> str | None:
+    """The category the scale gives for `nilai`, in the family of the typed word `kata`
+    (the report's rating scale, or the IKM mutu); None when `nilai` is outside the mutu range.
+
+    >>> kategori_untuk(Decimal("87.86"), "Sangat Tinggi", "bantarbolang-2023")
+    'Sedang'
+    >>> kategori_untuk(Decimal("82.94"), "baik", "bantarbolang-2023")
+    'Baik'
+    """
+    if normal_teks(kata) in {normal_teks(m) for m in MUTU}:
+        return mutu_ikm(nilai)[1] if Decimal(25) <= nilai <= Decimal(100) else None
+    return kategori_skala(nilai, skala)
+
+
+# ---------------------------------------------------------------- reading every file
+
+
+def _kunci_kalimat(kalimat: list[Kalimat]) -> list[str]:
+    """The key of each sentence of a file in its finding ids (see the module docstring)."""
+    awal = [slug(k.teks) for k in kalimat]
+    ganda = Counter(awal)
+    kunci = [a if ganda[a] == 1 else
+             f"{a}~{hashlib.sha1(normal_teks(k.teks).encode()).hexdigest()[:4]}"
+             for a, k in zip(awal, kalimat, strict=True)]
+    return _urut_ganda(kunci)
+
+
+def _urut_ganda(kunci: list[str]) -> list[str]:
+    """Repeats numbered in order: ['a', 'a'] → ['a', 'a-2']."""
+    n: Counter = Counter()
+    hasil = []
+    for k in kunci:
+        n[k] += 1
+        hasil.append(k if n[k] == 1 else f"{k}-{n[k]}")
+    return hasil
+
+
+def baca_berkas(nama: str, teks: str, bahan: Bahan) -> list[Bacaan]:
+    """Every typed number of one narrative file (`nama`: its path inside narasi/ without
+    .md) with its reading."""
+    tertutup = tutup(teks, nama_angka(teks)[0])
+    kalimat = baca(teks, bahan.kategori)
+    hasil = []
+    for k, kunci in zip(kalimat, _kunci_kalimat(kalimat), strict=True):
+        isi = tertutup[k.awal:k.akhir]
+        sebutan = _sebutan(isi, bahan.subjek)
+        kunci_angka = _urut_ganda([slug(a.teks, 24) for a in k.angka])
+        ke: Counter = Counter()
+        for a, ka in zip(k.angka, kunci_angka, strict=True):
+            ke[a.teks] += 1
+            nilai, jalur, subjek = nilai_bacaan(a, isi, k.awal, sebutan, bahan)
+            hasil.append(replace(_bacaan(nama, k, a, nilai, jalur, subjek, bahan, (kunci, ka)),
+                                 ke=ke[a.teks]))
+    return hasil
+
+
+def _bacaan(nama, k, a, nilai, jalur, subjek, bahan: Bahan, kunci) -> Bacaan:
+    terhitung = ""
+    if nilai in ("beda", "tersaji", "cocok") and jalur:
+        v, sat = bahan.angka[jalur[0]]
+        terhitung = cetak(v, "persen" if a.jenis == "persen" else sat)
+    catatan = ""
+    if nilai == "beda":
+        sama = bahan.tersaji_beda(a)
+        if sama:
+            catatan = (f"; {a.teks} sama dengan angka tersaji {sama[0][0]} ({sama[0][1]}), yang "
+                       "juga berbeda dari perhitungan")
+    kategori = None
+    if a.kategori is not None:
+        benar = kategori_untuk(a.nilai, a.kategori.teks, bahan.hasil.skala)
+        if benar is not None and normal_teks(benar) != normal_teks(a.kategori.teks):
+            kategori = benar
+    return Bacaan(nama, k, a, nilai, jalur, subjek, terhitung, catatan, kategori, kunci)
+
+
+def bacaan_berkas(data, hasil, nama: str) -> list[Bacaan]:
+    """Every typed number of the narrative file ``narasi/<nama>.md`` with its reading."""
+    teks = data.narasi.get(nama) or ""
+    return baca_berkas(nama, teks, bahan(data, hasil)) if teks.strip() else []
+
+
+def bacaan(data, hasil, bahan_: Bahan | None = None) -> list[Bacaan]:
+    """Every typed number of every narrative file, with its reading (file order)."""
+    b = bahan_ or bahan(data, hasil)
+    return [x for nama in sorted(data.narasi) for x in baca_berkas(nama, data.narasi[nama], b)]
+
+
+# ---------------------------------------------------------------- named figures
+
+
+def berkas_narasi(data, nama: str) -> str:
+    """The file as messages name it: ``bantarbolang/2023/narasi/komponen/CL.4.md``."""
+    return f"{data.kecamatan}/{data.tahun}/narasi/{nama}.md"
+
+
+def masalah_nama(data, hasil, jalur_ada: dict | None = None) -> list[Masalah]:
+    """Every problem of the named figures of every narrative file (see the module)."""
+    jalur_ada = jalur_ada if jalur_ada is not None else semua_jalur(hasil)
+    kecil = {j.lower(): j for j in jalur_ada}
+    masalah = []
+    for nama in sorted(data.narasi):
+        berkas = berkas_narasi(data, nama)
+        nama_, salah = nama_angka(data.narasi[nama])
+        masalah += [Masalah(berkas, b, nilai=n, harapan=h, pesan=f"'{n}': {h}.")
+                    for b, n, h in salah]
+        for n in nama_:
+            pesan = _salah_jalur(hasil, n, kecil, jalur_ada)
+            if pesan:
+                masalah.append(Masalah(berkas, n.baris, pesan=f"angka bernama '{n.teks}' {pesan}"))
+    return masalah
+
+
+def _salah_jalur(hasil, n, kecil: dict, jalur_ada: dict) -> str | None:
+    jalur = kecil.get(n.jalur.lower())
+    if jalur is None:
+        mirip = difflib.get_close_matches(n.jalur.lower(), list(kecil), n=3, cutoff=0.5)
+        saran = ", ".join(kecil[m] for m in mirip) or ", ".join(list(jalur_ada)[:5]) + ", …"
+        return (f"tidak dikenal. Jalur yang mirip: {saran} (semua jalur: lkjip jelaskan "
+                "--daftar).") if mirip else f"tidak dikenal. Contoh jalur: {saran}."
+    satuan = satuan_jalur(hasil, jalur, jalur_ada[jalur][0])
+    if n.satuan == "rupiah" and satuan != "rupiah" or \
+            n.satuan == "persen" and satuan not in ("persen", "indeks"):
+        return f"bersatuan '{n.satuan}', padahal angkanya bukan {n.satuan} ({satuan})."
+    return None
+
+
+def cek_nama(data, hasil) -> None:
+    """Raise `LkjipError` listing every problem of the named figures (none: nothing)."""
+    masalah = masalah_nama(data, hasil)
+    if masalah:
+        raise LkjipError(masalah)
+
+
+# ---------------------------------------------------------------- findings
+
+
+def _kutip(teks: str, angka: str = "", ke: int = 1) -> str:
+    """The sentence for a message; a long one cut around the `ke`-th typed `angka` in it.
+
+    >>> _kutip("a " * 100 + "50 % b", "50 %")[-12:]
+    'a a a 50 % b'
+    """
+    if len(teks) <= PANJANG_KALIMAT:
+        return teks
+    i = -1
+    for _ in range(ke if angka else 0):
+        i = teks.find(angka, i + 1)
+    i = max(i, 0)
+    awal = max(0, min(i - PANJANG_KALIMAT // 2, len(teks) - PANJANG_KALIMAT))
+    potong = teks[awal:awal + PANJANG_KALIMAT]
+    return ("…" if awal else "") + potong + ("…" if awal + PANJANG_KALIMAT < len(teks) else "")
+
+
+def temuan_bacaan(k: Konteks, b: Bacaan) -> list[Temuan]:
+    """The findings of one reading (none for a consistent number)."""
+    berkas, tempat = berkas_narasi(k.data, b.berkas), f"narasi/{b.berkas}.md"
+    a = b.ketik
+    kal = f'"{_kutip(b.kalimat.teks, a.teks, b.ke)}"'
+    hasil = []
+    if b.hasil == "beda":
+        pesan = (f"Kalimat {kal} menyebut {b.subjek}: tertulis {a.teks}, padahal terhitung "
+                 f"{b.terhitung} ({b.jalur[0]}){b.catatan}.")
+        hasil.append(("galat", "narasi-angka", pesan, b.terhitung))
+    elif b.hasil == "tersaji":
+        pesan = (f"Kalimat {kal}: {a.teks} sama dengan angka tersaji {b.jalur[0]}, yang berbeda "
+                 f"dari perhitungan: terhitung {b.terhitung}.")
+        hasil.append(("galat", "narasi-tersaji", pesan, b.terhitung))
+    elif b.hasil == "tanpa":
+        dekat = f" Angka terdekat dalam laporan: {{{b.jalur[0]}}}." if b.jalur else ""
+        pesan = (f"Kalimat {kal}: {a.teks} tidak sama dengan angka mana pun dalam laporan. "
+                 f"Bila ini angka laporan, tulis dengan nama angkanya (mis. "
+                 f"{{capaian/<indikator>:persen}}).{dekat}")
+        hasil.append(("peringatan", "narasi-tanpa-sumber", pesan, None))
+    jalur = b.jalur[0] if b.hasil in ("beda", "tersaji") else None
+    temuan = [Temuan(t, r, berkas, a.baris, tempat, kunci=jalur, tersaji=a.teks, terhitung=h,
+                     pesan=p, id=b.id(r)) for t, r, p, h in hasil]
+    if b.kategori is not None:
+        pesan = (f"Kalimat {kal}: kategori '{a.kategori.teks}' untuk {a.teks}, padahal skala "
+                 f"memberi '{b.kategori}' untuk {a.teks}.")
+        temuan.append(Temuan("galat", "narasi-kategori", berkas, a.baris, tempat,
+                             tersaji=a.kategori.teks, terhitung=b.kategori, pesan=pesan,
+                             id=b.id("narasi-kategori")))
+    return temuan
+
+
+def _nama_kosong(k: Konteks, jalur_ada: dict) -> list[Temuan]:
+    """Named figures the data cannot compute (printed as '–'), one finding per file and path."""
+    kecil = {j.lower(): j for j in jalur_ada}
+    hasil = {}
+    for nama in sorted(k.data.narasi):
+        for n in nama_angka(k.data.narasi[nama])[0]:
+            jalur = kecil.get(n.jalur.lower())
+            if jalur is None or katalog.cari(k.hasil, jalur).nilai is not None:
+                continue
+            pesan = (f"Angka bernama {n.teks} tidak dapat dihitung dari data tahun ini; laporan "
+                     "mencetak '–' di tempatnya.")
+            id_ = id_temuan("narasi-nama-kosong", nama, jalur)
+            hasil.setdefault(id_, Temuan("peringatan", "narasi-nama-kosong",
+                                         berkas_narasi(k.data, nama), n.baris,
+                                         f"narasi/{nama}.md", tersaji=n.teks, pesan=pesan,
+                                         id=id_))
+    return list(hasil.values())
+
+
+def cek_narasi(k: Konteks) -> list[Temuan]:
+    """Named figures (a load error when one is unknown) and typed numbers of every narrative
+    file, against the model."""
+    if not k.data.narasi:
+        return []
+    jalur_ada = semua_jalur(k.hasil)
+    masalah = masalah_nama(k.data, k.hasil, jalur_ada)
+    if masalah:
+        raise LkjipError(masalah)
+    b = bahan(k.data, k.hasil, jalur_ada)
+    return [t for x in bacaan(k.data, k.hasil, b) for t in temuan_bacaan(k, x)] + \
+        _nama_kosong(k, jalur_ada)
+
+
+PEMERIKSA = (cek_narasi,)
+BANDING: dict = {}
