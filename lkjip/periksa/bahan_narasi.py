@@ -5,7 +5,7 @@ sasaran by their names and ``kata_kunci``; the overall figures, IKM semesters an
 words every LKjIP uses, `BAWAAN`, `FRASA_UNSUR`), the stated figures of tersaji.csv, and when a
 typed value equals a computed one (`sama`).
 
->>> sama(Decimal("86.81"), Decimal("86.8148"), "persen")
+>>> setara(Decimal("86.81"), Decimal("86.8148"), "persen")
 True
 """
 
@@ -236,15 +236,17 @@ def bahan(data, hasil, jalur_ada: dict | None = None) -> Bahan:
 # ---------------------------------------------------------------- comparing
 
 
-def sama(ketik: Decimal, nilai: Decimal, satuan: str) -> bool:
+def setara(ketik: Decimal, nilai: Decimal, satuan: str) -> bool:
     """A typed value equals a computed one: exactly for Rupiah and counts; else when it is
     the computed value rounded half-up to the typed places, or, typed with two places or
     more, within 0,01 of it (87,86 for 87,8657). An integer typed for 100,95 is not equal.
 
-    >>> sama(Decimal("54.07"), Decimal("54.0741"), "persen")
+    >>> setara(Decimal("54.07"), Decimal("54.0741"), "persen")
     True
-    >>> sama(Decimal(100), Decimal("100.948"), "persen"), sama(Decimal(17), Decimal(17), "cacah")
-    (False, True)
+    >>> setara(Decimal(100), Decimal("100.948"), "persen")
+    False
+    >>> setara(Decimal(17), Decimal(17), "cacah")
+    True
     """
     if satuan == "rupiah" or satuan.startswith("cacah"):
         return ketik == nilai

@@ -74,9 +74,9 @@ from lkjip.periksa.bahan_narasi import (
     bahan,
     cetak,
     cocok_satuan,
-    sama,
     satuan_jalur,
     semua_jalur,
+    setara,
 )
 from lkjip.periksa.dasar import (
     Aturan,
@@ -186,7 +186,7 @@ def _pilih_subjek(ketik: AngkaKetik, posisi: int, rumus: int | None, sebutan, ba
 def _dengan_subjek(ketik: AngkaKetik, s: Subjek, sebelum: str, bahan: Bahan):
     """The reading of a typed number against the subject it names (see `nilai_bacaan`)."""
     jalur = _jalur_cocok(ketik, s, bahan)
-    sama = [j for j in jalur if sama(ketik.nilai, *bahan.angka[j])]
+    sama = [j for j in jalur if setara(ketik.nilai, *bahan.angka[j])]
     if sama:
         return "cocok", (sama[0],), s.nama
     jenis = _jenis_kata(sebelum) if "realisasi" in s.jalur else s.utama
@@ -208,13 +208,13 @@ def nilai_bacaan(ketik: AngkaKetik, kalimat_teks: str, awal: int, sebutan, bahan
     if s is not None:
         return _dengan_subjek(ketik, s, kalimat_teks[:posisi], bahan)
     disebut = [j for _, _, x in sebutan for j in _jalur_cocok(ketik, x, bahan)
-               if sama(ketik.nilai, *angka[j])]
+               if setara(ketik.nilai, *angka[j])]
     if disebut:
         return "cocok", (disebut[0],), ""
     tersaji = bahan.tersaji_beda(ketik)
     if tersaji:
         return "tersaji", (tersaji[0][0],), ""
-    sama = [j for j, v, sat in angka.sesuai(ketik) if sama(ketik.nilai, v, sat)]
+    sama = [j for j, v, sat in angka.sesuai(ketik) if setara(ketik.nilai, v, sat)]
     if sama:
         return "cocok", tuple(sama), ""
     if ketik.jenis in ("persen", "rupiah"):
