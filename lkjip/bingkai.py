@@ -168,15 +168,31 @@ def frame_pegawai(hasil) -> pd.DataFrame:
     return gabung
 
 
+def frame_riwayat(hasil) -> pd.DataFrame:
+    """Target and realisasi of each indicator over the years (index ``kode``, ``tahun``): the
+    Renstra's yearly targets, the realisasi typed for earlier years (``renstra/realisasi.csv``)
+    and this year's computed one. Capaian is only computed for the report's year
+    (``to_frame("indikator")``)."""
+    baris = []
+    for i in hasil.indikator.values():
+        realisasi = dict(i.riwayat) | {hasil.data.tahun: i.realisasi}
+        for tahun in sorted(set(realisasi) | set(i.target_tahunan)):
+            baris.append({"kode": i.kode, "tahun": tahun,
+                          "target": angka_tampil(i.target_tahunan.get(tahun)),
+                          "realisasi": angka_tampil(realisasi.get(tahun))})
+    return pd.DataFrame(baris, columns=KOLOM["riwayat"]).set_index(["kode", "tahun"])
+
+
 KOLOM = {
     "indikator": ["kode", "indikator", "satuan", "arah", "metode", "kode_sasaran", "target",
                   "realisasi", "capaian", "kategori", "target_akhir", "progres"],
     "sasaran": ["kode", "sasaran", "kode_tujuan", "indikator", "capaian", "kategori", "pagu",
                 "realisasi_anggaran", "penyerapan", "efisiensi"],
     "ikm": ["periode", "ikm", "mutu", "kinerja", "responden"],
+    "riwayat": ["kode", "tahun", "target", "realisasi"],
 }
 BAGIAN = {"indikator": frame_indikator, "sasaran": frame_sasaran, "anggaran": frame_anggaran,
-          "ikm": frame_ikm, "pegawai": frame_pegawai}
+          "ikm": frame_ikm, "pegawai": frame_pegawai, "riwayat": frame_riwayat}
 
 
 def ke_frame(hasil, bagian: str) -> pd.DataFrame:
@@ -188,7 +204,7 @@ def ke_frame(hasil, bagian: str) -> pd.DataFrame:
     Traceback (most recent call last):
     ...
     lkjip.galat.LkjipError: ...bagian 'capaian' tidak dikenal; pilih salah satu: indikator, \
-sasaran, anggaran, ikm, pegawai.
+sasaran, anggaran, ikm, pegawai, riwayat.
     """
     fungsi = BAGIAN.get(bagian) if isinstance(bagian, str) else None
     if fungsi is None:

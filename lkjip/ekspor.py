@@ -27,6 +27,7 @@ from nbconvert.preprocessors import Preprocessor
 from traitlets import Bool, default
 
 from lkjip import config
+from lkjip.gaya import buang_gaya
 from lkjip.tampil import DAFTAR_PENANDA, GRAFIK_CETAK_MIME, GRAFIK_PNG_MIME, SAMPUL_MIME
 
 PINDAIAN_MIME = "application/vnd.lkjip.pindaian+json"  # lkjip.susun.pindaian_pk
@@ -46,6 +47,8 @@ SAMPUL_BAWAAN = {
     "periode": "",
 }
 TAG_TERSEMBUNYI = {"parameters", "injected-parameters", "papermill-error-cell-tag"}
+# never shown, even to the analyst: the "Parameter — ubah di sini" guidance above `parameters`
+TAG_PETUNJUK = "petunjuk"
 # outputs never shown: scripts, widgets, the cover's facts, charts' PNG copies, scanned PDFs
 MIME_DIBUANG = {
     "application/javascript",
@@ -62,12 +65,18 @@ MIME_DIBUANG = {
 
 
 def baca_sampul(nb) -> dict:
-    """The cover's facts: defaults, then a ``tampil.sampul`` output, then ``nb.metadata.lkjip``."""
+    """The cover's facts: defaults, then a ``tampil.sampul`` output, then ``nb.metadata.lkjip``;
+    with neither (a chapter run alone), the notebook's parameters and the kecamatan's profile
+    (`lkjip.sampul.sampul_notebook`)."""
     sampul = dict(SAMPUL_BAWAAN)
     for cell in nb.cells:
         for keluaran in cell.get("outputs", []):
             sampul.update(keluaran.get("data", {}).get(SAMPUL_MIME, {}))
     sampul.update(nb.metadata.get("lkjip", {}))
+    if not sampul["nama_kecamatan"]:
+        from lkjip.sampul import sampul_notebook
+
+        sampul.update(sampul_notebook(nb))
     return sampul
 
 
@@ -87,6 +96,8 @@ def _bersihkan_keluaran(keluaran):
     if "data" in keluaran:
         for mime in MIME_DIBUANG & set(keluaran["data"]):
             del keluaran["data"][mime]
+        if "text/html" in keluaran["data"]:  # the notebook's copy of the sheet (lkjip.gaya)
+            keluaran["data"]["text/html"] = buang_gaya(keluaran["data"]["text/html"])
     return keluaran
 
 
@@ -105,6 +116,8 @@ class SaringLaporan(Preprocessor):
         return nb, resources
 
     def _tampil(self, cell) -> bool:
+        if TAG_PETUNJUK in cell.metadata.get("tags", []):
+            return False
         if TAG_TERSEMBUNYI & set(cell.metadata.get("tags", [])):
             return self.analis and "papermill-error-cell-tag" not in cell.metadata["tags"]
         return self.analis or cell.cell_type != "code" or bool(cell.outputs)

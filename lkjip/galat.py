@@ -81,3 +81,19 @@ class LkjipError(Exception):
         ['Ditemukan 1 masalah pada data:', '- (umum): tahun salah.']
         """
         return self.ringkasan().splitlines()
+
+
+def nama_galat() -> set[str]:
+    """Class names of the `LkjipError` family imported so far (a kernel reports an exception
+    by its class name).
+
+    >>> import lkjip.parameter
+    >>> {"LkjipError", "ParameterTidakSah"} <= nama_galat()
+    True
+    """
+    hasil, antre = set(), [LkjipError]
+    while antre:
+        kelas = antre.pop()
+        hasil.add(kelas.__name__)
+        antre += kelas.__subclasses__()
+    return hasil

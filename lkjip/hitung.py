@@ -104,8 +104,9 @@ class Hasil:
 
     def to_frame(self, bagian: str) -> pd.DataFrame:
         """One part of the result as a DataFrame indexed by code: ``"indikator"``,
-        ``"sasaran"``, ``"anggaran"``, ``"ikm"`` or ``"pegawai"`` (`lkjip.bingkai`: numbers
-        as the report prints them, categories ordered)."""
+        ``"sasaran"``, ``"anggaran"``, ``"ikm"``, ``"pegawai"`` or ``"riwayat"`` (target and
+        realisasi over the years) (`lkjip.bingkai`: numbers as the report prints them,
+        categories ordered)."""
         from lkjip.bingkai import ke_frame
 
         return ke_frame(self, bagian)

@@ -9,16 +9,24 @@ A workspace is a plain folder::
 
 Every path lkjip uses by default resolves from the current folder (`lkjip.config`), so the
 commands run inside the workspace need no option. An existing file is never overwritten: a
-second ``lkjip init`` only adds what is missing (the analyst's own data and edits stay).
+second ``lkjip init`` only adds what is missing (the analyst's own data and edits stay). The
+notebooks' kernel metadata is set to this machine's ``python3`` kernel (`metadata_kernel`), so
+JupyterLab does not open them as modified.
 The report is built from the chapter notebooks installed with lkjip; the copies here are for
 exploring (editing them does not change ``lkjip build``).
 """
 
 from __future__ import annotations
 
+import copy
+import platform
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import nbformat
 
 from lkjip import config
 from lkjip.galat import LkjipError, Masalah
@@ -77,20 +85,59 @@ def cek_di_luar_paket(folder: Path, argumen: str) -> Path:
     return folder
 
 
-def _salin(asal: Path, tujuan: Path, hasil: HasilInit) -> None:
+def _versi_python(python: str) -> str | None:
+    """The version of the interpreter a kernel runs (``3.11.7``), None when it cannot tell."""
+    if Path(python).resolve() == Path(sys.executable).resolve():
+        return platform.python_version()
+    try:
+        jalan = subprocess.run([python, "-c", "import platform; print(platform.python_version())"],
+                               capture_output=True, text=True, timeout=20)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return jalan.stdout.strip() or None
+
+
+def metadata_kernel() -> dict | None:
+    """``kernelspec`` and ``language_info`` as JupyterLab writes them once the installed
+    ``python3`` kernel starts; None when there is no such kernel.
+
+    JupyterLab marks a notebook modified as soon as its kernel's reply changes either (the
+    kernel's display name, or the Python version in ``language_info``), so the workspace's
+    copies carry exactly the values of this machine's kernel and open unmodified.
+    """
+    try:
+        from ipykernel.ipkernel import IPythonKernel
+        from jupyter_client.kernelspec import KernelSpecManager
+
+        spec = KernelSpecManager().get_kernel_spec("python3")
+    except (ImportError, KeyError, OSError, ValueError):  # NoSuchKernel is a KeyError
+        return None
+    info = copy.deepcopy(IPythonKernel.language_info)
+    info["version"] = _versi_python(spec.argv[0]) or info["version"]
+    return {"kernelspec": {"display_name": spec.display_name, "language": spec.language,
+                           "name": "python3"}, "language_info": info}
+
+
+def _salin(asal: Path, tujuan: Path, hasil: HasilInit, metadata: dict | None = None) -> None:
     if tujuan.exists():
         hasil.dilewati.append(tujuan)
         return
     tujuan.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(asal, tujuan)
+    if metadata and tujuan.suffix == ".ipynb":
+        nb = nbformat.read(asal, as_version=4)
+        nb.metadata.update(copy.deepcopy(metadata))
+        nbformat.write(nb, tujuan)
+    else:
+        shutil.copyfile(asal, tujuan)
     hasil.ditulis.append(tujuan)
 
 
-def _salin_folder(asal: Path, tujuan: Path, hasil: HasilInit, pola: str = "*") -> None:
+def _salin_folder(asal: Path, tujuan: Path, hasil: HasilInit, pola: str = "*",
+                  metadata: dict | None = None) -> None:
     for berkas in sorted(asal.rglob(pola)):
         relatif = berkas.relative_to(asal)
         if berkas.is_file() and not {".ipynb_checkpoints", "__pycache__"} & set(relatif.parts):
-            _salin(berkas, tujuan / relatif, hasil)
+            _salin(berkas, tujuan / relatif, hasil, metadata)
 
 
 def buat(tujuan=".") -> HasilInit:
@@ -99,7 +146,8 @@ def buat(tujuan=".") -> HasilInit:
     hasil = HasilInit(tujuan)
     try:
         _salin_folder(config.contoh(), tujuan / "data", hasil)
-        _salin_folder(config.notebooks(), tujuan / "notebooks", hasil, "*.ipynb")
+        _salin_folder(config.notebooks(), tujuan / "notebooks", hasil, "*.ipynb",
+                      metadata_kernel())
         readme = tujuan / "README.md"
         if readme.exists():
             hasil.dilewati.append(readme)

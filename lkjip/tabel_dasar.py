@@ -61,7 +61,7 @@ class Tabel:
                             angka=self.angka or None, kaki=self.kaki or None)
 
     def _repr_html_(self) -> str:
-        return self.html().isi
+        return self.html()._repr_html_()
 
     def sel(self, baris, kolom) -> str:
         """The text of one cell (for tests and sentences)."""

@@ -65,7 +65,11 @@ class Html:
     cetak: tuple = ()
 
     def _repr_html_(self) -> str:
-        return self.isi
+        """The fragment, with the report's table style when JupyterLab needs it (`lkjip.gaya`;
+        the exporter removes it again)."""
+        from lkjip.gaya import dengan_gaya
+
+        return dengan_gaya(self.isi)
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
         bundel = {"text/html": self.isi, "text/plain": repr(self)}

@@ -103,4 +103,16 @@ def test_frame_pegawai_sums_to_the_people(data, hasil):
 def test_unknown_bagian_names_the_valid_ones(hasil):
     with pytest.raises(LkjipError) as e:
         hasil.to_frame("capaian")
-    assert "pilih salah satu: indikator, sasaran, anggaran, ikm, pegawai" in str(e.value)
+    assert "pilih salah satu: indikator, sasaran, anggaran, ikm, pegawai, riwayat" in str(e.value)
+
+
+def test_frame_riwayat_compares_years(hasil):
+    # renstra/realisasi.csv: IKU-01 78 (2020), 81,56 (2021), 80,63 (2022); 2023 computed 82,78
+    # with target 82 (renstra/target.csv); IKU-02 2020 left empty, 96,32, 81,12, then 86,81
+    df = hasil.to_frame("riwayat")
+    assert df.index.names == ["kode", "tahun"]
+    assert df.loc["IKU-01", "realisasi"].to_dict() == {2020: 78.0, 2021: 81.56, 2022: 80.63,
+                                                       2023: 82.78}
+    assert df.loc[("IKU-01", 2023), "target"] == 82.0
+    assert math.isnan(df.loc[("IKU-01", 2021), "target"])
+    assert df.loc["IKU-02", "realisasi"].to_dict() == {2021: 96.32, 2022: 81.12, 2023: 86.81}

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import nbformat
 import pytest
 from click.testing import CliRunner
 
@@ -62,6 +63,12 @@ def test_init_writes_a_workspace_and_never_overwrites(tmp_path, monkeypatch):
     assert (kerja / "outputs").is_dir()
     assert "lkjip build --kecamatan bantarbolang" in (kerja / "README.md").read_text("utf-8")
     assert "cd kerja" in hasil.output
+    # the copies carry this machine's kernel metadata, as JupyterLab would write it
+    from ipykernel.ipkernel import IPythonKernel
+
+    nb = nbformat.read(kerja / "notebooks" / "03_bab3_akuntabilitas.ipynb", as_version=4)
+    assert nb.metadata.language_info == IPythonKernel.language_info
+    assert nb.metadata.kernelspec.name == "python3"
     profil = kerja / "data" / "bantarbolang" / "2023" / "profil.csv"
     profil.write_text("diubah analis", encoding="utf-8")
     lagi = ruang_kerja.buat(kerja)

@@ -13,6 +13,7 @@ import builtins
 import re
 import shutil
 import subprocess
+import sys
 
 import nbformat
 import papermill
@@ -39,6 +40,30 @@ def test_committed_without_outputs_and_one_parameters_cell(path):
     param = [c for c in kode if "parameters" in c.metadata.get("tags", [])]
     assert len(param) == 1
     assert {"kecamatan", "tahun", "data_dir"} <= _nama_disimpan(param[0].source)
+
+
+SEMUA = BAB + sorted(config.NOTEBOOKS.glob("*/*.ipynb"))
+
+
+@pytest.mark.parametrize("path", SEMUA, ids=lambda p: p.relative_to(config.NOTEBOOKS).as_posix())
+def test_parameters_under_a_heading_in_indonesian_and_the_installed_kernel(path):
+    """An analyst sees where to change the parameters; the notebook opens unmodified."""
+    from jupyter_client.kernelspec import KernelSpecManager
+    from papermill.translators import PythonTranslator
+
+    nb = nbformat.read(path, as_version=4)
+    i = next(i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", []))
+    assert i >= 1 and nb.cells[i - 1].cell_type == "markdown"
+    assert nb.cells[i - 1].source.startswith("### Parameter — ubah di sini")
+    assert "petunjuk" in nb.cells[i - 1].metadata["tags"]  # not in the report
+    komentar = [b.split("#", 1)[1] for b in nb.cells[i].source.splitlines() if "#" in b]
+    assert komentar and not any("lkjip." in k or "None:" in k for k in komentar), komentar
+    # papermill reads each parameter with its help text (`papermill --help-notebook`)
+    dibaca = PythonTranslator.inspect(nb.cells[i])
+    assert len(dibaca) == len(nb.cells[i].source.splitlines()) and all(p.help for p in dibaca)
+    terpasang = KernelSpecManager().get_kernel_spec("python3")
+    assert nb.metadata.kernelspec == {"name": "python3", "language": "python",
+                                      "display_name": terpasang.display_name}
 
 
 def _nama_disimpan(sumber: str) -> set[str]:
@@ -81,6 +106,74 @@ def test_bab3_alone_in_a_kernel(tmp_path):
     html = "".join(o.get("data", {}).get("text/html", "") for c in nb.cells
                    for o in c.get("outputs", []))
     assert "Tabel 3.2" in html and "91,68" in html
+    assert 'data-lkjip="gaya"' in html  # the tables carry their style into JupyterLab
+
+
+def _jalankan_bab(path, keluar, **parameter):
+    import papermill
+
+    return papermill.execute_notebook(str(path), str(keluar), parameters=parameter,
+                                      kernel_name="python3", progress_bar=False,
+                                      cwd=str(keluar.parent))
+
+
+@pytest.mark.parametrize("tahun, pesan", [
+    (2031, "- parameter `tahun`: data tahun 2031 tidak ditemukan untuk kecamatan bantarbolang ("),
+    ("2023x", "- parameter `tahun`: nilai '2023x' tidak sah; seharusnya tahun empat angka, "
+              "mis. 2023."),
+])
+def test_a_wrong_parameter_shows_the_indonesian_message_alone(tmp_path, tahun, pesan):
+    from papermill.exceptions import PapermillExecutionError
+
+    keluar = tmp_path / "bab4.ipynb"
+    with pytest.raises(PapermillExecutionError) as e:
+        _jalankan_bab(config.NOTEBOOKS / "04_bab4_penutup.ipynb", keluar, tahun=tahun,
+                      data_dir=str(config.contoh()))
+    nb = nbformat.read(keluar, as_version=4)
+    (galat,) = [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
+    teks = "\n".join(galat.traceback)  # what JupyterLab shows under the cell
+    assert teks.splitlines()[0] == "Parameter tidak sah:" and pesan in teks
+    assert len(teks.splitlines()) == 2  # the message alone: no frame, no "Traceback", no code
+    assert galat.ename == "ParameterTidakSah" and galat.evalue == teks
+    assert "Cell In" not in str(e.value) and "File " not in str(e.value)
+
+
+def test_analysis_notebook_runs_and_is_not_a_chapter(tmp_path):
+    from lkjip.laporan import daftar_bab
+
+    path = config.NOTEBOOKS / "analisis" / "contoh_analisis.ipynb"
+    assert path not in daftar_bab(config.NOTEBOOKS)
+    nb = _jalankan_bab(path, tmp_path / "analisis.ipynb", data_dir=str(config.contoh()))
+    keluaran = {c.id: c.outputs for c in nb.cells if c.cell_type == "code"}
+    assert all(o.output_type != "error" for k in keluaran.values() for o in k)
+    assert len([c for c in nb.cells if c.cell_type == "code"
+                and "injected-parameters" not in c.metadata.get("tags", [])]) <= 10
+    teks = " ".join(o.get("data", {}).get("text/html", "") for k in keluaran.values() for o in k)
+    assert "100.95" in teks and "91.68" in teks  # capaian of IKU-01 and IKU-02, as numbers
+    assert any("image/png" in o.get("data", {}) for k in keluaran.values() for o in k)
+
+
+def test_nbconvert_cover_of_a_chapter_run_alone(tmp_path):
+    """`jupyter nbconvert --to lkjip_html|lkjip_pdf` on a papermill-run chapter: the cover
+    names the kecamatan from its parameters and profile (no build metadata)."""
+    from lkjip.ekspor import LkjipPDFExporter
+
+    keluar = tmp_path / "bab4.ipynb"
+    nb = _jalankan_bab(config.NOTEBOOKS / "04_bab4_penutup.ipynb", keluar, kecamatan="Bantarbolang",
+                       data_dir=str(config.contoh()))
+    assert "lkjip" not in nb.metadata
+    subprocess.run([sys.executable, "-m", "jupyter", "nbconvert", "--to", "lkjip_html",
+                    str(keluar)], check=True, capture_output=True, cwd=tmp_path)
+    sup = BeautifulSoup((tmp_path / "bab4.html").read_text(encoding="utf-8"), "html.parser")
+    sampul = " ".join(sup.select_one("section.lk-sampul").get_text(" ").split())
+    assert sampul == ("PEMERINTAH KABUPATEN PEMALANG KECAMATAN BANTARBOLANG LAPORAN KINERJA "
+                      "INSTANSI PEMERINTAH (LKjIP) Tahun 2023")
+    assert sup.title.get_text() == "LKjIP Kecamatan Bantarbolang Tahun 2023"
+    pdf, _ = LkjipPDFExporter().from_notebook_node(nbformat.read(keluar, as_version=4))
+    (tmp_path / "bab4.pdf").write_bytes(pdf)
+    teks = subprocess.run(["pdftotext", "-l", "1", str(tmp_path / "bab4.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    assert "KECAMATAN BANTARBOLANG" in teks and "Tahun 2023" in teks
 
 
 # ---------------------------------------------------------------- one build of the example

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from lkjip.bangun.galat import GagalBangun, gagal_kernel
-from lkjip.galat import Masalah
+from lkjip.galat import Masalah, nama_galat
 
 POLA_BAB = "0*_*.ipynb"
 FOLDER_KERTAS_KERJA = "kertas_kerja"  # a kecamatan's working paper chapters (issue 11)
@@ -138,7 +138,8 @@ def jalankan(nb, parameter: dict, judul: str, cwd: Path, km=None, kemajuan=None)
         )
     except PapermillExecutionError as e:
         asal = peta[e.cell_index] or _asal_sel(nb, e.cell_index)
-        pesan = f"sel ke-{asal['sel']}: {e.ename}: {e.evalue}"
+        jenis = "" if e.ename in nama_galat() else f"{e.ename}: "  # a user's error: message only
+        pesan = f"sel ke-{asal['sel']}: {jenis}{e.evalue}"
         raise GagalBangun(judul, [Masalah(asal["bab"], pesan=pesan)]) from None
     except RuntimeError as e:  # the kernel died or did not start (nbclient)
         raise gagal_kernel(judul, e) from e
