@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SYSDEPS := $(VENV)/.sysdeps
 
-.PHONY: setup report test check bench fuzz lint clean
+.PHONY: setup report test check bench fuzz lint clean batas-bawah
 
 setup: $(STAMP)
 
@@ -54,5 +54,14 @@ lint: setup
 	$(BIN)/ruff check lkjip tests benchmarks scripts conftest.py
 	$(BIN)/lint-imports
 
+# The declared lower bounds, all at once, in a fresh .venv-min, then lint and every test.
+batas-bawah: $(SYSDEPS)
+	@echo "Memasang versi terendah (scripts/batas_bawah.txt) ke .venv-min; beberapa menit..."
+	@test -x .venv-min/bin/python || $(PYTHON) -m venv .venv-min
+	.venv-min/bin/python -m pip install -q -e '.[test,dask]' -c scripts/batas_bawah.txt
+	.venv-min/bin/python -m ipykernel install --prefix .venv-min --name python3 >/dev/null
+	.venv-min/bin/ruff check lkjip tests benchmarks scripts
+	.venv-min/bin/python -m pytest
+
 clean:
-	rm -rf $(VENV) outputs/*/ build *.egg-info
+	rm -rf $(VENV) .venv-min outputs/*/ build *.egg-info

@@ -18,6 +18,7 @@ the executed notebook (`pisah`) and writes:
 import base64
 import copy
 import io
+import logging
 import re
 from html import escape
 
@@ -254,14 +255,37 @@ def _salin(nb):
     return copy.deepcopy(nb)
 
 
+class _GambarHilang(logging.Handler):
+    """Collects WeasyPrint's "Failed to load image at 'data:…'": a chart left out of the PDF."""
+
+    def __init__(self):
+        super().__init__(logging.ERROR)
+        self.pesan: list[str] = []
+
+    def emit(self, record):
+        teks = record.getMessage()
+        if teks.startswith("Failed to load image at 'data:"):
+            self.pesan.append(teks[:200])
+
+
 def html_ke_pdf(html: str) -> bytes:
-    """Render report HTML to PDF bytes."""
+    """Render report HTML to PDF bytes; an embedded chart that would not render is an error
+    (WeasyPrint only logs it and leaves the chart out, as versions before 69 did with every
+    ``data:`` image under ``allowed_protocols``)."""
     from weasyprint import HTML
     from weasyprint.urls import URLFetcher
 
     # embedded data: URLs only; no file or network access, whatever the HTML holds
     hanya_data = URLFetcher(allowed_protocols={"data"})
-    return HTML(string=html, base_url=".", url_fetcher=hanya_data).write_pdf()
+    hilang, log = _GambarHilang(), logging.getLogger("weasyprint")
+    log.addHandler(hilang)
+    try:
+        pdf = HTML(string=html, base_url=".", url_fetcher=hanya_data).write_pdf()
+    finally:
+        log.removeHandler(hilang)
+    if hilang.pesan:
+        raise RuntimeError(f"{len(hilang.pesan)} gambar tidak masuk ke PDF: {hilang.pesan[0]}")
+    return pdf
 
 
 def ekspor(nb, analis: bool = False) -> tuple[str, bytes]:

@@ -239,7 +239,10 @@ class _Jejak:
     format: object = None
 
 
-def _sel(nilai, kelas: list[str], jejak: _Jejak = _Jejak()) -> str:
+_TANPA_JEJAK = _Jejak()
+
+
+def _sel(nilai, kelas: list[str], jejak: _Jejak = _TANPA_JEJAK) -> str:
     from lkjip.angka import Angka
 
     angka = jejak.angka

@@ -200,3 +200,17 @@ def test_untuk_cetak_mengganti_hanya_grafik_yang_punya_salinan():
             'src="data:image/svg+xml;base64,QkJC"></figure>')
     hasil = ekspor.untuk_cetak(html, {"grafik-2": "Q0ND", "grafik-9": "RERE"})
     assert hasil == html.replace("QkJC", "Q0ND")
+
+
+def test_a_chart_that_does_not_render_stops_the_pdf():
+    """A chart silently left out of the PDF is refused (WeasyPrint < 69 dropped every data:
+    image under allowed_protocols and only logged it)."""
+    import base64
+
+    from lkjip.ekspor import html_ke_pdf
+
+    svg = base64.b64encode(b'<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9">'
+                           b'<rect width="9" height="9"/></svg>').decode()
+    assert html_ke_pdf(f'<img src="data:image/svg+xml;base64,{svg}">')[:5] == b"%PDF-"
+    with pytest.raises(RuntimeError, match="1 gambar tidak masuk ke PDF"):
+        html_ke_pdf('<img src="data:image/svg+xml;base64,bm90IGFuIGltYWdl">')

@@ -130,7 +130,9 @@ def test_a_wrong_parameter_shows_the_indonesian_message_alone(tmp_path, tahun, p
         _jalankan_bab(config.NOTEBOOKS / "04_bab4_penutup.ipynb", keluar, tahun=tahun,
                       data_dir=str(config.contoh()))
     nb = nbformat.read(keluar, as_version=4)
-    (galat,) = [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
+    galat = [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
+    assert len(galat) == 1
+    galat = galat[0]
     teks = "\n".join(galat.traceback)  # what JupyterLab shows under the cell
     assert teks.splitlines()[0] == "Parameter tidak sah:" and pesan in teks
     assert len(teks.splitlines()) == 2  # the message alone: no frame, no "Traceback", no code
