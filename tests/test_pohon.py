@@ -134,3 +134,17 @@ def test_missing_parent_above_a_node_is_a_reference_error_only(tmp_path):
     kena = [(m.baris, m.kolom, m.nilai) for m in masalah if m.berkas.endswith("komposit.csv")]
     assert (2, "kode_induk", "82,94") in kena
     assert not any(b == 3 for b, _, _ in kena)
+
+
+@pytest.mark.parametrize("berkas, isi", [
+    ("2023/anggaran.csv", "kode;kode_induk;tingkat;nama;kode_sasaran;pagu_murni;pagu_perubahan\n"
+     "1;999999999999999;program;Program Penunjang;S1;;\n"
+     "1.2;1;kegiatan;Administrasi Umum;;400.000;400.000\n"),
+    ("2023/pejabat.csv", JUDUL_PEJABAT + 'camat,"  82,94  ",,Camat Contoh,"  82,94  ",Bupati,'
+     "Bupati Pemalang,2023-01-02\nsekcam,Sari,,Sekretaris Kecamatan,camat,,,2023-01-02\n"),
+])
+def test_below_a_missing_grandparent_is_an_error_not_a_crash(tmp_path, berkas, isi):
+    """test_fuzz found these (KeyError in pohon._ujung): a node whose parent's parent does not
+    exist. The missing kode is reported (referensi); nothing crashes."""
+    masalah, teks = _masalah(tmp_path, {berkas: isi})
+    assert masalah and ("999999999999999" in teks or "82,94" in teks)
