@@ -38,8 +38,9 @@ Folder ini dibuat oleh `lkjip init`. Jalankan semua perintah `lkjip` dari folder
 
 - `data/`: data masukan, satu folder per kecamatan dan satu subfolder per tahun (contoh:
   `data/bantarbolang/2023/`); cara mengisinya ada di `data/README.md`.
-- `notebooks/`: notebook bab laporan (`00_` … `07_`), rekap kabupaten (`kabupaten/`) dan
-  contoh analisis (`analisis/contoh_analisis.ipynb`), untuk ditelusuri di JupyterLab.
+- `notebooks/`: notebook bab laporan (`00_` … `05_`), bab kertas kerja (`kertas_kerja/`),
+  rekap kabupaten (`kabupaten/`), pemantauan triwulan (`triwulan/`) dan contoh analisis
+  (`analisis/contoh_analisis.ipynb`), untuk ditelusuri di JupyterLab.
 - `outputs/`: laporan yang dibangun (dibuat otomatis).
 - `data-sintetis/`: data contoh sintetis kecamatan lain (dibuat oleh `lkjip sintetis`).
 
@@ -47,7 +48,7 @@ Folder ini dibuat oleh `lkjip init`. Jalankan semua perintah `lkjip` dari folder
 
 ```sh
 lkjip check --kecamatan bantarbolang --tahun 2023   # muat dan periksa data
-lkjip build --kecamatan bantarbolang --tahun 2023   # laporan HTML dan PDF di outputs/
+lkjip build --kecamatan bantarbolang --tahun 2023   # LKjIP dan kertas kerja di outputs/
 lkjip sintetis                                      # data sintetis 13 kecamatan lain
 lkjip build-kabupaten --tahun 2023                  # rekap seluruh kecamatan
 jupyter lab                                         # buka notebooks/ di peramban

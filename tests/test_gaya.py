@@ -13,17 +13,19 @@ from lkjip.ekspor import LkjipHTMLExporter
 
 def _tabel():
     df = pd.DataFrame({"Uraian": ["Camat"], "Jumlah": ["1"]})
-    return tampil.tabel(df, "1.1", "Personil", tandai={(0, "Jumlah"): "lk-beda"})
+    return tampil.tabel(df, "1.1", "Personil", tandai={(0, "Jumlah"): "lk-tw-tidak"})
 
 
 def test_table_output_carries_the_scoped_sheet():
     html = _tabel()._repr_html_()
     assert html.startswith('<style data-lkjip="gaya">') and html.count("<style") == 1
     css = html[: html.index("</style>")]
-    # the rules that JupyterLab overrode: text columns left, numbers right, a differing figure
+    # the rules that JupyterLab overrode: text columns left, numbers right, a marked cell
+    # (the early warning's "tidak sesuai jalur", lkjip.css)
     assert f"{gaya.CAKUPAN} figure td {{ text-align: left;" in css
     assert f"{gaya.CAKUPAN} td.lk-angka {{ text-align: right;" in css
-    assert f"{gaya.CAKUPAN} figure td.lk-beda {{ background: #fde8e8; }}" in css
+    assert (f"{gaya.CAKUPAN} figure td.lk-tw-tidak {{ background: #fde8e8; font-weight: bold; }}"
+            in css)
     # every selector is scoped to outputs; nothing for the page or print
     for aturan in css.split("\n")[1:]:
         if not aturan.startswith("@media"):

@@ -32,6 +32,12 @@ def _jalankan(args, cwd, env, boleh=(0,)) -> subprocess.CompletedProcess:
     return hasil
 
 
+def _notebooks_checkout() -> list[str]:
+    folder = REPO / "notebooks"
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*.ipynb")
+                  if ".ipynb_checkpoints" not in p.parts)
+
+
 def _daftar(folder: Path) -> dict[str, tuple[int, int]]:
     """Every file under `folder`: relative path → (size, mtime)."""
     return {str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns)
@@ -85,6 +91,16 @@ def test_wheel_carries_notebooks_examples_templates_and_scales(venv, env, tmp_pa
                          str(paket / "contoh")]
     # 6 chapters of the edition and 3 of the working paper; the Word edition's styles
     assert baris[3] == "9 True True 3 True True"
+    # every notebook of the checkout (working paper, quarterly, kabupaten, analysis) and the
+    # early-warning thresholds
+    kode = ("import lkjip.config as c, lkjip.peringatan_tw as p; "
+            "print(sorted(str(b.relative_to(c.notebooks())) for b in "
+            "c.notebooks().rglob('*.ipynb'))); print(p.BERKAS_AMBANG.is_file(), "
+            "p.BERKAS_AMBANG.is_relative_to(c.PACKAGE))")
+    baris = _jalankan([venv[0] / "python", "-c", kode], tmp_path, env).stdout.splitlines()
+    assert baris == [str(_notebooks_checkout()), "True True"]
+    assert {"kertas_kerja/01_catatan_pemeriksaan.ipynb", "triwulan/monitoring_triwulan.ipynb",
+            "analisis/contoh_analisis.ipynb"} <= set(_notebooks_checkout())
     # the kernel a build starts is the fresh venv's own interpreter (ipykernel's native spec)
     kernel = ("from jupyter_client.kernelspec import KernelSpecManager as K; "
               "print(K().get_kernel_spec('python3').argv[0])")
@@ -103,7 +119,9 @@ def test_from_an_empty_folder_everything_lands_there(venv, env, tmp_path):
 
     _jalankan([lkjip, "init"], ruang, env)
     assert (ruang / "data" / "bantarbolang" / "2023" / "profil.csv").is_file()
-    assert (ruang / "notebooks" / "03_bab3_akuntabilitas.ipynb").is_file()
+    salinan = ruang / "notebooks"
+    assert sorted(str(p.relative_to(salinan)) for p in salinan.rglob("*.ipynb")) == (
+        _notebooks_checkout())
     assert "Ruang kerja LKjIP" in (ruang / "README.md").read_text(encoding="utf-8")
 
     cek = _jalankan([lkjip, "check", "--kecamatan", "bantarbolang", "--tahun", "2023"], ruang,
@@ -113,7 +131,8 @@ def test_from_an_empty_folder_everything_lands_there(venv, env, tmp_path):
     _jalankan([lkjip, "build", "--kecamatan", "bantarbolang", "--tahun", "2023"], ruang, env)
     laporan = ruang / "outputs" / "bantarbolang" / "2023"
     assert {p.name for p in laporan.iterdir()} >= {
-        f"lkjip_bantarbolang_2023.{e}" for e in ("html", "pdf", "ipynb")}
+        f"lkjip_bantarbolang_2023.{e}" for e in ("html", "pdf", "docx", "ipynb")} | {
+        f"kertas_kerja_bantarbolang_2023.{e}" for e in ("html", "pdf")}
     assert (laporan / "lkjip_bantarbolang_2023.pdf").read_bytes()[:5] == b"%PDF-"
 
     _jalankan([lkjip, "sintetis"], ruang, env)
