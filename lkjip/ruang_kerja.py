@@ -26,8 +26,6 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import nbformat
-
 from lkjip import config
 from lkjip.galat import LkjipError, Masalah
 
@@ -125,6 +123,8 @@ def _salin(asal: Path, tujuan: Path, hasil: HasilInit, metadata: dict | None = N
         return
     tujuan.parent.mkdir(parents=True, exist_ok=True)
     if metadata and tujuan.suffix == ".ipynb":
+        import nbformat  # here, not at module level: the CLI imports this module on every run
+
         nb = nbformat.read(asal, as_version=4)
         nb.metadata.update(copy.deepcopy(metadata))
         nbformat.write(nb, tujuan)
