@@ -101,11 +101,11 @@ def test_draf_di_setiap_halaman_pdf_dan_metadata_lalu_hilang_setelah_diputuskan(
     pdf = pypdf.PdfReader(io.BytesIO(ekspor.ekspor(nb)[1]))
     assert len(pdf.pages) >= 4
     assert all("DRAF" in h.extract_text() for h in pdf.pages)
-    assert pdf.metadata.title.startswith("DRAF") and "DRAF" in pdf.metadata.keywords
+    assert pdf.metadata.title.startswith("DRAF") and "DRAF" in pdf.metadata.get("/Keywords", "")
     nb.metadata["lkjip"]["draf"] = False
     pdf = pypdf.PdfReader(io.BytesIO(ekspor.ekspor(nb)[1]))
     assert not any("DRAF" in h.extract_text() for h in pdf.pages)
-    assert "DRAF" not in (pdf.metadata.title or "") + (pdf.metadata.keywords or "")
+    assert "DRAF" not in (pdf.metadata.title or "") + pdf.metadata.get("/Keywords", "")
 
 
 def test_pisah_edisi_dan_kertas_kerja():

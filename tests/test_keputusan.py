@@ -298,7 +298,7 @@ def test_edisi_tanpa_draf_dan_angkanya_mengikuti_putusan(edisi_diputuskan):
 
     pdf = pypdf.PdfReader(edisi_diputuskan.pdf)
     assert not any("DRAF" in h.extract_text() for h in pdf.pages)
-    assert "DRAF" not in (pdf.metadata.title or "") + (pdf.metadata.keywords or "")
+    assert "DRAF" not in (pdf.metadata.title or "") + pdf.metadata.get("/Keywords", "")
     sup = BeautifulSoup(edisi_diputuskan.html.read_text(encoding="utf-8"), "html.parser")
     for el in sup.select(".lk-jejak-isi"):
         el.decompose()
