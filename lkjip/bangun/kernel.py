@@ -27,11 +27,18 @@ failed, and kills a kernel process that a failed shutdown left running.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from lkjip.bangun.sinyal import tahan_ctrl_c
 
 PRAIMPOR = "import pandas, matplotlib.pyplot, lkjip"
+# With an older ipykernel (6.29.0, the lower bound) and Python >= 3.11, debugpy (imported by
+# ipykernel.kernelspec when jupyter_client looks up the "python3" spec in THIS process, and
+# again by the kernel) prints four "Debugger warning: ... frozen modules ..." lines on stderr,
+# i.e. the user's terminal. This variable turns off only that check; a build attaches no
+# debugger.
+SENYAP = ("PYDEVD_DISABLE_FILE_VALIDATION", "1")
 
 
 def _pengelola(kernel_name: str):
@@ -59,6 +66,7 @@ class KernelAwal:
 
         try:
             with tahan_ctrl_c():
+                os.environ.setdefault(*SENYAP)  # before the spec lookup; the kernel inherits it
                 self.km = _pengelola(self.kernel_name)
                 run_sync(self.km.start_kernel)(cwd=str(self.cwd))
                 self._klien = self.km.blocking_client()
