@@ -74,15 +74,19 @@ def saran(nama: str, dikenal: list[str], apa: str = "berkas") -> str:
             "pindahkan ke luar folder data.")
 
 
+def _isi(folder: Path, tampil: str) -> tuple[list[Path], list[Masalah]]:
+    """The entries of `folder` (none when it does not exist), or the problem reading it."""
+    try:
+        return (sorted(folder.iterdir()) if folder.is_dir() else []), []
+    except OSError as e:
+        return [], [Masalah(tampil, pesan=f"folder tidak dapat dibaca: {pesan_os(e)}.")]
+
+
 def asing(folder: Path, tampil: str, berkas: list[str], subfolder: list[str] = ()
           ) -> list[Masalah]:
     """Entries of `folder` that the model does not know, each with its `saran`; a file
     where a subfolder is expected. Nothing when `folder` does not exist."""
-    try:
-        isi = sorted(folder.iterdir()) if folder.is_dir() else []
-    except OSError as e:
-        return [Masalah(tampil, pesan=f"folder tidak dapat dibaca: {pesan_os(e)}.")]
-    masalah = []
+    isi, masalah = _isi(folder, tampil)
     for p in isi:
         nama = p.name
         if ABAIKAN.search(nama) or nama in berkas:
@@ -125,11 +129,7 @@ def periksa_folder(dir_kec: Path, tahun: int) -> list[Masalah]:
 def asing_md(folder: Path, tampil: str) -> list[Masalah]:
     """Entries of a per-figure narrative folder (``narasi/komponen/``) that are not a
     ``<kode>.md`` file."""
-    try:
-        isi = sorted(folder.iterdir()) if folder.is_dir() else []
-    except OSError as e:
-        return [Masalah(tampil, pesan=f"folder tidak dapat dibaca: {pesan_os(e)}.")]
-    masalah = []
+    isi, masalah = _isi(folder, tampil)
     for p in isi:
         if ABAIKAN.search(p.name) or (p.suffix == ".md" and not p.is_dir()):
             continue

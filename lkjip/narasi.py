@@ -433,8 +433,12 @@ def rumus_berlaku(data, hasil) -> tampil.Html:
         f"Rasio 0/0: {ATURAN_NOL_PER_NOL}",
         "Capaian sasaran (metode rata-rata data kelompok) = jumlah capaian indikator sasaran / "
         "jumlah indikator yang terukur.",
-        "Progres terhadap target akhir Renstra = Realisasi tahun berjalan / Target akhir Renstra "
-        "× 100 %.",
+        "Progres terhadap target akhir Renstra memakai rumus capaian indikatornya dengan Target "
+        "akhir Renstra sebagai target: bila semakin tinggi semakin baik, Progres = Realisasi tahun "
+        "berjalan / Target akhir Renstra × 100 %; bila semakin rendah semakin baik, Progres = "
+        "(2 × Target akhir Renstra − Realisasi tahun berjalan) / Target akhir Renstra × 100 % "
+        "(atau Target akhir Renstra / Realisasi tahun berjalan × 100 % bila ditetapkan demikian "
+        "untuk indikator tersebut).",
         f"Indeks Kepuasan Masyarakat: {KONVENSI}",
         "Penyerapan anggaran = Realisasi anggaran / Pagu anggaran × 100 %; efisiensi = capaian "
         "kinerja − penyerapan anggaran.",

@@ -119,3 +119,27 @@ def test_quoted_figures_explain_themselves(contoh):
     # target 94,69, realisasi 86,81 and capaian 91,68 are the three quoted figures
     assert len(p.fokus) == 3 and all(p.fokus)
     assert "Realisasi / Target × 100" in html
+
+
+@pytest.mark.parametrize("metode, progres", [
+    # the three-sasaran mini (tests.mini.sasaran_ganda): IKU-04 lower is better, target akhir 5,
+    # realisasi 8; the naik rule would give 8 / 5 × 100 = 160
+    ("selisih", "40.00"),  # (2 × 5 − 8) / 5 × 100 = 40
+    ("kebalikan", "62.50"),  # 5 / 8 × 100 = 62,5
+])
+def test_stated_progress_rule_covers_lower_is_better(tmp_path, metode, progres):
+    from decimal import Decimal
+
+    from tests.mini import sasaran_ganda
+
+    ganti = sasaran_ganda(3)
+    ganti["renstra/indikator.csv"] = ganti["renstra/indikator.csv"].replace(
+        "turun,selisih", f"turun,{metode}")
+    data, hasil = konteks("contoh", 2023, tulis_mini(tmp_path, ganti=ganti))
+    assert hasil.indikator["IKU-04"].progres.bulat == Decimal(progres)
+    html = narasi.rumus_berlaku(data, hasil).isi
+    assert ("bila semakin tinggi semakin baik, Progres = Realisasi tahun berjalan / Target akhir "
+            "Renstra × 100 %") in html
+    assert ("bila semakin rendah semakin baik, Progres = (2 × Target akhir Renstra − Realisasi "
+            "tahun berjalan) / Target akhir Renstra × 100 % (atau Target akhir Renstra / "
+            "Realisasi tahun berjalan × 100 % bila") in html
