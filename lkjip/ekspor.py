@@ -404,29 +404,77 @@ def _judul(sampul: dict) -> str:
 NAMA_DOKUMEN = {EDISI: "LKjIP", KERTAS_KERJA: "kertas kerja"}
 
 
-def berkas_kecamatan(nb, kecamatan: str, tahun, analis: bool = False, kemajuan=None
-                     ) -> dict[str, bytes]:
+def berkas_kecamatan(nb, kecamatan: str, tahun, analis: bool = False, kemajuan=None,
+                     paralel: bool | None = None) -> dict[str, bytes]:
     """Every file of a kecamatan build from its executed notebook: file name → content.
 
     The edition: HTML, PDF (scans merged), DOCX (`lkjip.word`); the working paper (when the
     notebook has its chapters): HTML and PDF. ``analis`` puts the code in both HTML files.
-    ``kemajuan(pesan)`` is told each file before it is made ("menulis LKjIP: PDF")."""
-    from lkjip.word import html_ke_docx
+    ``kemajuan(pesan)`` is told each file before it is made ("menulis LKjIP: PDF").
+    ``paralel``: the Word edition and the working paper are made in a forked child while this
+    process lays out the edition's PDF (`lkjip.bersamaan`; default: where a core is free and
+    this is no batch worker, `bersamaan.paralel_bawaan`)."""
+    from lkjip.bersamaan import di_samping, paralel_bawaan
 
     lapor = kemajuan or (lambda pesan: None)
-    nama, hasil = nama_berkas(kecamatan, tahun), {}
-    for dok, bagian in pisah(nb).items():
-        lapor(f"menulis {NAMA_DOKUMEN[dok]}: HTML")
-        html, pembaca = html_dan_pembaca(bagian, analis)
-        lapor(f"menulis {NAMA_DOKUMEN[dok]}: PDF")
-        pdf = html_ke_pdf(untuk_cetak(pembaca, svg_cetak(bagian)))
-        hasil[f"{nama[dok]}.html"] = html.encode("utf-8")
-        if dok == EDISI:
-            sampul = baca_sampul(bagian)
-            pdf = gabung_pdf(pdf, pindaian_pdf(bagian))
-            lapor(f"menulis {NAMA_DOKUMEN[dok]}: DOCX")
-            hasil[f"{nama[dok]}.docx"] = html_ke_docx(pembaca, png_grafik(bagian),
-                                                      draf=bool(sampul["draf"]),
-                                                      judul=_judul(sampul))
-        hasil[f"{nama[dok]}.pdf"] = pdf
-    return hasil
+    nama, bagian = nama_berkas(kecamatan, tahun), pisah(nb)
+    edisi, hasil, pembaca = bagian.get(EDISI), {}, ""
+    if edisi is not None:
+        lapor(f"menulis {NAMA_DOKUMEN[EDISI]}: HTML")
+        html, pembaca = html_dan_pembaca(edisi, analis)
+        hasil[f"{nama[EDISI]}.html"] = html.encode("utf-8")
+    paralel = paralel_bawaan() if paralel is None else paralel
+    if paralel:
+        siapkan_mesin()  # the child inherits the engines instead of importing them again
+    with di_samping(_langkah_samping(bagian, nama, analis, pembaca), paralel) as tunggu:
+        if edisi is not None:
+            lapor(f"menulis {NAMA_DOKUMEN[EDISI]}: PDF")
+            pdf = html_ke_pdf(untuk_cetak(pembaca, svg_cetak(edisi)))
+            hasil[f"{nama[EDISI]}.pdf"] = gabung_pdf(pdf, pindaian_pdf(edisi))
+        hasil.update(tunggu(lapor))
+    urutan = [f"{nama[EDISI]}.{a}" for a in ("html", "docx", "pdf")]
+    return {k: hasil[k] for k in urutan + sorted(set(hasil) - set(urutan))}
+
+
+def siapkan_mesin() -> None:
+    """Import the PDF and Word engines and warm the HTML exporter (~0.7 s), e.g. while a
+    build's kernel boots (`lkjip.laporan.bangun`) rather than after its cells ran."""
+    import docx  # noqa: F401
+    import nbformat
+    import pypandoc  # noqa: F401
+    import weasyprint  # noqa: F401
+
+    import lkjip.word  # noqa: F401
+
+    LkjipHTMLExporter().from_notebook_node(nbformat.v4.new_notebook())
+
+
+def _langkah_samping(bagian: dict, nama: dict, analis: bool, pembaca: str) -> list:
+    """The steps besides the edition's HTML and PDF, as ``(message, make files)``: the Word
+    edition, then the working paper's HTML and PDF."""
+    from lkjip.word import html_ke_docx
+
+    langkah = []
+    if EDISI in bagian:
+        sampul = baca_sampul(bagian[EDISI])
+
+        def docx() -> dict[str, bytes]:
+            isi = html_ke_docx(pembaca, png_grafik(bagian[EDISI]), draf=bool(sampul["draf"]),
+                               judul=_judul(sampul))
+            return {f"{nama[EDISI]}.docx": isi}
+
+        langkah.append((f"menulis {NAMA_DOKUMEN[EDISI]}: DOCX", docx))
+    if KERTAS_KERJA in bagian:
+        kertas, simpan = bagian[KERTAS_KERJA], {}
+
+        def kertas_html() -> dict[str, bytes]:
+            html, simpan["pembaca"] = html_dan_pembaca(kertas, analis)
+            return {f"{nama[KERTAS_KERJA]}.html": html.encode("utf-8")}
+
+        def kertas_pdf() -> dict[str, bytes]:
+            pdf = html_ke_pdf(untuk_cetak(simpan["pembaca"], svg_cetak(kertas)))
+            return {f"{nama[KERTAS_KERJA]}.pdf": pdf}
+
+        langkah += [(f"menulis {NAMA_DOKUMEN[KERTAS_KERJA]}: HTML", kertas_html),
+                    (f"menulis {NAMA_DOKUMEN[KERTAS_KERJA]}: PDF", kertas_pdf)]
+    return langkah

@@ -163,14 +163,16 @@ def bangun(
     dok = dokumen(kecamatan, tahun, data_dir, out_dir, notebooks_dir, analis)
 
     def siapkan() -> None:
+        from lkjip.ekspor import siapkan_mesin
         from lkjip.muat import muat
 
-        if kemajuan is not None:
-            kemajuan(f"memuat dan memeriksa data {kecamatan} {tahun}")
-        muat(kecamatan, tahun, data_dir)
+        if muat_dulu:
+            if kemajuan is not None:
+                kemajuan(f"memuat dan memeriksa data {kecamatan} {tahun}")
+            muat(kecamatan, tahun, data_dir)
+        siapkan_mesin()  # while the kernel boots, not after the cells (issue 15)
 
-    (berkas,) = bangun_dokumen(dok, out_dir=out_dir, siapkan=siapkan if muat_dulu else None,
-                               kemajuan=kemajuan)
+    (berkas,) = bangun_dokumen(dok, out_dir=out_dir, siapkan=siapkan, kemajuan=kemajuan)
     return BerkasKecamatan(berkas.nama, berkas.jalur)
 
 
