@@ -1,8 +1,10 @@
-"""The plain chain's PDF step: one WeasyPrint PDF of the chapters' nbconvert HTML.
+"""The plain chain's last step: the same files lkjip writes, from the chapters' nbconvert HTML.
 
-``python benchmarks/rantai.py OUT.pdf BAB1.html BAB2.html ...``: the bodies of the chapter
-pages are joined under the first page's head and rendered by the same call lkjip uses
-(``lkjip.ekspor.html_ke_pdf``), so both sides of the benchmark pay the same PDF engine.
+``python benchmarks/rantai.py OUT EDISI1.html EDISI2.html ... -- KERTAS1.html ...`` writes
+``OUT.pdf`` and ``OUT.docx`` of the edition's chapters and ``OUT_kertas_kerja.pdf`` of the
+working paper's: the bodies of the chapter pages are joined under the first page's head and
+rendered by the calls lkjip uses (``lkjip.ekspor.html_ke_pdf``, ``lkjip.word.html_ke_docx``),
+so both sides of the benchmark pay the same PDF and Word engines.
 """
 
 import sys
@@ -18,9 +20,17 @@ def gabung_html(halaman: list[str]) -> str:
 
 def main(argv: list[str]) -> None:
     from lkjip.ekspor import html_ke_pdf
+    from lkjip.word import html_ke_docx
 
-    halaman = [Path(p).read_text(encoding="utf-8") for p in argv[1:]]
-    Path(argv[0]).write_bytes(html_ke_pdf(gabung_html(halaman)))
+    keluar, sisa = Path(argv[0]), argv[1:]
+    edisi, kertas = (sisa[:sisa.index("--")], sisa[sisa.index("--") + 1:]) if "--" in sisa \
+        else (sisa, [])
+    html = gabung_html([Path(p).read_text(encoding="utf-8") for p in edisi])
+    keluar.with_suffix(".pdf").write_bytes(html_ke_pdf(html))
+    keluar.with_suffix(".docx").write_bytes(html_ke_docx(html))
+    if kertas:
+        html = gabung_html([Path(p).read_text(encoding="utf-8") for p in kertas])
+        Path(f"{keluar}_kertas_kerja.pdf").write_bytes(html_ke_pdf(html))
 
 
 if __name__ == "__main__":
