@@ -171,7 +171,7 @@ def _cetak_berkas(judul: str, berkas) -> None:
 @opsi_out
 @click.option("--analis", is_flag=True, help="Tampilkan kode dalam HTML (versi analis).")
 def build_triwulan(kecamatan, tahun, triwulan, data_dir, out_dir, analis) -> None:
-    """Bangun laporan pengukuran kinerja triwulan (HTML dan PDF) satu kecamatan."""
+    """Bangun laporan pengukuran kinerja triwulan (HTML, PDF dan DOCX) satu kecamatan."""
     from lkjip.laporan_triwulan import bangun_triwulan, cek_triwulan
 
     kecamatan, tahun, data_dir = _parameter(kecamatan, tahun, data_dir)

@@ -397,8 +397,31 @@ def nama_berkas(kecamatan: str, tahun) -> dict[str, str]:
     return {EDISI: f"lkjip_{kecamatan}_{tahun}", KERTAS_KERJA: f"kertas_kerja_{kecamatan}_{tahun}"}
 
 
-def _judul(sampul: dict) -> str:
-    return f"LKjIP Kecamatan {sampul['nama_kecamatan']} Tahun {sampul['tahun']}"
+def judul_dokumen(sampul: dict) -> str:
+    """The document's title, as the HTML's ``<title>`` has it (index.html.j2).
+
+    >>> judul_dokumen({**SAMPUL_BAWAAN, "nama_kecamatan": "Bantarbolang", "tahun": 2023})
+    'LKjIP Kecamatan Bantarbolang Tahun 2023'
+    >>> judul_dokumen({**SAMPUL_BAWAAN, "nama_kecamatan": "Pemalang", "tahun": 2024,
+    ...                "judul": "Laporan Pengukuran Kinerja Triwulan",
+    ...                "periode": "Triwulan III Tahun 2024"})
+    'Laporan Pengukuran Kinerja Triwulan Kecamatan Pemalang Triwulan III Tahun 2024'
+    """
+    periode = sampul["periode"] or f"Tahun {sampul['tahun']}"
+    return f"{sampul['judul'] or 'LKjIP'} Kecamatan {sampul['nama_kecamatan']} {periode}"
+
+
+def ke_docx(nb, pembaca: str) -> bytes:
+    """The .docx of an executed notebook (`lkjip.word`), from its reader's HTML `pembaca`: its
+    charts as PNG, the title, subject and DRAF mark from its cover. Every document written as
+    Word (the edition, the quarterly reports: `lkjip.bangun.keluaran.Keluaran.docx`) goes
+    through here."""
+    from lkjip.word import html_ke_docx
+
+    sampul = baca_sampul(nb)
+    subjek = sampul["judul"] or "LKjIP untuk ditandatangani"
+    return html_ke_docx(pembaca, png_grafik(nb), draf=bool(sampul["draf"]),
+                        judul=judul_dokumen(sampul), subjek=subjek)
 
 
 NAMA_DOKUMEN = {EDISI: "LKjIP", KERTAS_KERJA: "kertas kerja"}
@@ -452,16 +475,11 @@ def siapkan_mesin() -> None:
 def _langkah_samping(bagian: dict, nama: dict, analis: bool, pembaca: str) -> list:
     """The steps besides the edition's HTML and PDF, as ``(message, make files)``: the Word
     edition, then the working paper's HTML and PDF."""
-    from lkjip.word import html_ke_docx
-
     langkah = []
     if EDISI in bagian:
-        sampul = baca_sampul(bagian[EDISI])
 
         def docx() -> dict[str, bytes]:
-            isi = html_ke_docx(pembaca, png_grafik(bagian[EDISI]), draf=bool(sampul["draf"]),
-                               judul=_judul(sampul))
-            return {f"{nama[EDISI]}.docx": isi}
+            return {f"{nama[EDISI]}.docx": ke_docx(bagian[EDISI], pembaca)}
 
         langkah.append((f"menulis {NAMA_DOKUMEN[EDISI]}: DOCX", docx))
     if KERTAS_KERJA in bagian:

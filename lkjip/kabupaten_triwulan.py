@@ -183,7 +183,7 @@ def bangun_kabupaten_triwulan(tahun: int, n: int, data_dirs=None, out_dir=None,
     """Build the kabupaten's view of TW n under ``<out>/kabupaten/<tahun>/tw<n>/``, through the
     one build path (`lkjip.bangun.bangun_dokumen`)."""
     from lkjip.bangun import Dokumen, bangun_dokumen
-    from lkjip.laporan_triwulan import cek_triwulan
+    from lkjip.laporan_triwulan import FORMAT, cek_triwulan
 
     n, tahun = cek_triwulan(n), int(tahun)
     dirs = [str(Path(d).resolve()) for d in folder_data(data_dirs)]
@@ -192,7 +192,7 @@ def bangun_kabupaten_triwulan(tahun: int, n: int, data_dirs=None, out_dir=None,
                   bab=(notebook_kabupaten_triwulan(),),
                   parameter={"tahun": tahun, "triwulan": n, "data_dirs": dirs},
                   folder=out / "kabupaten" / str(tahun) / f"tw{n}",
-                  nama=f"monitoring_kabupaten_{tahun}_tw{n}", analis=analis)
+                  nama=f"monitoring_kabupaten_{tahun}_tw{n}", format=FORMAT, analis=analis)
     (berkas,) = bangun_dokumen(dok, out_dir=out, kemajuan=kemajuan)
     return berkas
 

@@ -1,9 +1,9 @@
 """The quarterly monitoring report: readiness, sections, and the build of one kecamatan-quarter.
 
 `bangun_triwulan(kecamatan, tahun, n)` writes
-``outputs/<kecamatan>/<tahun>/tw<n>/monitoring_<kecamatan>_<tahun>_tw<n>.{ipynb,html,pdf}`` from
-the parameterised notebook ``notebooks/triwulan/monitoring_triwulan.ipynb`` (not a chapter of
-the yearly report: it lives outside ``notebooks/0*_*.ipynb``), through the one build path of
+``outputs/<kecamatan>/<tahun>/tw<n>/monitoring_<kecamatan>_<tahun>_tw<n>.{ipynb,html,pdf,docx}``
+from the parameterised notebook ``notebooks/triwulan/monitoring_triwulan.ipynb`` (not a chapter
+of the yearly report: it lives outside ``notebooks/0*_*.ipynb``), through the one build path of
 lkjip documents (atomic write, lock, cleanup, Indonesian disk errors). Before any kernel starts
 the data are loaded, checked and tested for readiness (`cek_siap`): a kecamatan-year without
 quarterly realisasi gets a message naming the files to fill, and nothing is written.
@@ -34,6 +34,8 @@ from lkjip.triwulan import (
 
 NOTEBOOK = Path("triwulan") / "monitoring_triwulan.ipynb"
 JUDUL = "Laporan Pengukuran Kinerja Triwulan"
+# the quarterly reports' files (kecamatan and kabupaten); the .docx as the yearly edition's
+FORMAT = ("ipynb", "html", "pdf", "docx")
 
 
 def cek_triwulan(n) -> int:
@@ -193,7 +195,7 @@ def bangun_triwulan(kecamatan: str, tahun, triwulan, data_dir=None, out_dir=None
     dok = Dokumen(judul=f"Laporan triwulan {n} {kecamatan} {tahun}",
                   bab=(config.notebooks() / NOTEBOOK,), parameter=parameter,
                   folder=folder_laporan(out, kecamatan, tahun, n),
-                  nama=nama_dasar(kecamatan, tahun, n), analis=analis)
+                  nama=nama_dasar(kecamatan, tahun, n), format=FORMAT, analis=analis)
     (berkas,) = bangun_dokumen(dok, out_dir=out, kemajuan=kemajuan)
     return berkas
 

@@ -1,4 +1,5 @@
-"""The Word edition: the signed LKjIP as a .docx for the office's last edits.
+"""The Word edition: the signed LKjIP as a .docx for the office's last edits (and the quarterly
+reports, through `lkjip.ekspor.ke_docx`).
 
 Converter: **pandoc** (through ``pypandoc-binary``, whose wheel ships the pandoc binary, so
 nothing is installed by hand), from the edition's reader HTML, with the package's own
@@ -318,13 +319,13 @@ def _halaman_baru(doc) -> None:
             nama = []
 
 
-def _draf(doc, draf: bool, judul: str) -> None:
+def _draf(doc, draf: bool, judul: str, subjek: str) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt, RGBColor
 
     doc.core_properties.title = ("DRAF — " if draf else "") + judul
     doc.core_properties.subject = ("DRAF: masih ada galat pemeriksaan data yang belum "
-                                   "diputuskan" if draf else "LKjIP untuk ditandatangani")
+                                   "diputuskan" if draf else subjek)
     doc.core_properties.keywords = "DRAF" if draf else "LKjIP"
     if not draf:
         return
@@ -344,8 +345,9 @@ def _perbarui_saat_dibuka(doc) -> None:
 
 
 def html_ke_docx(html: str, png: Mapping[str, bytes] | None = None, *, draf: bool = False,
-                 judul: str = "LKjIP") -> bytes:
-    """The .docx of the edition's reader HTML (see the module docstring)."""
+                 judul: str = "LKjIP", subjek: str = "LKjIP untuk ditandatangani") -> bytes:
+    """The .docx of a report's reader HTML (see the module docstring); `judul` and `subjek`
+    are the document's title and subject properties."""
     from docx import Document
 
     doc = Document(io.BytesIO(_pandoc(_siapkan(html, png or {}))))
@@ -353,7 +355,7 @@ def html_ke_docx(html: str, png: Mapping[str, bytes] | None = None, *, draf: boo
         _rapikan_tabel(tabel)
     _daftar(doc)
     _halaman_baru(doc)
-    _draf(doc, draf, judul)
+    _draf(doc, draf, judul, subjek)
     _perbarui_saat_dibuka(doc)
     keluar = io.BytesIO()
     doc.save(keluar)

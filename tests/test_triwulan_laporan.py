@@ -15,6 +15,7 @@ import subprocess
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
+import docx
 import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
@@ -23,7 +24,7 @@ from lkjip import config, sintetis
 from lkjip.cli import main
 from lkjip.kabupaten_triwulan import kumpulkan_triwulan, urutkan
 from lkjip.laporan_triwulan import bangun_triwulan
-from tests.mini_tw import PK_INDIKATOR, tulis_mini_tw
+from tests.mini_tw import tulis_mini_tw
 
 
 def _teks(pdf: Path) -> str:
@@ -51,8 +52,44 @@ def test_files_and_place(mini):
     berkas, _ = mini
     folder = berkas.pdf.parent
     assert folder.parts[-3:] == ("contoh", "2023", "tw3")
-    assert {p.name for p in folder.iterdir()} >= {
-        f"monitoring_contoh_2023_tw3.{e}" for e in ("html", "pdf", "ipynb")}
+    assert {p.name for p in folder.iterdir()} == {
+        f"monitoring_contoh_2023_tw3.{e}" for e in ("html", "pdf", "docx", "ipynb")}
+
+
+def _sel_docx(jalur: Path) -> list[list[str]]:
+    """Every table row of a .docx as its cells' text."""
+    return [[" ".join(c.text.split()) for c in r.cells]
+            for t in docx.Document(str(jalur)).tables for r in t.rows]
+
+
+def test_word_file_read_back(mini):
+    """The .docx (written as the yearly edition's, lkjip.word): its title, chapters as Word
+    headings, the early-warning table as a Word table with the hand-computed rows, the charts
+    as images, A4."""
+    berkas, _ = mini
+    d = docx.Document(str(berkas.docx))
+    assert d.core_properties.title == ("Laporan Pengukuran Kinerja Triwulan Kecamatan Contoh "
+                                       "Triwulan III Tahun 2023")
+    assert d.core_properties.subject == "Laporan Pengukuran Kinerja Triwulan"
+    judul = [p.text for p in d.paragraphs if p.style.name == "Heading 1"]
+    assert judul[judul.index("PENDAHULUAN"):] == [
+        "PENDAHULUAN", "BAB I PERINGATAN DINI", "BAB II RINGKASAN PER PEJABAT",
+        "BAB III CAPAIAN KINERJA PER PEJABAT", "BAB IV PENYERAPAN ANGGARAN",
+        "BAB V PENJELASAN PEJABAT"]
+    baris = _sel_docx(berkas.docx)
+    # IKU-02: target 80, s.d. TW III 45, projection 80 × 45/60 = 60 → 75 %, 20 points short
+    assert ["1.", "Camat", "Cakupan layanan", "80", "45", "60", "75,00",
+            "Diperkirakan tidak tercapai", "Diperkirakan kurang 20 poin persen dari target."
+            ] in baris
+    # sekcam 2 budget: plan 0 + 0 + 200.000, 150.000 spent → 75 %
+    assert ["1.", "Sekcam", "Administrasi Umum", "400.000", "200.000", "150.000", "75,00",
+            "Diperkirakan tidak tercapai"] in baris
+    # Tabel 2.1's kecamatan row: 8 indicators, 4 / 1 / 2 / 1, mean capaian 93,67
+    assert ["Kecamatan Contoh", "8", "4", "1", "2", "1", "93,67"] in baris
+    sup = BeautifulSoup(berkas.html.read_text(encoding="utf-8"), "html.parser")
+    assert len(d.inline_shapes) == len(sup.select("figure.lk-grafik")) == 4  # 3.1, 3.2, 4.1, 4.2
+    s = d.sections[0]
+    assert (round(s.page_width.cm, 1), round(s.page_height.cm, 1)) == (21.0, 29.7)
 
 
 def test_cover_and_summary(mini):
@@ -189,7 +226,6 @@ def test_kabupaten_order_most_lagging_first(tmp_path):
     assert [e.kecamatan for e in urutkan(entri)] == ["alfa", "beta"]
     gama = next(e for e in entri if e.kecamatan == "gama")
     assert gama.hasil is None and "realisasi_pk_tw.csv: belum ada" in gama.alasan
-    assert PK_INDIKATOR  # the three share the mini's PK
 
 
 def test_kabupaten_tw3_view_built(tmp_path):
@@ -207,7 +243,13 @@ def test_kabupaten_tw3_view_built(tmp_path):
     kalimat = _kalimat(teks)
     assert "2 dari 3 kecamatan telah melaporkan" in kalimat
     assert "Kecamatan yang paling tertinggal: Alfa" in kalimat
-    assert "Gama" in teks and "realisasi_pk_tw.csv: belum ada" in kalimat
+    # the same view as Word, its rows as Word table rows; gama in Tabel 4.1 (not reported)
+    sel = _sel_docx(pdf.with_suffix(".docx"))
+    gama = [r for r in sel if r[0] == "Gama"]
+    assert len(gama) == 1 and gama[0][1].startswith("gama/2023/realisasi_pk_tw.csv: belum ada.")
+    assert "gama/2023/realisasi_anggaran_tw.csv: belum ada." in gama[0][1]
+    assert ["1.", "Alfa", "8", "4", "1", "2", "1", "93,67", "87,69", "57,00"] in sel
+    assert ["2.", "Beta", "8", "7", "0", "0", "1", "100,00", "87,69", "57,00"] in sel
 
 
 # ---------------------------------------------------------------- commands

@@ -17,9 +17,9 @@ folder, disk errors, Ctrl-C handling and progress. A new kind is one call::
 
 Several documents of one build (an edition and its working paper) are built together:
 ``edisi, kertas = bangun_dokumen(dok_edisi, dok_kertas, out_dir=out)`` runs each in its own
-kernel and moves the files of both into place only when all are complete. A new format (the
-.docx) is a method of `keluaran.Keluaran` named by its extension, listed in a document's
-``format``. The kecamatan report is `lkjip.laporan.dokumen`; the kabupaten view is
+kernel and moves the files of both into place only when all are complete. A format (ipynb,
+html, pdf, docx) is a method of `keluaran.Keluaran` named by its extension, listed in a
+document's ``format``. The kecamatan report is `lkjip.laporan.dokumen`; the kabupaten view is
 `lkjip.kabupaten.bangun_kabupaten`.
 
 Modules, by concern: `dokumen` (the build itself), `jalankan` (join, execute with papermill

@@ -1,8 +1,8 @@
 """Writing an executed notebook in each format a document asks for (ipynb, HTML, PDF, …).
 
 `Keluaran` has one method per format, named by the format's file extension, each writing
-one file; the reader's HTML is made once and shared by the HTML and the PDF. A new format
-(the .docx of issue 11) is one method here and its name in a document's ``format``.
+one file; the reader's HTML is made once and shared by the HTML, the PDF and the DOCX. A new
+format is one method here and its name in a document's ``format``.
 """
 
 from __future__ import annotations
@@ -40,6 +40,12 @@ class Keluaran:
 
         jalur.write_bytes(html_ke_pdf(self._html[1]))
 
+    def docx(self, jalur: Path) -> None:
+        """The Word file, from the reader's HTML as the edition's (`lkjip.ekspor.ke_docx`)."""
+        from lkjip.ekspor import ke_docx
+
+        jalur.write_bytes(ke_docx(self.nb, self._html[1]))
+
 
 def cek_format(format: tuple[str, ...]) -> None:
     """Refuse a format `Keluaran` cannot write (a programming error, so a ValueError).
@@ -47,7 +53,7 @@ def cek_format(format: tuple[str, ...]) -> None:
     >>> cek_format(("html", "odt"))
     Traceback (most recent call last):
     ...
-    ValueError: format tidak dikenal: odt (yang ada: html, ipynb, pdf)
+    ValueError: format tidak dikenal: odt (yang ada: docx, html, ipynb, pdf)
     """
     ada = sorted(n for n, v in vars(Keluaran).items() if callable(v) and not n.startswith("_"))
     salah = [f for f in format if f not in ada]
