@@ -50,9 +50,16 @@ def html():
     return ekspor.LkjipHTMLExporter().from_notebook_node(_notebook())[0]
 
 
+def _teks(html: str) -> str:
+    """What a reader sees (the code is highlighted in spans: the raw HTML never holds it whole)."""
+    return BeautifulSoup(html, "html.parser").get_text()
+
+
 def test_html_pembaca_tanpa_kode_parameter_stderr_dan_data_sampul(html):
-    assert "tampil.tabel(" not in html and "kecamatan = " not in html
+    teks = _teks(html)
+    assert "tampil.tabel(df" not in teks and "kecamatan = 'contoh'" not in teks
     assert "FutureWarning" not in html and "Sampul:" not in html
+    assert 'class="lk-laporan"' in html  # the body without lk-analis
 
 
 def test_html_tanpa_script_dan_tanpa_sumber_luar(html):
@@ -123,7 +130,10 @@ def test_pisah_edisi_dan_kertas_kerja():
 
 def test_analis_menampilkan_kode():
     html = ekspor.LkjipHTMLExporter(analis=True).from_notebook_node(_notebook())[0]
-    assert "tampil" in html and "lk-analis" in html
+    teks = _teks(html)
+    assert "tampil.tabel(df, '1.1', 'Rincian Personil')" in teks
+    assert "kecamatan = 'contoh'" in teks and "FutureWarning: hati-hati" in teks
+    assert 'class="lk-laporan lk-analis"' in html
 
 
 def test_pdf_sampul_sintetis_dan_nomor_halaman(html):
