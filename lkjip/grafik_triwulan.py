@@ -32,6 +32,19 @@ WARNA_STATUS = {STATUS_TW[0]: "#2e7d32", STATUS_TW[1]: WARNA_2, STATUS_TW[2]: WA
 PER_GAMBAR = 6
 
 
+def desimal_tik(tik) -> int:
+    """The fewest decimals (at most 3) that print every tick exactly: a budget of 1.000.000
+    has ticks 0,2 … 1,0 juta, not 0 … 1.
+
+    >>> desimal_tik([0, 500, 1000]), desimal_tik([0.0, 0.2, 0.4]), desimal_tik([0, 0.25])
+    (0, 1, 2)
+    """
+    for d in range(3):
+        if all(abs(round(x, d) - x) <= 1e-9 * max(1.0, abs(x)) for x in tik):
+            return d
+    return 3
+
+
 def _f(a) -> float:
     return math.nan if a is None or a.nilai is None else float(a.nilai)
 
@@ -106,7 +119,7 @@ def jalur_anggaran(jalur: tuple, realisasi: tuple) -> Figure:
                             xytext=(0, 3), textcoords="offset points", ha="center", fontsize=8)
         ax.set_xticks(range(4), SUMBU_TW)
         ax.set_ylabel("juta Rupiah")
-        ax.yaxis.set_major_formatter(formatter_sumbu(0))
+        ax.yaxis.set_major_formatter(formatter_sumbu(desimal_tik(ax.get_yticks())))
         ax.grid(axis="y", color="#dddddd", linewidth=0.6)
         ax.set_axisbelow(True)
         fig.legend(loc="outside upper center", frameon=False, ncols=2)

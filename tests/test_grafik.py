@@ -77,3 +77,26 @@ def test_figures_are_not_kept_by_pyplot(contoh):
 def test_a4_width(contoh):
     data, _ = contoh
     assert grafik.personil(data).get_figwidth() <= 6.5  # inches: 16,5 cm of text width
+
+
+def test_axis_labels_say_the_tick_values_on_a_small_range():
+    """The quarterly budget chart of the mini kecamatan (tests/mini_tw.py) in juta Rupiah:
+    anggaran kas s.d. TW I–IV 100.000, 300.000, 650.000, 1.000.000 → 0,1 … 1,0 juta. Each
+    tick label must read as its tick (they were all '0' or '1' with no decimals)."""
+    from decimal import Decimal
+
+    from lkjip import grafik_triwulan
+    from lkjip.angka import Angka
+
+    kas = tuple(Angka(Decimal(x)) for x in (100_000, 300_000, 650_000, 1_000_000))
+    real = tuple(Angka(Decimal(x)) for x in (90_000, 300_000, 570_000))
+    fig = grafik_triwulan.jalur_anggaran(kas, real)
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    bawah, atas = ax.get_ylim()
+    label = {t.get_position()[1]: t.get_text() for t in ax.get_yticklabels()
+             if bawah <= t.get_position()[1] <= atas}
+    assert len(label) >= 4
+    for nilai, teks in label.items():
+        assert float(teks.replace(".", "").replace(",", ".")) == pytest.approx(nilai), label
+    plt.close(fig)
