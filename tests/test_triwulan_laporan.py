@@ -135,6 +135,20 @@ def test_per_pejabat_and_lower_is_better(mini):
     assert "Satu rapat ditunda karena" in teks
 
 
+def test_tables_and_charts_numbered_without_gaps(mini):
+    """Every quarter reported, so 'belum dilaporkan' is a sentence: Bab I's tables are still
+    1.1, 1.2, 1.3 (the thresholds' table was numbered 1.4 after a missing 1.3)."""
+    sup = BeautifulSoup(mini[0].html.read_text(encoding="utf-8"), "html.parser")
+    for jenis in ("tabel", "grafik"):
+        nomor: dict[str, list[int]] = {}
+        for f in sup.select(f"figure.lk-{jenis}"):
+            bab, n = re.match(r"(?:Tabel|Grafik) (\d+)\.(\d+)", f.figcaption.get_text()).groups()
+            nomor.setdefault(bab, []).append(int(n))
+        assert all(n == list(range(1, len(n) + 1)) for n in nomor.values()), (jenis, nomor)
+    assert "Semua indikator dan baris anggaran telah dilaporkan untuk TW III." in _kalimat(
+        sup.get_text(" "))
+
+
 def test_nothing_for_programmers(mini):
     _, teks = mini
     for kata in ("Traceback", r"lkjip\.", "None", "nan", "NaN", "Decimal", r"Angka\(", "def"):
