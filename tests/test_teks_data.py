@@ -62,6 +62,7 @@ def test_check_prints_control_sequences_as_escapes(tmp_path):
     tulis_mini(tmp_path, ganti={"2023/profil.csv": profil})
     hasil = CliRunner().invoke(main, ["check", "--kecamatan", "contoh", "--tahun", "2023",
                                       "--data", str(tmp_path)])
+    assert hasil.exit_code == 0, hasil.output
     assert "\x1b" not in hasil.output and "\u202e" not in hasil.output
     assert "Data Kecamatan Con\\x1b[2Jtoh\\u202e, Kabupaten Pemalang" in hasil.output
 
