@@ -1,9 +1,11 @@
 """The one number formatter for tables, charts and narrative (Indonesian style).
 
 Thousands with ``.``, decimals with ``,``, rounding half-up via `bulatkan`; a missing value
-(None, NaN, an `Angka` without value) prints as an en dash.
+(None, NaN, an `Angka` without value) prints as an en dash. A percentage is bound to its sign
+by a no-break space (U+00A0, `lkjip.ejaan.PERSEN`): '87,87 %' never breaks across lines, in
+sentences, tables, charts and the Word edition alike.
 
->>> format_angka(87.8657), format_persen(87.865), format_rupiah(2522467250)
+>>> format_angka(87.8657), format_persen(87.865).replace("\xa0", " "), format_rupiah(2522467250)
 ('87,87', '87,87 %', 'Rp 2.522.467.250')
 """
 
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 from lkjip.angka import bulatkan, ke_decimal
 from lkjip.bilangan import KOSONG, tulis_angka
+from lkjip.ejaan import PERSEN
 
 
 def format_angka(x, desimal: int | None = 2) -> str:
@@ -28,13 +31,13 @@ def format_angka(x, desimal: int | None = 2) -> str:
 
 
 def format_persen(x, desimal: int = 2) -> str:
-    """A percentage: '87,87 %'; missing prints '–'.
+    """A percentage: '87,87 %' with a no-break space; missing prints '–'.
 
     >>> format_persen(101.146), format_persen(100, 0), format_persen(None)
-    ('101,15 %', '100 %', '–')
+    ('101,15\xa0%', '100\xa0%', '–')
     """
     teks = format_angka(x, desimal)
-    return teks if teks == KOSONG else f"{teks} %"
+    return teks if teks == KOSONG else f"{teks}{PERSEN}"
 
 
 def format_rupiah(x, kurung: bool = False) -> str:

@@ -1,27 +1,32 @@
 """Generated sentences that quote figures from the computed model, and the narrative files.
 
 Every figure in a sentence comes from `lkjip.hitung` and is formatted by `lkjip.format`;
-every category comes from the scale in force (``profil.skala``). Sentences are plain text,
+every category comes from the scale in force (``profil.skala``). Every sentence follows the
+text rules of `lkjip.ejaan` (lists joined with "dan", counts in words, "%" bound to its
+number, no "tahun berjalan"): `kalimat`, `paragraf` and `daftar` pass it through
+`ejaan.rapikan`, and a test holds every sentence of the edition to `ejaan.pelanggaran`.
+Sentences are plain text,
 shown escaped (`paragraf`, `daftar`); the narrative Markdown files (``narasi/*.md``) go through
 `lkjip.tampil.markdown`, which renders Markdown without raw HTML or scripts. A missing
 narrative file shows "(belum diisi)".
 
 >>> besaran(94.69, "%"), besaran(82, "indeks"), besaran(12, "dokumen"), besaran(None, "%")
-('94,69 %', 'indeks 82', '12 dokumen', '–')
+('94,69\xa0%', 'indeks 82', '12 dokumen', '–')
 """
 
 from __future__ import annotations
 
 from html import escape
 
-from lkjip import tampil
+from lkjip import ejaan, tampil
 from lkjip.angka import ke_decimal
 from lkjip.capaian import ATURAN_NOL_PER_NOL, ATURAN_TARGET_NOL
+from lkjip.ejaan import bilangan, daftar_kata, lama_periode, rapikan, rentang_tahun
 from lkjip.format import KOSONG, format_angka, format_persen, format_rupiah
 from lkjip.ikm import KONVENSI
 from lkjip.tabel import (
     angka_tertulis,
-    indikator_tanpa_target,
+    catatan_tanpa_target,
     indikator_terukur,
     keterangan_efisiensi,
     nama_unsur,
@@ -52,7 +57,7 @@ def besaran(x, satuan: str, typed: bool = True, awalan: bool = True) -> str:
         return teks
     satuan = (satuan or "").strip()
     if satuan == "%":
-        return f"{teks} %"
+        return f"{teks}{ejaan.PERSEN}"
     if satuan.lower() in ("indeks", "skor", "nilai"):
         return f"{satuan.lower()} {teks}" if awalan else teks
     return f"{teks} {satuan}".strip()
@@ -88,8 +93,9 @@ class Kalimat(str):
 
 
 def kalimat(teks: str, angka=()) -> Kalimat:
-    """A sentence with the ``(printed text, Angka)`` pairs it quotes."""
-    return Kalimat(teks, [(cetak, a) for cetak, a in angka if cetak])
+    """A sentence (tidied by `ejaan.rapikan`) with the ``(printed text, Angka)`` pairs it
+    quotes."""
+    return Kalimat(rapikan(teks), [(rapikan(cetak), a) for cetak, a in angka if cetak])
 
 
 def _nama(data) -> str:
@@ -100,12 +106,12 @@ def paragraf(*isi: str) -> tampil.Html:
     """Sentences as one escaped paragraph (empty sentences are left out); the figures a
     `Kalimat` quotes explain themselves on hover and focus."""
     pasangan = [p for k in isi if k for p in getattr(k, "angka", ())]
-    return tampil.paragraf(" ".join(k for k in isi if k), angka=pasangan or None)
+    return tampil.paragraf(rapikan(" ".join(k for k in isi if k)), angka=pasangan or None)
 
 
 def daftar(kalimat: list[str]) -> tampil.Html:
     """A numbered list of sentences, each escaped."""
-    butir = "".join(f"<li>{escape(k)}</li>" for k in kalimat)
+    butir = "".join(f"<li>{escape(rapikan(k))}</li>" for k in kalimat)
     return tampil.Html(f'<ol class="lk-daftar-kalimat">{butir}</ol>', "Daftar")
 
 
@@ -208,8 +214,8 @@ def kalimat_progres(data, hasil, kode: str) -> str:
         return ""
     akhir = data.profil.get("renstra_akhir")
     teks = (f"Jika disandingkan dengan target akhir Renstra tahun {akhir} sebesar "
-            f"{besaran(i.target_akhir, i.satuan)}, kinerja sampai dengan tahun {data.tahun} "
-            f"mencapai {format_persen(i.progres)}.")
+            f"{besaran(i.target_akhir, i.satuan, awalan=False)}, kinerja hingga tahun "
+            f"{data.tahun} mencapai {format_persen(i.progres)}.")
     return kalimat(teks, [(format_angka(i.progres, 2), i.progres)])
 
 
@@ -236,20 +242,20 @@ def kalimat_sasaran(data, hasil, kode_sasaran: str) -> str:
         return (f"Capaian sasaran {s.sasaran} tidak dapat dihitung karena belum ada indikator "
                 "terukur.")
     n = len(s.indikator)
-    teks = (f"Capaian sasaran {s.sasaran} adalah rerata capaian {n} indikator kinerjanya, "
-            f"{ruas_kanan(s.capaian.uraian())} = {format_persen(s.capaian)}, dengan kategori "
-            f"{s.kategori}.")
+    if n == 1:
+        teks = (f"Capaian sasaran {s.sasaran} adalah capaian satu-satunya indikator kinerjanya "
+                f"yang terukur, yaitu {format_persen(s.capaian)}, kategori {s.kategori}.")
+    else:
+        teks = (f"Capaian sasaran {s.sasaran} adalah rerata capaian {bilangan(n)} indikator "
+                f"kinerjanya, yaitu {ruas_kanan(s.capaian.uraian())} = "
+                f"{format_persen(s.capaian)}, dengan kategori {s.kategori}.")
     return kalimat(teks, [(format_persen(s.capaian), s.capaian)])
 
 
 def kalimat_tanpa_target(data, hasil) -> str:
-    """Names the indicators without a target this year (not measured)."""
-    tanpa = indikator_tanpa_target(hasil)
-    if not tanpa:
-        return ""
-    nama = ", ".join(i.indikator for i in tanpa)
-    return (f"Indikator {nama} tidak memiliki target tahun {data.tahun} dalam Renstra sehingga "
-            "tidak diukur dan tidak dihitung dalam capaian sasaran.")
+    """Names the indicators without a target this year (not measured); the report says it
+    once, in the note under Tabel 3.2 (`lkjip.tabel.catatan_tanpa_target`)."""
+    return catatan_tanpa_target(hasil, data.tahun) or ""
 
 
 def kalimat_indikator_semua(data, hasil) -> tampil.Html:
@@ -262,9 +268,11 @@ def ikhtisar(data, hasil) -> str:
     """The overall verdict of the year with its category from the scale."""
     if hasil.capaian_kinerja.nilai is None:
         return f"Pada tahun {data.tahun} capaian kinerja {_nama(data)} belum dapat dihitung."
+    serap = (f", sedangkan penyerapan anggaran mencapai {format_persen(hasil.penyerapan)}"
+             if hasil.penyerapan.nilai is not None else "")
     teks = (f"Pada tahun {data.tahun} capaian kinerja {_nama(data)} secara keseluruhan adalah "
-            f"{format_persen(hasil.capaian_kinerja)} dengan kategori {hasil.kategori_kinerja}, "
-            f"dengan penyerapan anggaran {format_persen(hasil.penyerapan)}.")
+            f"{format_persen(hasil.capaian_kinerja)} dengan kategori {hasil.kategori_kinerja}"
+            f"{serap}.")
     return kalimat(teks, [(format_persen(hasil.capaian_kinerja), hasil.capaian_kinerja),
                           (format_persen(hasil.penyerapan), hasil.penyerapan)])
 
@@ -289,16 +297,16 @@ def kalimat_ikm(data, hasil) -> str:
         bagian.append(f"Sepanjang tahun {data.tahun}, survei kepuasan masyarakat dilaksanakan "
                       f"terhadap {format_angka(t.responden, 0)} pengguna layanan.")
     if semester:
-        bagian.append(f"Indeks Kepuasan Masyarakat {' dan '.join(semester)}.")
+        bagian.append(f"Indeks Kepuasan Masyarakat {daftar_kata(semester)}.")
     bagian.append(f"IKM tahun {data.tahun} ({cara}) adalah {format_angka(t.nilai, 2)} dengan mutu "
                   f"pelayanan {t.mutu} ({t.kinerja}).")
     bagian.append(f"Unsur layanan dengan nilai tertinggi adalah {nama_unsur(tinggi)} "
                   f"({format_angka(t.nilai_unsur[tinggi], 2)}), sedangkan yang terendah adalah "
                   f"{nama_unsur(rendah)} ({format_angka(t.nilai_unsur[rendah], 2)}).")
     if ikm_sintetis(data):
-        bagian.append("Catatan: jawaban survei yang dipakai dalam laporan ini adalah data "
-                      "sintetis (contoh) yang dibangkitkan agar sesuai dengan angka agregat "
-                      "yang dipublikasikan, bukan jawaban responden yang sebenarnya.")
+        bagian.append("Jawaban survei yang dipakai dalam laporan ini adalah data sintetis "
+                      "(contoh) yang dibangkitkan agar sesuai dengan angka agregat yang "
+                      "dipublikasikan, bukan jawaban responden yang sebenarnya.")
     return kalimat(" ".join(bagian), [(f"adalah {format_angka(t.nilai, 2)}", None),
                                       (format_angka(t.nilai, 2), t.angka)])
 
@@ -313,10 +321,11 @@ def kalimat_komposit(data, hasil, kode_akar: str) -> str:
     nama = dict(zip(df["kode_node"], df["nama"], strict=True))
     anak = df[df["kode_induk"] == kode_akar].sort_values("urutan")
     a = hasil.komposit[kode_akar]
-    komponen = "; ".join(f"({n}) {x}" for n, x in enumerate(anak["nama"], start=1))
-    teks = (f"Indikator {nama[kode_akar]} diperoleh dari rerata {len(anak)} sub indikator: "
-            f"{komponen}. Hasil perhitungannya adalah {ruas_kanan(a.uraian())} = "
-            f"{format_persen(a)}, sebagaimana diuraikan pada tabel berikut.")
+    komponen = [f"({n}) {x}" for n, x in enumerate(anak["nama"], start=1)]
+    teks = (f"Indikator {nama[kode_akar]} diperoleh dari rerata {bilangan(len(anak))} "
+            f"subindikator, yaitu {daftar_kata(komponen)}. Hasil perhitungannya adalah "
+            f"{ruas_kanan(a.uraian())} = {format_persen(a)}, sebagaimana diuraikan pada tabel "
+            "berikut.")
     return kalimat(teks, [(format_persen(a), a)])
 
 
@@ -334,10 +343,10 @@ def kalimat_anggaran(data, hasil) -> str:
     total = total_anggaran(hasil)
     arah = "bertambah" if total["selisih"] > 0 else "berkurang"
     ubah = (f" ({arah} {format_rupiah(abs(total['selisih']))})" if total["selisih"] else "")
-    return (f"Pada Tahun Anggaran {data.tahun} {_nama(data)} melaksanakan kegiatan dengan "
-            f"anggaran murni sebesar {format_rupiah(total['murni'])}. Melalui mekanisme "
-            f"perubahan APBD {data.tahun}, anggaran berubah menjadi "
-            f"{format_rupiah(total['perubahan'])}{ubah}.")
+    return rapikan(f"Pada Tahun Anggaran {data.tahun} {_nama(data)} melaksanakan kegiatan "
+                   f"dengan anggaran murni sebesar {format_rupiah(total['murni'])}. Melalui "
+                   f"mekanisme perubahan APBD {data.tahun}, anggaran berubah menjadi "
+                   f"{format_rupiah(total['perubahan'])}{ubah}.")
 
 
 def kalimat_penyerapan(data, hasil) -> str:
@@ -358,10 +367,11 @@ def kalimat_efisiensi(data, hasil) -> str:
     if e.nilai is None:
         return ""
     ket = keterangan_efisiensi(e).lower()
-    teks = (f"Efisiensi penggunaan anggaran diukur sebagai selisih capaian kinerja dan "
-            f"penyerapan anggaran: {format_angka(hasil.capaian_kinerja, 2)} − "
-            f"{format_angka(hasil.penyerapan, 2)} = {format_angka(e, 2)} poin, sehingga "
-            f"penggunaan anggaran tahun {data.tahun} tergolong {ket}.")
+    teks = (f"Capaian kinerja {format_persen(hasil.capaian_kinerja)} dan penyerapan anggaran "
+            f"{format_persen(hasil.penyerapan)} memberikan efisiensi "
+            f"{format_angka(hasil.capaian_kinerja, 2)} − {format_angka(hasil.penyerapan, 2)} = "
+            f"{format_angka(e, 2)} poin, sehingga penggunaan anggaran tahun {data.tahun} "
+            f"tergolong {ket}.")
     return kalimat(teks, [(format_angka(hasil.capaian_kinerja, 2), hasil.capaian_kinerja),
                           (format_angka(hasil.penyerapan, 2), hasil.penyerapan),
                           (f"= {format_angka(e, 2)}", None), (format_angka(e, 2), e)])
@@ -381,18 +391,20 @@ def tahun_ke(data) -> int:
 
 
 def kalimat_renstra(data) -> str:
+    """Bab II A: the Renstra, its period counted from the data, and this year's place in it."""
     awal, akhir = data.profil.get("renstra_awal"), data.profil.get("renstra_akhir")
-    return (f"Rencana Strategis (Renstra) {_nama(data)} Tahun {awal}–{akhir} adalah dokumen "
-            f"perencanaan perangkat daerah untuk periode lima tahun yang memuat tujuan, sasaran "
-            f"dan strategi penyelenggaraan program dan kegiatan. Tahun {data.tahun} merupakan "
-            f"tahun {urutan(tahun_ke(data))} pelaksanaan Renstra tersebut.")
+    return (f"Rencana Strategis (Renstra) {_nama(data)} Tahun {rentang_tahun(awal, akhir)} "
+            f"adalah dokumen perencanaan perangkat daerah untuk periode "
+            f"{lama_periode(awal, akhir)} yang memuat tujuan, sasaran, dan strategi "
+            f"penyelenggaraan program dan kegiatan. Tahun {data.tahun} merupakan tahun "
+            f"{urutan(tahun_ke(data))} pelaksanaan Renstra tersebut.")
 
 
 def kalimat_penutup(data) -> str:
     awal, akhir = data.profil.get("renstra_awal"), data.profil.get("renstra_akhir")
     return (f"Penyelenggaraan kegiatan di {_nama(data)} pada Tahun Anggaran {data.tahun} "
             f"merupakan tahun {urutan(tahun_ke(data))} dari Rencana Strategis {_nama(data)} "
-            f"Tahun {awal}–{akhir}.")
+            f"Tahun {rentang_tahun(awal, akhir)}.")
 
 
 def kesimpulan(data, hasil) -> list[str]:
@@ -406,9 +418,9 @@ def kesimpulan(data, hasil) -> list[str]:
         hasil_kesimpulan.append(f"Berdasarkan pemenuhan capaian anggaran (penyerapan) "
                                 f"{format_persen(hasil.penyerapan)}, kategori "
                                 f"{hasil.kategori_anggaran}.")
-    efisiensi = kalimat_efisiensi(data, hasil)
-    if efisiensi:
-        hasil_kesimpulan.append(efisiensi)
+    if hasil.efisiensi.nilai is not None:
+        hasil_kesimpulan.append(f"Efisiensi penggunaan anggaran {format_angka(hasil.efisiensi, 2)} "
+                                f"poin, tergolong {keterangan_efisiensi(hasil.efisiensi).lower()}.")
     for s in hasil.sasaran.values():
         if s.capaian.nilai is not None and len(hasil.sasaran) > 1:
             hasil_kesimpulan.append(f"Sasaran {s.sasaran}: capaian {format_persen(s.capaian)}, "
@@ -417,34 +429,33 @@ def kesimpulan(data, hasil) -> list[str]:
 
 
 def rumus_berlaku(data, hasil) -> tampil.Html:
-    """Bab III: the formulas and rules this report applies, as escaped paragraphs."""
-    from lkjip.skala import muat_skala
+    """Bab III: the formulas and rules this report applies, one per item; the scale itself is
+    the table that follows (Tabel 3.1), so it is named here, not listed again."""
+    from lkjip.skala import nama_skala
 
-    skala = muat_skala(hasil.skala)
-    pita = "; ".join(f"{i} {k}" for i, k in zip(skala["interval"], skala["kategori"],
-                                                 strict=True))
     butir = [
-        "Indikator yang semakin tinggi realisasinya semakin baik: Capaian = Realisasi / Target "
+        "Indikator yang makin tinggi realisasinya makin baik: Capaian = Realisasi / Target "
         "× 100 %.",
-        "Indikator yang semakin rendah realisasinya semakin baik: Capaian = (2 × Target − "
-        "Realisasi) / Target × 100 % (atau Target / Realisasi × 100 % bila ditetapkan demikian "
-        "untuk indikator tersebut).",
-        f"Target bernilai 0: {ATURAN_TARGET_NOL}",
-        f"Rasio 0/0: {ATURAN_NOL_PER_NOL}",
+        "Indikator yang makin rendah realisasinya makin baik: Capaian = (2 × Target − "
+        "Realisasi) / Target × 100 %, atau Target / Realisasi × 100 % bila ditetapkan demikian "
+        "untuk indikator tersebut.",
+        ATURAN_TARGET_NOL,
+        ATURAN_NOL_PER_NOL,
         "Capaian sasaran (metode rata-rata data kelompok) = jumlah capaian indikator sasaran / "
         "jumlah indikator yang terukur.",
         "Progres terhadap target akhir Renstra memakai rumus capaian indikatornya dengan Target "
-        "akhir Renstra sebagai target: bila semakin tinggi semakin baik, Progres = Realisasi tahun "
-        "berjalan / Target akhir Renstra × 100 %; bila semakin rendah semakin baik, Progres = "
-        "(2 × Target akhir Renstra − Realisasi tahun berjalan) / Target akhir Renstra × 100 % "
-        "(atau Target akhir Renstra / Realisasi tahun berjalan × 100 % bila ditetapkan demikian "
-        "untuk indikator tersebut).",
-        f"Indeks Kepuasan Masyarakat: {KONVENSI}",
-        "Penyerapan anggaran = Realisasi anggaran / Pagu anggaran × 100 %; efisiensi = capaian "
-        "kinerja − penyerapan anggaran.",
+        f"akhir Renstra sebagai target: bila makin tinggi makin baik, Progres = Realisasi tahun "
+        f"{data.tahun} / Target akhir Renstra × 100 %; bila makin rendah makin baik, Progres = "
+        f"(2 × Target akhir Renstra − Realisasi tahun {data.tahun}) / Target akhir Renstra × 100 % "
+        f"(atau Target akhir Renstra / Realisasi tahun {data.tahun} × 100 % bila ditetapkan "
+        "demikian untuk indikator tersebut).",
+        KONVENSI,
+        "Penyerapan anggaran = Realisasi anggaran / Pagu anggaran × 100 %. Efisiensi "
+        "penggunaan anggaran = capaian kinerja − penyerapan anggaran (poin); nilai 0 atau lebih "
+        "berarti capaian kinerja setidaknya sebanding dengan anggaran yang diserap.",
         "Semua angka dihitung tanpa pembulatan antara dan dibulatkan sekali di akhir ke dua angka "
         "desimal (setengah ke atas).",
-        f"Kategori capaian menurut skala yang berlaku ({hasil.skala}): {pita}.",
+        f"Kategori capaian ditentukan menurut {nama_skala(hasil.skala)} pada tabel berikut.",
     ]
     return daftar(butir)
 

@@ -25,6 +25,12 @@ from lkjip.format import format_angka
 
 FOLDER_SKALA = Path(__file__).with_name("skala")
 SKALA_BAKU = "permendagri-86-2017"
+NAMA_SKALA = {  # how the report names a preset (the file name is for the data)
+    "bantarbolang-2023": "skala nilai peringkat kinerja Kecamatan Bantarbolang "
+                         "(LKjIP Tahun 2023)",
+    "permendagri-86-2017": "skala Peraturan Menteri Dalam Negeri Nomor 86 Tahun 2017",
+    "permenpan-88-2021": "skala predikat Peraturan Menteri PANRB Nomor 88 Tahun 2021",
+}
 
 
 def daftar_skala() -> list[str]:
@@ -34,6 +40,17 @@ def daftar_skala() -> list[str]:
     ['bantarbolang-2023', 'permendagri-86-2017', 'permenpan-88-2021']
     """
     return sorted(p.stem for p in FOLDER_SKALA.glob("*.csv"))
+
+
+def nama_skala(nama: str) -> str:
+    """The scale as a sentence names it (never the preset's file name).
+
+    >>> nama_skala("permendagri-86-2017")
+    'skala Peraturan Menteri Dalam Negeri Nomor 86 Tahun 2017'
+    >>> nama_skala("lain")
+    'skala nilai peringkat kinerja yang berlaku'
+    """
+    return NAMA_SKALA.get(nama, "skala nilai peringkat kinerja yang berlaku")
 
 
 def muat_skala(nama: str = SKALA_BAKU) -> pd.DataFrame:

@@ -121,7 +121,8 @@ def sasaran(data, hasil, nomor: dict | None = None, keadaan=None) -> tampil.Html
     """Bab III A, per sasaran: its table (3.3/3.5), each indicator's paragraph, the office's
     text on it and its trend chart, the IKM survey (3.4) and each composite's worked
     calculation with the office's text on its components (`keadaan`: the office's decisions,
-    which the figures typed in those texts follow)."""
+    which the figures typed in those texts follow). The indicators without a target this
+    year are named once, under Tabel 3.2."""
     nomor = nomor or nomor_bab3(data, hasil)
     bagian = []
     for n, k in enumerate(sasaran_terukur(hasil), start=1):
@@ -132,9 +133,6 @@ def sasaran(data, hasil, nomor: dict | None = None, keadaan=None) -> tampil.Html
                    narasi.paragraf(narasi.kalimat_sasaran(data, hasil, k))]
         for i in tabel.indikator_terukur(hasil, k):
             bagian += _bagian_indikator(data, hasil, i, nomor, keadaan)
-    tanpa = narasi.kalimat_tanpa_target(data, hasil)
-    if tanpa:
-        bagian.append(narasi.paragraf(tanpa))
     return narasi.gabung(*bagian)
 
 

@@ -20,9 +20,10 @@ from __future__ import annotations
 import pandas as pd
 
 from lkjip.angka import Angka
+from lkjip.ejaan import daftar_kata
 from lkjip.format import KOSONG, format_angka
 from lkjip.ikm import UNSUR
-from lkjip.skala import muat_skala
+from lkjip.skala import muat_skala, nama_skala
 from lkjip.tabel_dasar import (
     ROMAWI,
     TW,
@@ -229,7 +230,7 @@ def tabel_skala(hasil, nomor="3.1") -> Tabel:
         "Kode": list(df["kode"]),
     })
     return Tabel(isi, nomor, "Skala Nilai Peringkat Kinerja",
-                 sumber=f"Skala yang berlaku: {hasil.skala}")
+                 sumber=nama_skala(hasil.skala)[0].upper() + nama_skala(hasil.skala)[1:])
 
 
 def indikator_terukur(hasil, kode_sasaran: str | None = None) -> list:
@@ -243,12 +244,15 @@ def indikator_tanpa_target(hasil) -> list:
     return [i for i in hasil.indikator.values() if i.target is None]
 
 
-def _catatan_tanpa_target(hasil, tahun) -> str | None:
+def catatan_tanpa_target(hasil, tahun) -> str | None:
+    """The one sentence naming the indicators without a target this year (the note under
+    Tabel 3.2; the report says it there only)."""
     tanpa = indikator_tanpa_target(hasil)
     if not tanpa:
         return None
-    nama = ", ".join(i.indikator for i in tanpa)
-    return f"indikator {nama} tidak memiliki target tahun {tahun} sehingga tidak diukur."
+    nama = daftar_kata([i.indikator for i in tanpa])
+    return (f"Indikator {nama} tidak memiliki target tahun {tahun} dalam Renstra sehingga "
+            "tidak diukur dan tidak dihitung dalam capaian sasaran.")
 
 
 def tabel_capaian(data, hasil, nomor="3.2") -> Tabel:
@@ -279,7 +283,7 @@ def tabel_capaian(data, hasil, nomor="3.2") -> Tabel:
                   (i.kode, kolom[8]): i.progres}
     return _tabel(df, nomor, f"Capaian Kinerja atas Perjanjian Kinerja Tahun {t}",
                   sel, angka=angka, hasil=hasil, sumber=sumber_olah(data),
-                  catatan=_catatan_tanpa_target(hasil, t), uraian=[kolom[2]])
+                  catatan=catatan_tanpa_target(hasil, t), uraian=[kolom[2]])
 
 
 def progres_sasaran(hasil, kode_sasaran: str) -> Angka:
@@ -472,9 +476,7 @@ def tabel_efisiensi(data, hasil, nomor="3.7") -> Tabel:
     angka = {(k, kolom[1]): s.capaian for k, s in hasil.sasaran.items()}
     angka[("total", kolom[1])] = hasil.capaian_kinerja
     return _tabel(df, nomor, f"Efisiensi Penggunaan Anggaran Tahun {data.tahun}", angka=angka,
-                  hasil=hasil, sumber=sumber_olah(data), jumlah=True,
-                 catatan="efisiensi = capaian kinerja − penyerapan anggaran; nilai 0 atau lebih "
-                 "berarti capaian kinerja setidaknya sebanding dengan anggaran yang diserap.")
+                  hasil=hasil, sumber=sumber_olah(data), jumlah=True)
 
 
 # ---------------------------------------------------------------- Ikhtisar and Bab IV
@@ -520,5 +522,5 @@ def tabel_kesimpulan(data, hasil, nomor="4.1") -> Tabel:
            ("anggaran", "Kategori"): ("kategori_anggaran", None)}
     return _tabel(df, nomor, f"Kesimpulan Kinerja Tahun {data.tahun}",
                   sel, hasil=hasil, angka={("kinerja", "Nilai (%)"): hasil.capaian_kinerja},
-                  sumber=sumber_olah(data), catatan=f"kategori menurut skala {hasil.skala} "
-                  "(Tabel 3.1).")
+                  sumber=sumber_olah(data),
+                  catatan="kategori menurut skala nilai peringkat kinerja pada Tabel 3.1.")

@@ -42,7 +42,7 @@ def test_reprs_are_short(data, hasil):
     for obj in (data, hasil, figur):
         assert len(obj._repr_html_()) < 2000, type(obj)
     assert repr(figur) == "<Angka capaian IKU-01: 100,95 = 82,78 / 82,00 × 100>"
-    assert "capaian kinerja 96,32 % (Sangat Tinggi)" in repr(hasil)
+    assert "capaian kinerja 96,32\xa0% (Sangat Tinggi)" in repr(hasil)
     assert "Kecamatan Bantarbolang, Kabupaten Pemalang" in repr(data)
 
 

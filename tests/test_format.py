@@ -35,7 +35,7 @@ def test_format_angka(x, desimal, diharapkan):
 
 @pytest.mark.parametrize(
     ("x", "desimal", "diharapkan"),
-    [(87.8657, 2, "87,87 %"), (101.146, 2, "101,15 %"), (100, 0, "100 %"), (None, 2, "–")],
+    [(87.8657, 2, "87,87\xa0%"), (101.146, 2, "101,15\xa0%"), (100, 0, "100\xa0%"), (None, 2, "–")],
 )
 def test_format_persen(x, desimal, diharapkan):
     assert format_persen(x, desimal) == diharapkan

@@ -104,7 +104,7 @@ def test_per_sasaran_ikm_unsur_dan_tren(entri):
 def test_tabel_dan_kalimat_berformat_indonesia(rekap):
     hasil, gagal = rekap
     tabel = kb.tabel_rekap(hasil)
-    assert tabel[("Capaian kinerja", "%")].tolist() == ["95,49 %", "87,67 %"]
+    assert tabel[("Capaian kinerja", "%")].tolist() == ["95,49\xa0%", "87,67\xa0%"]
     assert tabel[("Kecamatan", "")].tolist() == ["Beta *", "Alfa"]
     teks = kb.kalimat_ringkasan(hasil, gagal, 2023)
     assert "membandingkan 2 kecamatan" in teks and "tertinggi dicapai Kecamatan Beta" in teks
