@@ -287,7 +287,7 @@ def test_tanpa_artefak_float_di_laporan(r, t, arah_metode, lewat_float):
     for teks in (format_angka(angka), format_angka(angka.nilai), format_angka(dibulatkan)):
         assert teks == harapan
         assert len(teks.partition(",")[2]) == 2
-    assert format_persen(angka) == harapan + " %"
+    assert format_persen(angka) == harapan + "\xa0%"  # the sign bound by a no-break space
 
 
 @RUMUS
