@@ -19,7 +19,6 @@ from collections.abc import Mapping
 
 import matplotlib
 from matplotlib.figure import Figure
-from matplotlib.ticker import NullFormatter
 
 from lkjip import pegawai as peg
 from lkjip.angka import ke_decimal
@@ -120,38 +119,74 @@ def golongan(data) -> Figure:
 # ---------------------------------------------------------------- Bab II: budget
 
 
+RASIO_SKALA = 30  # values further apart than this do not share one linear axis
+
+
+def kelompok_skala(nilai: list[float], rasio: float = RASIO_SKALA) -> list[list[int]]:
+    """Positions of `nilai` (positive), largest first, cut into groups that each fit one
+    linear axis: while a group's largest is over `rasio` times its smallest, it is cut at
+    the widest step between neighbours. One group when all fit.
+
+    >>> kelompok_skala([2507.7, 2.8, 16.0, 1.6, 39.4, 2.0])  # 2507,7 / 39,4 is the widest step
+    [[0], [4, 2, 1, 5, 3]]
+    >>> kelompok_skala([10, 8, 3]), kelompok_skala([1000, 900, 5, 4, 0.1])
+    ([[0, 1, 2]], [[0, 1], [2, 3], [4]])
+    """
+    urut = sorted(range(len(nilai)), key=lambda i: -nilai[i])
+    kelompok, antre = [], [urut]
+    while antre:
+        k = antre.pop(0)
+        if nilai[k[0]] <= rasio * max(nilai[k[-1]], 1e-12):
+            kelompok.append(k)
+            continue
+        langkah = [nilai[a] / max(nilai[b], 1e-12) for a, b in zip(k, k[1:], strict=False)]
+        potong = langkah.index(max(langkah)) + 1
+        antre[:0] = [k[:potong], k[potong:]]
+    return kelompok
+
+
 def pagu_program(hasil) -> Figure:
     """Pagu murni against pagu perubahan per program (juta Rupiah), labelled.
 
-    The x axis is logarithmic: programs differ a thousandfold, and a linear axis would leave
-    every program but the largest without a visible bar; the labels carry the figures.
+    Every axis is linear. Programs whose pagu differ by more than `RASIO_SKALA` times go to
+    separate panels (`kelompok_skala`), each with its own linear axis, so no bar is a sliver.
     """
     tree = hasil.anggaran
     program = tree[tree["tingkat"] == "program"]
     label = [_bungkus(n, 38) for n in program["nama"]]
     murni = [int(v) / 1e6 for v in program["pagu_murni"]]
     ubah = [int(v) / 1e6 for v in program["pagu_perubahan"]]
-    fig, ax = _kanvas(0.75 * len(label) + 1.0)
+    kelompok = kelompok_skala([max(m, u) for m, u in zip(murni, ubah, strict=True)])
+    tinggi = [0.62 * len(k) + 0.45 for k in kelompok]
     with matplotlib.rc_context(GAYA):
-        y = range(len(label))
-        ax.barh([i - 0.2 for i in y], murni, height=0.38, color=WARNA_REDUP,
-                label="Sebelum perubahan (murni)")
-        ax.barh([i + 0.2 for i in y], ubah, height=0.38, color=WARNA, label="Setelah perubahan")
-        for i, (m, u) in enumerate(zip(murni, ubah, strict=True)):
-            _label(ax, m, i - 0.2, format_angka(m, 1), fontsize=7.5)
-            _label(ax, u, i + 0.2, format_angka(u, 1), fontsize=7.5)
-        ax.set_yticks(list(y), label)
-        ax.invert_yaxis()
-        ax.set_xscale("log")
-        ax.set_xlabel("juta Rupiah (skala logaritmik)")
-        ax.xaxis.set_major_formatter(formatter_sumbu(0))
-        ax.xaxis.set_minor_formatter(NullFormatter())
-        positif = [v for v in murni + ubah if v > 0] or [1]
-        ax.set_xlim(min(positif) / 2, max(positif) * 4)
-        ax.grid(axis="x", color="#dddddd", linewidth=0.6)
-        ax.set_axisbelow(True)
-        fig.legend(loc="outside upper center", frameon=False, ncols=2)
+        fig = Figure(figsize=(LEBAR, sum(tinggi) + 0.6), layout="constrained")
+        semua_ax = fig.subplots(len(kelompok), 1, squeeze=False,
+                                height_ratios=tinggi)[:, 0]
+        for ax, k in zip(semua_ax, kelompok, strict=True):
+            _panel_pagu(ax, [label[i] for i in k], [murni[i] for i in k], [ubah[i] for i in k])
+        fig.legend(*semua_ax[0].get_legend_handles_labels(), loc="outside upper center",
+                   frameon=False, ncols=2)
     return fig
+
+
+def _panel_pagu(ax, label, murni, ubah) -> None:
+    """One linear panel of `pagu_program`: murni and perubahan bars, labelled."""
+    for sisi in ("top", "right"):
+        ax.spines[sisi].set_visible(False)
+    y = range(len(label))
+    ax.barh([i - 0.2 for i in y], murni, height=0.38, color=WARNA_REDUP,
+            label="Sebelum perubahan (murni)")
+    ax.barh([i + 0.2 for i in y], ubah, height=0.38, color=WARNA, label="Setelah perubahan")
+    for i, (m, u) in enumerate(zip(murni, ubah, strict=True)):
+        _label(ax, m, i - 0.2, format_angka(m, 1), fontsize=7.5)
+        _label(ax, u, i + 0.2, format_angka(u, 1), fontsize=7.5)
+    ax.set_yticks(list(y), label)
+    ax.invert_yaxis()
+    ax.xaxis.set_major_formatter(formatter_sumbu(0))
+    ax.set_xlim(0, max(murni + ubah + [1]) * 1.15)
+    ax.set_xlabel("juta Rupiah")
+    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+    ax.set_axisbelow(True)
 
 
 # ---------------------------------------------------------------- Bab III

@@ -259,9 +259,20 @@ def kalimat_tanpa_target(data, hasil) -> str:
 
 
 def kalimat_indikator_semua(data, hasil) -> tampil.Html:
-    """One paragraph per measured indicator (Ikhtisar Eksekutif)."""
-    return gabung(*(paragraf(kalimat_capaian(data, hasil, i.kode))
-                    for i in indikator_terukur(hasil)))
+    """Ikhtisar Eksekutif: the highest and the lowest capaian among the measured indicators,
+    and where each is explained (Bab III); the figures of every indicator are in Tabel i,
+    so the Bab III sentences are not repeated here."""
+    terukur = [i for i in indikator_terukur(hasil) if i.capaian.nilai is not None]
+    if len(terukur) < 2:
+        return paragraf(kalimat("Uraian capaian setiap indikator kinerja terdapat pada Bab III."))
+    urut = sorted(terukur, key=lambda i: i.capaian.nilai)
+    rendah, tinggi = urut[0], urut[-1]
+    teks = (f"Dari {bilangan(len(terukur))} indikator kinerja yang terukur, capaian tertinggi "
+            f"adalah {tinggi.indikator} ({format_persen(tinggi.capaian)}, {tinggi.kategori}) "
+            f"dan yang terendah {rendah.indikator} ({format_persen(rendah.capaian)}, "
+            f"{rendah.kategori}). Uraian setiap indikator terdapat pada Bab III.")
+    return paragraf(kalimat(teks, [(format_persen(tinggi.capaian), tinggi.capaian),
+                                   (format_persen(rendah.capaian), rendah.capaian)]))
 
 
 def ikhtisar(data, hasil) -> str:

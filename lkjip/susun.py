@@ -266,6 +266,22 @@ def kaki_pk(data, keadaan) -> dict[str, dict]:
     return kaki
 
 
+def bersama(*bagian) -> tampil.Html:
+    """Fragments kept on one page (``div.lk-bersama``, not split unless taller than a page):
+    a PK's last table with the signatures under it, so no page holds the signatures alone."""
+    isi = narasi.gabung(*bagian)
+    return tampil.Html(f'<div class="lk-bersama">{isi.isi}</div>', "Bagian", isi.png)
+
+
+def _dengan_ttd(tabel_pk: list, ttd) -> list:
+    """The lampiran tables then the signatures, the last table kept with them when it is
+    short (a long one would leave a page half empty; its rows carry on above the block)."""
+    akhir = tabel_pk[-1]
+    if tampil.utuh(akhir.df.astype(str).values.tolist()):
+        return [*tabel_pk[:-1], bersama(akhir, ttd)]
+    return [*tabel_pk, ttd]
+
+
 def lampiran_pk(data, hasil, keadaan=None) -> tampil.Html:
     """Every pejabat's PK as signed: the text with both signature blocks, then its lampiran
     (targets with TW, budget with TW: Tabel L.n) signed again by both parties, with the
@@ -282,8 +298,8 @@ def lampiran_pk(data, hasil, keadaan=None) -> tampil.Html:
         tabel_pk = _tabel_pk(data, hasil, kode, nomor, kaki)
         if tabel_pk:
             bagian += [tampil.subjudul(f"Lampiran {judul_pk(data, kode)} {p['jabatan']}",
-                                       tingkat=4, id=f"pk-lampiran-{_id(kode)}"), *tabel_pk,
-                       tanda_tangan.blok_pk(data, kode)]
+                                       tingkat=4, id=f"pk-lampiran-{_id(kode)}"),
+                       *_dengan_ttd(tabel_pk, tanda_tangan.blok_pk(data, kode))]
     return narasi.gabung(*bagian)
 
 

@@ -29,6 +29,7 @@ GRAFIK_PNG_MIME = "application/vnd.lkjip.grafik-png+json"  # {figure id: base64 
 GRAFIK_CETAK_MIME = "application/vnd.lkjip.grafik-cetak+json"
 DPI_PNG = 120
 DAFTAR_PENANDA = '<div class="lk-daftar" id="lkjip-daftar"></div>'
+GARIS_UTUH = 16  # a table of up to this many text lines never splits across pages
 
 _KELAS_SAH = re.compile(r"[a-z][a-z0-9_-]*")
 _ID_SAH = re.compile(r"[a-z][a-z0-9-]*")
@@ -45,6 +46,59 @@ class _PenyajiNarasi(mistune.HTMLRenderer):
         alt = mistune.util.striptags(text) or "tanpa keterangan"
         return (f'<span class="lk-gambar-teks">[gambar tidak dimuat: {escape(alt)} '
                 f"({escape(url)})]</span>")
+
+
+    def list(self, text: str, ordered: bool, **attrs) -> str:
+        """A bullet list whose items the office numbered by hand ("- a. Camat;") prints with
+        one marker: an ``<ol>`` of letters or digits, the typed markers taken out."""
+        html = super().list(text, ordered, **attrs)
+        return html if ordered else daftar_bernomor(html)
+
+
+_BUTIR = re.compile(r"^\s*([a-z]|\d{1,2})[.)]\s+")
+
+
+def utuh(baris) -> bool:
+    """Whether a table is short enough to keep on one page (`GARIS_UTUH` lines): each row
+    counts the lines of its longest cell at ~28 characters a line (the width of a description
+    column in a PK table).
+
+    >>> utuh([["1.", "Camat", "1"]] * 7), utuh([["1.", "x" * 150, "5"]] * 8)
+    (True, False)
+    """
+    garis = sum(max(1, -(-max((len(str(sel)) for sel in b), default=0) // 28)) for b in baris)
+    return garis <= GARIS_UTUH
+
+
+def daftar_bernomor(html: str) -> str:
+    """``<ul>`` whose items begin "a.", "b.", … (or "1.", "2.", …) in order as an ``<ol>``
+    of that kind; any other list unchanged.
+
+    >>> daftar_bernomor("<ul>\\n<li>a. Camat;</li>\\n<li>b. Sekretariat:<ol><li>x</li></ol>"
+    ...                 "</li>\\n</ul>\\n")
+    '<ol type="a">\\n<li>Camat;</li>\\n<li>Sekretariat:<ol><li>x</li></ol></li>\\n</ol>\\n'
+    >>> daftar_bernomor("<ul><li>a. satu</li><li>c. dua</li></ul>")
+    '<ul><li>a. satu</li><li>c. dua</li></ul>'
+    """
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    ul = soup.find("ul")
+    butir = ul.find_all("li", recursive=False) if ul else []
+    penanda = [_BUTIR.match(li.get_text()) for li in butir]
+    if not butir or not all(penanda):
+        return html
+    huruf = penanda[0].group(1).isalpha()
+    harap = [chr(ord("a") + n) if huruf else str(n + 1) for n in range(len(butir))]
+    if [m.group(1) for m in penanda] != harap:
+        return html
+    for li in butir:
+        teks = li.find(string=True)
+        teks.replace_with(_BUTIR.sub("", str(teks), count=1))
+    ul.name = "ol"
+    if huruf:
+        ul["type"] = "a"
+    return str(soup)
 
 
 _markdown = mistune.create_markdown(renderer=_PenyajiNarasi(escape=True),

@@ -141,8 +141,36 @@ def test_pdf_sampul_sintetis_dan_nomor_halaman(html):
     halaman = [p.extract_text() for p in pdf.pages]
     assert "DATA SINTETIS" in halaman[0] and "LAPORAN KINERJA" in halaman[0]
     assert all("DATA SINTETIS" in h for h in halaman)
-    assert "Halaman 2" in halaman[1]
     assert pdf.pages[0].mediabox.width == pytest.approx(595.28, abs=1)  # A4
+
+
+def _baris(teks: str) -> list[str]:
+    return [b.strip() for b in teks.splitlines() if b.strip()]
+
+
+def test_halaman_depan_romawi_isi_arab_dan_judul_berjalan(html):
+    # cover (no number, no header) | DAFTAR ISI, TABEL, GRAFIK: i, ii, iii | BAB I: 1
+    pdf = pypdf.PdfReader(io.BytesIO(ekspor.html_ke_pdf(html)))
+    halaman = [_baris(p.extract_text()) for p in pdf.pages]
+    judul = "LKjIP Kecamatan Contoh Tahun 2023"
+    nomor = [h[-1].split()[-1] for h in halaman]  # the footer's last word (after DATA SINTETIS)
+    assert judul not in halaman[0] and nomor[0] not in ("1", "i")  # the cover: no number
+    bab = next(n for n, h in enumerate(halaman) if "BAB I" in h)
+    assert bab == 4 and nomor[1:bab + 1] == ["i", "ii", "iii", "1"]
+    assert all(judul in h for h in halaman[1:])
+    # one family for body and headings (BAB I is a heading): DejaVu Serif, regular and bold
+    keluarga = set()
+
+    def catat(teks, cm, tm, font, ukuran):
+        if teks.strip() and font:
+            keluarga.add(str(font["/BaseFont"]).split("+")[-1])
+
+    for p in pdf.pages[1:]:
+        p.extract_text(visitor_text=catat)
+    assert keluarga and all(k.startswith("DejaVu-Serif") for k in keluarga), keluarga
+    # the Daftar Isi gives the front matter's pages in roman, the chapters' in arabic
+    assert any(b.startswith("DAFTAR ISI") and b.endswith(" i") for b in halaman[1])
+    assert any(b.startswith("BAB I") and b.endswith(" 1") for b in halaman[1])
 
 
 def test_pengekspor_pdf():

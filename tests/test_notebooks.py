@@ -378,3 +378,19 @@ def test_word_edition_read_back(laporan, sup):
     assert (round(s.page_width.cm, 1), round(s.page_height.cm, 1)) == (21.0, 29.7)
     assert "PAGE" in "".join(i.text for i in s.footer._element.iter(qn("w:instrText")))
     assert s.header.paragraphs[0].text == "DRAF" and d.core_properties.title.startswith("DRAF")
+
+
+def test_no_near_empty_page_and_one_list_marker(laporan, teks_pdf):
+    # issue 12: every page but the cover, a chart's or a signature's holds 300 characters or
+    # more of body text; a list the office numbered by hand ("- a. Camat;") has one marker
+    from tests.tata_letak import halaman_tipis
+
+    assert halaman_tipis(laporan.pdf, "LKjIP Kecamatan Bantarbolang Tahun 2023") == []
+    assert "a. Camat;" in teks_pdf and not re.search(r"[•◦▪]\s*[a-z]\.\s", teks_pdf)
+
+
+def test_front_matter_roman_body_arabic(teks_pdf):
+    halaman = [h.split() for h in teks_pdf.split("\f") if h.strip()]
+    bab = next(n for n, h in enumerate(halaman) if "BAB" in h[:12] and "PENDAHULUAN" in h[:12])
+    # Kata Pengantar is page i (after the cover), BAB I page 1
+    assert halaman[1][-1] == "i" and "KATA" in halaman[1] and halaman[bab][-1] == "1"
