@@ -302,12 +302,14 @@ def _medan(p, instr: str, hasil: list[str]) -> None:
 
 
 def _halaman_baru(doc) -> None:
-    """Each PK and each PK's lampiran starts a page, as in the PDF. pandoc writes a heading's
-    HTML id (``pk-<pejabat>``, ``pk-lampiran-<pejabat>``) as a bookmark just before it."""
+    """Each PK (but the first) and each PK's lampiran starts a page, as in the PDF. pandoc
+    writes a heading's HTML id (``pk-<pejabat>``, ``pk-lampiran-<pejabat>``) as a bookmark
+    just before it."""
     from docx.oxml.ns import qn
     from docx.text.paragraph import Paragraph
 
     nama: list[str] = []
+    pertama = True  # the first PK follows the Lampiran's introduction on its page
     for el in doc.element.body.iterchildren():
         if el.tag == qn("w:bookmarkStart"):
             nama.append(el.get(qn("w:name"), ""))
@@ -315,7 +317,8 @@ def _halaman_baru(doc) -> None:
             nama += [b.get(qn("w:name"), "") for b in el.iter(qn("w:bookmarkStart"))]
             p = Paragraph(el, doc._body)
             if p.style.name.startswith("Heading") and any(n.startswith("pk-") for n in nama):
-                p.paragraph_format.page_break_before = True
+                p.paragraph_format.page_break_before = not pertama
+                pertama = False
             nama = []
 
 
@@ -338,6 +341,57 @@ def _draf(doc, draf: bool, judul: str, subjek: str) -> None:
         run.font.color.rgb = RGBColor(0xB0, 0x00, 0x20)
 
 
+def _kepala(doc, judul: str) -> None:
+    """The running header: the report's short title, right-aligned, small (after DRAF)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt, RGBColor
+
+    for section in doc.sections:
+        kosong = section.header.paragraphs and not section.header.paragraphs[0].text
+        p = section.header.paragraphs[0] if kosong else section.header.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        run = p.add_run(judul)
+        run.font.size = Pt(8)
+        run.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+
+
+def _nomor(sect_pr, **atribut) -> None:
+    """Set a section's page numbering (``w:pgNumType``) in its place in the schema order."""
+    from docx.oxml.ns import qn
+
+    lama = sect_pr.find(qn("w:pgNumType"))
+    if lama is not None:
+        sect_pr.remove(lama)
+    sect_pr.insert_element_before(
+        _el("w:pgNumType", **atribut), "w:cols", "w:formProt", "w:vAlign", "w:noEndnote",
+        "w:titlePg", "w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid",
+        "w:printerSettings", "w:sectPrChange")
+
+
+def _nomor_halaman(doc) -> None:
+    """Front matter numbered i, ii, … (the cover unnumbered), the body 1, 2, … from BAB I: a
+    section break before the first chapter heading, as in the PDF."""
+    import copy
+
+    from docx.oxml.ns import qn
+
+    bab = next((p for p in doc.paragraphs if p.style.name == "Heading 1"
+                and p.text.startswith("BAB ")), None)
+    if bab is None:
+        return
+    akhir = doc.element.body.sectPr
+    depan = copy.deepcopy(akhir)
+    _nomor(depan, fmt="lowerRoman", start="0")
+    depan.get_or_add_titlePg()  # the cover: no number, no header
+    _nomor(akhir, start="1")
+    sebelum = bab._p.getprevious()
+    if sebelum is None or sebelum.tag != qn("w:p"):
+        sebelum = _el("w:p")
+        bab._p.addprevious(sebelum)
+    sebelum.get_or_add_pPr().append(depan)
+    bab.paragraph_format.page_break_before = False  # the section break starts the page
+
+
 def _perbarui_saat_dibuka(doc) -> None:
     """Ask Word to update the fields (TOC page numbers) when the document opens."""
     settings = doc.settings.element
@@ -356,6 +410,8 @@ def html_ke_docx(html: str, png: Mapping[str, bytes] | None = None, *, draf: boo
     _daftar(doc)
     _halaman_baru(doc)
     _draf(doc, draf, judul, subjek)
+    _kepala(doc, judul)
+    _nomor_halaman(doc)  # last: the front matter's section shares the header written above
     _perbarui_saat_dibuka(doc)
     keluar = io.BytesIO()
     doc.save(keluar)

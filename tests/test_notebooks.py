@@ -370,14 +370,24 @@ def test_word_edition_read_back(laporan, sup):
     assert "UMAR AZIS, S. Sos" in teks_ttd and "NIP. 19670524 199503 1 004" in teks_ttd
     assert "Pihak Kedua," in teks_ttd and "MANSUR HIDAYAT, S.T." in teks_ttd
     assert all(r._tr.trPr.find(qn("w:cantSplit")) is not None for t in ttd for r in t.rows)
-    # each PK and each PK's lampiran starts a page, as in the PDF
+    # each PK (but the first, after the Lampiran's introduction) and each PK's lampiran
+    # starts a page, as in the PDF
     pk = [p for p in d.paragraphs
           if re.match(r"(\d+\. Perjanjian Kinerja|Lampiran Perjanjian Kinerja) Tahun", p.text)]
-    assert len(pk) == 16 and all(p.paragraph_format.page_break_before for p in pk)
+    assert len(pk) == 16 and [bool(p.paragraph_format.page_break_before) for p in pk] == \
+        [False] + [True] * 15
     s = d.sections[0]
     assert (round(s.page_width.cm, 1), round(s.page_height.cm, 1)) == (21.0, 29.7)
     assert "PAGE" in "".join(i.text for i in s.footer._element.iter(qn("w:instrText")))
     assert s.header.paragraphs[0].text == "DRAF" and d.core_properties.title.startswith("DRAF")
+    assert s.header.paragraphs[-1].text == "LKjIP Kecamatan Bantarbolang Tahun 2023"
+    # front matter i, ii, … (the cover unnumbered), the body from BAB I 1, 2, …
+    nomor = [t._sectPr.find(qn("w:pgNumType")) for t in d.sections]
+    assert len(nomor) == 2 and nomor[0].get(qn("w:fmt")) == "lowerRoman"
+    assert nomor[1].get(qn("w:start")) == "1" and nomor[1].get(qn("w:fmt")) is None
+    assert d.sections[0].different_first_page_header_footer
+    awal = next(p for p in d.paragraphs if p.text.startswith("BAB I "))
+    assert awal._p.getprevious().find(qn("w:pPr")).find(qn("w:sectPr")) is not None
 
 
 def test_no_near_empty_page_and_one_list_marker(laporan, teks_pdf):
