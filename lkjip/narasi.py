@@ -191,18 +191,22 @@ def uraian_komponen(data, hasil, kode_akar: str, keadaan=None) -> tampil.Html:
 
 
 def kalimat_capaian(data, hasil, kode: str) -> str:
-    """'Tahun 2023 Kecamatan X menargetkan 94,69 % untuk indikator ... dengan kategori Tinggi.'"""
+    """'Pada tahun 2023 Kecamatan X menargetkan 94,69 % untuk indikator …. Realisasinya
+    mencapai 86,81 % sehingga capaian indikator tersebut adalah 91,68 % dengan kategori
+    Tinggi.'"""
     i = hasil.indikator[kode]
-    awal = (f"Tahun {data.tahun} {_nama(data)} menargetkan {besaran(i.target, i.satuan)} "
-            f"untuk indikator {i.indikator}.")
+    if i.target is None:
+        return (f"Indikator {i.indikator} tidak memiliki target tahun {data.tahun} sehingga "
+                "capaiannya tidak diukur.")
+    awal = (f"Pada tahun {data.tahun} {_nama(data)} menargetkan "
+            f"{besaran(i.target, i.satuan)} untuk indikator {i.indikator}.")
     if i.realisasi.nilai is None:
         return f"{awal} Realisasinya belum tersedia sehingga capaiannya tidak dapat dihitung."
     kategori = f" dengan kategori {i.kategori}" if i.kategori else ""
     realisasi = format_angka(i.realisasi, 2)
-    teks = (f"{awal} Adapun realisasinya adalah sebesar "
+    teks = (f"{awal} Realisasinya mencapai "
             f"{besaran(i.realisasi, i.satuan, typed=False, awalan=False)} sehingga capaian "
-            f"indikator {i.indikator} Tahun {data.tahun} adalah sebesar "
-            f"{format_persen(i.capaian)}{kategori}.")
+            f"indikator tersebut adalah {format_persen(i.capaian)}{kategori}.")
     return kalimat(teks, [(angka_tertulis(i.target), i.target), (realisasi, i.realisasi),
                           (format_angka(i.capaian, 2), i.capaian)])
 
@@ -466,7 +470,7 @@ def rumus_berlaku(data, hasil) -> tampil.Html:
         "berarti capaian kinerja setidaknya sebanding dengan anggaran yang diserap.",
         "Semua angka dihitung tanpa pembulatan antara dan dibulatkan sekali di akhir ke dua angka "
         "desimal (setengah ke atas).",
-        f"Kategori capaian ditentukan menurut {nama_skala(hasil.skala)} pada tabel berikut.",
+        f"Kategori capaian ditentukan menurut {nama_skala(hasil.skala)} (Tabel 3.1).",
     ]
     return daftar(butir)
 

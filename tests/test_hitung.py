@@ -218,7 +218,7 @@ def test_arah_turun_dari_csv_sampai_teks_tabel(tmp_path, metode, capaian, progre
     assert (kolom["Target"], kolom["Realisasi"], kolom["Capaian (%)"]) == ("10", "8,00", capaian)
     assert kolom["Kategori"] == "Sangat Tinggi"  # ≥ 93,51
     assert kolom["Progres s.d. 2023 (%)"] == progres
-    assert f"sebesar {capaian}\xa0%" in narasi.kalimat_capaian(h.data, h, "IKU-04")
+    assert f"adalah {capaian}\xa0%" in narasi.kalimat_capaian(h.data, h, "IKU-04")
 
 
 def test_kebalikan_dengan_realisasi_nol_tidak_dihitung(tmp_path):

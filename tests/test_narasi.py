@@ -17,9 +17,16 @@ def test_capaian_sentence_of_cakupan(contoh):
     data, hasil = contoh
     # realisasi 86,8148 (composite), capaian 86,8148/94,69 × 100 = 91,6832, Tinggi
     assert narasi.kalimat_capaian(data, hasil, "IKU-02") == (
-        "Tahun 2023 Kecamatan Bantarbolang menargetkan 94,69\xa0% untuk indikator Cakupan layanan "
-        "kecamatan. Adapun realisasinya adalah sebesar 86,81\xa0% sehingga capaian indikator "
-        "Cakupan layanan kecamatan Tahun 2023 adalah sebesar 91,68\xa0% dengan kategori Tinggi.")
+        "Pada tahun 2023 Kecamatan Bantarbolang menargetkan 94,69\xa0% untuk indikator Cakupan "
+        "layanan kecamatan. Realisasinya mencapai 86,81\xa0% sehingga capaian indikator tersebut "
+        "adalah 91,68\xa0% dengan kategori Tinggi.")
+
+
+def test_capaian_sentence_without_target(contoh):
+    data, hasil = contoh
+    # Nilai AKIP has no target for 2023 in renstra/target.csv: no "menargetkan –"
+    assert narasi.kalimat_capaian(data, hasil, "IKU-03") == (
+        "Indikator Nilai AKIP tidak memiliki target tahun 2023 sehingga capaiannya tidak diukur.")
 
 
 def test_capaian_sentence_of_ikm(contoh):
@@ -27,7 +34,7 @@ def test_capaian_sentence_of_ikm(contoh):
     kalimat = narasi.kalimat_capaian(data, hasil, "IKU-01")
     assert "menargetkan indeks 82 untuk indikator" in kalimat
     # IKM (82,6132 + 82,9421)/2 = 82,7777; 82,7777/82 × 100 = 100,948
-    assert "sebesar 82,78 sehingga" in kalimat
+    assert "mencapai 82,78 sehingga" in kalimat
     assert "100,95\xa0% dengan kategori Sangat Tinggi" in kalimat
 
 

@@ -261,8 +261,8 @@ def test_sasaran_ikm_budget_and_conclusions(sup):
 
 def test_generated_sentences_in_the_report(sup):
     teks = " ".join(sup.get_text(" ").split())
-    assert ("Adapun realisasinya adalah sebesar 86,81 % sehingga capaian indikator Cakupan "
-            "layanan kecamatan Tahun 2023 adalah sebesar 91,68 % dengan kategori Tinggi.") in teks
+    assert ("Realisasinya mencapai 86,81 % sehingga capaian indikator tersebut adalah "
+            "91,68 % dengan kategori Tinggi.") in teks
     assert "Berdasarkan pemenuhan capaian kinerja 96,32 %, kategori Sangat Tinggi." in teks
 
 
