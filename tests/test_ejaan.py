@@ -95,3 +95,17 @@ def test_every_generated_sentence_follows_the_rules(tmp_path_factory):
     salah = [str(p) for data, hasil in contoh for t in _kalimat_edisi(data, hasil)
              for p in pelanggaran(t)]
     assert salah == []
+
+
+def test_the_chapters_standard_text_follows_the_rules():
+    # the markdown the chapter notebooks print (not the analyst's `petunjuk` cells)
+    import nbformat
+
+    from lkjip.config import NOTEBOOKS
+
+    salah = []
+    for nb in sorted(NOTEBOOKS.glob("0*.ipynb")):
+        for sel in nbformat.read(nb, as_version=4).cells:
+            if sel.cell_type == "markdown" and "petunjuk" not in sel.metadata.get("tags", []):
+                salah += [f"{nb.name}: {p}" for p in pelanggaran(sel.source, pengembang=False)]
+    assert salah == []
