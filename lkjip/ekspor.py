@@ -210,23 +210,39 @@ def sisipkan_daftar(html: str) -> str:
     return str(soup)
 
 
+_PENGANTAR = re.compile(r"(berikut|sebagai berikut|di bawah ini)\s*[.:]?\s*$|:\s*$")
+
+
 def lekatkan(soup) -> None:
-    """A cell that opens with a sentence right after a cell that ends with a table or chart
-    gets class ``lk-lekat`` (kept on the figure's page): the sentence is about the figure,
-    and a chapter's last sentences never stand alone on a page.
+    """Sentences kept on a figure's page (class ``lk-lekat``: no page break before): a cell
+    that opens with a sentence right after a cell that ends with a table or chart (the
+    sentence is about it; a chapter's last sentences never stand alone), and a table or
+    chart right after the sentence that introduces it ("… sebagai berikut."). Only these:
+    a chain of figures held together would leave a page half empty.
 
     >>> s = BeautifulSoup('<main><div><figure><table></table><p>Sumber</p></figure></div>'
-    ...                   '<div><p>Tabel itu</p></div><div><p>x</p></div></main>', "html.parser")
+    ...                   '<div><p>Tabel itu</p></div><div><p>x berikut.</p></div>'
+    ...                   '<div><figure></figure></div><div><figure></figure></div></main>',
+    ...                   "html.parser")
     >>> lekatkan(s); [d.get("class") for d in s.main.find_all("div")]
-    [None, ['lk-lekat'], None]
+    [None, ['lk-lekat'], None, ['lk-lekat'], None]
     """
     blok = ["p", "figure", "h1", "h2", "h3", "h4", "ol", "ul", "table"]
     sel = soup.select("main div.jp-Cell") or soup.select("main > div")
     for a, b in zip(sel, sel[1:], strict=False):
         akhir = [e for e in a.find_all(blok) if e.find_parent("figure") is None]
         awal = b.find(blok)
-        if akhir and akhir[-1].name == "figure" and awal is not None and awal.name == "p":
+        if not akhir or awal is None:
+            continue
+        setelah_gambar = akhir[-1].name == "figure" and awal.name == "p"
+        pengantar = (akhir[-1].name == "p" and awal.name == "figure"
+                     and _PENGANTAR.search(akhir[-1].get_text()))
+        if setelah_gambar or pengantar:
             b["class"] = [*b.get("class", []), "lk-lekat"]
+    for fig in soup.select("figure"):  # within one output: "… tabel berikut." then the table
+        p = fig.find_previous_sibling()
+        if p is not None and p.name == "p" and _PENGANTAR.search(p.get_text()):
+            fig["class"] = [*fig.get("class", []), "lk-lekat"]
 
 
 def _bungkus(soup, daftar: list, attrs: dict) -> None:
