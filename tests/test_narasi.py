@@ -151,8 +151,9 @@ def test_stated_progress_rule_covers_lower_is_better(tmp_path, metode, progres):
     data, hasil = konteks("contoh", 2023, tulis_mini(tmp_path, ganti=ganti))
     assert hasil.indikator["IKU-04"].progres.bulat == Decimal(progres)
     html = narasi.rumus_berlaku(data, hasil).isi
-    assert ("bila semakin tinggi semakin baik, Progres = Realisasi tahun berjalan / Target akhir "
-            "Renstra × 100 %") in html
-    assert ("bila semakin rendah semakin baik, Progres = (2 × Target akhir Renstra − Realisasi "
-            "tahun berjalan) / Target akhir Renstra × 100 % (atau Target akhir Renstra / "
-            "Realisasi tahun berjalan × 100 % bila") in html
+    # the year by its number, not "tahun berjalan" (issue 12); "%" bound by a no-break space
+    assert ("bila makin tinggi makin baik, Progres = Realisasi tahun 2023 / Target akhir "
+            "Renstra × 100\xa0%") in html
+    assert ("bila makin rendah makin baik, Progres = (2 × Target akhir Renstra − Realisasi "
+            "tahun 2023) / Target akhir Renstra × 100\xa0% (atau Target akhir Renstra / "
+            "Realisasi tahun 2023 × 100\xa0% bila") in html
