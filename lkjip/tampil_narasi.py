@@ -23,7 +23,7 @@ taken for it).
 
 >>> from decimal import Decimal
 >>> teks_nama(Angka(Decimal("86.8148")), "persen"), teks_nama(Angka(Decimal(2522467250)), "rupiah")
-('86,81 %', 'Rp 2.522.467.250')
+('86,81\xa0%', 'Rp 2.522.467.250')
 """
 
 from __future__ import annotations

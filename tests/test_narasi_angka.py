@@ -121,14 +121,14 @@ def test_example_potensi_konflik_0_persen_is_a_galat_with_file_line_and_sentence
     t = t[0]
     # CL.4 = 1 / 1 × 100 = 100 %; the seed's closing sentence says 0 %
     assert (t.tingkat, t.aturan, t.baris, t.tersaji, t.terhitung, t.kunci) == \
-        ("galat", "narasi-angka", 11, "0%", "100,00 %", "komposit/CL.4")
+        ("galat", "narasi-angka", 11, "0%", "100,00\xa0%", "komposit/CL.4")
     assert "Potensi Konflik Tingkat Desa dan Kecamatan yang Dapat Diselesaikan di tahun 2023 " \
         "mencapai 0%." in t.pesan
     assert t.id == "narasi-angka/komponen-cl.4/berdasarkan-hal-tersebut-maka-persentase/0"
     hasil_cli = CliRunner().invoke(main, ["check", "--kecamatan", "bantarbolang", "--tahun",
                                           "2023", "--data", str(DATA_CONTOH)])
     assert "[galat] CL.4.md baris 11 · narasi/komponen/CL.4.md" in hasil_cli.output
-    assert "tertulis 0%, padahal terhitung 100,00 % (komposit/CL.4)" in hasil_cli.output
+    assert "tertulis 0%, padahal terhitung 100,00\xa0% (komposit/CL.4)" in hasil_cli.output
 
 
 def test_example_gangguan_trantibum_100_persen_is_consistent(contoh):
@@ -150,14 +150,14 @@ def test_example_findings_on_the_seed_prose(contoh):
         # IKM year = (82,6132 + 82,9421) / 2 = 82,7777 → 82,78; the text says 82,94
         ("indikator/IKU-01.md", "narasi-angka", "82,94", "82,78"),
         # capaian IKU-01 = 82,7777 / 82 × 100 = 100,948 → 100,95
-        ("indikator/IKU-01.md", "narasi-angka", "101,15%", "100,95 %"),
+        ("indikator/IKU-01.md", "narasi-angka", "101,15%", "100,95\xa0%"),
         # progres = 82,7777 / 99,73 × 100 = 83,0017 → 83,00 (the text quotes the stated 83,16)
-        ("indikator/IKU-01.md", "narasi-tersaji", "83,16%", "83,00 %"),
-        ("komponen/CL.4.md", "narasi-angka", "0%", "100,00 %"),
+        ("indikator/IKU-01.md", "narasi-tersaji", "83,16%", "83,00\xa0%"),
+        ("komponen/CL.4.md", "narasi-angka", "0%", "100,00\xa0%"),
         # CL.1 = (40 + 100 + 22,2222) / 3 = 54,074; the seed's total uses 40 for it
-        ("komponen/CL.md", "narasi-tersaji", "40%", "54,07 %"),
+        ("komponen/CL.md", "narasi-tersaji", "40%", "54,07\xa0%"),
         # CL = (54,074 + 80 + 100 + 100 + 100) / 5 = 86,8148
-        ("komponen/CL.md", "narasi-angka", "84,00%", "86,81 %"),
+        ("komponen/CL.md", "narasi-angka", "84,00%", "86,81\xa0%"),
     }
 
 
@@ -191,8 +191,8 @@ def test_ten_typed_numbers_three_galat_two_peringatan(tmp_path):
     data = muat("contoh", 2023, _mini(tmp_path, {"indikator/IKU-02": SEPULUH}))
     temuan = _narasi(periksa(data))
     assert sorted((t.tingkat, t.baris, t.tersaji, t.terhitung) for t in temuan) == [
-        ("galat", 5, "80 %", "75,00 %"),  # CL.2 = 3 / 4 × 100 = 75
-        ("galat", 9, "92,50 %", "95,00 %"),  # 950.000 / 1.000.000 × 100 = 95
+        ("galat", 5, "80 %", "75,00\xa0%"),  # CL.2 = 3 / 4 × 100 = 75
+        ("galat", 9, "92,50 %", "95,00\xa0%"),  # 950.000 / 1.000.000 × 100 = 95
         ("galat", 11, "Rp 905.000", "Rp 950.000"),  # realisasi_anggaran.csv: 950.000
         ("peringatan", 13, "33,33 %", None),
         ("peringatan", 15, "Rp 1.234.567", None),
@@ -259,7 +259,7 @@ def test_named_figures_render_with_provenance_and_escapes(tmp_path):
     assert _teks(html) == "Cakupan 62,50 %, capaian 78,13, pagu Rp 1.000.000, {kurung} biasa."
     soup = BeautifulSoup(html, "html.parser")
     nilai = [s.get_text() for s in soup.select(".lk-jejak-nilai")]
-    assert nilai == ["62,50 %", "78,13", "Rp 1.000.000"]
+    assert nilai == ["62,50\xa0%", "78,13", "Rp 1.000.000"]
     assert "62,50 = (50,00 + 75,00) / 2" in soup.select(".lk-jejak-isi")[0].get_text()
 
 

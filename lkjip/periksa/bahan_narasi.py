@@ -265,7 +265,7 @@ def cetak(nilai: Decimal, satuan: str, desimal: int = 2) -> str:
     """A computed figure as a sentence prints it.
 
     >>> cetak(Decimal("100"), "persen"), cetak(Decimal(2469406335), "rupiah", 0)
-    ('100,00 %', 'Rp 2.469.406.335')
+    ('100,00\xa0%', 'Rp 2.469.406.335')
     """
     if satuan == "rupiah":
         return format_rupiah(nilai)
