@@ -358,7 +358,7 @@ class LkjipPDFExporter(LkjipHTMLExporter):
     def from_notebook_node(self, nb, resources=None, **kw):
         html, resources = super().from_notebook_node(nb, resources, **kw)
         resources["output_extension"] = ".pdf"
-        return html_ke_pdf(untuk_cetak(html, svg_cetak(nb))), resources
+        return pdf_cetak(html, nb), resources
 
 
 def _salin(nb):
@@ -461,7 +461,7 @@ def halaman_tipis(doc) -> list[tuple[int, str | None]]:
 def ekspor(nb, analis: bool = False) -> tuple[str, bytes]:
     """HTML (with code when ``analis``) and the reader's PDF of an executed notebook."""
     html, pembaca = html_dan_pembaca(nb, analis)
-    return html, html_ke_pdf(untuk_cetak(pembaca, svg_cetak(nb)))
+    return html, pdf_cetak(pembaca, nb)
 
 
 def html_dan_pembaca(nb, analis: bool) -> tuple[str, str]:
@@ -512,6 +512,11 @@ def svg_cetak(nb) -> dict[str, str]:
 _GAMBAR_GRAFIK = re.compile(
     r'(<figure class="lk-grafik" id="([^"]+)"><img [^>]*?src="data:image/svg\+xml;base64,)'
     r'[A-Za-z0-9+/=]+"')
+
+
+def pdf_cetak(html: str, nb) -> bytes:
+    """The PDF of a notebook's reader HTML, its charts drawn from their print copies."""
+    return html_ke_pdf(untuk_cetak(html, svg_cetak(nb)))
 
 
 def untuk_cetak(html: str, svg: dict[str, str]) -> str:
@@ -622,7 +627,7 @@ def berkas_kecamatan(nb, kecamatan: str, tahun, analis: bool = False, kemajuan=N
     with di_samping(_langkah_samping(bagian, nama, analis, pembaca), paralel) as tunggu:
         if edisi is not None:
             lapor(f"menulis {NAMA_DOKUMEN[EDISI]}: PDF")
-            pdf = html_ke_pdf(untuk_cetak(pembaca, svg_cetak(edisi)))
+            pdf = pdf_cetak(pembaca, edisi)
             hasil[f"{nama[EDISI]}.pdf"] = gabung_pdf(pdf, pindaian_pdf(edisi))
         hasil.update(tunggu(lapor))
     urutan = [f"{nama[EDISI]}.{a}" for a in ("html", "docx", "pdf")]
@@ -660,7 +665,7 @@ def _langkah_samping(bagian: dict, nama: dict, analis: bool, pembaca: str) -> li
             return {f"{nama[KERTAS_KERJA]}.html": html.encode("utf-8")}
 
         def kertas_pdf() -> dict[str, bytes]:
-            pdf = html_ke_pdf(untuk_cetak(simpan["pembaca"], svg_cetak(kertas)))
+            pdf = pdf_cetak(simpan["pembaca"], kertas)
             return {f"{nama[KERTAS_KERJA]}.pdf": pdf}
 
         langkah += [(f"menulis {NAMA_DOKUMEN[KERTAS_KERJA]}: HTML", kertas_html),
