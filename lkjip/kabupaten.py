@@ -81,15 +81,31 @@ def cari_kecamatan(data_dirs) -> dict[str, Path]:
 
 
 def ringkas_galat(e: LkjipError, baris: int = BARIS_ALASAN) -> str:
-    """The first lines of a load error: its problems, then how many more.
+    """The first lines of a load error, each a sentence ended once, then how many more.
+
+    A problem's message often ends with its own full stop: joined with "; " it would read
+    "… bagian Triwulan.; gama/…", so the problems are sentences joined by a space.
 
     >>> from lkjip.galat import Masalah
     >>> print(ringkas_galat(LkjipError([Masalah("a.csv", pesan=f"x{i}") for i in range(5)]), 2))
-    a.csv: x0; a.csv: x1; … dan 3 masalah lain
+    a.csv: x0. a.csv: x1. Ada 3 masalah lain.
+    >>> print(ringkas_galat(LkjipError([Masalah("a.csv", pesan="kosong."),
+    ...                                 Masalah("b.csv", pesan="belum ada?")])))
+    a.csv: kosong. b.csv: belum ada?
     """
-    pesan = [str(m) for m in e.masalah]
-    lebih = f"; … dan {len(pesan) - baris} masalah lain" if len(pesan) > baris else ""
-    return "; ".join(pesan[:baris]) + lebih
+    pesan = [_kalimat(str(m)) for m in e.masalah]
+    lebih = [f"Ada {len(pesan) - baris} masalah lain."] if len(pesan) > baris else []
+    return " ".join(pesan[:baris] + lebih)
+
+
+def _kalimat(teks: str) -> str:
+    """`teks` ended by exactly one sentence mark (".", "?" or "!").
+
+    >>> _kalimat("x"), _kalimat("x."), _kalimat("x?  ")
+    ('x.', 'x.', 'x?')
+    """
+    teks = teks.rstrip()
+    return teks if teks.endswith((".", "?", "!")) else teks + "."
 
 
 def hitung_temuan(data, hasil) -> dict:

@@ -57,6 +57,18 @@ def test_peringkat_dan_angka_rekap(rekap):
     assert list(hasil["sintetis"]) == [True, False]
 
 
+@pytest.mark.parametrize("pesan, baris, harapan", [
+    # each problem a sentence with one full stop, joined by a space; the rest counted
+    (["kosong.", "belum ada"], 3, "a.csv: kosong. a.csv: belum ada."),
+    (["x.", "y?", "z.", "w."], 2, "a.csv: x. a.csv: y? Ada 2 masalah lain."),
+])
+def test_ringkas_galat_kalimat_tanpa_titik_ganda(pesan, baris, harapan):
+    from lkjip.galat import LkjipError, Masalah
+
+    galat = LkjipError([Masalah("a.csv", pesan=p) for p in pesan])
+    assert kb.ringkas_galat(galat, baris) == harapan
+
+
 def test_rekap_tanpa_entri_memuat_sendiri(data_dir, rekap):
     hasil, gagal = kb.rekap([data_dir], 2023)
     pd.testing.assert_frame_equal(hasil, rekap[0])

@@ -242,6 +242,17 @@ def test_kabupaten_order_most_lagging_first(tmp_path):
     assert gama.hasil is None and "realisasi_pk_tw.csv: belum ada" in gama.alasan
 
 
+def test_kabupaten_reason_joins_the_loader_sentences_once(tmp_path):
+    # gama has neither quarterly file: two problems, each message a sentence ending in "." that
+    # used to be joined by "; " into "… bagian Triwulan.; gama/2023/…"
+    entri = kumpulkan_triwulan(_tiga(tmp_path), 2023, 3)
+    alasan = next(e for e in entri if e.kecamatan == "gama").alasan
+    assert alasan.startswith("gama/2023/realisasi_pk_tw.csv: belum ada. ")
+    assert "Lihat data/README.md bagian Triwulan. gama/2023/realisasi_anggaran_tw.csv" in alasan
+    assert alasan.endswith("Lihat data/README.md bagian Triwulan.")
+    assert ".;" not in alasan and ". ;" not in alasan and ".." not in alasan
+
+
 def test_kabupaten_tw3_view_built(tmp_path):
     hasil = CliRunner().invoke(main, ["build-kabupaten", "--tahun", "2023", "--triwulan", "3",
                                       "--data", str(_tiga(tmp_path / "data")), "--out",
