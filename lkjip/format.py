@@ -59,9 +59,41 @@ def format_rupiah(x, kurung: bool = False) -> str:
 def formatter_sumbu(desimal: int = 0):
     """A matplotlib tick formatter that prints axis values with `format_angka`.
 
+    One value alone gets `desimal` decimals. An axis's ticks (`format_ticks`) get at least
+    `desimal` and as many more as their step needs (`desimal_tik`): a locator that puts ticks
+    at 70; 72,5; 75 prints "72,5" there, never "73", a value that is not the gridline's.
+
     >>> formatter_sumbu()(1234567, 0)
     '1.234.567'
+    >>> formatter_sumbu().format_ticks([70, 72.5, 75]), formatter_sumbu(1).format_ticks([0, 5])
+    (['70,0', '72,5', '75,0'], ['0,0', '5,0'])
     """
-    from matplotlib.ticker import FuncFormatter
+    from matplotlib.ticker import Formatter
 
-    return FuncFormatter(lambda x, _pos: format_angka(x, desimal))
+    class _Sumbu(Formatter):
+        def __init__(self) -> None:
+            self.desimal = desimal
+
+        def __call__(self, x, pos=None) -> str:
+            return format_angka(x, self.desimal)
+
+        def format_ticks(self, values) -> list[str]:
+            self.desimal = max(desimal, desimal_tik(values))
+            return [self(x) for x in values]
+
+    return _Sumbu()
+
+
+def desimal_tik(tik, paling_banyak: int = 3) -> int:
+    """The fewest decimals (at most `paling_banyak`) that print every tick exactly: a budget
+    of 1.000.000 has ticks 0,2 … 1,0 juta, not 0 … 1.
+
+    >>> desimal_tik([0, 500, 1000]), desimal_tik([0.0, 0.2, 0.4]), desimal_tik([0, 0.25])
+    (0, 1, 2)
+    >>> desimal_tik([]), desimal_tik([0.0001])
+    (0, 3)
+    """
+    for d in range(paling_banyak):
+        if all(abs(round(float(x), d) - float(x)) <= 1e-9 * max(1.0, abs(float(x))) for x in tik):
+            return d
+    return paling_banyak

@@ -2,7 +2,8 @@
 
 Figures are made with ``matplotlib.figure.Figure`` directly, never through pyplot, so nothing
 stays registered in a long-running kernel; `lkjip.tampil.grafik` turns one into a numbered,
-captioned SVG. Axis numbers use `lkjip.format.formatter_sumbu` (Indonesian style); bar labels
+captioned SVG. Axis numbers use `lkjip.format.formatter_sumbu` (Indonesian style, as many
+decimals as the ticks' step needs: a tick at 72,5 never prints "73"); bar labels
 use `lkjip.format`. No gridlines beyond a light value grid, no 3-D, no legends where the axis
 says it.
 
@@ -71,6 +72,15 @@ def _label(ax, x: float, y: float, teks: str, **kw) -> None:
     ax.annotate(teks, (x, y), xytext=(3, 0), textcoords="offset points", va="center", **kw)
 
 
+def sumbu_hitungan(sumbu) -> None:
+    """An axis of counts (people, indicators): ticks on whole numbers only, printed without
+    decimals; matplotlib's default would put a tick at 2,5 orang."""
+    from matplotlib.ticker import MaxNLocator
+
+    sumbu.set_major_locator(MaxNLocator(integer=True))
+    sumbu.set_major_formatter(formatter_sumbu(0))
+
+
 def _float(x) -> float | None:
     d = ke_decimal(x)
     return None if d is None else float(d)
@@ -78,7 +88,8 @@ def _float(x) -> float | None:
 
 def batang(nilai: Mapping[str, float], satuan: str, desimal: int = 0,
            tinggi: float | None = None) -> Figure:
-    """A horizontal bar chart of counts or values, labelled at each bar's end."""
+    """A horizontal bar chart, labelled at each bar's end: counts with ``desimal=0`` (whole
+    ticks, `sumbu_hitungan`), values with more."""
     label = [_bungkus(k) for k in nilai]
     angka = [float(v) for v in nilai.values()]
     fig, ax = _kanvas(tinggi or max(1.8, 0.38 * len(angka) + 0.8))
@@ -88,7 +99,10 @@ def batang(nilai: Mapping[str, float], satuan: str, desimal: int = 0,
         for y, v in enumerate(angka):
             _label(ax, v, y, format_angka(v, desimal), fontsize=8.5)
         ax.set_xlabel(satuan)
-        ax.xaxis.set_major_formatter(formatter_sumbu(desimal))
+        if desimal == 0:
+            sumbu_hitungan(ax.xaxis)
+        else:
+            ax.xaxis.set_major_formatter(formatter_sumbu(desimal))
         ax.set_xlim(0, max(angka + [1]) * 1.15)
         ax.grid(axis="x", color="#dddddd", linewidth=0.6)
         ax.set_axisbelow(True)

@@ -24,25 +24,22 @@ from matplotlib.figure import Figure
 
 from lkjip.angka import Angka
 from lkjip.format import format_angka, formatter_sumbu
-from lkjip.grafik import GAYA, LEBAR, WARNA, WARNA_2, WARNA_MERAH, WARNA_REDUP, _bungkus, _kanvas
+from lkjip.grafik import (
+    GAYA,
+    LEBAR,
+    WARNA,
+    WARNA_2,
+    WARNA_MERAH,
+    WARNA_REDUP,
+    _bungkus,
+    _kanvas,
+    sumbu_hitungan,
+)
 from lkjip.skema import STATUS_TW
 
 SUMBU_TW = ("TW I", "TW II", "TW III", "TW IV")
 WARNA_STATUS = {STATUS_TW[0]: "#2e7d32", STATUS_TW[1]: WARNA_2, STATUS_TW[2]: WARNA_MERAH}
 PER_GAMBAR = 6
-
-
-def desimal_tik(tik) -> int:
-    """The fewest decimals (at most 3) that print every tick exactly: a budget of 1.000.000
-    has ticks 0,2 … 1,0 juta, not 0 … 1.
-
-    >>> desimal_tik([0, 500, 1000]), desimal_tik([0.0, 0.2, 0.4]), desimal_tik([0, 0.25])
-    (0, 1, 2)
-    """
-    for d in range(3):
-        if all(abs(round(x, d) - x) <= 1e-9 * max(1.0, abs(x)) for x in tik):
-            return d
-    return 3
 
 
 def _f(a) -> float:
@@ -70,8 +67,7 @@ def _satu_indikator(ax, i) -> None:
     ax.set_title(_polos(_bungkus(i.indikator, 34)), fontsize=7.5, loc="left")
     ax.set_xticks(range(4), SUMBU_TW, fontsize=7)
     ax.tick_params(axis="y", labelsize=7)
-    terbesar = max([abs(v) for v in target + real if not math.isnan(v)] + [0])
-    ax.yaxis.set_major_formatter(formatter_sumbu(0 if terbesar >= 10 else 1))
+    ax.yaxis.set_major_formatter(formatter_sumbu(0))  # decimals as the ticks' step needs
     ax.set_ylabel(_polos(i.satuan), fontsize=7)
     ax.grid(axis="y", color="#dddddd", linewidth=0.6)
     for sisi in ("top", "right"):
@@ -119,7 +115,7 @@ def jalur_anggaran(jalur: tuple, realisasi: tuple) -> Figure:
                             xytext=(0, 3), textcoords="offset points", ha="center", fontsize=8)
         ax.set_xticks(range(4), SUMBU_TW)
         ax.set_ylabel("juta Rupiah")
-        ax.yaxis.set_major_formatter(formatter_sumbu(desimal_tik(ax.get_yticks())))
+        ax.yaxis.set_major_formatter(formatter_sumbu(0))  # 0,2 … 1,0 juta for a small budget
         ax.grid(axis="y", color="#dddddd", linewidth=0.6)
         ax.set_axisbelow(True)
         fig.legend(loc="outside upper center", frameon=False, ncols=2)
@@ -140,6 +136,7 @@ def penyerapan_pejabat(penyerapan: Mapping[str, Angka]) -> Figure:
                         textcoords="offset points", va="center", fontsize=8.5)
         ax.axvline(100, color=WARNA_MERAH, linewidth=0.8, linestyle="--")
         ax.set_xlabel("% dari anggaran kas s.d. triwulan")
+        ax.xaxis.set_major_formatter(formatter_sumbu(0))
         ax.set_xlim(0, max(nilai + [100]) * 1.18)
         ax.grid(axis="x", color="#dddddd", linewidth=0.6)
         ax.set_axisbelow(True)
@@ -159,6 +156,7 @@ def status_per_kecamatan(jumlah: Mapping[str, Mapping[str, int]]) -> Figure:
             kiri = [a + b for a, b in zip(kiri, nilai, strict=True)]
         ax.invert_yaxis()
         ax.set_xlabel("jumlah indikator PK")
+        sumbu_hitungan(ax.xaxis)
         ax.grid(axis="x", color="#dddddd", linewidth=0.6)
         ax.set_axisbelow(True)
         fig.legend(loc="outside upper center", frameon=False, ncols=4, fontsize=7.5)

@@ -101,3 +101,112 @@ def test_axis_labels_say_the_tick_values_on_a_small_range():
     for nilai, teks in label.items():
         assert float(teks.replace(".", "").replace(",", ".")) == pytest.approx(nilai), label
     plt.close(fig)
+
+
+# ---------------------------------------------------------------- printed ticks = gridlines
+
+
+def _nilai_label(teks: str) -> float:
+    """An Indonesian axis label back to a number: '1.234,5' → 1234.5."""
+    return float(teks.replace("\u2212", "-").replace(".", "").replace(",", "."))
+
+
+def _tik_tercetak(fig) -> list[tuple[float, str]]:
+    """Every numeric axis of a drawn figure: (tick location, its printed label) inside the
+    view. Axes whose ticks are set by name (years, categories, program names) are left out."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.category import StrCategoryLocator
+    from matplotlib.ticker import FixedLocator
+
+    FigureCanvasAgg(fig).draw()
+    pasangan = []
+    for ax in (a for a in fig.axes if a.get_visible()):
+        for sumbu in (ax.xaxis, ax.yaxis):
+            if isinstance(sumbu.get_major_locator(), FixedLocator | StrCategoryLocator):
+                continue
+            lo, hi = sorted(sumbu.get_view_interval())
+            label = [t.get_text() for t in sumbu.get_ticklabels()]
+            pasangan += [(x, t) for x, t in zip(sumbu.get_ticklocs(), label, strict=True)
+                         if lo - 1e-9 <= x <= hi + 1e-9]
+    return pasangan
+
+
+def _salah_cetak(fig) -> list[tuple[float, str]]:
+    return [(x, t) for x, t in _tik_tercetak(fig) if t and abs(_nilai_label(t) - x) > 1e-9]
+
+
+@pytest.fixture(scope="module")
+def comal():
+    from tests.test_comal import DATA
+
+    return konteks("comal", 2024, DATA)
+
+
+def test_comal_ikm_trend_prints_each_tick_as_its_gridline(comal):
+    # Comal 2024's IKM (IKU-01) spans ~70–93: matplotlib puts ticks every 2,5, so the axis must
+    # print 72,5 (it printed "73", a value no gridline has) and, with one decimal, 75,0
+    data, hasil = comal
+    ax = grafik.tren(data, hasil, "IKU-01").axes[0]
+    pasangan = dict((round(x, 6), t) for x, t in _tik_tercetak(ax.figure))
+    assert pasangan[72.5] == "72,5" and pasangan[75.0] == "75,0"
+    assert _salah_cetak(ax.figure) == []
+
+
+def test_every_chart_of_two_kecamatan_prints_its_ticks_exactly(contoh, comal):
+    for data, hasil in (contoh, comal):
+        gambar = [grafik.personil(data), grafik.pendidikan(data), grafik.golongan(data),
+                  grafik.pagu_program(hasil), grafik.ikm_unsur(hasil), grafik.penyerapan(hasil)]
+        gambar += [grafik.tren(data, hasil, k) for k in hasil.indikator]
+        for fig in gambar:
+            assert _tik_tercetak(fig), fig  # the check reads numeric axes, not nothing
+            assert _salah_cetak(fig) == []
+
+
+def test_count_axes_have_whole_ticks_only():
+    # 3 people at most: matplotlib's default ticks would be 0; 0,5; 1,0 … 3,0 orang
+    fig = grafik.batang({"Camat": 1, "Sekcam": 3}, "orang")
+    tik = [x for x, t in _tik_tercetak(fig) if t]
+    assert tik == [0, 1, 2, 3]
+
+
+def test_small_budget_axis_in_juta_prints_decimals():
+    # one program of 1.600.000 → 1,6 juta: xlim 0–1,84, ticks 0; 0,25 … 1,75 (were "0", "0",
+    # "1", "1", "2")
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    anggaran = pd.DataFrame({"tingkat": ["program"], "nama": ["Program A"],
+                             "pagu_murni": [1_600_000], "pagu_perubahan": [1_600_000]})
+    fig = grafik.pagu_program(SimpleNamespace(anggaran=anggaran))
+    label = [t for _, t in _tik_tercetak(fig) if t]
+    assert label[:3] == ["0,00", "0,25", "0,50"]
+    assert _salah_cetak(fig) == []
+
+
+def test_quarterly_and_kabupaten_charts_print_their_ticks_exactly(tmp_path):
+    import pandas as pd
+
+    from lkjip import grafik_kabupaten as gk
+    from lkjip import grafik_triwulan as gt
+    from lkjip.laporan_triwulan import muat_triwulan
+    from tests.mini_tw import tulis_mini_tw
+
+    h = muat_triwulan("contoh", 2023, 3, tulis_mini_tw(tmp_path))
+    k = h.kecamatan
+    gambar = gt.jalur_indikator(h.indikator) + [
+        gt.jalur_anggaran(k.jalur, k.realisasi_tw),
+        gt.penyerapan_pejabat({r.nama: r.penyerapan_kas for r in h.pejabat.values()}),
+        gt.status_per_kecamatan({"Alfa": k.jumlah_status, "Beta": {"sesuai jalur": 1}})]
+    # one indicator's realisasi 72,5 → 77,5 (ticks every 0,5 or 1) and capaian near 100
+    tren = pd.DataFrame({"kode_indikator": "IKU-01", "nama": ["A", "A", "B", "B"],
+                         "tahun": [2022, 2023, 2022, 2023], "realisasi": [72.5, 77.5, 74.0, 75.5],
+                         "sumber": "dihitung", "satuan": "indeks"})
+    rekap = pd.DataFrame({"nama": ["A", "B"], "capaian": [97.5, 99.0], "sintetis": False})
+    gambar += [gk.tren(tren, "IKU-01", 2023), gk.capaian(rekap)]
+    for fig in gambar:
+        assert _tik_tercetak(fig), fig
+        assert _salah_cetak(fig) == []
+    # the status chart counts indicators: whole ticks only (Alfa has 8 indicators)
+    status = [x for x, t in _tik_tercetak(gambar[-3]) if t]
+    assert status == [0, 1, 2, 3, 4, 5, 6, 7, 8]
