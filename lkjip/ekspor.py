@@ -13,13 +13,13 @@ the executed notebook (`pisah`) and writes:
   signed PK merged after its last page (PDF) and a DRAF mark on every page and in the PDF's
   metadata while a galat is undecided (`lkjip.keputusan`);
 - the working paper ``kertas_kerja_<k>_<t>.html|.pdf``.
+
+The pages themselves (the marks the print sheet lays out by, WeasyPrint, near-empty pages set
+again, the scans appended) are `lkjip.ekspor_cetak`.
 """
 
 import base64
 import copy
-import io
-import logging
-import re
 from html import escape
 
 from bs4 import BeautifulSoup
@@ -28,6 +28,7 @@ from nbconvert.preprocessors import Preprocessor
 from traitlets import Bool, default
 
 from lkjip import config
+from lkjip.ekspor_cetak import gabung_pdf, html_ke_pdf, lekatkan, tandai_halaman, untuk_cetak
 from lkjip.gaya import buang_gaya
 from lkjip.tampil import (
     DAFTAR_PENANDA,
@@ -210,105 +211,6 @@ def sisipkan_daftar(html: str) -> str:
     return str(soup)
 
 
-_PENGANTAR = re.compile(r"(berikut|sebagai berikut|di bawah ini)\s*[.:]?\s*$|:\s*$")
-
-
-def lekatkan(soup) -> None:
-    """Sentences kept on a figure's page (class ``lk-lekat``: no page break before): a cell
-    that opens with a sentence right after a cell that ends with a table or chart (the
-    sentence is about it; a chapter's last sentences never stand alone), and a table or
-    chart right after the sentence that introduces it ("… sebagai berikut."). Only these:
-    a chain of figures held together would leave a page half empty.
-
-    >>> s = BeautifulSoup('<main><div><figure><table></table><p>Sumber</p></figure></div>'
-    ...                   '<div><p>Tabel itu</p></div><div><p>x berikut.</p></div>'
-    ...                   '<div><figure></figure></div><div><figure></figure></div></main>',
-    ...                   "html.parser")
-    >>> lekatkan(s); [d.get("class") for d in s.main.find_all("div")]
-    [None, ['lk-lekat'], None, ['lk-lekat'], None]
-    """
-    blok = ["p", "figure", "h1", "h2", "h3", "h4", "ol", "ul", "table"]
-    sel = soup.select("main div.jp-Cell") or soup.select("main > div")
-    for a, b in zip(sel, sel[1:], strict=False):
-        akhir = [e for e in a.find_all(blok) if e.find_parent("figure") is None]
-        awal = b.find(blok)
-        if not akhir or awal is None:
-            continue
-        setelah_gambar = akhir[-1].name == "figure" and awal.name == "p"
-        pengantar = (akhir[-1].name == "p" and awal.name == "figure"
-                     and _PENGANTAR.search(akhir[-1].get_text()))
-        if setelah_gambar or pengantar:
-            b["class"] = [*b.get("class", []), "lk-lekat"]
-    for fig in soup.select("figure"):  # within one output: "… tabel berikut." then the table
-        p = fig.find_previous_sibling()
-        if p is not None and p.name == "p" and _PENGANTAR.search(p.get_text()):
-            fig["class"] = [*fig.get("class", []), "lk-lekat"]
-
-
-def _bungkus(soup, daftar: list, attrs: dict) -> None:
-    """Move the sibling elements `daftar` into one new ``div`` in their place."""
-    div = soup.new_tag("div", attrs=attrs)
-    daftar[0].insert_before(div)
-    for el in daftar:
-        div.append(el.extract())
-
-
-def _per_bab(sel: list) -> list[list]:
-    """Body cells grouped by chapter: a group starts at each cell holding an ``h1``."""
-    bab = []
-    for el in sel:
-        if not el.name:
-            continue
-        if el.find("h1") is not None or not bab:
-            bab.append([])
-        bab[-1].append(el)
-    return bab
-
-
-def tandai_halaman(soup) -> None:
-    """Front matter and body for the page numbers: the cells before the first chapter heading
-    (``h1`` with a ``.lk-bab-nomor``) are wrapped in ``div.lk-depan`` (pages i, ii, …), the
-    rest in ``div.lk-isi`` (pages 1, 2, … from BAB I): one element each, because a page
-    counter restarts with each element that names its pages. A Daftar Isi entry pointing
-    into the front matter gets ``lk-romawi`` so its page number prints the same way.
-    Nothing without a chapter.
-
-    >>> s = BeautifulSoup('<main><div id="a"><h1 id="k">KATA</h1></div><div><h1 id="b">'
-    ...                   '<span class="lk-bab-nomor">BAB I</span></h1></div><p>c</p></main>'
-    ...                   '<nav class="lk-daftar-bagian"><li><a href="#k">x</a></li>'
-    ...                   '<li><a href="#b">y</a></li></nav>', "html.parser")
-    >>> tandai_halaman(s)
-    >>> [(d["class"], len(d.contents)) for d in s.main.find_all(class_=True, recursive=False)]
-    [(['lk-depan'], 1), (['lk-isi'], 1)]
-    >>> s.select_one(".lk-isi > .lk-bab")["data-bab"], len(s.select_one(".lk-bab").contents)
-    ('1', 2)
-    >>> [li.get("class") for li in s.nav("li")]
-    [['lk-romawi'], None]
-    """
-    bab = soup.select_one("h1 .lk-bab-nomor")
-    if bab is None:
-        return
-    sel = bab.find_parent("h1")
-    while sel.parent is not None and sel.parent.name not in ("main", "body"):
-        sel = sel.parent
-    depan = [el for el in sel.find_previous_siblings()[::-1]
-             if el.name and "lk-sampul" not in el.get("class", [])]
-    isi = [sel, *sel.find_next_siblings()]
-    for kelas, daftar in (("lk-depan", depan), ("lk-isi", isi)):
-        if daftar:
-            _bungkus(soup, daftar, {"class": kelas})
-    for n, bab in enumerate(_per_bab(isi), start=1):
-        _bungkus(soup, bab, {"class": "lk-bab", "data-bab": str(n)})
-    luar = [n for n in soup.select("nav.lk-daftar-bagian") if not n.find_parent(class_="lk-depan")]
-    if luar:  # the lists right after the cover (no marker in the notebook) are front matter
-        _bungkus(soup, luar, {"class": "lk-depan"})
-    for a in soup.select("nav.lk-daftar-bagian a[href^='#']"):
-        target = soup.find(id=a["href"][1:])
-        if target is not None and target.find_parent(class_="lk-depan") is not None:
-            li = a.find_parent("li")
-            li["class"] = [*li.get("class", []), "lk-romawi"]
-
-
 # ---------------------------------------------------------------- exporters
 
 
@@ -365,99 +267,6 @@ def _salin(nb):
     return copy.deepcopy(nb)
 
 
-class _GambarHilang(logging.Handler):
-    """Collects WeasyPrint's "Failed to load image at 'data:…'": a chart left out of the PDF."""
-
-    def __init__(self):
-        super().__init__(logging.ERROR)
-        self.pesan: list[str] = []
-
-    def emit(self, record):
-        teks = record.getMessage()
-        if teks.startswith("Failed to load image at 'data:"):
-            self.pesan.append(teks[:200])
-
-
-BATAS_TIPIS = 300  # characters of body text: a page with less is a layout fault (issue 12)
-VARIAN = ("lk-rapat", "lk-rapat-2", "lk-longgar")  # a chapter's settings tried, in order
-
-
-def html_ke_pdf(html: str) -> bytes:
-    """Render report HTML to PDF bytes; an embedded chart that would not render is an error
-    (WeasyPrint only logs it and leaves the chart out, as versions before 69 did with every
-    ``data:`` image under ``allowed_protocols``).
-
-    When a page of a chapter comes out near-empty (`halaman_tipis`: its last sentence alone,
-    two list items), that chapter (``div.lk-bab``, `tandai_halaman`) is set again slightly
-    tighter, tighter still, then slightly looser (`VARIAN`, in lkjip.css) until that page is
-    gone; a chapter starts a page, so the others keep their pages. The setting with the
-    fewest such pages is kept; a report without one is rendered once."""
-    from weasyprint import HTML
-    from weasyprint.urls import URLFetcher
-
-    # embedded data: URLs only; no file or network access, whatever the HTML holds
-    hanya_data = URLFetcher(allowed_protocols={"data"})
-    hilang, log = _GambarHilang(), logging.getLogger("weasyprint")
-    log.addHandler(hilang)
-    try:
-        pdf = _susun_pdf(html, lambda teks: HTML(string=teks, base_url=".",
-                                                 url_fetcher=hanya_data).render())
-    finally:
-        log.removeHandler(hilang)
-    if hilang.pesan:
-        raise RuntimeError(f"{len(hilang.pesan)} gambar tidak masuk ke PDF: {hilang.pesan[0]}")
-    return pdf
-
-
-def _susun_pdf(html: str, susun) -> bytes:
-    """The PDF of `html` rendered by `susun`, its near-empty chapter pages set again."""
-    doc = susun(html)
-    tipis = halaman_tipis(doc)
-    for bab in dict.fromkeys(b for _, b in tipis if b):
-        terbaik = (html, doc, tipis)
-        for kelas in VARIAN:
-            baru = html.replace(f'class="lk-bab" data-bab="{bab}"',
-                                f'class="lk-bab {kelas}" data-bab="{bab}"', 1)
-            lain = susun(baru)
-            tipis_lain = halaman_tipis(lain)
-            if len(tipis_lain) < len(terbaik[2]):
-                terbaik = (baru, lain, tipis_lain)
-            if all(b != bab for _, b in tipis_lain):
-                break
-        html, doc, tipis = terbaik
-    return doc.write_pdf()
-
-
-def halaman_tipis(doc) -> list[tuple[int, str | None]]:
-    """(page from 1, its chapter's ``data-bab``) of each page of a rendered WeasyPrint
-    document with under `BATAS_TIPIS` characters of body text, other than the cover, a page
-    with a chart or picture, and a page with a signature block; the running header, page
-    number and DRAF mark are not body text."""
-    from weasyprint.formatting_structure import boxes
-
-    def jalan(box, teks, tanda):
-        el = getattr(box, "element", None)
-        kelas = (el.get("class") or "") if el is not None else ""
-        if isinstance(box, boxes.MarginBox) or "lk-draf" in kelas:
-            return
-        if el is not None and el.get("data-bab"):
-            tanda.append(el.get("data-bab"))
-        if isinstance(box, boxes.ReplacedBox) or "lk-ttd" in kelas:
-            tanda.append(True)
-        if isinstance(box, boxes.TextBox):
-            teks.append(box.text)
-        for anak in getattr(box, "children", ()):
-            jalan(anak, teks, tanda)
-
-    tipis = []
-    for n, halaman in enumerate(doc.pages[1:], start=2):
-        teks, tanda = [], []
-        jalan(halaman._page_box, teks, tanda)
-        if True not in tanda and len("".join(teks)) < BATAS_TIPIS:
-            tipis.append((n, next((t for t in tanda if isinstance(t, str)), None)))
-    return tipis
-
-
 def ekspor(nb, analis: bool = False) -> tuple[str, bytes]:
     """HTML (with code when ``analis``) and the reader's PDF of an executed notebook."""
     html, pembaca = html_dan_pembaca(nb, analis)
@@ -509,58 +318,15 @@ def svg_cetak(nb) -> dict[str, str]:
     return {id_: b64 for peta in _keluaran(nb, GRAFIK_CETAK_MIME) for id_, b64 in peta.items()}
 
 
-_GAMBAR_GRAFIK = re.compile(
-    r'(<figure class="lk-grafik" id="([^"]+)"><img [^>]*?src="data:image/svg\+xml;base64,)'
-    r'[A-Za-z0-9+/=]+"')
-
-
 def pdf_cetak(html: str, nb) -> bytes:
     """The PDF of a notebook's reader HTML, its charts drawn from their print copies."""
     return html_ke_pdf(untuk_cetak(html, svg_cetak(nb)))
-
-
-def untuk_cetak(html: str, svg: dict[str, str]) -> str:
-    """The reader's HTML with each chart's PDF copy (`svg_cetak`) in place of its screen SVG.
-
-    A chart without a copy (an older notebook, an id renamed by `_id_unik`) keeps its SVG.
-
-    >>> h = '<figure class="lk-grafik" id="grafik-1"><img class="lk-gambar" alt="G" src="'
-    >>> untuk_cetak(h + 'data:image/svg+xml;base64,AAAA">', {"grafik-1": "QkJC"})[-6:]
-    'QkJC">'
-    >>> untuk_cetak(h + 'data:image/svg+xml;base64,AAAA">', {})[-6:]
-    'AAAA">'
-    """
-    def ganti(m: re.Match) -> str:
-        return f'{m.group(1)}{svg[m.group(2)]}"' if m.group(2) in svg else m.group(0)
-
-    return _GAMBAR_GRAFIK.sub(ganti, html) if svg else html
 
 
 def pindaian_pdf(nb) -> list[tuple[str, bytes]]:
     """The scanned PDFs of the signed PK carried by the notebook, in order."""
     return [(b["nama"], base64.b64decode(b["isi"])) for isi in _keluaran(nb, PINDAIAN_MIME)
             for b in isi["berkas"]]
-
-
-def gabung_pdf(pdf: bytes, lampiran: list[tuple[str, bytes]]) -> bytes:
-    """`pdf` with the pages of each attached PDF appended as they are (pypdf); the metadata
-    (title, DRAF) of `pdf` is kept."""
-    if not lampiran:
-        return pdf
-    from pypdf import PdfReader, PdfWriter
-
-    from lkjip.galat import LkjipError, Masalah
-
-    penulis = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
-    for nama, isi in lampiran:
-        try:
-            penulis.append(PdfReader(io.BytesIO(isi)))
-        except Exception as e:  # pypdf raises many kinds for a broken file
-            raise LkjipError(Masalah(f"lampiran/{nama}", pesan=(
-                f"PDF tidak dapat dibaca ({type(e).__name__}); simpan ulang pindaiannya."))) from e
-    keluar = io.BytesIO()
-    penulis.write(keluar)
-    return keluar.getvalue()
 
 
 def nama_berkas(kecamatan: str, tahun) -> dict[str, str]:
