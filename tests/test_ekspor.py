@@ -231,6 +231,17 @@ def test_pdf_memakai_salinan_grafik_yang_teksnya_teks_html_tetap_svg_jalur():
     assert ekspor.GRAFIK_CETAK_MIME not in html
 
 
+def test_pdf_dokumen_lain_juga_dari_salinan_cetak(tmp_path):
+    # the quarterly and kabupaten PDFs (lkjip.bangun.keluaran.Keluaran.pdf) draw their charts
+    # from the same print copies as the edition: the chart's words are text in the PDF (the
+    # screen SVG draws them as paths, which pypdf cannot read back)
+    from lkjip.bangun.keluaran import Keluaran
+
+    Keluaran(_nb_grafik()).pdf(tmp_path / "x.pdf")
+    teks = " ".join(p.extract_text() for p in pypdf.PdfReader(tmp_path / "x.pdf").pages)
+    assert "Persyaratan" in teks and "nilai unsur" in teks
+
+
 def test_untuk_cetak_mengganti_hanya_grafik_yang_punya_salinan():
     html = ('<figure class="lk-grafik" id="grafik-1"><img alt="a" class="lk-gambar" '
             'src="data:image/svg+xml;base64,QUFB"></figure>'

@@ -36,9 +36,11 @@ class Keluaran:
         jalur.write_text(self._html[0], encoding="utf-8")
 
     def pdf(self, jalur: Path) -> None:
-        from lkjip.ekspor import html_ke_pdf
+        """The PDF of the reader's HTML, its charts from their print copies (text as text),
+        as the edition's (`lkjip.ekspor.pdf_cetak`)."""
+        from lkjip.ekspor import pdf_cetak
 
-        jalur.write_bytes(html_ke_pdf(self._html[1]))
+        jalur.write_bytes(pdf_cetak(self._html[1], self.nb))
 
     def docx(self, jalur: Path) -> None:
         """The Word file, from the reader's HTML as the edition's (`lkjip.ekspor.ke_docx`)."""
