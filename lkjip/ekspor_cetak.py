@@ -105,9 +105,9 @@ def tandai_halaman(soup) -> None:
     luar = [n for n in soup.select("nav.lk-daftar-bagian") if not n.find_parent(class_="lk-depan")]
     if luar:  # the lists right after the cover (no marker in the notebook) are front matter
         _bungkus(soup, luar, {"class": "lk-depan"})
+    depan_id = {el["id"] for d in soup.select(".lk-depan") for el in d.find_all(id=True)}
     for a in soup.select("nav.lk-daftar-bagian a[href^='#']"):
-        target = soup.find(id=a["href"][1:])
-        if target is not None and target.find_parent(class_="lk-depan") is not None:
+        if a["href"][1:] in depan_id:  # ids are unique (ekspor._id_unik)
             li = a.find_parent("li")
             li["class"] = [*li.get("class", []), "lk-romawi"]
 

@@ -195,8 +195,20 @@ def _batas(tabel, ada: bool) -> None:
     _ganti(tabel._tbl.tblPr, "w:tblBorders", batas)
 
 
-def _gaya_paragraf(tabel) -> set[str]:
-    return {p.style.name for baris in tabel.rows for sel in baris.cells for p in sel.paragraphs}
+def _paragraf_sel(tr) -> list:
+    """The paragraphs of a table row's cells (each once; not those of a nested table), from
+    the XML: python-docx's ``row.cells`` and ``paragraph.style`` were most of the Word pass."""
+    from docx.text.paragraph import Paragraph
+
+    return [Paragraph(p, None) for p in tr.xpath("./w:tc/w:p")]
+
+
+def _gaya_ttd(tabel) -> bool:
+    """Whether a paragraph of the table has the signature style (`GAYA_TTD`)."""
+    gaya = tabel.part.styles
+    if GAYA_TTD not in gaya:
+        return False
+    return gaya[GAYA_TTD].style_id in tabel._tbl.xpath("./w:tr/w:tc/w:p/w:pPr/w:pStyle/@w:val")
 
 
 def _baris_utuh(tabel, kepala: int) -> None:
@@ -274,13 +286,12 @@ def _rapikan_tabel(tabel) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
-    if GAYA_TTD in _gaya_paragraf(tabel):
+    if _gaya_ttd(tabel):
         _batas(tabel, False)
         _baris_utuh(tabel, 0)
-        for baris in tabel.rows:
-            for sel in baris.cells:
-                for p in sel.paragraphs:
-                    p.paragraph_format.keep_with_next = True
+        for tr in tabel._tbl.tr_lst:
+            for p in _paragraf_sel(tr):
+                p.paragraph_format.keep_with_next = True
         return
     _batas(tabel, True)
     _atur_lebar(tabel)
@@ -288,13 +299,12 @@ def _rapikan_tabel(tabel) -> None:
                  and tr.trPr.find("{http://schemas.openxmlformats.org/wordprocessingml/"
                                   "2006/main}tblHeader") is not None)
     _baris_utuh(tabel, 0 if kepala else 1)
-    for i, baris in enumerate(tabel.rows):
-        for sel in baris.cells:
-            for p in sel.paragraphs:
-                for run in p.runs:
-                    run.font.size = Pt(8.5)
-                if i >= max(kepala, 1) and adalah_angka(p.text):
-                    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for i, tr in enumerate(tabel._tbl.tr_lst):
+        for p in _paragraf_sel(tr):
+            for run in p.runs:
+                run.font.size = Pt(8.5)
+            if i >= max(kepala, 1) and adalah_angka(p.text):
+                p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
 def _daftar(doc) -> None:
