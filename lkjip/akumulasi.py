@@ -18,6 +18,7 @@ from decimal import Decimal
 from lkjip.angka import Angka, rerata
 
 CARA = ("jumlah", "terakhir", "maks", "rerata")
+NAMA_TW = ("TW I", "TW II", "TW III", "TW IV")
 RUMUS = {"jumlah": "TW I + … + TW IV", "terakhir": "nilai TW terakhir",
          "maks": "nilai TW tertinggi", "rerata": "rerata nilai TW"}
 
@@ -43,10 +44,23 @@ def akumulasi_tw(nilai: list[Angka], cara: str, label: str) -> Angka:
     >>> tw = [Angka(Decimal(v)) for v in (10, 30, 20)]
     >>> [akumulasi_tw(tw, c, "x").nilai for c in ("jumlah", "terakhir", "maks")]
     [Decimal('60'), Decimal('20'), Decimal('30')]
-    >>> akumulasi_tw(tw, "rerata", "x").uraian()
-    '20,00 = (10,00 + 30,00 + 20,00) / 3'
+    >>> akumulasi_tw(tw, "rerata", "x").uraian(), akumulasi_tw(tw, "jumlah", "x").uraian()
+    ('20,00 = (10,00 + 30,00 + 20,00) / 3', '60,00 = 10,00 + 30,00 + 20,00')
     """
     if cara == "rerata":
         return rerata(nilai, label)
+    if cara == "jumlah":
+        pola = " + ".join(f"{{{i}}}" for i in range(len(nilai)))
+        return Angka(akumulasi([n.nilai for n in nilai], cara), rumus_jumlah(len(nilai)),
+                     tuple(nilai), label=label, pola=pola)
     return Angka(akumulasi([n.nilai for n in nilai], cara), RUMUS[cara], tuple(nilai),
                  label=label)
+
+
+def rumus_jumlah(n: int) -> str:
+    """The sum of the first `n` quarters in words: a sum s.d. TW III is not TW I + … + TW IV.
+
+    >>> rumus_jumlah(4), rumus_jumlah(3), rumus_jumlah(1)
+    ('TW I + … + TW IV', 'TW I + TW II + TW III', 'TW I')
+    """
+    return RUMUS["jumlah"] if n == 4 else " + ".join(NAMA_TW[:n])

@@ -381,18 +381,27 @@ def ringkasan_templat(hasil) -> str:
 @main.command()
 @click.option("--kecamatan", required=True, help="Nama folder kecamatan, mis. bantarbolang.")
 @click.option("--tahun", required=True, help="Tahun laporan, mis. 2023.")
+@click.option("--triwulan", default=None,
+              help="Angka laporan triwulan ini (1–4), mis. kinerja/camat.1/proyeksi.")
 @opsi_data
 @click.argument("figure")
-def jelaskan(kecamatan: str, tahun: str, data_dir: Path | None, figure: str) -> None:
+def jelaskan(kecamatan: str, tahun: str, triwulan, data_dir: Path | None, figure: str) -> None:
     """Jejak perhitungan satu angka, mis. capaian/IKU-02 atau anggaran/1/pagu_perubahan."""
     from lkjip import jejak
-    from lkjip.hitung import hitung
-    from lkjip.muat import muat
 
     kecamatan, tahun, data_dir = _parameter(kecamatan, tahun, data_dir)
     try:
-        hasil = hitung(muat(kecamatan, tahun, data_dir))
-        click.echo(jejak.jelaskan(hasil, figure))
+        if triwulan is None:
+            from lkjip.hitung import hitung
+            from lkjip.muat import muat
+
+            click.echo(jejak.jelaskan(hitung(muat(kecamatan, tahun, data_dir)), figure))
+        else:
+            from lkjip.katalog_tw import KATALOG_TW
+            from lkjip.laporan_triwulan import cek_triwulan, muat_triwulan
+
+            h = muat_triwulan(kecamatan, tahun, cek_triwulan(triwulan), data_dir)
+            click.echo(jejak.jelaskan(h, figure, KATALOG_TW))
     except LkjipError as e:
         _gagal(e)
 

@@ -378,9 +378,12 @@ def asal(angka: Angka, rujukan: Mapping | None = None) -> list[str]:
     return [asal_singkat(m, rujukan) for m in kelompok(angka.masukan)]
 
 
-def jelaskan(hasil, jalur: str) -> str:
-    """The terminal text of ``lkjip jelaskan``: the path, then the provenance tree."""
-    return f"{jalur}\n\n{pohon(cari(hasil, jalur), judul_jalur(jalur))}"
+def jelaskan(hasil, jalur: str, katalog=None) -> str:
+    """The terminal text of ``lkjip jelaskan``: the path, then the provenance tree. `katalog`:
+    another table of paths over another model (`lkjip.katalog_tw.KATALOG_TW` over a
+    `HasilTriwulan`); by default the year's."""
+    judul = judul_jalur(jalur) if katalog is None else None
+    return f"{jalur}\n\n{pohon(cari(hasil, jalur, katalog), judul)}"
 
 
 def judul_jalur(jalur: str) -> str | None:

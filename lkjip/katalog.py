@@ -360,10 +360,10 @@ class JalurTidakDikenal(LkjipError):
                          + [f"  {t}" for t in self.tersedia])
 
 
-def _berjalur() -> list[Jenis]:
-    """Entries with a path, the first of each path only."""
+def _berjalur(katalog: tuple[Jenis, ...] | None = None) -> list[Jenis]:
+    """Entries with a path, the first of each path only (of `KATALOG` by default)."""
     hasil, sudah = [], set()
-    for j in KATALOG:
+    for j in KATALOG if katalog is None else katalog:
         if j.jalur and j.jalur not in sudah:
             sudah.add(j.jalur)
             hasil.append(j)
@@ -389,8 +389,10 @@ def _cocok(jenis: Jenis, bagian: list[str], hasil) -> tuple[str, ...] | None:
     return tuple(nilai)
 
 
-def cari(hasil, jalur: str) -> Angka:
+def cari(hasil, jalur: str, katalog: tuple[Jenis, ...] | None = None) -> Angka:
     """The figure named by `jalur`; raises `JalurTidakDikenal` listing the valid paths.
+    `katalog` is another table of entries over another model (`lkjip.katalog_tw` over the
+    quarters up to TW n); by default the year's `KATALOG` over `Hasil`.
 
     Grammar: segments joined by ``/``; a fixed word, then the keys the kind needs:
     ``capaian/IKU-02``, ``realisasi/IKU-02``, ``target/IKU-02``, ``progres/IKU-02``,
@@ -402,22 +404,22 @@ def cari(hasil, jalur: str) -> Angka:
     `KATALOG`). Keys match case-insensitively.
     """
     bagian = [b.strip() for b in str(jalur).strip().strip("/").split("/")]
-    for jenis in _berjalur():
+    for jenis in _berjalur(katalog):
         kunci = _cocok(jenis, bagian, hasil)
         if kunci is not None:
             angka = jenis.ambil(hasil, *kunci)
             return angka if angka is not None else \
                 Angka(None, f"{jenis.uraian} tidak tersedia", label=jalur)
-    raise JalurTidakDikenal(jalur, daftar_jalur(hasil))
+    raise JalurTidakDikenal(jalur, daftar_jalur(hasil, katalog=katalog))
 
 
-def daftar_jalur(hasil, lebar: int = 100) -> list[str]:
+def daftar_jalur(hasil, lebar: int = 100, katalog: tuple[Jenis, ...] | None = None) -> list[str]:
     """Every kind of path with the keys available in this kecamatan-year, one line each
     (wrapped at `lebar`)."""
     import textwrap
 
     baris = []
-    for jenis in _berjalur():
+    for jenis in _berjalur(katalog):
         nama = _kunci(jenis.jalur)
         pilihan = [jenis.pilihan_kunci(hasil, n) for n in nama]
         if any(not p for p in pilihan):

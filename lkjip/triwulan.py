@@ -159,13 +159,14 @@ class HasilTriwulan:
 # ---------------------------------------------------------------- cells as Angka
 
 
-def _sel(data, tabel: str, row, kolom: str, label: str) -> Angka | None:
-    """A typed number cell as an `Angka` citing its file, row and column; None when empty."""
+def _sel(data, tabel: str, row, kolom: str, label: str, desimal: int = 2) -> Angka | None:
+    """A typed number cell as an `Angka` citing its file, row and column; None when empty.
+    Rupiah cells are shown with `desimal` 0."""
     nilai = row[kolom]
     if nilai is None or (not isinstance(nilai, str) and pd.isna(nilai)) or str(nilai) == "":
         return None
     s = Sumber(data.berkas.get(tabel, tabel), int(row["_baris"]), kolom, nilai)
-    return Angka(s.angka, f"{kolom} tertulis", (s,), label=label)
+    return Angka(s.angka, f"{kolom} tertulis", (s,), label=label, desimal=desimal)
 
 
 def _pecahan(teks) -> bool:
@@ -379,7 +380,7 @@ def rincian_di_bawah(df: pd.DataFrame, induk: dict) -> dict[tuple, list[tuple]]:
 
 
 def _jalur_kas(data, row, anggaran: Angka, label: str) -> tuple[tuple, bool]:
-    kas = tuple(_sel(data, "pk_anggaran", row, k, f"{label} {n}")
+    kas = tuple(_sel(data, "pk_anggaran", row, k, f"{label} {n}", desimal=0)
                 for k, n in zip(TW, NAMA_TW, strict=True))
     if any(k is not None for k in kas):
         return tuple(k if k is not None else NOL for k in kas), False
@@ -391,12 +392,10 @@ def _jalur_kas(data, row, anggaran: Angka, label: str) -> tuple[tuple, bool]:
 def _baris_rincian(data, row, baris_tw) -> dict:
     """Anggaran, plan and cumulative realisasi of one rincian row, cited from its cells."""
     label = f"PK {row['kode_pejabat']} no {row['no']}"
-    anggaran = _sel(data, "pk_anggaran", row, "anggaran", f"anggaran {label}")
-    anggaran = Angka(anggaran.nilai, anggaran.rumus, anggaran.masukan, label=anggaran.label,
-                     desimal=0)
+    anggaran = _sel(data, "pk_anggaran", row, "anggaran", f"anggaran {label}", desimal=0)
     kas, bawaan = _jalur_kas(data, row, anggaran, f"anggaran kas {label}")
     real = tuple(None if baris_tw is None else _sel(data, "realisasi_anggaran_tw", baris_tw, k,
-                                                   f"realisasi {label} s.d. {n}")
+                                                   f"realisasi {label} s.d. {n}", desimal=0)
                  for k, n in zip(TW, NAMA_TW, strict=True))
     return dict(anggaran=anggaran, kas=kas, realisasi=real, bawaan=bawaan)
 
@@ -426,7 +425,8 @@ def _baris_induk(rincian: list[dict], label: str) -> dict:
 def _titik_anggaran(isi: dict, q: int, label: str) -> TitikTw:
     s = f"s.d. {NAMA_TW[q - 1]}"
     kas = akumulasi_tw(list(isi["kas"][:q]), "jumlah", f"anggaran kas {label} {s}")
-    kas = Angka(kas.nilai, kas.rumus, kas.masukan, label=kas.label, desimal=0)
+    kas = Angka(kas.nilai, kas.rumus, kas.masukan, label=kas.label, pola=kas.pola,
+                desimal=0)
     real = isi["realisasi"][q - 1]
     if real is None:
         real = Angka(None, f"realisasi {NAMA_TW[q - 1]} belum dilaporkan", label=label)
