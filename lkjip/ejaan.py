@@ -46,6 +46,16 @@ def daftar_kata(butir, kata: str = "dan") -> str:
     return f"{', '.join(butir[:-1])}, {kata} {butir[-1]}"
 
 
+def kapital(teks: str) -> str:
+    """The text with its first letter capitalised, the rest as written (a sentence or a
+    caption built from lower-case pieces).
+
+    >>> kapital("skala Permendagri 86/2017"), kapital("")
+    ('Skala Permendagri 86/2017', '')
+    """
+    return teks[:1].upper() + teks[1:]
+
+
 def bilangan(n: int) -> str:
     """A small count in words as a sentence says it ('lima subindikator'); digits from 20 on.
 

@@ -151,11 +151,11 @@ def _bagian(id_: str, judul: str, butir: list[str]) -> str:
     )
 
 
-def _butir_gambar(soup, kelas: str) -> list[str]:
+def _butir_gambar(soup, kelas: str, kecuali: str | None = None) -> list[str]:
     return [
         _butir(f["id"], _teks_judul(f.figcaption))
         for f in soup.select(f"figure.{kelas}[id]")
-        if f.figcaption
+        if f.figcaption and not (kecuali and kecuali in f.get("class", []))
     ]
 
 
@@ -166,6 +166,8 @@ def _butir_isi(soup, penanda) -> list[str]:
         if el is penanda:
             butir += [_butir("daftar-isi", "DAFTAR ISI"), _butir("daftar-tabel", "DAFTAR TABEL")]
             butir += [_butir("daftar-grafik", "DAFTAR GRAFIK")]
+            if soup.select_one("figure.lk-jenis-gambar[id]"):
+                butir += [_butir("daftar-gambar", "DAFTAR GAMBAR")]
         elif el.name != "div" and el.get("id") and not el.find_parent(class_="lk-sampul"):
             butir.append(_butir(el["id"], _teks_judul(el), int(el.name[1])))
     return butir
@@ -200,8 +202,12 @@ def sisipkan_daftar(html: str) -> str:
     daftar = (
         _bagian("daftar-isi", "DAFTAR ISI", _butir_isi(soup, penanda))
         + _bagian("daftar-tabel", "DAFTAR TABEL", _butir_gambar(soup, "lk-tabel"))
-        + _bagian("daftar-grafik", "DAFTAR GRAFIK", _butir_gambar(soup, "lk-grafik"))
+        + _bagian("daftar-grafik", "DAFTAR GRAFIK",
+                  _butir_gambar(soup, "lk-grafik", kecuali="lk-jenis-gambar"))
     )
+    gambar = _butir_gambar(soup, "lk-jenis-gambar")
+    if gambar:
+        daftar += _bagian("daftar-gambar", "DAFTAR GAMBAR", gambar)
     penanda.replace_with(BeautifulSoup(daftar, "html.parser"))
     tandai_halaman(soup)
     lekatkan(soup)

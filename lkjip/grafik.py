@@ -293,3 +293,94 @@ def penyerapan(hasil) -> Figure:
         ax.set_axisbelow(True)
         fig.legend(loc="outside upper center", frameon=False, ncols=2)
     return fig
+
+
+# ---------------------------------------------------------------- Bab I: organisation
+
+
+def _letak_pohon(anak: dict, akar: list[str]) -> dict[str, tuple[float, int]]:
+    """(x, depth) per node: leaves one unit apart in order, a parent centred over its children."""
+    posisi: dict[str, tuple[float, int]] = {}
+    berikut = [0.0]
+
+    def letak(kode: str, dalam: int) -> None:
+        if not anak.get(kode):
+            posisi[kode] = (berikut[0], dalam)
+            berikut[0] += 1
+            return
+        for k in anak[kode]:
+            letak(k, dalam + 1)
+        xs = [posisi[k][0] for k in anak[kode]]
+        posisi[kode] = ((min(xs) + max(xs)) / 2, dalam)
+
+    for k in akar:
+        letak(k, 0)
+    return posisi
+
+
+def struktur_organisasi(data) -> Figure:
+    """Gambar: the organisation chart drawn from pejabat.csv (kode_atasan), each box the
+    jabatan and the name of its holder."""
+    from matplotlib.patches import FancyBboxPatch
+
+    df = data.pejabat
+    kode = list(df["kode_pejabat"])
+    atasan = {k: a for k, a in zip(kode, df["kode_atasan"], strict=True)}
+    anak: dict = {}
+    for k in kode:
+        if atasan[k] in kode:
+            anak.setdefault(atasan[k], []).append(k)
+    akar = [k for k in kode if atasan[k] not in kode]
+    posisi = _letak_pohon(anak, akar)
+    lebar_daun = max(x for x, _ in posisi.values()) + 1
+    tingkat = max(d for _, d in posisi.values()) + 1
+    fig, ax = _kanvas(1.25 * tingkat + 0.2)
+    ax.set_axis_off()
+    teks = {k: (j, n) for k, j, n in zip(kode, df["jabatan"], df["nama"], strict=True)}
+    huruf = 6.5 if lebar_daun <= 6 else 5.5
+    with matplotlib.rc_context(GAYA):
+        for k, (x, d) in posisi.items():
+            y = -d * 1.3
+            ax.add_patch(FancyBboxPatch((x - 0.45, y - 0.42), 0.9, 0.84,
+                                        boxstyle="round,pad=0.02", fc="#eef3f8", ec=WARNA,
+                                        lw=0.8))
+            jabatan, nama = teks[k]
+            ax.text(x, y + 0.36, _bungkus(jabatan, 15), ha="center", va="top",
+                    fontsize=huruf, fontweight="bold", linespacing=1.1)
+            ax.text(x, y - 0.36, _bungkus(nama, 18), ha="center", va="bottom",
+                    fontsize=huruf - 0.5, linespacing=1.0)
+            for c in anak.get(k, []):
+                cx, cd = posisi[c]
+                tengah = y - 0.65
+                ax.plot([x, x, cx, cx], [y - 0.42, tengah, tengah, -cd * 1.3 + 0.42],
+                        color=WARNA, lw=0.8)
+        ax.set_xlim(-0.55, lebar_daun - 0.45)
+        ax.set_ylim(-(tingkat - 1) * 1.3 - 0.5, 0.5)
+    return fig
+
+
+# ---------------------------------------------------------------- Bab III: the kabupaten
+
+
+def kabupaten_indikator(nama: str, daftar: list, rerata, satuan: str) -> Figure:
+    """One indicator across the kabupaten's kecamatan (best first), the report's own bar
+    highlighted, the kabupaten mean as a dashed line. ``daftar``: (name, value, rank)."""
+    label = [f"{p}. {n}" for n, _, p in daftar]
+    angka = [float(v) for _, v, _ in daftar]
+    warna = [WARNA if n == nama else WARNA_REDUP for n, _, _ in daftar]
+    fig, ax = _kanvas(0.24 * len(angka) + 1.0)
+    with matplotlib.rc_context(GAYA):
+        ax.barh(label, angka, color=warna, height=0.62)
+        ax.invert_yaxis()
+        for y, v in enumerate(angka):
+            _label(ax, v, y, format_angka(v, 2), fontsize=7.5)
+        r = float(rerata)
+        ax.axvline(r, color="#444444", linestyle="--", linewidth=0.8,
+                   label=f"rerata kabupaten: {format_angka(r, 2)}")
+        fig.legend(loc="outside upper center", frameon=False)
+        ax.set_xlim(0, max(angka + [r, 1]) * 1.12)
+        ax.set_xlabel(satuan)
+        ax.xaxis.set_major_formatter(formatter_sumbu(0))
+        ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+        ax.set_axisbelow(True)
+    return fig

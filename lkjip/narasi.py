@@ -19,7 +19,6 @@ from __future__ import annotations
 from html import escape
 
 from lkjip import ejaan, tampil
-from lkjip.angka import ke_decimal
 from lkjip.capaian import ATURAN_NOL_PER_NOL, ATURAN_TARGET_NOL
 from lkjip.ejaan import bilangan, daftar_kata, lama_periode, rapikan, rentang_tahun
 from lkjip.format import KOSONG, format_angka, format_persen, format_rupiah
@@ -211,34 +210,6 @@ def kalimat_capaian(data, hasil, kode: str) -> str:
                           (format_angka(i.capaian, 2), i.capaian)])
 
 
-def kalimat_progres(data, hasil, kode: str) -> str:
-    """Progress to the Renstra end target, in one sentence (empty without an end target)."""
-    i = hasil.indikator[kode]
-    if i.progres.nilai is None:
-        return ""
-    akhir = data.profil.get("renstra_akhir")
-    teks = (f"Jika disandingkan dengan target akhir Renstra tahun {akhir} sebesar "
-            f"{besaran(i.target_akhir, i.satuan, awalan=False)}, kinerja hingga tahun "
-            f"{data.tahun} mencapai {format_persen(i.progres)}.")
-    return kalimat(teks, [(format_angka(i.progres, 2), i.progres)])
-
-
-def kalimat_tren(data, hasil, kode: str) -> str:
-    """This year's realisasi against the latest earlier year's (up, down or equal)."""
-    i = hasil.indikator[kode]
-    if not i.riwayat or i.realisasi.nilai is None:
-        return ""
-    lalu = max(i.riwayat)
-    r0, r1 = i.riwayat[lalu].nilai, i.realisasi.nilai
-    beda = (ke_decimal(format_angka(r1, 2)) - ke_decimal(format_angka(r0, 2)))
-    arah = "naik" if beda > 0 else "turun" if beda < 0 else "sama dengan"
-    dasar = (f"Dibandingkan realisasi tahun {lalu} sebesar "
-             f"{besaran(r0, i.satuan, typed=False, awalan=False)}, realisasi tahun {data.tahun}")
-    if beda == 0:
-        return f"{dasar} tidak berubah."
-    return f"{dasar} {arah} {format_angka(abs(beda), 2)} poin."
-
-
 def kalimat_sasaran(data, hasil, kode_sasaran: str) -> str:
     """The sasaran's capaian as the mean of its measured indicators, with its category."""
     s = hasil.sasaran[kode_sasaran]
@@ -344,12 +315,6 @@ def kalimat_komposit(data, hasil, kode_akar: str) -> str:
     return kalimat(teks, [(format_persen(a), a)])
 
 
-def kalimat_indikator(data, hasil, kode: str) -> tampil.Html:
-    """The paragraph on one indicator: capaian, trend, progress."""
-    return paragraf(kalimat_capaian(data, hasil, kode), kalimat_tren(data, hasil, kode),
-                    kalimat_progres(data, hasil, kode))
-
-
 # ---------------------------------------------------------------- budget
 
 
@@ -377,19 +342,33 @@ def kalimat_penyerapan(data, hasil) -> str:
 
 
 def kalimat_efisiensi(data, hasil) -> str:
-    """Capaian kinerja − penyerapan anggaran, read as efficient or not."""
+    """Capaian kinerja − penyerapan anggaran; read as efficient or not only by the office's
+    rule (``ketentuan.csv``): the regulation sets no threshold."""
+    from lkjip.analisis_dukungan import aturan_efisiensi
+
     e = hasil.efisiensi
     if e.nilai is None:
         return ""
-    ket = keterangan_efisiensi(e).lower()
+    aturan = aturan_efisiensi(data)
     teks = (f"Capaian kinerja {format_persen(hasil.capaian_kinerja)} dan penyerapan anggaran "
             f"{format_persen(hasil.penyerapan)} memberikan efisiensi "
             f"{format_angka(hasil.capaian_kinerja, 2)} − {format_angka(hasil.penyerapan, 2)} = "
-            f"{format_angka(e, 2)} poin, sehingga penggunaan anggaran tahun {data.tahun} "
-            f"tergolong {ket}.")
+            f"{format_angka(e, 2)} poin")
+    teks += (f", sehingga menurut aturan kecamatan penggunaan anggaran tahun {data.tahun} "
+             f"tergolong {keterangan_efisiensi(e, aturan).lower()}." if aturan else ".")
     return kalimat(teks, [(format_angka(hasil.capaian_kinerja, 2), hasil.capaian_kinerja),
                           (format_angka(hasil.penyerapan, 2), hasil.penyerapan),
                           (f"= {format_angka(e, 2)}", None), (format_angka(e, 2), e)])
+
+
+def _kesimpulan_efisiensi(data, e) -> str:
+    """Bab IV: the efficiency figure, read by the office's rule only when it states one."""
+    from lkjip.analisis_dukungan import aturan_efisiensi
+
+    aturan = aturan_efisiensi(data)
+    ket = (f", tergolong {keterangan_efisiensi(e, aturan).lower()} menurut aturan kecamatan"
+           if aturan else "")
+    return f"Efisiensi penggunaan anggaran {format_angka(e, 2)} poin{ket}."
 
 
 # ---------------------------------------------------------------- Bab I, II, IV
@@ -434,8 +413,7 @@ def kesimpulan(data, hasil) -> list[str]:
                                 f"{format_persen(hasil.penyerapan)}, kategori "
                                 f"{hasil.kategori_anggaran}.")
     if hasil.efisiensi.nilai is not None:
-        hasil_kesimpulan.append(f"Efisiensi penggunaan anggaran {format_angka(hasil.efisiensi, 2)} "
-                                f"poin, tergolong {keterangan_efisiensi(hasil.efisiensi).lower()}.")
+        hasil_kesimpulan.append(_kesimpulan_efisiensi(data, hasil.efisiensi))
     for s in hasil.sasaran.values():
         if s.capaian.nilai is not None and len(hasil.sasaran) > 1:
             hasil_kesimpulan.append(f"Sasaran {s.sasaran}: capaian {format_persen(s.capaian)}, "

@@ -44,6 +44,11 @@ REFERENSI = [
     ("anggaran", "kode_sasaran", "sasaran", "kode_sasaran", "kode sasaran"),
     ("komposit", "kode_induk", "komposit", "kode_node", "kode node"),
     ("komposit", "kode_indikator", "indikator", "kode_indikator", "kode indikator"),
+    ("pk_realisasi", "kode_pejabat", "pejabat", "kode_pejabat", "kode pejabat"),
+    ("pk_realisasi", "kode_node", "komposit", "kode_node", "kode node"),
+    ("pk_realisasi", "kode_anggaran", "anggaran", "kode", "kode anggaran"),
+    ("standar", "kode_indikator", "indikator", "kode_indikator", "kode indikator"),
+    ("indikator_renstra", "kode_indikator", "indikator", "kode_indikator", "kode indikator"),
 ]
 
 
@@ -61,6 +66,27 @@ def cek_referensi(tabel: dict, berkas: dict, kecamatan: str, tahun: int) -> list
     masalah += _cek_ikm_nrr(tabel["ikm_nrr"], berkas["ikm_nrr"])
     masalah += cek_pohon_data(tabel, berkas)
     masalah += cek_referensi_tw(tabel, berkas)
+    masalah += _cek_pk_realisasi(tabel, berkas)
+    return masalah
+
+
+def _cek_pk_realisasi(tabel, berkas) -> list[Masalah]:
+    """Each row of pk_realisasi.csv names a PK row that exists, and its realisasi one way:
+    a composite node or a typed value, not both."""
+    df = tabel.get("pk_realisasi")
+    if df is None or not len(df):
+        return []
+    pk = set(zip(tabel["pk_indikator"]["kode_pejabat"], tabel["pk_indikator"]["no"],
+                 strict=True))
+    b, masalah = berkas["pk_realisasi"], []
+    for _, r in df.iterrows():
+        if (r["kode_pejabat"], r["no"]) not in pk:
+            masalah.append(Masalah(b, int(r["_baris"]), "no", str(r["no"]),
+                                   f"nomor baris PK {r['kode_pejabat']} yang ada di "
+                                   f"{berkas['pk_indikator']}"))
+        if r["kode_node"] is not None and not pd.isna(r["realisasi"]):
+            masalah.append(Masalah(b, int(r["_baris"]), "realisasi", _angka(r["realisasi"]),
+                                   "kosong bila kode_node diisi (realisasi diambil dari node)"))
     return masalah
 
 

@@ -38,6 +38,10 @@ DAFTAR = ["desa", "pengaduan", "data_publik", "layanan_pelimpahan"]
 # realisasi.csv: a year or its quarters (a semester row was accepted and never used: refused)
 TW = ["TW1", "TW2", "TW3", "TW4"]
 PERIODE = ["tahun", *TW]
+BAGIAN_RUJUKAN = ["sakip", "organisasi", "renstra", "iku", "skala", "pelimpahan"]
+JENIS_BELANJA = ["operasi", "modal", "tidak_terduga", "transfer"]
+TINGKAT_STANDAR = ["nasional", "provinsi", "kabupaten"]
+KETENTUAN = ["batas_efisiensi"]
 
 
 # --- element checks on typed text -------------------------------------------------------
@@ -481,6 +485,65 @@ BERKAS: dict[str, Berkas] = {
         (K("besaran", "kode"), K("kunci", kosong=True), K("nilai"), K("sumber")),
         perlu=PILIHAN, keterangan="figures the office states (checked, never used)",
         contoh=('realisasi,IKU-02,"83,20",Tabel 3.2',)),
+}
+
+# Optional files of the analysis and of the seed's documentary content (lkjip.analisis,
+# lkjip.dokumen): a kecamatan without them still builds.
+BERKAS |= {
+    "renstra/visi_misi.csv": Berkas(
+        (
+            K("jenis", pilihan=("visi", "misi")), K("nomor", "bulat", kosong=True), K("teks"),
+            K("didukung", "ya_tidak", kosong=True),
+        ),
+        wajib=False, keterangan="the kepala daerah's visi and misi, and the misi supported",
+        contoh=("misi,2,Mewujudkan penyelenggaraan tata kelola pemerintahan yang baik dan "
+                "bersih,ya",)),
+    "renstra/indikator_renstra.csv": Berkas(
+        (K("kode_indikator", "kode", unik=True),), wajib=False,
+        keterangan="the indicators the Renstra document's own table lists (Tabel 2.1)",
+        contoh=("IKU-02",)),
+    "pk_realisasi.csv": Berkas(
+        (
+            K("kode_pejabat", "kode"), K("no", "bulat"), K("kode_node", "kode", kosong=True),
+            K("realisasi", "angka", kosong=True), K("kode_anggaran", "kode", kosong=True),
+            K("arah", kosong=True, pilihan=("naik", "turun")),
+        ),
+        wajib=False, unik_bersama=("kode_pejabat", "no"),
+        keterangan="the realisasi of PK rows of the program level and below",
+        salin=("realisasi",),
+        contoh=("sekcam,1,,12,1.1,",)),
+    "standar.csv": Berkas(
+        (
+            K("kode_indikator", "kode"), K("tingkat", pilihan=TINGKAT_STANDAR),
+            K("nilai", "angka"), K("uraian"), K("sumber"),
+        ),
+        wajib=False, unik_bersama=("kode_indikator", "tingkat"),
+        keterangan="national, provincial or kabupaten standards an indicator is compared with",
+        salin=(),
+        contoh=("IKU-02,provinsi,70,Rerata cakupan layanan kecamatan se-provinsi,Contoh sumber",)),
+    "ketentuan.csv": Berkas(
+        (K("ketentuan", pilihan=KETENTUAN, unik=True), K("nilai", "angka"), K("uraian"),
+         K("dasar", kosong=True)),
+        wajib=False, keterangan="rules the office chose where the regulation sets none", salin=(),
+        contoh=("batas_efisiensi,0,Efisien bila capaian kinerja tidak lebih rendah dari "
+                "penyerapan anggaran,",)),
+    "rujukan.csv": Berkas(
+        (K("bagian", pilihan=BAGIAN_RUJUKAN), K("peraturan"), K("tentang", kosong=True)),
+        wajib=False, keterangan="the legal basis of each part of the report", salin=(),
+        contoh=("renstra,Peraturan Bupati Nomor 38 Tahun 2021,Rencana Strategis Perangkat "
+                "Daerah Tahun 2021-2026",)),
+    "instrumen.csv": Berkas(
+        (K("no", "bulat", unik=True), K("nama"), K("kepanjangan", kosong=True), K("uraian")),
+        wajib=False, keterangan="the applications that support performance management", salin=(),
+        contoh=("1,SIPD,Sistem Informasi Pemerintahan Daerah,Pengelolaan keuangan daerah",)),
+    "belanja.csv": Berkas(
+        (
+            K("jenis_belanja", pilihan=JENIS_BELANJA, unik=True),
+            K("pagu_murni", "rupiah", kosong=True), K("pagu_perubahan", "rupiah", kosong=True),
+        ),
+        wajib=False, keterangan="the budget by jenis belanja, before and after the perubahan",
+        salin=("pagu_murni", "pagu_perubahan"),
+        contoh=("modal,17641000,",)),
 }
 
 # The synthetic survey has the same columns as the real one.

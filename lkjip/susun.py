@@ -9,7 +9,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lkjip import grafik, narasi, tabel, tabel_lampiran, tampil, tanda_tangan
+from lkjip import (
+    analisis_dukungan,
+    grafik,
+    narasi,
+    narasi_analisis,
+    tabel,
+    tabel_analisis,
+    tabel_dokumen,
+    tabel_lampiran,
+    tampil,
+    tanda_tangan,
+)
+from lkjip.pembanding import banding
+from lkjip.sintetis_label import catatan_sintetis
 
 
 def alamat(data) -> str:
@@ -42,6 +55,64 @@ def sampul(data, hasil, keadaan=None) -> tampil.Sampul:
                          logo=logo.data_uri if logo else "")
 
 
+# ---------------------------------------------------------------- Bab I and II: the seed's content
+
+VISI_MISI_UMUM = ("Visi dan misi kepala daerah dalam RPJMD dijabarkan ke dalam tujuan dan sasaran "
+                  "perangkat daerah beserta indikator kinerjanya sebagai berikut.")
+
+
+def gambaran_umum(data, hasil, keadaan=None) -> tampil.Html:
+    """Bab I A from ``narasi/gambaran_umum.md`` (named figures filled in, as `narasi.teks`),
+    with the organisation chart (Gambar 1.1, from pejabat.csv) after its 'Struktur' section
+    (or at its end); its source line cites the references of ``rujukan.csv`` (bagian
+    organisasi)."""
+    sumber = "; ".join(analisis_dukungan.rujukan(data, "organisasi", lengkap=False)
+                       + [f"pejabat menurut Perjanjian Kinerja {data.tahun}"])
+    nama = data.profil.get("nama_kecamatan") or data.kecamatan
+    gambar = tampil.grafik(grafik.struktur_organisasi(data), "1.1",
+                           f"Susunan Organisasi Kecamatan {nama}", sumber=sumber, jenis="Gambar")
+    if not (data.narasi.get("gambaran_umum") or "").strip():
+        return narasi.gabung(narasi.teks(data, "gambaran_umum", hasil, keadaan), gambar)
+    siap, bagian = narasi_analisis.bagian_siap(data, hasil, "gambaran_umum", keadaan, tingkat=2)
+    letak = next((n for n, (j, _) in enumerate(bagian) if j and "struktur" in j.lower()),
+                 len(bagian) - 1)
+    md = ["\n\n".join((f"## {j}\n\n{b}" if j else b) for j, b in potong)
+          for potong in (bagian[:letak + 1], bagian[letak + 1:])]
+    return narasi.gabung(siap.html(md[0]), gambar, siap.html(md[1]) if md[1] else None)
+
+
+def visi_misi(data) -> tampil.Html:
+    """Bab II A: the visi and the misi the kecamatan supports (renstra/visi_misi.csv)."""
+    return narasi.paragraf(narasi_analisis.kalimat_visi_misi(data) or VISI_MISI_UMUM)
+
+
+def instrumen(data) -> tampil.Html:
+    """Bab II A: the applications supporting performance management (instrumen.csv), a list
+    under its own heading; nothing without the file."""
+    df = data.instrumen.sort_values("no")
+    if not len(df):
+        return narasi.gabung()
+    butir = [f"{r['nama']}" + (f" ({r['kepanjangan']})" if r["kepanjangan"] else "")
+             + f": {r['uraian']}" for _, r in df.iterrows()]
+    return narasi.gabung(
+        tampil.subjudul("3. Instrumen Pendukung Pengelolaan Kinerja", tingkat=3),
+        narasi.paragraf(narasi_analisis.kalimat_instrumen(data)), narasi.daftar(butir))
+
+
+def belanja(data, hasil, nomor: str = "2.6") -> tampil.Html:
+    """Bab II C: the budget by jenis belanja (belanja.csv), a sentence and a table."""
+    t = tabel_dokumen.tabel_belanja(data, hasil, nomor)
+    if t is None:
+        return narasi.gabung()
+    return narasi.gabung(narasi.paragraf(narasi_analisis.kalimat_belanja(data, hasil)), t)
+
+
+def rujukan(data, bagian: str, awalan: str) -> tampil.Html:
+    """A sentence citing the references of one part (rujukan.csv); nothing without them."""
+    teks = narasi_analisis.kalimat_rujukan(data, bagian, awalan)
+    return narasi.paragraf(teks) if teks else narasi.gabung()
+
+
 # ---------------------------------------------------------------- Bab III
 
 
@@ -61,48 +132,105 @@ def sasaran_terukur(hasil) -> list[str]:
     return [k for k in hasil.sasaran if tabel.indikator_terukur(hasil, k)]
 
 
-def nomor_bab3(data, hasil) -> dict[str, str]:
+def nomor_bab3(data, hasil, pembanding=None) -> dict[str, str]:
     """Table and chart numbers of Bab III, in reading order.
 
-    Keys: ``tabel:skala``, ``tabel:capaian``, ``tabel:sasaran:<S>``, ``grafik:tren:<IKU>``,
-    ``tabel:ikm``, ``grafik:ikm``, ``tabel:komposit:<node>``, ``tabel:anggaran_sasaran``,
-    ``grafik:penyerapan``, ``tabel:efisiensi``.
+    Keys: ``tabel:skala``, ``tabel:capaian``, ``tabel:capaian_pk``, ``tabel:sasaran:<S>``,
+    ``tabel:banding:<IKU>``, ``grafik:tren:<IKU>``, ``grafik:kabupaten:<IKU>``, ``tabel:ikm``,
+    ``grafik:ikm``, ``tabel:komposit:<node>``, ``tabel:komponen:<node>``, ``tabel:daftar:<node>``,
+    ``tabel:tw:<IKU>``, ``tabel:pendukung:<S>``, ``tabel:anggaran_sasaran``,
+    ``grafik:penyerapan``, ``tabel:efisiensi``. ``pembanding`` (`lkjip.pembanding`) adds the
+    kabupaten charts.
     """
     t, g = _Nomor("3"), _Nomor("3")
     nomor = {"tabel:skala": t(), "tabel:capaian": t()}
+    if len(data.pk_realisasi):
+        nomor["tabel:capaian_pk"] = t()
     for k in sasaran_terukur(hasil):
         nomor[f"tabel:sasaran:{k}"] = t()
         for i in tabel.indikator_terukur(hasil, k):
-            nomor[f"grafik:tren:{i.kode}"] = g()
-            if i.sumber_realisasi == "ikm" and hasil.ikm_tahun and "tabel:ikm" not in nomor:
-                nomor["tabel:ikm"], nomor["grafik:ikm"] = t(), g()
-            akar = tabel.akar_komposit(data, i.kode)
-            if i.sumber_realisasi == "komposit" and akar in hasil.komposit:
-                nomor[f"tabel:komposit:{akar}"] = t()
+            _nomor_indikator(data, hasil, i, pembanding, nomor, t, g)
+        nomor[f"tabel:pendukung:{k}"] = t()
     nomor["tabel:anggaran_sasaran"] = t()
     nomor["grafik:penyerapan"] = g()
     nomor["tabel:efisiensi"] = t()
     return nomor
 
 
-def _bagian_indikator(data, hasil, i, nomor: dict, keadaan=None) -> list:
+def _nomor_indikator(data, hasil, i, pembanding, nomor: dict, t, g) -> None:
+    nomor[f"tabel:banding:{i.kode}"] = t()
+    nomor[f"grafik:tren:{i.kode}"] = g()
+    if banding(hasil, i.kode, pembanding) is not None:
+        nomor[f"grafik:kabupaten:{i.kode}"] = g()
+    if i.sumber_realisasi == "ikm" and hasil.ikm_tahun and "tabel:ikm" not in nomor:
+        nomor["tabel:ikm"], nomor["grafik:ikm"] = t(), g()
+    akar = tabel.akar_komposit(data, i.kode)
+    if i.sumber_realisasi == "komposit" and akar in hasil.komposit:
+        nomor[f"tabel:komposit:{akar}"] = t()
+        nomor[f"tabel:komponen:{akar}"] = t()
+        for node, _ in tabel_analisis.daftar_komposit(data, akar):
+            nomor[f"tabel:daftar:{node}"] = t()
+    if tabel_analisis.tabel_triwulan(data, hasil, i.kode, "") is not None:
+        nomor[f"tabel:tw:{i.kode}"] = t()
+
+
+def _bagian_indikator(data, hasil, i, nomor: dict, keadaan=None, pembanding=None) -> list:
     bagian = [tampil.subjudul(i.indikator, tingkat=4, id=f"indikator-{_id(i.kode)}"),
-              narasi.kalimat_indikator(data, hasil, i.kode),
+              narasi_analisis.kalimat_indikator(data, hasil, i.kode),
               narasi.uraian_indikator(data, hasil, i.kode, keadaan),
+              tabel_analisis.tabel_perbandingan(data, hasil, i.kode,
+                                                nomor[f"tabel:banding:{i.kode}"], pembanding),
               tampil.grafik(grafik.tren(data, hasil, i.kode), nomor[f"grafik:tren:{i.kode}"],
                             f"Realisasi dan Target {i.indikator}",
                             sumber=tabel.sumber_olah(data, i.realisasi))]
+    bagian += _bagian_pembanding(data, hasil, i, nomor, pembanding)
     if i.sumber_realisasi == "ikm" and hasil.ikm_tahun is not None:
         bagian += [narasi.paragraf(narasi.kalimat_ikm(data, hasil)),
                    tabel.tabel_ikm(data, hasil, nomor["tabel:ikm"]),
                    tampil.grafik(grafik.ikm_unsur(hasil), nomor["grafik:ikm"],
                                  "Nilai Unsur Pelayanan Survei Kepuasan Masyarakat",
-                                 sumber=tabel.sumber_olah(data, *_angka_survei(hasil)))]
+                                 sumber=tabel.sumber_olah(data, *_angka_survei(hasil))),
+                   narasi.paragraf(narasi_analisis.kalimat_penyebab_ikm(data, hasil))]
     akar = tabel.akar_komposit(data, i.kode)
     if i.sumber_realisasi == "komposit" and f"tabel:komposit:{akar}" in nomor:
-        bagian += [narasi.paragraf(narasi.kalimat_komposit(data, hasil, akar)),
-                   tabel.tabel_komposit(data, hasil, akar, nomor[f"tabel:komposit:{akar}"]),
-                   narasi.uraian_komponen(data, hasil, akar, keadaan)]
+        bagian += _bagian_komposit(data, hasil, akar, nomor, keadaan)
+    if f"tabel:tw:{i.kode}" in nomor:
+        bagian += [narasi.paragraf(narasi_analisis.kalimat_triwulan(data, hasil, i.kode)),
+                   tabel_analisis.tabel_triwulan(data, hasil, i.kode, nomor[f"tabel:tw:{i.kode}"])]
+    bagian.append(narasi_analisis.narasi_indikator(data, hasil, i.kode, keadaan))
+    return bagian
+
+
+def _bagian_pembanding(data, hasil, i, nomor: dict, pembanding) -> list:
+    """The indicator against the kabupaten's kecamatan and the standards."""
+    bagian = [narasi.paragraf(narasi_analisis.kalimat_kabupaten(data, hasil, i.kode, pembanding),
+                              narasi_analisis.kalimat_standar(data, hasil, i.kode))]
+    p = banding(hasil, i.kode, pembanding)
+    if p is not None:
+        sumber = f"Data {p.n} kecamatan Kabupaten {data.profil.get('kabupaten')} {data.tahun}"
+        if pembanding.sintetis and not data.sintetis:
+            sumber += f"; {tabel_analisis.SINTETIS}"
+        sumber += catatan_sintetis(data, [i.realisasi])  # this kecamatan's own bar
+        nama = str(data.profil.get("nama_kecamatan") or data.kecamatan)
+        bagian.append(tampil.grafik(
+            grafik.kabupaten_indikator(nama, p.daftar, p.rerata.nilai, i.satuan),
+            nomor[f"grafik:kabupaten:{i.kode}"],
+            f"{i.indikator} per Kecamatan di Kabupaten {data.profil.get('kabupaten')} "
+            f"Tahun {data.tahun}", sumber=sumber))
+    return bagian
+
+
+def _bagian_komposit(data, hasil, akar: str, nomor: dict, keadaan=None) -> list:
+    """A composite: how it is computed, the office's text on its components, what pulls it
+    down, and the lists it counts."""
+    bagian = [narasi.paragraf(narasi.kalimat_komposit(data, hasil, akar)),
+              tabel.tabel_komposit(data, hasil, akar, nomor[f"tabel:komposit:{akar}"]),
+              narasi.uraian_komponen(data, hasil, akar, keadaan),
+              narasi.paragraf(narasi_analisis.kalimat_penyebab_komposit(data, hasil, akar)),
+              tabel_analisis.tabel_komponen(data, hasil, akar, nomor[f"tabel:komponen:{akar}"])]
+    for node, daftar in tabel_analisis.daftar_komposit(data, akar):
+        bagian.append(tabel_analisis.tabel_daftar(data, hasil, daftar, node,
+                                                  nomor[f"tabel:daftar:{node}"]))
     return bagian
 
 
@@ -117,13 +245,16 @@ def _id(kode: str) -> str:
     return "".join(c if c.isalnum() else "-" for c in str(kode).lower()).strip("-") or "x"
 
 
-def sasaran(data, hasil, nomor: dict | None = None, keadaan=None) -> tampil.Html:
+def sasaran(data, hasil, nomor: dict | None = None, keadaan=None,
+            pembanding=None) -> tampil.Html:
     """Bab III A, per sasaran: its table (3.3/3.5), each indicator's paragraph, the office's
-    text on it and its trend chart, the IKM survey (3.4) and each composite's worked
-    calculation with the office's text on its components (`keadaan`: the office's decisions,
-    which the figures typed in those texts follow). The indicators without a target this
-    year are named once, under Tabel 3.2."""
-    nomor = nomor or nomor_bab3(data, hasil)
+    text on it, comparisons, trend chart, causes and the office's permasalahan and solusi,
+    the IKM survey and each composite's worked calculation with the office's text on its
+    components, then the programs and kegiatan that support the sasaran (`keadaan`: the
+    office's decisions, which the figures typed in those texts follow; `pembanding`
+    (`lkjip.pembanding`) adds the kabupaten's other kecamatan). The indicators without a
+    target this year are named once, under Tabel 3.2."""
+    nomor = nomor or nomor_bab3(data, hasil, pembanding)
     bagian = []
     for n, k in enumerate(sasaran_terukur(hasil), start=1):
         s = hasil.sasaran[k]
@@ -132,18 +263,44 @@ def sasaran(data, hasil, nomor: dict | None = None, keadaan=None) -> tampil.Html
                    tabel.tabel_sasaran(data, hasil, k, nomor[f"tabel:sasaran:{k}"]),
                    narasi.paragraf(narasi.kalimat_sasaran(data, hasil, k))]
         for i in tabel.indikator_terukur(hasil, k):
-            bagian += _bagian_indikator(data, hasil, i, nomor, keadaan)
+            bagian += _bagian_indikator(data, hasil, i, nomor, keadaan, pembanding)
+        bagian += [tampil.subjudul("Program dan Kegiatan Pendukung", tingkat=4,
+                                   id=f"pendukung-{_id(k)}"),
+                   narasi.paragraf(narasi_analisis.kalimat_anggaran_pendukung(data, hasil, k)),
+                   tabel_analisis.tabel_anggaran_pendukung(data, hasil, k,
+                                                           nomor[f"tabel:pendukung:{k}"])]
     return narasi.gabung(*bagian)
+
+
+def capaian_pk(data, hasil, nomor: dict) -> tampil.Html:
+    """Bab III A: the capaian of the PK indicators of the program level, with a sentence."""
+    t = tabel_analisis.tabel_capaian_pk(data, hasil, nomor.get("tabel:capaian_pk", ""))
+    if t is None:
+        return narasi.gabung()
+    return narasi.gabung(
+        narasi.paragraf("Perjanjian Kinerja juga memuat indikator kinerja program. Capaian "
+                        "indikator yang realisasinya tersedia adalah sebagai berikut."),
+        t, narasi.paragraf(narasi_analisis.kalimat_capaian_pk(data, hasil)))
 
 
 def analisis(data, hasil, keadaan=None) -> tampil.Html:
-    """Permasalahan, solusi and program pendukung from the narrative files."""
+    """Permasalahan and solusi that no indicator claims (the others stand beside their
+    indicator). The programs that support each sasaran come from the DPA
+    (`tabel_analisis.tabel_anggaran_pendukung`), not from ``program_pendukung.md``."""
     bagian = []
-    for judul, nama in (("Permasalahan", "permasalahan"), ("Solusi", "solusi"),
-                        ("Program Pendukung", "program_pendukung")):
-        bagian += [tampil.subjudul(judul, tingkat=3, id=f"analisis-{nama.replace('_', '-')}"),
-                   narasi.teks(data, nama, hasil, keadaan)]
+    for judul, nama in (("Permasalahan", "permasalahan"), ("Solusi", "solusi")):
+        isi = narasi_analisis.narasi_sisa(data, hasil, nama, keadaan)
+        if isi is not None:
+            bagian += [tampil.subjudul(judul, tingkat=3, id=f"analisis-{nama}"), isi]
     return narasi.gabung(*bagian)
+
+
+def efisiensi(data, hasil, nomor: dict) -> tampil.Html:
+    """Bab III B: efficiency per sasaran, stated with the office's rule or without a verdict."""
+    return narasi.gabung(
+        tabel.tabel_efisiensi(data, hasil, nomor["tabel:efisiensi"]),
+        narasi.paragraf(narasi.kalimat_efisiensi(data, hasil),
+                        narasi_analisis.kalimat_efisiensi_aturan(data, hasil)))
 
 
 # ---------------------------------------------------------------- Lampiran

@@ -20,7 +20,7 @@ from __future__ import annotations
 import pandas as pd
 
 from lkjip.angka import Angka
-from lkjip.ejaan import daftar_kata
+from lkjip.ejaan import daftar_kata, kapital
 from lkjip.format import KOSONG, format_angka
 from lkjip.ikm import UNSUR
 from lkjip.skala import muat_skala, nama_skala
@@ -57,10 +57,28 @@ def _ulang_kosong(nilai: list) -> list:
     return [v if i == 0 or v != nilai[i - 1] else "" for i, v in enumerate(nilai)]
 
 
+def _catatan_tanpa_renstra(data) -> str:
+    """PK indicators the Renstra's own table does not list (renstra/indikator_renstra.csv)."""
+    from lkjip.analisis_dukungan import pk_di_luar_renstra
+
+    kode = pk_di_luar_renstra(data)
+    if not kode:
+        return ""
+    nama = dict(zip(data.indikator["kode_indikator"], data.indikator["indikator"], strict=True))
+    return (f"indikator {daftar_kata([nama[k] for k in kode])} diperjanjikan dalam Perjanjian "
+            f"Kinerja tahun {data.tahun} tetapi tidak tercantum dalam tabel tujuan, sasaran, dan "
+            "indikator Renstra.")
+
+
 def tabel_tujuan_sasaran(data, hasil, nomor="2.1") -> Tabel:
-    """Tabel 2.1 Tujuan, Sasaran, dan Indikator Kinerja (with the Renstra end target)."""
+    """Tabel 2.1 Tujuan, Sasaran, dan Indikator Kinerja: the Renstra as the data holds it (the
+    indicators of ``indikator_renstra.csv`` when given), with the Renstra end target; the note
+    names PK indicators the Renstra's table lacks."""
+    from lkjip.analisis_dukungan import indikator_renstra
+
     sasaran = _isi(data.sasaran).merge(_isi(data.tujuan), on="kode_tujuan")
     df = _isi(data.indikator).merge(sasaran, on="kode_sasaran")
+    df = df[df["kode_indikator"].isin(indikator_renstra(data))]
     akhir = data.profil.get("renstra_akhir")
     no_tujuan = {k: f"{i}." for i, k in enumerate(data.tujuan["kode_tujuan"], start=1)}
     isi = pd.DataFrame({
@@ -72,9 +90,10 @@ def tabel_tujuan_sasaran(data, hasil, nomor="2.1") -> Tabel:
         f"Target Akhir Renstra ({akhir})": [
             angka_tertulis(hasil.indikator[k].target_akhir) for k in df["kode_indikator"]],
     })
+    catatan = _catatan_tanpa_renstra(data)
     return Tabel(isi, nomor, "Tujuan, Sasaran, dan Indikator Kinerja",
                  sumber=f"Renstra Kecamatan {_nama(data)} {data.profil.get('renstra_awal')}"
-                 f"–{akhir}")
+                 f"–{akhir}", catatan=kapital(catatan) or None)
 
 
 def _pohon_urut(tree: pd.DataFrame) -> list[int]:
@@ -229,8 +248,11 @@ def tabel_skala(hasil, nomor="3.1") -> Tabel:
         "Kriteria Penilaian Realisasi Kinerja": list(df["kategori"]),
         "Kode": list(df["kode"]),
     })
+    from lkjip.analisis_dukungan import rujukan
+
+    dasar = rujukan(hasil.data, "skala", lengkap=False)
     return Tabel(isi, nomor, "Skala Nilai Peringkat Kinerja",
-                 sumber=nama_skala(hasil.skala)[0].upper() + nama_skala(hasil.skala)[1:])
+                 sumber=kapital("; ".join(dasar + [nama_skala(hasil.skala)])))
 
 
 def indikator_terukur(hasil, kode_sasaran: str | None = None) -> list:
@@ -457,29 +479,45 @@ def tabel_anggaran_sasaran(data, hasil, nomor="3.6") -> Tabel:
                   sumber=f"Laporan realisasi anggaran {data.tahun}", jumlah=True)
 
 
-def keterangan_efisiensi(efisiensi: Angka) -> str:
-    """'Efisien' when capaian kinerja ≥ penyerapan anggaran, else 'Kurang efisien'."""
-    if efisiensi.nilai is None:
-        return KOSONG
-    return "Efisien" if efisiensi.bulat >= 0 else "Kurang efisien"
+def keterangan_efisiensi(efisiensi: Angka, aturan=None) -> str:
+    """'Efisien' / 'Kurang efisien' by the office's rule (`lkjip.analisis_dukungan.Aturan`,
+    from ``ketentuan.csv``); '–' without a rule: the regulation sets no threshold."""
+    from lkjip.analisis_dukungan import putusan_efisiensi
+
+    putusan = putusan_efisiensi(efisiensi, aturan)
+    return KOSONG if putusan is None else "Efisien" if putusan else "Kurang efisien"
 
 
 def tabel_efisiensi(data, hasil, nomor="3.7") -> Tabel:
-    """Efisiensi anggaran per sasaran: capaian kinerja − penyerapan anggaran (poin)."""
+    """Efisiensi anggaran per sasaran: capaian kinerja − penyerapan anggaran (poin), with the
+    verdict of the office's rule (``ketentuan.csv``) when it states one."""
+    from lkjip.analisis_dukungan import aturan_efisiensi
+
+    aturan = aturan_efisiensi(data)
     kolom = ["Sasaran Strategis", "Capaian Kinerja (%)", "Penyerapan Anggaran (%)",
-             "Efisiensi (poin)", "Keterangan"]
-    baris = [[s.sasaran, persen(s.capaian), persen(s.penyerapan), persen(s.efisiensi),
-              keterangan_efisiensi(s.efisiensi)] for s in hasil.sasaran.values()]
+             "Efisiensi (poin)"] + (["Keterangan"] if aturan else [])
+    baris = [[s.sasaran, persen(s.capaian), persen(s.penyerapan), persen(s.efisiensi)]
+             + ([keterangan_efisiensi(s.efisiensi, aturan)] if aturan else [])
+             for s in hasil.sasaran.values()]
     baris.append(["Keseluruhan", persen(hasil.capaian_kinerja), persen(hasil.penyerapan),
-                  persen(hasil.efisiensi), keterangan_efisiensi(hasil.efisiensi)])
+                  persen(hasil.efisiensi)]
+                 + ([keterangan_efisiensi(hasil.efisiensi, aturan)] if aturan else []))
     df = pd.DataFrame(baris, index=list(hasil.sasaran) + ["total"], columns=kolom)
     angka = {(k, kolom[1]): s.capaian for k, s in hasil.sasaran.items()}
     angka[("total", kolom[1])] = hasil.capaian_kinerja
+    catatan = (f"Efisien bila paling sedikit {format_angka(aturan.batas, 2)} poin, menurut "
+               "aturan yang ditetapkan kecamatan." if aturan else None)
     return _tabel(df, nomor, f"Efisiensi Penggunaan Anggaran Tahun {data.tahun}", angka=angka,
-                  hasil=hasil, sumber=sumber_olah(data), jumlah=True)
+                  hasil=hasil, sumber=sumber_olah(data), jumlah=True, catatan=catatan)
 
 
 # ---------------------------------------------------------------- Ikhtisar and Bab IV
+
+
+def _aturan(data):
+    from lkjip.analisis_dukungan import aturan_efisiensi
+
+    return aturan_efisiensi(data)
 
 
 def tabel_ikhtisar(data, hasil, nomor="i") -> Tabel:
@@ -515,7 +553,7 @@ def tabel_kesimpulan(data, hasil, nomor="4.1") -> Tabel:
         ["Capaian kinerja", persen(hasil.capaian_kinerja), hasil.kategori_kinerja or KOSONG],
         ["Penyerapan anggaran", persen(hasil.penyerapan), hasil.kategori_anggaran or KOSONG],
         ["Efisiensi (capaian kinerja − penyerapan anggaran)", persen(hasil.efisiensi),
-         keterangan_efisiensi(hasil.efisiensi)],
+         keterangan_efisiensi(hasil.efisiensi, _aturan(data))],
     ], index=["kinerja", "anggaran", "efisiensi"], columns=kolom)
     sel = {("kinerja", "Kategori"): ("kategori_kinerja", "keseluruhan"),
            ("anggaran", "Nilai (%)"): ("penyerapan", "total"),

@@ -409,32 +409,41 @@ def tabel(
     return Html(isi, f"Tabel {nomor}")
 
 
-def grafik(fig, nomor: str, judul: str, *, sumber: str | None = None) -> Html:
+def grafik(fig, nomor: str, judul: str, *, sumber: str | None = None,
+           jenis: str = "Grafik") -> Html:
     """A matplotlib figure as an SVG image with caption (and a PNG copy); the figure is closed.
 
     The SVG shown has its text drawn as paths (the same letters on every screen); the PDF
     gets a copy with the text as text (``cetak``), drawn in the same DejaVu Sans by
     WeasyPrint about five times faster than the glyph paths (issue 15).
-    ``sumber`` is the source line under the chart (say there when its data is synthetic)."""
+    ``sumber`` is the source line under the chart (say there when its data is synthetic).
+    ``jenis="Gambar"`` captions it "Gambar n" (a diagram such as the organisation chart, listed
+    in the Daftar Gambar) instead of "Grafik n"; its words stay text on screen too (names in a
+    diagram can be searched and copied).
+    """
     import matplotlib
     import matplotlib.pyplot as plt
 
+    if jenis not in ("Grafik", "Gambar"):
+        raise ValueError("jenis harus 'Grafik' atau 'Gambar'")
     buf, png, cetak = io.StringIO(), io.BytesIO(), io.StringIO()
-    fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
+    with matplotlib.rc_context({"svg.fonttype": "none"} if jenis == "Gambar" else {}):
+        fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
     # ids from a fixed salt: the same chart gives the same copy in every build
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "lkjip-cetak"}):
         fig.savefig(cetak, format="svg", bbox_inches="tight", metadata={"Date": None})
     fig.savefig(png, format="png", bbox_inches="tight", dpi=DPI_PNG, metadata={"Software": None})
     plt.close(fig)
     data = _b64(buf.getvalue().encode("utf-8"))
-    alt = _teks(f"Grafik {nomor} {judul}")
-    id_ = _id("grafik", nomor)
+    alt = _teks(f"{jenis} {nomor} {judul}")
+    id_ = _id(jenis.lower(), nomor)
+    kelas = "lk-grafik" + (" lk-jenis-gambar" if jenis == "Gambar" else "")
     isi = (
-        f'<figure class="lk-grafik" id="{id_}">'
+        f'<figure class="{kelas}" id="{id_}">'
         f'<img class="lk-gambar" alt="{alt}" src="data:image/svg+xml;base64,{data}">'
-        f'{_caption("Grafik", nomor, judul)}{_kaki(sumber, None)}</figure>'
+        f'{_caption(jenis, nomor, judul)}{_kaki(sumber, None)}</figure>'
     )
-    return Html(isi, f"Grafik {nomor}", ((id_, _b64(png.getvalue())),),
+    return Html(isi, f"{jenis} {nomor}", ((id_, _b64(png.getvalue())),),
                 ((id_, _b64(cetak.getvalue().encode("utf-8"))),))
 
 

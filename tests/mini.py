@@ -7,6 +7,11 @@ Figures chosen so every derived value is easy to compute by hand:
   capaian 78,13.
 - Budget: program 1 = kegiatan 1.1 (600.000) + 1.2 (400.000) = 1.000.000 perubahan,
   murni 900.000 + 400.000 = 1.300.000; realisasi 950.000 → penyerapan 95,00.
+- Optional files of the analysis (tests/test_analisis.py has the hand calculations): the
+  Sekcam's "Jumlah dokumen" 3 of 4 (pk_realisasi.csv) → capaian 75,00; a provincial standard
+  for cakupan of 70 (standar.csv); efficiency threshold 0 (ketentuan.csv); belanja operasi
+  1.200.000 → 950.000 and modal 100.000 → 50.000 (belanja.csv, = the DPA totals); the Renstra
+  table lists IKU-01 only (indikator_renstra.csv), so cakupan is a PK indicator it lacks.
 """
 
 from __future__ import annotations
@@ -90,6 +95,33 @@ BERKAS_MINI = {
     ),
     "2023/tersaji.csv": "besaran,kunci,nilai,sumber\nrealisasi,IKU-02,\"62,50\",Tabel 3.2\n",
     "2023/narasi/isu_strategis.md": "1. Kurangnya pegawai\n",
+    "renstra/visi_misi.csv": (
+        "jenis,nomor,teks,didukung\nvisi,,Contoh yang maju,\nmisi,1,Ekonomi kuat,tidak\n"
+        "misi,2,Tata kelola yang baik,ya\n"
+    ),
+    "renstra/indikator_renstra.csv": "kode_indikator\nIKU-01\n",
+    "2023/pk_realisasi.csv": (
+        "kode_pejabat,no,kode_node,realisasi,kode_anggaran,arah\nsekcam,1,,3,1.1,naik\n"
+    ),
+    "2023/standar.csv": (
+        "kode_indikator,tingkat,nilai,uraian,sumber\n"
+        "IKU-02,provinsi,70,Rerata cakupan layanan kecamatan se-provinsi,Contoh sumber\n"
+    ),
+    "2023/ketentuan.csv": (
+        "ketentuan,nilai,uraian,dasar\nbatas_efisiensi,0,Efisien bila capaian kinerja tidak "
+        "lebih rendah dari penyerapan anggaran,Keputusan Camat Contoh\n"
+    ),
+    "2023/rujukan.csv": (
+        "bagian,peraturan,tentang\nrenstra,Peraturan Bupati Contoh Nomor 1 Tahun 2021,"
+        "Renstra Perangkat Daerah\npelimpahan,Peraturan Bupati Contoh Nomor 5 Tahun 2017,\n"
+    ),
+    "2023/instrumen.csv": (
+        "no,nama,kepanjangan,uraian\n1,SIPD,Sistem Informasi Pemerintahan Daerah,"
+        "Pengelolaan keuangan daerah\n"
+    ),
+    "2023/belanja.csv": (
+        "jenis_belanja,pagu_murni,pagu_perubahan\noperasi,1200000,950000\nmodal,100000,50000\n"
+    ),
 }
 
 

@@ -87,10 +87,11 @@ def bantarbolang(tmp_path):
 
 
 DIBUAT_2024 = [
-    "anggaran.csv", "data_publik.csv", "desa.csv", "ikm_responden.csv", "komposit.csv",
-    "layanan_pelimpahan.csv", "narasi/gambaran_umum.md", "narasi/isu_strategis.md",
-    "pegawai.csv", "pejabat.csv", "pengaduan.csv", "pk_anggaran.csv", "pk_indikator.csv",
-    "profil.csv", "realisasi_anggaran.csv", "sarpras.csv", "tersaji.csv"]
+    "anggaran.csv", "belanja.csv", "data_publik.csv", "desa.csv", "ikm_responden.csv",
+    "instrumen.csv", "komposit.csv", "layanan_pelimpahan.csv", "narasi/gambaran_umum.md",
+    "narasi/isu_strategis.md", "pegawai.csv", "pejabat.csv", "pengaduan.csv", "pk_anggaran.csv",
+    "pk_indikator.csv", "pk_realisasi.csv", "profil.csv", "realisasi_anggaran.csv",
+    "rujukan.csv", "sarpras.csv", "tersaji.csv"]
 
 
 def test_dari_2023_writes_the_year_and_keeps_the_renstra(bantarbolang):

@@ -6,7 +6,7 @@ from html import unescape
 
 import pytest
 
-from lkjip import ejaan, narasi, sintetis, tabel
+from lkjip import ejaan, narasi, narasi_analisis, sintetis, tabel
 from lkjip.config import DATA
 from lkjip.ejaan import NBSP, pelanggaran
 from lkjip.konteks import konteks
@@ -52,15 +52,43 @@ def _kalimat_edisi(data, hasil) -> list[str]:
             narasi.kalimat_penutup(data), _polos(narasi.rumus_berlaku(data, hasil).isi)]
     teks += narasi.kesimpulan(data, hasil)
     for kode in hasil.indikator:
-        teks += [narasi.kalimat_capaian(data, hasil, kode), narasi.kalimat_tren(data, hasil, kode),
-                 narasi.kalimat_progres(data, hasil, kode)]
+        teks += [narasi.kalimat_capaian(data, hasil, kode)] + _kalimat_analisis(data, hasil, kode)
     teks += [narasi.kalimat_sasaran(data, hasil, k) for k in hasil.sasaran]
     teks += [narasi.kalimat_komposit(data, hasil, k) for k in hasil.komposit
              if k in set(data.komposit["kode_node"]) and not _anak(data, k)]
     if hasil.ikm_tahun is not None:
         teks.append(narasi.kalimat_ikm(data, hasil))
     teks.append(tabel.catatan_tanpa_target(hasil, data.tahun) or "")
+    teks += _kalimat_dokumen(data, hasil)
     return [t for t in teks if t]
+
+
+def _kalimat_analisis(data, hasil, kode) -> list[str]:
+    """Bab III's analysis of one indicator (lkjip.narasi_analisis): target, trend, Renstra,
+    the kabupaten's kecamatan, standards, causes, quarters."""
+    from lkjip.pembanding import muat_pembanding
+
+    na, lain = narasi_analisis, muat_pembanding(data)
+    teks = [na.kalimat_target(data, hasil, kode), na.kalimat_tren(data, hasil, kode),
+            na.kalimat_progres(data, hasil, kode), na.kalimat_standar(data, hasil, kode),
+            na.kalimat_kabupaten(data, hasil, kode, lain), na.kalimat_triwulan(data, hasil, kode)]
+    akar = tabel.akar_komposit(data, kode)
+    if akar in hasil.komposit:
+        teks.append(na.kalimat_penyebab_komposit(data, hasil, akar))
+    return teks
+
+
+def _kalimat_dokumen(data, hasil) -> list[str]:
+    """The seed's content and Bab III's resources (lkjip.narasi_analisis)."""
+    na = narasi_analisis
+    teks = [na.kalimat_capaian_pk(data, hasil), na.kalimat_efisiensi_aturan(data, hasil),
+            na.kalimat_belanja(data, hasil), na.kalimat_visi_misi(data),
+            na.kalimat_instrumen(data)]
+    teks += [na.kalimat_anggaran_pendukung(data, hasil, k) for k in hasil.sasaran]
+    teks += [na.kalimat_rujukan(data, b, "Dasarnya adalah") for b in set(data.rujukan["bagian"])]
+    if hasil.ikm_tahun is not None:
+        teks.append(na.kalimat_penyebab_ikm(data, hasil))
+    return teks
 
 
 def _polos(html: str) -> str:

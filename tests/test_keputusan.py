@@ -309,14 +309,14 @@ def test_edisi_tanpa_draf_dan_angkanya_mengikuti_putusan(edisi_diputuskan):
     # capaian 86,8148… / 94,69 × 100 = 91,683… → 91,68
     assert _sel(sup, "tabel-3-2", "Cakupan layanan")[3:6] == ["94,69", "86,81", "91,68"]
     # sasaran: (101,15 (tersaji) + 91,683…)/2 = 96,416… → 96,42
-    assert _sel(sup, "tabel-3-3", "Persentase Capaian Sasaran")[-4] == "96,42"
+    assert _sel(sup, "tabel-3-4", "Persentase Capaian Sasaran")[-4] == "96,42"
     # the Camat's PK as signed, the decided correction beside row 6, none on the total
     teks = " ".join(sup.get_text(" ").split())
     assert "tertulis Rp 2.460.836.770; menurut DPA Rp 2.460.636.770" in teks
     assert "jumlah rinciannya Rp 2.522.667.250" not in teks
     # the IKM printed is the office's stated 82,94, not computed from the synthetic answers:
     # Tabel 3.2 says nothing of them; the survey table and the unsur chart still do
-    for id_, sintetis in (("tabel-3-2", False), ("tabel-3-4", True), ("grafik-3-2", True)):
+    for id_, sintetis in (("tabel-3-2", False), ("tabel-3-6", True), ("grafik-3-3", True)):
         sumber = sup.find(id=id_).select_one("p.lk-sumber").get_text()
         assert ("ikm_responden_sintetis.csv" in sumber) == sintetis, id_
 

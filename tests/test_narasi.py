@@ -3,7 +3,7 @@ Markdown renders safely."""
 
 import pytest
 
-from lkjip import narasi
+from lkjip import narasi, narasi_analisis
 from lkjip.konteks import konteks
 from tests.mini import CONTOH, tulis_mini
 
@@ -40,12 +40,20 @@ def test_capaian_sentence_of_ikm(contoh):
 
 def test_trend_and_progress(contoh):
     data, hasil = contoh
-    # 86,81 − 81,12 = 5,69
-    assert narasi.kalimat_tren(data, hasil, "IKU-02").endswith("naik 5,69 poin.")
-    # 86,8148 / 96,47 × 100 = 89,99
-    assert "target akhir Renstra tahun 2026 sebesar 96,47\xa0%" in narasi.kalimat_progres(
-        data, hasil, "IKU-02")
-    assert narasi.kalimat_progres(data, hasil, "IKU-02").endswith("mencapai 89,99\xa0%.")
+    # 86,81 − 81,12 = 5,69; 5,69 / 81,12 × 100 = 7,014 → 7,01 %; first year 2021: 86,81 − 96,32
+    # = −9,51
+    tren = narasi_analisis.kalimat_tren(data, hasil, "IKU-02")
+    assert "realisasi tahun 2023 naik 5,69 poin atau 7,01\xa0%" in tren
+    assert tren.endswith("(96,32\xa0%), turun 9,51 poin.")
+    # 86,8148 / 96,47 × 100 = 89,99; left 96,47 − 86,81 = 9,66 in 2026 − 2023 = 3 years → 3,22
+    progres = narasi_analisis.kalimat_progres(data, hasil, "IKU-02")
+    assert "target akhir Renstra tahun 2026 sebesar 96,47\xa0%" in progres
+    assert "hingga tahun 2023 mencapai 89,99\xa0%." in progres
+    assert "masih diperlukan 9,66 poin dalam tiga tahun tersisa (2024–2026), rata-rata 3,22 poin" \
+        in progres
+    # 86,81 − 94,69 = −7,88
+    assert narasi_analisis.kalimat_target(data, hasil, "IKU-02") == (
+        "Realisasi tersebut belum mencapai target; kurang 7,88 poin.")
 
 
 def test_ikm_paragraph(contoh):
@@ -66,9 +74,10 @@ def test_sasaran_and_conclusions(contoh):
     # 2.469.406.335 / 2.522.467.250 = 97,8965 %: Sangat Tinggi on the seed's own scale
     assert k[1] == ("Berdasarkan pemenuhan capaian anggaran (penyerapan) 97,90\xa0%, kategori "
                     "Sangat Tinggi.")
-    # 96,32 − 97,90 = −1,58 (the working is shown once, in Bab III: kalimat_efisiensi)
-    assert k[2] == "Efisiensi penggunaan anggaran -1,58 poin, tergolong kurang efisien."
-    assert "96,32 − 97,90 = -1,58 poin" in narasi.kalimat_efisiensi(data, hasil)
+    # 96,32 − 97,90 = −1,58 (the working is shown once, in Bab III: kalimat_efisiensi); the
+    # example's data states no efficiency rule (ketentuan.csv): the figure, no verdict
+    assert k[2] == "Efisiensi penggunaan anggaran -1,58 poin."
+    assert narasi.kalimat_efisiensi(data, hasil).endswith("96,32 − 97,90 = -1,58 poin.")
 
 
 def test_budget_sentence(contoh):

@@ -248,15 +248,17 @@ def test_capaian_of_each_indicator(sup):
 
 
 def test_sasaran_ikm_budget_and_conclusions(sup):
-    assert _baris(sup, "tabel-3-3", "Persentase Capaian Sasaran")[-4:-2] == ["96,32",
+    # Bab III numbers: 3.3 program-level PK, 3.5/3.7 comparisons, 3.9–3.13 components and
+    # lists, 3.14 supporting programs (issue 12)
+    assert _baris(sup, "tabel-3-4", "Persentase Capaian Sasaran")[-4:-2] == ["96,32",
                                                                              "Sangat Tinggi"]
-    assert _baris(sup, "tabel-3-4", "Indeks Kepuasan Masyarakat")[-2] == "82,78"
+    assert _baris(sup, "tabel-3-6", "Indeks Kepuasan Masyarakat")[-2] == "82,78"
     assert _baris(sup, "tabel-2-5", "JUMLAH")[-3:] == ["2.544.412.750", "2.522.467.250",
                                                         "(21.945.500)"]
-    assert _baris(sup, "tabel-3-6", "Jumlah")[-3:] == ["2.522.467.250", "2.469.406.335",
+    assert _baris(sup, "tabel-3-15", "Jumlah")[-3:] == ["2.522.467.250", "2.469.406.335",
                                                        "97,90"]
     assert _baris(sup, "tabel-4-1", "Capaian kinerja")[1:] == ["96,32", "Sangat Tinggi"]
-    assert _baris(sup, "tabel-3-5", "Cakupan layanan kecamatan")[-1] == "86,81"
+    assert _baris(sup, "tabel-3-8", "Cakupan layanan kecamatan")[-1] == "86,81"
 
 
 def test_generated_sentences_in_the_report(sup):
@@ -315,8 +317,10 @@ def test_working_paper_has_findings_decisions_appendix_and_inputs(teks_kertas):
 
 def test_synthetic_inputs_are_labelled_where_used(sup):
     """The IKM answers are synthetic: every table and chart computed from them says so."""
-    for id_ in ("tabel-i", "tabel-3-2", "tabel-3-3", "tabel-3-4", "tabel-4-1", "grafik-3-1",
-                "grafik-3-2"):
+    # Tabel 3.2 capaian, 3.4 sasaran, 3.5 the IKM's comparisons, 3.6 survey; Grafik 3.1 IKM
+    # trend, 3.2 IKM per kecamatan, 3.3 unsur (Tabel 3.3 is the program-level PK: no IKM)
+    for id_ in ("tabel-i", "tabel-3-2", "tabel-3-4", "tabel-3-5", "tabel-3-6", "tabel-4-1",
+                "grafik-3-1", "grafik-3-2", "grafik-3-3"):
         sumber = sup.find(id=id_).select_one("p.lk-sumber").get_text()
         assert "data sintetis" in sumber and "ikm_responden_sintetis.csv" in sumber, id_
     # a table computed from typed data alone does not
@@ -328,7 +332,7 @@ def test_lists_of_contents(sup):
     for bab in ("KATA PENGANTAR", "IKHTISAR EKSEKUTIF", "BAB I PENDAHULUAN",
                 "BAB III AKUNTABILITAS KINERJA", "BAB IV PENUTUP", "LAMPIRAN"):
         assert bab in isi.upper()
-    assert "Tabel 3.6 Target dan Realisasi Anggaran" in _teks(sup, "daftar-tabel")
+    assert "Tabel 3.15 Target dan Realisasi Anggaran" in _teks(sup, "daftar-tabel")
     assert "Grafik 2.1 Pagu Sebelum dan Setelah Perubahan" in _teks(sup, "daftar-grafik")
 
 
@@ -339,7 +343,7 @@ def test_pdf_has_captions_and_figures(teks_pdf):
                     "Tabel 2.5 Rencana Anggaran Tahun 2023",
                     "Tabel 3.1 Skala Nilai Peringkat Kinerja",
                     "Tabel 3.2 Capaian Kinerja atas Perjanjian Kinerja Tahun 2023",
-                    "Tabel 3.4 Hasil Survei Kepuasan Masyarakat", "Tabel L.1", "DAFTAR ISI"):
+                    "Tabel 3.6 Hasil Survei Kepuasan Masyarakat", "Tabel L.1", "DAFTAR ISI"):
         assert caption in teks
     for angka in ("91,68", "100,95", "96,32", "97,90", "82,78", "2.522.467.250",
                   "(21.945.500)"):

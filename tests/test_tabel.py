@@ -137,8 +137,9 @@ def test_budget_per_sasaran_and_efficiency(contoh):
     # 2.469.406.335 / 2.522.467.250 × 100 = 97,8965 → 97,90
     assert list(t.df.loc["total"])[2:] == ["2.522.467.250", "2.469.406.335", "97,90"]
     e = tabel.tabel_efisiensi(data, hasil)
-    # 96,3158 − 97,8965 = −1,5807 → −1,58: less performance than budget absorbed
-    assert list(e.df.loc["total"])[1:] == ["96,32", "97,90", "-1,58", "Kurang efisien"]
+    # 96,3158 − 97,8965 = −1,5807 → −1,58; no rule in the data, so no Keterangan column
+    assert list(e.df.loc["total"])[1:] == ["96,32", "97,90", "-1,58"]
+    assert "tidak menetapkan aturannya" in e.catatan
 
 
 def test_ikhtisar_and_conclusions(contoh):
