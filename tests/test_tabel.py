@@ -139,7 +139,11 @@ def test_budget_per_sasaran_and_efficiency(contoh):
     e = tabel.tabel_efisiensi(data, hasil)
     # 96,3158 − 97,8965 = −1,5807 → −1,58; no rule in the data, so no Keterangan column
     assert list(e.df.loc["total"])[1:] == ["96,32", "97,90", "-1,58"]
-    assert "tidak menetapkan aturannya" in e.catatan
+    assert "Keterangan" not in e.df.columns and e.catatan is None
+    # the rule (none) is said once, in the sentence after the table
+    from lkjip.narasi_analisis import kalimat_efisiensi_aturan
+
+    assert "tidak menetapkan aturannya" in kalimat_efisiensi_aturan(data, hasil)
 
 
 def test_ikhtisar_and_conclusions(contoh):
