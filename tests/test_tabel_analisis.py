@@ -106,7 +106,8 @@ def test_tabel_anggaran_pendukung(mini, contoh, tmp_path):
     data, hasil = contoh
     k = narasi_analisis.kalimat_anggaran_pendukung(data, hasil, "S1")
     # programs 6; kegiatan 8 + 3 + 2 + 2 + 1 + 1 = 17
-    assert "didukung oleh enam program dan tujuh belas kegiatan dalam DPA dengan pagu Rp 2.522.467.250" in k
+    assert ("didukung oleh enam program dan tujuh belas kegiatan dalam DPA dengan pagu "
+            "Rp 2.522.467.250") in k
 
 
 def test_efisiensi_stated_with_or_without_rule(mini, contoh):
