@@ -67,6 +67,20 @@ def kumpulkan_triwulan(data_dirs, tahun: int, n: int) -> list[EntriTw]:
             for k, d in cari_kecamatan(folder_data(data_dirs)).items()]
 
 
+def wilayah(entri: list[EntriTw]) -> tuple[str, str]:
+    """(kabupaten, provinsi) as the reported kecamatan's profil.csv name them (the most
+    common); empty when none reported.
+
+    >>> wilayah([])
+    ('', '')
+    """
+    from collections import Counter
+
+    nama = Counter((str(e.hasil.data.profil["kabupaten"]), str(e.hasil.data.profil["provinsi"]))
+                   for e in entri if e.hasil is not None)
+    return nama.most_common(1)[0][0] if nama else ("", "")
+
+
 def ada_sintetis(entri: list[EntriTw]) -> bool:
     return any(e.hasil is not None and e.hasil.data.sintetis for e in entri)
 
@@ -143,7 +157,8 @@ def tabel_belum(entri: list[EntriTw], nomor: str) -> tampil.Html:
         return tampil.paragraf("Semua kecamatan telah melaporkan realisasi triwulan ini.")
     df = pd.DataFrame([{"Kecamatan": e.nama, "Keterangan": e.alasan} for e in belum])
     return tampil.tabel(df, nomor, "Kecamatan yang belum melapor atau datanya belum dapat dimuat",
-                        catatan="Keterangan: baris pertama pesan pemuat data.")
+                        catatan="Keterangan memuat paling banyak dua masalah pertama yang "
+                        "ditemukan saat memuat data; lkjip check menampilkan semuanya.")
 
 
 def kalimat_ringkasan(entri: list[EntriTw], tahun: int, n: int) -> str:
@@ -197,5 +212,6 @@ def bangun_kabupaten_triwulan(tahun: int, n: int, data_dirs=None, out_dir=None,
     return berkas
 
 
-__all__ = ["EntriTw", "kumpulkan_triwulan", "tabel_rekap", "tabel_tertinggal", "tabel_belum",
-           "kalimat_ringkasan", "bangun_kabupaten_triwulan", "NAMA_TW", "BELUM_MELAPOR"]
+__all__ = ["EntriTw", "kumpulkan_triwulan", "wilayah", "tabel_rekap", "tabel_tertinggal",
+           "tabel_belum", "kalimat_ringkasan", "bangun_kabupaten_triwulan", "NAMA_TW",
+           "BELUM_MELAPOR"]

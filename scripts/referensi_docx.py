@@ -96,6 +96,9 @@ def _gaya_gaya(doc) -> None:
     for nama in ("Body Text", "First Paragraph"):
         doc.styles[nama].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         doc.styles[nama].paragraph_format.space_after = Pt(6)
+    # table cells and tight lists: left-aligned (justified, a narrow cell spreads its few words
+    # across the column)
+    doc.styles["Compact"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     for nama, ukuran in (("Heading 1", 14), ("Heading 2", 12), ("Heading 3", 11.5),
                          ("Heading 4", 11)):
         gaya = doc.styles[nama]

@@ -22,7 +22,7 @@ from click.testing import CliRunner
 
 from lkjip import config, sintetis
 from lkjip.cli import main
-from lkjip.kabupaten_triwulan import kumpulkan_triwulan, urutkan
+from lkjip.kabupaten_triwulan import kumpulkan_triwulan, urutkan, wilayah
 from lkjip.laporan_triwulan import bangun_triwulan
 from tests.mini_tw import tulis_mini_tw
 
@@ -253,6 +253,18 @@ def test_kabupaten_reason_joins_the_loader_sentences_once(tmp_path):
     assert ".;" not in alasan and ". ;" not in alasan and ".." not in alasan
 
 
+def test_kabupaten_named_from_the_kecamatan_profiles(tmp_path):
+    # the cover's kabupaten and provinsi come from profil.csv, not from the notebook: two of
+    # three kecamatan say Batang, one Pemalang → Batang
+    from tests.mini import BERKAS_MINI
+
+    batang = {"2023/profil.csv": BERKAS_MINI["2023/profil.csv"].replace(
+        "Pemalang,Jawa Tengah", "Batang,Jawa Tengah")}
+    for nama, ganti in (("alfa", batang), ("beta", batang), ("gama", {})):
+        tulis_mini_tw(tmp_path, nama, ganti=ganti)
+    assert wilayah(kumpulkan_triwulan(tmp_path, 2023, 3)) == ("Batang", "Jawa Tengah")
+
+
 def test_kabupaten_tw3_view_built(tmp_path):
     hasil = CliRunner().invoke(main, ["build-kabupaten", "--tahun", "2023", "--triwulan", "3",
                                       "--data", str(_tiga(tmp_path / "data")), "--out",
@@ -266,6 +278,11 @@ def test_kabupaten_tw3_view_built(tmp_path):
     assert "1. Alfa 8 4 1 2 1 93,67 87,69 57,00" in baris
     assert "2. Beta 8 7 0 0 1 100,00 87,69 57,00" in baris
     kalimat = _kalimat(teks)
+    # the running header names the view once: "… Triwulan Kecamatan se-Kabupaten Pemalang …"
+    # (the title used to end in "Kecamatan" before "Kecamatan se-Kabupaten")
+    assert "Rekapitulasi Pengukuran Kinerja Triwulan Kecamatan se-Kabupaten Pemalang" in kalimat
+    assert "Kecamatan Kecamatan" not in kalimat
+    assert "Keterangan memuat paling banyak dua masalah pertama" in kalimat
     assert "2 dari 3 kecamatan telah melaporkan" in kalimat
     assert "Kecamatan yang paling tertinggal: Alfa" in kalimat
     # the same view as Word, its rows as Word table rows; gama in Tabel 4.1 (not reported)
