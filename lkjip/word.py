@@ -442,6 +442,26 @@ def _perbarui_saat_dibuka(doc) -> None:
     _ganti(settings, "w:updateFields", _el("w:updateFields", val="true"))
 
 
+def _catatan_lekat(doc) -> None:
+    """A table's notes (Sumber, Catatan) stay on the page of its last row: the last row and
+    each note but the last keep with the next paragraph (a note alone atop a page, seen in
+    LibreOffice, is otherwise what a table ending at a page's foot leaves)."""
+    from docx.oxml.ns import qn
+
+    gaya = doc.styles[GAYA_SUMBER].style_id
+
+    def catatan(el) -> bool:
+        ps = None if el is None else el.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        return ps is not None and ps.get(qn("w:val")) == gaya
+
+    for el in list(doc.element.body.iterchildren()):
+        if not catatan(el.getnext()):
+            continue
+        lekat = el.tr_lst[-1].iter(qn("w:p")) if el.tag == qn("w:tbl") else [el] * catatan(el)
+        for p in lekat:
+            p.get_or_add_pPr().keepNext_val = True
+
+
 def html_ke_docx(html: str, png: Mapping[str, bytes] | None = None, *, draf: bool = False,
                  judul: str = "LKjIP", subjek: str = "LKjIP untuk ditandatangani") -> bytes:
     """The .docx of a report's reader HTML (see the module docstring); `judul` and `subjek`
@@ -451,6 +471,7 @@ def html_ke_docx(html: str, png: Mapping[str, bytes] | None = None, *, draf: boo
     doc = Document(io.BytesIO(_pandoc(*_siapkan(html, png or {}))))
     for tabel in doc.tables:
         _rapikan_tabel(tabel)
+    _catatan_lekat(doc)
     _daftar(doc)
     _halaman_baru(doc)
     _draf(doc, draf, judul, subjek)

@@ -92,6 +92,37 @@ def test_word_file_read_back(mini):
     assert (round(s.page_width.cm, 1), round(s.page_height.cm, 1)) == (21.0, 29.7)
 
 
+def test_word_table_notes_stay_with_the_table(mini):
+    """Every table followed by its notes keeps its last row with them, and each note with the
+    next (LibreOffice showed "Sumber: …" alone atop a page); the last note does not."""
+    from docx.oxml.ns import qn
+
+    berkas, _ = mini
+    d = docx.Document(str(berkas.docx))
+    gaya = d.styles["Sumber Tabel"].style_id
+
+    def catatan(el) -> bool:
+        ps = None if el is None else el.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        return ps is not None and ps.get(qn("w:val")) == gaya
+
+    def lekat(p) -> bool:
+        return p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None
+
+    dicek = 0
+    for tbl in d.element.body.iter(qn("w:tbl")):
+        el = tbl.getnext()
+        if not catatan(el):
+            continue
+        assert all(lekat(p) for p in tbl.tr_lst[-1].iter(qn("w:p")))
+        while catatan(el.getnext()):
+            assert lekat(el)
+            el = el.getnext()
+        assert not lekat(el)
+        dicek += 1
+    # the mini's tables with a Sumber line: 1.1, 1.2, 1.3, 2.1, 2.2, 3.1, 3.2, 4.1, 4.2, 5.1
+    assert dicek == 10
+
+
 def test_cover_and_summary(mini):
     _, teks = mini
     kalimat = _kalimat(teks)
