@@ -340,45 +340,37 @@ def unsur_di_bawah(hasil) -> list[NilaiUnsur]:
 
 @dataclass(frozen=True)
 class Triwulan:
-    """Target (from the PK) and realisasi (from realisasi.csv) of one quarter."""
+    """One indicator up to one quarter (s.d. TW): target, realisasi and capaian as the
+    quarterly reports compute them (`lkjip.triwulan`), and the office's explanation of that
+    quarter (``penjelasan_tw.csv``), if any."""
 
     tw: int
-    target: Angka | None
+    target: Angka
     realisasi: Angka
     capaian: Angka
+    penjelasan: str | None = None
 
 
-def _target_tw(data, kode: str) -> dict[int, Angka]:
-    pk = data.pk_indikator[data.pk_indikator["kode_indikator"] == kode]
-    if not len(pk):
-        return {}
-    r, berkas = pk.iloc[0], data.berkas.get("pk_indikator", "pk_indikator.csv")
-    hasil = {}
-    for n in range(1, 5):
-        angka = r.get(f"tw{n}_angka")
-        if angka is not None and angka == angka:  # not NaN (an a/b target has no number)
-            s = Sumber(berkas, int(r["_baris"]), f"tw{n}", r[f"tw{n}"])
-            hasil[n] = Angka(s.angka, f"target TW {n} tertulis", (s,), label=f"target {kode} TW{n}")
-    return hasil
+def _penjelasan_tw(data, pk) -> dict[int, str]:
+    df = data.penjelasan_tw
+    df = df[(df["kode_pejabat"].astype(str) == pk.kode_pejabat) & (df["no"] == pk.no)]
+    return {int(r["triwulan"]): str(r["penjelasan"]) for _, r in df.iterrows()}
 
 
 def triwulan(data, hasil, kode: str) -> list[Triwulan]:
-    """Each quarter of this year with a realisasi: its PK target and capaian.
-
-    Empty when realisasi.csv has no TW rows for the indicator this year.
+    """Each quarter of this year with a realisasi, up to that quarter (s.d. TW), for the first
+    PK row of the indicator: the quarterly figures `lkjip.triwulan` computes from
+    ``realisasi_pk_tw.csv`` or the TW rows of ``renstra/realisasi.csv``, with the indicator's
+    accumulation (``akumulasi_tw``). Empty when no quarter is reported or the row is not rated
+    (an a/b target, an unknown accumulation).
     """
-    i = hasil.indikator[kode]
-    df = data.realisasi
-    df = df[(df["kode_indikator"] == kode) & (df["tahun"] == data.tahun)
-            & df["periode"].str.startswith("TW")]
-    target, berkas = _target_tw(data, kode), data.berkas.get("realisasi", "realisasi.csv")
-    hasil_tw = []
-    for _, r in df.sort_values("periode").iterrows():
-        if r["realisasi"] != r["realisasi"]:  # NaN: not available
-            continue
-        n = int(r["periode"][2:])
-        s = Sumber(berkas, int(r["_baris"]), "realisasi", r["realisasi"])
-        real = Angka(s.angka, "realisasi TW tertulis", (s,), label=f"realisasi {kode} TW{n}")
-        cap = capaian_angka(real, target.get(n), i.arah, i.metode, label=f"capaian {kode} TW{n}")
-        hasil_tw.append(Triwulan(n, target.get(n), real, cap))
-    return hasil_tw
+    from lkjip.peringatan_tw import muat_ambang
+    from lkjip.triwulan import hitung_indikator_tw
+
+    pk = next((p for p in hitung_indikator_tw(data, 4, muat_ambang(data))
+               if p.kode_indikator == kode), None)
+    if pk is None:
+        return []
+    jelas = _penjelasan_tw(data, pk)
+    return [Triwulan(t.triwulan, t.target, t.realisasi, t.capaian, jelas.get(t.triwulan))
+            for t in pk.titik if t.realisasi.nilai is not None and t.capaian.nilai is not None]

@@ -23,6 +23,7 @@ from lkjip.format import format_angka, format_persen, format_rupiah
 from lkjip.narasi import besaran, kalimat
 from lkjip.pembanding import banding
 from lkjip.tabel_dokumen import JENIS_BELANJA
+from lkjip.triwulan import NAMA_TW
 
 
 def _nama(data) -> str:
@@ -220,16 +221,18 @@ def kalimat_penyebab_ikm(data, hasil) -> str:
 
 
 def kalimat_triwulan(data, hasil, kode: str) -> str:
-    """The quarter with the lowest capaian, when quarters are recorded."""
-    daftar = [t for t in an.triwulan(data, hasil, kode) if t.capaian.nilai is not None]
+    """The quarters as a cause: the lowest capaian s.d. TW, and the office's explanation of
+    that quarter when it gave one (``penjelasan_tw.csv``)."""
+    daftar = an.triwulan(data, hasil, kode)
     if not daftar:
         return ""
     rendah = min(daftar, key=lambda t: t.capaian.nilai)
-    romawi = ("I", "II", "III", "IV")
-    return kalimat(f"Realisasi per triwulan tercatat untuk {bilangan(len(daftar))} triwulan; "
-                   f"capaian terendah pada triwulan {romawi[rendah.tw - 1]} "
-                   f"({format_persen(rendah.capaian)}).", [(format_persen(rendah.capaian),
-                                                            rendah.capaian)])
+    teks = (f"Realisasi per triwulan tercatat sampai triwulan {NAMA_TW[daftar[-1].tw - 1][3:]}; "
+            f"capaian terendah adalah capaian sampai triwulan {NAMA_TW[rendah.tw - 1][3:]} "
+            f"({format_persen(rendah.capaian)}).")
+    if rendah.penjelasan:
+        teks += f" Penjelasan kecamatan untuk triwulan tersebut: {rendah.penjelasan.rstrip('.')}."
+    return kalimat(teks, [(format_persen(rendah.capaian), rendah.capaian)])
 
 
 # ---------------------------------------------------------------- the office's own narrative

@@ -19,6 +19,7 @@ from lkjip.angka import Angka
 from lkjip.format import KOSONG, format_angka, format_persen
 from lkjip.pembanding import banding
 from lkjip.tabel import Tabel, _nomor_anggaran, _tabel, angka_tertulis, persen, rupiah, sumber_olah
+from lkjip.triwulan import NAMA_TW
 
 SINTETIS = "data kecamatan lain bersifat sintetis (contoh), bukan data sebenarnya"
 
@@ -175,18 +176,22 @@ def tabel_daftar(data, hasil, nama_daftar: str, kode_node: str, nomor: str) -> T
 
 
 def tabel_triwulan(data, hasil, kode: str, nomor: str) -> Tabel | None:
-    """Target, realisasi and capaian per quarter; None without TW realisasi."""
+    """Target, realisasi and capaian up to each reported quarter (s.d. TW), with the office's
+    explanation of the quarter when it gave one; None without TW realisasi."""
     daftar = an.triwulan(data, hasil, kode)
     if not daftar:
         return None
     i = hasil.indikator[kode]
-    kolom = ["Triwulan", "Target", "Realisasi", "Capaian (%)"]
-    df = pd.DataFrame([[f"TW {('I', 'II', 'III', 'IV')[t.tw - 1]}", angka_tertulis(t.target),
-                        angka_tertulis(t.realisasi.nilai), persen(t.capaian)] for t in daftar],
-                      index=[f"TW{t.tw}" for t in daftar], columns=kolom)
+    kolom = ["Triwulan", "Target s.d. TW", "Realisasi s.d. TW", "Capaian (%)"]
+    jelas = any(t.penjelasan for t in daftar)
+    baris = [[f"s.d. {NAMA_TW[t.tw - 1]}", persen(t.target), persen(t.realisasi),
+              persen(t.capaian)] + ([t.penjelasan or KOSONG] if jelas else []) for t in daftar]
+    df = pd.DataFrame(baris, index=[f"TW{t.tw}" for t in daftar],
+                      columns=kolom + (["Penjelasan Kecamatan"] if jelas else []))
     return _tabel(df, nomor, f"Capaian per Triwulan {i.indikator} Tahun {data.tahun}",
                   angka={(f"TW{t.tw}", kolom[3]): t.capaian for t in daftar},
-                  sumber=sumber_olah(data, *(t.realisasi for t in daftar)))
+                  sumber=sumber_olah(data, *(t.realisasi for t in daftar)),
+                  uraian=["Penjelasan Kecamatan"] if jelas else ())
 
 
 # ---------------------------------------------------------------- the PK of the program level

@@ -199,9 +199,26 @@ def test_triwulan(tmp_path, mini):
                  + "IKU-02,2023,TW1,20\nIKU-02,2023,TW2,30\nIKU-02,2023,TW3,60\n")
     data, hasil = _muat(tmp_path, {"renstra/realisasi.csv": realisasi})
     tw = an.triwulan(data, hasil, "IKU-02")
-    # PK TW targets 20, 40, 60: 20/20 = 100; 30/40 = 75; 60/60 = 100; TW4 not recorded
+    # IKU-02 accumulates 'terakhir': PK TW targets 20, 40, 60; realisasi.csv's TW rows 20, 30,
+    # 60: 20/20 = 100; 30/40 = 75; 60/60 = 100; TW4 not recorded
     assert [(t.tw, t.capaian.bulat) for t in tw] == [(1, D("100.00")), (2, D("75.00")),
                                                      (3, D("100.00"))]
+
+
+def test_triwulan_from_the_quarterly_files(tmp_path):
+    from tests.mini_tw import BERKAS_TW
+
+    data, hasil = _muat(tmp_path, BERKAS_TW)
+    # camat 2 (IKU-02, 'terakhir'): targets s.d. TW 20, 40, 60; realisasi_pk_tw 15, 30, 45
+    # → 15/20 = 75; 30/40 = 75; 45/60 = 75; the office explained TW III
+    tw = an.triwulan(data, hasil, "IKU-02")
+    assert [(t.tw, t.target.nilai, t.realisasi.nilai, t.capaian.bulat, t.penjelasan)
+            for t in tw] == [(1, 20, 15, D("75.00"), None), (2, 40, 30, D("75.00"), None),
+                             (3, 60, 45, D("75.00"), "Data layanan desa belum lengkap")]
+    # camat 1 (IKU-01, IKM 'terakhir'): TW I has no target and no realisasi; s.d. TW II
+    # 78/80 = 97,50; s.d. TW III the last target is still 80: 81/80 = 101,25
+    assert [(t.tw, t.capaian.bulat) for t in an.triwulan(data, hasil, "IKU-01")] == [
+        (2, D("97.50")), (3, D("101.25"))]
 
 
 # ---------------------------------------------------------------- the PK of the program level

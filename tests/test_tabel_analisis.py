@@ -201,3 +201,36 @@ def test_kabupaten_chart_of_a_synthetic_realisasi_says_so(contoh):
     grafik_ikm = susun._bagian_pembanding(data, hasil, hasil.indikator["IKU-01"], nomor, lain)[-1]
     isi = grafik_ikm.isi
     assert "data kecamatan lain bersifat sintetis" in isi and "ikm_responden_sintetis.csv" in isi
+
+
+def test_quarters_as_a_cause(tmp_path):
+    from tests.mini_tw import BERKAS_TW
+
+    data, hasil = _muat(tmp_path, BERKAS_TW)
+    t = tabel_analisis.tabel_triwulan(data, hasil, "IKU-02", "3.9")
+    # targets s.d. TW 20, 40, 60; realisasi 15, 30, 45 → 75 each quarter; TW III explained
+    assert list(t.df.columns) == ["Triwulan", "Target s.d. TW", "Realisasi s.d. TW",
+                                  "Capaian (%)", "Penjelasan Kecamatan"]
+    assert list(t.df.loc["TW3"]) == ["s.d. TW III", "60,00", "45,00", "75,00",
+                                     "Data layanan desa belum lengkap"]
+    assert t.df.loc["TW1", "Penjelasan Kecamatan"] == "–"
+    k = narasi_analisis.kalimat_triwulan(data, hasil, "IKU-02")
+    # all three quarters at 75,00: the first lowest is s.d. TW I, which has no explanation
+    assert k == ("Realisasi per triwulan tercatat sampai triwulan III; capaian terendah adalah "
+                 "capaian sampai triwulan I (75,00\xa0%).")
+    k = narasi_analisis.kalimat_triwulan(data, hasil, "IKU-01")
+    # s.d. TW II 78/80 = 97,50 < s.d. TW III 81/80 = 101,25
+    assert k.startswith("Realisasi per triwulan tercatat sampai triwulan III; capaian terendah "
+                        "adalah capaian sampai triwulan II (97,50\xa0%).")
+
+
+def test_the_lowest_quarter_with_the_offices_explanation(tmp_path):
+    from tests.mini_tw import BERKAS_TW, REALISASI_PK_TW
+
+    tw = REALISASI_PK_TW.replace("camat,2,,,,15,30,45,", "camat,2,,,,15,30,36,")
+    data, hasil = _muat(tmp_path, BERKAS_TW | {"2023/realisasi_pk_tw.csv": tw})
+    # s.d. TW III: 36 / 60 × 100 = 60,00, below 75,00 of TW I and II
+    assert narasi_analisis.kalimat_triwulan(data, hasil, "IKU-02") == (
+        "Realisasi per triwulan tercatat sampai triwulan III; capaian terendah adalah capaian "
+        "sampai triwulan III (60,00\xa0%). Penjelasan kecamatan untuk triwulan tersebut: Data "
+        "layanan desa belum lengkap.")
