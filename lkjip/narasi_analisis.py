@@ -59,7 +59,7 @@ def kalimat_target(data, hasil, kode: str) -> str:
     x = _beda(beda, i.satuan)
     if i.arah == "naik":
         teks = (f"Realisasi tersebut melampaui target sebesar {x}." if beda.nilai > 0 else
-                f"Realisasi tersebut belum mencapai target; kurang {x}.")
+                f"Realisasi tersebut masih {x} di bawah target.")
     else:
         teks = (f"Realisasi tersebut lebih {'tinggi' if beda.nilai > 0 else 'rendah'} {x} dari "
                 "target; karena indikator ini makin rendah makin baik, target "
@@ -333,8 +333,8 @@ def kalimat_efisiensi_aturan(data, hasil) -> str:
     aturan = dk.aturan_efisiensi(data)
     if aturan is None:
         return ("Peraturan tidak menetapkan batas untuk menyatakan penggunaan anggaran efisien, "
-                f"dan {_nama(data)} tidak menetapkan aturannya dalam data; karena itu laporan ini "
-                "menyajikan capaian kinerja, penyerapan anggaran dan selisihnya tanpa "
+                f"dan {_nama(data)} belum menetapkan aturan sendiri; karena itu laporan ini "
+                "menyajikan capaian kinerja, penyerapan anggaran, dan selisihnya tanpa "
                 "menyimpulkan efisien atau tidak.")
     dasar = f" ({aturan.dasar})" if aturan.dasar else ""
     return (f"Aturan efisiensi yang ditetapkan {_nama(data)}{dasar}: {aturan.uraian}; "

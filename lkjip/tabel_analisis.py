@@ -123,7 +123,6 @@ def tabel_komponen(data, hasil, kode_akar: str, nomor: str) -> Tabel:
     return _tabel(df, nomor, f"Komponen Penentu {nama[kode_akar]}",
                   angka={(k.kode, kolom[4]): k.kekurangan for k in daftar},
                   sumber=sumber_olah(data, *(k.nilai for k in daftar)), jumlah=True,
-                  uraian=["Komponen"],
                   catatan="bobot = 1 / banyaknya komponen pada setiap tingkat rerata; "
                   "kekurangan = (100 − nilai) × bobot; setiap angka dibulatkan sendiri sehingga "
                   "jumlahnya dapat berbeda 0,01 dari 100 − nilai komposit.")
@@ -172,7 +171,7 @@ def tabel_daftar(data, hasil, nama_daftar: str, kode_node: str, nomor: str) -> T
     if nama_daftar == "layanan_pelimpahan":
         sumber = dk.rujukan(data, "pelimpahan") + sumber
     return _tabel(isi, nomor, f"Rincian {nama[kode_node]}", jumlah=True,
-                  sumber="; ".join(sumber), uraian=[JUDUL_KOLOM[kol_nama]])
+                  sumber="; ".join(sumber))
 
 
 def tabel_triwulan(data, hasil, kode: str, nomor: str) -> Tabel | None:
@@ -259,5 +258,4 @@ def tabel_anggaran_pendukung(data, hasil, kode_sasaran: str, nomor: str) -> Tabe
     return _tabel(pd.DataFrame(baris, index=indeks, columns=kolom), nomor,
                   f"Program dan Kegiatan Pendukung Sasaran {s.sasaran}", angka=angka,
                   tebal=tebal, sumber=f"DPA dan laporan realisasi anggaran {data.tahun}",
-                  jumlah=True, catatan=catatan + "." if catatan else None,
-                  uraian=["Program/Kegiatan"])
+                  jumlah=True, catatan=catatan + "." if catatan else None)

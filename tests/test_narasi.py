@@ -53,7 +53,7 @@ def test_trend_and_progress(contoh):
         in progres
     # 86,81 − 94,69 = −7,88
     assert narasi_analisis.kalimat_target(data, hasil, "IKU-02") == (
-        "Realisasi tersebut belum mencapai target; kurang 7,88 poin.")
+        "Realisasi tersebut masih 7,88 poin di bawah target.")
 
 
 def test_ikm_paragraph(contoh):

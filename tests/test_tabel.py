@@ -143,7 +143,7 @@ def test_budget_per_sasaran_and_efficiency(contoh):
     # the rule (none) is said once, in the sentence after the table
     from lkjip.narasi_analisis import kalimat_efisiensi_aturan
 
-    assert "tidak menetapkan aturannya" in kalimat_efisiensi_aturan(data, hasil)
+    assert "belum menetapkan aturan sendiri" in kalimat_efisiensi_aturan(data, hasil)
 
 
 def test_ikhtisar_and_conclusions(contoh):
