@@ -39,19 +39,24 @@ def tabel_belanja(data, hasil, nomor: str) -> Tabel | None:
     r = dk.rincian_belanja(data, hasil)
     if r is None:
         return None
+    tahap = ["Sebelum Perubahan"] + (["Setelah Perubahan"] if _ada_perubahan(r) else [])
     kolom = pd.MultiIndex.from_tuples(
-        [("Jenis Belanja", "")] + [(t, k) for t in ("Sebelum Perubahan", "Setelah Perubahan")
-                                   for k in ("Rp", "%")])
+        [("Jenis Belanja", "")] + [(t, k) for t in tahap for k in ("Rp", "%")])
     baris = [[JENIS_BELANJA[b.jenis], rupiah(b.murni), persen(b.porsi_murni),
-              rupiah(b.perubahan), persen(b.porsi_perubahan)] for b in r.baris]
+              rupiah(b.perubahan), persen(b.porsi_perubahan)][:len(kolom)] for b in r.baris]
     baris.append(["Jumlah", rupiah(r.murni), "100,00" if r.murni.nilai else KOSONG,
-                  rupiah(r.perubahan), "100,00" if r.perubahan.nilai else KOSONG])
+                  rupiah(r.perubahan), "100,00" if r.perubahan.nilai else KOSONG][:len(kolom)])
     df = pd.DataFrame(baris, index=[b.jenis for b in r.baris] + ["jumlah"], columns=kolom)
-    angka = {(b.jenis, kolom[2]): b.porsi_murni for b in r.baris} | {
-        (b.jenis, kolom[4]): b.porsi_perubahan for b in r.baris}
+    angka = {(b.jenis, kolom[2]): b.porsi_murni for b in r.baris} | ({
+        (b.jenis, kolom[4]): b.porsi_perubahan for b in r.baris} if len(tahap) > 1 else {})
     return _tabel(df, nomor, f"Anggaran menurut Jenis Belanja Tahun {data.tahun}", angka=angka,
                   sumber=f"DPA dan DPPA Kecamatan {_nama(data)} {data.tahun}", jumlah=True,
                   catatan=catatan_belanja(r))
+
+
+def _ada_perubahan(r) -> bool:
+    """Whether any jenis belanja has a figure after the perubahan (else its columns go)."""
+    return any(b.perubahan.nilai is not None for b in r.baris)
 
 
 def catatan_belanja(r) -> str:
@@ -60,7 +65,7 @@ def catatan_belanja(r) -> str:
     for tahap, nama in (("murni", "sebelum perubahan"), ("perubahan", "setelah perubahan")):
         beda = r.selisih(tahap)
         if beda.nilai is None:
-            bagian.append(f"rincian jenis belanja {nama} tidak tersedia lengkap dalam data")
+            bagian.append(f"rincian jenis belanja {nama} belum tersedia lengkap")
         elif beda.nilai == 0:
             bagian.append(f"jumlah {nama} sama dengan jumlah pagu DPA "
                           f"({format_rupiah(getattr(r, f'dpa_{tahap}'))})")

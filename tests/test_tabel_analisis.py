@@ -126,6 +126,12 @@ def test_tabel_belanja_and_sentence(mini, contoh):
     assert list(t.df.loc["jumlah"]) == ["Jumlah", "1.300.000", "100,00", "1.000.000", "100,00"]
     assert "sebelum perubahan sama dengan jumlah pagu DPA (Rp 1.300.000)" in t.catatan
     data, hasil = contoh
+    t = tabel_dokumen.tabel_belanja(data, hasil, "2.6")
+    # the example's belanja.csv gives the split before the perubahan only: no empty columns;
+    # 2.526.771.750 + 17.641.000 = 2.544.412.750, the DPA's pagu murni
+    assert {t for t, _ in t.df.columns} == {"Jenis Belanja", "Sebelum Perubahan"}
+    assert list(t.df.loc["jumlah"]) == ["Jumlah", "2.544.412.750", "100,00"]
+    assert "setelah perubahan belum tersedia" in t.catatan
     k = narasi_analisis.kalimat_belanja(data, hasil)
     assert k == ("Anggaran murni sebesar Rp 2.544.412.750 terdiri atas Belanja Operasi "
                  "Rp 2.526.771.750 (99,31\xa0%) dan Belanja Modal Rp 17.641.000 (0,69\xa0%).")
