@@ -5,25 +5,15 @@ Hand calculations as in tests/test_analisis.py."""
 
 from __future__ import annotations
 
-import pytest
-
-from lkjip import config, grafik, narasi_analisis, susun, tabel, tabel_analisis, tabel_dokumen
+from lkjip import grafik, narasi_analisis, susun, tabel, tabel_analisis, tabel_dokumen
 from lkjip.hitung import hitung
 from lkjip.muat import muat
 from lkjip.pembanding import muat_pembanding
+from tests import test_analisis
 from tests.mini import BERKAS_MINI, tulis_mini
 from tests.test_analisis import _muat
 
-
-@pytest.fixture(scope="module")
-def mini(tmp_path_factory):
-    return _muat(tmp_path_factory.mktemp("mini"))
-
-
-@pytest.fixture(scope="module")
-def contoh():
-    data = muat("bantarbolang", 2023, config.contoh())
-    return data, hitung(data)
+mini, contoh = test_analisis.mini, test_analisis.contoh  # the same fixtures
 
 
 def test_tabel_perbandingan_mini(mini):
