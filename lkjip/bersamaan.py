@@ -1,12 +1,12 @@
 """Export steps run beside the build process, in a forked child, while it does its own (issue 15).
 
 A kecamatan build writes five files after its notebook ran; the edition's PDF alone is half of
-that work. On a machine with a free core, `di_samping` hands the other steps (the Word
-edition, the working paper) to a child forked from the build process, which has the
-executed notebook and every imported module already (nothing is pickled or imported again),
-and the build process lays out the edition's PDF meanwhile. The results come back over a
-pipe in the steps' order; the steps are told to ``kemajuan`` in the same order as without
-the child, each when its result is awaited.
+that work. On a machine with a free core, `di_samping` hands that step to a child forked from
+the build process, which has the executed notebook and every imported module already (nothing
+is pickled or imported again), and the build process writes the others (the Word edition,
+the working paper) meanwhile. The results come back over a pipe in the steps' order; the
+steps are told to ``kemajuan`` in the same order as without the child, each when its result
+is awaited.
 
 When not to: in a batch worker (the batch keeps every core busy already; a child would only
 add memory), a daemonic process (it may not have children), a process with other threads

@@ -381,9 +381,13 @@ def berkas_kecamatan(nb, kecamatan: str, tahun, analis: bool = False, kemajuan=N
     The edition: HTML, PDF (scans merged), DOCX (`lkjip.word`); the working paper (when the
     notebook has its chapters): HTML and PDF. ``analis`` puts the code in both HTML files.
     ``kemajuan(pesan)`` is told each file before it is made ("menulis LKjIP: PDF").
-    ``paralel``: the Word edition and the working paper are made in a forked child while this
-    process lays out the edition's PDF (`lkjip.bersamaan`; default: where a core is free and
-    this is no batch worker, `bersamaan.paralel_bawaan`)."""
+
+    Order: the edition's HTML and DOCX, the working paper, the edition's PDF last. pandoc
+    (~190 MB) then runs while this process is still small, not after the largest layout has
+    grown it: a batch worker's peak with its children 488 -> 380 MB (issue 15).
+    ``paralel``: the edition's PDF is laid out in a forked child while this process writes
+    the others (`lkjip.bersamaan`; default: where a core is free and this is no batch worker,
+    `bersamaan.paralel_bawaan`)."""
     from lkjip.bersamaan import di_samping, paralel_bawaan
 
     lapor = kemajuan or (lambda pesan: None)
@@ -396,11 +400,10 @@ def berkas_kecamatan(nb, kecamatan: str, tahun, analis: bool = False, kemajuan=N
     paralel = paralel_bawaan() if paralel is None else paralel
     if paralel:
         siapkan_mesin()  # the child inherits the engines instead of importing them again
-    with di_samping(_langkah_samping(bagian, nama, analis, pembaca), paralel) as tunggu:
-        if edisi is not None:
-            lapor(f"menulis {NAMA_DOKUMEN[EDISI]}: PDF")
-            pdf = pdf_cetak(pembaca, edisi)
-            hasil[f"{nama[EDISI]}.pdf"] = gabung_pdf(pdf, pindaian_pdf(edisi))
+    with di_samping(_langkah_pdf(edisi, nama[EDISI], pembaca), paralel) as tunggu:
+        for pesan, buat in _langkah_lain(bagian, nama, analis, pembaca):
+            lapor(pesan)
+            hasil.update(buat())
         hasil.update(tunggu(lapor))
     urutan = [f"{nama[EDISI]}.{a}" for a in ("html", "docx", "pdf")]
     return {k: hasil[k] for k in urutan + sorted(set(hasil) - set(urutan))}
@@ -419,7 +422,19 @@ def siapkan_mesin() -> None:
     LkjipHTMLExporter().from_notebook_node(nbformat.v4.new_notebook())
 
 
-def _langkah_samping(bagian: dict, nama: dict, analis: bool, pembaca: str) -> list:
+def _langkah_pdf(edisi, nama: str, pembaca: str) -> list:
+    """The edition's PDF (the scans of the signed PK merged) as a step ``(message, make
+    files)``, the one a forked child takes (`berkas_kecamatan`)."""
+    if edisi is None:
+        return []
+
+    def pdf() -> dict[str, bytes]:
+        return {f"{nama}.pdf": gabung_pdf(pdf_cetak(pembaca, edisi), pindaian_pdf(edisi))}
+
+    return [(f"menulis {NAMA_DOKUMEN[EDISI]}: PDF", pdf)]
+
+
+def _langkah_lain(bagian: dict, nama: dict, analis: bool, pembaca: str) -> list:
     """The steps besides the edition's HTML and PDF, as ``(message, make files)``: the Word
     edition, then the working paper's HTML and PDF."""
     langkah = []

@@ -101,8 +101,8 @@ def test_berkas_kecamatan_sama_dengan_atau_tanpa_paralel():
                                   "lkjip_contoh_2023.pdf", "kertas_kerja_contoh_2023.html",
                                   "kertas_kerja_contoh_2023.pdf"]
     assert dilapor[False] == dilapor[True] == [
-        "menulis LKjIP: HTML", "menulis LKjIP: PDF", "menulis LKjIP: DOCX",
-        "menulis kertas kerja: HTML", "menulis kertas kerja: PDF"]
+        "menulis LKjIP: HTML", "menulis LKjIP: DOCX", "menulis kertas kerja: HTML",
+        "menulis kertas kerja: PDF", "menulis LKjIP: PDF"]
     for nama in ("lkjip_contoh_2023.html", "kertas_kerja_contoh_2023.html"):
         assert a[nama] == b[nama]
     for nama in ("lkjip_contoh_2023.pdf", "kertas_kerja_contoh_2023.pdf"):

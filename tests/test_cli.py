@@ -123,8 +123,8 @@ def test_build_tells_its_steps_on_stderr_without_kernel_warning(tmp_path):
     bab = [b for b in langkah if b.startswith("bab ")]
     n = len(laporan.daftar_bab(AKAR / "notebooks"))
     assert bab[0].startswith(f"bab 1/{n}: ") and bab[-1].startswith(f"bab {n}/{n}: ")
-    tulis = ["menulis notebook", "menulis LKjIP: HTML", "menulis LKjIP: PDF",
-             "menulis LKjIP: DOCX", "menulis kertas kerja: HTML", "menulis kertas kerja: PDF"]
+    tulis = ["menulis notebook", "menulis LKjIP: HTML", "menulis LKjIP: DOCX",
+             "menulis kertas kerja: HTML", "menulis kertas kerja: PDF", "menulis LKjIP: PDF"]
     assert langkah[1 + n:] == tulis
     assert len(langkah) == 1 + n + len(tulis)  # nothing else on stderr: no warning, no traceback
     for nama in ("lkjip_contoh_2023.pdf", "lkjip_contoh_2023.docx", "kertas_kerja_contoh_2023.pdf",

@@ -121,7 +121,7 @@ def test_tanpa_notebook_bab(tmp_path):
 def test_langkah_diberitahukan_berurutan(dibangun):
     assert LANGKAH == ["bab 1/3: 00_pembuka.ipynb", "bab 2/3: 01_tabel_dan_grafik.ipynb",
                        "bab 3/3: 02_catatan_pemeriksaan.ipynb", "menulis notebook",
-                       "menulis LKjIP: HTML", "menulis LKjIP: PDF", "menulis LKjIP: DOCX"]
+                       "menulis LKjIP: HTML", "menulis LKjIP: DOCX", "menulis LKjIP: PDF"]
 
 
 def _dokumen(keluar: Path, nama: str, bab: Path, **kw) -> Dokumen:
