@@ -99,6 +99,16 @@ def test_quarter_typed_twice_must_agree(tmp_path):
     assert _temuan(tmp_path / "sama", sama) == []
 
 
+def test_quarter_typed_twice_names_both_values_as_typed(tmp_path):
+    # TW II of IKU-02 is 30 in realisasi_pk_tw.csv (tests/mini_tw.py), 0 in renstra: the
+    # message quotes 0 as typed (it said "0,0", the float the cell was read as)
+    renstra = {"renstra/realisasi.csv": BERKAS_MINI["renstra/realisasi.csv"]
+               + "IKU-02,2023,TW2,0\n"}
+    data = muat("contoh", 2023, tulis_mini_tw(tmp_path, ganti=renstra))
+    (t,) = [t for t in periksa(data) if t.aturan == "tw-ganda"]
+    assert "tertulis 30 di sini, tetapi 0 di renstra/realisasi.csv baris" in t.pesan
+
+
 def test_rules_are_in_the_checks_tables():
     from lkjip.periksa import ATURAN, JUDUL_ATURAN
 

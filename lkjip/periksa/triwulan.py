@@ -251,12 +251,22 @@ def cek_ganda(k) -> list:
                     or pd.isna(lain["realisasi"]) or lain["realisasi"] == r[f"{kolom}_angka"]:
                 continue
             pesan = (f"Realisasi {NAMA_TW[TW.index(kolom)]} {kode} tertulis {r[kolom]} di sini, "
-                     f"tetapi {format_angka(lain['realisasi'], None)} di renstra/realisasi.csv "
+                     f"tetapi {_seperti_diketik(lain['realisasi'])} di renstra/realisasi.csv "
                      f"baris {lain['_baris']}. Satu angka, satu nilai: samakan keduanya.")
             hasil.append(k.temuan("galat", "tw-ganda", "realisasi_pk_tw", r["_baris"],
                                   f"PK {r['kode_pejabat']} no {r['no']}", pesan,
                                   kunci_id=("pk", r["kode_pejabat"], r["no"], kolom)))
     return hasil
+
+
+def _seperti_diketik(x) -> str:
+    """A typed number without the float's trailing zero: 0,0 read from a cell is printed 0.
+
+    >>> _seperti_diketik(0.0), _seperti_diketik(35.0), _seperti_diketik(82.5), _seperti_diketik(100)
+    ('0', '35', '82,5', '100')
+    """
+    d = Decimal(str(x))
+    return format_angka(d, 0 if d == d.to_integral_value() else None)
 
 
 # ---------------------------------------------------------------- tw-persen
