@@ -295,3 +295,30 @@ def test_kebalikan_with_realisasi_0_has_no_capaian():
     # projection 8 × 0 / 4 = 0 incidents: no capaian (T/0), but 0 ≤ 8 meets the target of a
     # lower-is-better indicator: sesuai jalur
     assert p.nilai.nilai == 0 and p.persen.nilai is None and p.status == "sesuai jalur"
+
+
+# ---------------------------------------------------------------- a PK row missing (data/README.md)
+
+
+def test_a_missing_row_of_a_renstra_indicator_takes_the_renstra_quarters(tmp_path):
+    # camat 2 (IKU-02, terakhir) left out of realisasi_pk_tw.csv; its quarters typed in
+    # renstra/realisasi.csv instead: 15, 30, 45 → s.d. TW III 45 / target 60 × 100 = 75,00,
+    # as with the row (test_capaian_per_quarter_terakhir)
+    from tests.mini import BERKAS_MINI
+    from tests.mini_tw import REALISASI_PK_TW
+
+    ganti = {"2023/realisasi_pk_tw.csv": REALISASI_PK_TW.replace("camat,2,,,,15,30,45,\n", ""),
+             "renstra/realisasi.csv": BERKAS_MINI["renstra/realisasi.csv"]
+             + "IKU-02,2023,TW1,15\nIKU-02,2023,TW2,30\nIKU-02,2023,TW3,45\n"}
+    h = hitung_triwulan(muat("contoh", 2023, tulis_mini_tw(tmp_path, ganti=ganti)), 3)
+    assert _ind(h, "camat", 2).akhir.capaian.bulat == D("75.00")
+
+
+def test_a_missing_row_of_another_indicator_is_not_rated(tmp_path):
+    from tests.mini_tw import REALISASI_PK_TW
+
+    ganti = {"2023/realisasi_pk_tw.csv": REALISASI_PK_TW.replace("sekcam,1,jumlah,naik,,3,3,4,\n",
+                                                                 "")}
+    h = hitung_triwulan(muat("contoh", 2023, tulis_mini_tw(tmp_path, ganti=ganti)), 3)
+    p = _ind(h, "sekcam", 1).proyeksi
+    assert p.status is None and p.alasan.startswith("belum dilaporkan")
