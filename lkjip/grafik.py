@@ -337,7 +337,7 @@ def struktur_organisasi(data) -> Figure:
     fig, ax = _kanvas(1.25 * tingkat + 0.2)
     ax.set_axis_off()
     teks = {k: (j, n) for k, j, n in zip(kode, df["jabatan"], df["nama"], strict=True)}
-    huruf = 6.5 if lebar_daun <= 6 else 5.5
+    huruf = 7 if lebar_daun <= 6 else 5.5
     with matplotlib.rc_context(GAYA):
         for k, (x, d) in posisi.items():
             y = -d * 1.3
@@ -345,9 +345,9 @@ def struktur_organisasi(data) -> Figure:
                                         boxstyle="round,pad=0.02", fc="#eef3f8", ec=WARNA,
                                         lw=0.8))
             jabatan, nama = teks[k]
-            ax.text(x, y + 0.36, _bungkus(jabatan, 15), ha="center", va="top",
+            ax.text(x, y + 0.36, _bungkus(jabatan, 13), ha="center", va="top",
                     fontsize=huruf, fontweight="bold", linespacing=1.1)
-            ax.text(x, y - 0.36, _bungkus(nama, 18), ha="center", va="bottom",
+            ax.text(x, y - 0.36, _bungkus(nama, 15), ha="center", va="bottom",
                     fontsize=huruf - 0.5, linespacing=1.0)
             for c in anak.get(k, []):
                 cx, cd = posisi[c]

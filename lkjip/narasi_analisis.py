@@ -147,14 +147,13 @@ def kalimat_kabupaten(data, hasil, kode: str, pembanding) -> str:
     letak = ("sama dengan" if beda.bulat == 0 else
              f"{format_angka(abs(beda.bulat), 2)} {satuan_selisih(i.satuan)} "
              f"{'di atas' if beda.nilai > 0 else 'di bawah'}")
+    atas, bawah = ("terbaik", "terburuk") if i.arah == "turun" else ("tertinggi", "terendah")
     teks = (f"Di antara {bilangan(p.n)} kecamatan di Kabupaten {data.profil.get('kabupaten')} "
             f"yang datanya tersedia untuk tahun {data.tahun}, realisasi {_nama(data)} "
-            f"({format_angka(i.realisasi, 2)}) berada di peringkat {p.peringkat}, {letak} "
-            f"rerata kabupaten {format_angka(p.rerata, 2)}; tertinggi {p.terbaik[0]} "
-            f"({format_angka(p.terbaik[1], 2)}) dan terendah {p.terburuk[0]} "
-            f"({format_angka(p.terburuk[1], 2)}).")
-    if i.arah == "turun":
-        teks = teks.replace("tertinggi", "terbaik").replace("terendah", "terburuk")
+            f"({format_angka(i.realisasi, 2)}) berada di peringkat ke-{p.peringkat} dan {letak} "
+            f"rerata kabupaten ({format_angka(p.rerata, 2)}). Realisasi {atas} dicapai "
+            f"Kecamatan {p.terbaik[0]} ({format_angka(p.terbaik[1], 2)}) dan yang {bawah} "
+            f"Kecamatan {p.terburuk[0]} ({format_angka(p.terburuk[1], 2)}).")
     if pembanding.sintetis and not data.sintetis:
         teks += (" Data kecamatan lain yang dipakai bersifat sintetis (contoh), bukan data "
                  "sebenarnya.")

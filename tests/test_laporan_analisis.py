@@ -50,7 +50,8 @@ def test_comparisons_of_each_indicator(teks):
 
 def test_kabupaten_rank_and_mean(teks):
     hasil = re.findall(r"realisasi Kecamatan Bantarbolang \((\d+,\d\d)\) berada di peringkat "
-                       r"(\d+), (\d+,\d\d) poin (di atas|di bawah) rerata kabupaten (\d+,\d\d)",
+                       r"ke-(\d+) dan (\d+,\d\d) poin (di atas|di bawah) rerata kabupaten "
+                       r"\((\d+,\d\d)\)",
                        teks)
     assert len(hasil) == 2 and "Di antara empat belas kecamatan di Kabupaten Pemalang" in teks
     for sendiri, peringkat, beda, letak, rerata in hasil:

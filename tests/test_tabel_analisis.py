@@ -43,7 +43,9 @@ def test_tabel_perbandingan_with_the_kabupaten(tmp_path):
     assert list(df.loc["standar:provinsi:Rerata cakupan layanan kecamatan se-provinsi"])[3] == \
         "-7,50"
     k = narasi_analisis.kalimat_kabupaten(data, hasil, "IKU-02", lain)
-    assert "berada di peringkat 2, 12,50 poin di bawah rerata kabupaten 75,00" in k
+    assert "berada di peringkat ke-2 dan 12,50 poin di bawah rerata kabupaten (75,00)" in k
+    assert k.endswith("Realisasi tertinggi dicapai Kecamatan Alfa (87,50) dan yang terendah "
+                      "Kecamatan Contoh (62,50).")
     assert "sintetis" not in k
 
 
