@@ -126,6 +126,14 @@ def muat_triwulan(kecamatan: str, tahun, n, data_dir=None) -> HasilTriwulan:
     return hitung_triwulan(data, n)
 
 
+def temuan_triwulan(h: HasilTriwulan) -> list:
+    """The findings of the quarterly rules (`tw-*`, `lkjip.periksa.triwulan`) on this
+    kecamatan-year, for the report to name (a build does not run `lkjip check`)."""
+    from lkjip.periksa import periksa
+
+    return [t for t in periksa(h.data) if t.aturan.startswith("tw-")]
+
+
 def sampul(h: HasilTriwulan) -> tampil.Sampul:
     p = h.data.profil
     return tampil.sampul(p["nama_kecamatan"], p["kabupaten"], h.data.tahun,

@@ -203,6 +203,22 @@ def tabel_belum_dilaporkan(h: HasilTriwulan, nomor: str) -> tampil.Html:
                                 "memang tidak ada realisasi.")
 
 
+def bagian_temuan(temuan: list) -> list[tampil.Html]:
+    """The findings of the quarterly checks (`tw-*`) on the data the report reads, one
+    paragraph each after a count: a build runs no `lkjip check`, so the report says them."""
+    if not temuan:
+        return [tampil.paragraf("Pemeriksaan data triwulan (aturan tw-* lkjip check) tidak "
+                                "menemukan masalah pada data yang dibaca laporan ini.")]
+    jumlah = {t: sum(1 for x in temuan if x.tingkat == t) for t in ("galat", "peringatan")}
+    rincian = " dan ".join(f"{n} {t}" for t, n in jumlah.items() if n)
+    kepala = (f"Pemeriksaan data triwulan (aturan tw-* lkjip check) menemukan {rincian} pada data "
+              "yang dibaca laporan ini. Angka laporan dihitung dari data apa adanya; perbaiki "
+              "data yang bertanda galat, lalu bangun ulang laporan.")
+    return [tampil.paragraf(kepala)] + [
+        tampil.paragraf(f"{n}. {t.tingkat.capitalize()}, {t.letak} ({t.tempat}): {t.pesan}")
+        for n, t in enumerate(temuan, start=1)]
+
+
 def tabel_ambang(h: HasilTriwulan, nomor: str) -> tampil.Html:
     """The thresholds in force, as bands of the projected percentage."""
     baris = []

@@ -123,6 +123,28 @@ def test_word_table_notes_stay_with_the_table(mini):
     assert dicek == 10
 
 
+def test_clean_data_report_says_the_checks_found_nothing(mini):
+    _, teks = mini
+    assert ("Pemeriksaan data triwulan (aturan tw-* lkjip check) tidak menemukan masalah"
+            in _kalimat(teks))
+
+
+def test_report_names_the_quarterly_findings(tmp_path):
+    # budget sekcam 2 (row 3 of realisasi_anggaran_tw.csv): 450.000 spent s.d. TW III of an
+    # anggaran of 400.000 → one galat tw-melebihi-pagu, named in Bab I (a build runs no check)
+    from lkjip import tabel_triwulan as tt
+    from lkjip.laporan_triwulan import muat_triwulan, temuan_triwulan
+    from tests.mini_tw import REALISASI_ANGGARAN_TW
+
+    ganti = {"2023/realisasi_anggaran_tw.csv": REALISASI_ANGGARAN_TW.replace(
+        "sekcam,2,0,50000,150000,", "sekcam,2,0,50000,450000,")}
+    h = muat_triwulan("contoh", 2023, 3, tulis_mini_tw(tmp_path, ganti=ganti))
+    teks = _kalimat(" ".join(BeautifulSoup(str(b), "html.parser").get_text(" ")
+                             for b in tt.bagian_temuan(temuan_triwulan(h))))
+    assert "menemukan 1 galat pada data yang dibaca laporan ini" in teks
+    assert "1. Galat, realisasi_anggaran_tw.csv baris 3 (PK sekcam no 2):" in teks
+
+
 def test_cover_and_summary(mini):
     _, teks = mini
     kalimat = _kalimat(teks)
