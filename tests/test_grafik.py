@@ -197,16 +197,18 @@ def test_quarterly_and_kabupaten_charts_print_their_ticks_exactly(tmp_path):
     gambar = gt.jalur_indikator(h.indikator) + [
         gt.jalur_anggaran(k.jalur, k.realisasi_tw),
         gt.penyerapan_pejabat({r.nama: r.penyerapan_kas for r in h.pejabat.values()}),
-        gt.status_per_kecamatan({"Alfa": k.jumlah_status, "Beta": {"sesuai jalur": 1}})]
+        (status := gt.status_per_kecamatan({"Alfa": k.jumlah_status,
+                                            "Beta": {"sesuai jalur": 1}}))]
     # one indicator's realisasi 72,5 → 77,5 (ticks every 0,5 or 1) and capaian near 100
     tren = pd.DataFrame({"kode_indikator": "IKU-01", "nama": ["A", "A", "B", "B"],
                          "tahun": [2022, 2023, 2022, 2023], "realisasi": [72.5, 77.5, 74.0, 75.5],
                          "sumber": "dihitung", "satuan": "indeks"})
     rekap = pd.DataFrame({"nama": ["A", "B"], "capaian": [97.5, 99.0], "sintetis": False})
     gambar += [gk.tren(tren, "IKU-01", 2023), gk.capaian(rekap)]
+    # Bab III's kabupaten chart of one indicator, values under 3: ticks 0; 0,5 … (were 0, 0, 1)
+    gambar.append(grafik.kabupaten_indikator("A", [("A", 2.5, 1), ("B", 1.2, 2)], 1.85, "kali"))
     for fig in gambar:
         assert _tik_tercetak(fig), fig
         assert _salah_cetak(fig) == []
     # the status chart counts indicators: whole ticks only (Alfa has 8 indicators)
-    status = [x for x, t in _tik_tercetak(gambar[-3]) if t]
-    assert status == [0, 1, 2, 3, 4, 5, 6, 7, 8]
+    assert [x for x, t in _tik_tercetak(status) if t] == [0, 1, 2, 3, 4, 5, 6, 7, 8]
