@@ -50,6 +50,11 @@ def _tw(tw: str) -> int:
     return int(tw[2:]) - 1
 
 
+def _di_tw(kolom: str) -> Callable:
+    """The reader of one figure of a row's point s.d. a quarter (`TitikTw`)."""
+    return lambda x, tw: getattr(x.titik[_tw(tw)], kolom)
+
+
 _PILIH_TW = {"tw": lambda h: [f"tw{q}" for q in range(1, h.triwulan + 1)]}
 _PILIH_KINERJA = {"baris": lambda h: [kunci_baris(i) for i in h.indikator]} | _PILIH_TW
 _PILIH_ANGGARAN = {"baris": lambda h: [kunci_baris(a) for a in h.anggaran]} | _PILIH_TW
@@ -73,12 +78,9 @@ def _ringkasan(akhir: str, uraian: str, kolom: str, satuan=RUPIAH) -> Jenis:
 
 KATALOG_TW: tuple[Jenis, ...] = (
     _kinerja("target", "target tahunan indikator PK", lambda i: i.target),
-    _kinerja("<tw>/target", "target indikator PK s.d. triwulan",
-             lambda i, tw: i.titik[_tw(tw)].target),
-    _kinerja("<tw>/realisasi", "realisasi indikator PK s.d. triwulan",
-             lambda i, tw: i.titik[_tw(tw)].realisasi),
-    _kinerja("<tw>/capaian", "capaian indikator PK s.d. triwulan",
-             lambda i, tw: i.titik[_tw(tw)].capaian, PERSEN),
+    _kinerja("<tw>/target", "target indikator PK s.d. triwulan", _di_tw("target")),
+    _kinerja("<tw>/realisasi", "realisasi indikator PK s.d. triwulan", _di_tw("realisasi")),
+    _kinerja("<tw>/capaian", "capaian indikator PK s.d. triwulan", _di_tw("capaian"), PERSEN),
     _kinerja("proyeksi", "proyeksi realisasi akhir tahun (peringatan dini)",
              lambda i: i.proyeksi.nilai),
     _kinerja("capaian_proyeksi", "capaian proyeksi akhir tahun (dasar status)",
@@ -86,12 +88,10 @@ KATALOG_TW: tuple[Jenis, ...] = (
     _kinerja("selisih", "proyeksi − target tahunan, dalam satuan indikator",
              lambda i: i.proyeksi.selisih),
     _anggaran_tw("anggaran", "anggaran baris PK", lambda a: a.anggaran),
-    _anggaran_tw("<tw>/kas", "anggaran kas (rencana) s.d. triwulan",
-                 lambda a, tw: a.titik[_tw(tw)].target),
-    _anggaran_tw("<tw>/realisasi", "realisasi anggaran s.d. triwulan",
-                 lambda a, tw: a.titik[_tw(tw)].realisasi),
+    _anggaran_tw("<tw>/kas", "anggaran kas (rencana) s.d. triwulan", _di_tw("target")),
+    _anggaran_tw("<tw>/realisasi", "realisasi anggaran s.d. triwulan", _di_tw("realisasi")),
     _anggaran_tw("<tw>/penyerapan_kas", "penyerapan terhadap anggaran kas s.d. triwulan",
-                 lambda a, tw: a.titik[_tw(tw)].capaian, PERSEN),
+                 _di_tw("capaian"), PERSEN),
     _anggaran_tw("penyerapan_anggaran", "penyerapan terhadap anggaran s.d. triwulan laporan",
                  lambda a: a.penyerapan_pagu, PERSEN),
     _anggaran_tw("proyeksi", "proyeksi realisasi anggaran akhir tahun",
