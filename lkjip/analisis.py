@@ -358,11 +358,13 @@ def _penjelasan_tw(data, pk) -> dict[int, str]:
 
 
 def triwulan(data, hasil, kode: str) -> list[Triwulan]:
-    """Each quarter of this year with a realisasi, up to that quarter (s.d. TW), for the first
-    PK row of the indicator: the quarterly figures `lkjip.triwulan` computes from
-    ``realisasi_pk_tw.csv`` or the TW rows of ``renstra/realisasi.csv``, with the indicator's
-    accumulation (``akumulasi_tw``). Empty when no quarter is reported or the row is not rated
-    (an a/b target, an unknown accumulation).
+    """Each quarter of this year whose realisasi was reported, with the figures up to that
+    quarter (s.d. TW), for the first PK row of the indicator: the quarterly figures
+    `lkjip.triwulan` computes from ``realisasi_pk_tw.csv`` or the TW rows of
+    ``renstra/realisasi.csv``, with the indicator's accumulation (``akumulasi_tw``). A quarter
+    left empty is not shown (a 'terakhir' indicator would repeat the last value there). Empty
+    when no quarter is reported or the row is not rated (an a/b target, an unknown
+    accumulation).
     """
     from lkjip.peringatan_tw import muat_ambang
     from lkjip.triwulan import hitung_indikator_tw
@@ -373,4 +375,5 @@ def triwulan(data, hasil, kode: str) -> list[Triwulan]:
         return []
     jelas = _penjelasan_tw(data, pk)
     return [Triwulan(t.triwulan, t.target, t.realisasi, t.capaian, jelas.get(t.triwulan))
-            for t in pk.titik if t.realisasi.nilai is not None and t.capaian.nilai is not None]
+            for t in pk.titik if pk.realisasi_tw[t.triwulan - 1] is not None
+            and t.capaian.nilai is not None]

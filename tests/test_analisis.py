@@ -424,3 +424,15 @@ def test_readme_example_loads_as_written(nama, tmp_path):
     data = muat("bantarbolang", 2023, tmp_path)
     tabel = nama.rsplit("/", 1)[1].removesuffix(".csv")
     assert len(getattr(data, tabel)) >= 1
+
+
+def test_triwulan_shows_only_the_reported_quarters(tmp_path):
+    from tests.mini_tw import BERKAS_TW, REALISASI_PK_TW
+
+    # camat 2 (IKU-02, 'terakhir') reports TW I and TW III only: s.d. TW II would repeat 15
+    tw = REALISASI_PK_TW.replace("camat,2,,,,15,30,45,", "camat,2,,,,15,,45,")
+    data, hasil = _muat(tmp_path, BERKAS_TW | {"2023/realisasi_pk_tw.csv": tw})
+    # 15/20 = 75; 45/60 = 75
+    daftar = an.triwulan(data, hasil, "IKU-02")
+    assert [(t.tw, t.realisasi.nilai, t.capaian.bulat) for t in daftar] == [
+        (1, 15, D("75.00")), (3, 45, D("75.00"))]
