@@ -8,10 +8,11 @@ import io
 import itertools
 import math
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
@@ -532,3 +533,23 @@ def test_tangan_randudongkal_2023_permendagri_dan_realisasi_per_program(demo, ru
          lambda h: h.sasaran["S2"].realisasi_anggaran.nilai),
         (("penyerapan", "total"), D("95.22"), lambda h: h.penyerapan.bulat),
     ])
+
+
+def test_narasi_sintetis_tanpa_temuan_dan_unsur_terendah_dihitung_tangan(demo):
+    """The generator plants no error in its narrative: no check finds anything in a narasi
+    file of any kecamatan-year. Its IKM sentence names the lowest unsur with that unsur's
+    own value, recomputed here from the respondents' scores (Permenpan RB 14/2017: the
+    year's NRR of an unsur is the mean of its semester means; the value is NRR × 25)."""
+    narasi = [(k, t, x.berkas, x.pesan) for k, t in temukan(demo)
+              for x in periksa(muat(k, t, demo))
+              if x.aturan.startswith("narasi") or "narasi/" in x.berkas]
+    assert narasi == []
+    r = pd.read_csv(demo / "taman" / "2024" / "ikm_responden_sintetis.csv")
+    unsur = list(r.columns[4:])
+    nilai = r.groupby("periode")[unsur].mean().mean() * 25
+    terendah = nilai.idxmin()
+    tertulis = (demo / "taman" / "2024" / "narasi" / "permasalahan.md").read_text("utf-8")
+    angka = D(str(nilai[terendah])).quantize(D("0.01"), rounding=ROUND_HALF_UP)
+    angka = str(int(angka)) if angka == angka.to_integral_value() else str(angka)
+    kalimat = f"Nilai unsur {terendah} masih paling rendah, yaitu {angka.replace('.', ',')}."
+    assert kalimat in tertulis

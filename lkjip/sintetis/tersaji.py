@@ -12,6 +12,7 @@ import csv
 import io
 from decimal import Decimal
 
+from lkjip.ikm import UNSUR
 from lkjip.katalog import nilai_tersaji
 from lkjip.sintetis.kosakata import PROGRAM, baris_csv, desimal, rupiah, susunan
 from lkjip.sintetis.masukan import Tahun
@@ -73,15 +74,29 @@ def narasi(th: Tahun, hasil) -> dict[str, str]:
             "Camat dan dibantu Sekretaris Kecamatan, dua Kepala Subbagian dan empat Kepala "
             f"Seksi.\n\n*Data sintetis untuk demonstrasi; bukan data resmi Kecamatan {nama}.*\n"),
         f"{d}/isu_strategis.md": "".join(f"{i}. {t}\n" for i, t in enumerate(isu, start=1)),
-        f"{d}/permasalahan.md": (
-            "### Indeks Kepuasan Masyarakat\n\n1. Unsur penanganan pengaduan masih rendah "
-            f"(IKM {desimal(hasil.ikm_tahun.nilai, 'indonesia')}).\n"),
+        f"{d}/permasalahan.md": _permasalahan_ikm(hasil),
         f"{d}/solusi.md": "1. Menyediakan kanal pengaduan yang mudah dan cepat.\n",
         f"{d}/program_pendukung.md": "".join(
             f"{i}. {p}\n" for i, (p, _) in enumerate(PROGRAM, start=1)),
         f"{d}/inovasi.md": f"Kecamatan {nama} mengembangkan layanan administrasi daring.\n",
         f"{d}/rencana_tindak_lanjut.md": "1. Meningkatkan kualitas pengukuran kinerja.\n",
     }
+
+
+def _permasalahan_ikm(hasil) -> str:
+    """The IKM problem the office writes: its lowest unsur and that unsur's own value.
+
+    The value is the unsur's (NRR × 25) read through the catalogue, so `lkjip check`'s
+    narasi-angka rule finds it right; the overall IKM beside an unsur's name was read as the
+    unsur's figure and made every synthetic year a galat.
+    """
+    nilai = {u.kunci: nilai_tersaji(hasil, "nilai_unsur", u.kunci) for u in UNSUR}
+    terendah = min((u for u in UNSUR if nilai[u.kunci] is not None),
+                   key=lambda u: nilai[u.kunci], default=None)
+    if terendah is None:
+        return "### Indeks Kepuasan Masyarakat\n\n1. Survei IKM belum dilaksanakan.\n"
+    return ("### Indeks Kepuasan Masyarakat\n\n1. Nilai unsur " f"{terendah.nama} masih "
+            f"paling rendah, yaitu {desimal(nilai[terendah.kunci], 'indonesia')}.\n")
 
 
 def _catat(th: Tahun, jenis, berkas, baris, kolom, kunci, tertulis, seharusnya, ket) -> None:
