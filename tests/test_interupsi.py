@@ -329,6 +329,61 @@ def test_tutup_kernel_yang_sudah_mati_membuang_berkas_koneksi(tmp_path):
     assert not koneksi.exists()
 
 
+def _catat_sinyal(monkeypatch) -> list[tuple[str, int, int]]:
+    """Every os.kill / os.killpg of this process from now on, recorded and NOT sent."""
+    terkirim: list[tuple[str, int, int]] = []
+    monkeypatch.setattr(os, "kill", lambda pid, sig: terkirim.append(("kill", pid, sig)))
+    monkeypatch.setattr(os, "killpg", lambda pg, sig: terkirim.append(("killpg", pg, sig)))
+    return terkirim
+
+
+def test_kernel_yang_sudah_berakhir_tidak_diberi_sinyal(tmp_path, monkeypatch):
+    """A kernel that ended and was reaped (nbclient's liveness poll does that): its pid and
+    group number are free for other processes, so closing sends no signal at all (jupyter's
+    provisioner would killpg the recorded group with SIGINT, then SIGKILL)."""
+    kernel = KernelAwal(tmp_path).mulai()
+    proses = kernel.km.provisioner.process
+    os.kill(proses.pid, signal.SIGKILL)
+    proses.wait(timeout=10)  # reaped: the pid may belong to anyone now
+    terkirim = _catat_sinyal(monkeypatch)
+    kernel.tutup()
+    assert terkirim == []
+
+
+def test_kernel_yang_mati_sebelum_setsid_tidak_membuat_kita_membunuh_grup_sendiri(
+        tmp_path, monkeypatch):
+    """Ctrl-C (SIGINT to our process group) while a kernel is launched can kill the child
+    between fork and its setsid(): jupyter then records OUR group as the kernel's
+    (``os.getpgid``) and, closing it, would ``killpg`` our own group with SIGKILL: the batch
+    and its workers died with -9 and no message. Here the launch gives such a child."""
+    from jupyter_client.provisioning import local_provisioner
+
+    def lahir_mati(cmd, **kw):
+        anak = subprocess.Popen(["sh", "-c", "kill -INT $$"])  # in our group, dies of SIGINT
+        os.waitid(os.P_PID, anak.pid, os.WEXITED | os.WNOWAIT)  # ended, not reaped
+        assert os.getpgid(anak.pid) == os.getpgrp()  # the group jupyter records as its own
+        return anak
+
+    monkeypatch.setattr(local_provisioner, "launch_kernel", lahir_mati)
+    terkirim = _catat_sinyal(monkeypatch)
+    kernel = KernelAwal(tmp_path).mulai()
+    assert kernel.km.provisioner.pgid == os.getpgrp()
+    kernel.tutup()
+    assert terkirim == []
+
+
+def test_kernel_yang_hidup_tetap_diinterupsi_bersama_grupnya(tmp_path, monkeypatch):
+    """The guard keeps the interrupt of a live kernel: SIGINT to its own process group."""
+    from jupyter_core.utils import run_sync
+
+    with KernelAwal(tmp_path).mulai() as kernel:
+        pid = _pid_kernel(kernel)
+        terkirim = _catat_sinyal(monkeypatch)
+        run_sync(kernel.km.interrupt_kernel)()
+        monkeypatch.undo()
+    assert terkirim == [("killpg", pid, signal.SIGINT)]
+
+
 KODE_BATCH = """
     import json, sys
     from lkjip import laporan

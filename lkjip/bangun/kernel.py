@@ -23,6 +23,22 @@ with is made here too (`buka_klien`, `tutup_klien`) for the same reason. Closing
 (`KernelAwal.tutup`) also holds Ctrl-C back (a kill and a wait of at most a few seconds),
 always removes the connection file, also when the kernel is already dead or the shutdown
 failed, and kills a kernel process that a failed shutdown left running.
+
+Signals reach the kernel only (`jaga_sinyal`): jupyter_client's local provisioner signals
+the process group it recorded when it launched the kernel, ``os.getpgid(pid)`` just after
+``Popen(start_new_session=True)``, and does so as long as it holds the process object, even
+after the kernel ended. Both went wrong in a batch stopped with Ctrl-C (a terminal's SIGINT
+to the whole process group): when the SIGINT lands while a worker is launching a kernel, the
+child dies of it between fork and its ``setsid()`` (CPython's vfork child resets handlers to
+the default and unblocks signals first), so ``getpgid`` gives the WORKER's own group; the
+worker's KeyboardInterrupt then shut that "kernel" down with ``killpg(<own group>, SIGINT)``
+and ``SIGKILL``: the batch process and all its workers died with -9 and no message (seen
+under load in tests/test_interupsi.py, traced to the worker's ``killpg`` of its own group).
+A group recorded for an ended kernel may also have been given to another process since (pids
+are reused). So every signal the kernel manager sends goes through `kirim_sinyal`: nothing
+once the kernel process has ended (``poll()``: its pid cannot be reused before it is reaped,
+and only this process reaps it), to its group only when it leads a group of its own (checked
+then), else to the process alone.
 """
 
 from __future__ import annotations
@@ -69,6 +85,7 @@ class KernelAwal:
                 os.environ.setdefault(*SENYAP)  # before the spec lookup; the kernel inherits it
                 self.km = _pengelola(self.kernel_name)
                 run_sync(self.km.start_kernel)(cwd=str(self.cwd))
+                jaga_sinyal(self.km)
                 self._klien = self.km.blocking_client()
                 self._klien.start_channels(iopub=False, stdin=False, hb=False, control=False)
                 self._klien.execute(self.praimpor, silent=True, store_history=False)
@@ -88,6 +105,7 @@ class KernelAwal:
                 if klien is not None:
                     klien.stop_channels()
                 if km is not None and km.has_kernel:
+                    jaga_sinyal(km)  # also when the start failed before `mulai` could
                     run_sync(km.shutdown_kernel)(now=True)
             finally:
                 if km is not None:
@@ -99,6 +117,40 @@ class KernelAwal:
 
     def __exit__(self, *exc) -> None:
         self.tutup()
+
+
+def jaga_sinyal(km) -> None:
+    """Make `km`'s provisioner send every signal through `kirim_sinyal` (POSIX; a provisioner
+    without a local process, or one already guarded, is left as it is)."""
+    prov = getattr(km, "provisioner", None)
+    if os.name != "posix" or prov is None or not hasattr(prov, "process") or \
+            getattr(prov, "lkjip_sinyal_aman", False):
+        return
+
+    async def send_signal(signum: int) -> None:
+        kirim_sinyal(prov.process, signum)
+
+    prov.send_signal = send_signal
+    prov.lkjip_sinyal_aman = True
+
+
+def kirim_sinyal(proses, signum: int) -> None:
+    """Send `signum` to a kernel process that still runs: to its process group when it leads
+    one of its own (a kernel's subprocesses are in it), else to the process alone; nothing
+    when it has ended (see the module docstring).
+
+    >>> import signal, subprocess, sys
+    >>> selesai = subprocess.Popen([sys.executable, "-c", "pass"])
+    >>> _ = selesai.wait()
+    >>> kirim_sinyal(selesai, signal.SIGKILL)  # ended: nothing is sent to its old pid
+    >>> kirim_sinyal(None, signal.SIGKILL)
+    """
+    if proses is None or proses.poll() is not None:
+        return
+    if os.getpgid(proses.pid) == proses.pid:  # still running, so the pid is still its own
+        os.killpg(proses.pid, signum)
+    else:
+        proses.send_signal(signum)
 
 
 def _hentikan_proses(km) -> None:
