@@ -440,7 +440,7 @@ def hitung(data: DataKecamatan, tetap: Mapping[str, Angka] | None = None) -> Has
     daftar = hitung_daftar(data)
     simpul = {j.split("/", 1)[1]: a for j, a in tetap.items() if j.startswith("komposit/")}
     komposit = hitung_komposit(data.komposit, daftar, ikm_tahun,
-                               data.berkas.get("komposit", "komposit.csv"), simpul) \
+                               data.berkas.get("komposit", "komposit.csv"), simpul, data.tahun) \
         if len(data.komposit) else {}
     indikator = hitung_indikator(data, komposit, ikm_tahun, skala, tetap)
     tree = hitung_anggaran(data)

@@ -32,28 +32,29 @@ def hitung_komposit(
     ikm=None,
     berkas: str = "komposit.csv",
     tetap: Mapping[str, Angka] | None = None,
+    tahun: int | None = None,
 ) -> dict[str, Angka]:
     """Evaluate every node of the composite tree(s) in `pohon`; returns {kode_node: Angka}.
 
     `daftar` maps a list name to its counts ``(pembilang, penyebut)``, e.g.
     ``{"desa": (17, 17)}``; `ikm` is the year's IKM (an `Angka`, a number or a ``HasilIkm``);
     `tetap` maps a node to a value the office's decision fixed (`lkjip.tetap`): its parents
-    are computed from it.
+    are computed from it. `tahun` names the year of an ``ikm`` node's IKM in its formula.
     """
     baris = _baris_per_kode(pohon)
     anak = _anak(baris)
     _periksa_siklus(baris)
-    konteks, hasil = _Konteks(daftar or {}, ikm, berkas), dict(tetap or {})
+    konteks, hasil = _Konteks(daftar or {}, ikm, berkas, tahun), dict(tetap or {})
     for kode in baris:
         _nilai_node(kode, baris, anak, konteks, hasil)
     return {kode: hasil[kode] for kode in baris}
 
 
 class _Konteks:
-    """What a node may need besides the tree: list counts, the IKM, the file name."""
+    """What a node may need besides the tree: list counts, the IKM, the file name, the year."""
 
-    def __init__(self, daftar: Mapping[str, tuple], ikm, berkas: str):
-        self.daftar, self.ikm, self.berkas = daftar, ikm, berkas
+    def __init__(self, daftar: Mapping[str, tuple], ikm, berkas: str, tahun: int | None = None):
+        self.daftar, self.ikm, self.berkas, self.tahun = daftar, ikm, berkas, tahun
 
 
 def _sel(row: Mapping, kolom: str):
@@ -177,10 +178,12 @@ def _nilai(kode: str, row: dict, konteks: _Konteks) -> Angka:
 
 
 def _ikm(kode: str, row: dict, konteks: _Konteks) -> Angka:
-    """An 'ikm' node: the year's IKM."""
+    """An 'ikm' node: the year's IKM, named with its year (the report's text names a year by
+    its number, `lkjip.ejaan`)."""
     ikm = getattr(konteks.ikm, "angka", konteks.ikm)  # HasilIkm → its Angka
     masukan = ikm if isinstance(ikm, Angka) else ke_decimal(ikm)
-    return Angka(ke_decimal(masukan), "IKM tahun berjalan", (masukan,), label=str(row["nama"]))
+    rumus = f"IKM tahun {konteks.tahun}" if konteks.tahun is not None else "IKM tahun laporan"
+    return Angka(ke_decimal(masukan), rumus, (masukan,), label=str(row["nama"]))
 
 
 _DAUN = {"rasio": _rasio, "nilai": _nilai, "ikm": _ikm}

@@ -104,6 +104,18 @@ def test_node_ikm():
     assert hitung_komposit(_pohon(baris), ikm=80)["K"].nilai == 85  # (80 + 90) / 2
 
 
+def test_node_ikm_names_its_year_not_the_running_year():
+    """The formula shown in the figure's pop-up names the year by its number (the report's
+    text rules, `lkjip.ejaan`: never 'tahun berjalan' for a year that has ended)."""
+    from lkjip.ejaan import pelanggaran
+
+    baris = [("K", N, "IKU-09", "Komposit", "rerata", N, N, N, N, 1),
+             ("K.1", "K", N, "IKM", "ikm", N, N, N, N, 1)]
+    rumus = hitung_komposit(_pohon(baris), ikm=80, tahun=2023)["K.1"].rumus
+    assert rumus == "IKM tahun 2023" and pelanggaran(rumus) == []
+    assert hitung_komposit(_pohon(baris), ikm=80)["K.1"].rumus == "IKM tahun laporan"
+
+
 @pytest.mark.parametrize(
     ("baris", "pesan"),
     [
