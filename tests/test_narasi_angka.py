@@ -170,6 +170,24 @@ def test_example_check_lists_the_numbers_that_could_be_named():
         in hasil.output
 
 
+def test_equal_operands_are_named_as_the_figures_in_the_order_the_sentence_names_them(contoh):
+    """CL.md: "(3) … gangguan trantibum … + (4) … potensi konflik … + (5) … tata kelola …"
+    then "(40% + 80% + 100% + 100% + 100%) / 5": CL.3 = 4 / 4 × 100, CL.4 = 1 / 1 × 100 and
+    CL.5 = 17 / 17 × 100 are all 100 %, so each "100%" is the figure named at its place, not
+    the first of them three times; `lkjip check` suggests those named forms."""
+    data, hasil = contoh
+    b = [b for b in pn.bacaan(data, hasil) if b.berkas == "komponen/CL"
+         and b.ketik.teks in ("80%", "100%")]
+    assert [(b_.ketik.teks, b_.hasil, b_.jalur) for b_ in b] == [
+        ("80%", "cocok", ("komposit/CL.2",)), ("100%", "cocok", ("komposit/CL.3",)),
+        ("100%", "cocok", ("komposit/CL.4",)), ("100%", "cocok", ("komposit/CL.5",))]
+    keluaran = CliRunner().invoke(main, ["check", "--kecamatan", "bantarbolang", "--tahun",
+                                         "2023", "--data", str(DATA_CONTOH)]).output
+    assert ("    baris 5: 100% → {komposit/CL.3:persen}\n"
+            "    baris 5: 100% → {komposit/CL.4:persen}\n"
+            "    baris 5: 100% → {komposit/CL.5:persen}\n") in keluaran
+
+
 def test_example_bab3_prints_each_component_text_with_the_computed_figure():
     data, hasil = konteks("bantarbolang", 2023, DATA_CONTOH)
     teks = _teks(susun.sasaran(data, hasil).isi)

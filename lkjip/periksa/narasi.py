@@ -195,12 +195,14 @@ def _dengan_subjek(ketik: AngkaKetik, s: Subjek, sebelum: str, bahan: Bahan):
     return "beda", (s.jalur.get(jenis) or jalur[0],), s.nama
 
 
-def nilai_bacaan(ketik: AngkaKetik, kalimat_teks: str, awal: int, sebutan, bahan: Bahan
-                 ) -> tuple[str, tuple[str, ...], str]:
+def nilai_bacaan(ketik: AngkaKetik, kalimat_teks: str, awal: int, sebutan, bahan: Bahan,
+                 dipakai: set[str] | None = None) -> tuple[str, tuple[str, ...], str]:
     """(reading, paths, subject's name) of one typed number (see `Bacaan`), in order: the
     subject it names (equal → cocok, else beda); an operand equal to a figure its sentence
-    names (cocok); a stated figure that differs from the computed one (tersaji); any figure
-    of the model (cocok); a percentage or Rupiah equal to none (tanpa)."""
+    names (cocok; equal operands take the figures in the order the sentence names them, each
+    once: `dipakai` holds the paths the sentence's earlier numbers took); a stated figure that
+    differs from the computed one (tersaji); any figure of the model (cocok); a percentage or
+    Rupiah equal to none (tanpa)."""
     angka, posisi = bahan.angka, ketik.awal - awal
     rumus = kalimat_teks.find("=")
     s = None if ketik.operan else _pilih_subjek(ketik, posisi, rumus if rumus >= 0 else None,
@@ -210,7 +212,10 @@ def nilai_bacaan(ketik: AngkaKetik, kalimat_teks: str, awal: int, sebutan, bahan
     disebut = [j for _, _, x in sebutan for j in _jalur_cocok(ketik, x, bahan)
                if setara(ketik.nilai, *angka[j])]
     if disebut:
-        return "cocok", (disebut[0],), ""
+        pilih = next((j for j in disebut if j not in (dipakai or ())), disebut[0])
+        if dipakai is not None:
+            dipakai.add(pilih)
+        return "cocok", (pilih,), ""
     tersaji = bahan.tersaji_beda(ketik)
     if tersaji:
         return "tersaji", (tersaji[0][0],), ""
@@ -276,9 +281,10 @@ def baca_berkas(nama: str, teks: str, bahan: Bahan) -> list[Bacaan]:
         sebutan = _sebutan(isi, bahan.subjek)
         kunci_angka = _urut_ganda([slug(a.teks, 24) for a in k.angka])
         ke: Counter = Counter()
+        dipakai: set[str] = set()
         for a, ka in zip(k.angka, kunci_angka, strict=True):
             ke[a.teks] += 1
-            nilai, jalur, subjek = nilai_bacaan(a, isi, k.awal, sebutan, bahan)
+            nilai, jalur, subjek = nilai_bacaan(a, isi, k.awal, sebutan, bahan, dipakai)
             hasil.append(replace(_bacaan(nama, k, a, nilai, jalur, subjek, bahan, (kunci, ka)),
                                  ke=ke[a.teks]))
     return hasil
