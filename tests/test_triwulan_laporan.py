@@ -20,7 +20,7 @@ import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
-from lkjip import config, sintetis
+from lkjip import config
 from lkjip.cli import main
 from lkjip.kabupaten_triwulan import kumpulkan_triwulan, urutkan, wilayah
 from lkjip.laporan_triwulan import bangun_triwulan
@@ -212,10 +212,9 @@ def test_nothing_for_programmers(mini):
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("sintetis_lap")
-    sintetis.tulis(out)
-    return out
+def demo(sintetis_demo) -> Path:
+    """``sintetis.tulis`` with its defaults, written once per session (tests/conftest.py)."""
+    return sintetis_demo
 
 
 def _csv(path: Path) -> list[dict]:

@@ -12,7 +12,6 @@ import pytest
 from lkjip import sintetis
 from lkjip.bilangan import baca_angka
 from lkjip.laporan import temukan
-from lkjip.muat import muat
 from lkjip.periksa.dasar import Konteks
 from lkjip.periksa.triwulan import PEMERIKSA
 
@@ -21,10 +20,9 @@ JENIS_TW = {"tw_kumulatif_turun": "tw-kumulatif-turun", "tw_lewat": "tw-urutan",
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("sintetis_tw")
-    sintetis.tulis(out)
-    return out
+def demo(sintetis_demo) -> Path:
+    """``sintetis.tulis`` with its defaults, written once per session (tests/conftest.py)."""
+    return sintetis_demo
 
 
 def _baris(path: Path) -> list[dict]:
@@ -38,14 +36,14 @@ def _rp(teks) -> Decimal:
     return baca_angka(teks) if str(teks).strip() else Decimal(0)
 
 
-def test_quarterly_errors_found_where_listed_and_nowhere_else(demo):
+def test_quarterly_errors_found_where_listed_and_nowhere_else(demo, muat_sintetis):
     m = sintetis.baca_manifest(demo)
     sengaja = {(e.berkas, int(e.baris), JENIS_TW[e.jenis]) for e in m.itertuples()
                if e.jenis in JENIS_TW}
     assert len(sengaja) == 4
     ditemukan = set()
     for k, t in temukan(demo):
-        k_ = Konteks(muat(k, t, demo), None)  # the quarterly rules need no yearly figures
+        k_ = Konteks(muat_sintetis(k, t), None)  # the quarterly rules need no yearly figures
         ditemukan |= {(x.berkas, x.baris, x.aturan) for cek in PEMERIKSA for x in cek(k_)}
     assert ditemukan == sengaja
 
@@ -76,9 +74,9 @@ def test_quarters_end_at_the_stated_year(demo):
             assert tw4 == tahunan, (k, t)
 
 
-def test_penjelasan_only_for_rows_of_the_pk(demo):
+def test_penjelasan_only_for_rows_of_the_pk(demo, muat_sintetis):
     for k, t in temukan(demo)[::9]:
-        data = muat(k, t, demo)
+        data = muat_sintetis(k, t)
         kunci = set(zip(data.pk_indikator["kode_pejabat"], data.pk_indikator["no"], strict=True))
         assert set(zip(data.penjelasan_tw["kode_pejabat"], data.penjelasan_tw["no"],
                        strict=True)) <= kunci

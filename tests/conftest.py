@@ -1,0 +1,51 @@
+"""Expensive inputs several test modules read, made once per session.
+
+- `sintetis_demo`: the synthetic demo data as ``lkjip sintetis`` writes it (13 kecamatan ×
+  4 years with the default seed; writing it loads and computes every kecamatan-year, ~10 s
+  idle, 25–45 s under load). test_sintetis, test_triwulan_sintetis and test_triwulan_laporan
+  each wrote their own copy before. It is READ-ONLY: a test that changes data writes its own;
+  the fixture checks at the end of the session that no file in it changed.
+- `muat_sintetis(kecamatan, tahun)`: ``muat`` of that folder, each kecamatan-year loaded once
+  (loading is ~0,2 s of pandera validation per kecamatan-year, and three tests load all 52);
+  every call returns a deep copy, so a test that changed what it got cannot change another's.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def sintetis_demo(tmp_path_factory) -> Path:
+    from lkjip import sintetis
+
+    out = tmp_path_factory.mktemp("sintetis_demo")
+    sintetis.tulis(out)
+    sebelum = _keadaan(out)
+    yield out
+    assert _keadaan(out) == sebelum, f"uji mengubah data sintetis bersama {out} (hanya-baca)"
+
+
+def _keadaan(folder: Path) -> dict[str, tuple[int, int]]:
+    """Every file and folder under `folder` → (size, modification time in ns): a write, a
+    new file or a removed one changes it."""
+    return {str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns)
+            for p in folder.rglob("*")}
+
+
+@pytest.fixture(scope="session")
+def muat_sintetis(sintetis_demo):
+    from lkjip.muat import muat
+
+    dimuat: dict = {}
+
+    def muat_salinan(kecamatan: str, tahun: int):
+        kunci = (kecamatan, int(tahun))
+        if kunci not in dimuat:
+            dimuat[kunci] = muat(kecamatan, int(tahun), sintetis_demo)
+        return copy.deepcopy(dimuat[kunci])
+
+    return muat_salinan
