@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,12 @@ settings.load_profile("lkjip")
 _DIABAIKAN = sorted(k for k in os.environ if k.startswith("LKJIP_"))
 for _k in _DIABAIKAN:
     del os.environ[_k]
+# A checkout's own data-sintetis/ (untracked, written by `lkjip sintetis`) is found by
+# `config.data_sintetis()` and would add the kabupaten's synthetic kecamatan to a report's
+# comparisons: the suite would pass in one working copy and fail in a clean clone. The
+# default synthetic folder is an empty one; a test that wants those kecamatan puts them in
+# its data folder (tests/conftest.py: `dengan_pembanding`).
+os.environ["LKJIP_DATA_SINTETIS"] = tempfile.mkdtemp(prefix="lkjip-uji-sintetis-kosong-")
 
 
 def pytest_addoption(parser):

@@ -267,7 +267,7 @@ def _pdf_pindaian(path) -> None:
 
 
 @pytest.fixture(scope="module")
-def edisi_diputuskan(tmp_path_factory):
+def edisi_diputuskan(tmp_path_factory, dengan_pembanding):
     """The example built with tests/fixtures/keputusan/…/keputusan.csv in its data folder, a
     logo, and scans of the signed PK (a two-page PDF and a PNG) under lampiran/."""
     from lkjip.laporan import bangun
@@ -281,7 +281,8 @@ def edisi_diputuskan(tmp_path_factory):
     (tahun / "lampiran").mkdir()
     _pdf_pindaian(tahun / "lampiran" / "01_pk_camat.pdf")
     _png(tahun / "lampiran" / "02_pk_sekcam.png", "gray")
-    return bangun("bantarbolang", 2023, data_dir=akar, out_dir=tmp_path_factory.mktemp("out"))
+    return bangun("bantarbolang", 2023, data_dir=dengan_pembanding(akar),
+                  out_dir=tmp_path_factory.mktemp("out"))
 
 
 def _sel(sup, id_tabel: str, awal: str) -> list[str]:

@@ -182,10 +182,15 @@ def test_nbconvert_cover_of_a_chapter_run_alone(tmp_path):
 
 
 @pytest.fixture(scope="session")
-def laporan(tmp_path_factory):
+def laporan(tmp_path_factory, dengan_pembanding):
+    """The example built with the kabupaten's synthetic kecamatan beside it (Bab III compares
+    the IKM with theirs: Grafik 3.2)."""
     from lkjip.laporan import bangun
 
-    return bangun("bantarbolang", 2023, data_dir=CONTOH, out_dir=tmp_path_factory.mktemp("laporan"))
+    data = tmp_path_factory.mktemp("data")
+    (data / "bantarbolang").symlink_to(CONTOH / "bantarbolang", target_is_directory=True)
+    return bangun("bantarbolang", 2023, data_dir=dengan_pembanding(data),
+                  out_dir=tmp_path_factory.mktemp("laporan"))
 
 
 @pytest.fixture(scope="session")

@@ -191,10 +191,10 @@ def test_comparison_of_a_synthetic_realisasi_says_so(contoh):
     assert "sintetis" not in tabel_analisis.tabel_perbandingan(data, hasil, "IKU-02", "3.7").sumber
 
 
-def test_kabupaten_chart_of_a_synthetic_realisasi_says_so(contoh):
+def test_kabupaten_chart_of_a_synthetic_realisasi_says_so(contoh, sintetis_demo):
     # Grafik "IKM per Kecamatan": the peers are synthetic and so is this kecamatan's own bar
     data, hasil = contoh
-    lain = muat_pembanding(data)
+    lain = muat_pembanding(data, folders=[sintetis_demo])
     nomor = susun.nomor_bab3(data, hasil, lain)
     grafik_ikm = susun._bagian_pembanding(data, hasil, hasil.indikator["IKU-01"], nomor, lain)[-1]
     isi = grafik_ikm.isi
