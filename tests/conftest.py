@@ -8,7 +8,8 @@
 - `muat_sintetis(kecamatan, tahun)`: ``muat`` of that folder, each kecamatan-year loaded once
   (loading is ~0,2 s of pandera validation per kecamatan-year, and three tests load all 52);
   every call returns a deep copy, so a test that changed what it got cannot change another's.
-- `dengan_pembanding(folder)`: links every kecamatan of `sintetis_demo` into a data folder, so
+- `dengan_pembanding(folder)`: copies every kecamatan of `sintetis_demo` into a data folder
+  (lkjip refuses symlinks that point out of the data folder), so
   a report built from it compares itself with the kabupaten's (synthetic) kecamatan, as after
   ``lkjip sintetis`` in an analyst's folder. The suite's default synthetic folder is empty
   (root conftest.py), so no test depends on an untracked ``data-sintetis/``.
@@ -17,6 +18,7 @@
 from __future__ import annotations
 
 import copy
+import shutil
 from pathlib import Path
 
 import pytest
@@ -60,7 +62,7 @@ def dengan_pembanding(sintetis_demo):
     def tautkan(folder: Path) -> Path:
         for kec in sorted(p for p in sintetis_demo.iterdir() if p.is_dir()):
             if not (folder / kec.name).exists():
-                (folder / kec.name).symlink_to(kec, target_is_directory=True)
+                shutil.copytree(kec, folder / kec.name)
         return folder
 
     return tautkan

@@ -188,7 +188,7 @@ def laporan(tmp_path_factory, dengan_pembanding):
     from lkjip.laporan import bangun
 
     data = tmp_path_factory.mktemp("data")
-    (data / "bantarbolang").symlink_to(CONTOH / "bantarbolang", target_is_directory=True)
+    shutil.copytree(CONTOH / "bantarbolang", data / "bantarbolang")
     return bangun("bantarbolang", 2023, data_dir=dengan_pembanding(data),
                   out_dir=tmp_path_factory.mktemp("laporan"))
 
