@@ -380,12 +380,17 @@ def test_lkjip_sama_dengan_rujukan_pada_setiap_angka_katalog(rujukan_demo, muat_
     assert salah == [] and jumlah > 52 * 100
 
 
-def test_pemeriksaan_menemukan_tepat_kesalahan_sengaja(demo, muat_sintetis):
+@pytest.fixture(scope="module")
+def temuan_demo(demo, muat_sintetis) -> list[tuple]:
+    """(kecamatan, tahun, finding) of every check on every kecamatan-year of the demo."""
+    return [(k, t, x) for k, t in temukan(demo) for x in periksa(muat_sintetis(k, t))]
+
+
+def test_pemeriksaan_menemukan_tepat_kesalahan_sengaja(demo, temuan_demo):
     """The checks report exactly the manifest's wrong stated figures, as galat, and nothing
     else about any stated figure."""
     temuan = {(k, t, f"{x.besaran} {x.kunci or ''}".strip(), x.tingkat)
-              for k, t in temukan(demo) for x in periksa(muat_sintetis(k, t))
-              if x.berkas.endswith("/tersaji.csv")}
+              for k, t, x in temuan_demo if x.berkas.endswith("/tersaji.csv")}
     assert temuan == {(e.kecamatan, int(e.tahun), e.kunci, "galat")
                       for e in sintetis.baca_manifest(demo).itertuples()
                       if e.berkas.endswith("/tersaji.csv")}
@@ -537,13 +542,12 @@ def test_tangan_randudongkal_2023_permendagri_dan_realisasi_per_program(demo, ru
     ])
 
 
-def test_narasi_sintetis_tanpa_temuan_dan_unsur_terendah_dihitung_tangan(demo):
+def test_narasi_sintetis_tanpa_temuan_dan_unsur_terendah_dihitung_tangan(demo, temuan_demo):
     """The generator plants no error in its narrative: no check finds anything in a narasi
     file of any kecamatan-year. Its IKM sentence names the lowest unsur with that unsur's
     own value, recomputed here from the respondents' scores (Permenpan RB 14/2017: the
     year's NRR of an unsur is the mean of its semester means; the value is NRR × 25)."""
-    narasi = [(k, t, x.berkas, x.pesan) for k, t in temukan(demo)
-              for x in periksa(muat(k, t, demo))
+    narasi = [(k, t, x.berkas, x.pesan) for k, t, x in temuan_demo
               if x.aturan.startswith("narasi") or "narasi/" in x.berkas]
     assert narasi == []
     r = pd.read_csv(demo / "taman" / "2024" / "ikm_responden_sintetis.csv")
