@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -37,12 +38,19 @@ for _k in _DIABAIKAN:
 # default synthetic folder is an empty one; a test that wants those kecamatan puts them in
 # its data folder (tests/conftest.py: `dengan_pembanding`).
 os.environ["LKJIP_DATA_SINTETIS"] = tempfile.mkdtemp(prefix="lkjip-uji-sintetis-kosong-")
+# The cache of loaded kecamatan-years (`lkjip.tembolok`) is the suite's own, never the user's
+# ~/.cache/lkjip, removed at the end of the run; test_tembolok points it at a folder of each test.
+_TEMBOLOK = os.environ["LKJIP_TEMBOLOK"] = tempfile.mkdtemp(prefix="lkjip-uji-tembolok-")
 
 
 def pytest_addoption(parser):
     parser.addoption("--fuzz", default="", metavar="UKURAN",
                      help="ukuran uji properti dan uji henti: kosong (bawaan), 'besar' "
                           "(make fuzz) atau jumlah contoh per jenis berkas")
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(_TEMBOLOK, ignore_errors=True)
 
 
 def pytest_configure(config):

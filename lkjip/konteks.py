@@ -70,11 +70,11 @@ def ikut_keputusan(data, hasil, keadaan):
 
 @lru_cache(maxsize=8)
 def _muat(kecamatan: str, tahun: int, folder: str, _sidik: tuple):
-    from lkjip.hitung import hitung
-    from lkjip.muat import muat
+    """`lkjip.muat` and `lkjip.hitung`, through the cache on disk (`lkjip.tembolok`, keyed by
+    the files' bytes): in a build, the build process loaded and checked them already."""
+    from lkjip.tembolok import muat_hitung
 
-    data = muat(kecamatan, tahun, folder)
-    return data, hitung(data)
+    return muat_hitung(kecamatan, tahun, folder)
 
 
 def temuan(kecamatan: str, tahun, data_dir=None) -> list:

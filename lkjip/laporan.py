@@ -164,12 +164,17 @@ def bangun(
 
     def siapkan() -> None:
         from lkjip.ekspor import siapkan_mesin
-        from lkjip.muat import muat
+        from lkjip.tembolok import muat_hitung
 
         if muat_dulu:
             if kemajuan is not None:
                 kemajuan(f"memuat dan memeriksa data {kecamatan} {tahun}")
-            muat(kecamatan, tahun, data_dir)
+            try:  # cached (`lkjip.tembolok`): the kernel reads it back
+                muat_hitung(kecamatan, tahun, data_dir)
+            except LkjipError:
+                raise
+            except Exception:  # a computation error: the kernel's cell names it
+                pass
         siapkan_mesin()  # while the kernel boots, not after the cells (issue 15)
 
     (berkas,) = bangun_dokumen(dok, out_dir=out_dir, siapkan=siapkan, kemajuan=kemajuan)

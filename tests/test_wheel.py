@@ -69,6 +69,7 @@ def env(venv, tmp_path):
               if not k.startswith(("LKJIP_", "JUPYTER_", "PYTHON", "VIRTUAL_ENV"))}
     bersih["PATH"] = f"{venv[0]}{os.pathsep}{bersih.get('PATH', '')}"
     bersih["JUPYTER_DATA_DIR"] = str(tmp_path / "jupyter-data")  # no user kernel spec
+    bersih["LKJIP_TEMBOLOK"] = str(tmp_path / "tembolok")  # not the user's ~/.cache/lkjip
     # nbconvert's templates are data files of its own install (share/jupyter), not modules:
     # shown to the fresh venv without this venv's kernel spec, which would run the checkout
     jalur = tmp_path / "jupyter-path"

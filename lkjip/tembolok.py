@@ -1,0 +1,200 @@
+"""A cache on disk of each kecamatan-year loaded and computed: ``hitung(muat(...))``.
+
+Why (issue 15). A report's data were loaded and validated twice, once in the build process
+(to refuse bad input before any notebook runs) and again in the kernel, and Bab III loads
+every other kecamatan of the kabupaten for its comparisons (`lkjip.pembanding`): 13 of them
+cost ~2,5 CPU-s per report, paid again by every report of a batch. Validation (pandera) is
+most of that. Read back from this cache, one kecamatan-year costs ~15 ms (hash its files,
+unpickle), so the kernel gets the build process's work, and a batch loads each kecamatan
+once instead of once per report.
+
+Never stale. The key is a SHA-256 of
+- the code: the bytes of every file of the lkjip package, hashed once per process at first
+  use (the code this process runs is the code it loaded), and the versions of Python, pandas,
+  numpy and pandera;
+- the resolved data folder, the kecamatan and the year;
+- every entry under ``<data>/<kecamatan>/``: its relative path, and the bytes of each file.
+Modification times are never used: a changed byte anywhere gives another key. Where the key
+cannot be made for sure (a file that cannot be read, a symbolic link inside the kecamatan's
+folder, whose target could change unseen), nothing is cached: the data are loaded as without
+a cache. Failures are never cached: `muat`'s `LkjipError` and `hitung`'s errors reach the
+caller as they would without it.
+
+Where. ``LKJIP_TEMBOLOK`` names the folder (``0`` turns the cache off); otherwise
+``$XDG_CACHE_HOME/lkjip`` or ``~/.cache/lkjip`` (``%LOCALAPPDATA%/lkjip/tembolok`` on
+Windows). The kernel inherits the build process's environment, so both use the same folder.
+An entry is a pickle, so the folder is used only when this user owns it and no one else can
+write into it (POSIX); it is made with mode 0700. Entries are written to a temporary file and
+renamed (readers in other processes never see half a file); an unreadable or damaged entry is
+ignored and rewritten. One entry is kept per data folder, kecamatan and year: storing a new
+one removes the older ones, so the folder does not grow with each edit of a CSV.
+
+Rejected: an mtime-and-size key (`lkjip.konteks` keeps one in memory for the kernel's own
+calls) could serve old figures after a copy that keeps times; a pickle handed only from the
+build process to its kernel would not help the comparisons, nor a batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+
+MATI = "0"
+_KODE: list[str] = []  # the code's fingerprint, computed once per process
+
+
+def folder() -> Path | None:
+    """The cache folder (see the module docstring), or None when the cache is off."""
+    nilai = os.environ.get("LKJIP_TEMBOLOK")
+    if nilai == MATI:
+        return None
+    if nilai:
+        return Path(nilai).expanduser()
+    if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "lkjip" / "tembolok"
+    dasar = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(dasar) / "lkjip"
+
+
+def _folder_aman() -> Path | None:
+    """The cache folder, made if need be, when only this user can write into it."""
+    tempat = folder()
+    if tempat is None:
+        return None
+    try:
+        tempat.mkdir(mode=0o700, parents=True, exist_ok=True)
+        st = tempat.stat()
+    except OSError:
+        return None
+    if os.name == "posix" and (st.st_uid != os.getuid() or st.st_mode & 0o022):
+        return None
+    return tempat
+
+
+def sidik_kode() -> str:
+    """SHA-256 of the lkjip package's files and of the library versions (once per process)."""
+    if not _KODE:
+        from importlib.metadata import version
+
+        import numpy
+        import pandas
+
+        from lkjip import config
+
+        h = hashlib.sha256()
+        for bagian in (sys.version, pandas.__version__, numpy.__version__, version("pandera")):
+            h.update(bagian.encode() + b"\0")
+        for p in sorted(config.PACKAGE.rglob("*")):
+            if p.is_file() and "__pycache__" not in p.parts:
+                h.update(p.relative_to(config.PACKAGE).as_posix().encode() + b"\0")
+                h.update(hashlib.sha256(p.read_bytes()).digest())
+        _KODE.append(h.hexdigest())
+    return _KODE[0]
+
+
+def sidik_isi(akar: Path) -> str | None:
+    """SHA-256 of every entry under `akar` (relative path, and the bytes of each file); None
+    when one cannot be read or is a symbolic link.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     _ = (Path(d) / "a.csv").write_text("x")
+    ...     pertama = sidik_isi(Path(d))
+    ...     _ = (Path(d) / "a.csv").write_text("y")
+    ...     pertama != sidik_isi(Path(d))
+    True
+    """
+    h = hashlib.sha256()
+    try:
+        for induk, folders, berkas in os.walk(akar, onerror=_gagal):
+            folders.sort()
+            for nama in folders + sorted(berkas):
+                p = Path(induk) / nama
+                if p.is_symlink():
+                    return None
+                h.update(p.relative_to(akar).as_posix().encode() + b"\0")
+                if nama in berkas:
+                    h.update(hashlib.sha256(p.read_bytes()).digest())
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+def _gagal(e: OSError) -> None:
+    raise e
+
+
+def _nama(folder_data: Path, kecamatan: str, tahun: int) -> str:
+    """The entries' common name: the kecamatan, the year, the data folder's hash."""
+    tempat = hashlib.sha256(str(folder_data).encode()).hexdigest()[:16]
+    return f"{kecamatan}-{tahun}-{tempat}"
+
+
+def kunci(kecamatan: str, tahun: int, folder_data: Path) -> str | None:
+    """The entry's file name for this kecamatan-year as it is on disk now, or None."""
+    isi = sidik_isi(folder_data / kecamatan)
+    if isi is None:
+        return None
+    h = hashlib.sha256()
+    for bagian in (sidik_kode(), str(folder_data), kecamatan, str(tahun), isi):
+        h.update(bagian.encode() + b"\0")
+    return f"{_nama(folder_data, kecamatan, tahun)}-{h.hexdigest()}.pickle"
+
+
+def _baca(tempat: Path, nama: str, kecamatan: str, tahun: int):
+    try:
+        with open(tempat / nama, "rb") as f:
+            hasil = pickle.load(f)
+    except Exception:  # absent, half-written by a killed process, or damaged: load again
+        return None
+    data = getattr(hasil, "data", None)
+    if getattr(data, "kecamatan", None) != kecamatan or getattr(data, "tahun", None) != tahun:
+        return None
+    return hasil
+
+
+def _simpan(tempat: Path, nama: str, hasil) -> None:
+    """Write the entry atomically, then remove the older ones of the same kecamatan-year.
+    A failure (a full disk, an object that does not pickle) only means no entry."""
+    try:
+        fd, sementara = tempfile.mkstemp(dir=tempat, prefix=".tulis-", suffix=".pickle")
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(hasil, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(sementara, tempat / nama)
+    except Exception:
+        Path(sementara).unlink(missing_ok=True)
+        return
+    awalan = nama.rsplit("-", 1)[0] + "-"
+    for lama in tempat.glob(awalan + "*.pickle"):
+        if lama.name != nama:
+            try:
+                lama.unlink(missing_ok=True)
+            except OSError:
+                pass
+
+
+def muat_hitung(kecamatan: str, tahun, data_dir=None):
+    """``(data, hasil)``: `lkjip.muat.muat` and `lkjip.hitung.hitung` of one kecamatan-year,
+    read from the cache when the same code saw the same files; errors as without a cache."""
+    from lkjip.parameter import cek_parameter
+
+    kecamatan, tahun, folder_data = cek_parameter(kecamatan, tahun, data_dir)
+    folder_data = Path(folder_data).resolve()
+    tempat = _folder_aman()
+    nama = kunci(kecamatan, tahun, folder_data) if tempat is not None else None
+    hasil = _baca(tempat, nama, kecamatan, tahun) if nama is not None else None
+    if hasil is None:
+        from lkjip.hitung import hitung
+        from lkjip.muat import muat
+
+        hasil = hitung(muat(kecamatan, tahun, folder_data))
+        if nama is not None and kunci(kecamatan, tahun, folder_data) == nama:
+            _simpan(tempat, nama, hasil)  # unless a file changed while it was read
+    return hasil.data, hasil

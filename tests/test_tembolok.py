@@ -1,0 +1,158 @@
+"""The cache on disk of each kecamatan-year loaded and computed (lkjip.tembolok): never an old
+figure after a changed file, the same figures as without it, nothing kept of a failure.
+
+Mini kecamatan (tests/mini.py), by hand: IKU-01 is the IKM, 4 respondents answering 3 to 8 unsur
+and 4 to perilaku: (8 × 3 + 4) / 9 × 25 = 77,777… → 77,78. With every answer 4: 4 × 25 = 100,00;
+with every answer 2: 2 × 25 = 50,00.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from decimal import Decimal
+
+import pytest
+
+from lkjip import pembanding as pb
+from lkjip import tembolok
+from lkjip.galat import LkjipError
+from lkjip.hitung import hitung
+from lkjip.muat import muat
+from tests.mini import UNSUR, tulis_mini
+
+D = Decimal
+
+
+def _semua(nilai: int) -> str:
+    """An IKM survey of 4 respondents giving `nilai` to every unsur."""
+    jawaban = ",".join([str(nilai)] * 9)
+    return (f"no,periode,tanggal,layanan,{UNSUR}\n"
+            + "".join(f"{n},S{1 + n // 3},,KTP,{jawaban}\n" for n in (1, 2, 3, 4)))
+
+
+@pytest.fixture
+def tempat(tmp_path, monkeypatch):
+    folder = tmp_path / "tembolok"
+    monkeypatch.setenv("LKJIP_TEMBOLOK", str(folder))
+    return folder
+
+
+def _ikm(hasil) -> Decimal:
+    return hasil.indikator["IKU-01"].realisasi.bulat
+
+
+def _entri(tempat) -> list[str]:
+    return sorted(p.name for p in tempat.glob("*.pickle"))
+
+
+def test_changed_csv_gives_the_new_figure_never_the_old(tmp_path, tempat):
+    akar = tmp_path / "data"
+    tulis_mini(akar)
+    _, hasil = tembolok.muat_hitung("contoh", 2023, akar)
+    assert _ikm(hasil) == D("77.78") and len(_entri(tempat)) == 1
+    _, lagi = tembolok.muat_hitung("contoh", 2023, akar)  # read back: the same figure
+    assert _ikm(lagi) == D("77.78")
+    (akar / "contoh/2023/ikm_responden.csv").write_text(_semua(4), encoding="utf-8")
+    _, baru = tembolok.muat_hitung("contoh", 2023, akar)
+    assert _ikm(baru) == D("100.00")
+    assert len(_entri(tempat)) == 1  # the old entry is removed, not kept beside the new
+
+
+def test_same_size_and_time_still_a_new_figure(tmp_path, tempat):
+    """Bytes decide, not size and modification time: answers 2 and 4 have the same size."""
+    akar = tmp_path / "data"
+    tulis_mini(akar, ganti={"2023/ikm_responden.csv": _semua(4)})
+    berkas = akar / "contoh/2023/ikm_responden.csv"
+    assert _ikm(tembolok.muat_hitung("contoh", 2023, akar)[1]) == D("100.00")
+    st = berkas.stat()
+    berkas.write_text(_semua(2), encoding="utf-8")
+    os.utime(berkas, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert berkas.stat().st_size == st.st_size
+    assert _ikm(tembolok.muat_hitung("contoh", 2023, akar)[1]) == D("50.00")
+
+
+def test_cached_equals_loaded_without_cache(tmp_path, tempat):
+    akar = tmp_path / "data"
+    tulis_mini(akar)
+    tembolok.muat_hitung("contoh", 2023, akar)
+    data, hasil = tembolok.muat_hitung("contoh", 2023, akar)  # from the entry
+    segar = hitung(muat("contoh", 2023, akar))
+    assert data.data_dir == segar.data.data_dir == akar.resolve()
+    assert data.profil == segar.data.profil and data.narasi == segar.data.narasi
+    for nama, df in segar.data.tabel.items():
+        assert data.tabel[nama].equals(df), nama
+    assert {k: (i.realisasi.nilai, i.capaian.nilai) for k, i in hasil.indikator.items()} == \
+        {k: (i.realisasi.nilai, i.capaian.nilai) for k, i in segar.indikator.items()}
+
+
+def test_a_changed_peer_changes_the_comparison(tmp_path, tempat):
+    """alfa (IKM 100) then alfa (IKM 50): the kabupaten mean of IKU-01 with contoh (77,78) is
+    (100 + 77,7778) / 2 = 88,89, then (50 + 77,7778) / 2 = 63,89; contoh ranks 2nd, then 1st."""
+    akar = tmp_path / "data"
+    tulis_mini(akar)
+    tulis_mini(akar, "alfa", {"2023/ikm_responden.csv": _semua(4)})
+    data = muat("contoh", 2023, akar)
+    hasil = hitung(data)
+    p = pb.banding(hasil, "IKU-01", pb.muat_pembanding(data, folders=[]))
+    assert (p.peringkat, p.rerata.bulat) == (2, D("88.89"))
+    p = pb.banding(hasil, "IKU-01", pb.muat_pembanding(data, folders=[]))  # from the cache
+    assert (p.peringkat, p.rerata.bulat) == (2, D("88.89"))
+    (akar / "alfa/2023/ikm_responden.csv").write_text(_semua(2), encoding="utf-8")
+    p = pb.banding(hasil, "IKU-01", pb.muat_pembanding(data, folders=[]))
+    assert (p.peringkat, p.rerata.bulat) == (1, D("63.89"))
+
+
+def test_a_new_file_changes_the_key(tmp_path, tempat):
+    akar = tmp_path / "data"
+    tulis_mini(akar)
+    sebelum = tembolok.kunci("contoh", 2023, akar.resolve())
+    (akar / "contoh/2023/narasi/inovasi.md").write_text("Inovasi.\n", encoding="utf-8")
+    assert tembolok.kunci("contoh", 2023, akar.resolve()) not in (None, sebelum)
+
+
+def test_failure_is_not_cached_and_says_the_same(tmp_path, tempat):
+    akar = tmp_path / "data"
+    tulis_mini(akar, ganti={"2023/pegawai.csv": None})
+    for _ in range(2):
+        with pytest.raises(LkjipError, match="pegawai.csv"):
+            tembolok.muat_hitung("contoh", 2023, akar)
+    assert _entri(tempat) == []
+
+
+def test_damaged_entry_is_loaded_again(tmp_path, tempat):
+    akar = tmp_path / "data"
+    tulis_mini(akar)
+    tembolok.muat_hitung("contoh", 2023, akar)
+    (entri,) = tempat.glob("*.pickle")
+    entri.write_bytes(b"bukan pickle")
+    assert _ikm(tembolok.muat_hitung("contoh", 2023, akar)[1]) == D("77.78")
+    assert pickle.loads(entri.read_bytes()).data.kecamatan == "contoh"  # rewritten
+
+
+def test_off_writes_nothing(tmp_path, monkeypatch):
+    monkeypatch.setenv("LKJIP_TEMBOLOK", "0")
+    assert tembolok.folder() is None
+    akar = tmp_path / "data"
+    tulis_mini(akar)
+    assert _ikm(tembolok.muat_hitung("contoh", 2023, akar)[1]) == D("77.78")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_folder_others_can_write_is_not_used(tmp_path, tempat):
+    tempat.mkdir()
+    tempat.chmod(0o777)
+    akar = tmp_path / "data"
+    tulis_mini(akar)
+    assert _ikm(tembolok.muat_hitung("contoh", 2023, akar)[1]) == D("77.78")
+    assert _entri(tempat) == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_symbolic_link_inside_is_not_cached(tmp_path, tempat):
+    akar = tmp_path / "data"
+    tulis_mini(akar)
+    narasi = akar / "contoh/2023/narasi"
+    (narasi / "inovasi.md").symlink_to(narasi / "isu_strategis.md")
+    assert tembolok.kunci("contoh", 2023, akar.resolve()) is None
