@@ -159,15 +159,14 @@ def _butir_gambar(soup, kelas: str, kecuali: str | None = None) -> list[str]:
     ]
 
 
-def _butir_isi(soup, penanda) -> list[str]:
-    """Daftar Isi entries for h1–h3 with an id, the three lists in place of the marker."""
+def _butir_isi(soup, penanda, daftar: dict[str, tuple[str, list[str]]]) -> list[str]:
+    """Daftar Isi entries for h1–h3 with an id, the lists that have entries in place of the
+    marker."""
     butir = []
     for el in soup.find_all(["h1", "h2", "h3", "div"]):
         if el is penanda:
-            butir += [_butir("daftar-isi", "DAFTAR ISI"), _butir("daftar-tabel", "DAFTAR TABEL")]
-            butir += [_butir("daftar-grafik", "DAFTAR GRAFIK")]
-            if soup.select_one("figure.lk-jenis-gambar[id]"):
-                butir += [_butir("daftar-gambar", "DAFTAR GAMBAR")]
+            butir.append(_butir("daftar-isi", "DAFTAR ISI"))
+            butir += [_butir(id_, judul) for id_, (judul, isi) in daftar.items() if isi]
         elif el.name != "div" and el.get("id") and not el.find_parent(class_="lk-sampul"):
             butir.append(_butir(el["id"], _teks_judul(el), int(el.name[1])))
     return butir
@@ -199,16 +198,15 @@ def sisipkan_daftar(html: str) -> str:
     if penanda is None:
         penanda = BeautifulSoup(DAFTAR_PENANDA, "html.parser").div
         soup.find("section", class_="lk-sampul").insert_after(penanda)
-    daftar = (
-        _bagian("daftar-isi", "DAFTAR ISI", _butir_isi(soup, penanda))
-        + _bagian("daftar-tabel", "DAFTAR TABEL", _butir_gambar(soup, "lk-tabel"))
-        + _bagian("daftar-grafik", "DAFTAR GRAFIK",
-                  _butir_gambar(soup, "lk-grafik", kecuali="lk-jenis-gambar"))
-    )
-    gambar = _butir_gambar(soup, "lk-jenis-gambar")
-    if gambar:
-        daftar += _bagian("daftar-gambar", "DAFTAR GAMBAR", gambar)
-    penanda.replace_with(BeautifulSoup(daftar, "html.parser"))
+    # a list with no entry is left out (the working paper has tables but no chart)
+    daftar = {"daftar-tabel": ("DAFTAR TABEL", _butir_gambar(soup, "lk-tabel")),
+              "daftar-grafik": ("DAFTAR GRAFIK",
+                                _butir_gambar(soup, "lk-grafik", kecuali="lk-jenis-gambar")),
+              "daftar-gambar": ("DAFTAR GAMBAR", _butir_gambar(soup, "lk-jenis-gambar"))}
+    html_daftar = _bagian("daftar-isi", "DAFTAR ISI", _butir_isi(soup, penanda, daftar))
+    html_daftar += "".join(_bagian(id_, judul, isi) for id_, (judul, isi) in daftar.items()
+                           if isi)
+    penanda.replace_with(BeautifulSoup(html_daftar, "html.parser"))
     tandai_halaman(soup)
     lekatkan(soup)
     for fig in soup.select("figure.lk-tabel"):

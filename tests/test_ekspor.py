@@ -149,14 +149,15 @@ def _baris(teks: str) -> list[str]:
 
 
 def test_halaman_depan_romawi_isi_arab_dan_judul_berjalan(html):
-    # cover (no number, no header) | DAFTAR ISI, TABEL, GRAFIK: i, ii, iii | BAB I: 1
+    # cover (no number, no header) | DAFTAR ISI, TABEL: i, ii (no chart: no DAFTAR GRAFIK) |
+    # BAB I: 1
     pdf = pypdf.PdfReader(io.BytesIO(ekspor.html_ke_pdf(html)))
     halaman = [_baris(p.extract_text()) for p in pdf.pages]
     judul = "LKjIP Kecamatan Contoh Tahun 2023"
     nomor = [h[-1].split()[-1] for h in halaman]  # the footer's last word (after DATA SINTETIS)
     assert judul not in halaman[0] and nomor[0] not in ("1", "i")  # the cover: no number
     bab = next(n for n, h in enumerate(halaman) if "BAB I" in h)
-    assert bab == 4 and nomor[1:bab + 1] == ["i", "ii", "iii", "1"]
+    assert bab == 3 and nomor[1:bab + 1] == ["i", "ii", "1"]
     assert all(judul in h for h in halaman[1:])
     # one family for body and headings (BAB I is a heading): DejaVu Serif, regular and bold
     keluarga = set()
@@ -263,3 +264,13 @@ def test_a_chart_that_does_not_render_stops_the_pdf():
     assert html_ke_pdf(f'<img src="data:image/svg+xml;base64,{svg}">')[:5] == b"%PDF-"
     with pytest.raises(RuntimeError, match="1 gambar tidak masuk ke PDF"):
         html_ke_pdf('<img src="data:image/svg+xml;base64,bm90IGFuIGltYWdl">')
+
+
+def test_daftar_tanpa_isi_tidak_dicetak(html):
+    # the document has Tabel 1.1 and no chart (as the working paper): Daftar Tabel is printed
+    # and listed in Daftar Isi; Daftar Grafik and Daftar Gambar, which would be empty, are not
+    sup = BeautifulSoup(html, "html.parser")
+    assert not sup.select("figure.lk-grafik")
+    assert sup.find(id="daftar-tabel") is not None and '<a href="#daftar-tabel">' in html
+    for kosong in ("daftar-grafik", "daftar-gambar"):
+        assert sup.find(id=kosong) is None and f'href="#{kosong}"' not in html
