@@ -53,6 +53,7 @@ DAFTAR = {"daftar-isi": ("DAFTAR ISI", 'TOC \\o "1-3" \\h \\z \\u'),
           "daftar-grafik": ("DAFTAR GRAFIK", 'TOC \\h \\z \\t "Image Caption,1"')}
 _ANGKA = re.compile(r"\(?[-−]?(Rp\s?)?\d[\d.]*(,\d+)?\)?\s?%?|[-–]")
 _PENANDA = "LKJIP-DAFTAR:"
+_AKHIR = "LKJIP-DAFTAR-AKHIR"  # after a list's entries: a body paragraph may follow, no heading
 
 
 def adalah_angka(teks: str) -> bool:
@@ -84,8 +85,8 @@ def _siapkan(html: str, png: Mapping[str, bytes]) -> tuple[str, dict[str, bytes]
         nav.replace_with(BeautifulSoup(
             f"<h1 id=\"{judul.get('id', '')}\">{judul.get_text()}</h1>"
             f"<p>{_PENANDA}{judul.get('id', '')}</p>"
-            + "".join(f"<p>{li.get_text(' ', strip=True)}</p>" for li in nav.select("li")),
-            "html.parser"))
+            + "".join(f"<p>{li.get_text(' ', strip=True)}</p>" for li in nav.select("li"))
+            + f"<p>{_AKHIR}</p>", "html.parser"))
     for p in soup.select("p.lk-pihak"):
         _bungkus(soup, p, GAYA_KIRI)
     sampul = soup.select_one("section.lk-sampul")
@@ -308,20 +309,18 @@ def _rapikan_tabel(tabel) -> None:
 
 
 def _daftar(doc) -> None:
-    """Replace each list-of-contents marker (and its entries) by a Word TOC field whose cached
-    result is the entries, so the lists show before Word updates them."""
+    """Replace each list-of-contents marker (and its entries, up to the end mark `_AKHIR`)
+    by a Word TOC field whose cached result is the entries, so the lists show before Word
+    updates them."""
     paragraf = list(doc.paragraphs)
     for i, p in enumerate(paragraf):
         if not p.text.startswith(_PENANDA):
             continue
         kunci = p.text[len(_PENANDA):]
-        entri = []
-        for q in paragraf[i + 1:]:
-            if q.style.name.startswith("Heading"):
-                break
-            entri.append(q)
+        akhir = next(j for j in range(i + 1, len(paragraf)) if paragraf[j].text == _AKHIR)
+        entri = paragraf[i + 1:akhir + 1]
         _medan(p, DAFTAR.get(kunci, ("", 'TOC \\o "1-3" \\h \\z \\u'))[1],
-               [q.text for q in entri])
+               [q.text for q in entri[:-1]])
         for q in entri:
             q._p.getparent().remove(q._p)
 
