@@ -93,6 +93,12 @@ class Sumber:
         baris = "" if self.baris is None else f" baris {self.baris}"
         return f"{self.file}{baris} kolom {self.kolom}: {self.nilai}"
 
+    def __reduce__(self):
+        """Pickled as its four values: the dataclass default for a frozen slots class looks its
+        fields up again for each object, ~60 % of unpickling a kecamatan-year from
+        `lkjip.tembolok` (thousands of survey cells); a copy goes the same way."""
+        return Sumber, (self.file, self.baris, self.kolom, self.nilai)
+
 
 @dataclass(frozen=True)
 class Angka:

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
-import pandera.pandas as pa
 
 from lkjip.baca import baca_baris, baca_byte, dekode, pesan_os
 from lkjip.bilangan import baca_angka, baca_ya_tidak
@@ -24,6 +24,9 @@ from lkjip.galat import LkjipError, Masalah
 from lkjip.ikm import kunci_unsur
 from lkjip.parameter import cek_parameter
 from lkjip.skema import BERKAS, NARASI, NARASI_FOLDER, SLUG_HARAPAN, UNSUR_KOLOM, Berkas, skema
+
+if TYPE_CHECKING:
+    import pandera.pandas as pa
 
 BERKAS_IKM = ("ikm_responden.csv", "ikm_responden_sintetis.csv")
 PESAN_CEK = {
@@ -134,7 +137,10 @@ def _rapikan_panjang(sel, n, nama, baris, masalah):
 # --- validation ---------------------------------------------------------------------------
 
 def validasi(df: pd.DataFrame, nama_skema: str, nama: str) -> list[Masalah]:
-    """Validate lazily; every failure becomes a `Masalah`."""
+    """Validate lazily; every failure becomes a `Masalah`. (pandera is imported here: see
+    `lkjip.skema.skema`.)"""
+    import pandera.pandas as pa
+
     berkas = BERKAS[nama_skema]
     masalah = _cek_jumlah_baris(df, berkas, nama)
     try:

@@ -17,10 +17,12 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
-
-import pandera.pandas as pa
+from typing import TYPE_CHECKING
 
 from lkjip.bilangan import baca_angka, baca_ya_tidak
+
+if TYPE_CHECKING:
+    import pandera.pandas as pa
 
 UNSUR_KOLOM = [
     "persyaratan", "prosedur", "waktu", "biaya", "produk",
@@ -658,11 +660,17 @@ BERKAS |= {
 
 
 def _cek_kolom(kolom: Kolom) -> pa.Check:
+    import pandera.pandas as pa
+
     return pa.Check(kolom.sah, element_wise=True, error=kolom.harapan())
 
 
 def skema(nama: str) -> pa.DataFrameSchema:
-    """The pandera schema of one input file (its columns hold text as typed)."""
+    """The pandera schema of one input file (its columns hold text as typed). pandera is
+    imported here, not with the module: a kernel that reads its data from the cache
+    (`lkjip.tembolok`) never validates, and importing pandera costs ~0,15 s (issue 15)."""
+    import pandera.pandas as pa
+
     berkas = BERKAS[nama]
     kolom = {
         k.nama: pa.Column(object, checks=[_cek_kolom(k)], unique=k.unik, nullable=False)

@@ -1,5 +1,8 @@
 """Display helpers: escaping, numbering, header spans, marked cells, charts, narrative."""
 
+import base64
+import io
+import re
 from html import escape
 
 import matplotlib
@@ -151,3 +154,35 @@ def test_salinan_cetak_grafik_teksnya_teks_dan_sama_setiap_kali():
     pertama = salinan()
     assert pertama == salinan() and pertama[0][0] == "grafik-1-1"
     assert ">Persyaratan</text>" in base64.b64decode(pertama[0][1]).decode()
+
+
+def _ukuran_svg(svg: str) -> tuple[float, float]:
+    lebar, tinggi = re.search(r'width="([\d.]+)pt" height="([\d.]+)pt"', svg).groups()
+    return float(lebar), float(tinggi)
+
+
+def test_grafik_laid_out_once_and_its_three_copies_in_one_box():
+    """The screen SVG, the print SVG and the Word PNG come from one layout (issue 15: the
+    constrained layout ran at each of the three saves): the layout engine runs once, and the
+    three have the same size, the PNG at DPI_PNG (120 / 72 pixels per point)."""
+    from matplotlib.figure import Figure
+    from PIL import Image
+
+    fig = Figure(figsize=(4, 3), layout="constrained")
+    ax = fig.subplots()
+    ax.bar(["Camat", "Pelaksana"], [1, 7])
+    ax.set_xlabel("jabatan")
+    mesin, dijalankan = fig.get_layout_engine(), []
+    asli = mesin.execute
+    mesin.execute = lambda f: dijalankan.append(f) or asli(f)
+    h = tampil.grafik(fig, "1.1", "Rincian")
+    assert len(dijalankan) == 1
+    layar = base64.b64decode(re.search(r'base64,([^"]+)"', h.isi).group(1)).decode()
+    cetak = base64.b64decode(dict(h.cetak)["grafik-1-1"]).decode()
+    (lebar, tinggi), (lebar_c, tinggi_c) = _ukuran_svg(layar), _ukuran_svg(cetak)
+    assert (lebar_c, tinggi_c) == pytest.approx((lebar, tinggi), abs=1e-3)
+    assert "<text" in cetak and "<text" not in layar  # print: text as text; screen: paths
+    png = Image.open(io.BytesIO(base64.b64decode(dict(h.png)["grafik-1-1"])))
+    skala = tampil.DPI_PNG / 72
+    assert png.size[0] == pytest.approx(lebar * skala, abs=1)
+    assert png.size[1] == pytest.approx(tinggi * skala, abs=1)

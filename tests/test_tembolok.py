@@ -8,14 +8,18 @@ with every answer 2: 2 × 25 = 50,00.
 
 from __future__ import annotations
 
+import copy
 import os
 import pickle
+import subprocess
+import sys
 from decimal import Decimal
 
 import pytest
 
 from lkjip import pembanding as pb
 from lkjip import tembolok
+from lkjip.angka import Sumber
 from lkjip.galat import LkjipError
 from lkjip.hitung import hitung
 from lkjip.muat import muat
@@ -156,3 +160,26 @@ def test_symbolic_link_inside_is_not_cached(tmp_path, tempat):
     narasi = akar / "contoh/2023/narasi"
     (narasi / "inovasi.md").symlink_to(narasi / "isu_strategis.md")
     assert tembolok.kunci("contoh", 2023, akar.resolve()) is None
+
+
+def test_kernel_reads_it_back_without_validating(tmp_path, tempat):
+    """What the build process loaded, a fresh process (the kernel) reads back: it never even
+    imports pandera, the validator; and lkjip's charts never import pyplot."""
+    akar = tmp_path / "data"
+    tulis_mini(akar)
+    tembolok.muat_hitung("contoh", 2023, akar)
+    kode = ("import sys; from lkjip import grafik, susun, tampil; "
+            "from lkjip.konteks import konteks; "
+            f"data, hasil = konteks('contoh', 2023, {str(akar)!r}); "
+            "tampil.grafik(grafik.personil(data), '1.1', 'x'); "
+            "print(hasil.indikator['IKU-01'].realisasi.bulat, 'pandera' in sys.modules, "
+            "'matplotlib.pyplot' in sys.modules)")
+    hasil = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True,
+                           env=dict(os.environ), check=True)
+    assert hasil.stdout.split() == ["77.78", "False", "False"]
+
+
+def test_sumber_pickles_and_copies_as_itself():
+    s = Sumber("ikm_responden.csv", 5, "perilaku", "4")
+    assert pickle.loads(pickle.dumps(s)) == s and copy.deepcopy(s) == s
+    assert pickle.loads(pickle.dumps(Sumber("a.csv", None, "k", None))).baris is None

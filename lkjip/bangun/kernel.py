@@ -48,7 +48,10 @@ from pathlib import Path
 
 from lkjip.bangun.sinyal import tahan_ctrl_c
 
-PRAIMPOR = "import pandas, matplotlib.pyplot, lkjip"
+# What every report's cells import first; not matplotlib.pyplot (lkjip's charts are Figure
+# objects: pyplot and its inline backend cost ~0,2 s), not pandera (only a load that misses the
+# cache validates, `lkjip.tembolok`).
+PRAIMPOR = "import pandas, matplotlib.figure, lkjip, lkjip.tampil"
 # With an older ipykernel (6.29.0, the lower bound) and Python >= 3.11, debugpy (imported by
 # ipykernel.kernelspec when jupyter_client looks up the "python3" spec in THIS process, and
 # again by the kernel) prints four "Debugger warning: ... frozen modules ..." lines on stderr,
