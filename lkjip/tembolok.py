@@ -4,9 +4,10 @@ Why (issue 15). A report's data were loaded and validated twice, once in the bui
 (to refuse bad input before any notebook runs) and again in the kernel, and Bab III loads
 every other kecamatan of the kabupaten for its comparisons (`lkjip.pembanding`): 13 of them
 cost ~2,5 CPU-s per report, paid again by every report of a batch. Validation (pandera) is
-most of that. Read back from this cache, one kecamatan-year costs ~15 ms (hash its files,
+most of that. Read back from this cache, one kecamatan-year costs ~10 ms (hash its files,
 unpickle), so the kernel gets the build process's work, and a batch loads each kecamatan
-once instead of once per report.
+once instead of once per report. An entry holds the computed model (`muat_hitung`) or a
+summary made from it (`dari_hasil`: what a comparison reads of another kecamatan, ~2 ms).
 
 Never stale. The key is a SHA-256 of
 - the code: the bytes of every file of the lkjip package, hashed once per process at first
@@ -26,8 +27,9 @@ Windows). The kernel inherits the build process's environment, so both use the s
 An entry is a pickle, so the folder is used only when this user owns it and no one else can
 write into it (POSIX); it is made with mode 0700. Entries are written to a temporary file and
 renamed (readers in other processes never see half a file); an unreadable or damaged entry is
-ignored and rewritten. One entry is kept per data folder, kecamatan and year: storing a new
-one removes the older ones, so the folder does not grow with each edit of a CSV.
+ignored and rewritten. One entry of each kind is kept per data folder, kecamatan and year:
+storing a new one removes the older ones, so the folder does not grow with each edit of a CSV,
+and entries written more than 30 days ago.
 
 Rejected: an mtime-and-size key (`lkjip.konteks` keeps one in memory for the kernel's own
 calls) could serve old figures after a copy that keeps times; a pickle handed only from the
@@ -41,9 +43,12 @@ import os
 import pickle
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 MATI = "0"
+HASIL = "hasil"  # the kind of entry holding the computed model itself
+UMUR_MAKS = 30 * 24 * 3600  # seconds: older entries are removed when one is written
 _KODE: list[str] = []  # the code's fingerprint, computed once per process
 
 
@@ -128,21 +133,22 @@ def _gagal(e: OSError) -> None:
     raise e
 
 
-def _nama(folder_data: Path, kecamatan: str, tahun: int) -> str:
-    """The entries' common name: the kecamatan, the year, the data folder's hash."""
+def _nama(folder_data: Path, kecamatan: str, tahun: int, jenis: str) -> str:
+    """The entries' common name: the kecamatan, the year, the kind, the data folder's hash."""
     tempat = hashlib.sha256(str(folder_data).encode()).hexdigest()[:16]
-    return f"{kecamatan}-{tahun}-{tempat}"
+    return f"{kecamatan}-{tahun}-{jenis}-{tempat}"
 
 
-def kunci(kecamatan: str, tahun: int, folder_data: Path) -> str | None:
-    """The entry's file name for this kecamatan-year as it is on disk now, or None."""
+def kunci(kecamatan: str, tahun: int, folder_data: Path, jenis: str = HASIL) -> str | None:
+    """The file name of the entry of kind `jenis` for this kecamatan-year as it is on disk
+    now, or None."""
     isi = sidik_isi(folder_data / kecamatan)
     if isi is None:
         return None
     h = hashlib.sha256()
-    for bagian in (sidik_kode(), str(folder_data), kecamatan, str(tahun), isi):
+    for bagian in (sidik_kode(), str(folder_data), kecamatan, str(tahun), jenis, isi):
         h.update(bagian.encode() + b"\0")
-    return f"{_nama(folder_data, kecamatan, tahun)}-{h.hexdigest()}.pickle"
+    return f"{_nama(folder_data, kecamatan, tahun, jenis)}-{h.hexdigest()}.pickle"
 
 
 def _baca(tempat: Path, nama: str, kecamatan: str, tahun: int):
@@ -158,8 +164,10 @@ def _baca(tempat: Path, nama: str, kecamatan: str, tahun: int):
 
 
 def _simpan(tempat: Path, nama: str, hasil) -> None:
-    """Write the entry atomically, then remove the older ones of the same kecamatan-year.
-    A failure (a full disk, an object that does not pickle) only means no entry."""
+    """Write the entry atomically, then remove the older ones of the same kind and
+    kecamatan-year, and any entry written more than `UMUR_MAKS` ago (a folder renamed or
+    removed leaves its entries behind). A failure (a full disk, an object that does not
+    pickle) only means no entry."""
     try:
         fd, sementara = tempfile.mkstemp(dir=tempat, prefix=".tulis-", suffix=".pickle")
     except OSError:
@@ -172,29 +180,45 @@ def _simpan(tempat: Path, nama: str, hasil) -> None:
         Path(sementara).unlink(missing_ok=True)
         return
     awalan = nama.rsplit("-", 1)[0] + "-"
-    for lama in tempat.glob(awalan + "*.pickle"):
-        if lama.name != nama:
-            try:
+    batas = time.time() - UMUR_MAKS
+    for lama in tempat.glob("*.pickle"):
+        try:
+            if lama.name != nama and (lama.name.startswith(awalan)
+                                      or lama.stat().st_mtime < batas):
                 lama.unlink(missing_ok=True)
-            except OSError:
-                pass
+        except OSError:
+            pass
 
 
 def muat_hitung(kecamatan: str, tahun, data_dir=None):
     """``(data, hasil)``: `lkjip.muat.muat` and `lkjip.hitung.hitung` of one kecamatan-year,
     read from the cache when the same code saw the same files; errors as without a cache."""
+    hasil = dari_hasil(kecamatan, tahun, data_dir, HASIL, None)
+    return hasil.data, hasil
+
+
+def dari_hasil(kecamatan: str, tahun, data_dir, jenis: str, buat):
+    """``buat(hasil)`` of the kecamatan-year's computed model, kept as an entry of its own kind
+    `jenis` (``buat=None``: the model itself, `HASIL`). Reading a small summary back is what
+    makes the kabupaten's comparisons cheap (`lkjip.pembanding`); what ``buat`` returns must
+    have ``.data.kecamatan`` and ``.data.tahun``. Errors as without a cache."""
     from lkjip.parameter import cek_parameter
 
     kecamatan, tahun, folder_data = cek_parameter(kecamatan, tahun, data_dir)
     folder_data = Path(folder_data).resolve()
     tempat = _folder_aman()
-    nama = kunci(kecamatan, tahun, folder_data) if tempat is not None else None
-    hasil = _baca(tempat, nama, kecamatan, tahun) if nama is not None else None
-    if hasil is None:
-        from lkjip.hitung import hitung
-        from lkjip.muat import muat
+    nama = kunci(kecamatan, tahun, folder_data, jenis) if tempat is not None else None
+    nilai = _baca(tempat, nama, kecamatan, tahun) if nama is not None else None
+    if nilai is None:
+        nilai = _hitung(kecamatan, tahun, folder_data) if buat is None else \
+            buat(muat_hitung(kecamatan, tahun, folder_data)[1])
+        if nama is not None and kunci(kecamatan, tahun, folder_data, jenis) == nama:
+            _simpan(tempat, nama, nilai)  # unless a file changed while it was read
+    return nilai
 
-        hasil = hitung(muat(kecamatan, tahun, folder_data))
-        if nama is not None and kunci(kecamatan, tahun, folder_data) == nama:
-            _simpan(tempat, nama, hasil)  # unless a file changed while it was read
-    return hasil.data, hasil
+
+def _hitung(kecamatan: str, tahun: int, folder_data: Path):
+    from lkjip.hitung import hitung
+    from lkjip.muat import muat
+
+    return hitung(muat(kecamatan, tahun, folder_data))

@@ -13,6 +13,7 @@ import os
 import pickle
 import subprocess
 import sys
+import time
 from decimal import Decimal
 
 import pytest
@@ -183,3 +184,29 @@ def test_sumber_pickles_and_copies_as_itself():
     s = Sumber("ikm_responden.csv", 5, "perilaku", "4")
     assert pickle.loads(pickle.dumps(s)) == s and copy.deepcopy(s) == s
     assert pickle.loads(pickle.dumps(Sumber("a.csv", None, "k", None))).baris is None
+
+
+def test_entries_of_a_month_ago_are_removed_when_one_is_written(tmp_path, tempat):
+    akar = tmp_path / "data"
+    tulis_mini(akar)
+    tulis_mini(akar, "alfa")
+    tembolok.muat_hitung("alfa", 2023, akar)
+    (alfa,) = _entri(tempat)
+    tua = tempat / "hilang-2023-hasil-0123456789abcdef-00.pickle"  # a folder since removed
+    tua.write_bytes(b"x")
+    lama = time.time() - tembolok.UMUR_MAKS - 60
+    os.utime(tua, (lama, lama))
+    tembolok.muat_hitung("contoh", 2023, akar)
+    assert not tua.exists() and alfa in _entri(tempat) and len(_entri(tempat)) == 2
+
+
+def test_peer_summary_reads_what_the_comparison_needs(tmp_path, tempat):
+    akar = tmp_path / "data"
+    tulis_mini(akar)
+    tulis_mini(akar, "alfa", {"2023/ikm_responden.csv": _semua(4)})
+    data = muat("contoh", 2023, akar)
+    (lain,) = pb.muat_pembanding(data, folders=[]).hasil
+    assert isinstance(lain, pb.HasilLain)
+    assert (lain.data.kecamatan, lain.data.profil["nama_kecamatan"]) == ("alfa", "Alfa")
+    assert lain.indikator["IKU-01"].realisasi.bulat == D("100.00")
+    assert [n.split("-")[2] for n in _entri(tempat)] == ["hasil", "pembanding"]
