@@ -90,6 +90,21 @@ def test_id_ganda_dibuat_unik_agar_daftar_isi_menunjuk_halaman_yang_benar():
     assert 'id="A.-Umum-2"' in html
 
 
+def test_satu_parse_tetap_memberi_alt_dan_jangkar_mengikuti_id_baru():
+    # nbconvert's own pass after its template (skipped: one parse, ekspor._alt_gambar) gave an
+    # image without alt its text; a repeated h4 (not in Daftar Isi, so it keeps its anchor
+    # link) is renamed "-2" and its anchor link points at the new id
+    nb = _notebook()
+    gambar = new_code_cell("gambar")
+    gambar.outputs = [new_output("display_data", data={"text/html": '<img src="x.png">',
+                                                       "text/plain": "x"})]
+    nb.cells += [new_markdown_cell("#### Rincian"), gambar, new_markdown_cell("#### Rincian")]
+    sup = BeautifulSoup(ekspor.LkjipHTMLExporter().from_notebook_node(nb)[0], "html.parser")
+    assert sup.find("img", src="x.png")["alt"] == "No description has been provided for this image"
+    jangkar = [(h["id"], h.find("a", class_="anchor-link")["href"]) for h in sup("h4")]
+    assert jangkar == [("Rincian", "#Rincian"), ("Rincian-2", "#Rincian-2")]
+
+
 def test_metadata_notebook_mengalahkan_keluaran_sampul():
     nb = _notebook(sintetis=False, draf=True, nama_kecamatan="Petarukan")
     html = ekspor.LkjipHTMLExporter().from_notebook_node(nb)[0]
