@@ -32,6 +32,7 @@ What the python-docx pass adds:
 from __future__ import annotations
 
 import base64
+import functools
 import io
 import re
 import tempfile
@@ -53,6 +54,7 @@ DAFTAR = {"daftar-isi": ("DAFTAR ISI", 'TOC \\o "1-3" \\h \\z \\u'),
           "daftar-grafik": ("DAFTAR GRAFIK", 'TOC \\h \\z \\t "Image Caption,1"')}
 _ANGKA = re.compile(r"\(?[-−]?(Rp\s?)?\d[\d.]*(,\d+)?\)?\s?%?|[-–]")
 _PENANDA = "LKJIP-DAFTAR:"
+_PSTYLE = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}pStyle"
 _AKHIR = "LKJIP-DAFTAR-AKHIR"  # after a list's entries: a body paragraph may follow, no heading
 
 
@@ -70,38 +72,49 @@ def _bungkus(soup, el, gaya: str) -> None:
     el.wrap(div)
 
 
+def _dibuang(tag) -> bool:
+    """Not for Word: tooltips, the DRAF marks (Word's are `_draf`'s), styles, scripts, the
+    title, headings' anchor links (the CSS selector ``.lk-jejak-isi, sup.lk-jejak-nomor,
+    .lk-draf, .lk-draf-layar, style, script, title, a.anchor-link``, as one function: a
+    ``find_all`` with it is one walk of the document, soupsieve's select several)."""
+    kelas = tag.get("class") or ()
+    return (tag.name in ("style", "script", "title")
+            or not {"lk-jejak-isi", "lk-draf", "lk-draf-layar"}.isdisjoint(kelas)
+            or (tag.name == "sup" and "lk-jejak-nomor" in kelas)
+            or (tag.name == "a" and "anchor-link" in kelas))
+
+
 def _siapkan(html: str, png: Mapping[str, bytes]) -> tuple[str, dict[str, bytes]]:
     """The edition's HTML as pandoc should read it: no tooltips, marks or screen-only parts;
     captions as table captions; charts as PNG; lists of contents as markers for TOC fields.
     Returns it with its pictures by file name (`_gambar_berkas`)."""
     soup = BeautifulSoup(html, "html.parser")
-    for el in soup.select(".lk-jejak-isi, sup.lk-jejak-nomor, .lk-draf, .lk-draf-layar, "
-                          "style, script, title, a.anchor-link"):
+    for el in soup.find_all(_dibuang):
         el.decompose()
-    for main in soup.select("main"):  # pandoc reads only <main> when there is one: the cover
-        main.unwrap()                 # stands before it
-    for nav in soup.select("nav.lk-daftar-bagian"):
+    for main in soup.find_all("main"):  # pandoc reads only <main> when there is one: the
+        main.unwrap()                   # cover stands before it
+    for nav in soup.find_all("nav", class_="lk-daftar-bagian"):
         judul = nav.find("h1")
         nav.replace_with(BeautifulSoup(
             f"<h1 id=\"{judul.get('id', '')}\">{judul.get_text()}</h1>"
             f"<p>{_PENANDA}{judul.get('id', '')}</p>"
-            + "".join(f"<p>{li.get_text(' ', strip=True)}</p>" for li in nav.select("li"))
+            + "".join(f"<p>{li.get_text(' ', strip=True)}</p>" for li in nav.find_all("li"))
             + f"<p>{_AKHIR}</p>", "html.parser"))
-    for p in soup.select("p.lk-pihak"):
+    for p in soup.find_all("p", class_="lk-pihak"):
         _bungkus(soup, p, GAYA_KIRI)
-    sampul = soup.select_one("section.lk-sampul")
+    sampul = soup.find("section", class_="lk-sampul")
     if sampul is not None:
-        for img in sampul.select("img[src^='data:image/svg']"):
+        for img in _gambar_data(sampul, "data:image/svg"):
             img.decompose()
         _bungkus(soup, sampul, GAYA_SAMPUL)
-    for fig in soup.select("figure.lk-tabel"):
+    for fig in soup.find_all("figure", class_="lk-tabel"):
         _tabel_figur(soup, fig)
-    for fig in soup.select("figure.lk-grafik"):
+    for fig in soup.find_all("figure", class_="lk-grafik"):
         img = fig.find("img")
         if img is not None and fig.get("id") in png:
             img["src"] = "data:image/png;base64," + base64.b64encode(png[fig["id"]]).decode()
-        for p in reversed(fig.select("p.lk-sumber")):  # out of the figure: pandoc lays a
-            fig.insert_after(p.extract())                # figure of several parts out as a table
+        for p in reversed(fig.find_all("p", class_="lk-sumber")):  # out of the figure: pandoc
+            fig.insert_after(p.extract())  # lays a figure of several parts out as a table
             _bungkus(soup, p, GAYA_SUMBER)
     gambar = _gambar_berkas(soup)
     return str(soup), gambar
@@ -125,7 +138,7 @@ def _gambar_berkas(soup) -> dict[str, bytes]:
     ({'gambar-1.png': b'\x89PN'}, '<img src="gambar-1.png"/><img src="x.png"/>')
     """
     berkas = {}
-    for img in soup.select("img[src^='data:']"):
+    for img in _gambar_data(soup, "data:"):
         kepala, _, isi = img["src"].partition(",")
         jenis = _JENIS_GAMBAR.get(kepala[5:].split(";")[0])
         if jenis is not None and kepala.endswith(";base64"):
@@ -133,6 +146,11 @@ def _gambar_berkas(soup) -> dict[str, bytes]:
             berkas[nama] = base64.b64decode(isi)
             img["src"] = nama
     return berkas
+
+
+def _gambar_data(el, awal: str) -> list:
+    """The ``img`` in `el` whose source starts with `awal` (``img[src^='data:']``)."""
+    return [img for img in el.find_all("img", src=True) if img["src"].startswith(awal)]
 
 
 def _tabel_figur(soup, fig) -> None:
@@ -144,7 +162,7 @@ def _tabel_figur(soup, fig) -> None:
         caption.string = " ".join(judul.get_text(" ").split())
         tabel.insert(0, caption)
         judul.decompose()
-    for p in fig.select("p.lk-sumber, p.lk-catatan"):
+    for p in fig.find_all("p", class_=["lk-sumber", "lk-catatan"]):
         _bungkus(soup, p, GAYA_SUMBER)
     fig.name = "div"
 
@@ -277,16 +295,37 @@ def _atur_lebar(tabel) -> None:
     for col, w in zip(grid.gridCol_lst, lebar, strict=False):
         col.w = w
     for k, span, tc, _ in sel:
-        tc.width = sum(lebar[k:k + span])
+        _lebar_sel(tc, sum(lebar[k:k + span]))
     tblpr = tabel._tbl.tblPr
     _ganti(tblpr, "w:tblLayout", _el("w:tblLayout", type="fixed"))
     _ganti(tblpr, "w:tblW", _el("w:tblW", w=int(Cm(LEBAR_TEKS_CM).twips), type="dxa"))
 
 
-def _rapikan_tabel(tabel) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
+def _lebar_sel(tc, lebar) -> None:
+    """``tc.width = lebar``; to the empty ``w:tcPr`` of most of pandoc's cells the width is
+    appended straight away (python-docx's insertion in schema order was a fifth of the Word
+    pass)."""
+    from docx.shared import Emu
 
+    tcpr = tc.get_or_add_tcPr()
+    if len(tcpr):
+        tcpr.width = lebar
+    else:
+        tcpr.append(_el("w:tcW", type="dxa", w=Emu(lebar).twips))
+
+
+def _rata_kanan(p) -> None:
+    """``paragraph.alignment = RIGHT``, appended straight away after a lone ``w:pStyle``."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    ppr = p.get_or_add_pPr()
+    if all(el.tag == _PSTYLE for el in ppr):
+        ppr.append(_el("w:jc", val="right"))
+    else:
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def _rapikan_tabel(tabel) -> None:
     if _gaya_ttd(tabel):
         _batas(tabel, False)
         _baris_utuh(tabel, 0)
@@ -301,11 +340,41 @@ def _rapikan_tabel(tabel) -> None:
                                   "2006/main}tblHeader") is not None)
     _baris_utuh(tabel, 0 if kepala else 1)
     for i, tr in enumerate(tabel._tbl.tr_lst):
-        for p in _paragraf_sel(tr):
-            for run in p.runs:
-                run.font.size = Pt(8.5)
-            if i >= max(kepala, 1) and adalah_angka(p.text):
-                p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        for p in tr.xpath("./w:tc/w:p"):
+            for r in p.r_lst:
+                _huruf_kecil(r)
+            if i >= max(kepala, 1) and adalah_angka(_teks(p)):
+                _rata_kanan(p)
+
+
+def _huruf_kecil(r) -> None:
+    """A table's run at 8,5 pt (``run.font.size = Pt(8.5)``; most runs have no properties
+    yet, and for them python-docx's ordered insertion was most of the Word pass)."""
+    from docx.shared import Pt
+
+    rpr = r.get_or_add_rPr()
+    if len(rpr):
+        rpr.sz_val = Pt(8.5)
+    else:
+        rpr.append(_el("w:sz", val=17))  # half-points
+
+
+_ISI_RUN = ("w:t", "w:tab", "w:br", "w:cr", "w:noBreakHyphen", "w:ptab")
+
+
+@functools.cache
+def _xpath_teks():
+    from docx.oxml.ns import nsmap
+    from lxml import etree
+
+    return etree.XPath(" | ".join(f"{r}/{isi}" for r in ("w:r", "w:hyperlink/w:r")
+                                  for isi in _ISI_RUN), namespaces=nsmap)
+
+
+def _teks(p) -> str:
+    """A paragraph's text as python-docx's ``Paragraph.text`` gives it (runs, also in links;
+    a tab as a tab, a line break as a new line), in one XPath instead of one per run."""
+    return "".join(str(e) for e in _xpath_teks()(p))
 
 
 def _daftar(doc) -> None:
