@@ -19,8 +19,9 @@ What the python-docx pass adds:
   numbers right-aligned, the text a size smaller (as in the PDF);
 - signature blocks (paragraph style "Tanda Tangan", `lkjip.tanda_tangan`): a borderless table
   whose row never splits and whose lines keep together, so a block stays on one page;
-- Daftar Isi / Tabel / Grafik as Word TOC fields (Word fills in page numbers when it
-  updates fields, which the document asks for on opening; the entries are there already);
+- Daftar Isi / Tabel / Grafik / Gambar as Word TOC fields (Word fills in page numbers when
+  it updates fields, which the document asks for on opening; the entries are there already),
+  a Gambar's caption in a style of its own so that the charts' list leaves it out;
 - while a galat is undecided, "DRAF" in the page header and in the document's title;
 - charts as PNG (Word and LibreOffice do not all read SVG): the exporter hands the PNG of
   each chart, rendered by matplotlib in the notebook (`lkjip.tampil.grafik`).
@@ -51,7 +52,9 @@ GAYA_KIRI = "Rata Kiri"  # lines broken by hand (the PK's parties, lists of cont
 LEBAR_TEKS_CM = 16.5  # A4 less the margins of the reference document
 DAFTAR = {"daftar-isi": ("DAFTAR ISI", 'TOC \\o "1-3" \\h \\z \\u'),
           "daftar-tabel": ("DAFTAR TABEL", 'TOC \\h \\z \\t "Table Caption,1"'),
-          "daftar-grafik": ("DAFTAR GRAFIK", 'TOC \\h \\z \\t "Image Caption,1"')}
+          "daftar-grafik": ("DAFTAR GRAFIK", 'TOC \\h \\z \\t "Image Caption,1"'),
+          "daftar-gambar": ("DAFTAR GAMBAR", 'TOC \\h \\z \\t "Gambar Caption,1"')}
+GAYA_GAMBAR = "Gambar Caption"  # a Gambar's caption (`_keterangan_gambar`)
 _ANGKA = re.compile(r"\(?[-−]?(Rp\s?)?\d[\d.]*(,\d+)?\)?\s?%?|[-–]")
 _PENANDA = "LKJIP-DAFTAR:"
 _PSTYLE = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}pStyle"
@@ -84,10 +87,11 @@ def _dibuang(tag) -> bool:
             or (tag.name == "a" and "anchor-link" in kelas))
 
 
-def _siapkan(html: str, png: Mapping[str, bytes]) -> tuple[str, dict[str, bytes]]:
+def _siapkan(html: str, png: Mapping[str, bytes]) -> tuple[str, dict[str, bytes], set[str]]:
     """The edition's HTML as pandoc should read it: no tooltips, marks or screen-only parts;
     captions as table captions; charts as PNG; lists of contents as markers for TOC fields.
-    Returns it with its pictures by file name (`_gambar_berkas`)."""
+    Returns it with its pictures by file name (`_gambar_berkas`) and the ids of its Gambar
+    (`_keterangan_gambar`)."""
     soup = BeautifulSoup(html, "html.parser")
     for el in soup.find_all(_dibuang):
         el.decompose()
@@ -116,8 +120,9 @@ def _siapkan(html: str, png: Mapping[str, bytes]) -> tuple[str, dict[str, bytes]
         for p in reversed(fig.find_all("p", class_="lk-sumber")):  # out of the figure: pandoc
             fig.insert_after(p.extract())  # lays a figure of several parts out as a table
             _bungkus(soup, p, GAYA_SUMBER)
+    id_gambar = {f["id"] for f in soup.find_all("figure", class_="lk-jenis-gambar", id=True)}
     gambar = _gambar_berkas(soup)
-    return str(soup), gambar
+    return str(soup), gambar, id_gambar
 
 
 _JENIS_GAMBAR = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif",
@@ -377,6 +382,29 @@ def _teks(p) -> str:
     return "".join(str(e) for e in _xpath_teks()(p))
 
 
+def _keterangan_gambar(doc, id_gambar: set[str]) -> None:
+    """A Gambar's caption (its figure's id in `id_gambar`: pandoc writes it as a bookmark
+    before the figure) in `GAYA_GAMBAR`, pandoc's Image Caption under another name, so that
+    Daftar Gambar's TOC field lists the Gambar and Daftar Grafik's the charts alone."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml.ns import qn
+
+    gaya = doc.styles
+    if not id_gambar or "Image Caption" not in gaya:
+        return
+    if GAYA_GAMBAR not in gaya:
+        gaya.add_style(GAYA_GAMBAR, WD_STYLE_TYPE.PARAGRAPH).base_style = gaya["Image Caption"]
+    asal, baru, dalam = gaya["Image Caption"].style_id, gaya[GAYA_GAMBAR].style_id, False
+    for el in doc.element.body.iterchildren():
+        if el.tag == qn("w:bookmarkStart"):
+            dalam = el.get(qn("w:name")) in id_gambar
+        elif dalam and el.tag == qn("w:p"):
+            ps = el.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+            if ps is not None and ps.get(qn("w:val")) == asal:
+                ps.set(qn("w:val"), baru)
+                dalam = False
+
+
 def _daftar(doc) -> None:
     """Replace each list-of-contents marker (and its entries, up to the end mark `_AKHIR`)
     by a Word TOC field whose cached result is the entries, so the lists show before Word
@@ -536,7 +564,9 @@ def html_ke_docx(html: str, png: Mapping[str, bytes] | None = None, *, draf: boo
     are the document's title and subject properties."""
     from docx import Document
 
-    doc = Document(io.BytesIO(_pandoc(*_siapkan(html, png or {}))))
+    isi, gambar, id_gambar = _siapkan(html, png or {})
+    doc = Document(io.BytesIO(_pandoc(isi, gambar)))
+    _keterangan_gambar(doc, id_gambar)
     for tabel in doc.tables:
         _rapikan_tabel(tabel)
     _catatan_lekat(doc)

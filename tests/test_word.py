@@ -1,0 +1,68 @@
+"""The Word edition's lists of contents (`lkjip.word`), on small reader HTML."""
+
+import base64
+import io
+
+import docx
+from docx.oxml.ns import qn
+from PIL import Image
+
+from lkjip.word import GAYA_GAMBAR, html_ke_docx
+
+
+def _png() -> str:
+    keluar = io.BytesIO()
+    Image.new("RGB", (40, 20), "white").save(keluar, format="PNG")
+    return "data:image/png;base64," + base64.b64encode(keluar.getvalue()).decode()
+
+
+def _daftar(id_: str, judul: str, *entri: tuple[str, str]) -> str:
+    butir = "".join(f'<li class="lk-tingkat-1"><a href="#{h}">{t}</a></li>' for h, t in entri)
+    return f'<nav class="lk-daftar-bagian"><h1 id="{id_}">{judul}</h1><ol>{butir}</ol></nav>'
+
+
+def _medan_di(p) -> str:
+    """The field instruction in a paragraph ("" if none)."""
+    return "".join(i.text for i in p._p.iter(qn("w:instrText")))
+
+
+def _medan(doc) -> dict[str, str]:
+    """Each list's TOC field instruction, by the heading above it."""
+    hasil, judul = {}, None
+    for p in doc.paragraphs:
+        instr = _medan_di(p)
+        if instr:
+            hasil[judul] = instr.strip()
+        judul = p.text
+    return hasil
+
+
+def test_daftar_isi_alone_keeps_the_paragraph_after_it():
+    # Daftar Isi is the only list (no table, no chart) and a body paragraph, not a heading,
+    # follows it: the paragraph stays itself, not merged into the list's TOC field
+    html = ("<main>" + _daftar("daftar-isi", "DAFTAR ISI", ("daftar-isi", "DAFTAR ISI"))
+            + "<p>Capaian 78,13 %.</p></main>")
+    doc = docx.Document(io.BytesIO(html_ke_docx(html)))
+    teks = [p.text for p in doc.paragraphs]
+    assert teks == ["DAFTAR ISI", "DAFTAR ISI", "Capaian 78,13 %."]
+    assert _medan(doc) == {"DAFTAR ISI": 'TOC \\o "1-3" \\h \\z \\u'}
+
+
+def test_daftar_gambar_lists_the_gambar_and_daftar_grafik_the_charts():
+    # a Gambar's caption has its own style, so that Word, updating the fields, fills Daftar
+    # Gambar with the Gambar (before: a TOC of the headings) and Daftar Grafik with the charts
+    png = _png()
+    html = ("<main>"
+            + _daftar("daftar-grafik", "DAFTAR GRAFIK", ("grafik-1-1", "Grafik 1.1 Pagu"))
+            + _daftar("daftar-gambar", "DAFTAR GAMBAR", ("gambar-1-1", "Gambar 1.1 Susunan"))
+            + '<h1 id="bab-i">BAB I</h1>'
+            + f'<figure class="lk-grafik" id="grafik-1-1"><img src="{png}" alt="G">'
+            + "<figcaption>Grafik 1.1 Pagu</figcaption></figure>"
+            + f'<figure class="lk-grafik lk-jenis-gambar" id="gambar-1-1"><img src="{png}" '
+            + 'alt="S"><figcaption>Gambar 1.1 Susunan</figcaption></figure></main>')
+    doc = docx.Document(io.BytesIO(html_ke_docx(html)))
+    gaya = {p.text: p.style.name for p in doc.paragraphs  # the captions, not the fields
+            if p.text.startswith(("Grafik ", "Gambar ")) and not _medan_di(p)}
+    assert gaya == {"Grafik 1.1 Pagu": "Image Caption", "Gambar 1.1 Susunan": GAYA_GAMBAR}
+    assert _medan(doc) == {"DAFTAR GRAFIK": 'TOC \\h \\z \\t "Image Caption,1"',
+                           "DAFTAR GAMBAR": 'TOC \\h \\z \\t "Gambar Caption,1"'}
