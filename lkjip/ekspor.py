@@ -20,7 +20,7 @@ again, the scans appended) are `lkjip.ekspor_cetak`.
 
 import base64
 import copy
-import functools
+import threading
 from html import escape
 
 from bs4 import BeautifulSoup
@@ -326,11 +326,18 @@ def html_dan_pembaca(nb, analis: bool) -> tuple[str, str]:
     return html, html if not analis else _pengekspor(False).from_notebook_node(nb)[0]
 
 
-@functools.cache
+_LOKAL = threading.local()
+
+
 def _pengekspor(analis: bool) -> LkjipHTMLExporter:
-    """The process's exporter of each kind: its templates are compiled once (~0.05 s an
-    exporter), not for the edition, then the working paper, then each report of a batch."""
-    return LkjipHTMLExporter(analis=analis)
+    """This thread's exporter of each kind: its templates are compiled once (~0.05 s an
+    exporter), not for the edition, then the working paper, then each report of a batch.
+    One per thread, as an exporter holds a call's state while it runs (a Dask worker may build
+    reports in several threads)."""
+    simpan = _LOKAL.__dict__.setdefault("pengekspor", {})
+    if analis not in simpan:
+        simpan[analis] = LkjipHTMLExporter(analis=analis)
+    return simpan[analis]
 
 
 # ---------------------------------------------------------------- the kecamatan build's files

@@ -105,6 +105,25 @@ def test_satu_parse_tetap_memberi_alt_dan_jangkar_mengikuti_id_baru():
     assert jangkar == [("Rincian", "#Rincian"), ("Rincian-2", "#Rincian-2")]
 
 
+def test_pengekspor_dipakai_ulang_tanpa_membawa_keadaan():
+    # one exporter per kind and thread is reused (templates compiled once): a document exported
+    # after another (DRAF, synthetic, Petarukan) is what a fresh exporter makes of it, and
+    # another thread gets its own exporter
+    import threading
+
+    pertama = _notebook(sintetis=False, draf=True, nama_kecamatan="Petarukan")
+    kedua = _notebook()
+    ekspor.html_dan_pembaca(pertama, analis=True)
+    assert ekspor.html_dan_pembaca(kedua, analis=False) == (
+        (segar := ekspor.LkjipHTMLExporter().from_notebook_node(kedua)[0]), segar)
+    assert "KECAMATAN CONTOH" in segar and 'class="lk-draf"' not in segar
+    lain = []
+    utas = threading.Thread(target=lambda: lain.append(ekspor._pengekspor(False)))
+    utas.start()
+    utas.join()
+    assert ekspor._pengekspor(False) is ekspor._pengekspor(False) is not lain[0]
+
+
 def test_metadata_notebook_mengalahkan_keluaran_sampul():
     nb = _notebook(sintetis=False, draf=True, nama_kecamatan="Petarukan")
     html = ekspor.LkjipHTMLExporter().from_notebook_node(nb)[0]
