@@ -1,12 +1,14 @@
 """The printed report's pages: marks on the reader's HTML that the print sheet lays out by
 (front matter and body for the page numbers, chapters, sentences kept with their figure), the
-charts' print copies put in, WeasyPrint's PDF with near-empty pages set again, and the scanned
-PK appended. Split from `lkjip.ekspor` (which makes the HTML and the files of a build).
+charts' print copies put in, the PDF (Chromium's, `lkjip.cetak_peramban`, or WeasyPrint's where
+no browser is found) with near-empty pages set again, and the scanned PK appended. Split from `lkjip.ekspor` (which makes the HTML and the files of a build).
 """
 
 import io
 import logging
 import re
+
+from lkjip.cetak_peramban import BATAS_TIPIS  # a page with less body text is a layout fault
 
 # ---------------------------------------------------------------- marks for the pages
 
@@ -150,14 +152,28 @@ class _GambarHilang(logging.Handler):
             self.pesan.append(teks[:200])
 
 
-BATAS_TIPIS = 300  # characters of body text: a page with less is a layout fault (issue 12)
 VARIAN = ("lk-rapat", "lk-rapat-2", "lk-longgar")  # a chapter's settings tried, in order
 
 
 def html_ke_pdf(html: str) -> bytes:
-    """Render report HTML to PDF bytes; an embedded chart that would not render is an error
-    (WeasyPrint only logs it and leaves the chart out, as versions before 69 did with every
-    ``data:`` image under ``allowed_protocols``).
+    """Render report HTML to PDF bytes: with Chromium where one is found
+    (`lkjip.peramban.cari`; `lkjip.cetak_peramban` assembles its prints, ~5x less CPU), else
+    with WeasyPrint (`html_ke_pdf_weasyprint`). Either way a chart that would not render is an
+    error, never a PDF without it."""
+    from lkjip.peramban import peramban
+
+    mesin = peramban()
+    if mesin is not None:
+        from lkjip.cetak_peramban import susun
+
+        return susun(html, mesin.cetak, VARIAN)
+    return html_ke_pdf_weasyprint(html)
+
+
+def html_ke_pdf_weasyprint(html: str) -> bytes:
+    """Render report HTML to PDF bytes with WeasyPrint; an embedded chart that would not
+    render is an error (WeasyPrint only logs it and leaves the chart out, as versions before
+    69 did with every ``data:`` image under ``allowed_protocols``).
 
     When a page of a chapter comes out near-empty (`halaman_tipis`: its last sentence alone,
     two list items), that chapter (``div.lk-bab``, `tandai_halaman`) is set again slightly

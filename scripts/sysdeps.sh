@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Install the Debian packages lkjip needs: Pango (WeasyPrint's PDF engine),
-# poppler-utils (pdftotext/pdftoppm, used by tests) and DejaVu fonts.
+# Install the Debian packages lkjip needs: Chromium (the PDF engine, lkjip.peramban), Pango
+# (WeasyPrint's, used where no browser is found), poppler-utils (pdftotext/pdftoppm, used by
+# tests) and DejaVu fonts.
 set -euo pipefail
-pkgs=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils fonts-dejavu-core shared-mime-info)
+pkgs=(chromium libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils fonts-dejavu-core shared-mime-info)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

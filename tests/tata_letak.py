@@ -19,6 +19,26 @@ def isi_halaman(teks: str, judul: str) -> str:
     return "\n".join(b for b in baris if b and not _NOMOR.match(b))
 
 
+def nomor_halaman(halaman) -> str:
+    """The page number printed in a page's footer: the number-like word drawn lowest on the
+    page (read by position, since WeasyPrint draws the margins last and Chromium first).
+    '' when the page has none (the cover)."""
+    potong = []
+
+    def catat(teks, cm, tm, font, ukuran):
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        for kata in teks.split():
+            potong.append((round(y), x, kata))
+
+    halaman.extract_text(visitor_text=catat)
+    if not potong:
+        return ""
+    bawah = min(y for y, _, _ in potong)
+    kata = [k for y, _, k in sorted(potong, key=lambda p: p[1]) if y <= bawah + 3]
+    return next((k for k in reversed(kata) if re.fullmatch(r"[ivxlc]+|\d+", k)), "")
+
+
 def halaman_tipis(pdf, judul: str) -> list[tuple[int, str]]:
     """(page number from 1, body text) of every page with under `BATAS` characters of body
     text, other than the cover, a page holding a chart or a signature, and a scanned page

@@ -5,7 +5,7 @@ import pypdf
 import pytest
 
 from lkjip import laporan, sintetis
-from tests.tata_letak import halaman_tipis, isi_halaman
+from tests.tata_letak import halaman_tipis, isi_halaman, nomor_halaman
 
 
 @pytest.fixture(scope="module")
@@ -23,8 +23,9 @@ def test_no_page_is_near_empty(edisi):
 
 
 def test_front_matter_roman_body_arabic_with_running_header(edisi):
-    teks = [p.extract_text() or "" for p in pypdf.PdfReader(edisi).pages]
-    nomor = [t.split()[-1] for t in teks]
+    halaman = pypdf.PdfReader(edisi).pages
+    teks = [p.extract_text() or "" for p in halaman]
+    nomor = [nomor_halaman(p) for p in halaman]
     bab = next(n for n, t in enumerate(teks) if "PENDAHULUAN" in isi_halaman(t, JUDUL)[:40])
     # the cover has no number; Kata Pengantar … Daftar Grafik: i, ii, …; BAB I: 1
     assert nomor[1] == "i" and nomor[bab] == "1" and nomor[bab + 1] == "2"
