@@ -23,6 +23,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+import queue
 import signal
 import sys
 import threading
@@ -30,6 +31,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 Langkah = tuple[str, Callable[[], dict]]  # (message for kemajuan, step returning files)
+BENANG = "benang"  # di_samping's `paralel` for steps that wait on another process: a thread
 
 
 def paralel_bawaan() -> bool:
@@ -80,10 +82,45 @@ def _berurutan(langkah: list[Langkah]) -> Callable:
 
 
 @contextmanager
-def di_samping(langkah: list[Langkah], paralel: bool) -> Iterator[Callable]:
+def _di_benang(langkah: list[Langkah]) -> Iterator[Callable]:
+    """The steps in a thread of this process: for steps that mostly wait on another process
+    (Chromium prints the PDF in its own), so nothing needs forking or copying. A failing step
+    raises in ``tunggu``; the thread is joined when the block is left."""
+    antre: queue.Queue = queue.Queue()
+
+    def jalan() -> None:
+        for _, buat in langkah:
+            try:
+                antre.put((True, buat()))
+            except BaseException as e:  # raised in tunggu
+                antre.put((False, e))
+                return
+
+    benang = threading.Thread(target=jalan, name="lkjip-ekspor-samping", daemon=True)
+    benang.start()
+
+    def tunggu(lapor: Callable[[str], object]) -> dict:
+        hasil = {}
+        for pesan, _ in langkah:
+            lapor(pesan)
+            ok, isi = antre.get()
+            if not ok:
+                raise isi
+            hasil.update(isi)
+        return hasil
+
+    try:
+        yield tunggu
+    finally:
+        benang.join()
+
+
+@contextmanager
+def di_samping(langkah: list[Langkah], paralel: bool | str) -> Iterator[Callable]:
     """``with di_samping(langkah, paralel) as tunggu: <own work>; files = tunggu(lapor)``.
 
-    With ``paralel`` the steps start in a forked child on entering the block; ``tunggu``
+    With ``paralel`` the steps start in a forked child on entering the block (with
+    ``paralel=BENANG``, in a thread of this process instead: `_di_benang`); ``tunggu``
     tells each step's message to ``lapor`` and waits for its files, in order. Without, the
     steps run inside ``tunggu``, in this process. The child is gone when the block is left.
 
@@ -96,6 +133,10 @@ def di_samping(langkah: list[Langkah], paralel: bool) -> Iterator[Callable]:
     """
     if not paralel or not langkah:
         yield _berurutan(langkah)
+        return
+    if paralel == BENANG:
+        with _di_benang(langkah) as tunggu:
+            yield tunggu
         return
     konteks = multiprocessing.get_context("fork")
     terima, kirim = konteks.Pipe(duplex=False)

@@ -440,10 +440,12 @@ def berkas_kecamatan(nb, kecamatan: str, tahun, analis: bool = False, kemajuan=N
     Order: the edition's HTML and DOCX, the working paper, the edition's PDF last. pandoc
     (~190 MB) then runs while this process is still small, not after the largest layout has
     grown it: a batch worker's peak with its children 488 -> 380 MB (issue 15).
-    ``paralel``: the edition's PDF is laid out in a forked child while this process writes
-    the others (`lkjip.bersamaan`; default: where a core is free and this is no batch worker,
-    `bersamaan.paralel_bawaan`)."""
-    from lkjip.bersamaan import di_samping, paralel_bawaan
+    ``paralel``: the edition's PDF is made beside the others (`lkjip.bersamaan`): by default in
+    a thread when Chromium prints it (the browser works in its own process), else laid out by
+    WeasyPrint in a forked child where a core is free and this is no batch worker
+    (`bersamaan.paralel_bawaan`)."""
+    from lkjip.bersamaan import BENANG, di_samping, paralel_bawaan
+    from lkjip.peramban import peramban
 
     lapor = kemajuan or (lambda pesan: None)
     nama, bagian = nama_berkas(kecamatan, tahun), pisah(nb)
@@ -452,7 +454,8 @@ def berkas_kecamatan(nb, kecamatan: str, tahun, analis: bool = False, kemajuan=N
         lapor(f"menulis {NAMA_DOKUMEN[EDISI]}: HTML")
         html, pembaca = html_dan_pembaca(edisi, analis)
         hasil[f"{nama[EDISI]}.html"] = html.encode("utf-8")
-    paralel = paralel_bawaan() if paralel is None else paralel
+    if paralel is None:  # Chromium prints in its own process: a thread waits on it
+        paralel = BENANG if peramban() is not None else paralel_bawaan()
     if paralel:
         siapkan_mesin()  # the child inherits the engines instead of importing them again
     with di_samping(_langkah_pdf(edisi, nama[EDISI], pembaca), paralel) as tunggu:
@@ -465,12 +468,17 @@ def berkas_kecamatan(nb, kecamatan: str, tahun, analis: bool = False, kemajuan=N
 
 
 def siapkan_mesin() -> None:
-    """Import the PDF and Word engines and warm the HTML exporter (~0.7 s), e.g. while a
-    build's kernel boots (`lkjip.laporan.bangun`) rather than after its cells ran."""
+    """Start the PDF engine (Chromium, `lkjip.peramban`; else import WeasyPrint), import the
+    Word engine and warm the HTML exporter (~0.7 s), e.g. while a build's kernel boots
+    (`lkjip.laporan.bangun`) rather than after its cells ran."""
     import docx  # noqa: F401
     import nbformat
     import pypandoc  # noqa: F401
-    import weasyprint  # noqa: F401
+
+    from lkjip.peramban import peramban
+
+    if peramban() is None:
+        import weasyprint  # noqa: F401
 
     import lkjip.word  # noqa: F401
 

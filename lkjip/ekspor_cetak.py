@@ -1,7 +1,8 @@
 """The printed report's pages: marks on the reader's HTML that the print sheet lays out by
 (front matter and body for the page numbers, chapters, sentences kept with their figure), the
 charts' print copies put in, the PDF (Chromium's, `lkjip.cetak_peramban`, or WeasyPrint's where
-no browser is found) with near-empty pages set again, and the scanned PK appended. Split from `lkjip.ekspor` (which makes the HTML and the files of a build).
+no browser is found) with near-empty pages set again, and the scanned PK appended. Split from
+`lkjip.ekspor` (which makes the HTML and the files of a build).
 """
 
 import io

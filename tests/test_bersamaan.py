@@ -55,6 +55,21 @@ def test_galat_langkah_muncul_di_proses_induk_dengan_jenisnya():
     assert multiprocessing.active_children() == []
 
 
+def test_langkah_di_benang_berurutan_dan_galatnya_muncul_di_pemanggil():
+    """BENANG (Chromium's PDF: the step waits on the browser): the steps run in a thread of
+    this process, told and returned in order; a failing step raises with its own type."""
+    langkah, dilapor = [("satu", _pid), ("dua", lambda: {"dua": b"2"})], []
+    with bersamaan.di_samping(langkah, paralel=bersamaan.BENANG) as tunggu:
+        hasil = tunggu(dilapor.append)
+    assert dilapor == ["satu", "dua"] and hasil == {"pid": str(os.getpid()).encode(),
+                                                    "dua": b"2"}
+    with pytest.raises(LkjipError, match="rusak"):
+        with bersamaan.di_samping([("gagal", _gagal), ("tak sampai", _pid)],
+                                  paralel=bersamaan.BENANG) as tunggu:
+            tunggu(lambda p: None)
+    assert not any(t.name == "lkjip-ekspor-samping" for t in threading.enumerate())
+
+
 def test_galat_atau_ctrl_c_di_induk_menghentikan_anak_segera():
     for galat in (ValueError, KeyboardInterrupt):
         mulai = time.monotonic()
@@ -92,23 +107,23 @@ def test_berkas_kecamatan_sama_dengan_atau_tanpa_paralel():
     kertas.metadata["lkjip"] = {"dokumen": ekspor.KERTAS_KERJA}
     nb.cells.append(kertas)
     urut, dilapor = {}, {}
-    for paralel in (False, True):
+    for paralel in (False, True, bersamaan.BENANG):
         dilapor[paralel] = []
         urut[paralel] = ekspor.berkas_kecamatan(nb, "contoh", 2023, paralel=paralel,
                                                 kemajuan=dilapor[paralel].append)
-    a, b = urut[False], urut[True]
-    assert list(a) == list(b) == ["lkjip_contoh_2023.html", "lkjip_contoh_2023.docx",
+    a, b, c = urut[False], urut[True], urut[bersamaan.BENANG]
+    assert list(a) == list(b) == list(c) == ["lkjip_contoh_2023.html", "lkjip_contoh_2023.docx",
                                   "lkjip_contoh_2023.pdf", "kertas_kerja_contoh_2023.html",
                                   "kertas_kerja_contoh_2023.pdf"]
-    assert dilapor[False] == dilapor[True] == [
+    assert dilapor[False] == dilapor[True] == dilapor[bersamaan.BENANG] == [
         "menulis LKjIP: HTML", "menulis LKjIP: DOCX", "menulis kertas kerja: HTML",
         "menulis kertas kerja: PDF", "menulis LKjIP: PDF"]
     for nama in ("lkjip_contoh_2023.html", "kertas_kerja_contoh_2023.html"):
-        assert a[nama] == b[nama]
+        assert a[nama] == b[nama] == c[nama]
     for nama in ("lkjip_contoh_2023.pdf", "kertas_kerja_contoh_2023.pdf"):
-        assert _teks_pdf(a[nama]) == _teks_pdf(b[nama])
+        assert _teks_pdf(a[nama]) == _teks_pdf(b[nama]) == _teks_pdf(c[nama])
     assert "Catatan Pemeriksaan" in " ".join(_teks_pdf(b["kertas_kerja_contoh_2023.pdf"]))
     docx = [zipfile.ZipFile(io.BytesIO(x["lkjip_contoh_2023.docx"])).read("word/document.xml")
-            for x in (a, b)]
-    assert docx[0] == docx[1]
+            for x in (a, b, c)]
+    assert docx[0] == docx[1] == docx[2]
     assert multiprocessing.active_children() == []
