@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import atexit
 import base64
+import glob
 import json
 import os
 import select
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -95,17 +97,23 @@ class Peramban:
 
     def __init__(self, program: str):
         self.program, self._id, self._sisa = program, 0, b""
-        self._folder = tempfile.mkdtemp(prefix="lkjip-peramban-")
+        # a short path: Chromium's singleton socket lives under TMPDIR, and a socket path
+        # over 107 bytes (a deep TMPDIR) stops the browser at start
+        pendek = "/tmp" if os.access("/tmp", os.W_OK) else None
+        _buang_folder_yatim(pendek or tempfile.gettempdir())
+        self._folder = tempfile.mkdtemp(prefix=f"lkjip-peramban-{os.getpid()}-", dir=pendek)
         baca_anak, self._tulis = _pipa_tinggi()  # the browser reads commands from its fd 3
         self._baca, tulis_anak = _pipa_tinggi()  # and answers on its fd 4
 
         def fd_anak():
             os.dup2(baca_anak, 3)
             os.dup2(tulis_anak, 4)
+            _mati_bersama_induk()
 
         try:
             self.proses = subprocess.Popen(
                 [program, *BENDERA, f"--user-data-dir={self._folder}", "about:blank"],
+                env={**os.environ, "TMPDIR": pendek or tempfile.gettempdir()},
                 preexec_fn=fd_anak, close_fds=False, stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         finally:
@@ -190,18 +198,85 @@ class Peramban:
         shutil.rmtree(self._folder, ignore_errors=True)
 
 
+def _buang_folder_yatim(induk: str) -> None:
+    """Remove the profile folders of browsers whose process is gone (a build killed with
+    SIGKILL cannot remove its own): ``lkjip-peramban-<pid>-*`` of a pid that no longer runs."""
+    for folder in glob.glob(os.path.join(induk, "lkjip-peramban-*-*")):
+        pid = os.path.basename(folder).split("-")[2]
+        if pid.isdigit() and not _hidup(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _hidup(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
+def _mati_bersama_induk() -> None:
+    """In the browser's process, before it runs: be killed when the thread that started it
+    ends (Linux ``PR_SET_PDEATHSIG``), so a build killed with SIGKILL leaves no browser
+    behind (Chromium does not stop when its pipe closes). Elsewhere nothing."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+
+
 _SATU: dict[int, Peramban] = {}  # this process's browser (a forked child starts its own)
+_GAGAL: dict[int, str] = {}  # the browser that would not start in this process
+_KUNCI_SATU = threading.Lock()
+
+
+def _mulai(program: str) -> Peramban:
+    """Start the browser from a thread that lives as long as this process: the death signal
+    (`_mati_bersama_induk`) follows the thread that started it, which must not be a build's
+    short-lived worker thread. It is closed cleanly at exit (atexit in a process, the
+    multiprocessing finalizers in a pool worker, which skips atexit), so its CPU time is
+    counted with its parent's children."""
+    from multiprocessing import util
+
+    hasil: dict = {}
+    siap = threading.Event()
+
+    def jalan() -> None:
+        try:
+            hasil["p"] = Peramban(program)
+        except BaseException as e:  # raised in the caller
+            hasil["e"] = e
+        siap.set()
+        threading.Event().wait()
+
+    threading.Thread(target=jalan, name="lkjip-peramban", daemon=True).start()
+    siap.wait()
+    if "e" in hasil:
+        raise hasil["e"]
+    util.Finalize(hasil["p"], hasil["p"].tutup, exitpriority=50)
+    atexit.register(hasil["p"].tutup)
+    return hasil["p"]
 
 
 def peramban() -> Peramban | None:
     """This process's browser, started on first use and closed when the process exits; None
-    when there is none to use (`cari`)."""
+    when there is none to use (`cari`) or it would not start (said once on stderr: the PDFs
+    are then WeasyPrint's)."""
     program = cari()
     if program is None:
         return None
-    ada = _SATU.get(os.getpid())
-    if ada is not None and ada.program == program and ada.proses.poll() is None:
+    with _KUNCI_SATU:
+        ada = _SATU.get(os.getpid())
+        if ada is None or ada.program != program or ada.proses.poll() is not None:
+            if _GAGAL.get(os.getpid()) == program:
+                return None
+            try:
+                ada = _SATU[os.getpid()] = _mulai(program)
+            except (GalatPeramban, OSError) as e:  # told once; WeasyPrint makes the PDFs
+                _GAGAL[os.getpid()] = program
+                print(f"peringatan: peramban {program} tidak dapat dijalankan ({e}); PDF dibuat "
+                      f"dengan WeasyPrint (lebih lambat).", file=sys.stderr)
+                return None
         return ada
-    baru = _SATU[os.getpid()] = Peramban(program)
-    atexit.register(baru.tutup)
-    return baru

@@ -51,3 +51,43 @@ def halaman_tipis(pdf, judul: str) -> list[tuple[int, str]]:
         if len(isi) < BATAS:
             tipis.append((n, isi))
     return tipis
+
+
+def salah_nomor_daftar(teks_pdf: str, judul_daftar: list[str]) -> list[tuple[str, str]]:
+    """(entry, page number printed) of every entry of the lists of contents whose number is not
+    a page the entry's heading or caption stands on ("?": no number found). `teks_pdf`:
+    ``pdftotext -layout`` (pages split by form feeds, each ending with its footer's number);
+    `judul_daftar`: the entries' titles, as the lists print them."""
+    # the letters of the DRAF watermark, drawn across the text, left out
+    halaman = [" ".join(w for w in h.split() if w not in "DRAF") for h in teks_pdf.split("\f")
+               if h.strip()]
+    nomor = [h.split()[-1] for h in halaman]
+    awal = next(n for n, h in enumerate(halaman) if "DAFTAR ISI" in h)
+    daftar = " ".join(h for h, n in zip(halaman[awal:], nomor[awal:], strict=True)
+                      if re.fullmatch("[ivxlc]+", n))
+    salah = []
+    for judul in judul_daftar:
+        m = re.search(re.escape(judul) + r"[\s.]*?\s([ivxlc]+|\d+)(?=\s|$)", daftar)
+        if m is None:
+            salah.append((judul, "?"))
+        elif not any(judul in h for h, n in zip(halaman, nomor, strict=True)
+                     if n == m.group(1)):
+            salah.append((judul, m.group(1)))
+    return salah
+
+
+_JUDUL_TABEL = re.compile(r"^Tabel (?:[ivxlc]+|[\dL]+\.\d+)\s")
+
+
+def judul_tabel_terpisah(teks_pdf: str) -> list[tuple[int, str]]:
+    """(page from 1, line) of each table caption among the last two lines of a page's body:
+    a caption at a page's foot, its table on the next page. `teks_pdf` as in
+    `salah_nomor_daftar`; the front matter (its lists of tables) is left out. (A chart's
+    caption stands under the chart: it may end a page.)"""
+    hasil = []
+    for n, hal in enumerate(teks_pdf.split("\f"), start=1):
+        baris = [b.strip() for b in hal.splitlines() if b.strip()]
+        if not baris or re.fullmatch("[ivxlc]+", baris[-1].split()[-1]):
+            continue
+        hasil += [(n, b) for b in baris[-3:-1] if _JUDUL_TABEL.match(b)]  # not the footer
+    return hasil

@@ -408,6 +408,17 @@ def test_no_near_empty_page_and_one_list_marker(laporan, teks_pdf):
     assert "a. Camat;" in teks_pdf and not re.search(r"[•◦▪]\s*[a-z]\.\s", teks_pdf)
 
 
+def test_every_list_entry_gives_the_page_its_target_stands_on(sup, teks_pdf):
+    """Daftar Isi, Tabel, Grafik: each entry's printed number is a page (by its footer) that
+    holds the entry's heading or caption, in whichever engine laid the PDF out."""
+    from tests.tata_letak import judul_tabel_terpisah, salah_nomor_daftar
+
+    judul = [" ".join(a.get_text().split()) for nav in sup.select("nav.lk-daftar-bagian")
+             for a in nav.select("a")]
+    assert len(judul) > 80 and salah_nomor_daftar(teks_pdf, judul) == []
+    assert judul_tabel_terpisah(teks_pdf) == []  # no table caption at a page's foot
+
+
 def test_front_matter_roman_body_arabic(teks_pdf):
     halaman = [h.split() for h in teks_pdf.split("\f") if h.strip()]
     bab = next(n for n, h in enumerate(halaman) if "BAB" in h[:12] and "PENDAHULUAN" in h[:12])

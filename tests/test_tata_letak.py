@@ -31,3 +31,19 @@ def test_front_matter_roman_body_arabic_with_running_header(edisi):
     assert nomor[1] == "i" and nomor[bab] == "1" and nomor[bab + 1] == "2"
     assert all(n.isalpha() and set(n) <= set("ivx") for n in nomor[1:bab])
     assert JUDUL not in teks[0] and all(JUDUL in t for t in teks[1:])
+
+
+def test_list_numbers_are_the_pages_and_no_caption_left_at_a_foot(edisi):
+    import subprocess
+
+    from bs4 import BeautifulSoup
+
+    from tests.tata_letak import judul_tabel_terpisah, salah_nomor_daftar
+
+    sup = BeautifulSoup(edisi.with_suffix(".html").read_text(encoding="utf-8"), "html.parser")
+    judul = [" ".join(a.get_text().split()) for nav in sup.select("nav.lk-daftar-bagian")
+             for a in nav.select("a")]
+    teks = subprocess.run(["pdftotext", "-layout", str(edisi), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    assert len(judul) > 20 and salah_nomor_daftar(teks, judul) == []
+    assert judul_tabel_terpisah(teks) == []
