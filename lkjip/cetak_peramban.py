@@ -33,7 +33,7 @@ BATAS_JALUR = 40  # path segments on a page above which it holds a drawing (a ch
 #                   picture): a page with one is never near-empty
 
 _SEMBUNYI = {"sampul": ".lk-depan, .lk-isi", "depan": ".lk-sampul, .lk-isi",
-             "isi": ".lk-sampul, .lk-depan"}
+             "isi": ".lk-sampul, .lk-depan", "semua": ""}
 _TAUTAN = re.compile(
     r'(<li class="lk-tingkat-(\d)[^"]*"><a href="#([^"]+)">)(.*?)(</a></li>)', re.S)
 _BAB = re.compile(r'<div class="lk-bab(?: [^"]*)?" data-bab="(\d+)">\s*<[^>]*?\bid="([^"]+)"')
@@ -52,8 +52,8 @@ def gaya() -> str:
 
 def _bagian(html: str, nama: str, tambahan: str = "") -> str:
     """`html` with only one part shown (`_SEMBUNYI`) and the Chromium rules added."""
-    gaya_bagian = (f"<style>{gaya()}\n{_SEMBUNYI[nama]} {{ display: none !important; }}\n"
-                   f"{tambahan}</style>")
+    sembunyi = f"{_SEMBUNYI[nama]} {{ display: none !important; }}" if _SEMBUNYI[nama] else ""
+    gaya_bagian = f"<style>{gaya()}\n{sembunyi}\n{tambahan}</style>"
     return html.replace("</head>", gaya_bagian + "</head>", 1)
 
 
@@ -222,11 +222,12 @@ def susun(html: str, cetak, varian: tuple[str, ...] = ()) -> bytes:
     chapter with a near-empty page is printed again with the classes of `varian`
     (`lkjip.ekspor_cetak.VARIAN`)."""
     html, bab, ttd = _penanda(html)
-    if 'class="lk-isi"' not in html:  # no chapter: one document, numbered 1, 2, …
-        _, pembaca, tujuan = _cetak_bagian(cetak, html, "isi")
-        nomor = {i: str(h + 1) for i, (h, _) in tujuan.items()}
-        _, pembaca, tujuan = _cetak_bagian(cetak, isi_daftar(html, nomor), "isi")
-        return _gabung(html, [("isi", pembaca, tujuan)])
+    if 'class="lk-isi"' not in html:  # no chapter: one document (cover too), numbered 1, 2, …
+        _, pembaca, tujuan = _cetak_bagian(cetak, html, "semua")
+        if _TAUTAN.search(html):
+            nomor = {i: str(h + 1) for i, (h, _) in tujuan.items()}
+            _, pembaca, tujuan = _cetak_bagian(cetak, isi_daftar(html, nomor), "semua")
+        return _gabung(html, [("semua", pembaca, tujuan)])
     _, isi, tujuan_isi, _ = _cetak_isi(cetak, html, bab, ttd, varian)
     nomor_isi = {i: str(h + 1) for i, (h, _) in tujuan_isi.items()}
     depan, tujuan_depan, nomor_depan = _cetak_depan(cetak, html, nomor_isi)
@@ -276,7 +277,7 @@ def _gabung(html: str, bagian: list[tuple[str, object, dict]]) -> bytes:
             letak.setdefault(i, (awal + h, atas))
         n = len(pembaca.pages)
         label = {"sampul": {"prefix": "Sampul"}, "depan": {"style": "/r", "start": 1},
-                 "isi": {"style": "/D", "start": 1}}[nama]
+                 "isi": {"style": "/D", "start": 1}, "semua": {"style": "/D", "start": 1}}[nama]
         penulis.set_page_label(awal, awal + n - 1, **label)
         awal += n
     _arahkan_tautan(penulis, letak)

@@ -63,8 +63,10 @@ def salah_nomor_daftar(teks_pdf: str, judul_daftar: list[str]) -> list[tuple[str
                if h.strip()]
     nomor = [h.split()[-1] for h in halaman]
     awal = next(n for n, h in enumerate(halaman) if "DAFTAR ISI" in h)
+    # the lists' pages: the front matter's (numbered i, ii, …) from Daftar Isi on, or in a
+    # document without front matter each page that opens with a list's heading
     daftar = " ".join(h for h, n in zip(halaman[awal:], nomor[awal:], strict=True)
-                      if re.fullmatch("[ivxlc]+", n))
+                      if re.fullmatch("[ivxlc]+", n) or " DAFTAR " in f" {h[:90]}")
     salah = []
     for judul in judul_daftar:
         m = re.search(re.escape(judul) + r"[\s.]*?\s([ivxlc]+|\d+)(?=\s|$)", daftar)

@@ -419,6 +419,17 @@ def test_every_list_entry_gives_the_page_its_target_stands_on(sup, teks_pdf):
     assert judul_tabel_terpisah(teks_pdf) == []  # no table caption at a page's foot
 
 
+def test_working_paper_has_its_cover_and_its_list_numbers_are_the_pages(laporan, teks_kertas):
+    from tests.tata_letak import salah_nomor_daftar
+
+    halaman = teks_kertas.split("\f")
+    assert "KERTAS KERJA PENYUSUNAN" in halaman[0] and "DAFTAR ISI" not in halaman[0]
+    sup = BeautifulSoup(laporan.kertas_html.read_text(encoding="utf-8"), "html.parser")
+    judul = [" ".join(a.get_text().split()) for nav in sup.select("nav.lk-daftar-bagian")
+             for a in nav.select("a")]
+    assert "CATATAN PEMERIKSAAN DATA" in judul and salah_nomor_daftar(teks_kertas, judul) == []
+
+
 def test_front_matter_roman_body_arabic(teks_pdf):
     halaman = [h.split() for h in teks_pdf.split("\f") if h.strip()]
     bab = next(n for n, h in enumerate(halaman) if "BAB" in h[:12] and "PENDAHULUAN" in h[:12])

@@ -33,19 +33,20 @@ Speed (issue 6). A report's cost is set by the machinery, so a build:
 - joins the chapters into one notebook and runs it once, in one kernel (not one per chapter);
 - starts that kernel first, with pandas, matplotlib and lkjip queued for import in it
   (`kernel.KernelAwal`), and loads and checks the data while it boots;
-- exports in-process (nbconvert HTML, then WeasyPrint PDF): no subprocess per step;
+- exports in-process (nbconvert HTML, then the PDF printed by one Chromium the process keeps,
+  `lkjip.peramban`, or laid out by WeasyPrint where there is none): no process per step;
 - shuts the kernel down at once (papermill's graceful shutdown sometimes stalls ~2.6 s);
 - skips jsonschema's rfc3987_syntax import (~0.9 s a process, `jalankan.lewati_rfc3987`,
   called when a build starts: importing this package changes nothing in ``sys.modules``).
 A batch runs builds on a spawn process pool (or a Dask cluster's executor); each worker pays
-its imports (nbformat, papermill, nbconvert, WeasyPrint, its first template compile) once and
-keeps them warm for all its reports. What a worker never reuses is a kernel: every report gets
+its imports (nbformat, papermill, nbconvert, its first template compile) and its browser once
+and keeps them warm for all its reports. What a worker never reuses is a kernel: every report gets
 a new kernel that no other report has run in, so no state, import or figure carries over.
 Rejected: running reports one after another in one kernel (state leaks between reports), and
 forking kernels from a pre-imported template process (would save ~1 s of kernel start and
 imports a report, but shares seeded state such as numpy's random generator across reports).
-In the real report (60 pages) WeasyPrint's layout of the PDF is most of the time
-(``make bench`` measures it).
+In the real report (60 pages) WeasyPrint's layout of the PDF was most of the time; Chromium
+prints both documents in ~1,6 CPU-s (``make bench`` measures a build).
 
 Interrupted and concurrent builds: each build writes its own temporary folder
 ``<out>/.bangun-*`` and renames each finished file into place with ``os.replace`` (atomic on
