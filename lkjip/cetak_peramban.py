@@ -167,8 +167,24 @@ def halaman_tipis(pembaca, tujuan: dict, bab: dict[str, str], ttd: list[str],
 # ---------------------------------------------------------------- printing the parts
 
 
+def tanpa_isi(html: str) -> str:
+    """`html` without its body (``div.lk-isi``, the last element of ``main``: see
+    `lkjip.ekspor_cetak.tandai_halaman`), for the prints of the cover and the front matter:
+    most of the report need not be parsed to be hidden.
+
+    >>> tanpa_isi('<main><div class="lk-depan">a</div><div class="lk-isi"><div>b</div>'
+    ...           '</div></main></body>')
+    '<main><div class="lk-depan">a</div></main></body>'
+    """
+    awal = html.find('<div class="lk-isi">')
+    akhir = html.rfind("</main>")
+    return html[:awal] + html[akhir:] if 0 <= awal < akhir else html
+
+
 def _cetak_bagian(cetak, html: str, nama: str, tambahan: str = ""):
     """Print one part; its PDF bytes, reader and named destinations."""
+    if nama in ("sampul", "depan"):
+        html = tanpa_isi(html)
     pdf = cetak(_bagian(html, nama, tambahan))
     pembaca, tujuan = _halaman_tujuan(pdf)
     return pdf, pembaca, tujuan
