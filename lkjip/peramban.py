@@ -120,7 +120,11 @@ class Peramban:
             os.close(baca_anak)
             os.close(tulis_anak)
         self._kunci = threading.Lock()
-        target = self._kirim("Target.createTarget", {"url": "about:blank"})["targetId"]
+        # the tab the browser opened on about:blank (a second tab would be a second renderer)
+        halaman = [t for t in self._kirim("Target.getTargets", {})["targetInfos"]
+                   if t["type"] == "page"]
+        target = (halaman[0]["targetId"] if halaman else
+                  self._kirim("Target.createTarget", {"url": "about:blank"})["targetId"])
         self._sesi = self._kirim("Target.attachToTarget",
                                  {"targetId": target, "flatten": True})["sessionId"]
         for metode, param in (("Page.enable", {}), ("Network.enable", {}),
