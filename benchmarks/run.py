@@ -12,7 +12,7 @@ FAIL, and writes outputs/bench/*.csv and outputs/bench/bench.png:
 3. core-seconds per report (the batch's CPU time, its workers and kernels included, divided by
    the reports built) and the extrapolation to 576 (Jawa Tengah) and 7.277 (Indonesia)
    kecamatan on one 16-core machine;
-4. peak memory (RSS, psutil every 0,25 s) of each pool worker with its children (the kernel
+4. peak memory (PSS, psutil every 0,25 s) of each pool worker with its children (the kernel
    while the cells run, pandoc while the DOCX is written), and whether it stays flat (the last
    third of the batch against the middle third).
 
@@ -140,8 +140,19 @@ def data_batch(jumlah: int, kerja: Path) -> Path:
 # ---------------------------------------------------------------- memory
 
 
+def _memori(proses) -> int:
+    """The memory a process costs the machine: its PSS (each shared page divided among the
+    processes sharing it; Linux). RSS would count Chromium's binary and shared memory once per
+    each of its ~8 processes (~1,2 GB summed for ~460 MB used). Elsewhere its RSS."""
+    try:
+        return proses.memory_full_info().pss
+    except AttributeError:
+        return proses.memory_info().rss
+
+
 class PencatatMemori(threading.Thread):
-    """Samples the RSS of a batch's pool workers and of their kernels (psutil), every 0.25 s."""
+    """Samples the memory (`_memori`: PSS) of a batch's pool workers and of their children
+    (the kernel, pandoc, the browser), every 0.25 s."""
 
     def __init__(self, pid: int):
         super().__init__(daemon=True)
@@ -162,8 +173,8 @@ class PencatatMemori(threading.Thread):
         for pekerja in induk.children():
             if "spawn_main" not in " ".join(pekerja.cmdline()):
                 continue
-            kernel = sum(k.memory_info().rss for k in pekerja.children(recursive=True))
-            self.sampel.append((detik, pekerja.pid, pekerja.memory_info().rss, kernel))
+            kernel = sum(_memori(k) for k in pekerja.children(recursive=True))
+            self.sampel.append((detik, pekerja.pid, _memori(pekerja), kernel))
 
 
 def _cpu_anak() -> float:
@@ -280,7 +291,8 @@ def main() -> None:
     mb = 1024 * 1024
     sendiri = max((s[2] for s in pencatat.sampel), default=0) / mb
     anak = max((s[3] for s in pencatat.sampel), default=0) / mb
-    print(f"\n(4) puncak RSS per pekerja + anaknya (kernel saat sel berjalan, pandoc saat DOCX): "
+    print(f"\n(4) puncak memori (PSS) per pekerja + anaknya (kernel saat sel berjalan, pandoc saat "
+          f"DOCX, peramban saat PDF): "
           f"{puncak:.0f} MB (pekerja saja {sendiri:.0f} MB, anak saja {anak:.0f} MB); "
           f"sepertiga tengah {tengah:.0f} MB, sepertiga akhir {akhir:.0f} MB ({b_batch})")
 
