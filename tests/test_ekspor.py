@@ -138,6 +138,19 @@ def test_pengekspor_dipakai_ulang_tanpa_membawa_keadaan():
     assert ekspor._pengekspor(False) is ekspor._pengekspor(False) is not lain[0]
 
 
+def test_heap_dibekukan_sekali_saja(monkeypatch):
+    # the modules' objects are frozen out of the collector once a process: a batch worker that
+    # froze at every report would keep each report's cycles for good
+    import gc
+
+    beku = []
+    monkeypatch.setattr(ekspor, "_BEKU", [])
+    monkeypatch.setattr(gc, "freeze", lambda: beku.append(1))
+    ekspor._bekukan()
+    ekspor._bekukan()
+    assert beku == [1]
+
+
 def test_metadata_notebook_mengalahkan_keluaran_sampul():
     nb = _notebook(sintetis=False, draf=True, nama_kecamatan="Petarukan")
     html = ekspor.LkjipHTMLExporter().from_notebook_node(nb)[0]
