@@ -33,7 +33,11 @@ def lekatkan(soup) -> None:
     [None, ['lk-lekat'], None, ['lk-lekat'], None]
     """
     blok = ["p", "figure", "h1", "h2", "h3", "h4", "ol", "ul", "table"]
-    sel = soup.select("main div.jp-Cell") or soup.select("main > div")
+    # find_all, not CSS selects: soupsieve compiles its parser at a process's first select
+    # and walks the whole document per select (~0,13 s a build, issue 15)
+    utama = soup.find_all("main")
+    sel = ([d for m in utama for d in m.find_all("div", class_="jp-Cell")]
+           or [d for m in utama for d in m.find_all("div", recursive=False)])
     for a, b in zip(sel, sel[1:], strict=False):
         akhir = [e for e in a.find_all(blok) if e.find_parent("figure") is None]
         awal = b.find(blok)
@@ -44,7 +48,7 @@ def lekatkan(soup) -> None:
                      and _PENGANTAR.search(akhir[-1].get_text()))
         if setelah_gambar or pengantar:
             b["class"] = [*b.get("class", []), "lk-lekat"]
-    for fig in soup.select("figure"):  # within one output: "… tabel berikut." then the table
+    for fig in soup.find_all("figure"):  # within one output: "… tabel berikut." then the table
         p = fig.find_previous_sibling()
         if p is not None and p.name == "p" and _PENGANTAR.search(p.get_text()):
             fig["class"] = [*fig.get("class", []), "lk-lekat"]
@@ -91,7 +95,7 @@ def tandai_halaman(soup) -> None:
     >>> [li.get("class") for li in s.nav("li")]
     [['lk-romawi'], None]
     """
-    bab = soup.select_one("h1 .lk-bab-nomor")
+    bab = next((s for h in soup.find_all("h1") for s in h.find_all(class_="lk-bab-nomor")), None)
     if bab is None:
         return
     sel = bab.find_parent("h1")
@@ -105,11 +109,12 @@ def tandai_halaman(soup) -> None:
             _bungkus(soup, daftar, {"class": kelas})
     for n, bab in enumerate(_per_bab(isi), start=1):
         _bungkus(soup, bab, {"class": "lk-bab", "data-bab": str(n)})
-    luar = [n for n in soup.select("nav.lk-daftar-bagian") if not n.find_parent(class_="lk-depan")]
+    daftar = soup.find_all("nav", class_="lk-daftar-bagian")
+    luar = [n for n in daftar if not n.find_parent(class_="lk-depan")]
     if luar:  # the lists right after the cover (no marker in the notebook) are front matter
         _bungkus(soup, luar, {"class": "lk-depan"})
-    depan_id = {el["id"] for d in soup.select(".lk-depan") for el in d.find_all(id=True)}
-    for a in soup.select("nav.lk-daftar-bagian a[href^='#']"):
+    depan_id = {el["id"] for d in soup.find_all(class_="lk-depan") for el in d.find_all(id=True)}
+    for a in (a for n in daftar for a in n.find_all("a", href=True) if a["href"][:1] == "#"):
         if a["href"][1:] in depan_id:  # ids are unique (ekspor._id_unik)
             li = a.find_parent("li")
             li["class"] = [*li.get("class", []), "lk-romawi"]
