@@ -81,6 +81,22 @@ def _berurutan(langkah: list[Langkah]) -> Callable:
     return tunggu
 
 
+def _penunggu(langkah: list[Langkah], ambil: Callable[[str], tuple]) -> Callable:
+    """``tunggu(lapor)``: tells each step's message to ``lapor``, then takes its result
+    ``(ok, files or exception)`` from ``ambil(message)``; raises a failed step's exception."""
+    def tunggu(lapor: Callable[[str], object]) -> dict:
+        hasil = {}
+        for pesan, _ in langkah:
+            lapor(pesan)
+            ok, isi = ambil(pesan)
+            if not ok:
+                raise isi
+            hasil.update(isi)
+        return hasil
+
+    return tunggu
+
+
 @contextmanager
 def _di_benang(langkah: list[Langkah]) -> Iterator[Callable]:
     """The steps in a thread of this process: for steps that mostly wait on another process
@@ -99,18 +115,8 @@ def _di_benang(langkah: list[Langkah]) -> Iterator[Callable]:
     benang = threading.Thread(target=jalan, name="lkjip-ekspor-samping", daemon=True)
     benang.start()
 
-    def tunggu(lapor: Callable[[str], object]) -> dict:
-        hasil = {}
-        for pesan, _ in langkah:
-            lapor(pesan)
-            ok, isi = antre.get()
-            if not ok:
-                raise isi
-            hasil.update(isi)
-        return hasil
-
     try:
-        yield tunggu
+        yield _penunggu(langkah, lambda pesan: antre.get())
     finally:
         benang.join()
 
@@ -145,22 +151,15 @@ def di_samping(langkah: list[Langkah], paralel: bool | str) -> Iterator[Callable
     anak.start()
     kirim.close()
 
-    def tunggu(lapor: Callable[[str], object]) -> dict:
-        hasil = {}
-        for pesan, _ in langkah:
-            lapor(pesan)
-            try:
-                ok, isi = terima.recv()
-            except EOFError:
-                raise RuntimeError(f"proses ekspor di samping berhenti ({pesan}) tanpa "
-                                   f"hasil, kode keluar {anak.exitcode}") from None
-            if not ok:
-                raise isi
-            hasil.update(isi)
-        return hasil
+    def ambil(pesan: str) -> tuple[bool, object]:
+        try:
+            return terima.recv()
+        except EOFError:
+            raise RuntimeError(f"proses ekspor di samping berhenti ({pesan}) tanpa "
+                               f"hasil, kode keluar {anak.exitcode}") from None
 
     try:
-        yield tunggu
+        yield _penunggu(langkah, ambil)
     except BaseException:
         anak.kill()
         raise
