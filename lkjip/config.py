@@ -45,10 +45,10 @@ def _env(nama: str) -> Path | None:
     return Path(value).expanduser().resolve() if value else None
 
 
-def _terdekat(nama: str) -> Path:
-    """``<folder>/<nama>`` for the current folder or the nearest of its parents (up to
-    `NAIK_MAKS` levels) that has it; the current folder's when none has."""
-    kini = Path.cwd()
+def _terdekat(nama: str, dari: Path | None = None) -> Path:
+    """``<folder>/<nama>`` for the current folder (or `dari`) or the nearest of its parents (up
+    to `NAIK_MAKS` levels) that has it; the current folder's when none has."""
+    kini = Path(dari) if dari is not None else Path.cwd()
     for folder in [kini, *kini.parents][: NAIK_MAKS + 1]:
         if (folder / nama).is_dir():
             return folder / nama
@@ -60,10 +60,11 @@ def data() -> Path:
     return _env("LKJIP_DATA") or _terdekat("data")
 
 
-def data_sintetis() -> Path:
+def data_sintetis(dari: Path | None = None) -> Path:
     """Where synthetic data is read: ``LKJIP_DATA_SINTETIS``, else the nearest
-    ``data-sintetis/``."""
-    return _env("LKJIP_DATA_SINTETIS") or _terdekat("data-sintetis")
+    ``data-sintetis/`` (from `dari` when given: where a process started in that folder, such
+    as a build's kernel, finds it)."""
+    return _env("LKJIP_DATA_SINTETIS") or _terdekat("data-sintetis", dari)
 
 
 def data_sintetis_baru() -> Path:

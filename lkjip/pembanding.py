@@ -110,28 +110,54 @@ def folder_pembanding(data, folders=None) -> list[Path]:
     return unik
 
 
-def muat_pembanding(data, folders=None) -> Pembanding:
-    """Every other kecamatan of the same kabupaten with data for the report's year."""
-    from lkjip.tembolok import dari_hasil
-
-    dilihat, hasil, gagal = {data.kecamatan}, [], []
+def calon(data, folders=None) -> list[tuple[str, Path]]:
+    """``(kecamatan, data folder)`` of every other kecamatan with a ``profil.csv`` for the
+    report's year, in the order they are loaded: folder by folder, then by name; a kecamatan
+    found in two folders is taken from the first."""
+    dilihat, daftar = {data.kecamatan}, []
     for folder in folder_pembanding(data, folders):
         for kec in sorted(folder.glob(f"*/{data.tahun}/profil.csv")):
             nama = kec.parent.parent.name
-            if nama in dilihat:
-                continue
-            dilihat.add(nama)
-            try:
-                lain = dari_hasil(nama, data.tahun, folder, "pembanding", HasilLain.dari)
-            except LkjipError as e:
-                gagal.append((nama, str(e.masalah[0]) if e.masalah else str(e)))
-                continue
-            except (ValueError, ArithmeticError) as e:
-                gagal.append((nama, f"tidak dapat dihitung: {e}"))
-                continue
-            if _sama_kabupaten(data.profil, lain.data.profil):
-                hasil.append(lain)
+            if nama not in dilihat:
+                dilihat.add(nama)
+                daftar.append((nama, folder))
+    return daftar
+
+
+def muat_pembanding(data, folders=None) -> Pembanding:
+    """Every other kecamatan of the same kabupaten with data for the report's year."""
+    hasil, gagal = [], []
+    for nama, folder in calon(data, folders):
+        try:
+            lain = _lain(nama, data.tahun, folder)
+        except LkjipError as e:
+            gagal.append((nama, str(e.masalah[0]) if e.masalah else str(e)))
+            continue
+        except (ValueError, ArithmeticError) as e:
+            gagal.append((nama, f"tidak dapat dihitung: {e}"))
+            continue
+        if _sama_kabupaten(data.profil, lain.data.profil):
+            hasil.append(lain)
     return Pembanding(tuple(hasil), tuple(gagal))
+
+
+def _lain(nama: str, tahun: int, folder: Path) -> HasilLain:
+    from lkjip.tembolok import dari_hasil
+
+    return dari_hasil(nama, tahun, folder, "pembanding", HasilLain.dari)
+
+
+def muat_dulu(data, folders=None) -> None:
+    """Load the other kecamatan into the cache (`lkjip.tembolok`) ahead of `muat_pembanding`,
+    LAST first: a build process runs this in a thread while its kernel runs the first
+    chapters, and when Bab III asks for them the two meet in the middle (an entry being made
+    by one is waited for by the other, never made twice: `tembolok.dari_hasil`). A kecamatan
+    that does not load is left for `muat_pembanding` to report."""
+    for nama, folder in reversed(calon(data, folders)):
+        try:
+            _lain(nama, data.tahun, folder)
+        except (LkjipError, ValueError, ArithmeticError):
+            continue
 
 
 def _sama_kabupaten(a: dict, b: dict) -> bool:

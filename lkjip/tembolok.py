@@ -44,11 +44,13 @@ import pickle
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 MATI = "0"
 HASIL = "hasil"  # the kind of entry holding the computed model itself
 UMUR_MAKS = 30 * 24 * 3600  # seconds: older entries are removed when one is written
+TUNGGU_MAKS = 120  # seconds a process waits for another that is making the same entry
 _KODE: list[str] = []  # the code's fingerprint, computed once per process
 
 
@@ -165,9 +167,9 @@ def _baca(tempat: Path, nama: str, kecamatan: str, tahun: int):
 
 def _simpan(tempat: Path, nama: str, hasil) -> None:
     """Write the entry atomically, then remove the older ones of the same kind and
-    kecamatan-year, and any entry written more than `UMUR_MAKS` ago (a folder renamed or
-    removed leaves its entries behind). A failure (a full disk, an object that does not
-    pickle) only means no entry."""
+    kecamatan-year, and any entry or lock file written more than `UMUR_MAKS` ago (a folder
+    renamed or removed leaves its entries behind; a lock file is rewritten at each use).
+    A failure (a full disk, an object that does not pickle) only means no entry."""
     try:
         fd, sementara = tempfile.mkstemp(dir=tempat, prefix=".tulis-", suffix=".pickle")
     except OSError:
@@ -181,10 +183,11 @@ def _simpan(tempat: Path, nama: str, hasil) -> None:
         return
     awalan = nama.rsplit("-", 1)[0] + "-"
     batas = time.time() - UMUR_MAKS
-    for lama in tempat.glob("*.pickle"):
+    for lama in tempat.iterdir():
         try:
-            if lama.name != nama and (lama.name.startswith(awalan)
-                                      or lama.stat().st_mtime < batas):
+            if lama.name != nama and lama.suffix in (".pickle", ".lock") and (
+                    (lama.suffix == ".pickle" and lama.name.startswith(awalan))
+                    or lama.stat().st_mtime < batas):
                 lama.unlink(missing_ok=True)
         except OSError:
             pass
@@ -208,13 +211,41 @@ def dari_hasil(kecamatan: str, tahun, data_dir, jenis: str, buat):
     folder_data = Path(folder_data).resolve()
     tempat = _folder_aman()
     nama = kunci(kecamatan, tahun, folder_data, jenis) if tempat is not None else None
-    nilai = _baca(tempat, nama, kecamatan, tahun) if nama is not None else None
+    if nama is None:
+        return _buat(kecamatan, tahun, folder_data, buat)
+    nilai = _baca(tempat, nama, kecamatan, tahun)
     if nilai is None:
-        nilai = _hitung(kecamatan, tahun, folder_data) if buat is None else \
-            buat(muat_hitung(kecamatan, tahun, folder_data)[1])
-        if nama is not None and kunci(kecamatan, tahun, folder_data, jenis) == nama:
-            _simpan(tempat, nama, nilai)  # unless a file changed while it was read
+        with _giliran(tempat, nama):
+            nilai = _baca(tempat, nama, kecamatan, tahun)  # made while this one waited?
+            if nilai is None:
+                nilai = _buat(kecamatan, tahun, folder_data, buat)
+                if kunci(kecamatan, tahun, folder_data, jenis) == nama:
+                    _simpan(tempat, nama, nilai)  # unless a file changed while it was read
     return nilai
+
+
+def _buat(kecamatan: str, tahun: int, folder_data: Path, buat):
+    return _hitung(kecamatan, tahun, folder_data) if buat is None else \
+        buat(muat_hitung(kecamatan, tahun, folder_data)[1])
+
+
+@contextmanager
+def _giliran(tempat: Path, nama: str):
+    """Hold the lock of an entry's kecamatan-year and kind while it is made: a second process
+    (the build process loading the comparisons ahead, a batch's other worker) waits for it and
+    reads it instead of making it again. After `TUNGGU_MAKS` seconds it goes on without it."""
+    from filelock import FileLock, Timeout
+
+    kunci_ = FileLock(tempat / (nama.rsplit("-", 1)[0] + ".lock"))
+    try:
+        kunci_.acquire(timeout=TUNGGU_MAKS)
+    except (Timeout, OSError):
+        yield
+        return
+    try:
+        yield
+    finally:
+        kunci_.release()
 
 
 def _hitung(kecamatan: str, tahun: int, folder_data: Path):

@@ -29,6 +29,15 @@ def test_data_is_found_from_the_workspace_and_its_notebook_folders(ruang, monkey
     assert config.data() == ruang / "notebooks" / "analisis" / "lebih" / "data"
 
 
+def test_synthetic_folder_as_a_process_started_elsewhere_finds_it(ruang, monkeypatch):
+    """A build's kernel starts in the notebooks folder: the build process asks where that
+    kernel will find data-sintetis/ (its own current folder may be another)."""
+    (ruang / "data-sintetis").mkdir()
+    monkeypatch.chdir(ruang.parent)
+    assert config.data_sintetis(dari=ruang / "notebooks") == ruang / "data-sintetis"
+    assert config.data_sintetis() == ruang.parent / "data-sintetis"
+
+
 def test_writes_go_to_the_current_folder(ruang, monkeypatch):
     monkeypatch.chdir(ruang / "notebooks")
     assert config.outputs() == config.OUTPUTS == ruang / "notebooks" / "outputs"

@@ -14,6 +14,7 @@ import pickle
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 
 import pytest
@@ -210,3 +211,40 @@ def test_peer_summary_reads_what_the_comparison_needs(tmp_path, tempat):
     assert (lain.data.kecamatan, lain.data.profil["nama_kecamatan"]) == ("alfa", "Alfa")
     assert lain.indikator["IKU-01"].realisasi.bulat == D("100.00")
     assert [n.split("-")[2] for n in _entri(tempat)] == ["hasil", "pembanding"]
+
+
+def test_an_entry_is_made_once_when_two_ask_at_once(tmp_path, tempat):
+    """Two threads (as the build process and its kernel, or a batch's two workers) ask for the
+    same entry: one makes it while the other waits for its lock and reads it."""
+    akar = tmp_path / "data"
+    tulis_mini(akar)
+    dibuat = []
+
+    def buat(hasil):
+        dibuat.append(hasil.data.kecamatan)
+        time.sleep(0.2)  # the other asks meanwhile
+        return pb.HasilLain.dari(hasil)
+
+    with ThreadPoolExecutor(2) as kerja:
+        a, b = kerja.map(lambda _: tembolok.dari_hasil("contoh", 2023, akar, "uji", buat), [0, 1])
+    assert dibuat == ["contoh"]
+    assert a.indikator["IKU-01"].realisasi.bulat == b.indikator["IKU-01"].realisasi.bulat \
+        == D("77.78")
+
+
+def test_build_process_loads_the_peers_ahead_last_first(tmp_path, tempat):
+    """alfa (IKM 100) and beta (IKM 50): loaded ahead by the build process's thread, read back
+    by Bab III's comparison, whose mean is (77,7778 + 100 + 50) / 3 = 75,93."""
+    from lkjip import laporan
+
+    akar = tmp_path / "data"
+    tulis_mini(akar)
+    tulis_mini(akar, "alfa", {"2023/ikm_responden.csv": _semua(4)})
+    tulis_mini(akar, "beta", {"2023/ikm_responden.csv": _semua(2)})
+    data = muat("contoh", 2023, akar)
+    assert [n for n, _ in pb.calon(data, [])] == ["alfa", "beta"]
+    laporan.pembanding_dulu(data, []).join()
+    assert sorted(n.split("-")[0] for n in _entri(tempat) if "-pembanding-" in n) == \
+        ["alfa", "beta"]
+    p = pb.banding(hitung(data), "IKU-01", pb.muat_pembanding(data, folders=[]))
+    assert (p.peringkat, p.n, p.rerata.bulat) == (2, 3, D("75.93"))
