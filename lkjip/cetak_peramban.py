@@ -246,10 +246,14 @@ def susun(html: str, cetak, varian: tuple[str, ...] = ()) -> bytes:
         return _gabung(html, [("semua", pembaca, tujuan)])
     _, isi, tujuan_isi, _ = _cetak_isi(cetak, html, bab, ttd, varian)
     nomor_isi = {i: str(h + 1) for i, (h, _) in tujuan_isi.items()}
-    depan, tujuan_depan, nomor_depan = _cetak_depan(cetak, html, nomor_isi)
-    _, sampul, _ = _cetak_bagian(cetak, html, "sampul", _SAMPUL)
-    return _gabung(html, [("sampul", sampul, {}), ("depan", depan, tujuan_depan),
-                                ("isi", isi, tujuan_isi)])
+    bagian = [("isi", isi, tujuan_isi)]
+    if 'class="lk-depan"' in html:  # a part that is absent is not printed (a blank page)
+        depan, tujuan_depan, _ = _cetak_depan(cetak, html, nomor_isi)
+        bagian.insert(0, ("depan", depan, tujuan_depan))
+    if 'class="lk-sampul' in html:
+        _, sampul, _ = _cetak_bagian(cetak, html, "sampul", _SAMPUL)
+        bagian.insert(0, ("sampul", sampul, {}))
+    return _gabung(html, bagian)
 
 
 # ---------------------------------------------------------------- joining
