@@ -152,7 +152,12 @@ def muat_dulu(data, folders=None) -> None:
     LAST first: a build process runs this in a thread while its kernel runs the first
     chapters, and when Bab III asks for them the two meet in the middle (an entry being made
     by one is waited for by the other, never made twice: `tembolok.dari_hasil`). A kecamatan
-    that does not load is left for `muat_pembanding` to report."""
+    that does not load is left for `muat_pembanding` to report. Without a cache (off, or its
+    folder unsafe) nothing is loaded: it would be lost."""
+    from lkjip.tembolok import aktif
+
+    if not aktif():
+        return
     for nama, folder in reversed(calon(data, folders)):
         try:
             _lain(nama, data.tahun, folder)

@@ -82,6 +82,11 @@ def _folder_aman() -> Path | None:
     return tempat
 
 
+def aktif() -> bool:
+    """True when entries can be kept (the cache is on and its folder safe to use)."""
+    return _folder_aman() is not None
+
+
 def sidik_kode() -> str:
     """SHA-256 of the lkjip package's files and of the library versions (once per process)."""
     if not _KODE:

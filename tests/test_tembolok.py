@@ -248,3 +248,18 @@ def test_build_process_loads_the_peers_ahead_last_first(tmp_path, tempat):
         ["alfa", "beta"]
     p = pb.banding(hitung(data), "IKU-01", pb.muat_pembanding(data, folders=[]))
     assert (p.peringkat, p.n, p.rerata.bulat) == (2, 3, D("75.93"))
+
+
+def test_loading_ahead_goes_last_first_and_not_without_a_cache(tmp_path, tempat, monkeypatch):
+    akar = tmp_path / "data"
+    for nama in ("contoh", "alfa", "beta"):
+        tulis_mini(akar, nama)
+    data = muat("contoh", 2023, akar)
+    dimuat = []
+    monkeypatch.setattr(pb, "_lain", lambda nama, tahun, folder: dimuat.append(nama))
+    pb.muat_dulu(data, [])
+    assert dimuat == ["beta", "alfa"]  # Bab III starts at alfa: the two meet in the middle
+    monkeypatch.setenv("LKJIP_TEMBOLOK", "0")
+    dimuat.clear()
+    pb.muat_dulu(data, [])
+    assert dimuat == []  # nothing kept: the kernel would load them all again
