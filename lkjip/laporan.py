@@ -178,11 +178,21 @@ def bangun(
             except Exception:  # a computation error: the kernel's cell names it
                 data = None
         siapkan_mesin()  # while the kernel boots, not after the cells (issue 15)
-        if data is not None:  # the synthetic folder as the kernel, started there, finds it
+        if data is not None and _membanding(dok.bab):
+            # the synthetic folder as the kernel, started there, finds it
             pembanding_dulu(data, [config.data_sintetis(dari=notebooks_dir)])
 
     (berkas,) = bangun_dokumen(dok, out_dir=out_dir, siapkan=siapkan, kemajuan=kemajuan)
     return BerkasKecamatan(berkas.nama, berkas.jalur)
+
+
+def _membanding(bab) -> bool:
+    """Whether a chapter loads the kabupaten's other kecamatan (calls ``muat_pembanding``): only
+    then are they loaded ahead (a set of chapters without Bab III would pay for nothing)."""
+    try:
+        return any("muat_pembanding" in Path(b).read_text(encoding="utf-8") for b in bab)
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 def pembanding_dulu(data, folders=None) -> threading.Thread:

@@ -263,3 +263,12 @@ def test_loading_ahead_goes_last_first_and_not_without_a_cache(tmp_path, tempat,
     dimuat.clear()
     pb.muat_dulu(data, [])
     assert dimuat == []  # nothing kept: the kernel would load them all again
+
+
+def test_peers_loaded_ahead_only_for_chapters_that_compare():
+    from lkjip import config
+    from lkjip.laporan import _membanding, daftar_bab
+
+    bab = daftar_bab(config.notebooks())
+    assert _membanding(bab)  # Bab III calls pembanding.muat_pembanding
+    assert not _membanding([b for b in bab if not b.name.startswith("03_")])
