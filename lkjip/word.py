@@ -45,6 +45,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from lkjip import config
+from lkjip.word_lebar import UKURAN, em, ukuran_lebar
 
 REFERENSI = config.TEMPLATES / "lkjip" / "referensi.docx"
 GAYA_TTD = "Tanda Tangan"
@@ -261,43 +262,32 @@ def _sel_grid(tabel):
             kolom += span
 
 
-CM_HURUF, CM_TEPI = 0.17, 0.3  # one character at 8,5 pt; a cell's padding
+def _lebar_kolom(sel, n: int) -> tuple[list[float], list[float]]:
+    """Per grid column, in em: its longest word and its longest text (at most 60 characters);
+    a bold cell's (Arial Bold) 10 % wider. At least two digits' width."""
+    from docx.oxml.ns import qn
+
+    kata, teks = [1.112] * n, [1.112] * n
+    for k, span, tc, isi in sel:
+        if span == 1 and isi:
+            kali = 1.1 if next(tc.iter(qn("w:b")), None) is not None else 1
+            kata[k] = max(kata[k], kali * max(em(w) for w in isi.split()))
+            teks[k] = max(teks[k], kali * em(isi[:60]))
+    return kata, teks
 
 
-def bagi_lebar(minimal: list[float], ideal: list[float], total: float) -> list[float]:
-    """Column widths (cm) summing to `total`: each at least its longest word (`minimal`), the
-    room left shared in proportion to what each column would need on one line (`ideal`).
-
-    >>> bagi_lebar([1, 1], [2, 5], 7)  # 5 cm left, shared 1 : 4
-    [2.0, 5.0]
-    >>> bagi_lebar([4, 4], [4, 4], 6)  # even the words do not fit: scaled down alike
-    [3.0, 3.0]
-    """
-    if sum(minimal) >= total:
-        return [total * m / sum(minimal) for m in minimal]
-    sisa = [max(i - m, 0) for m, i in zip(minimal, ideal, strict=True)]
-    if sum(sisa) == 0:
-        return [m + (total - sum(minimal)) / len(minimal) for m in minimal]
-    tambah = total - sum(minimal)
-    return [m + tambah * s / sum(sisa) for m, s in zip(minimal, sisa, strict=True)]
-
-
-def _atur_lebar(tabel) -> None:
+def _atur_lebar(tabel) -> float:
     """Column widths from what their cells hold (pandoc leaves them equal, which breaks a
-    number over two lines and squeezes a description column to a word a line)."""
+    number over two lines and squeezes a description column to a word a line); returns the
+    table's font size: the largest of `UKURAN` at which each column holds its longest word."""
     from docx.shared import Cm
 
     sel = list(_sel_grid(tabel))
     n = max((k + s for k, s, _, _ in sel), default=0)
     if n == 0:
-        return
-    minimal, ideal = [CM_TEPI + 2 * CM_HURUF] * n, [CM_TEPI + 2 * CM_HURUF] * n
-    for k, span, _, teks in sel:
-        if span == 1:
-            kata = max((len(w) for w in teks.split()), default=0)
-            minimal[k] = max(minimal[k], CM_TEPI + kata * CM_HURUF)
-            ideal[k] = max(ideal[k], CM_TEPI + min(len(teks), 60) * CM_HURUF)
-    lebar = [Cm(w) for w in bagi_lebar(minimal, ideal, LEBAR_TEKS_CM)]
+        return UKURAN[0]
+    pt, lebar = ukuran_lebar(*_lebar_kolom(sel, n), LEBAR_TEKS_CM)
+    lebar = [Cm(w) for w in lebar]
     grid = tabel._tbl.tblGrid
     for col, w in zip(grid.gridCol_lst, lebar, strict=False):
         col.w = w
@@ -306,6 +296,7 @@ def _atur_lebar(tabel) -> None:
     tblpr = tabel._tbl.tblPr
     _ganti(tblpr, "w:tblLayout", _el("w:tblLayout", type="fixed"))
     _ganti(tblpr, "w:tblW", _el("w:tblW", w=int(Cm(LEBAR_TEKS_CM).twips), type="dxa"))
+    return pt
 
 
 def _lebar_sel(tc, lebar) -> None:
@@ -341,7 +332,7 @@ def _rapikan_tabel(tabel) -> None:
                 p.paragraph_format.keep_with_next = True
         return
     _batas(tabel, True)
-    _atur_lebar(tabel)
+    pt = _atur_lebar(tabel)
     kepala = sum(1 for tr in tabel._tbl.tr_lst if tr.trPr is not None
                  and tr.trPr.find("{http://schemas.openxmlformats.org/wordprocessingml/"
                                   "2006/main}tblHeader") is not None)
@@ -349,21 +340,21 @@ def _rapikan_tabel(tabel) -> None:
     for i, tr in enumerate(tabel._tbl.tr_lst):
         for p in tr.xpath("./w:tc/w:p"):
             for r in p.r_lst:
-                _huruf_kecil(r)
+                _huruf_kecil(r, pt)
             if i >= max(kepala, 1) and adalah_angka(_teks(p)):
                 _rata_kanan(p)
 
 
-def _huruf_kecil(r) -> None:
-    """A table's run at 8,5 pt (``run.font.size = Pt(8.5)``; most runs have no properties
+def _huruf_kecil(r, pt: float) -> None:
+    """A table's run at `pt` points (``run.font.size = Pt(pt)``; most runs have no properties
     yet, and for them python-docx's ordered insertion was most of the Word pass)."""
     from docx.shared import Pt
 
     rpr = r.get_or_add_rPr()
     if len(rpr):
-        rpr.sz_val = Pt(8.5)
+        rpr.sz_val = Pt(pt)
     else:
-        rpr.append(_el("w:sz", val=17))  # half-points
+        rpr.append(_el("w:sz", val=round(2 * pt)))  # half-points
 
 
 _ISI_RUN = ("w:t", "w:tab", "w:br", "w:cr", "w:noBreakHyphen", "w:ptab")
