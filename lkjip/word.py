@@ -18,7 +18,9 @@ LibreOffice (a 300 MB system package and a process per build).
 
 What the python-docx pass adds:
 - tables: thin borders, the header rows repeated on each page, rows that never split,
-  numbers right-aligned, the text a size smaller (as in the PDF);
+  numbers right-aligned, the text a size smaller (as in the PDF: 8,5 pt, down to 7 pt in a
+  table too wide for its longest words), each column at least as wide as its longest word
+  (`lkjip.word_lebar`);
 - signature blocks (paragraph style "Tanda Tangan", `lkjip.tanda_tangan`): a borderless table
   whose row never splits and whose lines keep together, so a block stays on one page;
 - Daftar Isi / Tabel / Grafik / Gambar as Word TOC fields (Word fills in page numbers when
