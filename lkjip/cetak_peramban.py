@@ -22,6 +22,7 @@ settings (`lkjip.ekspor_cetak.VARIAN`), as with WeasyPrint.
 
 from __future__ import annotations
 
+import functools
 import html as html_lib
 import io
 import re
@@ -45,6 +46,7 @@ _ISI_HALAMAN = re.compile(
     r"@page[^{]*\{[^@}]*@(?:top|bottom)-[a-z-]+\s*\{\s*content:\s*\"([^\"]*)\"")
 
 
+@functools.cache
 def gaya() -> str:
     """The Chromium-only rules (`peramban.css`): leaders and page numbers of the lists."""
     return resources.files("lkjip").joinpath("templates/lkjip/peramban.css").read_text("utf-8")
@@ -181,49 +183,57 @@ def tanpa_isi(html: str) -> str:
     return html[:awal] + html[akhir:] if 0 <= awal < akhir else html
 
 
-def _cetak_bagian(cetak, html: str, nama: str, tambahan: str = ""):
-    """Print one part; its PDF bytes, reader and named destinations."""
+def _cetak_bagian(cetak, html: str, nama: str, tambahan: str = "") -> tuple:
+    """Print one part; the reader of its PDF and its named destinations."""
     if nama in ("sampul", "depan"):
         html = tanpa_isi(html)
-    pdf = cetak(_bagian(html, nama, tambahan))
-    pembaca, tujuan = _halaman_tujuan(pdf)
-    return pdf, pembaca, tujuan
+    return _halaman_tujuan(cetak(_bagian(html, nama, tambahan)))
 
 
-def _cetak_isi(cetak, html: str, bab: dict, ttd: list, varian: tuple[str, ...]) -> tuple:
-    """The body's print, each chapter with a near-empty page printed again with each class of
-    `varian` in turn until the page is gone; the print with the fewest such pages is kept."""
-    tepi = _tepi(html)
-
-    def satu(h: str) -> tuple:
-        pdf, pembaca, tujuan = _cetak_bagian(cetak, h, "isi")
-        return h, pembaca, tujuan, halaman_tipis(pembaca, tujuan, bab, ttd, tepi)
-
-    terbaik = satu(html)
-    for nomor_bab in dict.fromkeys(b for _, b in terbaik[3] if b):
+def pilih_varian(html: str, cetak_tipis, varian: tuple[str, ...]) -> tuple:
+    """Set each chapter with a near-empty page again with each class of `varian` in turn
+    (``div.lk-bab``, `lkjip.ekspor_cetak.tandai_halaman`) until the page is gone; the setting
+    with the fewest such pages is kept. ``cetak_tipis(html)`` lays `html` out and returns
+    ``(laid out, [(page, data-bab), …] near-empty)``; returns ``(html, laid out, near-empty)``
+    of the setting kept. Both engines use it (`lkjip.ekspor_cetak._susun_pdf` for
+    WeasyPrint)."""
+    terbaik = (html, *cetak_tipis(html))
+    for nomor_bab in dict.fromkeys(b for _, b in terbaik[2] if b):
         for kelas in varian:
             baru = terbaik[0].replace(f'class="lk-bab" data-bab="{nomor_bab}"',
                                       f'class="lk-bab {kelas}" data-bab="{nomor_bab}"', 1)
-            lain = satu(baru)
-            if len(lain[3]) < len(terbaik[3]):
+            lain = (baru, *cetak_tipis(baru))
+            if len(lain[2]) < len(terbaik[2]):
                 terbaik = lain
-            if all(b != nomor_bab for _, b in lain[3]):
+            if all(b != nomor_bab for _, b in lain[2]):
                 break
     return terbaik
 
 
+def _cetak_isi(cetak, html: str, bab: dict, ttd: list, varian: tuple[str, ...]) -> tuple:
+    """The body's print (`pilih_varian`): its reader and named destinations."""
+    tepi = _tepi(html)
+
+    def cetak_tipis(h: str) -> tuple:
+        pembaca, tujuan = _cetak_bagian(cetak, h, "isi")
+        return (pembaca, tujuan), halaman_tipis(pembaca, tujuan, bab, ttd, tepi)
+
+    return pilih_varian(html, cetak_tipis, varian)[1]
+
+
 def _cetak_depan(cetak, html: str, nomor_isi: dict[str, str]) -> tuple:
     """The front matter's print with every list entry's page number written in: the body's
-    from `nomor_isi`, its own (i, ii, …) from the print before, until they stay the same."""
+    from `nomor_isi`, its own (i, ii, …) from the print before, until they stay the same.
+    Its reader and named destinations."""
     sendiri: dict[str, str] = {}
     for _ in range(ULANG_DEPAN):
-        pdf, pembaca, tujuan = _cetak_bagian(
+        pembaca, tujuan = _cetak_bagian(
             cetak, isi_daftar(html, {**nomor_isi, **sendiri}), "depan", _ROMAWI)
         baru = {i: romawi(h + 1) for i, (h, _) in tujuan.items() if i not in nomor_isi}
         if baru == sendiri:
             break
         sendiri = baru
-    return pembaca, tujuan, sendiri
+    return pembaca, tujuan
 
 
 # the cover alone: its own page unnumbered, without the running header (as ``@page sampul``)
@@ -239,19 +249,19 @@ def susun(html: str, cetak, varian: tuple[str, ...] = ()) -> bytes:
     (`lkjip.ekspor_cetak.VARIAN`)."""
     html, bab, ttd = _penanda(html)
     if 'class="lk-isi"' not in html:  # no chapter: one document (cover too), numbered 1, 2, …
-        _, pembaca, tujuan = _cetak_bagian(cetak, html, "semua")
+        pembaca, tujuan = _cetak_bagian(cetak, html, "semua")
         if _TAUTAN.search(html):
             nomor = {i: str(h + 1) for i, (h, _) in tujuan.items()}
-            _, pembaca, tujuan = _cetak_bagian(cetak, isi_daftar(html, nomor), "semua")
+            pembaca, tujuan = _cetak_bagian(cetak, isi_daftar(html, nomor), "semua")
         return _gabung(html, [("semua", pembaca, tujuan)])
-    _, isi, tujuan_isi, _ = _cetak_isi(cetak, html, bab, ttd, varian)
+    isi, tujuan_isi = _cetak_isi(cetak, html, bab, ttd, varian)
     nomor_isi = {i: str(h + 1) for i, (h, _) in tujuan_isi.items()}
     bagian = [("isi", isi, tujuan_isi)]
     if 'class="lk-depan"' in html:  # a part that is absent is not printed (a blank page)
-        depan, tujuan_depan, _ = _cetak_depan(cetak, html, nomor_isi)
+        depan, tujuan_depan = _cetak_depan(cetak, html, nomor_isi)
         bagian.insert(0, ("depan", depan, tujuan_depan))
     if 'class="lk-sampul' in html:
-        _, sampul, _ = _cetak_bagian(cetak, html, "sampul", _SAMPUL)
+        sampul, _ = _cetak_bagian(cetak, html, "sampul", _SAMPUL)
         bagian.insert(0, ("sampul", sampul, {}))
     return _gabung(html, bagian)
 

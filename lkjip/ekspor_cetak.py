@@ -9,7 +9,7 @@ import io
 import logging
 import re
 
-from lkjip.cetak_peramban import BATAS_TIPIS  # a page with less body text is a layout fault
+from lkjip.cetak_peramban import BATAS_TIPIS, pilih_varian
 
 # ---------------------------------------------------------------- marks for the pages
 
@@ -204,22 +204,13 @@ def html_ke_pdf_weasyprint(html: str) -> bytes:
 
 
 def _susun_pdf(html: str, susun) -> bytes:
-    """The PDF of `html` rendered by `susun`, its near-empty chapter pages set again."""
-    doc = susun(html)
-    tipis = halaman_tipis(doc)
-    for bab in dict.fromkeys(b for _, b in tipis if b):
-        terbaik = (html, doc, tipis)
-        for kelas in VARIAN:
-            baru = html.replace(f'class="lk-bab" data-bab="{bab}"',
-                                f'class="lk-bab {kelas}" data-bab="{bab}"', 1)
-            lain = susun(baru)
-            tipis_lain = halaman_tipis(lain)
-            if len(tipis_lain) < len(terbaik[2]):
-                terbaik = (baru, lain, tipis_lain)
-            if all(b != bab for _, b in tipis_lain):
-                break
-        html, doc, tipis = terbaik
-    return doc.write_pdf()
+    """The PDF of `html` rendered by `susun`, its near-empty chapter pages set again
+    (`lkjip.cetak_peramban.pilih_varian`, as with Chromium)."""
+    def susun_tipis(h: str) -> tuple:
+        doc = susun(h)
+        return doc, halaman_tipis(doc)
+
+    return pilih_varian(html, susun_tipis, VARIAN)[1].write_pdf()
 
 
 def halaman_tipis(doc) -> list[tuple[int, str | None]]:

@@ -76,24 +76,16 @@ def cari() -> str | None:
 
 
 def _pipa_tinggi() -> tuple[int, int]:
-    """A pipe whose two ends are above fd 9 (the child's fds 3 and 4 are set from them)."""
-    r, w = os.pipe()
+    """A pipe whose two ends are above fd 9 (the child's fds 3 and 4 are set from them, which
+    a low end could be) and closed on exec (they do not leak into other children). POSIX
+    only, as the pipe itself (`cari` finds no browser on Windows)."""
+    import fcntl
+
     hasil = []
-    for fd in (r, w):
-        tinggi = os.dup2(fd, _fd_bebas())
+    for fd in os.pipe():
+        hasil.append(fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 10))
         os.close(fd)
-        hasil.append(tinggi)
     return hasil[0], hasil[1]
-
-
-def _fd_bebas(mulai: int = 10) -> int:
-    fd = mulai
-    while True:
-        try:
-            os.fstat(fd)
-        except OSError:
-            return fd
-        fd += 1
 
 
 class Peramban:

@@ -35,7 +35,7 @@ def _dokumen(alinea: int) -> str:
 
 def _tipis(html: str, cetak) -> list:
     h, bab, ttd = cetak_peramban._penanda(html)
-    _, pembaca, tujuan = cetak_peramban._cetak_bagian(cetak, h, "isi")
+    pembaca, tujuan = cetak_peramban._cetak_bagian(cetak, h, "isi")
     return cetak_peramban.halaman_tipis(pembaca, tujuan, bab, ttd, cetak_peramban._tepi(h))
 
 
