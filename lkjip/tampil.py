@@ -13,23 +13,22 @@ True
 """
 
 import base64
-import io
 import math
 import re
 import sys
 from collections.abc import Mapping
-from contextlib import contextmanager
 from dataclasses import dataclass
 from html import escape
 
 import mistune
 import pandas as pd
 
+from lkjip.simpan_grafik import simpan_grafik
+
 SAMPUL_MIME = "application/vnd.lkjip.sampul+json"
 GRAFIK_PNG_MIME = "application/vnd.lkjip.grafik-png+json"  # {figure id: base64 PNG}
 # {figure id: base64 SVG with its text as text}: the PDF's copy of a chart (`grafik`)
 GRAFIK_CETAK_MIME = "application/vnd.lkjip.grafik-cetak+json"
-DPI_PNG = 120
 DAFTAR_PENANDA = '<div class="lk-daftar" id="lkjip-daftar"></div>'
 GARIS_UTUH = 16  # a table of up to this many text lines never splits across pages
 
@@ -425,7 +424,7 @@ def grafik(fig, nomor: str, judul: str, *, sumber: str | None = None,
     """
     if jenis not in ("Grafik", "Gambar"):
         raise ValueError("jenis harus 'Grafik' atau 'Gambar'")
-    layar, png, cetak = _simpan_grafik(fig, jenis)
+    layar, png, cetak = simpan_grafik(fig, jenis)
     plt = sys.modules.get("matplotlib.pyplot")  # lkjip's charts never use it (~0,2 s to import)
     if plt is not None:
         plt.close(fig)  # a figure an analyst made with pyplot is let go
@@ -439,56 +438,6 @@ def grafik(fig, nomor: str, judul: str, *, sumber: str | None = None,
         f'{_caption(jenis, nomor, judul)}{_kaki(sumber, None)}</figure>'
     )
     return Html(isi, f"{jenis} {nomor}", ((id_, _b64(png)),), ((id_, _b64(cetak)),))
-
-
-def _simpan_grafik(fig, jenis: str) -> tuple[bytes, bytes, bytes]:
-    """The screen SVG, the Word PNG and the print SVG of `fig`, laid out once.
-
-    Matplotlib lays a figure out (constrained layout) and measures its tight box at every
-    ``savefig``: two thirds of the time of three saves (issue 15). So the first save (the
-    screen SVG) lays it out and its tight box is kept (`_kotak_ketat`); the print SVG and the
-    PNG are drawn in that box with the layout engine off: the same positions, the print SVG
-    the same as when laid out again (coordinates equal to 1e-6 pt).
-    """
-    import matplotlib
-
-    layar, png, cetak = io.StringIO(), io.BytesIO(), io.StringIO()
-    with matplotlib.rc_context({"svg.fonttype": "none"} if jenis == "Gambar" else {}), \
-            _kotak_ketat(fig) as kotak:
-        fig.savefig(layar, format="svg", bbox_inches="tight", metadata={"Date": None})
-    if kotak:
-        fig.set_layout_engine(None)  # laid out already; None, unlike "none", skips the draw
-    ketat = kotak[0] if kotak else "tight"
-    # ids from a fixed salt: the same chart gives the same copy in every build
-    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "lkjip-cetak"}):
-        fig.savefig(cetak, format="svg", bbox_inches=ketat, metadata={"Date": None})
-    fig.savefig(png, format="png", bbox_inches=ketat, dpi=DPI_PNG, metadata={"Software": None})
-    return (layar.getvalue().encode("utf-8"), png.getvalue(),
-            cetak.getvalue().encode("utf-8"))
-
-
-@contextmanager
-def _kotak_ketat(fig):
-    """Within the block, the list yielded holds the tight box a ``savefig(bbox_inches="tight")``
-    of `fig` measured last (it asks after laying the figure out), padded as it pads it. Empty
-    where matplotlib did not ask the figure or pads another way: the caller measures again."""
-    import matplotlib
-
-    kotak: list = []
-    pad = matplotlib.rcParams["savefig.pad_inches"]
-    asli = fig.get_tightbbox
-
-    def catat(*args, **kwargs):
-        hasil = asli(*args, **kwargs)
-        if isinstance(pad, (int, float)):
-            kotak[:] = [hasil.padded(pad)]
-        return hasil
-
-    fig.get_tightbbox = catat
-    try:
-        yield kotak
-    finally:
-        del fig.get_tightbbox
 
 
 def _b64(isi: bytes) -> str:

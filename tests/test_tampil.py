@@ -13,7 +13,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from lkjip import tampil  # noqa: E402
+from lkjip import simpan_grafik, tampil  # noqa: E402
 
 JAHAT = ["<script>alert(1)</script>", '<img src=x onerror="alert(1)">', "a & b"]
 
@@ -183,6 +183,6 @@ def test_grafik_laid_out_once_and_its_three_copies_in_one_box():
     assert (lebar_c, tinggi_c) == pytest.approx((lebar, tinggi), abs=1e-3)
     assert "<text" in cetak and "<text" not in layar  # print: text as text; screen: paths
     png = Image.open(io.BytesIO(base64.b64decode(dict(h.png)["grafik-1-1"])))
-    skala = tampil.DPI_PNG / 72
+    skala = simpan_grafik.DPI_PNG / 72
     assert png.size[0] == pytest.approx(lebar * skala, abs=1)
     assert png.size[1] == pytest.approx(tinggi * skala, abs=1)

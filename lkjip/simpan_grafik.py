@@ -1,0 +1,131 @@
+"""A chart saved three ways: the screen SVG, the print SVG and the Word PNG (`simpan_grafik`).
+
+`lkjip.tampil.grafik` shows a figure as an SVG whose text is drawn as glyph paths (the same
+letters on every screen), gives the PDF a copy with the text as text (``cetak``: printed by
+Chromium, WeasyPrint as fallback) and Word a PNG at `DPI_PNG`. These three saves were two
+thirds of the CPU of a report's kernel cells (issue 15), and the design below cuts them
+without changing a byte of any of the three (tests/test_simpan_grafik.py):
+
+- Laid out once. Matplotlib lays a figure out (constrained layout) and measures its tight box
+  at every ``savefig``. The first save (the screen SVG) lays it out and its tight box is kept
+  (`_kotak_ketat`); the print SVG and the PNG are drawn in that box with the layout engine
+  off: the same positions, the print SVG the same as when laid out again (to 1e-6 pt).
+- Each text laid out once per kind of renderer (`_tata_sekali`). Every ``savefig`` makes a new
+  renderer, and matplotlib's text-metrics cache is kept per renderer, so each of the ~5
+  passes over the figure's texts in the SVG saves (the layout's two rounds, the layout draw,
+  the tight box, the two real draws) measured every text again, and ``Text._get_layout``
+  (font lookup, metrics, alignment) was ~0,5 CPU-s of 15 charts. Within one `simpan_grafik`
+  its result is kept, keyed on everything it reads (the text, font, dpi, alignment, rotation,
+  the renderer's class and dpi): the SVG renderers share one layout of each text, the PNG's
+  Agg renderer (120 dpi, hinted metrics) gets its own. Measured on a synthetic kecamatan's 15
+  charts: 1,82 -> 1,43 CPU-s (LOG.md, issue 15).
+
+Rejected: one renderer for the three saves (``savefig`` makes its own; reaching inside it is
+more of matplotlib's private code than the one method wrapped here), text layout cached for
+the whole kernel (a figure an analyst changes between draws must be measured again: the cache
+lives only for one figure's three saves).
+"""
+
+from __future__ import annotations
+
+import io
+from contextlib import contextmanager
+
+DPI_PNG = 120
+
+
+def simpan_grafik(fig, jenis: str) -> tuple[bytes, bytes, bytes]:
+    """The screen SVG, the Word PNG and the print SVG of `fig`, laid out once, each text
+    measured once per kind of renderer. ``jenis="Gambar"`` keeps the screen SVG's text as text
+    too (names in a diagram can be searched and copied)."""
+    with _tata_sekali():
+        return _tiga_simpanan(fig, jenis)
+
+
+def _tiga_simpanan(fig, jenis: str) -> tuple[bytes, bytes, bytes]:
+    """The three saves of `simpan_grafik`, in the screen SVG's tight box, the layout kept."""
+    import matplotlib
+
+    layar, png, cetak = io.StringIO(), io.BytesIO(), io.StringIO()
+    with matplotlib.rc_context({"svg.fonttype": "none"} if jenis == "Gambar" else {}), \
+            _kotak_ketat(fig) as kotak:
+        fig.savefig(layar, format="svg", bbox_inches="tight", metadata={"Date": None})
+    if kotak:
+        fig.set_layout_engine(None)  # laid out already; None, unlike "none", skips the draw
+    ketat = kotak[0] if kotak else "tight"
+    # ids from a fixed salt: the same chart gives the same copy in every build
+    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "lkjip-cetak"}):
+        fig.savefig(cetak, format="svg", bbox_inches=ketat, metadata={"Date": None})
+    fig.savefig(png, format="png", bbox_inches=ketat, dpi=DPI_PNG, metadata={"Software": None})
+    return (layar.getvalue().encode("utf-8"), png.getvalue(),
+            cetak.getvalue().encode("utf-8"))
+
+
+@contextmanager
+def _kotak_ketat(fig):
+    """Within the block, the list yielded holds the tight box a ``savefig(bbox_inches="tight")``
+    of `fig` measured last (it asks after laying the figure out), padded as it pads it. Empty
+    where matplotlib did not ask the figure or pads another way: the caller measures again."""
+    import matplotlib
+
+    kotak: list = []
+    pad = matplotlib.rcParams["savefig.pad_inches"]
+    asli = fig.get_tightbbox
+
+    def catat(*args, **kwargs):
+        hasil = asli(*args, **kwargs)
+        if isinstance(pad, (int, float)):
+            kotak[:] = [hasil.padded(pad)]
+        return hasil
+
+    fig.get_tightbbox = catat
+    try:
+        yield kotak
+    finally:
+        del fig.get_tightbbox
+
+
+@contextmanager
+def _tata_sekali():
+    """Within the block, ``Text._get_layout`` answers a text laid out before with the same
+    `_kunci_tata` from a cache (a fresh copy of its box each time: callers may keep it).
+    Wrapped text (its lines depend on where it stands) is laid out every time."""
+    from matplotlib.text import Text
+
+    asli = Text.__dict__.get("_get_layout")
+    if asli is None:  # a matplotlib without it: nothing to keep
+        yield
+        return
+    simpanan: dict = {}
+
+    def tata(self, renderer):
+        if self.get_wrap():
+            return asli(self, renderer)
+        kunci = _kunci_tata(self, renderer)
+        hasil = simpanan.get(kunci)
+        if hasil is None:
+            hasil = simpanan[kunci] = asli(self, renderer)
+        kotak, baris, pojok = hasil
+        return kotak.frozen(), list(baris), pojok
+
+    Text._get_layout = tata
+    try:
+        yield
+    finally:
+        Text._get_layout = asli
+
+
+def _kunci_tata(teks, renderer) -> tuple:
+    """Everything ``Text._get_layout`` reads (read in matplotlib 3.11): the string, font (a copy:
+    FontProperties hash by their mutable state), usetex and math parsing, line spacing,
+    alignments, rotation and its mode, the figure's dpi, and the renderer's class and dpi
+    (its metrics: SVG's unhinted paths, Agg's hinted pixels; the SVG backend's renderer is
+    wrapped in a MixedModeRenderer, whose inner renderer's class is the one that measures)."""
+    from matplotlib.backends.backend_mixed import MixedModeRenderer
+
+    sendiri = renderer._renderer if isinstance(renderer, MixedModeRenderer) else renderer
+    return (type(sendiri), getattr(renderer, "dpi", None), teks.figure.dpi,
+            teks.get_text(), teks.get_fontproperties().copy(), teks.get_usetex(),
+            teks.get_parse_math(), teks._linespacing, teks._multialignment,
+            teks.get_horizontalalignment(), teks.get_verticalalignment(), teks.get_rotation(),
+            teks.get_rotation_mode())

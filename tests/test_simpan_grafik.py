@@ -1,0 +1,93 @@
+"""A chart's three saves with each text laid out once: the same bytes as without the cache."""
+
+import matplotlib
+import pytest
+from matplotlib.figure import Figure
+from matplotlib.text import Text
+
+from lkjip import grafik, simpan_grafik
+from lkjip.konteks import konteks
+from tests.mini import CONTOH
+
+
+@pytest.fixture(scope="module")
+def contoh():
+    return konteks("bantarbolang", 2023, CONTOH)
+
+
+def _jebakan() -> Figure:
+    """Texts a layout cache keyed on too little would mix up: each differs from the plain "7"
+    centred (or the plain two lines, or the plain math) in one property only: size, horizontal or
+    vertical alignment, rotation, rotation mode, multialignment, line spacing, math parsing.
+    Also an escaped dollar, wrapped text (never cached), a legend, titles, tick labels."""
+    fig = Figure(figsize=(5, 3.5), layout="constrained")
+    ax = fig.subplots()
+    ax.bar(["Camat", "Sekretaris\nKecamatan", "Pelaksana"], [1, 2, 7], label="orang")
+    ax.legend()
+    ax.set_title("7")
+    for teks in ax.get_xticklabels():
+        teks.set(rotation=35, ha="right")
+    ax.get_xticklabels()[0].set_rotation_mode("anchor")
+    for i, gaya in enumerate([{}, {"fontsize": 14}, {"ha": "right"}, {"va": "top"},
+                              {"rotation": 90}, {"rotation": 45, "ha": "left", "va": "bottom"},
+                              {"rotation": 45, "ha": "left", "va": "bottom",
+                               "rotation_mode": "anchor"}]):
+        ax.text(0.2 * i, 6, "7", **{"ha": "center", "va": "center", **gaya})
+    for i, gaya in enumerate([{}, {"multialignment": "right"}, {"linespacing": 2.5}]):
+        ax.text(0.7 * i, 4.5, "dua\nbaris panjang", **gaya)
+    ax.text(2, 3, r"$x^2$ \$5", ha="center", va="center")
+    ax.text(2, 2, r"$x^2$ \$5", ha="center", va="center", parse_math=False)
+    ax.text(0, 3, "teks yang panjang sekali untuk dibungkus oleh matplotlib " * 3, wrap=True)
+    fig.suptitle("dua\nbaris panjang", fontsize=11)
+    return fig
+
+
+def _pembuat(contoh):
+    data, hasil = contoh
+    return {
+        "jebakan": (_jebakan, "Grafik"),
+        "personil": (lambda: grafik.personil(data), "Grafik"),
+        "pagu_program": (lambda: grafik.pagu_program(hasil), "Grafik"),
+        "ikm_unsur": (lambda: grafik.ikm_unsur(hasil), "Grafik"),
+        "struktur_organisasi": (lambda: grafik.struktur_organisasi(data), "Gambar"),
+    }
+
+
+@pytest.mark.parametrize("nama", ["jebakan", "personil", "pagu_program", "ikm_unsur",
+                                  "struktur_organisasi"])
+def test_tiga_simpanan_sama_byte_dengan_tanpa_tembolok_tata(contoh, nama):
+    """Two copies of one chart: one saved through `simpan_grafik` (each text laid out once per
+    renderer kind), one through the same three saves with matplotlib measuring every text at
+    every pass. Screen SVG, PNG and print SVG equal byte for byte (the screen SVG's ids drawn
+    from a fixed salt here: in a build they are random)."""
+    buat, jenis = _pembuat(contoh)[nama]
+    with matplotlib.rc_context({"svg.hashsalt": "uji"}):
+        dengan = simpan_grafik.simpan_grafik(buat(), jenis)
+        tanpa = simpan_grafik._tiga_simpanan(buat(), jenis)
+    for bagian, a, b in zip(("layar", "png", "cetak"), dengan, tanpa, strict=True):
+        assert a == b, bagian
+
+
+def test_teks_ditata_sekali_per_jenis_renderer_lalu_dilepas(monkeypatch):
+    """The cache answers the later passes: matplotlib's own layout runs for each distinct text
+    about twice (once for the SVG renderers, once for the PNG's Agg) instead of at every pass,
+    and ``Text._get_layout`` is matplotlib's again after the saves, also after an error."""
+    asli = Text._get_layout
+    hitung = []
+
+    def dihitung(self, renderer):
+        hitung.append(type(renderer).__name__)
+        return asli(self, renderer)
+
+    monkeypatch.setattr(Text, "_get_layout", dihitung)
+    simpan_grafik._tiga_simpanan(_jebakan(), "Grafik")
+    tanpa = len(hitung)
+    hitung.clear()
+    simpan_grafik.simpan_grafik(_jebakan(), "Grafik")
+    assert Text.__dict__["_get_layout"] is dihitung
+    assert 0 < len(hitung) < tanpa / 2, (len(hitung), tanpa)
+    # the SVG backend's RendererSVG reaches texts wrapped in a MixedModeRenderer
+    assert set(hitung) == {"MixedModeRenderer", "RendererAgg"}
+    with pytest.raises(ValueError), simpan_grafik._tata_sekali():
+        raise ValueError("gagal di tengah")
+    assert Text.__dict__["_get_layout"] is dihitung
