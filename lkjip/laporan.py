@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lkjip import config
@@ -162,9 +162,9 @@ def bangun(
     out_dir = Path(out_dir or config.outputs()).resolve()
     notebooks_dir = Path(notebooks_dir or config.notebooks()).resolve()
     dok = dokumen(kecamatan, tahun, data_dir, out_dir, notebooks_dir, analis)
+    persiapan: list[threading.Thread] = []
 
     def siapkan() -> None:
-        from lkjip.ekspor import siapkan_mesin
         from lkjip.tembolok import muat_hitung
 
         data = None
@@ -177,12 +177,17 @@ def bangun(
                 raise
             except Exception:  # a computation error: the kernel's cell names it
                 data = None
-        siapkan_mesin()  # while the kernel boots, not after the cells (issue 15)
-        if data is not None and _membanding(dok.bab):
-            # the synthetic folder as the kernel, started there, finds it
-            pembanding_dulu(data, [config.data_sintetis(dari=notebooks_dir)])
+        # the synthetic folder as the kernel, started there, finds it
+        lain = [config.data_sintetis(dari=notebooks_dir)] if _membanding(dok.bab) else None
+        persiapan.append(siapkan_dulu(data if lain else None, lain))
 
-    (berkas,) = bangun_dokumen(dok, out_dir=out_dir, siapkan=siapkan, kemajuan=kemajuan)
+    def ekspor(nb, lapor) -> dict[str, bytes]:
+        for benang in persiapan:  # the engines are ready (or the export starts them itself)
+            benang.join()
+        return dok.ekspor(nb, lapor)
+
+    (berkas,) = bangun_dokumen(replace(dok, ekspor=ekspor), out_dir=out_dir, siapkan=siapkan,
+                               kemajuan=kemajuan)
     return BerkasKecamatan(berkas.nama, berkas.jalur)
 
 
@@ -195,21 +200,30 @@ def _membanding(bab) -> bool:
         return False
 
 
-def pembanding_dulu(data, folders=None) -> threading.Thread:
-    """Load the kabupaten's other kecamatan into the cache in a thread of this (the build)
-    process while the kernel runs the chapters before Bab III, on the other core
-    (`lkjip.pembanding.muat_dulu`): ~2 s of a first build's wall time (issue 15), no CPU added
-    (an entry is made once, by whichever process gets to it first). Never raises; a daemon
-    thread, so an ended build does not wait for it."""
+def siapkan_dulu(data, folders=None) -> threading.Thread:
+    """In a thread of this (the build) process, while the kernel boots and runs the chapters
+    on the other core: first the kabupaten's other kecamatan into the cache when `data` is
+    given (`lkjip.pembanding.muat_dulu`; Bab III asks for them, ~2,5 CPU-s of a first build),
+    then the export's engines (`lkjip.ekspor.siapkan_mesin`: the browser, the Word and HTML
+    exporters, ~1,3 s). Before this thread the engines were started in the build's own thread
+    before any cell ran, and the other kecamatan only after them: a first build's kernel then
+    waited ~0,9 s at Bab III (issue 15). Join it before the export. Never raises: what it
+    could not do, the kernel's cell or the export does (and reports) itself."""
     def kerja() -> None:
+        from lkjip.ekspor import siapkan_mesin
         from lkjip.pembanding import muat_dulu
 
+        if data is not None:
+            try:
+                muat_dulu(data, folders)
+            except Exception:  # only ahead of time: Bab III loads and reports them itself
+                pass
         try:
-            muat_dulu(data, folders)
-        except Exception:  # only ahead of time: Bab III loads and reports them itself
+            siapkan_mesin()
+        except Exception:  # the export starts the engines again and says what failed
             pass
 
-    benang = threading.Thread(target=kerja, name="lkjip-pembanding-dulu", daemon=True)
+    benang = threading.Thread(target=kerja, name="lkjip-siapkan-dulu", daemon=True)
     benang.start()
     return benang
 

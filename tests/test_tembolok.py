@@ -243,7 +243,7 @@ def test_build_process_loads_the_peers_ahead_last_first(tmp_path, tempat):
     tulis_mini(akar, "beta", {"2023/ikm_responden.csv": _semua(2)})
     data = muat("contoh", 2023, akar)
     assert [n for n, _ in pb.calon(data, [])] == ["alfa", "beta"]
-    laporan.pembanding_dulu(data, []).join()
+    laporan.siapkan_dulu(data, []).join()
     assert sorted(n.split("-")[0] for n in _entri(tempat) if "-pembanding-" in n) == \
         ["alfa", "beta"]
     p = pb.banding(hitung(data), "IKU-01", pb.muat_pembanding(data, folders=[]))
