@@ -369,7 +369,7 @@ def triwulan(data, hasil, kode: str) -> list[Triwulan]:
     from lkjip.peringatan_tw import muat_ambang
     from lkjip.triwulan import hitung_indikator_tw
 
-    pk = next((p for p in hitung_indikator_tw(data, 4, muat_ambang(data))
+    pk = next((p for p in hitung_indikator_tw(data, 4, muat_ambang(data), kode)
                if p.kode_indikator == kode), None)
     if pk is None:
         return []

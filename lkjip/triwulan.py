@@ -328,8 +328,11 @@ def _tidak_dinilai(pk, baris_tw, sifat: dict, n: int, penjelasan, alasan: str) -
         target_tw, realisasi_tw, False, titik, Proyeksi.tanpa(alasan), penjelasan)
 
 
-def hitung_indikator_tw(data, n: int, ambang) -> list[IndikatorTw]:
-    """Every PK indicator row up to TW n, in the order of pk_indikator.csv."""
+def hitung_indikator_tw(data, n: int, ambang, kode: str | None = None) -> list[IndikatorTw]:
+    """Every PK indicator row up to TW n, in the order of pk_indikator.csv; with `kode`, only
+    the rows of that indicator (``kode_indikator``): each row is computed from its own cells,
+    so they are the same rows as in the whole list, at a fraction of the cost for one
+    indicator (`lkjip.analisis.triwulan` asks for one at a time: 25 times a report)."""
     sifat = sifat_pk(data.tabel)
     baris_tw = {(str(r["kode_pejabat"]), int(r["no"])): r
                 for _, r in data.realisasi_pk_tw.iterrows()}
@@ -338,6 +341,8 @@ def hitung_indikator_tw(data, n: int, ambang) -> list[IndikatorTw]:
     renstra_tw = _renstra_tw(data)
     hasil = []
     for _, pk in data.pk_indikator.iterrows():
+        if kode is not None and _teks(pk["kode_indikator"]) != kode:
+            continue
         kunci = (str(pk["kode_pejabat"]), int(pk["no"]))
         hasil.append(indikator_tw(data, pk, baris_tw.get(kunci), sifat[kunci], renstra_tw, n,
                                   ambang, jelas.get(kunci)))

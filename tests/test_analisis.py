@@ -221,6 +221,32 @@ def test_triwulan_from_the_quarterly_files(tmp_path):
         (2, D("97.50")), (3, D("101.25"))]
 
 
+
+@pytest.mark.parametrize("n", [3, 4])
+def test_one_indicator_s_quarters_are_its_rows_of_the_whole_list(tmp_path, n):
+    """`an.triwulan` asks `hitung_indikator_tw` for one indicator (``kode``): the rows it
+    gets are those of that indicator in the whole list, field for field (the example, whose
+    PK has rows of every kind: rated, a/b targets, rows without kode_indikator, and the
+    mini kecamatan with quarterly files)."""
+    from lkjip.peringatan_tw import muat_ambang
+    from lkjip.triwulan import hitung_indikator_tw
+    from tests.mini_tw import BERKAS_TW
+
+    contoh = muat("bantarbolang", 2023, config.contoh())
+    mini_tw, _ = _muat(tmp_path, BERKAS_TW)
+    dinilai = 0
+    for data in (contoh, mini_tw):
+        ambang = muat_ambang(data)
+        semua = hitung_indikator_tw(data, n, ambang)
+        kode = {p.kode_indikator for p in semua} - {None}  # None: a row without kode
+        assert len(kode) > 1
+        dinilai += sum(t.capaian.nilai is not None for p in semua for t in p.titik)
+        for k in kode:
+            assert hitung_indikator_tw(data, n, ambang, k) == \
+                [p for p in semua if p.kode_indikator == k], k
+    assert dinilai  # rated rows were among those compared
+
+
 # ---------------------------------------------------------------- the PK of the program level
 
 
