@@ -91,3 +91,21 @@ def test_teks_ditata_sekali_per_jenis_renderer_lalu_dilepas(monkeypatch):
     with pytest.raises(ValueError), simpan_grafik._tata_sekali():
         raise ValueError("gagal di tengah")
     assert Text.__dict__["_get_layout"] is dihitung
+
+
+def test_png_zlib_cepat_piksel_sama_dengan_bawaan_pil(contoh, monkeypatch):
+    """The Word PNG at zlib level ZLIB_PNG holds the same pixels, at the same size and dpi, as
+    the PNG at PIL's default level (-1, zlib's 6): only its encoding differs."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    data, _ = contoh
+    cepat = simpan_grafik.simpan_grafik(grafik.personil(data), "Grafik")[1]
+    monkeypatch.setattr(simpan_grafik, "ZLIB_PNG", -1)
+    bawaan = simpan_grafik.simpan_grafik(grafik.personil(data), "Grafik")[1]
+    assert cepat != bawaan  # the level reached PIL
+    a, b = Image.open(io.BytesIO(cepat)), Image.open(io.BytesIO(bawaan))
+    assert (a.size, a.mode, a.info.get("dpi")) == (b.size, b.mode, b.info.get("dpi"))
+    assert np.array_equal(np.asarray(a), np.asarray(b))
