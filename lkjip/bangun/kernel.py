@@ -46,6 +46,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from lkjip import zigot
 from lkjip.bangun.sinyal import tahan_ctrl_c
 
 # What every report's cells import first; not matplotlib.pyplot (lkjip's charts are Figure
@@ -58,6 +59,13 @@ PRAIMPOR = "import pandas, matplotlib.figure, lkjip, lkjip.tampil"
 # i.e. the user's terminal. This variable turns off only that check; a build attaches no
 # debugger.
 SENYAP = ("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+
+
+def siapkan_pekerja(kernel_name: str = "python3") -> None:
+    """In a batch worker: start the zygote its reports' kernels are forked from
+    (`lkjip.zigot`; Linux), with the environment those kernels get."""
+    os.environ.setdefault(*SENYAP)
+    zigot.aktifkan(kernel_name)
 
 
 def _pengelola(kernel_name: str):
@@ -87,6 +95,7 @@ class KernelAwal:
             with tahan_ctrl_c():
                 os.environ.setdefault(*SENYAP)  # before the spec lookup; the kernel inherits it
                 self.km = _pengelola(self.kernel_name)
+                zigot.pasang(self.km)  # a batch worker's kernel: forked from its zygote
                 run_sync(self.km.start_kernel)(cwd=str(self.cwd))
                 jaga_sinyal(self.km)
                 self._klien = self.km.blocking_client()

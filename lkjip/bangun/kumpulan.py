@@ -108,8 +108,12 @@ def _kirim(kirim, p) -> None:
 
 
 def _pekerja_mulai() -> None:
-    """In each pool worker: SIGTERM raises SystemExit, so ``finally`` blocks still run."""
+    """In each pool worker: SIGTERM raises SystemExit, so ``finally`` blocks still run; the
+    zygote its reports' kernels are forked from starts (`lkjip.zigot`, Linux)."""
+    from lkjip.bangun.kernel import siapkan_pekerja
+
     signal.signal(signal.SIGTERM, _akhiri)
+    siapkan_pekerja()
 
 
 def _akhiri(nomor, _frame) -> None:

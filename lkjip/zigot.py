@@ -1,0 +1,334 @@
+"""A batch worker's kernels forked from a pre-imported template process, the zygote (issue 15).
+
+A report's kernel used to cost ~1,3 CPU-s before it ran a cell of the report: starting
+``python -m ipykernel_launcher`` and importing ipykernel, pandas, matplotlib and lkjip. A batch
+worker (`aktifkan`, called when a pool worker starts; Linux only) starts one zygote:
+``python -m lkjip.zigot``, which imports those modules (`MODUL`) and then waits on a Unix
+socket. It never creates a ZeroMQ context, a kernel or a thread, and never runs report code.
+For each report it forks a child that becomes that report's kernel: a new process that no
+other report used (isolation, as `lkjip.bangun.kernel` requires), as fresh as a new one minus
+the imports. The child, before it runs ipykernel: starts a session of its own (``setsid``),
+takes the launcher's stdin/stdout/stderr, moves to the report's folder, takes the environment
+jupyter_client gave the kernel, resets the signal handlers, reseeds numpy's global random
+generator (Python's ``random`` reseeds itself on fork), then does what
+``python -m ipykernel_launcher -f <connection file>`` does.
+
+jupyter_client's machinery stays as it is: the kernel spec's argv becomes a tiny launcher
+(`PELUNCUR`, ``python -S -c``: standard library only, ~20 ms) that sends the zygote its fds,
+arguments, folder and environment, gets the kernel's pid (as a pidfd), forwards SIGINT,
+SIGTERM and SIGHUP to it, and exits with the kernel's status. The kernel manager signals,
+shuts down and kills the launcher as it would the kernel (`kernel.kirim_sinyal`). The kernel
+dies with its launcher even when the launcher is killed with SIGKILL (a thread of the kernel
+waits on the launcher's pidfd) and with the zygote (``PR_SET_PDEATHSIG``); the zygote dies
+with its worker (``PR_SET_PDEATHSIG`` again) and reaps its children.
+
+Falls back to a normal kernel, silently: the launcher execs ``python -m ipykernel_launcher``
+itself (same pid, same arguments) when the zygote cannot be reached, refuses, or ends before
+it forked. The zygote refuses when the kernel's environment differs from the one it imported
+under (beyond ``MPLBACKEND``, which ipykernel sets for the kernel anyway): modules read the
+environment when imported. A worker whose zygote has ended uses the normal kernel spec.
+``LKJIP_ZIGOT=0`` turns the zygote off. A single ``lkjip build`` does not use it (it would
+pay the imports anyway), nor does the Dask path.
+
+Shared with the zygote, unlike a new process: the str hash seed (``PYTHONHASHSEED`` random
+per zygote, not per kernel; no report output depends on set order of strings) and the
+allocator's layout of the imported modules (copy-on-write pages, so less memory per kernel).
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import json
+import os
+import secrets
+import select
+import selectors
+import signal
+import socket
+import subprocess
+import sys
+import threading
+
+# What the zygote imports: ipykernel's kernel app and what every report's first cells import.
+MODUL = ("ipykernel.kernelapp", "IPython.display", "pandas", "numpy.random", "matplotlib.figure",
+         "matplotlib_inline.backend_inline", "lkjip", "lkjip.tampil", "lkjip.grafik",
+         "lkjip.narasi", "lkjip.susun", "lkjip.tabel", "lkjip.konteks", "lkjip.kertas",
+         "lkjip.pembanding")
+MPL_INLINE = ("MPLBACKEND", "module://matplotlib_inline.backend_inline")  # as ipykernel sets it
+TANDA = "ipykernel-zigot"  # in the zygote's command line: its forks are kernels
+
+# The launcher, run as ``python -S -c PELUNCUR <socket> <the kernel spec's argv>``; stdlib
+# only. Falls back to exec'ing that argv: the normal kernel, in the launcher's process.
+PELUNCUR = r"""
+import json, os, select, signal, socket, sys
+def biasa():
+    os.execv(sys.argv[2], sys.argv[2:])
+try:
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    s.connect("\0" + sys.argv[1])
+    diri = os.pidfd_open(os.getpid())
+    minta = {"argv": sys.argv[2:], "cwd": os.getcwd(), "env": dict(os.environ)}
+    socket.send_fds(s, [json.dumps(minta).encode()], [0, 1, 2, diri])
+    os.close(diri)
+    data, fds, _, _ = socket.recv_fds(s, 4096, 1)
+    if not json.loads(data)["pid"] or len(fds) != 1:
+        raise OSError("ditolak")
+except Exception:
+    biasa()
+pfd = fds[0]
+def teruskan(nomor, _):
+    try:
+        signal.pidfd_send_signal(pfd, nomor)
+    except OSError:
+        pass
+for nomor in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+    signal.signal(nomor, teruskan)
+data = s.recv(4096)
+if not data:
+    select.select([pfd], [], [])
+    sys.exit(1)
+kode = os.waitstatus_to_exitcode(json.loads(data)["status"])
+if kode < 0:
+    signal.signal(-kode, signal.SIG_DFL)
+    os.kill(os.getpid(), -kode)
+sys.exit(kode)
+"""
+
+_AKTIF: dict[int, Zigot] = {}  # this process's zygote (a forked child has none)
+EKOR = ["-m", "ipykernel_launcher", "-f", "{connection_file}"]  # a spec the zygote can serve
+
+
+def mungkin() -> bool:
+    """Whether this system and setting allow a zygote (Linux with pidfds, not turned off)."""
+    return (sys.platform == "linux" and hasattr(os, "pidfd_open")
+            and hasattr(signal, "pidfd_send_signal")
+            and os.environ.get("LKJIP_ZIGOT", "1") != "0")
+
+
+class Zigot:
+    """The zygote process of this worker, for kernels of spec argv `argv` (``[python,
+    *options, *EKOR]``): it runs the same python with the same options."""
+
+    def __init__(self, argv: list[str]):
+        self.argv = list(argv)
+        self.alamat = f"lkjip-zigot-{os.getpid()}-{secrets.token_hex(8)}"  # abstract socket
+        env = dict(os.environ, JPY_PARENT_PID=str(os.getpid()))  # as jupyter_client sets it
+        env.setdefault(*MPL_INLINE)
+        # Listening before the zygote starts: launchers wait in the backlog while it imports.
+        with socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET) as srv:
+            srv.bind("\0" + self.alamat)
+            srv.listen(64)
+            self.proses = subprocess.Popen(
+                [*argv[:-len(EKOR)], "-m", "lkjip.zigot", TANDA, str(srv.fileno()),
+                 str(os.getpid()), json.dumps(argv)],
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL, env=env, start_new_session=True,
+                pass_fds=(srv.fileno(),))
+
+    def hidup(self) -> bool:
+        return self.proses.poll() is None
+
+    def spec(self, asli):
+        """A copy of kernel spec `asli` whose argv launches the kernel through this zygote."""
+        from jupyter_client.kernelspec import KernelSpec
+
+        baru = KernelSpec(**asli.to_dict())
+        baru.resource_dir = asli.resource_dir
+        baru.argv = [asli.argv[0], "-S", "-c", PELUNCUR, self.alamat, *asli.argv]
+        return baru
+
+    def tutup(self) -> None:
+        if self.hidup():
+            self.proses.kill()
+        self.proses.wait()
+
+
+def aktifkan(kernel_name: str) -> Zigot | None:
+    """Start this process's zygote for kernels of `kernel_name` if the system and the spec
+    allow one (see `mungkin`; a spec that runs ``-m ipykernel_launcher -f
+    {connection_file}``); idempotent. Call it after setting the environment kernels get."""
+    if not mungkin():
+        return None
+    if os.getpid() not in _AKTIF:
+        from jupyter_client.kernelspec import KernelSpecManager
+
+        try:
+            argv = KernelSpecManager().get_kernel_spec(kernel_name).argv
+            if argv[-len(EKOR):] != EKOR:
+                return None
+            _AKTIF[os.getpid()] = Zigot(argv)
+        except Exception:  # no such spec, or it would not start: normal kernels then
+            return None
+    return _AKTIF[os.getpid()]
+
+
+def matikan() -> None:
+    """Stop this process's zygote, if any."""
+    zigot = _AKTIF.pop(os.getpid(), None)
+    if zigot is not None:
+        zigot.tutup()
+
+
+def pasang(km) -> bool:
+    """Make kernel manager `km` start its kernel through this process's zygote, when one runs
+    and `km`'s spec has the argv it serves; returns whether it did."""
+    zigot = _AKTIF.get(os.getpid())
+    if zigot is None or not mungkin() or not zigot.hidup():
+        return False
+    asli = km.kernel_spec
+    if asli is None or asli.argv != zigot.argv:
+        return False
+    km._kernel_spec = zigot.spec(asli)
+    return True
+
+
+# ---------------------------------------------------------------- in the zygote
+
+
+def _prctl_mati(induk: int) -> None:
+    """Be killed when the parent's thread that started this process ends; exit now if the
+    parent `induk` is already gone."""
+    import ctypes
+
+    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+    if os.getppid() != induk:
+        os._exit(1)
+
+
+def _beda_env(env: dict[str, str]) -> list[str]:
+    """The names whose value in `env` differs from this process's (MPLBACKEND may be absent)."""
+    kini = dict(os.environ)
+    if MPL_INLINE[0] not in env:
+        kini.pop(MPL_INLINE[0], None)
+    return sorted(k for k in set(kini) | set(env) if kini.get(k) != env.get(k))
+
+
+def _pengawas(pfd_peluncur: int) -> None:
+    """In the kernel: a thread that kills this process when its launcher ends."""
+    def tunggu() -> None:
+        select.select([pfd_peluncur], [], [])
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    threading.Thread(target=tunggu, name="lkjip-zigot-peluncur", daemon=True).start()
+
+
+def _lepas(pilih: selectors.BaseSelector) -> None:
+    """In the forked child: close the zygote's socket, its launchers' and its kernels' fds."""
+    for kunci in list(pilih.get_map().values()):
+        if kunci.data is not None:
+            os.close(kunci.fd)
+            kunci.data[1].close()
+        else:
+            kunci.fileobj.close()
+    pilih.close()
+
+
+def _jadi_kernel(minta: dict, fds: list[int], zigot: int, pilih, conn) -> None:
+    """In the forked child: become the report's kernel (see the module docstring); never
+    returns."""
+    kode = 1
+    try:
+        _prctl_mati(zigot)
+        conn.close()
+        _lepas(pilih)
+        os.setsid()
+        for i in range(3):
+            os.dup2(fds[i], i)
+            os.close(fds[i])
+        os.chdir(minta["cwd"])
+        os.environ.clear()
+        os.environ.update(minta["env"])
+        for nomor in (signal.SIGTERM, signal.SIGHUP, signal.SIGCHLD):
+            signal.signal(nomor, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        importlib.import_module("numpy.random").seed()
+        _pengawas(fds[3])
+        from ipykernel import kernelapp
+
+        sys.argv = [importlib.util.find_spec("ipykernel_launcher").origin, *minta["argv"][-2:]]
+        kernelapp.launch_new_instance()
+        kode = 0
+    except SystemExit as e:
+        kode = e.code if isinstance(e.code, int) else 1
+    except BaseException:
+        import traceback
+
+        traceback.print_exc()
+    finally:
+        for arus in (sys.stdout, sys.stderr):
+            try:
+                arus.flush()
+            except Exception:
+                pass
+        os._exit(kode)
+
+
+def _layani(srv: socket.socket, pilih: selectors.BaseSelector, argv: list[str]) -> None:
+    """Answer one launcher: fork its kernel and send its pid, or refuse (pid 0)."""
+    conn, _ = srv.accept()
+    fds: list[int] = []
+    try:
+        conn.settimeout(10)
+        kred = conn.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, 12)
+        if int.from_bytes(kred[4:8], sys.byteorder) != os.getuid():
+            raise OSError("pengguna lain")
+        data, fds, _, _ = socket.recv_fds(conn, 1 << 20, 8)
+        minta = json.loads(data)
+        if len(fds) != 4 or minta["argv"][:-1] != argv[:-1] or _beda_env(minta["env"]):
+            raise OSError("lingkungan berbeda")
+        sys.stdout.flush()
+        sys.stderr.flush()
+        zigot = os.getpid()
+        pid = os.fork()
+        if pid == 0:
+            _jadi_kernel(minta, fds, zigot, pilih, conn)
+        pfd = os.pidfd_open(pid)
+        pilih.register(pfd, selectors.EVENT_READ, (pid, conn))
+        socket.send_fds(conn, [json.dumps({"pid": pid}).encode()], [pfd])
+    except (OSError, ValueError, KeyError):
+        try:
+            conn.send(json.dumps({"pid": 0}).encode())
+        except OSError:
+            pass
+        conn.close()
+    finally:
+        for fd in fds:
+            os.close(fd)
+
+
+def _tuai(pfd: int, pid: int, conn: socket.socket, pilih: selectors.BaseSelector) -> None:
+    """A kernel ended: reap it and send its wait status to its launcher."""
+    pilih.unregister(pfd)
+    os.close(pfd)
+    _, status = os.waitpid(pid, 0)
+    try:
+        conn.send(json.dumps({"status": status}).encode())
+    except OSError:  # the launcher is gone
+        pass
+    conn.close()
+
+
+def main(fd: int, induk: int, argv: list[str]) -> None:
+    """The zygote: import `MODUL`, then serve the launchers on listening socket `fd` kernels
+    of spec argv `argv` (it was started as that python with those options) until the worker
+    `induk` ends."""
+    _prctl_mati(induk)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the worker's; it stops us
+    srv = socket.socket(fileno=fd)
+    if sys.path and (sys.path[0] == "" or os.path.abspath(sys.path[0]) == os.getcwd()):
+        del sys.path[0]  # as ipykernel_launcher does (InteractiveShellApp puts "" back)
+    for nama in MODUL:
+        importlib.import_module(nama)
+    pilih = selectors.DefaultSelector()
+    pilih.register(srv, selectors.EVENT_READ)
+    while True:
+        for kunci, _ in pilih.select():
+            if kunci.data is None:
+                _layani(srv, pilih, argv)
+            else:
+                _tuai(kunci.fd, *kunci.data, pilih)
+
+
+if __name__ == "__main__" and sys.argv[1:2] == [TANDA]:
+    main(int(sys.argv[2]), int(sys.argv[3]), json.loads(sys.argv[4]))
