@@ -55,6 +55,9 @@ MODUL = ("ipykernel.kernelapp", "IPython.display", "pandas", "numpy.random", "ma
          "matplotlib_inline.backend_inline", "lkjip", "lkjip.tampil", "lkjip.grafik",
          "lkjip.narasi", "lkjip.susun", "lkjip.tabel", "lkjip.konteks", "lkjip.kertas",
          "lkjip.pembanding")
+# Read by C libraries (getenv) when loaded: a kernel whose value differs is not forked.
+PRAFIKS_C = ("OPENBLAS", "GOTO", "OMP_", "MKL_", "BLIS", "NUMEXPR", "LC_", "LANG", "TZ",
+             "MALLOC", "PYTHON", "LD_")
 MPL_INLINE = ("MPLBACKEND", "module://matplotlib_inline.backend_inline")  # as ipykernel sets it
 TANDA = "ipykernel-zigot"  # in the zygote's command line: its forks are kernels
 
@@ -196,12 +199,41 @@ def _prctl_mati(induk: int) -> None:
         os._exit(1)
 
 
-def _beda_env(env: dict[str, str]) -> list[str]:
-    """The names whose value in `env` differs from this process's (MPLBACKEND may be absent)."""
+def _beda_env(env: dict[str, str], dibaca: set[str]) -> list[str]:
+    """The names read while importing (`dibaca`, or read by C libraries: `PRAFIKS_C`) whose
+    value in `env` differs from this process's; MPLBACKEND may be absent from `env`.
+
+    >>> os.environ["LKJIP_CONTOH"] = "1"
+    >>> _beda_env(dict(os.environ, LKJIP_CONTOH="2", LAIN="3"), {"LKJIP_CONTOH"})
+    ['LKJIP_CONTOH']
+    >>> _beda_env(dict(os.environ, LAIN="3", OMP_NUM_THREADS="1"), set())
+    ['OMP_NUM_THREADS']
+    >>> del os.environ["LKJIP_CONTOH"]
+    """
     kini = dict(os.environ)
     if MPL_INLINE[0] not in env:
         kini.pop(MPL_INLINE[0], None)
-    return sorted(k for k in set(kini) | set(env) if kini.get(k) != env.get(k))
+    return sorted(k for k in set(kini) | set(env) if kini.get(k) != env.get(k)
+                  and (k in dibaca or k.startswith(PRAFIKS_C)))
+
+
+def _impor(modul: tuple[str, ...]) -> set[str]:
+    """Import `modul`; return the environment variables Python code read meanwhile."""
+    dibaca: set[str] = set()
+    kelas = type(os.environ)
+    asli = kelas.__getitem__
+
+    def baca(self, nama):
+        dibaca.add(nama)
+        return asli(self, nama)
+
+    kelas.__getitem__ = baca  # .get, `in` and os.getenv go through it
+    try:
+        for nama in modul:
+            importlib.import_module(nama)
+    finally:
+        kelas.__getitem__ = asli
+    return dibaca
 
 
 def _pengawas(pfd_peluncur: int) -> None:
@@ -264,7 +296,8 @@ def _jadi_kernel(minta: dict, fds: list[int], zigot: int, pilih, conn) -> None:
         os._exit(kode)
 
 
-def _layani(srv: socket.socket, pilih: selectors.BaseSelector, argv: list[str]) -> None:
+def _layani(srv: socket.socket, pilih: selectors.BaseSelector, argv: list[str],
+            dibaca: set[str]) -> None:
     """Answer one launcher: fork its kernel and send its pid, or refuse (pid 0)."""
     conn, _ = srv.accept()
     fds: list[int] = []
@@ -275,7 +308,7 @@ def _layani(srv: socket.socket, pilih: selectors.BaseSelector, argv: list[str]) 
             raise OSError("pengguna lain")
         data, fds, _, _ = socket.recv_fds(conn, 1 << 20, 8)
         minta = json.loads(data)
-        if len(fds) != 4 or minta["argv"][:-1] != argv[:-1] or _beda_env(minta["env"]):
+        if len(fds) != 4 or minta["argv"][:-1] != argv[:-1] or _beda_env(minta["env"], dibaca):
             raise OSError("lingkungan berbeda")
         sys.stdout.flush()
         sys.stderr.flush()
@@ -318,14 +351,13 @@ def main(fd: int, induk: int, argv: list[str]) -> None:
     srv = socket.socket(fileno=fd)
     if sys.path and (sys.path[0] == "" or os.path.abspath(sys.path[0]) == os.getcwd()):
         del sys.path[0]  # as ipykernel_launcher does (InteractiveShellApp puts "" back)
-    for nama in MODUL:
-        importlib.import_module(nama)
+    dibaca = _impor(MODUL) | {MPL_INLINE[0], "JPY_PARENT_PID"}
     pilih = selectors.DefaultSelector()
     pilih.register(srv, selectors.EVENT_READ)
     while True:
         for kunci, _ in pilih.select():
             if kunci.data is None:
-                _layani(srv, pilih, argv)
+                _layani(srv, pilih, argv, dibaca)
             else:
                 _tuai(kunci.fd, *kunci.data, pilih)
 
