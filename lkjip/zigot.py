@@ -37,6 +37,7 @@ allocator's layout of the imported modules (copy-on-write pages, so less memory 
 
 from __future__ import annotations
 
+import gc
 import importlib
 import importlib.util
 import json
@@ -352,6 +353,8 @@ def main(fd: int, induk: int, argv: list[str]) -> None:
     if sys.path and (sys.path[0] == "" or os.path.abspath(sys.path[0]) == os.getcwd()):
         del sys.path[0]  # as ipykernel_launcher does (InteractiveShellApp puts "" back)
     dibaca = _impor(MODUL) | {MPL_INLINE[0], "JPY_PARENT_PID"}
+    gc.collect()
+    gc.freeze()  # the kernels' collections skip the imported objects: no copied pages for it
     pilih = selectors.DefaultSelector()
     pilih.register(srv, selectors.EVENT_READ)
     while True:
