@@ -1,0 +1,197 @@
+"""A batch worker's kernels forked from its zygote (`lkjip.zigot`): a new process per report
+with nothing left from the one before, dying with its launcher, the zygote dying with its
+worker, Ctrl-C reaching the kernel, a normal kernel whenever the zygote cannot serve, and the
+same executed notebook as with a normal kernel."""
+
+import base64
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+from jupyter_core.utils import run_sync
+
+from lkjip import laporan, zigot
+from lkjip.bangun import kernel
+from lkjip.bangun.kernel import KernelAwal, siapkan_pekerja
+from tests.mini import tulis_mini
+
+pytestmark = pytest.mark.skipif(not zigot.mungkin(), reason="zygote: Linux only")
+
+CONTOH = Path(__file__).parent / "fixtures" / "notebooks" / "laporan_contoh"
+
+
+@pytest.fixture
+def induk():
+    """This process as a batch worker with its zygote; the zygote is stopped afterwards."""
+    siapkan_pekerja()
+    z = zigot._AKTIF[os.getpid()]
+    yield z
+    zigot.matikan()
+
+
+def _jalankan(kernel: KernelAwal, kode: str) -> str:
+    """Run `kode` in the kernel; return what it printed."""
+    klien = kernel.km.blocking_client()
+    klien.start_channels()
+    try:
+        klien.wait_for_ready(timeout=60)
+        keluar: list[str] = []
+        balas = klien.execute_interactive(
+            kode, timeout=60,
+            output_hook=lambda m: keluar.append(m["content"].get("text", "")))
+        assert balas["content"]["status"] == "ok", balas["content"]
+        return "".join(keluar)
+    finally:
+        klien.stop_channels()
+
+
+def _induk_dari(pid: int) -> int:
+    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+
+
+def _tunggu_mati(pid: int, detik: float = 15) -> bool:
+    """Whether process `pid` is gone (or a zombie) within `detik` seconds."""
+    akhir = time.monotonic() + detik
+    while time.monotonic() < akhir:
+        try:
+            if Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z":
+                return True
+        except OSError:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+CETAK_PID = "import os; print(os.getpid(), os.getppid())"
+
+
+def test_kernel_baru_per_laporan_tanpa_sisa_laporan_sebelumnya(induk, tmp_path):
+    with KernelAwal(tmp_path).mulai() as satu:
+        pid_satu, ppid_satu = map(int, _jalankan(satu, CETAK_PID).split())
+        _jalankan(satu, "SISA = 'laporan satu'\nimport numpy\nprint(numpy.random.rand())")
+        acak_satu = _jalankan(satu, "print(numpy.random.rand())")
+        peluncur = satu.km.provisioner.process.pid
+    with KernelAwal(tmp_path).mulai() as dua:
+        pid_dua, ppid_dua = map(int, _jalankan(dua, CETAK_PID).split())
+        ada = _jalankan(dua, "print('SISA' in globals(), os.getcwd())")
+        acak_dua = _jalankan(dua, "import numpy; numpy.random.rand(); print(numpy.random.rand())")
+    assert ppid_satu == ppid_dua == induk.proses.pid  # both forked from the zygote
+    assert pid_satu not in (pid_dua, peluncur)  # a process of its own, not the launcher
+    assert ada.split() == ["False", str(tmp_path)]
+    assert acak_satu != acak_dua  # numpy's global generator reseeded in each kernel
+
+
+def test_sigkill_peluncur_mengakhiri_kernel(induk, tmp_path):
+    with KernelAwal(tmp_path).mulai() as k:
+        pid, _ = map(int, _jalankan(k, CETAK_PID).split())
+        peluncur = k.km.provisioner.process
+        assert pid != peluncur.pid
+        os.kill(peluncur.pid, signal.SIGKILL)
+        peluncur.wait(timeout=10)
+        assert _tunggu_mati(pid)
+
+
+def test_ctrl_c_sampai_ke_kernel_dan_status_kembali_ke_peluncur(induk, tmp_path):
+    with KernelAwal(tmp_path).mulai() as k:
+        _jalankan(k, "import signal, time")
+        klien = k.km.blocking_client()
+        klien.start_channels()
+        try:
+            klien.wait_for_ready(timeout=60)
+            msg_id = klien.execute("time.sleep(60)")
+            time.sleep(1)
+            run_sync(k.km.interrupt_kernel)()  # SIGINT to the launcher, forwarded to the kernel
+            balas = klien.get_shell_msg(timeout=30)
+            assert balas["parent_header"]["msg_id"] == msg_id
+            assert balas["content"]["ename"] == "KeyboardInterrupt"
+            klien.execute("import os; os._exit(7)")
+            assert k.km.provisioner.process.wait(timeout=30) == 7  # the kernel's exit status
+        finally:
+            klien.stop_channels()
+
+
+def test_zigot_berakhir_bersama_pekerjanya(tmp_path):
+    kode = ("import os, sys, time\nfrom lkjip import zigot\nfrom lkjip.bangun.kernel import "
+            "siapkan_pekerja\nsiapkan_pekerja()\n"
+            "print(zigot._AKTIF[os.getpid()].proses.pid, flush=True)\ntime.sleep(600)\n")
+    pekerja = subprocess.Popen([sys.executable, "-c", kode], stdout=subprocess.PIPE, text=True)
+    try:
+        pid = int(pekerja.stdout.readline())
+        assert _induk_dari(pid) == pekerja.pid
+    finally:
+        pekerja.kill()
+        pekerja.wait()
+    assert _tunggu_mati(pid)
+
+
+def test_kernel_biasa_bila_zigot_mati(induk, tmp_path, monkeypatch):
+    spec_zigot = induk.spec(kernel._pengelola("python3").kernel_spec)
+    induk.proses.kill()
+    induk.proses.wait()
+    with KernelAwal(tmp_path).mulai() as k:  # the worker sees it dead: the normal spec
+        assert "-S" not in k.km.kernel_spec.argv
+        pid, ppid = map(int, _jalankan(k, CETAK_PID).split())
+        assert ppid == os.getpid()
+    # a launcher whose zygote is gone execs the normal kernel itself: the same pid
+    monkeypatch.setattr(zigot, "pasang", lambda km: setattr(km, "_kernel_spec", spec_zigot))
+    with KernelAwal(tmp_path).mulai() as k:
+        assert k.km.kernel_spec.argv[1:3] == ["-S", "-c"]
+        pid, ppid = map(int, _jalankan(k, CETAK_PID).split())
+        assert (pid, ppid) == (k.km.provisioner.process.pid, os.getpid())
+
+
+def test_kernel_biasa_bila_lingkungan_yang_dibaca_saat_impor_berbeda(induk, tmp_path,
+                                                                    monkeypatch):
+    monkeypatch.setenv("MPLCONFIGDIR", str(tmp_path))  # matplotlib reads it when imported
+    with KernelAwal(tmp_path).mulai() as k:
+        pid, ppid = map(int, _jalankan(k, CETAK_PID).split())
+        assert pid == k.km.provisioner.process.pid  # the launcher became the kernel
+        assert _jalankan(k, "print(os.environ['MPLCONFIGDIR'])").strip() == str(tmp_path)
+    monkeypatch.undo()
+    monkeypatch.setenv("LKJIP_TIDAK_DIBACA", "1")  # read by no module: forked still
+    with KernelAwal(tmp_path).mulai() as k:
+        pid, ppid = map(int, _jalankan(k, CETAK_PID).split())
+        assert ppid == induk.proses.pid
+
+
+def _tanpa_id_svg(teks: str) -> str:
+    """`teks` with each base64 SVG decoded and its ids (matplotlib salts them with a random
+    uuid per figure, so they differ between any two builds) replaced by ``ID``."""
+    def buka(m: re.Match) -> str:
+        svg = base64.b64decode(m.group(0)).decode()
+        return re.sub(r"\b[mp][0-9a-f]{10}\b", "ID", svg)
+
+    return re.sub(r"PD94bWwg[A-Za-z0-9+/=]+", buka, teks)
+
+
+def _keluaran(nb_path: Path) -> str:
+    nb = nbformat.read(nb_path, as_version=4)
+    return _tanpa_id_svg(json.dumps([c.get("outputs") for c in nb.cells
+                                     if c.cell_type == "code"], sort_keys=True))
+
+
+def test_keluaran_sama_dengan_kernel_biasa(tmp_path, monkeypatch):
+    tulis_mini(tmp_path / "data")
+    dipasang = []
+    asli = zigot.pasang
+    monkeypatch.setattr(zigot, "pasang", lambda km: dipasang.append(asli(km)) or dipasang[-1])
+    hasil = {}
+    for cara in ("biasa", "zigot"):
+        if cara == "zigot":
+            siapkan_pekerja()
+        try:
+            berkas = laporan.bangun("contoh", 2023, data_dir=tmp_path / "data",
+                                    out_dir=tmp_path / cara, notebooks_dir=CONTOH)
+        finally:
+            zigot.matikan()
+        hasil[cara] = _keluaran(berkas.notebook)
+    assert dipasang == [False, True]
+    assert hasil["zigot"] == hasil["biasa"]
+    assert "<svg" in hasil["biasa"] and '"ID"' in hasil["biasa"]  # a chart was drawn
