@@ -42,9 +42,10 @@ A batch runs builds on a spawn process pool (or a Dask cluster's executor); each
 its imports (nbformat, papermill, nbconvert, its first template compile) and its browser once
 and keeps them warm for all its reports. What a worker never reuses is a kernel: every report gets
 a new kernel that no other report has run in, so no state, import or figure carries over.
-Rejected: running reports one after another in one kernel (state leaks between reports), and
-forking kernels from a pre-imported template process (would save ~1 s of kernel start and
-imports a report, but shares seeded state such as numpy's random generator across reports).
+On Linux a pool worker's kernels are forked from a zygote that imported ipykernel, pandas,
+matplotlib and lkjip once and never runs report code (`lkjip.zigot`; numpy's generator is
+reseeded in each kernel): a new process per report, minus ~0,7 CPU-s of start and imports.
+Rejected: running reports one after another in one kernel (state leaks between reports).
 In the real report (60 pages) WeasyPrint's layout of the PDF was most of the time; Chromium
 prints both documents in ~1,6 CPU-s (``make bench`` measures a build).
 

@@ -6,7 +6,9 @@ starts its kernel first and queues those imports in it (a silent execute: no out
 execution count), then loads and checks the data, joins the chapters and imports papermill in
 the build process while the kernel gets ready; papermill then runs the report's cells in that
 kernel. Each report still gets a new kernel of its own that no other report has used, started
-from the kernel spec as papermill would start it: reports stay isolated.
+from the kernel spec as papermill would start it: reports stay isolated. In a batch worker on
+Linux (`siapkan_pekerja`) that spec's kernel is forked from the worker's zygote instead of
+started and imported anew (`lkjip.zigot`); the kernel manager sees the same process interface.
 
 Transport: the kernel talks over TCP on localhost, encrypted with CurveZMQ keys the kernel
 manager provisions when the kernel spec declares support (``transport_encryption="auto"``,
