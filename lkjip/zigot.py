@@ -207,8 +207,8 @@ def _beda_env(env: dict[str, str], dibaca: set[str]) -> list[str]:
     >>> os.environ["LKJIP_CONTOH"] = "1"
     >>> _beda_env(dict(os.environ, LKJIP_CONTOH="2", LAIN="3"), {"LKJIP_CONTOH"})
     ['LKJIP_CONTOH']
-    >>> _beda_env(dict(os.environ, LAIN="3", OMP_NUM_THREADS="1"), set())
-    ['OMP_NUM_THREADS']
+    >>> _beda_env(dict(os.environ, LAIN="3", OMP_LKJIP_CONTOH="1"), set())
+    ['OMP_LKJIP_CONTOH']
     >>> del os.environ["LKJIP_CONTOH"]
     """
     kini = dict(os.environ)
