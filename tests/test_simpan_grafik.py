@@ -109,3 +109,28 @@ def test_png_zlib_cepat_piksel_sama_dengan_bawaan_pil(contoh, monkeypatch):
     a, b = Image.open(io.BytesIO(cepat)), Image.open(io.BytesIO(bawaan))
     assert (a.size, a.mode, a.info.get("dpi")) == (b.size, b.mode, b.info.get("dpi"))
     assert np.array_equal(np.asarray(a), np.asarray(b))
+
+
+def test_gambar_setelah_kotak_diukur_digambar_utuh():
+    """The layout-only first draw is for savefig's layout pass alone: a first draw after the
+    tight box was measured (a savefig without that pass) draws the whole figure, the same
+    bytes as a plain savefig."""
+    import io
+
+    def simpan(fig) -> str:
+        keluar = io.StringIO()
+        with matplotlib.rc_context({"svg.hashsalt": "uji"}):
+            fig.savefig(keluar, format="svg", metadata={"Date": None})
+        return keluar.getvalue()
+
+    def buat() -> Figure:
+        fig = Figure(figsize=(3, 2))
+        fig.subplots().bar(["Camat"], [1])
+        return fig
+
+    fig, kotak = buat(), simpan_grafik._Kotak()
+    kotak.diukur = True
+    with simpan_grafik._tata_letak_saja(fig, True, kotak):
+        utuh = simpan(fig)
+    assert utuh == simpan(buat()) and "<path" in utuh
+    assert "draw" not in vars(fig)
