@@ -3,7 +3,7 @@
 A report's kernel used to cost ~1,3 CPU-s before it ran a cell of the report: starting
 ``python -m ipykernel_launcher`` and importing ipykernel, pandas, matplotlib and lkjip. A batch
 worker (`aktifkan`, called when a pool worker starts; Linux only) starts one zygote:
-``python -m lkjip.zigot``, which imports those modules (`MODUL`) and then waits on a Unix
+``python -c AWAL``, which imports those modules (`MODUL`) and then waits on a Unix
 socket. It never creates a ZeroMQ context, a kernel or a thread, and never runs report code.
 For each report it forks a child that becomes that report's kernel: a new process that no
 other report used (isolation, as `lkjip.bangun.kernel` requires), as fresh as a new one minus
@@ -52,14 +52,26 @@ import sys
 import threading
 
 # What the zygote imports: ipykernel's kernel app and what every report's first cells import.
+# Not matplotlib_inline.backend_inline: imported where IPython runs, it registers the shell's
+# hooks, which it cannot do in the zygote.
 MODUL = ("ipykernel.kernelapp", "IPython.display", "pandas", "numpy.random", "matplotlib.figure",
-         "matplotlib_inline.backend_inline", "lkjip", "lkjip.tampil", "lkjip.grafik",
-         "lkjip.narasi", "lkjip.susun", "lkjip.tabel", "lkjip.konteks", "lkjip.kertas",
-         "lkjip.pembanding")
+         "lkjip", "lkjip.tampil", "lkjip.grafik", "lkjip.narasi", "lkjip.susun", "lkjip.tabel",
+         "lkjip.konteks", "lkjip.kertas", "lkjip.pembanding")
 # Read by C libraries (getenv) when loaded: a kernel whose value differs is not forked.
 PRAFIKS_C = ("OPENBLAS", "GOTO", "OMP_", "MKL_", "BLIS", "NUMEXPR", "LC_", "LANG", "TZ",
              "MALLOC", "PYTHON", "LD_")
 MPL_INLINE = ("MPLBACKEND", "module://matplotlib_inline.backend_inline")  # as ipykernel sets it
+# The zygote's program (``python -c AWAL TANDA <fd> <worker pid> <spec argv>``), before lkjip
+# (which imports pandas) is imported: the working folder off sys.path, as ipykernel_launcher
+# does, and ``get_ipython()`` giving what it gives inside a Jupyter kernel as far as an import
+# asks, a shell with a ``kernel``. pandas asks when imported (``config_init.is_terminal``) and
+# then shows at most 20 columns of a frame's text repr, against 0 (fit the terminal) outside
+# one; no other module the zygote imports calls it then (checked with a spy).
+AWAL = ("import builtins, sys\n"
+        "if sys.path and sys.path[0] == '':\n    del sys.path[0]\n"
+        "builtins.get_ipython = type('DiKernel', (), {'kernel': None})\n"
+        "from lkjip.zigot import main\n"
+        "main(int(sys.argv[2]), int(sys.argv[3]), __import__('json').loads(sys.argv[4]))\n")
 TANDA = "ipykernel-zigot"  # in the zygote's command line: its forks are kernels
 
 # The launcher, run as ``python -S -c PELUNCUR <socket> <the kernel spec's argv>``; stdlib
@@ -124,7 +136,7 @@ class Zigot:
             srv.bind("\0" + self.alamat)
             srv.listen(64)
             self.proses = subprocess.Popen(
-                [*argv[:-len(EKOR)], "-m", "lkjip.zigot", TANDA, str(srv.fileno()),
+                [*argv[:-len(EKOR)], "-c", AWAL, TANDA, str(srv.fileno()),
                  str(os.getpid()), json.dumps(argv)],
                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL, env=env, start_new_session=True,
@@ -219,7 +231,10 @@ def _beda_env(env: dict[str, str], dibaca: set[str]) -> list[str]:
 
 
 def _impor(modul: tuple[str, ...]) -> set[str]:
-    """Import `modul`; return the environment variables Python code read meanwhile."""
+    """Import `modul` (as inside a kernel: see `AWAL`); return the environment variables
+    Python code read meanwhile."""
+    import builtins
+
     dibaca: set[str] = set()
     kelas = type(os.environ)
     asli = kelas.__getitem__
@@ -234,6 +249,7 @@ def _impor(modul: tuple[str, ...]) -> set[str]:
             importlib.import_module(nama)
     finally:
         kelas.__getitem__ = asli
+        builtins.__dict__.pop("get_ipython", None)  # IPython's shell sets its own in a kernel
     return dibaca
 
 
@@ -350,8 +366,6 @@ def main(fd: int, induk: int, argv: list[str]) -> None:
     _prctl_mati(induk)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the worker's; it stops us
     srv = socket.socket(fileno=fd)
-    if sys.path and (sys.path[0] == "" or os.path.abspath(sys.path[0]) == os.getcwd()):
-        del sys.path[0]  # as ipykernel_launcher does (InteractiveShellApp puts "" back)
     dibaca = _impor(MODUL) | {MPL_INLINE[0], "JPY_PARENT_PID"}
     gc.collect()
     gc.freeze()  # the kernels' collections skip the imported objects: no copied pages for it
@@ -364,6 +378,3 @@ def main(fd: int, induk: int, argv: list[str]) -> None:
             else:
                 _tuai(kunci.fd, *kunci.data, pilih)
 
-
-if __name__ == "__main__" and sys.argv[1:2] == [TANDA]:
-    main(int(sys.argv[2]), int(sys.argv[3]), json.loads(sys.argv[4]))

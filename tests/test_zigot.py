@@ -88,6 +88,16 @@ def test_kernel_baru_per_laporan_tanpa_sisa_laporan_sebelumnya(induk, tmp_path):
     assert acak_satu != acak_dua  # numpy's global generator reseeded in each kernel
 
 
+def test_pandas_memilih_seperti_di_kernel_biasa(induk, tmp_path):
+    kode = "import pandas; print(pandas.get_option('display.max_columns'))"
+    with KernelAwal(tmp_path).mulai() as k:
+        bercabang = _jalankan(k, kode)
+        assert k.km.kernel_spec.argv[1:3] == ["-S", "-c"]
+    zigot.matikan()
+    with KernelAwal(tmp_path).mulai() as k:
+        assert _jalankan(k, kode) == bercabang == "20\n"  # pandas' choice inside a kernel
+
+
 def test_sigkill_peluncur_mengakhiri_kernel(induk, tmp_path):
     with KernelAwal(tmp_path).mulai() as k:
         pid, _ = map(int, _jalankan(k, CETAK_PID).split())
