@@ -115,8 +115,9 @@ def test_ctrl_c_sampai_ke_kernel_dan_status_kembali_ke_peluncur(induk, tmp_path)
         klien.start_channels()
         try:
             klien.wait_for_ready(timeout=60)
-            msg_id = klien.execute("time.sleep(60)")
-            time.sleep(1)
+            msg_id = klien.execute("print('tidur', flush=True); time.sleep(60)")
+            while klien.get_iopub_msg(timeout=30)["content"].get("text") != "tidur\n":
+                pass  # until the cell runs: a SIGINT before it would be ignored
             run_sync(k.km.interrupt_kernel)()  # SIGINT to the launcher, forwarded to the kernel
             balas = klien.get_shell_msg(timeout=30)
             assert balas["parent_header"]["msg_id"] == msg_id
