@@ -173,10 +173,24 @@ def aktifkan(kernel_name: str) -> Zigot | None:
             argv = KernelSpecManager().get_kernel_spec(kernel_name).argv
             if argv[-len(EKOR):] != EKOR:
                 return None
-            _AKTIF[os.getpid()] = Zigot(argv)
+            zigot = _AKTIF[os.getpid()] = Zigot(argv)
         except Exception:  # no such spec, or it would not start: normal kernels then
             return None
+        _tutup_saat_keluar(zigot)
     return _AKTIF[os.getpid()]
+
+
+def _tutup_saat_keluar(zigot: Zigot) -> None:
+    """Stop and reap `zigot` when this process exits (atexit; a pool worker skips atexit and
+    runs multiprocessing's finalizers instead). Reaped by its worker, the zygote's CPU time
+    and that of every kernel it reaped count in the worker's children (``getrusage``), and
+    so in the batch's: left to die with its worker (``PR_SET_PDEATHSIG``), an orphan would be
+    reaped by init, and a batch's core-seconds (`make bench`) would miss its kernels."""
+    import atexit
+    from multiprocessing import util
+
+    util.Finalize(zigot, zigot.tutup, exitpriority=50)
+    atexit.register(zigot.tutup)
 
 
 def matikan() -> None:

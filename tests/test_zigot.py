@@ -142,6 +142,38 @@ def test_zigot_berakhir_bersama_pekerjanya(tmp_path):
     assert _tunggu_mati(pid)
 
 
+
+def test_pekerja_menuai_zigotnya_saat_keluar():
+    """A worker that exits stops and reaps its zygote, so the zygote's CPU time (its imports
+    here; the kernels it reaped, in a batch) reaches the worker's parent through getrusage.
+    The worker reports its own CPU time and exits once the zygote has spent >= 0,3 CPU-s
+    (read from /proc); the parent's children time must exceed the worker's own by that. An
+    orphaned zygote (reaped by init) would leave the difference near 0."""
+    import resource
+
+    kode = ("import os, resource, sys, time\nfrom lkjip import zigot\n"
+            "from lkjip.bangun.kernel import siapkan_pekerja\nsiapkan_pekerja()\n"
+            "pid = zigot._AKTIF[os.getpid()].proses.pid\n"
+            "def cpu():\n"
+            "    f = open(f'/proc/{pid}/stat').read().rsplit(')', 1)[1].split()\n"
+            "    return (int(f[11]) + int(f[12])) / os.sysconf('SC_CLK_TCK')\n"
+            "batas = time.monotonic() + 120\n"
+            "while cpu() < 0.3 and time.monotonic() < batas:\n"
+            "    time.sleep(0.05)\n"
+            "r = resource.getrusage(resource.RUSAGE_SELF)\n"
+            "print(cpu(), r.ru_utime + r.ru_stime, flush=True)\n")
+    def anak() -> float:
+        r = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return r.ru_utime + r.ru_stime
+
+    awal = anak()
+    hasil = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True,
+                           check=True, timeout=180)
+    zigot_cpu, sendiri = map(float, hasil.stdout.split())
+    assert zigot_cpu >= 0.3
+    assert anak() - awal >= sendiri + 0.25, (anak() - awal, sendiri, zigot_cpu)
+
+
 def test_kernel_biasa_bila_zigot_mati(induk, tmp_path, monkeypatch):
     spec_zigot = induk.spec(kernel._pengelola("python3").kernel_spec)
     induk.proses.kill()
