@@ -369,8 +369,7 @@ def triwulan(data, hasil, kode: str) -> list[Triwulan]:
     from lkjip.peringatan_tw import muat_ambang
     from lkjip.triwulan import hitung_indikator_tw
 
-    pk = next((p for p in hitung_indikator_tw(data, 4, muat_ambang(data), kode)
-               if p.kode_indikator == kode), None)
+    pk = next(iter(hitung_indikator_tw(data, 4, muat_ambang(data), kode)), None)
     if pk is None:
         return []
     jelas = _penjelasan_tw(data, pk)
