@@ -9,7 +9,12 @@ SYSDEPS := $(VENV)/.sysdeps
 
 .PHONY: setup report test check bench fuzz lint clean batas-bawah
 
+# Byte-compile the package at every set-up: pip writes .pyc files when it installs a wheel, but
+# not for this editable install, and where PYTHONDONTWRITEBYTECODE is set (as on our machines)
+# every process of a build (main, kernel, batch workers) would compile lkjip from source again
+# (~0,3 CPU-s each). compileall rewrites only what changed; a stale .pyc is never used.
 setup: $(STAMP)
+	@$(BIN)/python -m compileall -q lkjip >/dev/null
 
 # System libraries WeasyPrint needs (Pango), pdftotext/pdftoppm for tests and
 # a font with Indonesian glyphs. Installed with apt-get when root, else named.
