@@ -12,9 +12,12 @@ FAIL, and writes outputs/bench/*.csv and outputs/bench/bench.png:
 3. core-seconds per report (the batch's CPU time, its workers and kernels included, divided by
    the reports built) and the extrapolation to 576 (Jawa Tengah) and 7.277 (Indonesia)
    kecamatan on one 16-core machine;
-4. peak memory (PSS, psutil every 0,25 s) of each pool worker with its children (the kernel
-   while the cells run, pandoc while the DOCX is written), and whether it stays flat (the last
-   third of the batch against the middle third).
+4. peak memory (PSS, psutil every 0,25 s over the whole batch tree) per pool worker: the
+   worker, all its children (zygote and kernels, pandoc while the DOCX is written, its browser
+   if it has its own) and its 1/jobs share of the processes the workers share (the print
+   service's browser), `bagi_memori`; whether it stays flat (the last third of the batch
+   against the middle third); the batch process and the whole tree beside it. CPU of shared
+   processes is in (3): the batch process reaps them.
 
 Options (environment, all optional):
   LKJIP_BENCH_BAB=nyata    chapter set: ``nyata`` (notebooks/, the real ~60-page report) or
@@ -150,13 +153,51 @@ def _memori(proses) -> int:
         return proses.memory_info().rss
 
 
-class PencatatMemori(threading.Thread):
-    """Samples the memory (`_memori`: PSS) of a batch's pool workers and of their children
-    (the kernel, pandoc, the browser), every 0.25 s."""
+def bagi_memori(pohon: dict[int, tuple[int, int]], induk: int, pekerja: set[int],
+                jobs: int) -> dict:
+    """One sample of a batch's process tree split into what each pool worker costs.
 
-    def __init__(self, pid: int):
+    `pohon`: pid -> (parent pid, PSS) of the batch process `induk` and all its descendants;
+    `pekerja`: the pool workers' pids (children of `induk`). A worker costs its own PSS and
+    that of all its descendants (zygote, kernels, pandoc, its own browser) plus an equal share
+    (1/`jobs`) of the SHARED processes: the batch's other descendants (e.g. the print service
+    every worker prints with). The batch process itself is reported apart (``induk``), and
+    ``pohon`` is the whole tree.
+
+    >>> pohon = {1: (0, 80), 2: (1, 200), 3: (2, 100), 4: (1, 190), 5: (4, 110), 6: (1, 300),
+    ...          7: (6, 60)}
+    >>> bagi_memori(pohon, 1, {2, 4}, 2)  # 200+100 + (300+60)/2; 190+110 + 180
+    {'pekerja': {2: 480.0, 4: 480.0}, 'bersama': 360, 'induk': 80, 'pohon': 1040}
+    """
+    anak: dict[int, list[int]] = {}
+    for pid, (ppid, _) in pohon.items():
+        anak.setdefault(ppid, []).append(pid)
+
+    def jumlah(akar: int) -> int:
+        total, tumpuk = 0, [akar]
+        while tumpuk:
+            pid = tumpuk.pop()
+            total += pohon[pid][1]
+            tumpuk += anak.get(pid, [])
+        return total
+
+    sendiri = {p: jumlah(p) for p in pekerja if p in pohon}
+    pohon_total = jumlah(induk) if induk in pohon else 0
+    induk_pss = pohon[induk][1] if induk in pohon else 0
+    bersama = pohon_total - induk_pss - sum(sendiri.values())
+    return {"pekerja": {p: v + bersama / jobs for p, v in sendiri.items()}, "bersama": bersama,
+            "induk": induk_pss, "pohon": pohon_total}
+
+
+class PencatatMemori(threading.Thread):
+    """Samples the memory (`_memori`: PSS) of a whole batch every 0.25 s: the batch process,
+    its pool workers with their children (the kernel, pandoc, a worker's own browser) and any
+    process the workers share (the print service), split per worker by `bagi_memori`."""
+
+    def __init__(self, pid: int, jobs: int = JOBS):
         super().__init__(daemon=True)
-        self.pid, self.sampel, self.berhenti = pid, [], threading.Event()
+        self.pid, self.jobs, self.sampel, self.berhenti = pid, jobs, [], threading.Event()
+        self._pekerja: set[int] = set()  # once seen: an exiting worker has no command line
 
     def run(self) -> None:
         import psutil
@@ -170,11 +211,22 @@ class PencatatMemori(threading.Thread):
                 continue
 
     def _catat(self, induk, detik: float) -> None:
-        for pekerja in induk.children():
-            if "spawn_main" not in " ".join(pekerja.cmdline()):
+        import psutil
+
+        pohon = {}
+        for p in [induk, *induk.children(recursive=True)]:
+            try:
+                pohon[p.pid] = (p.ppid(), _memori(p))
+                if p.ppid() == self.pid and "spawn_main" in " ".join(p.cmdline()):
+                    self._pekerja.add(p.pid)
+            except psutil.Error:
                 continue
-            kernel = sum(_memori(k) for k in pekerja.children(recursive=True))
-            self.sampel.append((detik, pekerja.pid, _memori(pekerja), kernel))
+        pekerja = self._pekerja & set(pohon)
+        if not pekerja:
+            return
+        bagi = bagi_memori(pohon, self.pid, pekerja, self.jobs)
+        for pid, v in bagi["pekerja"].items():
+            self.sampel.append((detik, pid, v, bagi["bersama"], bagi["induk"], bagi["pohon"]))
 
 
 def _cpu_anak() -> float:
@@ -201,10 +253,13 @@ def lkjip_batch(data: Path, out: Path) -> dict:
             "jadi": len(list(out.glob(f"*/{TAHUN}/lkjip_*.pdf")))}
 
 
-def puncak_mb(pencatat: PencatatMemori, awal: float = 0.0, akhir: float = 1e9) -> float:
-    """Peak RSS of one worker plus its kernel, in MB, over samples in [awal, akhir)."""
-    sampel = [s for s in pencatat.sampel if awal <= s[0] < akhir] or [(0, 0, 0, 0)]
-    return max(s[2] + s[3] for s in sampel) / (1024 * 1024)
+def puncak_mb(pencatat: PencatatMemori, awal: float = 0.0, akhir: float = 1e9,
+              kolom: int = 2) -> float:
+    """Peak over the samples in [awal, akhir) of column `kolom` of `PencatatMemori.sampel`, in
+    MB: 2 one worker with its children and its share of the shared processes (the target), 3
+    the shared processes, 4 the batch process, 5 the whole tree."""
+    sampel = [s[kolom] for s in pencatat.sampel if awal <= s[0] < akhir]
+    return max(sampel, default=0) / (1024 * 1024)
 
 
 # ---------------------------------------------------------------- the floor (issue 6)
@@ -288,13 +343,12 @@ def main() -> None:
     puncak = puncak_mb(pencatat)
     tengah = puncak_mb(pencatat, batch["detik"] / 3, 2 * batch["detik"] / 3)
     akhir = puncak_mb(pencatat, 2 * batch["detik"] / 3)
-    mb = 1024 * 1024
-    sendiri = max((s[2] for s in pencatat.sampel), default=0) / mb
-    anak = max((s[3] for s in pencatat.sampel), default=0) / mb
-    print(f"\n(4) puncak memori (PSS) per pekerja + anaknya (kernel saat sel berjalan, pandoc saat "
-          f"DOCX, peramban saat PDF): "
-          f"{puncak:.0f} MB (pekerja saja {sendiri:.0f} MB, anak saja {anak:.0f} MB); "
-          f"sepertiga tengah {tengah:.0f} MB, sepertiga akhir {akhir:.0f} MB ({b_batch})")
+    bersama, induk, pohon = (puncak_mb(pencatat, kolom=k) for k in (3, 4, 5))
+    print(f"\n(4) puncak memori (PSS) per pekerja = pekerja + semua anaknya (zigot, kernel, "
+          f"pandoc, peramban sendiri) + 1/{JOBS} proses bersama (layanan cetak): {puncak:.0f} MB; "
+          f"sepertiga tengah {tengah:.0f} MB, sepertiga akhir {akhir:.0f} MB ({b_batch}). "
+          f"Puncak proses bersama {bersama:.0f} MB, proses batch sendiri {induk:.0f} MB, "
+          f"seluruh pohon batch {pohon:.0f} MB = {pohon / JOBS:.0f} MB per job")
 
     target = [
         ("satu laporan, proses utuh (s)", satu["lkjip"], "<= 5", satu["lkjip"] <= 5,
@@ -319,7 +373,8 @@ def main() -> None:
                             "puncak_pekerja_kernel_mb"],
               [(N, JOBS, f"{batch['detik']:.2f}", batch["jadi"], f"{per_laporan:.3f}",
                 f"{inti_detik:.3f}", f"{puncak:.0f}")])
-    tulis_csv("memori.csv", ["detik", "pid_pekerja", "rss_pekerja", "rss_kernel"],
+    tulis_csv("memori.csv", ["detik", "pid_pekerja", "pss_pekerja_anak_bagian_bersama",
+                             "pss_bersama", "pss_induk", "pss_pohon"],
               [(f"{s[0]:.2f}", *s[1:]) for s in pencatat.sampel])
     tulis_csv("target.csv", ["target", "nilai", "batas", "hasil", "beban"],
               [(n, f"{v:.3f}", b, "PASS" if ok else "FAIL", bb) for n, v, b, ok, bb in target])

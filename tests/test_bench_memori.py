@@ -1,0 +1,70 @@
+"""`make bench`'s memory accounting (benchmarks/run.py): a process the workers share counts."""
+
+import importlib.util
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _run():
+    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "benchmarks" / "run.py")
+    modul = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(modul)
+    return modul
+
+
+def test_bagi_memori_proses_bersama_dibagi_per_pekerja():
+    bagi_memori = _run().bagi_memori
+    # batch 10 (80 MB) with workers 20 and 30; worker 20 has a kernel (100) and pandoc (120),
+    # worker 30 a kernel (90) and its own browser (200) with a renderer (150); the batch's
+    # print service 40 (60) with its browser 41 (300). Shared = 60 + 300 = 360, 180 a worker:
+    # worker 20: 200 + 100 + 120 + 180 = 600; worker 30: 190 + 90 + 200 + 150 + 180 = 810.
+    pohon = {10: (1, 80), 20: (10, 200), 21: (20, 100), 22: (20, 120), 30: (10, 190),
+             31: (30, 90), 32: (30, 200), 33: (32, 150), 40: (10, 60), 41: (40, 300)}
+    hasil = bagi_memori(pohon, 10, {20, 30}, 2)
+    assert hasil == {"pekerja": {20: 600.0, 30: 810.0}, "bersama": 360, "induk": 80,
+                     "pohon": 80 + 420 + 630 + 360}
+
+
+SKRIP = """
+import multiprocessing as mp, subprocess, sys, time
+if __name__ == "__main__":
+    layanan = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    pekerja = [mp.get_context("spawn").Process(target=time.sleep, args=(60,)) for _ in range(2)]
+    for p in pekerja:
+        p.start()
+    print("siap", flush=True)
+    time.sleep(60)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PSS: Linux")
+def test_pencatat_menghitung_layanan_bersama(tmp_path):
+    """A real tree: the batch process, two spawn workers and a third child they share."""
+    pytest.importorskip("psutil")
+    run = _run()
+    proses = subprocess.Popen([sys.executable, "-c", SKRIP], stdout=subprocess.PIPE, text=True)
+    try:
+        assert proses.stdout.readline().strip() == "siap"
+        pencatat = run.PencatatMemori(proses.pid, jobs=2)
+        pencatat.start()
+        akhir = time.monotonic() + 30
+        while time.monotonic() < akhir and len({s[1] for s in pencatat.sampel}) < 2:
+            time.sleep(0.1)
+        pencatat.berhenti.set()
+        pencatat.join()
+    finally:
+        proses.kill()
+        proses.wait()
+    detik, pekerja, per_pekerja, bersama, induk, pohon = pencatat.sampel[-1]
+    assert len({s[1] for s in pencatat.sampel}) == 2  # both workers, not the shared child
+    assert bersama > 0 and induk > 0  # the shared python child is neither a worker nor the batch
+    assert per_pekerja > bersama / 2
+    sampel = [s for s in pencatat.sampel if s[0] == detik]
+    # the tree = the batch + each worker's own + the shared part once
+    assert pohon == pytest.approx(induk + sum(s[2] for s in sampel), abs=1)
