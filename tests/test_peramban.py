@@ -70,3 +70,10 @@ def test_hanya_satu_halaman_dan_satu_renderer(browser):
         jenis += [a.split("=", 1)[1] for a in baris if a.startswith("--utility-sub-type=")]
     assert jenis.count("renderer") == 1, jenis
     assert "gpu-process" not in jenis and "network.mojom.NetworkService" not in jenis, jenis
+
+
+def test_cetakan_tanpa_pohon_struktur(browser):
+    """A print carries no structure tree (tagged PDF): the joined report never kept one, and
+    building it cost a quarter of a print's CPU."""
+    pdf = browser.cetak(_dokumen(50))
+    assert b"/StructTreeRoot" not in pdf and b"/MarkInfo" not in pdf
