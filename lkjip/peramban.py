@@ -23,13 +23,16 @@ import base64
 import glob
 import json
 import os
-import select
+import secrets
 import shutil
 import signal
+import socket
+import struct
 import subprocess
 import sys
 import tempfile
 import threading
+from contextlib import contextmanager
 
 CALON = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable",
          "microsoft-edge", "microsoft-edge-stable")
@@ -99,10 +102,14 @@ def _pipa_tinggi() -> tuple[int, int]:
 
 
 class Peramban:
-    """One headless browser and one page in it; `cetak` prints HTML to PDF bytes."""
+    """One headless browser; `cetak` prints HTML to PDF bytes in its first tab, `halaman_baru`
+    opens another tab to print in (prints in different tabs may run at once, from different
+    threads: each command waits for its own answer, `_pembaca`)."""
 
     def __init__(self, program: str):
-        self.program, self._id, self._sisa, self._kotor = program, 0, b"", 0
+        self.program, self._id, self._putus = program, 0, ""
+        self._tunggu: dict[int, list] = {}  # command id -> [answered, answer]
+        self._kunci_kirim = threading.Lock()
         # a short path: Chromium's singleton socket lives under TMPDIR, and a socket path
         # over 107 bytes (a deep TMPDIR) stops the browser at start
         pendek = "/tmp" if os.access("/tmp", os.W_OK) else None
@@ -125,85 +132,78 @@ class Peramban:
         finally:
             os.close(baca_anak)
             os.close(tulis_anak)
-        self._kunci = threading.Lock()
+        self._benang = threading.Thread(target=self._pembaca, name="lkjip-peramban-baca",
+                                        daemon=True)
+        self._benang.start()
         # the tab the browser opened on about:blank (a second tab would be a second renderer)
         halaman = [t for t in self._kirim("Target.getTargets", {})["targetInfos"]
                    if t["type"] == "page"]
-        target = (halaman[0]["targetId"] if halaman else
-                  self._kirim("Target.createTarget", {"url": "about:blank"})["targetId"])
-        self._sesi = self._kirim("Target.attachToTarget",
-                                 {"targetId": target, "flatten": True})["sessionId"]
-        for metode, param in (("Page.enable", {}), ("Network.enable", {}),
-                              ("Network.setBlockedURLs", {"urls": DIBLOKIR}),
-                              ("Emulation.setScriptExecutionDisabled", {"value": True})):
-            self._kirim(metode, param, self._sesi)
-        self._bingkai = self._kirim("Page.getFrameTree", {}, self._sesi)["frameTree"]["frame"]["id"]
+        self._utama = Halaman(self, halaman[0]["targetId"] if halaman else None)
+
+    @property
+    def _sesi(self) -> str:
+        return self._utama._sesi
 
     # ------------------------------------------------------------ protocol
 
     def _kirim(self, metode: str, param: dict, sesi: str | None = None) -> dict:
-        """Send one command and return its result (events in between are dropped)."""
-        self._id += 1
-        pesan = {"id": self._id, "method": metode, "params": param}
+        """Send one command and return its result (events are dropped); any thread."""
+        pesan = {"method": metode, "params": param}
         if sesi:
             pesan["sessionId"] = sesi
-        try:
-            os.write(self._tulis, json.dumps(pesan).encode() + b"\0")
-        except OSError as e:
-            raise GalatPeramban(f"peramban {self.program} tertutup ({e})") from e
-        while True:
-            jawab = self._terima()
-            if jawab.get("id") == self._id:
-                if "error" in jawab:
-                    raise GalatPeramban(f"{metode}: {jawab['error'].get('message')}")
-                return jawab["result"]
+        with self._kunci_kirim:
+            self._id += 1
+            pesan["id"] = nomor = self._id
+            tunggu = self._tunggu[nomor] = [threading.Event(), None]
+            try:
+                _tulis_semua(self._tulis, json.dumps(pesan).encode() + b"\0")
+            except OSError as e:
+                self._tunggu.pop(nomor, None)
+                raise GalatPeramban(f"peramban {self.program} tertutup ({e})") from e
+        if not tunggu[0].wait(BATAS_DETIK):
+            self._tunggu.pop(nomor, None)
+            raise GalatPeramban(f"peramban {self.program} tidak menjawab "
+                                f"dalam {BATAS_DETIK} detik")
+        jawab = tunggu[1]
+        if jawab is None:
+            raise GalatPeramban(f"peramban {self.program} {self._putus}")
+        if "error" in jawab:
+            raise GalatPeramban(f"{metode}: {jawab['error'].get('message')}")
+        return jawab["result"]
 
-    def _terima(self) -> dict:
-        while b"\0" not in self._sisa:
-            if not select.select([self._baca], [], [], BATAS_DETIK)[0]:
-                raise GalatPeramban(f"peramban {self.program} tidak menjawab "
-                                    f"dalam {BATAS_DETIK} detik")
-            potong = os.read(self._baca, 1 << 20)
-            if not potong:
-                raise GalatPeramban(f"peramban {self.program} berhenti tanpa jawaban")
-            self._sisa += potong
-        satu, _, self._sisa = self._sisa.partition(b"\0")
-        return json.loads(satu)
+    def _pembaca(self) -> None:
+        """A thread: hand each answer to the command waiting for it, until the pipe closes
+        (then every waiting command fails)."""
+        sisa = b""
+        try:
+            while True:
+                potong = os.read(self._baca, 1 << 20)
+                if not potong:
+                    self._putus = "berhenti tanpa jawaban"
+                    break
+                sisa += potong
+                while b"\0" in sisa:
+                    satu, _, sisa = sisa.partition(b"\0")
+                    jawab = json.loads(satu)
+                    tunggu = self._tunggu.pop(jawab.get("id"), None) if "id" in jawab else None
+                    if tunggu is not None:
+                        tunggu[1] = jawab
+                        tunggu[0].set()
+        except (OSError, ValueError) as e:
+            self._putus = f"tertutup ({e})"
+        for tunggu in list(self._tunggu.values()):
+            tunggu[0].set()
+        self._tunggu.clear()
 
     # ------------------------------------------------------------ printing
 
     def cetak(self, html: str) -> bytes:
-        """The PDF of `html` (A4 as its ``@page`` says, backgrounds printed, the headings as
-        the PDF's outline left to the caller). An image that did not load raises."""
-        with self._kunci:
-            self._kirim("Page.setDocumentContent", {"frameId": self._bingkai, "html": html},
-                        self._sesi)
-            gagal = self._kirim("Runtime.evaluate", {
-                "expression": _GAMBAR_GAGAL, "awaitPromise": True, "returnByValue": True},
-                self._sesi)["result"].get("value") or []
-            if gagal:
-                raise RuntimeError(f"{len(gagal)} gambar tidak masuk ke PDF: {', '.join(gagal)}")
-            hasil = self._kirim("Page.printToPDF", {
-                "preferCSSPageSize": True, "printBackground": True,
-                "displayHeaderFooter": False, "generateDocumentOutline": False,
-                # no structure tree: building it took ~25 % of a print's CPU (0,89 -> 0,66
-                # CPU-s for the report's body) and made the PDF 4x larger for pypdf to
-                # read, and the parts joined by lkjip.cetak_peramban never carried it
-                "generateTaggedPDF": False}, self._sesi)
-            self._kotor += len(html)
-            if self._kotor >= BERSIHKAN_SETELAH:
-                self._bersihkan()
-        return base64.b64decode(hasil["data"])
+        """The PDF of `html`, printed in the browser's first tab (see `Halaman.cetak`)."""
+        return self._utama.cetak(html)
 
-    def _bersihkan(self) -> None:
-        """Empty the page and collect its garbage. The renderer keeps a printed document's
-        memory until a full collection, which comes late: over a batch a browser grew from
-        ~460 to ~730 MB PSS (issue 15). Emptied and collected after each large print it stays
-        near its size after the first; the collection of an empty page costs ~0,05 s."""
-        self._kirim("Page.setDocumentContent", {"frameId": self._bingkai, "html": ""},
-                    self._sesi)
-        self._kirim("HeapProfiler.collectGarbage", {}, self._sesi)
-        self._kotor = 0
+    def halaman_baru(self) -> Halaman:
+        """A new tab to print in (its own renderer process)."""
+        return Halaman(self, None)
 
     def tutup(self) -> None:
         """Close the browser and remove its profile folder (safe to call twice)."""
@@ -217,12 +217,71 @@ class Peramban:
             except subprocess.TimeoutExpired:
                 self.proses.kill()
                 self.proses.wait()
+        self._benang.join(5)  # the browser's end closed the pipe: the reader has stopped
         for fd in (self._tulis, self._baca):
             try:
                 os.close(fd)
             except OSError:
                 pass
         shutil.rmtree(self._folder, ignore_errors=True)
+
+
+class Halaman:
+    """One tab of a `Peramban`, printing one document at a time (`cetak`)."""
+
+    def __init__(self, peramban: Peramban, target: str | None):
+        self.peramban, self._kotor, self._kunci = peramban, 0, threading.Lock()
+        kirim = peramban._kirim
+        if target is None:
+            target = kirim("Target.createTarget", {"url": "about:blank"})["targetId"]
+        self._sesi = kirim("Target.attachToTarget", {"targetId": target, "flatten": True}
+                           )["sessionId"]
+        for metode, param in (("Page.enable", {}), ("Network.enable", {}),
+                              ("Network.setBlockedURLs", {"urls": DIBLOKIR}),
+                              ("Emulation.setScriptExecutionDisabled", {"value": True})):
+            kirim(metode, param, self._sesi)
+        self._bingkai = kirim("Page.getFrameTree", {}, self._sesi)["frameTree"]["frame"]["id"]
+
+    def _kirim(self, metode: str, param: dict) -> dict:
+        return self.peramban._kirim(metode, param, self._sesi)
+
+    def cetak(self, html: str) -> bytes:
+        """The PDF of `html` (A4 as its ``@page`` says, backgrounds printed, the headings as
+        the PDF's outline left to the caller). An image that did not load raises."""
+        with self._kunci:
+            self._kirim("Page.setDocumentContent", {"frameId": self._bingkai, "html": html})
+            gagal = self._kirim("Runtime.evaluate", {
+                "expression": _GAMBAR_GAGAL, "awaitPromise": True, "returnByValue": True}
+            )["result"].get("value") or []
+            if gagal:
+                raise RuntimeError(f"{len(gagal)} gambar tidak masuk ke PDF: {', '.join(gagal)}")
+            hasil = self._kirim("Page.printToPDF", {
+                "preferCSSPageSize": True, "printBackground": True,
+                "displayHeaderFooter": False, "generateDocumentOutline": False,
+                # no structure tree: building it took ~25 % of a print's CPU (0,89 -> 0,66
+                # CPU-s for the report's body) and made the PDF 4x larger for pypdf to
+                # read, and the parts joined by lkjip.cetak_peramban never carried it
+                "generateTaggedPDF": False})
+            self._kotor += len(html)
+            if self._kotor >= BERSIHKAN_SETELAH:
+                self._bersihkan()
+        return base64.b64decode(hasil["data"])
+
+    def _bersihkan(self) -> None:
+        """Empty the page and collect its garbage. The renderer keeps a printed document's
+        memory until a full collection, which comes late: over a batch a browser grew from
+        ~460 to ~730 MB PSS (issue 15). Emptied and collected after each large print it stays
+        near its size after the first; the collection of an empty page costs ~0,05 s."""
+        self._kirim("Page.setDocumentContent", {"frameId": self._bingkai, "html": ""})
+        self._kirim("HeapProfiler.collectGarbage", {})
+        self._kotor = 0
+
+
+def _tulis_semua(fd: int, data: bytes) -> None:
+    """``os.write`` until all of `data` is written (a pipe may take less at once)."""
+    tampil = memoryview(data)
+    while tampil:
+        tampil = tampil[os.write(fd, tampil):]
 
 
 def _buang_folder_yatim(induk: str) -> None:
@@ -260,7 +319,7 @@ _KUNCI_SATU = threading.Lock()
 
 
 def _mulai(program: str) -> Peramban:
-    """Start the browser from a thread that lives as long as this process: the death signal
+    """Start a browser from a thread that lives as long as the browser: the death signal
     (`_mati_bersama_induk`) follows the thread that started it, which must not be a build's
     short-lived worker thread. It is closed cleanly at exit (atexit in a process, the
     multiprocessing finalizers in a pool worker, which skips atexit), so its CPU time is
@@ -276,7 +335,8 @@ def _mulai(program: str) -> Peramban:
         except BaseException as e:  # raised in the caller
             hasil["e"] = e
         siap.set()
-        threading.Event().wait()
+        if "p" in hasil:
+            hasil["p"]._benang.join()  # its answers' reader ends when the browser does
 
     threading.Thread(target=jalan, name="lkjip-peramban", daemon=True).start()
     siap.wait()
@@ -287,13 +347,33 @@ def _mulai(program: str) -> Peramban:
     return hasil["p"]
 
 
-def peramban() -> Peramban | None:
-    """This process's browser, started on first use and closed when the process exits; None
-    when there is none to use (`cari`) or it would not start (said once on stderr: the PDFs
-    are then WeasyPrint's)."""
+def peramban() -> Peramban | KlienCetak | None:
+    """What prints this process's PDFs (``.cetak(html)``): in a batch's pool worker the batch's
+    shared browser (`KlienCetak`, when `layanan_bersama` serves one), else this process's
+    own browser, started on first use and closed when the process exits; None when there is
+    none to use (`cari`) or it would not start (said once on stderr: the PDFs are then
+    WeasyPrint's)."""
     program = cari()
     if program is None:
         return None
+    alamat = os.environ.get(ENV_LAYANAN, "")
+    if alamat and not alamat.startswith(f"lkjip-cetak-{os.getpid()}-") and \
+            alamat not in _LAYANAN_GAGAL:
+        with _KUNCI_SATU:
+            klien = _KLIEN.get(os.getpid())
+            if klien is None or klien.alamat != alamat:
+                try:
+                    klien = _KLIEN[os.getpid()] = KlienCetak(alamat, program)
+                except OSError:  # no service: a browser of this process's own
+                    _LAYANAN_GAGAL.add(alamat)
+                    klien = None
+        if klien is not None:
+            return klien
+    return _sendiri(program)
+
+
+def _sendiri(program: str) -> Peramban | None:
+    """This process's own browser (see `peramban`)."""
     with _KUNCI_SATU:
         ada = _SATU.get(os.getpid())
         if ada is None or ada.program != program or ada.proses.poll() is not None:
@@ -307,3 +387,187 @@ def peramban() -> Peramban | None:
                       f"dengan WeasyPrint (lebih lambat).", file=sys.stderr)
                 return None
         return ada
+
+
+# ---------------------------------------------------------------- one browser for a batch
+#
+# A batch's pool workers (`lkjip.bangun.kumpulan`) print with ONE browser, the batch
+# process's, instead of one each (~270 MB PSS a browser with its renderer, storage service
+# and print compositors; issue 15). The batch process serves it on an abstract Unix socket
+# (`LayananCetak`; Linux), named in the workers' environment (``LKJIP_LAYANAN_CETAK``); each
+# worker (`KlienCetak`) sends its HTML and gets the PDF's bytes, printed in a tab of its
+# own (a renderer of its own: two workers print at once). The same browser, flags and print
+# parameters as a worker's own: the PDFs are the same. Where the service cannot be reached,
+# or its browser fails, a worker starts its own browser (`_sendiri`) and prints with it.
+# ``LKJIP_PERAMBAN_BERSAMA=0`` turns the service off.
+
+ENV_LAYANAN = "LKJIP_LAYANAN_CETAK"
+_KLIEN: dict[int, KlienCetak] = {}
+_LAYANAN_GAGAL: set[str] = set()  # services this process could not use: its own browser then
+_KEPALA = struct.Struct("!cQ")  # a message: its kind (one byte) and its length, then its bytes
+
+
+def _kirim_pesan(sok: socket.socket, jenis: bytes, isi: bytes) -> None:
+    sok.sendall(_KEPALA.pack(jenis, len(isi)) + isi)
+
+
+def _terima_pesan(sok: socket.socket) -> tuple[bytes, bytes] | None:
+    """(kind, bytes) of the next message; None when the other side closed between two."""
+    kepala = _terima_tepat(sok, _KEPALA.size, boleh_habis=True)
+    if kepala is None:
+        return None
+    jenis, panjang = _KEPALA.unpack(kepala)
+    return jenis, _terima_tepat(sok, panjang)
+
+
+def _terima_tepat(sok: socket.socket, n: int, boleh_habis: bool = False) -> bytes | None:
+    buf = bytearray(n)
+    tampil, dapat = memoryview(buf), 0
+    while dapat < n:
+        k = sok.recv_into(tampil[dapat:])
+        if not k:
+            if boleh_habis and dapat == 0:
+                return None
+            raise ConnectionError("layanan cetak terputus di tengah pesan")
+        dapat += k
+    return bytes(buf)
+
+
+class LayananCetak:
+    """The batch process's print service (see above): a thread accepts the workers'
+    connections, a thread per connection prints its requests in a tab of the service's
+    browser (a connection that ended gives its tab to the next one)."""
+
+    def __init__(self, program: str):
+        self.program = program
+        self.alamat = f"lkjip-cetak-{os.getpid()}-{secrets.token_hex(8)}"
+        self._srv = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self._srv.bind("\0" + self.alamat)
+        self._srv.listen(64)
+        self._mesin: Peramban | None = None
+        self._siap, self._kunci, self._bebas = threading.Event(), threading.Lock(), []
+        self._utama_dipakai = False  # the browser's first tab given to a connection
+        threading.Thread(target=self._nyalakan, name="lkjip-cetak-mulai", daemon=True).start()
+        threading.Thread(target=self._terima, name="lkjip-cetak", daemon=True).start()
+
+    def _nyalakan(self) -> None:
+        try:
+            self._mesin = _mulai(self.program)
+        except (GalatPeramban, OSError):  # each worker then starts its own
+            pass
+        finally:
+            self._siap.set()
+
+    def _terima(self) -> None:
+        while True:
+            try:
+                conn, _ = self._srv.accept()
+            except OSError:  # closed (`tutup`)
+                return
+            threading.Thread(target=self._layani, args=(conn,), name="lkjip-cetak-klien",
+                             daemon=True).start()
+
+    def _layani(self, conn: socket.socket) -> None:
+        halaman = None
+        try:
+            kred = conn.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, 12)
+            if int.from_bytes(kred[4:8], sys.byteorder) != os.getuid():
+                return
+            self._siap.wait()
+            while (pesan := _terima_pesan(conn)) is not None:
+                try:
+                    if self._mesin is None or self._mesin.proses.poll() is not None:
+                        raise GalatPeramban("peramban layanan cetak tidak berjalan")
+                    halaman = halaman or self._halaman()
+                    _kirim_pesan(conn, b"P", halaman.cetak(pesan[1].decode("utf-8")))
+                except GalatPeramban as e:
+                    _kirim_pesan(conn, b"E", str(e).encode("utf-8"))
+                except RuntimeError as e:  # an image that did not load: the caller's error
+                    _kirim_pesan(conn, b"G", str(e).encode("utf-8"))
+        except OSError:
+            pass
+        finally:
+            conn.close()
+            if halaman is not None:
+                with self._kunci:
+                    self._bebas.append(halaman)
+
+    def _halaman(self) -> Halaman:
+        """A tab no connection prints in: the browser's first, a freed one, or a new one."""
+        with self._kunci:
+            while self._bebas:
+                halaman = self._bebas.pop()
+                if halaman.peramban is self._mesin:
+                    return halaman
+            if not self._utama_dipakai:
+                self._utama_dipakai = True
+                return self._mesin._utama
+        return self._mesin.halaman_baru()
+
+    def tutup(self) -> None:
+        """Stop accepting and close the browser (its prints are done: the workers ended)."""
+        try:
+            self._srv.shutdown(socket.SHUT_RDWR)  # wakes the accepting thread
+        except OSError:
+            pass
+        self._srv.close()
+        self._siap.wait()
+        if self._mesin is not None:
+            self._mesin.tutup()
+
+
+class KlienCetak:
+    """A pool worker's connection to the batch's `LayananCetak`; ``cetak(html)`` as
+    `Peramban.cetak`. A service that is gone or whose browser failed is not used again: the
+    print is made by this process's own browser (`_sendiri`)."""
+
+    def __init__(self, alamat: str, program: str):
+        self.alamat, self.program, self._kunci = alamat, program, threading.Lock()
+        self._sok = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            self._sok.connect("\0" + alamat)
+        except OSError:
+            self._sok.close()
+            raise
+
+    def cetak(self, html: str) -> bytes:
+        with self._kunci:
+            if self.alamat not in _LAYANAN_GAGAL:
+                try:
+                    _kirim_pesan(self._sok, b"H", html.encode("utf-8"))
+                    jenis, isi = _terima_pesan(self._sok) or (b"E", b"tertutup")
+                except OSError as e:
+                    jenis, isi = b"E", str(e).encode("utf-8")
+                if jenis == b"P":
+                    return isi
+                if jenis == b"G":
+                    raise RuntimeError(isi.decode("utf-8"))
+                _LAYANAN_GAGAL.add(self.alamat)
+                self._sok.close()
+        sendiri = _sendiri(self.program)
+        if sendiri is None:
+            raise GalatPeramban(f"peramban {self.program} tidak dapat dijalankan")
+        return sendiri.cetak(html)
+
+
+@contextmanager
+def layanan_bersama():
+    """While the block runs, the pool workers this process spawns print with one browser,
+    this process's (`LayananCetak`; Linux, a browser found by `cari`, not turned off by
+    ``LKJIP_PERAMBAN_BERSAMA=0``); it is closed when the block ends (Ctrl-C too)."""
+    program = cari()
+    if (program is None or not sys.platform.startswith("linux")
+            or os.environ.get("LKJIP_PERAMBAN_BERSAMA", "1") == "0"):
+        yield None
+        return
+    layanan = LayananCetak(program)
+    lama = os.environ.get(ENV_LAYANAN)
+    os.environ[ENV_LAYANAN] = layanan.alamat
+    try:
+        yield layanan
+    finally:
+        if lama is None:
+            os.environ.pop(ENV_LAYANAN, None)
+        else:
+            os.environ[ENV_LAYANAN] = lama
+        layanan.tutup()

@@ -129,16 +129,20 @@ def _hangatkan_matplotlib() -> None:
 
 @contextmanager
 def _pelaksana(jobs: int, scheduler: str | None):
-    """A ``concurrent.futures`` executor: a spawn process pool, or a Dask cluster's."""
+    """A ``concurrent.futures`` executor: a spawn process pool, or a Dask cluster's. The pool's
+    workers print their PDFs with one browser, this process's (`lkjip.peramban.layanan_bersama`;
+    closed after the pool), instead of one each."""
     if scheduler:
         with _klien_dask(scheduler) as klien:
             klien.run(_hangatkan_matplotlib)
             with klien.get_executor(pure=False) as pool:
                 yield pool
         return
+    from lkjip.peramban import layanan_bersama
+
     _hangatkan_matplotlib()
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"),
-                             initializer=_pekerja_mulai) as pool:
+    with layanan_bersama(), ProcessPoolExecutor(
+            max_workers=jobs, mp_context=get_context("spawn"), initializer=_pekerja_mulai) as pool:
         yield pool
 
 
