@@ -128,8 +128,15 @@ _GAMBAR_GRAFIK = re.compile(
     r'[A-Za-z0-9+/=]+"')
 
 
+# a figure's provenance tooltip (lkjip.tampil_jejak.html_angka): hidden in print by the sheet
+_TOOLTIP = re.compile(r'<span class="lk-jejak-isi"[^>]*>(?:<span class="lk-jejak-[a-z]+">'
+                      r"[^<]*</span>)*</span>")
+
+
 def untuk_cetak(html: str, svg: dict[str, str]) -> str:
-    """The reader's HTML with each chart's PDF copy (`svg_cetak`) in place of its screen SVG.
+    """The reader's HTML for print: each chart's PDF copy (`svg_cetak`) in place of its screen
+    SVG, and without the figures' provenance tooltips, which print never shows (a quarter of
+    the report's HTML: ~0,08 CPU-s of Chromium's print, issue 15).
 
     A chart without a copy (an older notebook, an id renamed by `_id_unik`) keeps its SVG.
 
@@ -138,11 +145,15 @@ def untuk_cetak(html: str, svg: dict[str, str]) -> str:
     'QkJC">'
     >>> untuk_cetak(h + 'data:image/svg+xml;base64,AAAA">', {})[-6:]
     'AAAA">'
+    >>> untuk_cetak('<span class="lk-jejak"><span class="lk-jejak-nilai">40</span><span '
+    ...             'class="lk-jejak-isi" id="j" style="display:none"><span class="lk-jejak-'
+    ...             'judul">capaian</span></span></span>', {})
+    '<span class="lk-jejak"><span class="lk-jejak-nilai">40</span></span>'
     """
     def ganti(m: re.Match) -> str:
         return f'{m.group(1)}{svg[m.group(2)]}"' if m.group(2) in svg else m.group(0)
 
-    return _GAMBAR_GRAFIK.sub(ganti, html) if svg else html
+    return _TOOLTIP.sub("", _GAMBAR_GRAFIK.sub(ganti, html) if svg else html)
 
 
 class _GambarHilang(logging.Handler):

@@ -321,6 +321,25 @@ def test_untuk_cetak_mengganti_hanya_grafik_yang_punya_salinan():
     assert hasil == html.replace("QkJC", "Q0ND")
 
 
+def test_untuk_cetak_tanpa_tooltip_jejak():
+    """The print HTML keeps a figure, its Lampiran number and its finding mark, not its
+    provenance tooltip (never shown in print), as the reader's HTML serialises them."""
+    from decimal import Decimal
+
+    from lkjip.angka import Angka
+    from lkjip.tampil_jejak import html_angka
+
+    angka = Angka(Decimal("40"), "Pembilang / Penyebut × 100", (4, 10), label="<b>data</b>",
+                  pola="{0} / {1} × 100")
+    html = str(BeautifulSoup(f"<p>Capaian {html_angka(angka, nomor='P-1')} %.</p>",
+                             "html.parser"))
+    assert 'class="lk-jejak-isi"' in html and "Pembilang" in html
+    hasil = ekspor.untuk_cetak(html, {})
+    assert "lk-jejak-isi" not in hasil and "Pembilang" not in hasil and "data" not in hasil
+    # 40 printed at the default two decimals, as the report prints a capaian
+    assert BeautifulSoup(hasil, "html.parser").get_text() == "Capaian 40,00P-1 %."
+
+
 def test_a_chart_that_does_not_render_stops_the_pdf(mesin):
     """A chart silently left out of the PDF is refused (WeasyPrint < 69 dropped every data:
     image under allowed_protocols and only logged it)."""
