@@ -4,15 +4,22 @@ layout has (issue 15).
 Chromium numbers pages 1, 2, … through a document and cannot restart the count, nor put a
 target's page number in the text. So the reader's HTML (marked by
 `lkjip.ekspor_cetak.tandai_halaman`: ``.lk-sampul``, ``.lk-depan``, ``.lk-isi``) is printed in
-parts, each part alone (the others hidden), and the parts are joined with pypdf:
+two prints, and their pages are joined with pypdf:
 
-1. the body (BAB I on), pages 1, 2, …; Chromium gives a named destination for every element
-   a link points to, so the page of every entry of the lists of contents is read from it
-   (hidden links are added for the chapter starts and signature blocks, `_penanda`);
+1. the body (BAB I on), pages 1, 2, …, with the front matter after it from a page of its own,
+   its lists' page numbers stood in (`_html_ukur`). Chromium gives a named destination for
+   every element a link points to, so the page of every entry of the lists of contents is
+   read from it (hidden links are added for the chapter starts, signature blocks and the
+   parts, `_penanda`): the body's, and the front matter's own entries counted from its
+   first page;
 2. the front matter (Kata Pengantar to the lists), pages i, ii, …, with the page numbers
-   written into its lists of contents (`isi_daftar`); printed again when a number written
-   changed the pages of the front matter's own entries (at most `ULANG_DEPAN` times);
-3. the cover, unnumbered.
+   written into its lists of contents (`isi_daftar`), and the cover after it on a page of
+   its own, unnumbered; printed again when a number written moved the front matter's own
+   entries (at most `ULANG_DEPAN` times). The cover's page is put first when joining.
+
+A document without chapters (the working paper) is printed whole once with the numbers stood
+in, then only its cover and lists, before ``main``, with the numbers written in
+(`_susun_utuh`). Each print costs ~0,06 CPU-s however small; the body's most (issue 15).
 
 The joined PDF gets page labels (Sampul, i…, 1…), the lists' links pointing at their pages, an
 outline from the Daftar Isi, and the title, subject and keywords of the HTML's head. A chapter
@@ -33,8 +40,9 @@ BATAS_TIPIS = 300  # characters of body text: a page with less is a layout fault
 BATAS_JALUR = 40  # path segments on a page above which it holds a drawing (a chart, a chart-like
 #                   picture): a page with one is never near-empty
 
-_SEMBUNYI = {"sampul": ".lk-depan, .lk-isi", "depan": ".lk-sampul, .lk-isi",
-             "isi": ".lk-sampul, .lk-depan", "semua": ""}
+# what each print hides: the body's print its cover and a front matter left in place (its
+# front matter is moved after it, `_html_ukur`); the front matter's its body
+_SEMBUNYI = {"depan": ".lk-isi", "isi": ".lk-sampul, .lk-depan", "semua": ""}
 _TAUTAN = re.compile(
     r'(<li class="lk-tingkat-(\d)[^"]*"><a href="#([^"]+)">)(.*?)(</a></li>)', re.S)
 _BAB = re.compile(r'<div class="lk-bab(?: [^"]*)?" data-bab="(\d+)">\s*<[^>]*?\bid="([^"]+)"')
@@ -77,7 +85,7 @@ def _penanda(html: str) -> tuple[str, dict[str, str], list[str]]:
         return f'<div id="{ttd[-1]}" class="lk-ttd'
 
     html = _TTD.sub(beri_id, html)
-    tautan = "".join(f'<a href="#{i}"></a>' for i in [*bab, *ttd])
+    tautan = "".join(f'<a href="#{i}"></a>' for i in [*bab, *ttd, _UKUR, _SAMPUL_ID, _UTAMA])
     html = html.replace("</body>", f'<nav style="display:none">{tautan}</nav></body>', 1)
     return html, bab, ttd
 
@@ -109,16 +117,16 @@ def romawi(n: int) -> str:
     return hasil
 
 
-def isi_daftar(html: str, nomor: dict[str, str]) -> str:
+def isi_daftar(html: str, nomor: dict[str, str], sela: str | None = None) -> str:
     """The lists of contents with each entry's page number (`nomor`: target id → number as
-    printed) after a leader; an entry without a number keeps none.
+    printed, else `sela`) after a leader; an entry without a number keeps none.
 
     >>> isi_daftar('<li class="lk-tingkat-1"><a href="#b">BAB I</a></li>', {"b": "1"})
     '<li class="lk-tingkat-1"><a href="#b"><span class="lk-daftar-judul">BAB I</span><span \
 class="lk-daftar-titik"></span><span class="lk-daftar-hal">1</span></a></li>'
     """
     def ganti(m: re.Match) -> str:
-        hal = nomor.get(m.group(3))
+        hal = nomor.get(m.group(3), sela)
         if hal is None:
             return m.group(0)
         return (f'{m.group(1)}<span class="lk-daftar-judul">{m.group(4)}</span>'
@@ -128,12 +136,12 @@ class="lk-daftar-titik"></span><span class="lk-daftar-hal">1</span></a></li>'
     return _TAUTAN.sub(ganti, html)
 
 
-def _glif_halaman(pembaca) -> list[tuple[int, int]]:
+def _glif_halaman(pembaca, sampai: int | None = None) -> list[tuple[int, int]]:
     """(glyphs shown, path segments drawn) of each page: Chromium writes each glyph as four
     hex digits in a ``Tj``/``TJ`` string, so its text is counted without extracting it (pypdf's
-    text extraction takes ~2,6 s on the report)."""
+    text extraction takes ~2,6 s on the report). The first `sampai` pages only, if given."""
     hasil = []
-    for halaman in pembaca.pages:
+    for halaman in list(pembaca.pages)[:sampai]:
         isi = halaman.get_contents()
         data = isi.get_data() if isi is not None else b""
         glif = 0
@@ -153,13 +161,14 @@ def _tepi(html: str) -> int:
 
 
 def halaman_tipis(pembaca, tujuan: dict, bab: dict[str, str], ttd: list[str],
-                  tepi: int) -> list[tuple[int, str | None]]:
-    """(page from 1, its chapter's ``data-bab``) of each near-empty page of the body: under
-    `BATAS_TIPIS` characters of text besides the margins, no drawing, no signature block."""
+                  tepi: int, sampai: int | None = None) -> list[tuple[int, str | None]]:
+    """(page from 1, its chapter's ``data-bab``) of each near-empty page of the body (its
+    first `sampai` pages): under `BATAS_TIPIS` characters of text besides the margins, no
+    drawing, no signature block."""
     awal = sorted((tujuan[i][0], b) for i, b in bab.items() if i in tujuan)
     dengan_ttd = {tujuan[i][0] for i in ttd if i in tujuan}
     tipis = []
-    for n, (glif, jalur) in enumerate(_glif_halaman(pembaca)):
+    for n, (glif, jalur) in enumerate(_glif_halaman(pembaca, sampai)):
         if glif - tepi < BATAS_TIPIS and jalur <= BATAS_JALUR and n not in dengan_ttd:
             babnya = next((b for h, b in reversed(awal) if h <= n), None)
             tipis.append((n + 1, babnya))
@@ -171,7 +180,7 @@ def halaman_tipis(pembaca, tujuan: dict, bab: dict[str, str], ttd: list[str],
 
 def tanpa_isi(html: str) -> str:
     """`html` without its body (``div.lk-isi``, the last element of ``main``: see
-    `lkjip.ekspor_cetak.tandai_halaman`), for the prints of the cover and the front matter:
+    `lkjip.ekspor_cetak.tandai_halaman`), for the print of the front matter and the cover:
     most of the report need not be parsed to be hidden.
 
     >>> tanpa_isi('<main><div class="lk-depan">a</div><div class="lk-isi"><div>b</div>'
@@ -183,10 +192,42 @@ def tanpa_isi(html: str) -> str:
     return html[:awal] + html[akhir:] if 0 <= awal < akhir else html
 
 
+def _akhir_elemen(html: str, awal: int) -> int:
+    """The index just after the element whose start tag opens at `awal`, found by counting
+    the start and end tags of its kind (the reader's HTML is BeautifulSoup's serialisation:
+    balanced, a ``<`` in text or an attribute escaped).
+
+    >>> h = 'x<div a="1"><div>b</div></div><div>c</div>'
+    >>> h[1:_akhir_elemen(h, 1)]
+    '<div a="1"><div>b</div></div>'
+    """
+    nama = re.match(r"<([a-z]+)", html[awal:]).group(1)
+    kedalaman = 0
+    for m in re.compile(rf"<(/?){nama}\b[^>]*>").finditer(html, awal):
+        kedalaman += -1 if m.group(1) else 1
+        if kedalaman == 0:
+            return m.end()
+    return len(html)
+
+
+def _potong(html: str, awal_tag: str) -> tuple[str, list[str]]:
+    """`html` without each element whose start tag begins with `awal_tag`, and those
+    elements in document order.
+
+    >>> _potong('<p>a</p><div class="d">b<div>c</div></div><p>e</p>', '<div class="d"')
+    ('<p>a</p><p>e</p>', ['<div class="d">b<div>c</div></div>'])
+    """
+    sisa, potongan, i = [], [], 0
+    while (j := html.find(awal_tag, i)) >= 0:
+        k = _akhir_elemen(html, j)
+        sisa.append(html[i:j])
+        potongan.append(html[j:k])
+        i = k
+    return "".join([*sisa, html[i:]]), potongan
+
+
 def _cetak_bagian(cetak, html: str, nama: str, tambahan: str = "") -> tuple:
     """Print one part; the reader of its PDF and its named destinations."""
-    if nama in ("sampul", "depan"):
-        html = tanpa_isi(html)
     return _halaman_tujuan(cetak(_bagian(html, nama, tambahan)))
 
 
@@ -210,36 +251,111 @@ def pilih_varian(html: str, cetak_tipis, varian: tuple[str, ...]) -> tuple:
     return terbaik
 
 
+# ids the prints below give their parts, and the page numbers that stand in the lists of
+# contents before the true ones are known (two digits: within the number's reserved width)
+_UKUR, _SAMPUL_ID, _UTAMA, SELA = "lk-cetak-depan", "lk-cetak-sampul", "lk-cetak-utama", "00"
+
+
+def _html_ukur(html: str) -> str:
+    """The body's print (pages 1, 2, …) with the front matter after it, from a page of its
+    own, its lists' numbers stood in by `SELA`: one print tells the body's pages and how the
+    front matter falls on its pages (its own entries of the Daftar Isi), which the front
+    matter's print then writes in. The front matter is moved by its ``div.lk-depan``
+    (`lkjip.ekspor_cetak.tandai_halaman`), renamed so the sheet does not hide it."""
+    tanpa, depan = _potong(html, '<div class="lk-depan">')
+    if not depan:
+        return html
+    pindah = "".join('<div class="lk-cetak-diukur">' + d[len('<div class="lk-depan">'):]
+                     for d in depan)
+    akhir = tanpa.rfind("</main>")
+    return (tanpa[:akhir] + f'<div id="{_UKUR}" class="lk-cetak-ukur">'
+            f"{isi_daftar(pindah, {}, SELA)}</div>" + tanpa[akhir:])
+
+
 def _cetak_isi(cetak, html: str, bab: dict, ttd: list, varian: tuple[str, ...]) -> tuple:
-    """The body's print (`pilih_varian`): its reader and named destinations."""
+    """The body's print (`_html_ukur`, `pilih_varian`): its reader, the named destinations
+    on its pages, how many they are, and the front matter's own entries as numbered on its
+    pages (i, ii, …, none without a front matter)."""
     tepi = _tepi(html)
 
     def cetak_tipis(h: str) -> tuple:
         pembaca, tujuan = _cetak_bagian(cetak, h, "isi")
-        return (pembaca, tujuan), halaman_tipis(pembaca, tujuan, bab, ttd, tepi)
+        n = tujuan.get(_UKUR, (len(pembaca.pages), 0))[0]
+        return (pembaca, tujuan, n), halaman_tipis(pembaca, tujuan, bab, ttd, tepi, n)
 
-    return pilih_varian(html, cetak_tipis, varian)[1]
+    pembaca, tujuan, n = pilih_varian(_html_ukur(html), cetak_tipis, varian)[1]
+    sendiri = {i: romawi(h - n + 1) for i, (h, _) in tujuan.items() if h >= n and i != _UKUR}
+    return pembaca, {i: t for i, t in tujuan.items() if t[0] < n}, n, sendiri
 
 
-def _cetak_depan(cetak, html: str, nomor_isi: dict[str, str]) -> tuple:
-    """The front matter's print with every list entry's page number written in: the body's
-    from `nomor_isi`, its own (i, ii, …) from the print before, until they stay the same.
-    Its reader and named destinations."""
-    sendiri: dict[str, str] = {}
+def _cetak_depan(cetak, html: str, nomor_isi: dict[str, str], sendiri: dict[str, str]):
+    """The front matter's print, its cover after it, every list entry's page number written
+    in: the body's from `nomor_isi`, its own from `sendiri` (the body's print measured them,
+    `_html_ukur`), then from the print before until they stay the same. Its reader, named
+    destinations and the page its cover starts on."""
+    h, sampul = _potong(tanpa_isi(html), '<section class="lk-sampul')
+    kosong, hilang = _jangkar_kosong(h, html)
+    akhir = h.rfind("</main>") if "</main>" in h else h.rfind("</body>")
+    # the cover last, on a page of its own (`@page sampul`: unnumbered)
+    sampul = "".join(sampul).replace("<section ", f'<section id="{_SAMPUL_ID}" ', 1)
+    h = h[:akhir] + kosong + sampul + h[akhir:]
     for _ in range(ULANG_DEPAN):
-        pembaca, tujuan = _cetak_bagian(
-            cetak, isi_daftar(html, {**nomor_isi, **sendiri}), "depan", _ROMAWI)
-        baru = {i: romawi(h + 1) for i, (h, _) in tujuan.items() if i not in nomor_isi}
+        pembaca, tujuan = _cetak_bagian(cetak, isi_daftar(h, {**nomor_isi, **sendiri}),
+                                        "depan", _DEPAN)
+        awal_sampul = tujuan.get(_SAMPUL_ID, (len(pembaca.pages), 0))[0]
+        baru = {i: romawi(hal + 1) for i, (hal, _) in tujuan.items() if i in sendiri}
         if baru == sendiri:
             break
         sendiri = baru
-    return pembaca, tujuan
+    return pembaca, {i: t for i, t in tujuan.items() if i not in hilang}, awal_sampul
 
 
-# the cover alone: its own page unnumbered, without the running header (as ``@page sampul``)
-_SAMPUL = (".lk-sampul { page: auto; break-after: auto; } "
-           "@page { @bottom-center { content: none; } @top-right { content: none; } }")
-_ROMAWI = "@page { @bottom-center { content: counter(page, lower-roman); } }"
+def _jangkar_kosong(bagian: str, html: str) -> tuple[str, set[str]]:
+    """Empty elements with the id of each list entry's target that `bagian`, what a print
+    keeps of `html`, lacks (Chromium draws no link to an element that is not there), and
+    those ids, whose places in that print mean nothing.
+
+    >>> _jangkar_kosong('<h1 id="a">', '<li class="lk-tingkat-1"><a href="#a">A</a></li>'
+    ...                 '<li class="lk-tingkat-1"><a href="#b">B</a></li>')
+    ('<span id="b"></span>', {'b'})
+    """
+    ada = set(re.findall(r'\bid="([^"]*)"', bagian))
+    hilang = dict.fromkeys(m.group(3) for m in _TAUTAN.finditer(html) if m.group(3) not in ada)
+    return "".join(f'<span id="{i}"></span>' for i in hilang), set(hilang)
+
+
+# the front matter numbered i, ii, …; the cover after it from a page of its own
+# (Chromium lets the later of two @page rules win, whatever their selectors: the cover's
+# page is named again after the universal rules of the sheet and the template)
+_DEPAN = ("@page { @bottom-center { content: counter(page, lower-roman); } } "
+          ".lk-sampul { break-before: page; break-after: auto; } "
+          "@page sampul { @bottom-center { content: none; } @top-right { content: none; } }")
+
+
+def _susun_utuh(html: str, cetak) -> list[tuple]:
+    """The parts of a document without chapters (cover and all numbered 1, 2, …): one print
+    with the lists' numbers stood in (`SELA`), then, when the lists stand before ``main``,
+    only the pages up to it again with the numbers written in; else the whole again."""
+    if not _TAUTAN.search(html):
+        pembaca, tujuan = _cetak_bagian(cetak, html, "semua")
+        return [("semua", pembaca, tujuan, range(len(pembaca.pages)))]
+    html = html.replace("<main>", f'<main id="{_UTAMA}">', 1)
+    pembaca, tujuan = _cetak_bagian(cetak, isi_daftar(html, {}, SELA), "semua")
+    nomor = {i: str(h + 1) for i, (h, _) in tujuan.items()}
+    utama = html.find(f'<main id="{_UTAMA}">')
+    if 0 <= utama and html.rfind('<nav class="lk-daftar-bagian"', 0, utama) >= 0 \
+            and html.find('<nav class="lk-daftar-bagian"', utama) < 0:
+        kosong, hilang = _jangkar_kosong(html[:utama] + html[html.rfind("</main>"):], html)
+        tanpa_utama = html[:html.find(">", utama) + 1] + kosong + html[html.rfind("</main>"):]
+        depan, tujuan_depan = _cetak_bagian(cetak, isi_daftar(tanpa_utama, nomor), "semua")
+        tujuan_depan = {i: t for i, t in tujuan_depan.items() if i not in hilang | {_UTAMA}}
+        awal = len(depan.pages)
+        if tujuan.get(_UTAMA, (-1,))[0] == awal and all(
+                tujuan.get(i, (-1,))[0] == h for i, (h, _) in tujuan_depan.items()):
+            return [("semua", depan, tujuan_depan, range(awal)),
+                    ("semua", pembaca, tujuan, range(awal, len(pembaca.pages)))]
+    pembaca, tujuan = _cetak_bagian(cetak, isi_daftar(html, nomor), "semua")
+    return [("semua", pembaca, tujuan, range(len(pembaca.pages)))]
 
 
 def susun(html: str, cetak, varian: tuple[str, ...] = ()) -> bytes:
@@ -249,20 +365,16 @@ def susun(html: str, cetak, varian: tuple[str, ...] = ()) -> bytes:
     (`lkjip.ekspor_cetak.VARIAN`)."""
     html, bab, ttd = _penanda(html)
     if 'class="lk-isi"' not in html:  # no chapter: one document (cover too), numbered 1, 2, …
-        pembaca, tujuan = _cetak_bagian(cetak, html, "semua")
-        if _TAUTAN.search(html):
-            nomor = {i: str(h + 1) for i, (h, _) in tujuan.items()}
-            pembaca, tujuan = _cetak_bagian(cetak, isi_daftar(html, nomor), "semua")
-        return _gabung(html, [("semua", pembaca, tujuan)])
-    isi, tujuan_isi = _cetak_isi(cetak, html, bab, ttd, varian)
-    nomor_isi = {i: str(h + 1) for i, (h, _) in tujuan_isi.items()}
-    bagian = [("isi", isi, tujuan_isi)]
-    if 'class="lk-depan"' in html:  # a part that is absent is not printed (a blank page)
-        depan, tujuan_depan = _cetak_depan(cetak, html, nomor_isi)
-        bagian.insert(0, ("depan", depan, tujuan_depan))
-    if 'class="lk-sampul' in html:
-        sampul, _ = _cetak_bagian(cetak, html, "sampul", _SAMPUL)
-        bagian.insert(0, ("sampul", sampul, {}))
+        return _gabung(html, _susun_utuh(html, cetak))
+    isi, tujuan_isi, n, sendiri = _cetak_isi(cetak, html, bab, ttd, varian)
+    bagian = [("isi", isi, tujuan_isi, range(n))]
+    if 'class="lk-depan"' in html or 'class="lk-sampul' in html:
+        nomor_isi = {i: str(h + 1) for i, (h, _) in tujuan_isi.items()}
+        depan, tujuan_depan, c = _cetak_depan(cetak, html, nomor_isi, sendiri)
+        if c:  # a part that is absent is not printed (a blank page)
+            bagian.insert(0, ("depan", depan, tujuan_depan, range(c)))
+        if c < len(depan.pages):
+            bagian.insert(0, ("sampul", depan, {}, range(c, len(depan.pages))))
     return _gabung(html, bagian)
 
 
@@ -295,21 +407,24 @@ def _entri_daftar_isi(html: str) -> list[tuple[int, str, list[str]]]:
             for m in _TAUTAN.finditer(blok)]
 
 
-def _gabung(html: str, bagian: list[tuple[str, object, dict]]) -> bytes:
-    """Join the parts' prints: page labels, the lists' links and the outline pointing at the
-    joined pages, the metadata of the head."""
+def _gabung(html: str, bagian: list[tuple[str, object, dict, range]]) -> bytes:
+    """Join the parts' prints, each ``(kind, reader, named destinations, its pages taken)``:
+    page labels, the lists' links and the outline pointing at the joined pages, the metadata
+    of the head."""
     from pypdf import PdfWriter
 
     penulis, letak, awal = PdfWriter(), {}, 0
-    for nama, pembaca, tujuan in bagian:
-        penulis.append(pembaca, import_outline=False)
+    for nama, pembaca, tujuan, halaman in bagian:
+        penulis.append(pembaca, pages=list(halaman), import_outline=False)
         for i, (h, atas) in tujuan.items():
-            letak.setdefault(i, (awal + h, atas))
-        n = len(pembaca.pages)
-        label = {"sampul": {"prefix": "Sampul"}, "depan": {"style": "/r", "start": 1},
-                 "isi": {"style": "/D", "start": 1}, "semua": {"style": "/D", "start": 1}}[nama]
-        penulis.set_page_label(awal, awal + n - 1, **label)
-        awal += n
+            if h in halaman:
+                letak.setdefault(i, (awal + h - halaman.start, atas))
+        mulai = halaman.start + 1  # the number its first page bears in its print
+        label = {"sampul": {"prefix": "Sampul"}, "depan": {"style": "/r", "start": mulai},
+                 "isi": {"style": "/D", "start": mulai},
+                 "semua": {"style": "/D", "start": mulai}}[nama]
+        penulis.set_page_label(awal, awal + len(halaman) - 1, **label)
+        awal += len(halaman)
     _arahkan_tautan(penulis, letak)
     induk: dict[int, object] = {}
     for tingkat, i, kata in _entri_daftar_isi(html):

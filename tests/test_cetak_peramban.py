@@ -3,6 +3,7 @@ is found and the chapter set again, and the browser dies with the process that s
 
 import io
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -81,3 +82,95 @@ def test_peramban_mati_bersama_prosesnya():
         time.sleep(0.05)
     else:
         pytest.fail(f"peramban {pid} masih berjalan setelah prosesnya dibunuh")
+
+
+def _dicatat(cetak):
+    """`cetak` that keeps the HTML of each print it makes."""
+    dicetak = []
+
+    def catat(html: str) -> bytes:
+        dicetak.append(html)
+        return cetak(html)
+
+    return catat, dicetak
+
+
+def _daftar(butir: list[tuple[str, str, str]]) -> str:
+    li = "".join(f'<li class="lk-tingkat-1{kelas}"><a href="#{i}">{judul}</a></li>'
+                 for i, judul, kelas in butir)
+    return f'<nav class="lk-daftar-bagian"><h1 id="daftar-isi">DAFTAR ISI</h1><ol>{li}</ol></nav>'
+
+
+def _halaman(pdf: bytes) -> tuple[list[str], str]:
+    """The page labels of `pdf` and its text as ``pdftotext -layout`` reads it."""
+    label = pypdf.PdfReader(io.BytesIO(pdf)).page_labels
+    teks = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True,
+                          check=True).stdout.decode()
+    return label, teks
+
+
+def test_edisi_dari_dua_cetakan_nomor_daftar_isi_benar():
+    """Cover, front matter (Kata Pengantar over two pages, then the Daftar Isi listing its own
+    entries and the chapters) and body: two prints, the body with the front matter measured
+    after it and the front matter with the cover after it; the joined PDF has the cover
+    unnumbered, the front matter i, ii, iii, the body 1, 2, …, and every entry of the Daftar
+    Isi the page its heading stands on."""
+    from tests.tata_letak import nomor_halaman, salah_nomor_daftar
+
+    pengantar = "".join(f"<p>{KALIMAT * 4}</p>" for _ in range(9))  # ~1,5 pages
+    depan = (f'<div class="lk-depan"><h1 id="kata-pengantar">KATA PENGANTAR</h1>{pengantar}'
+             + _daftar([("kata-pengantar", "KATA PENGANTAR", " lk-romawi"),
+                        ("daftar-isi", "DAFTAR ISI", " lk-romawi"),
+                        ("bab-i", "BAB I PENDAHULUAN", ""),
+                        ("bab-ii", "BAB II PENUTUP", "")]) + "</div>")
+    isi = _dokumen(12).split('<div class="lk-isi">', 1)[1]
+    isi = isi.replace('>BAB I<', '><span class="lk-bab-nomor">BAB I</span> PENDAHULUAN<', 1)
+    isi = isi.replace('>BAB II<', '><span class="lk-bab-nomor">BAB II</span> PENUTUP<', 1)
+    html = (f"<html><head><style>{CSS}</style></head><body>"
+            '<section class="lk-sampul"><p class="lk-sampul-judul">LAPORAN KINERJA</p>'
+            f'</section><main>{depan}<div class="lk-isi">{isi}')
+    cetak, dicetak = _dicatat(peramban.peramban().cetak)
+    pdf = cetak_peramban.susun(html, cetak, VARIAN)
+    label, teks = _halaman(pdf)
+    assert len(dicetak) == 2
+    assert '<h1 id="bab-ii">' not in dicetak[1]  # the body printed once
+    n_depan = sum(h.isalpha() for h in label[1:])  # the Kata Pengantar's pages, Daftar Isi
+    n_isi = len(label) - 1 - n_depan
+    assert label == ["Sampul", *map(cetak_peramban.romawi, range(1, n_depan + 1)),
+                     *map(str, range(1, n_isi + 1))]
+    # the Daftar Isi not on page i, BAB II not on page 2: the numbers are not a default
+    assert n_depan >= 3 and n_isi >= 3
+    pembaca = pypdf.PdfReader(io.BytesIO(pdf))
+    assert [nomor_halaman(h) for h in pembaca.pages] == ["", *label[1:]]
+    judul = ["KATA PENGANTAR", "DAFTAR ISI", "BAB I PENDAHULUAN", "BAB II PENUTUP"]
+    assert salah_nomor_daftar(teks, judul) == []
+    # each entry a link to the page whose number it prints, the body's chapters too (their
+    # targets are not in the front matter's print)
+    n = next(n for n, h in enumerate(teks.split("\f")) if "BAB II PENUTUP" in h)
+    tertulis = re.findall(rf"^\s*(?:{'|'.join(judul)})\b.*?\s([ivxlc]+|\d+)\s*$",
+                          teks.split("\f")[n], re.M)
+    halaman = {h.indirect_reference.idnum: label[i] for i, h in enumerate(pembaca.pages)}
+    tautan = sorted((a.get_object() for a in pembaca.pages[n]["/Annots"]),
+                    key=lambda a: -float(a["/Rect"][3]))
+    assert [halaman[a["/Dest"][0].idnum] for a in tautan] == tertulis and len(tertulis) == 4
+
+
+def test_kertas_kerja_isi_utama_dicetak_sekali():
+    """A document without chapters whose lists stand before ``main`` (the working paper):
+    the whole printed once with stand-in numbers, then only the cover and the lists with
+    the true numbers (the main text not printed again); pages 1, 2, … throughout and every
+    entry the page its heading stands on."""
+    from tests.tata_letak import salah_nomor_daftar
+
+    bagian = "".join(f'<h1 id="bagian-{n}">BAGIAN {n}</h1>' + f"<p>{KALIMAT * 4}</p>" * (3 * n)
+                     for n in range(1, 4))
+    html = (f"<html><head><style>{CSS}</style></head><body>"
+            '<section class="lk-sampul"><p class="lk-sampul-judul">KERTAS KERJA</p></section>'
+            + _daftar([("daftar-isi", "DAFTAR ISI", "")]
+                      + [(f"bagian-{n}", f"BAGIAN {n}", "") for n in range(1, 4)])
+            + f"<main>{bagian}</main></body></html>")
+    cetak, dicetak = _dicatat(peramban.peramban().cetak)
+    label, teks = _halaman(cetak_peramban.susun(html, cetak, VARIAN))
+    assert len(dicetak) == 2 and "BAGIAN 3</h1>" not in dicetak[1]
+    assert label == [str(n) for n in range(1, len(label) + 1)] and len(label) >= 5
+    assert salah_nomor_daftar(teks, ["DAFTAR ISI", "BAGIAN 1", "BAGIAN 2", "BAGIAN 3"]) == []
