@@ -174,3 +174,25 @@ def test_kertas_kerja_isi_utama_dicetak_sekali():
     assert len(dicetak) == 2 and "BAGIAN 3</h1>" not in dicetak[1]
     assert label == [str(n) for n in range(1, len(label) + 1)] and len(label) >= 5
     assert salah_nomor_daftar(teks, ["DAFTAR ISI", "BAGIAN 1", "BAGIAN 2", "BAGIAN 3"]) == []
+
+
+def test_glif_dan_jalur_dihitung_dari_isi_halaman():
+    """Glyphs are counted from the page's content stream: four hex digits each, in a ``Tj``
+    string and in the strings of a ``TJ`` array (not its spacing numbers); path segments are
+    its ``l`` and ``c`` operators."""
+    class Isi:
+        def get_data(self):
+            # hand count: <00270035> 2 glyphs; [<0024> -20 <00290044>] 1 + 2; so 5 glyphs;
+            # one "l" and one "c": 2 segments ("cm" and "Tf" are not paths)
+            return (b"1 0 0 1 0 0 cm\nBT\n/F4 16 Tf\n<00270035> Tj\n[<0024> -20 <00290044>] TJ\n"
+                    b"ET\n10 20 m\n30 40 l\n1 2 3 4 5 6 c\nS\n")
+
+    class Halaman:
+        def get_contents(self):
+            return Isi()
+
+    class Pembaca:
+        pages = [Halaman(), Halaman()]
+
+    assert cetak_peramban._glif_halaman(Pembaca()) == [(5, 2), (5, 2)]
+    assert cetak_peramban._glif_halaman(Pembaca(), 1) == [(5, 2)]
