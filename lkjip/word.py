@@ -179,7 +179,9 @@ def _tabel_figur(soup, fig) -> None:
 
 def _pandoc(html: str, gambar: Mapping[str, bytes]) -> bytes:
     """The .docx pandoc writes from `html`, its pictures read from files (`_gambar_berkas`)
-    in a temporary folder that is pandoc's only resource path."""
+    in a temporary folder that is pandoc's only resource path. ``verify_format=False``: by
+    default pypandoc asks pandoc for its lists of formats before every conversion, two more
+    pandoc processes a report for formats (html, docx) every pandoc has."""
     import pypandoc
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -188,7 +190,7 @@ def _pandoc(html: str, gambar: Mapping[str, bytes]) -> bytes:
         keluar = Path(tmp) / "edisi.docx"
         pypandoc.convert_text(html, "docx", format="html", outputfile=str(keluar),
                               extra_args=["--reference-doc", str(REFERENSI),
-                                          "--resource-path", tmp])
+                                          "--resource-path", tmp], verify_format=False)
         return keluar.read_bytes()
 
 

@@ -66,3 +66,16 @@ def test_daftar_gambar_lists_the_gambar_and_daftar_grafik_the_charts():
     assert gaya == {"Grafik 1.1 Pagu": "Image Caption", "Gambar 1.1 Susunan": GAYA_GAMBAR}
     assert _medan(doc) == {"DAFTAR GRAFIK": 'TOC \\h \\z \\t "Image Caption,1"',
                            "DAFTAR GAMBAR": 'TOC \\h \\z \\t "Gambar Caption,1"'}
+
+
+def test_pandoc_runs_once_a_conversion(monkeypatch):
+    # pypandoc's default verify_format ran `pandoc --list-output-formats` and
+    # `--list-input-formats` before each conversion: two more processes a report
+    import pypandoc
+
+    def tidak(*a, **k):
+        raise AssertionError("pandoc's lists of formats were asked for")
+
+    monkeypatch.setattr(pypandoc, "get_pandoc_formats", tidak)
+    doc = docx.Document(io.BytesIO(html_ke_docx("<main><p>Capaian 78,13 %.</p></main>")))
+    assert [p.text for p in doc.paragraphs] == ["Capaian 78,13 %."]
