@@ -22,8 +22,8 @@ a BeautifulSoup parse, two CSS selects and a serialisation of the whole document
 of contents needed a second parse: `LkjipHTMLExporter` renders the template without that pass
 (`_html_templat`) and `sisipkan_daftar` does everything in one parse, with ``find_all`` (a
 soupsieve select walks the whole tree per call, and its first one in a process compiles its
-parser, ~0,08 s): 0,6 -> 0,35 CPU-s; the working paper 0,27 -> 0,07. The exporter is kept per
-thread (`_pengekspor`), so its templates compile once. `siapkan_mesin` freezes the objects
+parser, ~0,08 s): 0,6 -> 0,35 CPU-s; the working paper 0,27 -> 0,07. Exporters are kept for reuse
+(`_pengekspor`), so their templates compile once. `siapkan_mesin` freezes the objects
 loaded by then out of the garbage collector (`_bekukan`). Rejected: the lxml parser (a parse
 ~30 % faster, ~0,03 s, for a new dependency whose tree differs on malformed HTML); Jinja's
 bytecode cache on disk (~0,05 s a process, for files to keep safe and current).
@@ -33,6 +33,8 @@ import base64
 import copy
 import gc
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from html import escape
 
 from bs4 import BeautifulSoup
@@ -334,22 +336,36 @@ def ekspor(nb, analis: bool = False) -> tuple[str, bytes]:
 
 def html_dan_pembaca(nb, analis: bool) -> tuple[str, str]:
     """(HTML as asked, the reader's HTML): the same string unless ``analis``."""
-    html, _ = _pengekspor(analis).from_notebook_node(nb)
-    return html, html if not analis else _pengekspor(False).from_notebook_node(nb)[0]
+    with _pengekspor(analis) as pengekspor:
+        html, _ = pengekspor.from_notebook_node(nb)
+    if not analis:
+        return html, html
+    with _pengekspor(False) as pengekspor:
+        return html, pengekspor.from_notebook_node(nb)[0]
 
 
-_LOKAL = threading.local()
+_BEBAS: dict[bool, list[LkjipHTMLExporter]] = {False: [], True: []}
+_KUNCI_BEBAS = threading.Lock()
 
 
-def _pengekspor(analis: bool) -> LkjipHTMLExporter:
-    """This thread's exporter of each kind: its templates are compiled once (~0.05 s an
-    exporter), not for the edition, then the working paper, then each report of a batch.
-    One per thread, as an exporter holds a call's state while it runs (a Dask worker may build
-    reports in several threads)."""
-    simpan = _LOKAL.__dict__.setdefault("pengekspor", {})
-    if analis not in simpan:
-        simpan[analis] = LkjipHTMLExporter(analis=analis)
-    return simpan[analis]
+@contextmanager
+def _pengekspor(analis: bool) -> Iterator[LkjipHTMLExporter]:
+    """An exporter of this kind no other thread is using, returned for reuse after the block:
+    its templates compile once a process (~0.05 s an exporter), not for the edition, then the
+    working paper, then each report of a batch, whichever thread exports (the edition begun
+    early has a thread of its own each build, `lkjip.laporan.EdisiDini`). One user at a time,
+    as an exporter holds a call's state while it runs (a Dask worker may build reports in
+    several threads)."""
+    with _KUNCI_BEBAS:
+        bebas = _BEBAS[analis]
+        pengekspor = bebas.pop() if bebas else None
+    if pengekspor is None:
+        pengekspor = LkjipHTMLExporter(analis=analis)
+    try:
+        yield pengekspor
+    finally:
+        with _KUNCI_BEBAS:
+            _BEBAS[analis].append(pengekspor)
 
 
 # ---------------------------------------------------------------- the kecamatan build's files
@@ -442,7 +458,7 @@ NAMA_DOKUMEN = {EDISI: "LKjIP", KERTAS_KERJA: "kertas kerja"}
 
 
 def berkas_kecamatan(nb, kecamatan: str, tahun, analis: bool = False, kemajuan=None,
-                     paralel: bool | None = None) -> dict[str, bytes]:
+                     paralel: bool | None = None, dini=None) -> dict[str, bytes]:
     """Every file of a kecamatan build from its executed notebook: file name → content.
 
     The edition: HTML, PDF (scans merged), DOCX (`lkjip.word`); the working paper (when the
@@ -455,22 +471,28 @@ def berkas_kecamatan(nb, kecamatan: str, tahun, analis: bool = False, kemajuan=N
     ``paralel``: the edition's PDF is made beside the others (`lkjip.bersamaan`): by default in
     a thread when Chromium prints it (the browser works in its own process), else laid out by
     WeasyPrint in a forked child where a core is free and this is no batch worker
-    (`bersamaan.paralel_bawaan`)."""
+    (`bersamaan.paralel_bawaan`).
+    ``dini``: the edition begun before the working paper's cells ran (`lkjip.laporan.EdisiDini`),
+    its HTML ``dini.html()`` and PDF ``dini.pdf()`` used only when ``dini.cocok(edition)``
+    (the edition is still what it began from), else made here again."""
     from lkjip.bersamaan import BENANG, di_samping, paralel_bawaan
     from lkjip.peramban import peramban
 
     lapor = kemajuan or (lambda pesan: None)
     nama, bagian = nama_berkas(kecamatan, tahun), pisah(nb)
     edisi, hasil, pembaca = bagian.get(EDISI), {}, ""
+    if dini is not None and (edisi is None or not dini.cocok(edisi)):
+        dini = dini.batal()  # what it made is not this edition's
     if edisi is not None:
         lapor(f"menulis {NAMA_DOKUMEN[EDISI]}: HTML")
-        html, pembaca = html_dan_pembaca(edisi, analis)
+        html, pembaca = dini.html() if dini else html_dan_pembaca(edisi, analis)
         hasil[f"{nama[EDISI]}.html"] = html.encode("utf-8")
     if paralel is None:  # Chromium prints in its own process: a thread waits on it
         paralel = BENANG if peramban() is not None else paralel_bawaan()
     if paralel:
         siapkan_mesin()  # the child inherits the engines instead of importing them again
-    with di_samping(_langkah_pdf(edisi, nama[EDISI], pembaca), paralel) as tunggu:
+    langkah_pdf = _langkah_pdf(edisi, nama[EDISI], pembaca, dini)
+    with di_samping(langkah_pdf, paralel if dini is None else False) as tunggu:
         for pesan, buat in _langkah_lain(bagian, nama, analis, pembaca):
             lapor(pesan)
             hasil.update(buat())
@@ -495,7 +517,9 @@ def siapkan_mesin() -> None:
 
     import lkjip.word  # noqa: F401
 
-    _pengekspor(False).from_notebook_node(nbformat.v4.new_notebook())
+    if not _BEBAS[False]:  # an exporter's templates compiled (once)
+        with _pengekspor(False) as pengekspor:
+            pengekspor.from_notebook_node(nbformat.v4.new_notebook())
     _bekukan()
 
 
@@ -516,14 +540,19 @@ def _bekukan() -> None:
         _BEKU.append(True)
 
 
-def _langkah_pdf(edisi, nama: str, pembaca: str) -> list:
-    """The edition's PDF (the scans of the signed PK merged) as a step ``(message, make
-    files)``, the one a forked child takes (`berkas_kecamatan`)."""
+def pdf_edisi(edisi, pembaca: str) -> bytes:
+    """The edition's PDF from its reader HTML, the scans of the signed PK merged after it."""
+    return gabung_pdf(pdf_cetak(pembaca, edisi), pindaian_pdf(edisi))
+
+
+def _langkah_pdf(edisi, nama: str, pembaca: str, dini=None) -> list:
+    """The edition's PDF as a step ``(message, make files)``, the one a forked child takes
+    (`berkas_kecamatan`); with `dini`, the PDF it printed (waited for)."""
     if edisi is None:
         return []
 
     def pdf() -> dict[str, bytes]:
-        return {f"{nama}.pdf": gabung_pdf(pdf_cetak(pembaca, edisi), pindaian_pdf(edisi))}
+        return {f"{nama}.pdf": dini.pdf() if dini else pdf_edisi(edisi, pembaca)}
 
     return [(f"menulis {NAMA_DOKUMEN[EDISI]}: PDF", pdf)]
 

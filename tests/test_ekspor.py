@@ -120,9 +120,9 @@ def test_satu_parse_tetap_memberi_alt_dan_jangkar_mengikuti_id_baru():
 
 
 def test_pengekspor_dipakai_ulang_tanpa_membawa_keadaan():
-    # one exporter per kind and thread is reused (templates compiled once): a document exported
-    # after another (DRAF, synthetic, Petarukan) is what a fresh exporter makes of it, and
-    # another thread gets its own exporter
+    # exporters are reused (templates compiled once): a document exported after another
+    # (DRAF, synthetic, Petarukan) is what a fresh exporter makes of it; an exporter in use
+    # is never handed to another thread, a free one is reused by any thread
     import threading
 
     pertama = _notebook(sintetis=False, draf=True, nama_kecamatan="Petarukan")
@@ -132,10 +132,20 @@ def test_pengekspor_dipakai_ulang_tanpa_membawa_keadaan():
         (segar := ekspor.LkjipHTMLExporter().from_notebook_node(kedua)[0]), segar)
     assert "KECAMATAN CONTOH" in segar and 'class="lk-draf"' not in segar
     lain = []
-    utas = threading.Thread(target=lambda: lain.append(ekspor._pengekspor(False)))
+
+    def ambil():
+        with ekspor._pengekspor(False) as pengekspor:
+            lain.append(pengekspor)
+
+    with ekspor._pengekspor(False) as dipakai:
+        utas = threading.Thread(target=ambil)
+        utas.start()
+        utas.join()
+        assert lain[0] is not dipakai
+    utas = threading.Thread(target=ambil)
     utas.start()
     utas.join()
-    assert ekspor._pengekspor(False) is ekspor._pengekspor(False) is not lain[0]
+    assert lain[1] is dipakai or lain[1] is lain[0]
 
 
 def test_heap_dibekukan_sekali_saja(monkeypatch):

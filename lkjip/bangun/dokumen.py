@@ -31,6 +31,9 @@ class Dokumen:
     several documents from one execution) and tells its steps to ``kemajuan``. ``sampul``:
     cover facts used where the notebook leaves them empty; ``analis`` shows the code in the
     HTML; ``cwd`` is the kernel's working folder (default: the first notebook's).
+    ``pantau(indeks, nb)``, when given, is told each cell as it starts, with the notebook
+    being executed, every cell before it run (the kecamatan report starts its edition's
+    export at the working paper's first cell, `lkjip.laporan`); it must not raise.
     """
 
     judul: str
@@ -43,6 +46,7 @@ class Dokumen:
     sampul: dict = field(default_factory=dict)
     cwd: Path | None = None
     ekspor: Callable[..., dict[str, bytes]] | None = None
+    pantau: Callable[[int, object], object] | None = None
 
     def __post_init__(self):
         object.__setattr__(self, "bab", tuple(Path(b).resolve() for b in self.bab))
@@ -143,7 +147,8 @@ def bangun_dokumen(*dokumen: Dokumen, out_dir, siapkan: Callable[[], object] | N
 def _jalankan(d: Dokumen, nb, kernel, lapor):
     """Execute `d` in `kernel` (or a new one), shut it down, fill in the cover."""
     with kernel or mulai_kernel(d.judul, d.tempat_kernel) as k:
-        nb = jalankan(nb, d.parameter, d.judul, d.tempat_kernel, km=k.km, kemajuan=lapor)
+        nb = jalankan(nb, d.parameter, d.judul, d.tempat_kernel, km=k.km, kemajuan=lapor,
+                      pantau=d.pantau)
     titik("sesudah-jalankan")  # the kernel is gone: its memory is free for the export
     return isi_sampul(nb, d.sampul)
 

@@ -111,12 +111,13 @@ def _indeks_injeksi(nb) -> int:
     return next(i for i, c in enumerate(nb.cells) if "injected-parameters" in _tag(c))
 
 
-def jalankan(nb, parameter: dict, judul: str, cwd: Path, km=None, kemajuan=None):
+def jalankan(nb, parameter: dict, judul: str, cwd: Path, km=None, kemajuan=None, pantau=None):
     """Execute the joined notebook once with `parameter` injected; return it executed.
 
     A failing cell raises `GagalBangun` naming its chapter file and cell; a kernel that dies
     too. ``km``: the kernel started for this document (`lkjip.bangun.kernel.KernelAwal`).
-    ``kemajuan(pesan)`` is told each chapter as it starts ("bab 2/8: 01_bab1.ipynb").
+    ``kemajuan(pesan)`` is told each chapter as it starts ("bab 2/8: 01_bab1.ipynb");
+    ``pantau(indeks, nb)`` each cell, with the notebook being executed (`Dokumen.pantau`).
     """
     import papermill
     from papermill.exceptions import PapermillExecutionError
@@ -134,7 +135,7 @@ def jalankan(nb, parameter: dict, judul: str, cwd: Path, km=None, kemajuan=None)
         return papermill.execute_notebook(
             nb, None, kernel_name=KERNEL, progress_bar=False, request_save_on_cell_execute=False,
             shutdown_kernel="immediate", cwd=str(cwd), km=km, engine_name=MESIN,
-            mulai_sel=_lapor_bab(peta, kemajuan),
+            mulai_sel=_mulai_sel(_lapor_bab(peta, kemajuan), pantau),
         )
     except PapermillExecutionError as e:
         asal = peta[e.cell_index] or _asal_sel(nb, e.cell_index)
@@ -143,6 +144,20 @@ def jalankan(nb, parameter: dict, judul: str, cwd: Path, km=None, kemajuan=None)
         raise GagalBangun(judul, [Masalah(asal["bab"], pesan=pesan)]) from None
     except RuntimeError as e:  # the kernel died or did not start (nbclient)
         raise gagal_kernel(judul, e) from e
+
+
+def _mulai_sel(lapor_bab, pantau):
+    """The engine's cell-start callback ``(indeks, nb)``: the chapter told, then `pantau`."""
+    if lapor_bab is None and pantau is None:
+        return None
+
+    def mulai_sel(indeks: int, nb) -> None:
+        if lapor_bab is not None:
+            lapor_bab(indeks)
+        if pantau is not None:
+            pantau(indeks, nb)
+
+    return mulai_sel
 
 
 def _lapor_bab(peta: list[dict], kemajuan):

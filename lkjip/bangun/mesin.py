@@ -7,7 +7,10 @@ then runs the notebook as papermill's own nbclient engine does, except that
 - the kernel client is made (and closed, whatever happens) by `lkjip.bangun.kernel`, with
   Ctrl-C held back while its sockets are made: a KeyboardInterrupt inside nbclient's own
   ``start_channels`` left a socket that hung the process at exit;
-- ``f(index)`` is called before each cell (the build's progress: "bab 2/8").
+- ``f(index, nb)`` is called before each cell, with the notebook being executed (the build's
+  progress, "bab 2/8"; `lkjip.bangun.Dokumen.pantau`);
+- the kernel's ``language_info`` is in the notebook's metadata before the first cell
+  (`_bahasa`), not only after the last.
 """
 
 from __future__ import annotations
@@ -38,18 +41,29 @@ class MesinLkjip(NBClientEngine):
             stdout_file=stdout_file, stderr_file=stderr_file))
         if klien.km is not None:  # the kernel the build started: connect to it here
             klien.kc = buka_klien(klien.km, start_timeout)
+            _bahasa(klien)
         try:
             return klien.execute()
         finally:
             tutup_klien(klien.kc)
 
 
+def _bahasa(klien) -> None:
+    """The kernel's ``language_info`` in the notebook before its cells run, as papermill sets
+    it after them (from the same kernel's same reply): a part of the notebook exported while
+    the rest runs (`lkjip.laporan.EdisiDini`) has the metadata the finished notebook has."""
+    balas = klien.wait_for_reply(klien.kc.kernel_info())
+    if balas is not None and "language_info" in balas["content"]:
+        klien.nb.metadata["language_info"] = balas["content"]["language_info"]
+
+
 def _lapor_sel(nb_man, mulai_sel) -> None:
-    """Call ``mulai_sel(index)`` as papermill marks each cell started."""
+    """Call ``mulai_sel(index, nb)`` as papermill marks each cell started (every cell before
+    it has run: nbclient runs them one after another)."""
     asli = nb_man.cell_start
 
     def cell_start(cell, cell_index=None, **kw):
-        mulai_sel(cell_index)
+        mulai_sel(cell_index, nb_man.nb)
         return asli(cell, cell_index, **kw)
 
     nb_man.cell_start = cell_start

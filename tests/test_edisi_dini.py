@@ -1,0 +1,139 @@
+"""The edition exported while the working paper's cells still run (`lkjip.laporan.EdisiDini`,
+issue 15): the cell hook it starts from, its files used only when the edition did not change."""
+
+import io
+import zipfile
+
+import pypdf
+import pytest
+from nbformat.v4 import new_markdown_cell
+
+from lkjip import ekspor, laporan
+from lkjip.bangun import Dokumen, bangun_dokumen
+from tests.test_ekspor import _nb_grafik
+from tests.test_laporan import CONTOH
+
+
+def _nb_dua_dokumen():
+    nb = _nb_grafik()
+    kertas = new_markdown_cell("## Catatan Pemeriksaan")
+    kertas.metadata["lkjip"] = {"dokumen": ekspor.KERTAS_KERJA}
+    nb.cells.append(kertas)
+    return nb
+
+
+def _dini(nb) -> laporan.EdisiDini:
+    dini = laporan.EdisiDini(ekspor.pisah(nb)[ekspor.EDISI], analis=False)
+    dini.pdf()  # done before the build's export asks
+    return dini
+
+
+def _teks(berkas: dict) -> dict:
+    """What each file says: HTML as is, the PDF's text, the DOCX's document XML."""
+    def teks(nama: str, isi: bytes):
+        if nama.endswith(".pdf"):
+            return [h.extract_text() for h in pypdf.PdfReader(io.BytesIO(isi)).pages]
+        if nama.endswith(".docx"):
+            return zipfile.ZipFile(io.BytesIO(isi)).read("word/document.xml")
+        return isi
+
+    return {nama: teks(nama, isi) for nama, isi in berkas.items()}
+
+
+def _hitung_buat(monkeypatch) -> list[str]:
+    """Which documents' HTML and PDF the export makes itself from now on."""
+    dibuat = []
+    html_asli, pdf_asli = ekspor.html_dan_pembaca, ekspor.pdf_edisi
+
+    def html(nb, analis):
+        dibuat.append(f"html {nb.metadata['lkjip']['dokumen']}")
+        return html_asli(nb, analis)
+
+    def pdf(edisi, pembaca):
+        dibuat.append("pdf edisi")
+        return pdf_asli(edisi, pembaca)
+
+    monkeypatch.setattr(ekspor, "html_dan_pembaca", html)
+    monkeypatch.setattr(ekspor, "pdf_edisi", pdf)
+    return dibuat
+
+
+def test_edisi_dini_dipakai_bila_edisinya_tetap(monkeypatch):
+    nb = _nb_dua_dokumen()
+    biasa = ekspor.berkas_kecamatan(nb, "contoh", 2023)
+    dini = _dini(nb)
+    dibuat, dilapor = _hitung_buat(monkeypatch), []
+    awal = ekspor.berkas_kecamatan(nb, "contoh", 2023, dini=dini, kemajuan=dilapor.append)
+    assert dibuat == ["html kertas_kerja"]  # the edition's HTML and PDF were the early ones
+    assert list(awal) == list(biasa) and _teks(awal) == _teks(biasa)
+    assert dilapor == ["menulis LKjIP: HTML", "menulis LKjIP: DOCX", "menulis kertas kerja: HTML",
+                       "menulis kertas kerja: PDF", "menulis LKjIP: PDF"]
+
+
+def _ganti_tabel(nb) -> None:
+    # as nbclient does when a later cell updates a display: the output's data replaced
+    keluaran = next(k for k in nb.cells[1].outputs if "Rincian Personil" in str(k.get("data")))
+    keluaran["data"] = {m: v.replace("Rincian Personil", "Rincian Pegawai") if isinstance(v, str)
+                        else v for m, v in keluaran["data"].items()}
+
+
+def _ganti_sampul(nb) -> None:
+    # a working paper's cell showing another cover changes the edition's cover facts
+    nb.metadata["lkjip"] = {"nama_kecamatan": "Taman"}
+
+
+@pytest.mark.parametrize("ubah", [_ganti_tabel, _ganti_sampul])
+def test_edisi_dini_dibuang_bila_edisinya_berubah(monkeypatch, ubah):
+    nb = _nb_dua_dokumen()
+    dini = _dini(nb)
+    ubah(nb)
+    biasa = ekspor.berkas_kecamatan(nb, "contoh", 2023)
+    dibuat = _hitung_buat(monkeypatch)
+    awal = ekspor.berkas_kecamatan(nb, "contoh", 2023, dini=dini, paralel=False)  # spied here
+    assert dibuat == ["html edisi", "html kertas_kerja", "pdf edisi"]  # made again
+    assert _teks(awal) == _teks(biasa)
+    assert ("Rincian Pegawai" in awal["lkjip_contoh_2023.html"].decode()
+            or "TAMAN" in awal["lkjip_contoh_2023.html"].decode())
+
+
+def test_galat_edisi_dini_muncul_saat_hasilnya_diminta(monkeypatch):
+    def gagal(nb, analis):
+        raise RuntimeError("templat rusak")
+
+    monkeypatch.setattr(ekspor, "html_dan_pembaca", gagal)
+    dini = laporan.EdisiDini(ekspor.pisah(_nb_dua_dokumen())[ekspor.EDISI], analis=False)
+    with pytest.raises(RuntimeError, match="templat rusak"):
+        dini.html()
+    with pytest.raises(RuntimeError, match="templat rusak"):
+        dini.pdf()
+
+
+def test_pantau_dikabari_tiap_sel_setelah_sel_sebelumnya_berjalan(tmp_path):
+    # Dokumen.pantau(indeks, nb): each cell as it starts, with the notebook being executed,
+    # every code cell before it run (execution_count set) and none after it
+    dilihat = []
+
+    def pantau(indeks, nb):
+        dilihat.append((indeks, [(i, c.execution_count is not None) for i, c in enumerate(nb.cells)
+                                 if c.cell_type == "code"]))
+
+    dok = Dokumen(judul="Dokumen pantau", bab=tuple(laporan.daftar_bab(CONTOH)),
+                  parameter={"kecamatan": "contoh", "tahun": 2023, "data_dir": str(tmp_path)},
+                  folder=tmp_path / "pantau", nama="pantau", format=("ipynb",), pantau=pantau)
+    (berkas,) = bangun_dokumen(dok, out_dir=tmp_path)
+    assert [i for i, _ in dilihat] == list(range(len(dilihat))) and len(dilihat) > 3
+    for indeks, kode in dilihat:
+        assert all(sudah == (i < indeks) for i, sudah in kode), indeks
+
+
+def test_tanpa_dini_benang_tetap_benang(monkeypatch):
+    # without an early edition, paralel=BENANG still prints in a thread, never a forked child
+    # (a Dask worker is daemonic: it may have no children)
+    from lkjip import bersamaan
+
+    def tanpa_anak(*a, **k):
+        raise AssertionError("a child process was started")
+
+    monkeypatch.setattr(bersamaan.multiprocessing, "get_context", tanpa_anak)
+    berkas = ekspor.berkas_kecamatan(_nb_dua_dokumen(), "contoh", 2023, paralel=bersamaan.BENANG)
+    assert set(berkas) >= {"lkjip_contoh_2023.pdf", "kertas_kerja_contoh_2023.pdf"}
