@@ -50,6 +50,7 @@ import socket
 import subprocess
 import sys
 import threading
+from contextlib import contextmanager
 
 # What the zygote imports: ipykernel's kernel app and what every report's first cells import.
 # Not matplotlib_inline.backend_inline: imported where IPython runs, it registers the shell's
@@ -73,6 +74,7 @@ AWAL = ("import builtins, sys\n"
         "from lkjip.zigot import main\n"
         "main(int(sys.argv[2]), int(sys.argv[3]), __import__('json').loads(sys.argv[4]))\n")
 TANDA = "ipykernel-zigot"  # in the zygote's command line: its forks are kernels
+JPY_INDUK = "JPY_PARENT_PID"  # set by jupyter_client for a kernel: its manager's pid
 
 # The launcher, run as ``python -S -c PELUNCUR <socket> <the kernel spec's argv>``; stdlib
 # only. Falls back to exec'ing that argv: the normal kernel, in the launcher's process.
@@ -111,7 +113,9 @@ if kode < 0:
 sys.exit(kode)
 """
 
-_AKTIF: dict[int, Zigot] = {}  # this process's zygote (a forked child has none)
+_AKTIF: dict[int, Zigot | ZigotBatch] = {}  # this process's zygote (a forked child has none)
+# The batch's zygote (`bersama`), for the pool workers: JSON [socket name, pid, spec argv].
+ENV_BERSAMA = "LKJIP_ZIGOT_BERSAMA"
 EKOR = ["-m", "ipykernel_launcher", "-f", "{connection_file}"]  # a spec the zygote can serve
 
 
@@ -129,7 +133,7 @@ class Zigot:
     def __init__(self, argv: list[str]):
         self.argv = list(argv)
         self.alamat = f"lkjip-zigot-{os.getpid()}-{secrets.token_hex(8)}"  # abstract socket
-        env = dict(os.environ, JPY_PARENT_PID=str(os.getpid()))  # as jupyter_client sets it
+        env = dict(os.environ, **{JPY_INDUK: str(os.getpid())})  # as jupyter_client sets it
         env.setdefault(*MPL_INLINE)
         # Listening before the zygote starts: launchers wait in the backlog while it imports.
         with socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET) as srv:
@@ -160,12 +164,47 @@ class Zigot:
         self.proses.wait()
 
 
-def aktifkan(kernel_name: str) -> Zigot | None:
-    """Start this process's zygote for kernels of `kernel_name` if the system and the spec
-    allow one (see `mungkin`; a spec that runs ``-m ipykernel_launcher -f
-    {connection_file}``); idempotent. Call it after setting the environment kernels get."""
+class ZigotBatch:
+    """In a pool worker: the zygote of the batch process that spawned it (`bersama`), shared
+    by all its workers; the batch process stops it."""
+
+    def __init__(self, alamat: str, pid: int, argv: list[str]):
+        self.alamat, self.pid, self.argv = alamat, pid, list(argv)
+
+    def hidup(self) -> bool:
+        try:
+            os.kill(self.pid, 0)  # not reaped before the batch ends: the pid is still its
+        except OSError:
+            return False
+        return True
+
+    spec = Zigot.spec
+
+    def tutup(self) -> None:
+        pass
+
+
+def _dari_batch() -> ZigotBatch | None:
+    """The batch's zygote named in this process's environment, if another process's."""
+    try:
+        alamat, pid, argv = json.loads(os.environ.get(ENV_BERSAMA) or "null") or (0, 0, 0)
+    except (ValueError, TypeError):
+        return None
+    if not alamat or not alamat.startswith("lkjip-zigot-") or \
+            alamat.startswith(f"lkjip-zigot-{os.getpid()}-"):
+        return None
+    return ZigotBatch(alamat, int(pid), argv)
+
+
+def aktifkan(kernel_name: str) -> Zigot | ZigotBatch | None:
+    """This process's zygote for kernels of `kernel_name` if the system and the spec allow
+    one (see `mungkin`; a spec that runs ``-m ipykernel_launcher -f {connection_file}``):
+    the batch's (`bersama`) in a pool worker, else one started now; idempotent. Call it after
+    setting the environment kernels get."""
     if not mungkin():
         return None
+    if os.getpid() not in _AKTIF and (batch := _dari_batch()) is not None:
+        _AKTIF[os.getpid()] = batch
     if os.getpid() not in _AKTIF:
         from jupyter_client.kernelspec import KernelSpecManager
 
@@ -198,6 +237,29 @@ def matikan() -> None:
     zigot = _AKTIF.pop(os.getpid(), None)
     if zigot is not None:
         zigot.tutup()
+
+
+@contextmanager
+def bersama(kernel_name: str):
+    """In a batch process, around its spawn pool: ONE zygote for all its workers, started
+    here (`aktifkan`) and named in the environment the workers inherit (`ENV_BERSAMA`), so
+    that every worker forks its kernels from it (each zygote is ~100 MB of memory; issue 15);
+    stopped and reaped here when the block ends, so the CPU of every kernel it forked counts
+    in this process's children. Call it after setting the environment kernels get."""
+    zigot = aktifkan(kernel_name)
+    if not isinstance(zigot, Zigot):
+        yield None
+        return
+    lama = os.environ.get(ENV_BERSAMA)
+    os.environ[ENV_BERSAMA] = json.dumps([zigot.alamat, zigot.proses.pid, zigot.argv])
+    try:
+        yield zigot
+    finally:
+        if lama is None:
+            os.environ.pop(ENV_BERSAMA, None)
+        else:
+            os.environ[ENV_BERSAMA] = lama
+        matikan()
 
 
 def pasang(km) -> bool:
@@ -310,7 +372,9 @@ def _jadi_kernel(minta: dict, fds: list[int], zigot: int, pilih, conn) -> None:
         from ipykernel import kernelapp
 
         sys.argv = [importlib.util.find_spec("ipykernel_launcher").origin, *minta["argv"][-2:]]
-        kernelapp.launch_new_instance()
+        # parent_handle's default was read when ipykernel was imported (see `main`): the value
+        # this kernel's manager gave instead
+        kernelapp.launch_new_instance(parent_handle=int(os.environ.get(JPY_INDUK) or 0))
         kode = 0
     except SystemExit as e:
         kode = e.code if isinstance(e.code, int) else 1
@@ -380,7 +444,10 @@ def main(fd: int, induk: int, argv: list[str]) -> None:
     _prctl_mati(induk)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the worker's; it stops us
     srv = socket.socket(fileno=fd)
-    dibaca = _impor(MODUL) | {MPL_INLINE[0], "JPY_PARENT_PID"}
+    # JPY_INDUK (the kernel manager's pid, a batch's zygote serves several) is not compared:
+    # ipykernel reads it when imported, as IPKernelApp.parent_handle's default, which the
+    # forked kernel sets again from its own environment (`_jadi_kernel`)
+    dibaca = (_impor(MODUL) - {JPY_INDUK}) | {MPL_INLINE[0]}
     gc.collect()
     gc.freeze()  # the kernels' collections skip the imported objects: no copied pages for it
     pilih = selectors.DefaultSelector()

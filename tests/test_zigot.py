@@ -238,3 +238,41 @@ def test_keluaran_sama_dengan_kernel_biasa(tmp_path, monkeypatch):
     assert dipasang == [False, True]
     assert hasil["zigot"] == hasil["biasa"]
     assert "<svg" in hasil["biasa"] and '"ID"' in hasil["biasa"]  # a chart was drawn
+
+
+def kernel_di_pekerja(folder: str) -> tuple[int, int, int, int, str]:
+    """In a pool worker: (this worker's pid, its zygote's pid, the kernel's parent pid, the
+    kernel's parent_handle, what the kernel's JPY_PARENT_PID says). Waits (at most 60 s) until
+    the other task has started too, so that the two run on two workers."""
+    (Path(folder) / "mulai").touch()
+    akhir = time.monotonic() + 60
+    while len(list(Path(folder).parent.glob("*/mulai"))) < 2 and time.monotonic() < akhir:
+        time.sleep(0.05)
+    siapkan_pekerja()
+    with KernelAwal(Path(folder)).mulai() as k:
+        _, ppid = map(int, _jalankan(k, CETAK_PID).split())
+        baris = _jalankan(k, "import os\nfrom ipykernel.kernelapp import IPKernelApp\n"
+                             "print(IPKernelApp.instance().parent_handle, "
+                             "os.environ['JPY_PARENT_PID'])").split()
+    return os.getpid(), zigot._AKTIF[os.getpid()].pid, ppid, int(baris[0]), baris[1]
+
+
+def test_satu_zigot_untuk_semua_pekerja_batch(tmp_path, monkeypatch):
+    """A batch's workers fork their kernels from ONE zygote, the batch process's (not one
+    each), and each kernel knows its own manager (its worker) as a normal kernel would."""
+    from lkjip.bangun.kumpulan import petakan
+
+    monkeypatch.setenv("LKJIP_PERAMBAN_BERSAMA", "0")  # no print service needed here
+    folder = [tmp_path / str(i) for i in range(2)]
+    for f in folder:
+        f.mkdir()
+    hasil = petakan(kernel_di_pekerja, [str(f) for f in folder], jobs=2)
+    assert zigot.ENV_BERSAMA not in os.environ and os.getpid() not in zigot._AKTIF
+    assert len({h[0] for h in hasil}) == 2  # two workers ...
+    zigot_pid = {h[1] for h in hasil}
+    assert len(zigot_pid) == 1  # ... one zygote ...
+    (z,) = zigot_pid
+    for pekerja, _, ppid, handle, env in hasil:
+        assert ppid == z  # ... every kernel forked from it
+        assert handle == pekerja and env == str(pekerja)
+    assert _tunggu_mati(z, 5)  # stopped with the batch

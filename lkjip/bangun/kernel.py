@@ -64,10 +64,18 @@ SENYAP = ("PYDEVD_DISABLE_FILE_VALIDATION", "1")
 
 
 def siapkan_pekerja(kernel_name: str = "python3") -> None:
-    """In a batch worker: start the zygote its reports' kernels are forked from
-    (`lkjip.zigot`; Linux), with the environment those kernels get."""
+    """In a batch worker: the zygote its reports' kernels are forked from (`lkjip.zigot`;
+    Linux): the batch's (`zigot_batch`), else one started now, with the environment those
+    kernels get."""
     os.environ.setdefault(*SENYAP)
     zigot.aktifkan(kernel_name)
+
+
+def zigot_batch(kernel_name: str = "python3"):
+    """In a batch process, around its spawn pool: one zygote for all its workers
+    (`lkjip.zigot.bersama`), with the environment their kernels get; a context manager."""
+    os.environ.setdefault(*SENYAP)
+    return zigot.bersama(kernel_name)
 
 
 def _pengelola(kernel_name: str):

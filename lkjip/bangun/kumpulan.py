@@ -131,17 +131,19 @@ def _hangatkan_matplotlib() -> None:
 def _pelaksana(jobs: int, scheduler: str | None):
     """A ``concurrent.futures`` executor: a spawn process pool, or a Dask cluster's. The pool's
     workers print their PDFs with one browser, this process's (`lkjip.peramban.layanan_bersama`;
-    closed after the pool), instead of one each."""
+    closed after the pool), instead of one each, and fork their kernels from one zygote
+    (`lkjip.bangun.kernel.zigot_batch`), also this process's."""
     if scheduler:
         with _klien_dask(scheduler) as klien:
             klien.run(_hangatkan_matplotlib)
             with klien.get_executor(pure=False) as pool:
                 yield pool
         return
+    from lkjip.bangun.kernel import zigot_batch
     from lkjip.peramban import layanan_bersama
 
     _hangatkan_matplotlib()
-    with layanan_bersama(), ProcessPoolExecutor(
+    with layanan_bersama(), zigot_batch(), ProcessPoolExecutor(
             max_workers=jobs, mp_context=get_context("spawn"), initializer=_pekerja_mulai) as pool:
         yield pool
 
