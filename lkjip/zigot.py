@@ -2,7 +2,7 @@
 
 A report's kernel used to cost ~1,3 CPU-s before it ran a cell of the report: starting
 ``python -m ipykernel_launcher`` and importing ipykernel, pandas, matplotlib and lkjip. A batch
-worker (`aktifkan`, called when a pool worker starts; Linux only) starts one zygote:
+(`bersama`, `aktifkan`; Linux only) starts one zygote:
 ``python -c AWAL``, which imports those modules (`MODUL`) and then waits on a Unix
 socket. It never creates a ZeroMQ context, a kernel or a thread, and never runs report code.
 For each report it forks a child that becomes that report's kernel: a new process that no
@@ -28,7 +28,9 @@ it forked. The zygote refuses when the kernel's environment differs from the one
 under (beyond ``MPLBACKEND``, which ipykernel sets for the kernel anyway): modules read the
 environment when imported. A worker whose zygote has ended uses the normal kernel spec.
 ``LKJIP_ZIGOT=0`` turns the zygote off. A single ``lkjip build`` does not use it (it would
-pay the imports anyway), nor does the Dask path.
+pay the imports anyway), nor does the Dask path. A batch starts ONE zygote in the batch
+process for all its pool workers (`bersama`; each worker finds it in its environment,
+`ZigotBatch`), so its ~90 MB are paid once a batch, not once a worker (issue 15).
 
 Shared with the zygote, unlike a new process: the str hash seed (``PYTHONHASHSEED`` random
 per zygote, not per kernel; no report output depends on set order of strings) and the
