@@ -81,23 +81,69 @@ def daftar_bernomor(html: str) -> str:
     >>> daftar_bernomor("<ul><li>a. satu</li><li>c. dua</li></ul>")
     '<ul><li>a. satu</li><li>c. dua</li></ul>'
     """
+    butir = _butir_langsung(html)
+    if butir is None:  # markup the scan below does not read as BeautifulSoup does
+        return _daftar_bernomor_soup(html)
+    penanda = [_BUTIR.match(_TAG.sub("", html[awal:akhir])) for awal, akhir in butir]
+    if not butir or not all(penanda) or [m.group(1) for m in penanda] != _harap(penanda):
+        return html
+    keluar, i = ['<ol type="a">' if penanda[0].group(1).isalpha() else "<ol>"], len("<ul>")
+    for awal, akhir in butir:
+        teks = next(m for m in _SIMPUL.finditer(html, awal, akhir) if m.group(1))
+        keluar += [html[i:teks.start()], _BUTIR.sub("", teks.group(1), count=1)]
+        i = teks.end()
+    tutup = html.rindex("</ul>")
+    return "".join(keluar) + html[i:tutup] + "</ol>" + html[tutup + len("</ul>"):]
+
+
+_TAG = re.compile(r"<[^>]*>")
+_SIMPUL = re.compile(r"([^<]+)|<[^>]*>")  # a text node (group 1) or a tag
+_TAG_DAFTAR = re.compile(r"<(/?)(ul|ol|li)\b[^>]*>")
+
+
+def _harap(penanda) -> list[str]:
+    huruf = penanda[0].group(1).isalpha()
+    return [chr(ord("a") + n) if huruf else str(n + 1) for n in range(len(penanda))]
+
+
+def _butir_langsung(html: str) -> list[tuple[int, int]] | None:
+    """(start, end) of the inner HTML of each item of the outer ``<ul>``, found by scanning
+    its tags; None when the HTML is not the plain list mistune writes (an entity, a void
+    tag, attributes on the list: BeautifulSoup would write those back otherwise, so
+    `daftar_bernomor` asks it)."""
+    if not html.startswith("<ul>") or "&" in html or "/>" in html or "<!" in html \
+            or html.count("<ul") != html.count("</ul>"):
+        return None
+    butir, kedalaman, buka = [], 0, None
+    for m in _TAG_DAFTAR.finditer(html):
+        tutup, nama = m.group(1) == "/", m.group(2)
+        if nama != "li":
+            kedalaman += -1 if tutup else 1
+            if kedalaman == 0:
+                return butir if html[m.end():].strip() == "" and buka is None else None
+        elif kedalaman == 1 and not tutup:
+            buka = m.end()
+        elif kedalaman == 1 and buka is not None:
+            butir.append((buka, m.start()))
+            buka = None
+    return None
+
+
+def _daftar_bernomor_soup(html: str) -> str:
+    """`daftar_bernomor` through BeautifulSoup, for markup `_butir_langsung` leaves to it."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "html.parser")
     ul = soup.find("ul")
     butir = ul.find_all("li", recursive=False) if ul else []
     penanda = [_BUTIR.match(li.get_text()) for li in butir]
-    if not butir or not all(penanda):
-        return html
-    huruf = penanda[0].group(1).isalpha()
-    harap = [chr(ord("a") + n) if huruf else str(n + 1) for n in range(len(butir))]
-    if [m.group(1) for m in penanda] != harap:
+    if not butir or not all(penanda) or [m.group(1) for m in penanda] != _harap(penanda):
         return html
     for li in butir:
         teks = li.find(string=True)
         teks.replace_with(_BUTIR.sub("", str(teks), count=1))
     ul.name = "ol"
-    if huruf:
+    if penanda[0].group(1).isalpha():
         ul["type"] = "a"
     return str(soup)
 
