@@ -352,3 +352,26 @@ def test_per_figure_files_must_name_a_code_and_be_markdown(tmp_path):
         "contoh/2023/narasi/komponen/CL.9.md: 'CL.9' bukan kode_node di komposit.csv (yang "
         "ada: CL, CL.1, CL.2); nama berkas ini harus <kode_node>.md. Mungkin maksudnya: ")
     assert "CL.1" in str(m).rsplit(":", 1)[1] and "CL.2" in str(m).rsplit(":", 1)[1]
+
+
+def test_a_narrative_without_typed_numbers_is_read_without_the_models_figures(contoh,
+                                                                              monkeypatch):
+    # the view reads each file with a Bahan of its own (issue 15): a file whose sentences type
+    # no number needs neither the figures' paths nor the subjects (each ~a few ms a file)
+    from lkjip.periksa import bahan_narasi
+
+    data, hasil = contoh
+    tanpa = {k: v for k, v in data.narasi.items()
+             if not any(k_.angka for k_ in baca(v, ("Baik",)))}
+    dengan = {k: v for k, v in data.narasi.items() if k not in tanpa}
+    assert tanpa and dengan
+
+    def jangan(*_):
+        raise AssertionError("not needed")
+
+    monkeypatch.setattr(bahan_narasi, "semua_jalur", jangan)
+    monkeypatch.setattr(bahan_narasi, "_subjek_data", jangan)
+    for nama in tanpa:
+        assert pn.bacaan_berkas(data, hasil, nama) == []
+    with pytest.raises(AssertionError, match="not needed"):
+        pn.bacaan_berkas(data, hasil, next(iter(dengan)))

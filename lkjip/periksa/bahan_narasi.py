@@ -98,13 +98,25 @@ class AngkaLaporan(Mapping):
 
 class Bahan:
     """What the readings compare with: the model's figures (`AngkaLaporan`), the figures a
-    sentence can name, the stated figures that differ from their computed one (when first
-    asked), the category words."""
+    sentence can name, the stated figures that differ from their computed one, the category
+    words; each made when first asked (a narrative without a typed number needs none but the
+    words, and the view reads each file with a `Bahan` of its own)."""
 
-    def __init__(self, data, hasil, angka: AngkaLaporan, subjek: list[Subjek],
-                 kategori: tuple[str, ...]):
-        self.data, self.hasil, self.angka = data, hasil, angka
-        self.subjek, self.kategori = subjek, kategori
+    def __init__(self, data, hasil, jalur_ada: dict | None = None):
+        self.data, self.hasil, self._jalur_ada = data, hasil, jalur_ada
+
+    @cached_property
+    def angka(self) -> AngkaLaporan:
+        jalur_ada = self._jalur_ada if self._jalur_ada is not None else semua_jalur(self.hasil)
+        return AngkaLaporan(self.hasil, jalur_ada)
+
+    @cached_property
+    def subjek(self) -> list[Subjek]:
+        return _subjek_data(self.data, self.hasil) + _subjek_bawaan(self.hasil)
+
+    @cached_property
+    def kategori(self) -> tuple[str, ...]:
+        return tuple(muat_skala(self.hasil.skala)["kategori"]) + MUTU
 
     @cached_property
     def tersaji(self) -> list[tuple[str, Decimal, str]]:
@@ -227,10 +239,7 @@ def _beda_tersaji(nilai: Decimal, terhitung: Decimal, satuan: str) -> bool:
 def bahan(data, hasil, jalur_ada: dict | None = None) -> Bahan:
     """What the readings of one kecamatan-year compare with (`jalur_ada`: `semua_jalur`,
     when already known)."""
-    jalur_ada = jalur_ada if jalur_ada is not None else semua_jalur(hasil)
-    skala = tuple(muat_skala(hasil.skala)["kategori"])
-    return Bahan(data, hasil, AngkaLaporan(hasil, jalur_ada),
-                 _subjek_data(data, hasil) + _subjek_bawaan(hasil), skala + MUTU)
+    return Bahan(data, hasil, jalur_ada)
 
 
 # ---------------------------------------------------------------- comparing

@@ -277,6 +277,8 @@ def baca_berkas(nama: str, teks: str, bahan: Bahan) -> list[Bacaan]:
     kalimat = baca(teks, bahan.kategori)
     hasil = []
     for k, kunci in zip(kalimat, _kunci_kalimat(kalimat), strict=True):
+        if not k.angka:  # a sentence without a typed number: nothing to read
+            continue
         isi = tertutup[k.awal:k.akhir]
         sebutan = _sebutan(isi, bahan.subjek)
         kunci_angka = _urut_ganda([slug(a.teks, 24) for a in k.angka])
