@@ -12,12 +12,14 @@ Money is exact to the rupiah: amounts are summed as `Decimal` (never float) and 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from decimal import Decimal
 
 import pandas as pd
 
 from lkjip.angka import Angka, Sumber, nilai_dari, sebagai_masukan
 
+KOLOM_POHON = ("pagu_murni", "pagu_perubahan")  # the DPA's typed amounts, summed up its tree
 ATURAN_PAGU_NOL = "Pagu 0 tanpa realisasi: penyerapan tidak dihitung (ditampilkan '–')."
 
 
@@ -169,14 +171,16 @@ def _angka_node(k: str, anak, sel, kolom: str, berkas: str, hasil: dict, jalur: 
     return hasil[k]
 
 
-def total_angka(df: pd.DataFrame, kolom: str, berkas: str = "anggaran.csv") -> Angka:
-    """The grand total as an `Angka`: the sum of the roots (programs) of `pohon_angka`.
+def total_angka(df: pd.DataFrame, kolom: str, berkas: str = "anggaran.csv",
+                pohon: Mapping[str, Angka] | None = None) -> Angka:
+    """The grand total as an `Angka`: the sum of the roots (programs) of `pohon_angka`
+    (`pohon`: its result, when already made).
 
     >>> df = pd.DataFrame({"kode": ["1", "2"], "kode_induk": [None, None], "pagu": [5, 7]})
     >>> total_angka(df, "pagu").uraian()
     '12 = 5 + 7'
     """
-    pohon = pohon_angka(df, kolom, berkas)
+    pohon = pohon if pohon is not None else pohon_angka(df, kolom, berkas)
     akar = [pohon[str(k)] for k, i in zip(df["kode"], df["kode_induk"], strict=True) if _akar(i)]
     nama = kolom.replace("_", " ")
     pola = " + ".join(f"{{{i}}}" for i in range(len(akar))) or None
@@ -194,9 +198,12 @@ def total_pohon(df: pd.DataFrame, kolom: str) -> int | Decimal:
     return _rupiah(total_angka(df, kolom).nilai)
 
 
-def angka_kode(df: pd.DataFrame, kode: str, kolom: str, berkas: str = "anggaran.csv") -> Angka:
+def angka_kode(df: pd.DataFrame, kode: str, kolom: str, berkas: str = "anggaran.csv",
+               pohon: Mapping[str, Mapping[str, Angka]] | None = None) -> Angka:
     """``pagu_murni``, ``pagu_perubahan`` or ``selisih`` of a kode of the DPA tree, or of
-    ``total`` (its roots), with provenance.
+    ``total`` (its roots), with provenance. `pohon`: ``{column: pohon_angka(df, column,
+    berkas)}`` for the columns of `KOLOM_POHON`, made once by the caller (each call without it
+    sums the whole tree again).
 
     >>> df = pd.DataFrame({"kode": ["1", "1.1"], "kode_induk": [None, "1"],
     ...                    "pagu_murni": [None, 9], "pagu_perubahan": [None, 7]})
@@ -204,11 +211,12 @@ def angka_kode(df: pd.DataFrame, kode: str, kolom: str, berkas: str = "anggaran.
     '-2 = 7 − 9'
     """
     if kolom == "selisih":
-        m, p = (angka_kode(df, kode, k, berkas) for k in ("pagu_murni", "pagu_perubahan"))
+        m, p = (angka_kode(df, kode, k, berkas, pohon) for k in KOLOM_POHON)
         return perubahan_angka(m, p, f"bertambah/berkurang {kode}")
+    pohon_kolom = pohon[kolom] if pohon is not None else pohon_angka(df, kolom, berkas)
     if kode == "total":
-        return total_angka(df, kolom, berkas)
-    return pohon_angka(df, kolom, berkas)[kode]
+        return total_angka(df, kolom, berkas, pohon_kolom)
+    return pohon_kolom[kode]
 
 
 def induk_kode(df: pd.DataFrame) -> dict[str, str | None]:

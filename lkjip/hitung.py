@@ -98,6 +98,9 @@ class Hasil:
     # the model before the office's decisions fixed any figure (None: no figure was fixed);
     # the checks compare stated figures with it, never with a figure a decision fixed
     murni: Hasil | None = None
+    # the DPA tree's sums with provenance, {column: {kode: Angka}} (`anggaran.pohon_angka`),
+    # made once: the tables and the catalogue ask for one kode at a time (`angka_anggaran`)
+    pohon_anggaran: dict = field(default_factory=dict, repr=False)
 
     def kategori(self, persen: Angka | float | None) -> str | None:
         return _kategori(persen, self.skala)
@@ -447,17 +450,21 @@ def hitung(data: DataKecamatan, tetap: Mapping[str, Angka] | None = None) -> Has
     sasaran = hitung_sasaran(data, indikator, tree, skala, tetap)
     capaian, kat, serap, kat_ang, efis, pagu, real = _keseluruhan(
         sasaran, skala, tetap.get("penyerapan/total"))
+    berkas = data.berkas.get("anggaran", "anggaran.csv")
+    pohon = {k: ang.pohon_angka(data.anggaran, k, berkas) for k in ang.KOLOM_POHON}
     return Hasil(data, skala, semester, ikm_tahun, layanan, daftar, komposit, indikator,
                  sasaran, tree, hitung_pk_anggaran(data), capaian, kat, serap, kat_ang, efis,
-                 pagu, real)
+                 pagu, real, pohon_anggaran=pohon)
 
 
 # --- figures read on demand (by the catalogue, `lkjip.katalog`) ---------------------------
 
 def angka_anggaran(hasil, kode: str, kolom: str) -> Angka:
-    """pagu_murni, pagu_perubahan or selisih of a kode of ``anggaran.csv`` or ``total``."""
+    """pagu_murni, pagu_perubahan or selisih of a kode of ``anggaran.csv`` or ``total``
+    (from the tree's sums `hitung` made, `Hasil.pohon_anggaran`)."""
     return ang.angka_kode(hasil.data.anggaran, kode, kolom,
-                          hasil.data.berkas.get("anggaran", "anggaran.csv"))
+                          hasil.data.berkas.get("anggaran", "anggaran.csv"),
+                          hasil.pohon_anggaran or None)
 
 
 def anggaran_program(hasil, kode: str, apa: str) -> Angka:

@@ -188,3 +188,29 @@ def test_efisiensi(capaian, serapan, diharapkan):
 
 def test_efisiensi_tanpa_data():
     assert math.isnan(efisiensi(None, 97.9))
+
+
+def test_angka_anggaran_dari_pohon_yang_dibuat_sekali(tmp_path, monkeypatch):
+    # mini DPA: program 1 = kegiatan 1.1 + 1.2; murni 900.000 + 400.000 = 1.300.000,
+    # perubahan 600.000 + 400.000 = 1.000.000, selisih 1.000.000 − 1.300.000 = −300.000
+    from lkjip import anggaran
+    from lkjip.hitung import angka_anggaran, hitung
+    from lkjip.muat import muat
+    from tests.mini import tulis_mini
+
+    hasil = hitung(muat("contoh", 2023, tulis_mini(tmp_path)))
+
+    def jangan(*_):  # the tables ask one kode at a time: the tree is not summed again
+        raise AssertionError("pohon dijumlah lagi")
+
+    monkeypatch.setattr(anggaran, "pohon_angka", jangan)
+    a = {(k, kol): angka_anggaran(hasil, k, kol) for k in ("1", "1.1", "total")
+         for kol in ("pagu_murni", "pagu_perubahan", "selisih")}
+    assert [a[("1", k)].nilai for k in ("pagu_murni", "pagu_perubahan", "selisih")] == \
+        [1_300_000, 1_000_000, -300_000]
+    assert a[("1.1", "selisih")].nilai == -300_000 and a[("total", "pagu_murni")].nilai == 1_300_000
+    assert a[("1", "pagu_murni")].uraian() == "1.300.000 = 900.000 + 400.000"
+    monkeypatch.undo()  # the same figures, provenance included, as summing the tree each time
+    berkas = hasil.data.berkas.get("anggaran", "anggaran.csv")
+    for (k, kol), angka in a.items():
+        assert angka == anggaran.angka_kode(hasil.data.anggaran, k, kol, berkas)
