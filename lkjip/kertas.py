@@ -186,7 +186,10 @@ def ringkasan(keadaan: kp.Keadaan) -> str:
 
 def temuan(data, hasil, keadaan: kp.Keadaan) -> tampil.Html:
     """Every finding with its decision (the working paper's Catatan Pemeriksaan Data)."""
-    letak = letak_tersaji(data, hasil)
+    # where the report shows a stated figure: only a finding about one asks (`letak_temuan`),
+    # and finding it builds the edition's tables again
+    tersaji = any(t.besaran is not None for t in keadaan.temuan)
+    letak = letak_tersaji(data, hasil) if tersaji else {}
     bagian = [tampil.paragraf(ringkasan(keadaan)).isi]
     bagian += [_blok_temuan(data, hasil, t, keadaan, letak) for t in keadaan.temuan]
     if keadaan.basi:

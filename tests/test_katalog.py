@@ -194,3 +194,23 @@ def test_a_progres_finding_states_the_formula_of_its_arah(tmp_path, kunci, tersa
     data = muat("contoh", 2023, tmp_path)
     [t] = [t for t in periksa(data) if t.aturan == "progres-renstra"]
     assert pesan in t.pesan
+
+
+def test_the_working_paper_builds_the_tables_again_only_for_a_stated_figure(contoh,
+                                                                           monkeypatch):
+    # "where in this report" of a stated figure comes from the edition's tables, built again
+    # for it (~0,1 CPU-s); findings of which none is about a stated figure need none of them
+    hasil = contoh
+    data = hasil.data
+    temuan = periksa(data, hasil)
+    tanpa = [t for t in temuan if t.besaran is None]
+    assert tanpa and len(tanpa) < len(temuan)
+
+    def jangan(*_):
+        raise AssertionError("tables built again")
+
+    monkeypatch.setattr(kertas, "letak_tersaji", jangan)
+    html = kertas.temuan(data, hasil, kp.keadaan_data(data, tanpa)).isi
+    assert html.count('<section class="lk-temuan') == len(tanpa)
+    with pytest.raises(AssertionError, match="tables built again"):
+        kertas.temuan(data, hasil, kp.keadaan_data(data, temuan))
