@@ -47,6 +47,7 @@ from traitlets import Bool, default
 from lkjip import config
 from lkjip.ekspor_cetak import gabung_pdf, html_ke_pdf, lekatkan, tandai_halaman, untuk_cetak
 from lkjip.gaya import buang_gaya
+from lkjip.pungut import tanpa_pungut
 from lkjip.tampil import (
     DAFTAR_PENANDA,
     GRAFIK_CETAK_MIME,
@@ -232,6 +233,11 @@ def sisipkan_daftar(html: str, log=None) -> str:
     """Build Daftar Isi/Tabel/Grafik from headings and figcaptions; put them at the marker
     left by ``tampil.daftar()``, or right after the cover. One parse and one serialisation of
     the document for all of the exporter's passes (`_alt_gambar`; `ekspor_cetak`'s marks)."""
+    with tanpa_pungut():  # the tree is freed at once after it (`lkjip.pungut`)
+        return _sisipkan_daftar(html, log)
+
+
+def _sisipkan_daftar(html: str, log) -> str:
     soup = BeautifulSoup(html, "html.parser")
     _alt_gambar(soup, log)
     _id_unik(soup)

@@ -47,6 +47,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from lkjip import config
+from lkjip.pungut import tanpa_pungut
 from lkjip.word_lebar import UKURAN, em, ukuran_lebar
 
 REFERENSI = config.TEMPLATES / "lkjip" / "referensi.docx"
@@ -561,7 +562,8 @@ def html_ke_docx(html: str, png: Mapping[str, bytes] | None = None, *, draf: boo
     are the document's title and subject properties."""
     from docx import Document
 
-    isi, gambar, id_gambar = _siapkan(html, png or {})
+    with tanpa_pungut():  # the tree is freed at once after it (`lkjip.pungut`)
+        isi, gambar, id_gambar = _siapkan(html, png or {})
     doc = Document(io.BytesIO(_pandoc(isi, gambar)))
     _keterangan_gambar(doc, id_gambar)
     for tabel in doc.tables:
