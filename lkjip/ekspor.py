@@ -34,7 +34,7 @@ import copy
 import gc
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from html import escape
 
 from bs4 import BeautifulSoup
@@ -356,12 +356,10 @@ _KUNCI_BEBAS = threading.Lock()
 
 @contextmanager
 def _pengekspor(analis: bool) -> Iterator[LkjipHTMLExporter]:
-    """An exporter of this kind no other thread is using, returned for reuse after the block:
-    its templates compile once a process (~0.05 s an exporter), not for the edition, then the
-    working paper, then each report of a batch, whichever thread exports (the edition begun
-    early has a thread of its own each build, `lkjip.laporan.EdisiDini`). One user at a time,
-    as an exporter holds a call's state while it runs (a Dask worker may build reports in
-    several threads)."""
+    """An exporter of this kind no other thread is using, kept for reuse after the block: its
+    templates compile once a process (~0.05 s an exporter), whichever thread exports (the
+    early edition's is new each build, `lkjip.laporan.EdisiDini`). One user at a time: an
+    exporter holds a call's state while it runs (a Dask worker may use several threads)."""
     with _KUNCI_BEBAS:
         bebas = _BEBAS[analis]
         pengekspor = bebas.pop() if bebas else None
@@ -498,8 +496,11 @@ def berkas_kecamatan(nb, kecamatan: str, tahun, analis: bool = False, kemajuan=N
     if paralel:
         siapkan_mesin()  # the child inherits the engines instead of importing them again
     langkah_pdf = _langkah_pdf(edisi, nama[EDISI], pembaca, dini)
-    with di_samping(langkah_pdf, paralel if dini is None else False) as tunggu:
-        for pesan, buat in _langkah_lain(bagian, nama, analis, pembaca):
+    with ExitStack() as samping:
+        tunggu = samping.enter_context(
+            di_samping(langkah_pdf, paralel if dini is None else False))
+        for pesan, buat in _langkah_lain(bagian, nama, analis, pembaca,
+                                         samping if paralel == BENANG else None):
             lapor(pesan)
             hasil.update(buat())
         hasil.update(tunggu(lapor))
@@ -563,9 +564,12 @@ def _langkah_pdf(edisi, nama: str, pembaca: str, dini=None) -> list:
     return [(f"menulis {NAMA_DOKUMEN[EDISI]}: PDF", pdf)]
 
 
-def _langkah_lain(bagian: dict, nama: dict, analis: bool, pembaca: str) -> list:
+def _langkah_lain(bagian: dict, nama: dict, analis: bool, pembaca: str, samping=None) -> list:
     """The steps besides the edition's HTML and PDF, as ``(message, make files)``: the Word
-    edition, then the working paper's HTML and PDF."""
+    edition, then the working paper's HTML and PDF. With `samping` (an ExitStack, where
+    Chromium prints) the working paper's HTML is made now and its PDF printed in a thread
+    while the Word edition is made (pandoc runs meanwhile), not after it; the steps then hand
+    over what was made, so they are told in the same order."""
     langkah = []
     if EDISI in bagian:
 
@@ -584,6 +588,12 @@ def _langkah_lain(bagian: dict, nama: dict, analis: bool, pembaca: str) -> list:
             pdf = pdf_cetak(simpan["pembaca"], kertas)
             return {f"{nama[KERTAS_KERJA]}.pdf": pdf}
 
-        langkah += [(f"menulis {NAMA_DOKUMEN[KERTAS_KERJA]}: HTML", kertas_html),
-                    (f"menulis {NAMA_DOKUMEN[KERTAS_KERJA]}: PDF", kertas_pdf)]
+        pesan = [f"menulis {NAMA_DOKUMEN[KERTAS_KERJA]}: {a}" for a in ("HTML", "PDF")]
+        if samping is not None:
+            from lkjip.bersamaan import BENANG, di_samping
+
+            sudah = kertas_html()
+            tunggu = samping.enter_context(di_samping([(pesan[1], kertas_pdf)], BENANG))
+            kertas_html, kertas_pdf = (lambda: sudah), (lambda: tunggu(lambda p: None))
+        langkah += [(pesan[0], kertas_html), (pesan[1], kertas_pdf)]
     return langkah

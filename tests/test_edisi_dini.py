@@ -137,3 +137,34 @@ def test_tanpa_dini_benang_tetap_benang(monkeypatch):
     monkeypatch.setattr(bersamaan.multiprocessing, "get_context", tanpa_anak)
     berkas = ekspor.berkas_kecamatan(_nb_dua_dokumen(), "contoh", 2023, paralel=bersamaan.BENANG)
     assert set(berkas) >= {"lkjip_contoh_2023.pdf", "kertas_kerja_contoh_2023.pdf"}
+
+
+def test_pdf_kertas_kerja_dicetak_di_samping_docx(monkeypatch):
+    # where Chromium prints (BENANG), the working paper's PDF is printed while the Word edition
+    # is made, not after it: the DOCX step finds the working paper's print already begun
+    from lkjip import bersamaan
+
+    mulai, asli_pdf, asli_docx = [], ekspor.pdf_cetak, ekspor.ke_docx
+
+    def pdf(html, nb):
+        mulai.append(nb.metadata["lkjip"]["dokumen"])
+        return asli_pdf(html, nb)
+
+    def docx(nb, pembaca):
+        import time
+
+        batas = time.monotonic() + 10
+        while "kertas_kerja" not in mulai and time.monotonic() < batas:
+            time.sleep(0.01)
+        mulai.append("docx")
+        return asli_docx(nb, pembaca)
+
+    monkeypatch.setattr(ekspor, "pdf_cetak", pdf)
+    monkeypatch.setattr(ekspor, "ke_docx", docx)
+    dilapor = []
+    berkas = ekspor.berkas_kecamatan(_nb_dua_dokumen(), "contoh", 2023, paralel=bersamaan.BENANG,
+                                     kemajuan=dilapor.append)
+    assert mulai.index("kertas_kerja") < mulai.index("docx")
+    assert dilapor == ["menulis LKjIP: HTML", "menulis LKjIP: DOCX", "menulis kertas kerja: HTML",
+                       "menulis kertas kerja: PDF", "menulis LKjIP: PDF"]
+    assert "Catatan Pemeriksaan" in " ".join(_teks(berkas)["kertas_kerja_contoh_2023.pdf"])
