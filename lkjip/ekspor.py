@@ -469,15 +469,14 @@ def berkas_kecamatan(nb, kecamatan: str, tahun, analis: bool = False, kemajuan=N
     notebook has its chapters): HTML and PDF. ``analis`` puts the code in both HTML files.
     ``kemajuan(pesan)`` is told each file before it is made ("menulis LKjIP: PDF").
 
-    Order: the edition's HTML and DOCX, the working paper, the edition's PDF last. pandoc
-    (~190 MB) then runs while this process is still small, not after the largest layout has
-    grown it: a batch worker's peak with its children 488 -> 380 MB (issue 15).
+    Order: the edition's HTML and DOCX, the working paper, the edition's PDF last (pandoc runs
+    while this process is small: a batch worker's peak 488 -> 380 MB, issue 15).
     ``paralel``: the edition's PDF is made beside the others (`lkjip.bersamaan`): by default in
     a thread when Chromium prints it (the browser works in its own process), else laid out by
     WeasyPrint in a forked child where a core is free and this is no batch worker
     (`bersamaan.paralel_bawaan`).
     ``dini``: the edition begun before the working paper's cells ran (`lkjip.laporan.EdisiDini`),
-    its HTML ``dini.html()`` and PDF ``dini.pdf()`` used only when ``dini.cocok(edition)``
+    its ``dini.html()``, ``.docx()`` and ``.pdf()`` used only when ``dini.cocok(edition)``
     (the edition is still what it began from), else made here again."""
     from lkjip.bersamaan import BENANG, di_samping, paralel_bawaan
     from lkjip.peramban import peramban
@@ -500,7 +499,7 @@ def berkas_kecamatan(nb, kecamatan: str, tahun, analis: bool = False, kemajuan=N
         tunggu = samping.enter_context(
             di_samping(langkah_pdf, paralel if dini is None else False))
         for pesan, buat in _langkah_lain(bagian, nama, analis, pembaca,
-                                         samping if paralel == BENANG else None):
+                                         samping if paralel == BENANG else None, dini):
             lapor(pesan)
             hasil.update(buat())
         hasil.update(tunggu(lapor))
@@ -564,7 +563,8 @@ def _langkah_pdf(edisi, nama: str, pembaca: str, dini=None) -> list:
     return [(f"menulis {NAMA_DOKUMEN[EDISI]}: PDF", pdf)]
 
 
-def _langkah_lain(bagian: dict, nama: dict, analis: bool, pembaca: str, samping=None) -> list:
+def _langkah_lain(bagian: dict, nama: dict, analis: bool, pembaca: str, samping=None,
+                  dini=None) -> list:
     """The steps besides the edition's HTML and PDF, as ``(message, make files)``: the Word
     edition, then the working paper's HTML and PDF. With `samping` (an ExitStack, where
     Chromium prints) the working paper's HTML is made now and its PDF printed in a thread
@@ -574,7 +574,7 @@ def _langkah_lain(bagian: dict, nama: dict, analis: bool, pembaca: str, samping=
     if EDISI in bagian:
 
         def docx() -> dict[str, bytes]:
-            return {f"{nama[EDISI]}.docx": ke_docx(bagian[EDISI], pembaca)}
+            return {f"{nama[EDISI]}.docx": dini.docx() if dini else ke_docx(bagian[EDISI], pembaca)}
 
         langkah.append((f"menulis {NAMA_DOKUMEN[EDISI]}: DOCX", docx))
     if KERTAS_KERJA in bagian:

@@ -43,7 +43,7 @@ def _teks(berkas: dict) -> dict:
 def _hitung_buat(monkeypatch) -> list[str]:
     """Which documents' HTML and PDF the export makes itself from now on."""
     dibuat = []
-    html_asli, pdf_asli = ekspor.html_dan_pembaca, ekspor.pdf_edisi
+    html_asli, pdf_asli, docx_asli = ekspor.html_dan_pembaca, ekspor.pdf_edisi, ekspor.ke_docx
 
     def html(nb, analis):
         dibuat.append(f"html {nb.metadata['lkjip']['dokumen']}")
@@ -53,8 +53,13 @@ def _hitung_buat(monkeypatch) -> list[str]:
         dibuat.append("pdf edisi")
         return pdf_asli(edisi, pembaca)
 
+    def docx(nb, pembaca):
+        dibuat.append("docx")
+        return docx_asli(nb, pembaca)
+
     monkeypatch.setattr(ekspor, "html_dan_pembaca", html)
     monkeypatch.setattr(ekspor, "pdf_edisi", pdf)
+    monkeypatch.setattr(ekspor, "ke_docx", docx)
     return dibuat
 
 
@@ -64,7 +69,7 @@ def test_edisi_dini_dipakai_bila_edisinya_tetap(monkeypatch):
     dini = _dini(nb)
     dibuat, dilapor = _hitung_buat(monkeypatch), []
     awal = ekspor.berkas_kecamatan(nb, "contoh", 2023, dini=dini, kemajuan=dilapor.append)
-    assert dibuat == ["html kertas_kerja"]  # the edition's HTML and PDF were the early ones
+    assert dibuat == ["html kertas_kerja"]  # the edition's HTML, DOCX, PDF were the early ones
     assert list(awal) == list(biasa) and _teks(awal) == _teks(biasa)
     assert dilapor == ["menulis LKjIP: HTML", "menulis LKjIP: DOCX", "menulis kertas kerja: HTML",
                        "menulis kertas kerja: PDF", "menulis LKjIP: PDF"]
@@ -90,7 +95,7 @@ def test_edisi_dini_dibuang_bila_edisinya_berubah(monkeypatch, ubah):
     biasa = ekspor.berkas_kecamatan(nb, "contoh", 2023)
     dibuat = _hitung_buat(monkeypatch)
     awal = ekspor.berkas_kecamatan(nb, "contoh", 2023, dini=dini, paralel=False)  # spied here
-    assert dibuat == ["html edisi", "html kertas_kerja", "pdf edisi"]  # made again
+    assert dibuat == ["html edisi", "docx", "html kertas_kerja", "pdf edisi"]  # made again
     assert _teks(awal) == _teks(biasa)
     assert ("Rincian Pegawai" in awal["lkjip_contoh_2023.html"].decode()
             or "TAMAN" in awal["lkjip_contoh_2023.html"].decode())
@@ -106,6 +111,20 @@ def test_galat_edisi_dini_muncul_saat_hasilnya_diminta(monkeypatch):
         dini.html()
     with pytest.raises(RuntimeError, match="templat rusak"):
         dini.pdf()
+    with pytest.raises(RuntimeError, match="templat rusak"):
+        dini.docx()
+
+
+def test_galat_docx_dini_hanya_untuk_docx(monkeypatch):
+    # the Word edition failing early: its error where the DOCX is asked for, the PDF still made
+    def gagal(nb, pembaca):
+        raise RuntimeError("pandoc mati")
+
+    monkeypatch.setattr(ekspor, "ke_docx", gagal)
+    dini = laporan.EdisiDini(ekspor.pisah(_nb_dua_dokumen())[ekspor.EDISI], analis=False)
+    assert dini.pdf()[:5] == b"%PDF-" and dini.html()[0].startswith("<!DOCTYPE html>")
+    with pytest.raises(RuntimeError, match="pandoc mati"):
+        dini.docx()
 
 
 def test_pantau_dikabari_tiap_sel_setelah_sel_sebelumnya_berjalan(tmp_path):
