@@ -34,6 +34,8 @@ import tempfile
 import threading
 from contextlib import contextmanager
 
+from lkjip import lingkungan
+
 CALON = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable",
          "microsoft-edge", "microsoft-edge-stable")
 BENDERA = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
@@ -561,13 +563,8 @@ def layanan_bersama():
         yield None
         return
     layanan = LayananCetak(program)
-    lama = os.environ.get(ENV_LAYANAN)
-    os.environ[ENV_LAYANAN] = layanan.alamat
     try:
-        yield layanan
+        with lingkungan.variabel(ENV_LAYANAN, layanan.alamat):
+            yield layanan
     finally:
-        if lama is None:
-            os.environ.pop(ENV_LAYANAN, None)
-        else:
-            os.environ[ENV_LAYANAN] = lama
         layanan.tutup()

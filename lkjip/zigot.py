@@ -54,6 +54,8 @@ import sys
 import threading
 from contextlib import contextmanager
 
+from lkjip import lingkungan
+
 # What the zygote imports: ipykernel's kernel app and what every report's first cells import.
 # Not matplotlib_inline.backend_inline: imported where IPython runs, it registers the shell's
 # hooks, which it cannot do in the zygote.
@@ -252,15 +254,11 @@ def bersama(kernel_name: str):
     if not isinstance(zigot, Zigot):
         yield None
         return
-    lama = os.environ.get(ENV_BERSAMA)
-    os.environ[ENV_BERSAMA] = json.dumps([zigot.alamat, zigot.proses.pid, zigot.argv])
     try:
-        yield zigot
+        with lingkungan.variabel(ENV_BERSAMA, json.dumps([zigot.alamat, zigot.proses.pid,
+                                                          zigot.argv])):
+            yield zigot
     finally:
-        if lama is None:
-            os.environ.pop(ENV_BERSAMA, None)
-        else:
-            os.environ[ENV_BERSAMA] = lama
         matikan()
 
 
