@@ -108,7 +108,7 @@ class Peramban:
     opens another tab to print in (prints in different tabs may run at once, from different
     threads: each command waits for its own answer, `_pembaca`)."""
 
-    def __init__(self, program: str):
+    def __init__(self, program: str, bendera: tuple[str, ...] = ()):
         self.program, self._id, self._putus = program, 0, ""
         self._tunggu: dict[int, list] = {}  # command id -> [answered, answer]
         self._kunci_kirim = threading.Lock()
@@ -127,7 +127,7 @@ class Peramban:
 
         try:
             self.proses = subprocess.Popen(
-                [program, *BENDERA, f"--user-data-dir={self._folder}", "about:blank"],
+                [program, *BENDERA, *bendera, f"--user-data-dir={self._folder}", "about:blank"],
                 env={**os.environ, "TMPDIR": pendek or tempfile.gettempdir()},
                 preexec_fn=fd_anak, close_fds=False, stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
@@ -320,7 +320,7 @@ _GAGAL: dict[int, str] = {}  # the browser that would not start in this process
 _KUNCI_SATU = threading.Lock()
 
 
-def _mulai(program: str) -> Peramban:
+def _mulai(program: str, bendera: tuple[str, ...] = ()) -> Peramban:
     """Start a browser from a thread that lives as long as the browser: the death signal
     (`_mati_bersama_induk`) follows the thread that started it, which must not be a build's
     short-lived worker thread. It is closed cleanly at exit (atexit in a process, the
@@ -333,7 +333,7 @@ def _mulai(program: str) -> Peramban:
 
     def jalan() -> None:
         try:
-            hasil["p"] = Peramban(program)
+            hasil["p"] = Peramban(program, bendera)
         except BaseException as e:  # raised in the caller
             hasil["e"] = e
         siap.set()
@@ -398,9 +398,10 @@ def _sendiri(program: str) -> Peramban | None:
 # and print compositors; issue 15). The batch process serves it on an abstract Unix socket
 # (`LayananCetak`; Linux), named in the workers' environment (``LKJIP_LAYANAN_CETAK``); each
 # worker (`KlienCetak`) sends its HTML and gets the PDF's bytes, printed in a tab of its
-# own (a renderer of its own: two workers print at once). The same browser, flags and print
-# parameters as a worker's own: the PDFs are the same. Where the service cannot be reached,
-# or its browser fails, a worker starts its own browser (`_sendiri`) and prints with it.
+# own (two workers print at once; every two tabs share a renderer, `bendera_layanan`). The
+# same browser and print parameters as a worker's own: the PDFs are the same. Where the
+# service cannot be reached, or its browser fails, a worker starts its own browser
+# (`_sendiri`) and prints with it.
 # ``LKJIP_PERAMBAN_BERSAMA=0`` turns the service off.
 
 ENV_LAYANAN = "LKJIP_LAYANAN_CETAK"
@@ -435,13 +436,26 @@ def _terima_tepat(sok: socket.socket, n: int, boleh_habis: bool = False) -> byte
     return bytes(buf)
 
 
+def bendera_layanan(jobs: int) -> tuple[str, ...]:
+    """The print service's flags beyond `BENDERA`: one renderer process for every two workers
+    (their tabs share it) instead of one each. A renderer holds ~100-150 MB PSS after printing
+    the report; two workers rarely print at the same moment, and when they do on a 2-core
+    machine two renderers print no sooner (issue 15).
+
+    >>> bendera_layanan(2), bendera_layanan(3), bendera_layanan(16)
+    (('--renderer-process-limit=1',), ('--renderer-process-limit=2',), \
+('--renderer-process-limit=8',))
+    """
+    return (f"--renderer-process-limit={max(1, (jobs + 1) // 2)}",)
+
+
 class LayananCetak:
     """The batch process's print service (see above): a thread accepts the workers'
     connections, a thread per connection prints its requests in a tab of the service's
     browser (a connection that ended gives its tab to the next one)."""
 
-    def __init__(self, program: str):
-        self.program = program
+    def __init__(self, program: str, jobs: int = 2):
+        self.program, self._bendera = program, bendera_layanan(jobs)
         self.alamat = f"lkjip-cetak-{os.getpid()}-{secrets.token_hex(8)}"
         self._srv = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         self._srv.bind("\0" + self.alamat)
@@ -454,7 +468,7 @@ class LayananCetak:
 
     def _nyalakan(self) -> None:
         try:
-            self._mesin = _mulai(self.program)
+            self._mesin = _mulai(self.program, self._bendera)
         except (GalatPeramban, OSError):  # each worker then starts its own
             pass
         finally:
@@ -553,7 +567,7 @@ class KlienCetak:
 
 
 @contextmanager
-def layanan_bersama():
+def layanan_bersama(jobs: int = 2):
     """While the block runs, the pool workers this process spawns print with one browser,
     this process's (`LayananCetak`; Linux, a browser found by `cari`, not turned off by
     ``LKJIP_PERAMBAN_BERSAMA=0``); it is closed when the block ends (Ctrl-C too)."""
@@ -562,7 +576,7 @@ def layanan_bersama():
             or os.environ.get("LKJIP_PERAMBAN_BERSAMA", "1") == "0"):
         yield None
         return
-    layanan = LayananCetak(program)
+    layanan = LayananCetak(program, jobs)
     try:
         with lingkungan.variabel(ENV_LAYANAN, layanan.alamat):
             yield layanan

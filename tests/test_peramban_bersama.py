@@ -2,11 +2,13 @@
 through the batch process's browser, the same PDFs as their own browser would print, and fall
 back to their own browser when the service is gone (issue 15, memory per worker)."""
 
+import io
 import os
 import re
 import threading
 
 import pytest
+from pypdf import PdfReader
 
 from lkjip import peramban
 from lkjip.bangun.kumpulan import petakan
@@ -106,3 +108,39 @@ def test_layanan_mati_dengan_saklar(monkeypatch):
         assert layanan is None and peramban.ENV_LAYANAN not in os.environ
     hasil = petakan(cetak_di_pekerja, ["Moga", "Taman"], jobs=2)
     assert hasil == [("Peramban", True, True)] * 2
+
+
+def _renderer(mesin) -> int:
+    """How many renderer processes the browser runs (its children with --type=renderer)."""
+    import psutil
+
+    jumlah = 0
+    for anak in psutil.Process(mesin.proses.pid).children(recursive=True):
+        try:
+            jumlah += "--type=renderer" in anak.cmdline()
+        except psutil.Error:  # ended meanwhile
+            continue
+    return jumlah
+
+
+@pytest.mark.parametrize(("jobs", "renderer"), [(2, 1), (4, 2)])
+def test_satu_renderer_untuk_dua_pekerja(jobs, renderer):
+    """The service's browser runs one renderer for every two workers (their tabs share it,
+    ~100-150 MB PSS each less): with 2 workers printing at once in two tabs, one renderer;
+    with 4 workers (4 tabs), two. The prints are still the documents asked for."""
+    dokumen = [_dokumen(f"Kecamatan {i}", 50) for i in range(jobs)]
+    with peramban.layanan_bersama(jobs) as layanan:
+        klien = [peramban.KlienCetak(layanan.alamat, layanan.program) for _ in dokumen]
+        hasil: dict[int, bytes] = {}
+        benang = [threading.Thread(target=lambda i=i: hasil.update({i: klien[i].cetak(
+            dokumen[i])})) for i in range(jobs)]
+        for b in benang:
+            b.start()
+        for b in benang:
+            b.join()
+        tab = layanan._mesin._kirim("Target.getTargets", {})["targetInfos"]
+        assert len([t for t in tab if t["type"] == "page"]) == jobs  # one tab per worker
+        assert _renderer(layanan._mesin) == renderer
+    for i in range(jobs):
+        teks = PdfReader(io.BytesIO(hasil[i])).pages[0].extract_text()
+        assert f"Kecamatan {i}" in teks and f"Kecamatan {1 - i}" not in teks

@@ -143,7 +143,7 @@ def _pelaksana(jobs: int, scheduler: str | None):
     from lkjip.peramban import layanan_bersama
 
     _hangatkan_matplotlib()
-    with layanan_bersama(), zigot_batch(), ProcessPoolExecutor(
+    with layanan_bersama(jobs), zigot_batch(), ProcessPoolExecutor(
             max_workers=jobs, mp_context=get_context("spawn"), initializer=_pekerja_mulai) as pool:
         yield pool
 
