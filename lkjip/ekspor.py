@@ -17,16 +17,13 @@ the executed notebook (`pisah`) and writes:
 The pages themselves (the marks the print sheet lays out by, WeasyPrint, near-empty pages set
 again, the scans appended) are `lkjip.ekspor_cetak`.
 
-Speed (issue 15; the example's edition, measured in-process): nbconvert's HTMLExporter ends with
-a BeautifulSoup parse, two CSS selects and a serialisation of the whole document, and the lists
-of contents needed a second parse: `LkjipHTMLExporter` renders the template without that pass
-(`_html_templat`) and `sisipkan_daftar` does everything in one parse, with ``find_all`` (a
-soupsieve select walks the whole tree per call, and its first one in a process compiles its
-parser, ~0,08 s): 0,6 -> 0,35 CPU-s; the working paper 0,27 -> 0,07. Exporters are kept for reuse
-(`_pengekspor`), so their templates compile once. `siapkan_mesin` freezes the objects
-loaded by then out of the garbage collector (`_bekukan`). Rejected: the lxml parser (a parse
-~30 % faster, ~0,03 s, for a new dependency whose tree differs on malformed HTML); Jinja's
-bytecode cache on disk (~0,05 s a process, for files to keep safe and current).
+Speed (issue 15): the reader's HTML is made in one BeautifulSoup pass after the template
+(`lkjip.ekspor_daftar`), and the Word edition's HTML from that same tree (`html_dan_word`).
+Exporters are kept for reuse (`_pengekspor`), so their templates compile once. `siapkan_mesin`
+freezes the objects loaded by then out of the garbage collector (`_bekukan`). Rejected: the
+lxml parser (a parse ~25 % faster, ~0,02 s, and its tree differs: the example's HTML written
+back is not the same); Jinja's bytecode cache on disk (~0,05 s a process, for files to keep
+safe and current).
 """
 
 import base64
@@ -35,9 +32,7 @@ import gc
 import threading
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
-from html import escape
 
-from bs4 import BeautifulSoup
 from nbconvert.exporters import HTMLExporter, TemplateExporter
 from nbconvert.filters.highlight import Highlight2HTML
 from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
@@ -45,16 +40,10 @@ from nbconvert.preprocessors import Preprocessor
 from traitlets import Bool, default
 
 from lkjip import config
-from lkjip.ekspor_cetak import gabung_pdf, html_ke_pdf, lekatkan, tandai_halaman, untuk_cetak
+from lkjip.ekspor_cetak import gabung_pdf, html_ke_pdf, untuk_cetak
+from lkjip.ekspor_daftar import sisipkan_daftar
 from lkjip.gaya import buang_gaya
-from lkjip.pungut import tanpa_pungut
-from lkjip.tampil import (
-    DAFTAR_PENANDA,
-    GRAFIK_CETAK_MIME,
-    GRAFIK_PNG_MIME,
-    SAMPUL_MIME,
-    utuh,
-)
+from lkjip.tampil import GRAFIK_CETAK_MIME, GRAFIK_PNG_MIME, SAMPUL_MIME
 
 PINDAIAN_MIME = "application/vnd.lkjip.pindaian+json"  # lkjip.susun.pindaian_pk
 EDISI, KERTAS_KERJA = "edisi", "kertas_kerja"
@@ -149,117 +138,6 @@ class SaringLaporan(Preprocessor):
         return self.analis or cell.cell_type != "code" or bool(cell.outputs)
 
 
-# ---------------------------------------------------------------- lists of contents
-
-
-def _teks_judul(el) -> str:
-    for anchor in el.find_all("a", class_="anchor-link"):
-        anchor.extract()
-    return " ".join(el.get_text(" ").split())
-
-
-def _butir(id_: str, teks: str, tingkat: int = 1) -> str:
-    return f'<li class="lk-tingkat-{tingkat}"><a href="#{escape(id_)}">{escape(teks)}</a></li>'
-
-
-def _bagian(id_: str, judul: str, butir: list[str]) -> str:
-    return (
-        f'<nav class="lk-daftar-bagian"><h1 id="{id_}">{judul}</h1>'
-        f"<ol>{''.join(butir)}</ol></nav>"
-    )
-
-
-def _butir_gambar(soup, kelas: str, kecuali: str | None = None) -> list[str]:
-    return [
-        _butir(f["id"], _teks_judul(f.figcaption))
-        for f in soup.find_all("figure", class_=kelas, id=True)
-        if f.figcaption and not (kecuali and kecuali in f.get("class", []))
-    ]
-
-
-def _butir_isi(soup, penanda, daftar: dict[str, tuple[str, list[str]]]) -> list[str]:
-    """Daftar Isi entries for h1–h3 with an id, the lists that have entries in place of the
-    marker."""
-    butir = []
-    for el in soup.find_all(["h1", "h2", "h3", "div"]):
-        if el is penanda:
-            butir.append(_butir("daftar-isi", "DAFTAR ISI"))
-            butir += [_butir(id_, judul) for id_, (judul, isi) in daftar.items() if isi]
-        elif el.name != "div" and el.get("id") and not el.find_parent(class_="lk-sampul"):
-            butir.append(_butir(el["id"], _teks_judul(el), int(el.name[1])))
-    return butir
-
-
-def _id_unik(soup) -> None:
-    """Rename repeated ids (two chapters may both have "A. Umum"; a figure's tooltip shown
-    twice, `lkjip.tampil_jejak.id_tooltip`) so each link and description has one target."""
-    terpakai: set[str] = set()
-    for el in soup.find_all(id=True):
-        id_, n = el["id"], 1
-        while el["id"] in terpakai:
-            n += 1
-            el["id"] = f"{id_}-{n}"
-        terpakai.add(el["id"])
-        if el["id"] != id_ and el.parent is not None:
-            for fokus in el.parent.find_all(attrs={"aria-describedby": id_}, recursive=False):
-                fokus["aria-describedby"] = el["id"]
-    for anchor in soup.find_all("a", class_="anchor-link"):  # to its heading's id
-        induk = anchor.find_parent(id=True)
-        if induk is not None:
-            anchor["href"] = f"#{induk['id']}"
-
-
-def _alt_gambar(soup, log=None) -> None:
-    """What nbconvert's HTMLExporter does after its template, in its own BeautifulSoup pass
-    that `LkjipHTMLExporter` skips (one parse of the document instead of two): an image
-    without alternative text gets nbconvert's. (Its other step, ``tabindex`` on cells under
-    ``.jp-Notebook``, finds nothing: the lkjip template's body has no such class.)"""
-    tanpa = [img for img in soup.find_all("img") if not img.has_attr("alt")]
-    for img in tanpa:
-        img["alt"] = "No description has been provided for this image"
-    if tanpa and log is not None:
-        log.warning("Alternative text is missing on %s image(s).", len(tanpa))
-
-
-def _tabel_utuh(soup) -> None:
-    """Mark a report table short enough to keep on one page ``lk-utuh`` (`tampil.utuh`)."""
-    for fig in soup.find_all("figure", class_="lk-tabel"):
-        baris = [tr for tbody in fig.find_all("tbody") for tr in tbody.find_all("tr", False)]
-        if utuh([[td.get_text() for td in tr(["td", "th"])] for tr in baris]):
-            fig["class"] = [*fig["class"], "lk-utuh"]
-
-
-def sisipkan_daftar(html: str, log=None) -> str:
-    """Build Daftar Isi/Tabel/Grafik from headings and figcaptions; put them at the marker
-    left by ``tampil.daftar()``, or right after the cover. One parse and one serialisation of
-    the document for all of the exporter's passes (`_alt_gambar`; `ekspor_cetak`'s marks)."""
-    with tanpa_pungut():  # the tree is freed at once after it (`lkjip.pungut`)
-        return _sisipkan_daftar(html, log)
-
-
-def _sisipkan_daftar(html: str, log) -> str:
-    soup = BeautifulSoup(html, "html.parser")
-    _alt_gambar(soup, log)
-    _id_unik(soup)
-    penanda = soup.find("div", id="lkjip-daftar")
-    if penanda is None:
-        penanda = BeautifulSoup(DAFTAR_PENANDA, "html.parser").div
-        soup.find("section", class_="lk-sampul").insert_after(penanda)
-    # a list with no entry is left out (the working paper has tables but no chart)
-    daftar = {"daftar-tabel": ("DAFTAR TABEL", _butir_gambar(soup, "lk-tabel")),
-              "daftar-grafik": ("DAFTAR GRAFIK",
-                                _butir_gambar(soup, "lk-grafik", kecuali="lk-jenis-gambar")),
-              "daftar-gambar": ("DAFTAR GAMBAR", _butir_gambar(soup, "lk-jenis-gambar"))}
-    html_daftar = _bagian("daftar-isi", "DAFTAR ISI", _butir_isi(soup, penanda, daftar))
-    html_daftar += "".join(_bagian(id_, judul, isi) for id_, (judul, isi) in daftar.items()
-                           if isi)
-    penanda.replace_with(BeautifulSoup(html_daftar, "html.parser"))
-    tandai_halaman(soup)
-    lekatkan(soup)
-    _tabel_utuh(soup)
-    return str(soup)
-
-
 # ---------------------------------------------------------------- exporters
 
 
@@ -285,15 +163,20 @@ class LkjipHTMLExporter(HTMLExporter):
     def _optimistic_validation_default(self):
         return True  # the notebook validated once after the preprocessors, not after each (12)
 
-    def from_notebook_node(self, nb, resources=None, **kw):
-        """HTML of the notebook (its document, edition or working paper, from its metadata)."""
+    def from_notebook_node(self, nb, resources=None, lalu=None, **kw):
+        """HTML of the notebook (its document, edition or working paper, from its metadata).
+        With `lalu`, a function of the HTML's tree once written (`sisipkan_daftar`): its
+        result in ``resources["lalu"]``."""
         self.exclude_input = self.exclude_input_prompt = not self.analis
         self.exclude_output_prompt = not self.analis
         resources = dict(resources or {})
         resources["lkjip"] = baca_sampul(nb)
         nb, resources = SaringLaporan(analis=self.analis).preprocess(_salin(nb), resources)
         html, resources = self._html_templat(nb, resources, **kw)
-        return sisipkan_daftar(html, self.log), resources
+        if lalu is None:
+            return sisipkan_daftar(html, self.log), resources
+        html, resources["lalu"] = sisipkan_daftar(html, self.log, lalu)
+        return html, resources
 
     def _html_templat(self, nb, resources, **kw):
         """`HTMLExporter.from_notebook_node` (nbconvert 7.16.5 to 7.17) without its last step,
@@ -342,12 +225,28 @@ def ekspor(nb, analis: bool = False) -> tuple[str, bytes]:
 
 def html_dan_pembaca(nb, analis: bool) -> tuple[str, str]:
     """(HTML as asked, the reader's HTML): the same string unless ``analis``."""
+    return _html_dan_pembaca(nb, analis)[:2]
+
+
+def html_dan_word(nb, analis: bool) -> tuple[str, str, tuple]:
+    """`html_dan_pembaca` and the reader's HTML as the Word edition reads it
+    (`lkjip.word.siapkan_pohon`, for `ke_docx`), made from the reader's own tree once that is
+    written: the document is parsed once for both (~0,09 CPU-s a report, issue 15)."""
+    from lkjip.word import siapkan_pohon
+
+    png = png_grafik(nb)
+    return _html_dan_pembaca(nb, analis, lambda soup: siapkan_pohon(soup, png))
+
+
+def _html_dan_pembaca(nb, analis: bool, lalu=None) -> tuple:
+    """(HTML as asked, the reader's HTML, `lalu` of the reader's tree or None)."""
     with _pengekspor(analis) as pengekspor:
-        html, _ = pengekspor.from_notebook_node(nb)
+        html, sumber = pengekspor.from_notebook_node(nb, lalu=None if analis else lalu)
     if not analis:
-        return html, html
+        return html, html, sumber.get("lalu")
     with _pengekspor(False) as pengekspor:
-        return html, pengekspor.from_notebook_node(nb)[0]
+        pembaca, sumber = pengekspor.from_notebook_node(nb, lalu=lalu)
+    return html, pembaca, sumber.get("lalu")
 
 
 _BEBAS: dict[bool, list[LkjipHTMLExporter]] = {False: [], True: []}
@@ -445,17 +344,18 @@ def judul_dokumen(sampul: dict) -> str:
     return f"{sampul['judul'] or 'LKjIP'} Kecamatan {sampul['nama_kecamatan']} {periode}"
 
 
-def ke_docx(nb, pembaca: str) -> bytes:
-    """The .docx of an executed notebook (`lkjip.word`), from its reader's HTML `pembaca`: its
-    charts as PNG, the title, subject and DRAF mark from its cover. Every document written as
-    Word (the edition, the quarterly reports: `lkjip.bangun.keluaran.Keluaran.docx`) goes
-    through here."""
+def ke_docx(nb, pembaca: str, siap: tuple | None = None) -> bytes:
+    """The .docx of an executed notebook (`lkjip.word`), from its reader's HTML `pembaca`
+    (prepared for Word already when `siap` is given: `html_dan_word`): its charts as PNG,
+    the title, subject and DRAF mark from its cover. Every document written as Word (the
+    edition, the quarterly reports: `lkjip.bangun.keluaran.Keluaran.docx`) goes through
+    here."""
     from lkjip.word import html_ke_docx
 
     sampul = baca_sampul(nb)
     subjek = sampul["judul"] or "LKjIP untuk ditandatangani"
-    return html_ke_docx(pembaca, png_grafik(nb), draf=bool(sampul["draf"]),
-                        judul=judul_dokumen(sampul), subjek=subjek)
+    return html_ke_docx(pembaca, None if siap else png_grafik(nb), draf=bool(sampul["draf"]),
+                        judul=judul_dokumen(sampul), subjek=subjek, siap=siap)
 
 
 NAMA_DOKUMEN = {EDISI: "LKjIP", KERTAS_KERJA: "kertas kerja"}
@@ -483,12 +383,12 @@ def berkas_kecamatan(nb, kecamatan: str, tahun, analis: bool = False, kemajuan=N
 
     lapor = kemajuan or (lambda pesan: None)
     nama, bagian = nama_berkas(kecamatan, tahun), pisah(nb)
-    edisi, hasil, pembaca = bagian.get(EDISI), {}, ""
+    edisi, hasil, pembaca, siap = bagian.get(EDISI), {}, "", None
     if dini is not None and (edisi is None or not dini.cocok(edisi)):
         dini = dini.batal()  # what it made is not this edition's
     if edisi is not None:
         lapor(f"menulis {NAMA_DOKUMEN[EDISI]}: HTML")
-        html, pembaca = dini.html() if dini else html_dan_pembaca(edisi, analis)
+        html, pembaca, siap = (*dini.html(), None) if dini else html_dan_word(edisi, analis)
         hasil[f"{nama[EDISI]}.html"] = html.encode("utf-8")
     if paralel is None:  # Chromium prints in its own process: a thread waits on it
         paralel = BENANG if peramban() is not None else paralel_bawaan()
@@ -498,7 +398,7 @@ def berkas_kecamatan(nb, kecamatan: str, tahun, analis: bool = False, kemajuan=N
     with ExitStack() as samping:
         tunggu = samping.enter_context(
             di_samping(langkah_pdf, paralel if dini is None else False))
-        for pesan, buat in _langkah_lain(bagian, nama, analis, pembaca,
+        for pesan, buat in _langkah_lain(bagian, nama, analis, (pembaca, siap),
                                          samping if paralel == BENANG else None, dini):
             lapor(pesan)
             hasil.update(buat())
@@ -563,10 +463,11 @@ def _langkah_pdf(edisi, nama: str, pembaca: str, dini=None) -> list:
     return [(f"menulis {NAMA_DOKUMEN[EDISI]}: PDF", pdf)]
 
 
-def _langkah_lain(bagian: dict, nama: dict, analis: bool, pembaca: str, samping=None,
+def _langkah_lain(bagian: dict, nama: dict, analis: bool, pembaca: tuple, samping=None,
                   dini=None) -> list:
     """The steps besides the edition's HTML and PDF, as ``(message, make files)``: the Word
-    edition, then the working paper's HTML and PDF. With `samping` (an ExitStack, where
+    edition (from ``pembaca``, the edition's reader HTML and its Word HTML: `ke_docx`), then
+    the working paper's HTML and PDF. With `samping` (an ExitStack, where
     Chromium prints) the working paper's HTML is made now and its PDF printed in a thread
     while the Word edition is made (pandoc runs meanwhile), not after it; the steps then hand
     over what was made, so they are told in the same order."""
@@ -574,7 +475,8 @@ def _langkah_lain(bagian: dict, nama: dict, analis: bool, pembaca: str, samping=
     if EDISI in bagian:
 
         def docx() -> dict[str, bytes]:
-            return {f"{nama[EDISI]}.docx": dini.docx() if dini else ke_docx(bagian[EDISI], pembaca)}
+            isi = dini.docx() if dini else ke_docx(bagian[EDISI], *pembaca)
+            return {f"{nama[EDISI]}.docx": isi}
 
         langkah.append((f"menulis {NAMA_DOKUMEN[EDISI]}: DOCX", docx))
     if KERTAS_KERJA in bagian:

@@ -94,11 +94,16 @@ def _dibuang(tag) -> bool:
 
 
 def _siapkan(html: str, png: Mapping[str, bytes]) -> tuple[str, dict[str, bytes], set[str]]:
-    """The edition's HTML as pandoc should read it: no tooltips, marks or screen-only parts;
-    captions as table captions; charts as PNG; lists of contents as markers for TOC fields.
-    Returns it with its pictures by file name (`_gambar_berkas`) and the ids of its Gambar
-    (`_keterangan_gambar`)."""
-    soup = BeautifulSoup(html, "html.parser")
+    """`siapkan_pohon` of the HTML `html`."""
+    return siapkan_pohon(BeautifulSoup(html, "html.parser"), png)
+
+
+def siapkan_pohon(soup, png: Mapping[str, bytes]) -> tuple[str, dict[str, bytes], set[str]]:
+    """The edition's HTML, parsed (`soup`: changed here), as pandoc should read it: no
+    tooltips, marks or screen-only parts; captions as table captions; charts as PNG (`png`,
+    by figure id); lists of contents as markers for TOC fields. Returns it with its pictures
+    by file name (`_gambar_berkas`) and the ids of its Gambar (`_keterangan_gambar`), what
+    `html_ke_docx` takes as ``siap``."""
     for el in soup.find_all(_dibuang):
         el.decompose()
     for main in soup.find_all("main"):  # pandoc reads only <main> when there is one: the
@@ -557,13 +562,17 @@ def _catatan_lekat(doc) -> None:
 
 
 def html_ke_docx(html: str, png: Mapping[str, bytes] | None = None, *, draf: bool = False,
-                 judul: str = "LKjIP", subjek: str = "LKjIP untuk ditandatangani") -> bytes:
+                 judul: str = "LKjIP", subjek: str = "LKjIP untuk ditandatangani",
+                 siap: tuple | None = None) -> bytes:
     """The .docx of a report's reader HTML (see the module docstring); `judul` and `subjek`
-    are the document's title and subject properties."""
+    are the document's title and subject properties. `siap`: `siapkan_pohon` of the HTML's
+    tree, made already (`lkjip.ekspor.html_dan_word`), so `html` and `png` are not read."""
     from docx import Document
 
-    with tanpa_pungut():  # the tree is freed at once after it (`lkjip.pungut`)
-        isi, gambar, id_gambar = _siapkan(html, png or {})
+    if siap is None:
+        with tanpa_pungut():  # the tree is freed at once after it (`lkjip.pungut`)
+            siap = _siapkan(html, png or {})
+    isi, gambar, id_gambar = siap
     doc = Document(io.BytesIO(_pandoc(isi, gambar)))
     _keterangan_gambar(doc, id_gambar)
     for tabel in doc.tables:

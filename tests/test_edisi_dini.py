@@ -44,20 +44,26 @@ def _hitung_buat(monkeypatch) -> list[str]:
     """Which documents' HTML and PDF the export makes itself from now on."""
     dibuat = []
     html_asli, pdf_asli, docx_asli = ekspor.html_dan_pembaca, ekspor.pdf_edisi, ekspor.ke_docx
+    word_asli = ekspor.html_dan_word
 
     def html(nb, analis):
         dibuat.append(f"html {nb.metadata['lkjip']['dokumen']}")
         return html_asli(nb, analis)
 
+    def html_word(nb, analis):  # the edition's HTML with its Word HTML from the same tree
+        dibuat.append(f"html {nb.metadata['lkjip']['dokumen']}")
+        return word_asli(nb, analis)
+
     def pdf(edisi, pembaca):
         dibuat.append("pdf edisi")
         return pdf_asli(edisi, pembaca)
 
-    def docx(nb, pembaca):
+    def docx(nb, pembaca, siap=None):
         dibuat.append("docx")
-        return docx_asli(nb, pembaca)
+        return docx_asli(nb, pembaca, siap)
 
     monkeypatch.setattr(ekspor, "html_dan_pembaca", html)
+    monkeypatch.setattr(ekspor, "html_dan_word", html_word)
     monkeypatch.setattr(ekspor, "pdf_edisi", pdf)
     monkeypatch.setattr(ekspor, "ke_docx", docx)
     return dibuat
@@ -169,14 +175,14 @@ def test_pdf_kertas_kerja_dicetak_di_samping_docx(monkeypatch):
         mulai.append(nb.metadata["lkjip"]["dokumen"])
         return asli_pdf(html, nb)
 
-    def docx(nb, pembaca):
+    def docx(nb, pembaca, siap=None):
         import time
 
         batas = time.monotonic() + 10
         while "kertas_kerja" not in mulai and time.monotonic() < batas:
             time.sleep(0.01)
         mulai.append("docx")
-        return asli_docx(nb, pembaca)
+        return asli_docx(nb, pembaca, siap)
 
     monkeypatch.setattr(ekspor, "pdf_cetak", pdf)
     monkeypatch.setattr(ekspor, "ke_docx", docx)

@@ -1,0 +1,181 @@
+"""The reader's HTML after the template, in one BeautifulSoup pass (split from `lkjip.ekspor`):
+the lists of contents (Daftar Isi, Tabel, Grafik, Gambar) built from headings and captions,
+repeated ids made unique, images given alternative text, and the marks the print sheet lays
+out by (`lkjip.ekspor_cetak`: front matter and body, sentences kept with their figure, tables
+kept whole).
+
+Speed (issue 15): nbconvert's HTMLExporter ends with a BeautifulSoup parse, two CSS selects
+and a serialisation of the whole document, and the lists of contents needed a second parse:
+`lkjip.ekspor.LkjipHTMLExporter` renders the template without that pass and `sisipkan_daftar`
+does everything in one parse, with ``find_all`` (a soupsieve select walks the whole tree per
+call, and its first one in a process compiles its parser, ~0,08 s): 0,6 -> 0,35 CPU-s; the
+working paper 0,27 -> 0,07. The Word edition's HTML is made from the same tree once it is
+written (`sisipkan_daftar`'s ``lalu``), not from a parse of its own (~0,09 CPU-s a report).
+"""
+
+from html import escape
+from itertools import pairwise
+
+from bs4 import BeautifulSoup, NavigableString
+
+from lkjip.ekspor_cetak import lekatkan, tandai_halaman
+from lkjip.pungut import tanpa_pungut
+from lkjip.tampil import DAFTAR_PENANDA, utuh
+
+
+def _teks_judul(el) -> str:
+    for anchor in el.find_all("a", class_="anchor-link"):
+        anchor.extract()
+    return " ".join(el.get_text(" ").split())
+
+
+def _butir(id_: str, teks: str, tingkat: int = 1) -> str:
+    return f'<li class="lk-tingkat-{tingkat}"><a href="#{escape(id_)}">{escape(teks)}</a></li>'
+
+
+def _bagian(id_: str, judul: str, butir: list[str]) -> str:
+    return (
+        f'<nav class="lk-daftar-bagian"><h1 id="{id_}">{judul}</h1>'
+        f"<ol>{''.join(butir)}</ol></nav>"
+    )
+
+
+def _butir_gambar(soup, kelas: str, kecuali: str | None = None) -> list[str]:
+    return [
+        _butir(f["id"], _teks_judul(f.figcaption))
+        for f in soup.find_all("figure", class_=kelas, id=True)
+        if f.figcaption and not (kecuali and kecuali in f.get("class", []))
+    ]
+
+
+def _butir_isi(soup, penanda, daftar: dict[str, tuple[str, list[str]]]) -> list[str]:
+    """Daftar Isi entries for h1–h3 with an id, the lists that have entries in place of the
+    marker."""
+    butir = []
+    for el in soup.find_all(["h1", "h2", "h3", "div"]):
+        if el is penanda:
+            butir.append(_butir("daftar-isi", "DAFTAR ISI"))
+            butir += [_butir(id_, judul) for id_, (judul, isi) in daftar.items() if isi]
+        elif el.name != "div" and el.get("id") and not el.find_parent(class_="lk-sampul"):
+            butir.append(_butir(el["id"], _teks_judul(el), int(el.name[1])))
+    return butir
+
+
+def _id_unik(soup) -> None:
+    """Rename repeated ids (two chapters may both have "A. Umum"; a figure's tooltip shown
+    twice, `lkjip.tampil_jejak.id_tooltip`) so each link and description has one target."""
+    terpakai: set[str] = set()
+    for el in soup.find_all(id=True):
+        id_, n = el["id"], 1
+        while el["id"] in terpakai:
+            n += 1
+            el["id"] = f"{id_}-{n}"
+        terpakai.add(el["id"])
+        if el["id"] != id_ and el.parent is not None:
+            for fokus in el.parent.find_all(attrs={"aria-describedby": id_}, recursive=False):
+                fokus["aria-describedby"] = el["id"]
+    for anchor in soup.find_all("a", class_="anchor-link"):  # to its heading's id
+        induk = anchor.find_parent(id=True)
+        if induk is not None:
+            anchor["href"] = f"#{induk['id']}"
+
+
+def _alt_gambar(soup, log=None) -> None:
+    """What nbconvert's HTMLExporter does after its template, in its own BeautifulSoup pass
+    that `LkjipHTMLExporter` skips (one parse of the document instead of two): an image
+    without alternative text gets nbconvert's. (Its other step, ``tabindex`` on cells under
+    ``.jp-Notebook``, finds nothing: the lkjip template's body has no such class.)"""
+    tanpa = [img for img in soup.find_all("img") if not img.has_attr("alt")]
+    for img in tanpa:
+        img["alt"] = "No description has been provided for this image"
+    if tanpa and log is not None:
+        log.warning("Alternative text is missing on %s image(s).", len(tanpa))
+
+
+def _tabel_utuh(soup) -> None:
+    """Mark a report table short enough to keep on one page ``lk-utuh`` (`tampil.utuh`)."""
+    for fig in soup.find_all("figure", class_="lk-tabel"):
+        baris = [tr for tbody in fig.find_all("tbody") for tr in tbody.find_all("tr", False)]
+        if utuh([[td.get_text() for td in tr(["td", "th"])] for tr in baris]):
+            fig["class"] = [*fig["class"], "lk-utuh"]
+
+
+def sisipkan_daftar(html: str, log=None, lalu=None):
+    """Build Daftar Isi/Tabel/Grafik from headings and figcaptions; put them at the marker
+    left by ``tampil.daftar()``, or right after the cover. One parse and one serialisation of
+    the document for all of the exporter's passes (`_alt_gambar`; `ekspor_cetak`'s marks).
+    With `lalu` (a function of the tree), ``(html, lalu(tree))``: the tree, once written, is
+    `lalu`'s to change (the Word edition's HTML is made from it, `lkjip.ekspor.html_dan_word`,
+    instead of from a second parse of the HTML)."""
+    with tanpa_pungut():  # the tree is freed at once after it (`lkjip.pungut`)
+        soup = _sisipkan_daftar(html, log)
+        keluar = str(soup)
+        return keluar if lalu is None else (keluar, lalu(seperti_dibaca(soup)))
+
+
+_SPASI = "\x20\x0a\x09\x0c\x0d"  # ASCII whitespace, as BeautifulSoup's parser knows it
+
+
+def seperti_dibaca(soup):
+    """`soup` made the tree a parse of its HTML (``str(soup)``) would give: strings left side
+    by side by moves joined, and a joined string of ASCII whitespace alone made one newline (a
+    space without one), as BeautifulSoup's parser does outside ``pre`` and ``textarea`` (a
+    document put in with ``replace_with``/``insert`` is put in as its children, no change).
+    Returns `soup`. What is made from it afterwards is what a parse of the HTML written before
+    would have given (`sisipkan_daftar`'s ``lalu``; tests/test_ekspor_daftar.py).
+
+    >>> s = BeautifulSoup("<main><p>a</p>\\n<p>b</p>\\n</main>", "html.parser")
+    >>> _ = s.main.append(s.find_all("p")[1].extract())
+    >>> [str(x) for x in seperti_dibaca(s).main.contents]
+    ['<p>a</p>', '\\n', '<p>b</p>']
+    """
+    for tag in [soup, *soup.find_all(True)]:
+        if teks_bersebelahan(tag):
+            _gabung_teks(tag)
+    return soup
+
+
+def teks_bersebelahan(tag) -> bool:
+    """Whether two plain strings stand side by side among `tag`'s children."""
+    return any(type(a) is type(b) is NavigableString for a, b in pairwise(tag.contents))
+
+
+def _gabung_teks(tag) -> None:
+    """Each run of plain strings among `tag`'s children joined into one (see `seperti_dibaca`)."""
+    rapat = any(t.name in ("pre", "textarea") for t in (tag, *tag.parents))
+    i = 0
+    while i < len(tag.contents):
+        j = i
+        while j < len(tag.contents) and type(tag.contents[j]) is NavigableString:
+            j += 1
+        if j - i > 1:
+            teks = "".join(tag.contents[i:j])
+            if not rapat and not teks.strip(_SPASI):
+                teks = "\n" if "\n" in teks else " "
+            for s in tag.contents[i + 1:j]:
+                s.extract()
+            tag.contents[i].replace_with(NavigableString(teks))
+        i += 1
+
+
+def _sisipkan_daftar(html: str, log):
+    soup = BeautifulSoup(html, "html.parser")
+    _alt_gambar(soup, log)
+    _id_unik(soup)
+    penanda = soup.find("div", id="lkjip-daftar")
+    if penanda is None:
+        penanda = BeautifulSoup(DAFTAR_PENANDA, "html.parser").div
+        soup.find("section", class_="lk-sampul").insert_after(penanda)
+    # a list with no entry is left out (the working paper has tables but no chart)
+    daftar = {"daftar-tabel": ("DAFTAR TABEL", _butir_gambar(soup, "lk-tabel")),
+              "daftar-grafik": ("DAFTAR GRAFIK",
+                                _butir_gambar(soup, "lk-grafik", kecuali="lk-jenis-gambar")),
+              "daftar-gambar": ("DAFTAR GAMBAR", _butir_gambar(soup, "lk-jenis-gambar"))}
+    html_daftar = _bagian("daftar-isi", "DAFTAR ISI", _butir_isi(soup, penanda, daftar))
+    html_daftar += "".join(_bagian(id_, judul, isi) for id_, (judul, isi) in daftar.items()
+                           if isi)
+    penanda.replace_with(BeautifulSoup(html_daftar, "html.parser"))
+    tandai_halaman(soup)
+    lekatkan(soup)
+    _tabel_utuh(soup)
+    return soup

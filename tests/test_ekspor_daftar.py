@@ -1,0 +1,104 @@
+"""The reader's HTML pass (`lkjip.ekspor_daftar`) and the Word edition's HTML made from its tree
+(`lkjip.ekspor.html_dan_word`): the same as from a second parse of the reader's HTML."""
+
+import io
+import zipfile
+
+import pandas as pd
+from bs4 import BeautifulSoup
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+from lkjip import ekspor, tampil, word
+from lkjip.ekspor_daftar import _sisipkan_daftar, seperti_dibaca, teks_bersebelahan
+
+
+def _keluaran(obj):
+    return new_output("display_data", data={"text/html": obj._repr_html_(), "text/plain": "x"})
+
+
+def _notebook():
+    """A cover, lists marker, a front-matter heading, two chapters (the print marks wrap the
+    cells, leaving the whitespace between them side by side), tables, a <pre> whose blank
+    lines must stay, and a repeated heading id."""
+    df = pd.DataFrame({"URAIAN": ["Camat", "Sekcam"], "NILAI": ["1.234", "5"]})
+    sel = new_code_cell("x")
+    sel.outputs = [new_output("display_data", data=tampil.sampul(
+        "Contoh", "Pemalang", 2023, sintetis=True)._repr_mimebundle_()),
+        _keluaran(tampil.daftar())]
+    sel2 = new_code_cell("y")
+    sel2.outputs = [_keluaran(tampil.judul_bab("I", "Pendahuluan")),
+                    _keluaran(tampil.tabel(df, "1.1", "Rincian Personil")),
+                    new_output("stream", name="stdout", text="baris 1\n\n\n   baris 2\n")]
+    sel3 = new_code_cell("z")
+    sel3.outputs = [_keluaran(tampil.judul_bab("II", "Perencanaan")),
+                    _keluaran(tampil.tabel(df, "2.1", "Rincian Lain"))]
+    return new_notebook(cells=[sel, new_markdown_cell("# KATA PENGANTAR\n\nTeks."), sel2,
+                               new_markdown_cell("## A. Umum\n\nSebagai berikut:"), sel3,
+                               new_markdown_cell("## A. Umum")])
+
+
+def test_html_untuk_word_dari_pohon_pembaca_sama_dengan_dari_parse_kedua():
+    # the Word HTML made from the reader's own tree is what word._siapkan makes from a parse
+    # of the reader's HTML, byte for byte (before: the edition parsed twice, ~0,09 CPU-s)
+    nb = _notebook()
+    html, pembaca, siap = ekspor.html_dan_word(nb, analis=False)
+    assert (html, pembaca) == ekspor.html_dan_pembaca(nb, analis=False)
+    assert "baris 1\n\n\n   baris 2" in siap[0]  # whitespace in <pre> kept
+    assert siap == word._siapkan(pembaca, ekspor.png_grafik(nb))
+    # for the analyst the Word HTML is still the reader's (no code)
+    html_analis, pembaca_analis, siap_analis = ekspor.html_dan_word(nb, analis=True)
+    assert html_analis != pembaca_analis and pembaca_analis == pembaca and siap_analis == siap
+
+
+def test_seperti_dibaca_memberi_pohon_parse_html_yang_ditulis():
+    # after the pass (cells moved into front matter/body/chapter wrappers) the tree has
+    # strings side by side; made "as read", it has the same nodes as a parse of the HTML
+    # written from it: same kinds, names and strings, in the same places
+    html, _ = ekspor.LkjipHTMLExporter()._html_templat(*_siap_templat(_notebook()))
+    pohon = _sisipkan_daftar(html, None)
+    tertulis = str(pohon)
+
+    assert any(teks_bersebelahan(t) for t in pohon.find_all(True))
+
+    def isi(t):
+        return [(type(c).__name__, c.name or str(c), isi(c) if hasattr(c, "contents") else None)
+                for c in t.contents]
+
+    assert isi(seperti_dibaca(pohon)) == isi(BeautifulSoup(tertulis, "html.parser"))
+
+
+def _siap_templat(nb):
+    pengekspor = ekspor.LkjipHTMLExporter()
+    pengekspor.exclude_input = pengekspor.exclude_input_prompt = True
+    pengekspor.exclude_output_prompt = True
+    sumber = {"lkjip": ekspor.baca_sampul(nb)}
+    return ekspor.SaringLaporan().preprocess(nb, sumber)
+
+
+def test_seperti_dibaca_menggabung_teks_bersebelahan_kecuali_dalam_pre():
+    s = BeautifulSoup("<main><p>a</p>\n<p>b</p>\n<pre>x</pre></main>", "html.parser")
+    s.main.append(s.find_all("p")[1].extract())  # "\n", "\n" side by side
+    s.pre.append("\n\n")
+    s.pre.append("  ")  # in <pre> strings are joined but not squeezed
+    seperti_dibaca(s)
+    assert [str(c) for c in s.main.contents] == ["<p>a</p>", "\n", "<pre>x\n\n  </pre>",
+                                                 "<p>b</p>"]
+    assert s.pre.contents == ["x\n\n  "]
+
+
+def test_docx_dari_pohon_bersama_sama_dengan_dari_parse_sendiri(monkeypatch):
+    nb = _notebook()
+    _, pembaca, siap = ekspor.html_dan_word(nb, analis=False)
+    lama = ekspor.ke_docx(nb, pembaca)
+
+    def jangan(*a, **k):
+        raise AssertionError("the reader's HTML was parsed again for Word")
+
+    monkeypatch.setattr(word, "_siapkan", jangan)
+    baru = ekspor.ke_docx(nb, pembaca, siap)
+
+    def bagian(docx: bytes) -> dict:
+        with zipfile.ZipFile(io.BytesIO(docx)) as z:
+            return {n: z.read(n) for n in z.namelist() if n != "docProps/core.xml"}
+
+    assert bagian(baru) == bagian(lama)
