@@ -19,8 +19,10 @@ import os
 import re
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 AWALAN_FORMULA = ("=", "+", "-", "@", "\t", "\r", "\n")
 
@@ -36,9 +38,12 @@ def netralkan_formula(nilai):
 def netralkan_frame(df: pd.DataFrame) -> pd.DataFrame:
     """A copy of `df` with every text cell and column name neutralised.
 
+    >>> import pandas as pd
     >>> netralkan_frame(pd.DataFrame({"=x": ["+1", 2]})).to_dict("list")
     {"'=x": ["'+1", 2]}
     """
+    import pandas as pd  # here, not at import: the CLI imports this module before a build
+
     hasil = df.copy()
     for kolom in hasil.columns:
         if hasil[kolom].dtype == object or pd.api.types.is_string_dtype(hasil[kolom]):
