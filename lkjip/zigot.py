@@ -121,6 +121,12 @@ _AKTIF: dict[int, Zigot | ZigotBatch] = {}  # this process's zygote (a forked ch
 # The batch's zygote (`bersama`), for the pool workers: JSON [socket name, pid, spec argv].
 ENV_BERSAMA = "LKJIP_ZIGOT_BERSAMA"
 EKOR = ["-m", "ipykernel_launcher", "-f", "{connection_file}"]  # a spec the zygote can serve
+# ipykernel options of every report's kernel, forked here or started by `lkjip.bangun.kernel`:
+# no IPython history database. A kernel otherwise writes every cell to
+# ~/.ipython/profile_default/history.sqlite from a thread (~0,1 CPU-s and ~7 ms a cell of wall
+# per report's kernel, measured; the file grew by every build, 50 MB here, one file that all a
+# batch's kernels lock in turn); no report reads its history.
+ARGUMEN_KERNEL = ("--HistoryManager.enabled=False",)
 
 
 def mungkin() -> bool:
@@ -371,7 +377,8 @@ def _jadi_kernel(minta: dict, fds: list[int], zigot: int, pilih, conn) -> None:
         _pengawas(fds[3])
         from ipykernel import kernelapp
 
-        sys.argv = [importlib.util.find_spec("ipykernel_launcher").origin, *minta["argv"][-2:]]
+        sys.argv = [importlib.util.find_spec("ipykernel_launcher").origin, *minta["argv"][-2:],
+                    *ARGUMEN_KERNEL]
         # parent_handle's default was read when ipykernel was imported (see `main`): the value
         # this kernel's manager gave instead
         kernelapp.launch_new_instance(parent_handle=int(os.environ.get(JPY_INDUK) or 0))

@@ -88,6 +88,15 @@ def test_kernel_baru_per_laporan_tanpa_sisa_laporan_sebelumnya(induk, tmp_path):
     assert acak_satu != acak_dua  # numpy's global generator reseeded in each kernel
 
 
+def test_kernel_dari_zigot_tanpa_basis_data_riwayat(induk, tmp_path):
+    # as a normal kernel (tests/test_kernel_opsi.py): IPython's history in memory only
+    kode = ("h = get_ipython().history_manager\n"
+            "print(h.enabled, type(h.db).__name__, h.save_thread is None)")
+    with KernelAwal(tmp_path).mulai() as k:
+        assert k.km.kernel_spec.argv[1:3] == ["-S", "-c"]  # forked from the zygote
+        assert _jalankan(k, kode).split() == ["False", "DummyDB", "True"]
+
+
 def test_pandas_memilih_seperti_di_kernel_biasa(induk, tmp_path):
     kode = "import pandas; print(pandas.get_option('display.max_columns'))"
     with KernelAwal(tmp_path).mulai() as k:

@@ -9,6 +9,8 @@ kernel. Each report still gets a new kernel of its own that no other report has 
 from the kernel spec as papermill would start it: reports stay isolated. In a batch worker on
 Linux (`siapkan_pekerja`) that spec's kernel is forked from the worker's zygote instead of
 started and imported anew (`lkjip.zigot`); the kernel manager sees the same process interface.
+Both kinds run with `lkjip.zigot.ARGUMEN_KERNEL` (no IPython history database: nothing written
+to ~/.ipython per cell).
 
 Transport: the kernel talks over TCP on localhost, encrypted with CurveZMQ keys the kernel
 manager provisions when the kernel spec declares support (``transport_encryption="auto"``,
@@ -105,8 +107,9 @@ class KernelAwal:
             with tahan_ctrl_c():
                 os.environ.setdefault(*SENYAP)  # before the spec lookup; the kernel inherits it
                 self.km = _pengelola(self.kernel_name)
-                zigot.pasang(self.km)  # a batch worker's kernel: forked from its zygote
-                run_sync(self.km.start_kernel)(cwd=str(self.cwd))
+                # a batch worker's kernel: forked from its zygote, which adds the options
+                lain = [] if zigot.pasang(self.km) else list(zigot.ARGUMEN_KERNEL)
+                run_sync(self.km.start_kernel)(cwd=str(self.cwd), extra_arguments=lain)
                 jaga_sinyal(self.km)
                 self._klien = self.km.blocking_client()
                 self._klien.start_channels(iopub=False, stdin=False, hb=False, control=False)
