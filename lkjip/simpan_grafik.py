@@ -4,7 +4,8 @@
 letters on every screen), gives the PDF a copy with the text as text (``cetak``: printed by
 Chromium, WeasyPrint as fallback) and Word a PNG at `DPI_PNG`. These three saves were two
 thirds of the CPU of a report's kernel cells (issue 15), and the design below cuts them
-without changing a byte of the SVGs or a pixel of the PNG (tests/test_simpan_grafik.py):
+without changing a byte of the screen SVG or a pixel of the PNG, and the print SVG only below
+a millionth of a point (tests/test_simpan_grafik.py):
 
 - Laid out once. Matplotlib lays a figure out (constrained layout) and measures its tight box
   at every ``savefig``. The first save (the screen SVG) lays it out and its tight box is kept
@@ -26,11 +27,17 @@ without changing a byte of the SVGs or a pixel of the PNG (tests/test_simpan_gra
   same figure: the screen SVG byte-identical.
 - The PNG encoded at zlib level `ZLIB_PNG` instead of PIL's default: the same pixels (its
   bytes alone differ), ~0,03 CPU-s less for 15 charts.
+- Both SVGs from one draw (`_kanvas_kembar`). The screen save's draw walks the figure once
+  (ticks, transforms, text layout: most of an SVG save) and hands every drawing call to two
+  SVG renderers, the screen's and the print copy's; the print copy was a save of its own.
+  Screen SVG byte-identical; the print SVG too but where the copy saved apart, drawn after the
+  screen save, saw positions that differ in the last digits of a float (the organisation chart:
+  a text's position in the 6th decimal of a point, so a clip id hashed from it): now it has
+  exactly the screen's. A synthetic kecamatan's 15 charts: 1,55 -> 1,30 CPU-s (load ~6).
 
-Rejected: one renderer for the three saves (``savefig`` makes its own; reaching inside it is
-more of matplotlib's private code than the two methods wrapped here), text layout cached for
-the whole kernel (a figure an analyst changes between draws must be measured again: the cache
-lives only for one figure's three saves).
+Rejected: one renderer for the PNG too (a raster at another dpi: another walk), text layout
+cached for the whole kernel (a figure an analyst changes between draws must be measured again:
+the cache lives only for one figure's three saves).
 """
 
 from __future__ import annotations
@@ -38,11 +45,15 @@ from __future__ import annotations
 import contextlib
 import io
 from contextlib import contextmanager
+from functools import lru_cache
 
 DPI_PNG = 120
 # zlib level of the Word PNG: the same pixels as PIL's default (6), encoded in ~70 % of its CPU
 # (15 charts: 0,114 -> 0,082 CPU-s), the file ~4 % larger (525 -> 546 kB)
 ZLIB_PNG = 3
+# the print SVG: text as text, ids from a fixed salt (the same chart gives the same copy in
+# every build)
+RC_CETAK = {"svg.fonttype": "none", "svg.hashsalt": "lkjip-cetak"}
 
 
 def simpan_grafik(fig, jenis: str) -> tuple[bytes, bytes, bytes]:
@@ -55,19 +66,23 @@ def simpan_grafik(fig, jenis: str) -> tuple[bytes, bytes, bytes]:
 
 def _tiga_simpanan(fig, jenis: str, hemat: bool = False) -> tuple[bytes, bytes, bytes]:
     """The three saves of `simpan_grafik`, in the screen SVG's tight box, the layout kept;
-    with `hemat`, the screen save's layout pass only lays the figure out (`_tata_letak_saja`)."""
+    with `hemat`, the screen save's layout pass only lays the figure out (`_tata_letak_saja`)
+    and its draw makes the print SVG too (`_kanvas_kembar`)."""
     import matplotlib
 
     layar, png, cetak = io.StringIO(), io.BytesIO(), io.StringIO()
     with matplotlib.rc_context({"svg.fonttype": "none"} if jenis == "Gambar" else {}), \
-            _kotak_ketat(fig) as kotak, _tata_letak_saja(fig, hemat, kotak):
+            _kotak_ketat(fig) as kotak, _tata_letak_saja(fig, hemat, kotak), \
+            _kanvas_kembar(fig, hemat) as kembar:
         fig.savefig(layar, format="svg", bbox_inches="tight", metadata={"Date": None})
     if kotak:
         fig.set_layout_engine(None)  # laid out already; None, unlike "none", skips the draw
     ketat = kotak[0] if kotak else "tight"
-    # ids from a fixed salt: the same chart gives the same copy in every build
-    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "lkjip-cetak"}):
-        fig.savefig(cetak, format="svg", bbox_inches=ketat, metadata={"Date": None})
+    if kembar.cetak is not None:
+        cetak.write(kembar.cetak)
+    else:
+        with matplotlib.rc_context(RC_CETAK):
+            fig.savefig(cetak, format="svg", bbox_inches=ketat, metadata={"Date": None})
     fig.savefig(png, format="png", bbox_inches=ketat, dpi=DPI_PNG, metadata={"Software": None},
                 pil_kwargs={"compress_level": ZLIB_PNG})
     return (layar.getvalue().encode("utf-8"), png.getvalue(),
@@ -173,3 +188,100 @@ def _kunci_tata(teks, renderer) -> tuple:
             teks.get_parse_math(), teks._linespacing, teks._multialignment,
             teks.get_horizontalalignment(), teks.get_verticalalignment(), teks.get_rotation(),
             teks.get_rotation_mode())
+
+
+class _Kembar:
+    """What `_kanvas_kembar` yields: the print SVG drawn beside the screen SVG, or None."""
+
+    cetak: str | None = None
+
+
+@contextmanager
+def _kanvas_kembar(fig, hemat: bool):
+    """With `hemat`, the figure's SVG saves in the block draw the figure once into two SVG
+    renderers (`_kelas_kembar`): the screen SVG into the file given, the print SVG (`RC_CETAK`)
+    into the yielded `_Kembar`'s ``cetak`` (set only when a draw finished)."""
+    kembar = _Kembar()
+    if not hemat:
+        yield kembar
+        return
+    lama = fig.canvas
+    kanvas = _kelas_kembar()(fig)
+    kanvas.kembar = kembar
+    try:
+        yield kembar
+    finally:
+        fig.set_canvas(lama)
+
+
+@lru_cache(maxsize=1)
+def _kelas_kembar():
+    """A ``FigureCanvasSVG`` whose ``print_svg`` draws the figure once for both SVGs.
+
+    The screen save's walk over the figure (ticks, transforms, text layout: about 60 % of an
+    SVG save) then serves the print copy too, which used to be a third ``savefig``. Its
+    renderer is the screen's ``RendererSVG`` whose every drawing method (``draw_*``,
+    ``open_group``, ``close_group``, ``finalize``) also calls the print renderer's, with
+    `RC_CETAK` in force for that call only; a drawing method that calls another (a path
+    collection drawn path by path) reaches the print renderer once, at the outer call."""
+    import codecs
+
+    import matplotlib
+    from matplotlib import cbook
+    from matplotlib.backends.backend_mixed import MixedModeRenderer
+    from matplotlib.backends.backend_svg import FigureCanvasSVG, RendererSVG
+
+    rc = matplotlib.rcParams
+
+    def berdua(nama: str):
+        asli = getattr(RendererSVG, nama)
+
+        def metode(self, *args, **kwargs):
+            if self._di_dalam:
+                return asli(self, *args, **kwargs)
+            self._di_dalam = True
+            try:
+                hasil = asli(self, *args, **kwargs)
+            finally:
+                self._di_dalam = False
+            lama = {k: rc._get(k) for k in RC_CETAK}
+            for k, v in RC_CETAK.items():
+                rc._set(k, v)
+            try:
+                getattr(self._cetak, nama)(*args, **kwargs)
+            finally:
+                for k, v in lama.items():
+                    rc._set(k, v)
+            return hasil
+
+        return metode
+
+    nama = [n for n in dir(RendererSVG)
+            if n.startswith("draw_") or n in ("open_group", "close_group", "finalize")]
+    RendererKembar = type("RendererKembar", (RendererSVG,), {n: berdua(n) for n in nama})
+
+    class KanvasKembar(FigureCanvasSVG):
+        kembar = _Kembar()
+
+        def print_svg(self, filename, *, bbox_inches_restore=None, metadata=None, **_lain):
+            # as FigureCanvasSVG.print_svg (savefig passes the other arguments, dpi, colours
+            # and orientation, to every backend; it applies them itself)
+            with cbook.open_file_cm(filename, "w", encoding="utf-8") as fh:
+                if not cbook.file_requires_unicode(fh):
+                    fh = codecs.getwriter("utf-8")(fh)
+                dpi = self.figure.dpi
+                self.figure.dpi = 72
+                width, height = self.figure.get_size_inches()
+                w, h = width * 72, height * 72
+                salinan = io.StringIO()
+                with matplotlib.rc_context(RC_CETAK):
+                    cetak = RendererSVG(w, h, salinan, image_dpi=dpi, metadata=metadata)
+                layar = RendererKembar(w, h, fh, image_dpi=dpi, metadata=metadata)
+                layar._cetak, layar._di_dalam = cetak, False
+                renderer = MixedModeRenderer(self.figure, width, height, dpi, layar,
+                                             bbox_inches_restore=bbox_inches_restore)
+                self.figure.draw(renderer)
+                renderer.finalize()
+                self.kembar.cetak = salinan.getvalue()
+
+    return KanvasKembar
