@@ -1,5 +1,6 @@
 """A chart's three saves with each text laid out once: the same bytes as without the cache."""
 
+import contextlib
 import re
 
 import matplotlib
@@ -44,10 +45,33 @@ def _jebakan() -> Figure:
     return fig
 
 
+def _tepi() -> Figure:
+    """Annotations matplotlib shows or hides by where their point lies: well inside the axes
+    (7 of them), on its edge, a pixel in and out, outside (hidden), outside but not clipped,
+    on axes coordinates, and on a polar axes (whose patch is a circle)."""
+    fig = Figure(figsize=(4, 3), layout="constrained")
+    ax, kutub = fig.subplots(1, 2)
+    kutub.remove()
+    kutub = fig.add_subplot(1, 2, 2, projection="polar")
+    ax.barh(["a", "b", "c"], [0, -2, 5])
+    ax.set_xlim(0, 10)
+    piksel = 10 / (ax.bbox.width or 1)  # data units of one pixel, roughly
+    for x, y, kw in [(5, 1, {}), (0, 0, {}), (-2, 1, {}), (10, 2, {}), (piksel, 2, {}),
+                     (-piksel, 2, {}), (-2, 1, {"annotation_clip": False}),
+                     (1.5, 0.5, {"xycoords": "axes fraction"}), (12, 1, {}),
+                     *[(x, x % 3, {}) for x in (2, 3, 4, 6, 7, 8)]]:
+        ax.annotate(f"{x:.2f}", (x, y), xytext=(3, 0), textcoords="offset points", **kw)
+    kutub.plot([0, 1], [0, 1])
+    kutub.annotate("kutub", (0.1, 0.95), xytext=(3, 0), textcoords="offset points")
+    kutub.annotate("luar", (0.8, 1.3), xytext=(3, 0), textcoords="offset points")
+    return fig
+
+
 def _pembuat(contoh):
     data, hasil = contoh
     return {
         "jebakan": (_jebakan, "Grafik"),
+        "tepi": (_tepi, "Grafik"),
         "personil": (lambda: grafik.personil(data), "Grafik"),
         "pagu_program": (lambda: grafik.pagu_program(hasil), "Grafik"),
         "ikm_unsur": (lambda: grafik.ikm_unsur(hasil), "Grafik"),
@@ -55,7 +79,7 @@ def _pembuat(contoh):
     }
 
 
-@pytest.mark.parametrize("nama", ["jebakan", "personil", "pagu_program", "ikm_unsur",
+@pytest.mark.parametrize("nama", ["jebakan", "tepi", "personil", "pagu_program", "ikm_unsur",
                                   "struktur_organisasi"])
 def test_tiga_simpanan_sama_byte_dengan_tanpa_tembolok_tata(contoh, nama):
     """Two copies of one chart: one saved through `simpan_grafik` (each text laid out once per
@@ -200,3 +224,23 @@ def test_gambar_setelah_kotak_diukur_digambar_utuh():
         utuh = simpan(fig)
     assert utuh == simpan(buat()) and "<path" in utuh
     assert "draw" not in vars(fig)
+
+
+def test_titik_anotasi_jelas_di_dalam_tanpa_uji_patch(monkeypatch):
+    """Annotations whose points lie plainly inside the axes skip matplotlib's point-in-patch
+    test; the others (on the edge, outside, on a polar axes) still get it, and the outputs are
+    those of the plain saves (test_tiga_simpanan_sama_byte_dengan_tanpa_tembolok_tata[tepi])."""
+    from matplotlib.axes import Axes
+
+    diuji = []
+    asli = Axes.contains_point
+    monkeypatch.setattr(Axes, "contains_point",
+                        lambda self, titik: diuji.append(self.name) or asli(self, titik))
+    with monkeypatch.context() as m:
+        m.setattr(simpan_grafik, "_titik_dalam_sumbu", contextlib.nullcontext)
+        simpan_grafik.simpan_grafik(_tepi(), "Grafik")
+    tanpa = list(diuji)
+    diuji.clear()
+    simpan_grafik.simpan_grafik(_tepi(), "Grafik")
+    assert "polar" in diuji and "rectilinear" in diuji  # the edge, the outside, the circle
+    assert len(diuji) < len(tanpa) * 0.6, (len(diuji), len(tanpa))
