@@ -1,8 +1,13 @@
 """The options of a report's kernel (`lkjip.bangun.kernel.KernelAwal`): no IPython history
 database, so a build writes nothing to ~/.ipython/profile_default/history.sqlite (the file
-grew with every cell of every build; issue 15). The zygote's kernels: tests/test_zigot.py."""
+grew with every cell of every build; issue 15). The zygote's kernels: tests/test_zigot.py.
+And its spec, looked up without importing IPython in the build process."""
 
+import json
 import os
+import subprocess
+import sys
+import textwrap
 
 from lkjip import zigot
 from lkjip.bangun.kernel import KernelAwal
@@ -35,3 +40,39 @@ def test_kernel_tanpa_basis_data_riwayat(tmp_path):
         # what a cell computed is still there for the next (in memory: Out, _)
         jalankan(k, "21 * 2")
         assert jalankan(k, "print(Out[max(Out)], _)").split() == ["42", "42"]
+
+
+def _di_proses_baru(kode: str, env: dict | None = None) -> str:
+    hasil = subprocess.run([sys.executable, "-c", textwrap.dedent(kode)], capture_output=True,
+                           text=True, timeout=120, env={**os.environ, **(env or {})})
+    assert hasil.returncode == 0, hasil.stderr
+    return hasil.stdout.strip()
+
+
+def test_spek_kernel_sama_dengan_bawaan_tanpa_mengimpor_ipython():
+    # the build process looks the spec up without IPython (imported only for its legacy
+    # kernel folder), and finds the very spec jupyter_client's default lookup finds
+    keluar = _di_proses_baru("""
+        import sys
+        from lkjip.bangun.kernel import _pengelola
+        spek = _pengelola("python3").kernel_spec
+        print("IPython" in sys.modules)
+        from jupyter_client.kernelspec import KernelSpecManager
+        bawaan = KernelSpecManager().get_kernel_spec("python3")
+        print(spek.to_dict() == bawaan.to_dict(), spek.resource_dir == bawaan.resource_dir)
+    """)
+    assert keluar.split() == ["False", "True", "True"]
+
+
+def test_spek_hanya_di_folder_ipython_tetap_ditemukan(tmp_path):
+    # a spec only in IPython's legacy folder (<IPYTHONDIR>/kernels): the default lookup
+    folder = tmp_path / "ipython" / "kernels" / "lkjip-uji"
+    folder.mkdir(parents=True)
+    (folder / "kernel.json").write_text(json.dumps(
+        {"argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+         "display_name": "uji", "language": "python"}))
+    keluar = _di_proses_baru("""
+        from lkjip.bangun.kernel import _pencari_spek, _pengelola
+        print(_pencari_spek("lkjip-uji"), _pengelola("lkjip-uji").kernel_spec.resource_dir)
+    """, env={"IPYTHONDIR": str(tmp_path / "ipython")})
+    assert keluar.split() == ["None", str(folder)]
