@@ -204,13 +204,40 @@ def _pandoc(html: str, gambar: Mapping[str, bytes]) -> bytes:
 
 
 def _el(tag: str, **atribut):
-    from docx.oxml import OxmlElement
+    """``OxmlElement(tag)`` with `atribut` set (``w:`` attributes), the names resolved once a
+    process (python-docx resolves them at each of the ~7 000 elements a report's tables get)."""
+    from docx.oxml.parser import oxml_parser
+
+    nama, ruang = _nama_tag(tag)
+    el = oxml_parser.makeelement(nama, nsmap=ruang)
+    for k, v in atribut.items():
+        el.set(_nama_atribut(k), str(v))
+    return el
+
+
+@functools.cache
+def _nama_tag(tag: str) -> tuple[str, dict[str, str]]:
+    """A tag's Clark name and namespace declaration, as `docx.oxml.OxmlElement` makes them."""
+    from docx.oxml.ns import NamespacePrefixedTag
+
+    nama = NamespacePrefixedTag(tag)
+    return nama.clark_name, nama.nsmap
+
+
+@functools.cache
+def _nama_atribut(nama: str) -> str:
     from docx.oxml.ns import qn
 
-    el = OxmlElement(tag)
-    for k, v in atribut.items():
-        el.set(qn(f"w:{k}"), str(v))
-    return el
+    return qn(f"w:{nama}")
+
+
+@functools.cache
+def _xpath(jalur: str):
+    """`jalur` compiled once (python-docx's ``xpath`` compiles it at each call)."""
+    from docx.oxml.ns import nsmap
+    from lxml import etree
+
+    return etree.XPath(jalur, namespaces=nsmap)
 
 
 def _ganti(induk, tag: str, baru) -> None:
@@ -237,7 +264,7 @@ def _paragraf_sel(tr) -> list:
     the XML: python-docx's ``row.cells`` and ``paragraph.style`` were most of the Word pass."""
     from docx.text.paragraph import Paragraph
 
-    return [Paragraph(p, None) for p in tr.xpath("./w:tc/w:p")]
+    return [Paragraph(p, None) for p in _xpath("./w:tc/w:p")(tr)]
 
 
 def _gaya_ttd(tabel) -> bool:
@@ -245,7 +272,7 @@ def _gaya_ttd(tabel) -> bool:
     gaya = tabel.part.styles
     if GAYA_TTD not in gaya:
         return False
-    return gaya[GAYA_TTD].style_id in tabel._tbl.xpath("./w:tr/w:tc/w:p/w:pPr/w:pStyle/@w:val")
+    return gaya[GAYA_TTD].style_id in _xpath("./w:tr/w:tc/w:p/w:pPr/w:pStyle/@w:val")(tabel._tbl)
 
 
 def _baris_utuh(tabel, kepala: int) -> None:
@@ -348,7 +375,7 @@ def _rapikan_tabel(tabel) -> None:
                                   "2006/main}tblHeader") is not None)
     _baris_utuh(tabel, 0 if kepala else 1)
     for i, tr in enumerate(tabel._tbl.tr_lst):
-        for p in tr.xpath("./w:tc/w:p"):
+        for p in _xpath("./w:tc/w:p")(tr):
             for r in p.r_lst:
                 _huruf_kecil(r, pt)
             if i >= max(kepala, 1) and adalah_angka(_teks(p)):

@@ -9,6 +9,8 @@ letter: capitals and digits are wider than most lowercase letters, and "No." or 
 
 from __future__ import annotations
 
+import functools
+
 # Arial's advance widths (1/1000 em; Liberation Sans, LibreOffice's stand-in, has the same):
 # a word's width from its letters, as "No." or "PENYELENGGARAAN" are wider than the average
 # letter. Other characters count as a full em.
@@ -22,6 +24,7 @@ CM_TEPI = 0.4  # a cell's padding: Word's and LibreOffice's 0,19 cm a side, and 
 UKURAN = (8.5, 8.0, 7.5, 7.0)  # a table's font size (pt), the largest at which its words fit
 
 
+@functools.lru_cache(maxsize=8192)  # a report's tables repeat their words and figures
 def em(teks: str) -> float:
     """The width of `teks` in Arial, in em (times the font size for its width).
 

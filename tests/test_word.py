@@ -79,3 +79,24 @@ def test_pandoc_runs_once_a_conversion(monkeypatch):
     monkeypatch.setattr(pypandoc, "get_pandoc_formats", tidak)
     doc = docx.Document(io.BytesIO(html_ke_docx("<main><p>Capaian 78,13 %.</p></main>")))
     assert [p.text for p in doc.paragraphs] == ["Capaian 78,13 %."]
+
+
+def test_unsur_xml_sama_dengan_buatan_python_docx():
+    # word._el resolves tag and attribute names once a process instead of at each element:
+    # the element is the one python-docx's OxmlElement makes (class, tag, namespace
+    # declaration, attributes in order), and the compiled XPath finds what .xpath finds
+    from docx.oxml import OxmlElement
+    from lxml import etree
+
+    from lkjip.word import _el, _xpath
+
+    baru = _el("w:tcW", type="dxa", w=1134)
+    lama = OxmlElement("w:tcW")
+    lama.set(qn("w:type"), "dxa")
+    lama.set(qn("w:w"), "1134")
+    assert type(baru) is type(lama) and baru.nsmap == lama.nsmap
+    assert etree.tostring(baru) == etree.tostring(lama)
+    doc = docx.Document()
+    tabel = doc.add_table(rows=2, cols=3)
+    tr = tabel._tbl.tr_lst[1]
+    assert _xpath("./w:tc/w:p")(tr) == tr.xpath("./w:tc/w:p") and len(tr.xpath("./w:tc/w:p")) == 3
