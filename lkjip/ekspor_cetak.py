@@ -39,13 +39,16 @@ def lekatkan(soup) -> None:
     sel = ([d for m in utama for d in m.find_all("div", class_="jp-Cell")]
            or [d for m in utama for d in m.find_all("div", recursive=False)])
     for a, b in zip(sel, sel[1:], strict=False):
-        akhir = [e for e in a.find_all(blok) if e.find_parent("figure") is None]
+        # the cell's last block outside a figure, looked for from the end (each find_parent
+        # walks up to the root: ~0,01 CPU-s a report when asked of every block)
+        akhir = next((e for e in reversed(a.find_all(blok)) if e.find_parent("figure") is None),
+                     None)
         awal = b.find(blok)
-        if not akhir or awal is None:
+        if akhir is None or awal is None:
             continue
-        setelah_gambar = akhir[-1].name == "figure" and awal.name == "p"
-        pengantar = (akhir[-1].name == "p" and awal.name == "figure"
-                     and _PENGANTAR.search(akhir[-1].get_text()))
+        setelah_gambar = akhir.name == "figure" and awal.name == "p"
+        pengantar = (akhir.name == "p" and awal.name == "figure"
+                     and _PENGANTAR.search(akhir.get_text()))
         if setelah_gambar or pengantar:
             b["class"] = [*b.get("class", []), "lk-lekat"]
     for fig in soup.find_all("figure"):  # within one output: "… tabel berikut." then the table
