@@ -23,18 +23,16 @@ import base64
 import glob
 import json
 import os
-import secrets
 import shutil
 import signal
 import socket
-import struct
 import subprocess
 import sys
 import tempfile
 import threading
 from contextlib import contextmanager
 
-from lkjip import lingkungan
+from lkjip import layanan, lingkungan
 
 CALON = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable",
          "microsoft-edge", "microsoft-edge-stable")
@@ -359,7 +357,7 @@ def peramban() -> Peramban | KlienCetak | None:
     if program is None:
         return None
     alamat = os.environ.get(ENV_LAYANAN, "")
-    if alamat and not alamat.startswith(f"lkjip-cetak-{os.getpid()}-") and \
+    if alamat and not layanan.milik_proses_ini(alamat, "cetak") and \
             alamat not in _LAYANAN_GAGAL:
         with _KUNCI_SATU:
             klien = _KLIEN.get(os.getpid())
@@ -407,35 +405,6 @@ def _sendiri(program: str) -> Peramban | None:
 ENV_LAYANAN = "LKJIP_LAYANAN_CETAK"
 _KLIEN: dict[int, KlienCetak] = {}
 _LAYANAN_GAGAL: set[str] = set()  # services this process could not use: its own browser then
-_KEPALA = struct.Struct("!cQ")  # a message: its kind (one byte) and its length, then its bytes
-
-
-def _kirim_pesan(sok: socket.socket, jenis: bytes, isi: bytes) -> None:
-    sok.sendall(_KEPALA.pack(jenis, len(isi)) + isi)
-
-
-def _terima_pesan(sok: socket.socket) -> tuple[bytes, bytes] | None:
-    """(kind, bytes) of the next message; None when the other side closed between two."""
-    kepala = _terima_tepat(sok, _KEPALA.size, boleh_habis=True)
-    if kepala is None:
-        return None
-    jenis, panjang = _KEPALA.unpack(kepala)
-    return jenis, _terima_tepat(sok, panjang)
-
-
-def _terima_tepat(sok: socket.socket, n: int, boleh_habis: bool = False) -> bytes | None:
-    buf = bytearray(n)
-    tampil, dapat = memoryview(buf), 0
-    while dapat < n:
-        k = sok.recv_into(tampil[dapat:])
-        if not k:
-            if boleh_habis and dapat == 0:
-                return None
-            raise ConnectionError("layanan cetak terputus di tengah pesan")
-        dapat += k
-    return bytes(buf)
-
-
 def bendera_layanan(jobs: int) -> tuple[str, ...]:
     """The print service's flags beyond `BENDERA`: one renderer process for every two workers
     (their tabs share it) instead of one each. A renderer holds ~100-150 MB PSS after printing
@@ -449,22 +418,18 @@ def bendera_layanan(jobs: int) -> tuple[str, ...]:
     return (f"--renderer-process-limit={max(1, (jobs + 1) // 2)}",)
 
 
-class LayananCetak:
-    """The batch process's print service (see above): a thread accepts the workers'
-    connections, a thread per connection prints its requests in a tab of the service's
-    browser (a connection that ended gives its tab to the next one)."""
+class LayananCetak(layanan.Layanan):
+    """The batch process's print service (see above): each connection's requests are
+    printed in a tab of the service's browser (a connection that ended gives its tab to the
+    next one)."""
 
     def __init__(self, program: str, jobs: int = 2):
         self.program, self._bendera = program, bendera_layanan(jobs)
-        self.alamat = f"lkjip-cetak-{os.getpid()}-{secrets.token_hex(8)}"
-        self._srv = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        self._srv.bind("\0" + self.alamat)
-        self._srv.listen(64)
         self._mesin: Peramban | None = None
         self._siap, self._kunci, self._bebas = threading.Event(), threading.Lock(), []
         self._utama_dipakai = False  # the browser's first tab given to a connection
         threading.Thread(target=self._nyalakan, name="lkjip-cetak-mulai", daemon=True).start()
-        threading.Thread(target=self._terima, name="lkjip-cetak", daemon=True).start()
+        super().__init__("cetak")
 
     def _nyalakan(self) -> None:
         try:
@@ -474,36 +439,21 @@ class LayananCetak:
         finally:
             self._siap.set()
 
-    def _terima(self) -> None:
-        while True:
-            try:
-                conn, _ = self._srv.accept()
-            except OSError:  # closed (`tutup`)
-                return
-            threading.Thread(target=self._layani, args=(conn,), name="lkjip-cetak-klien",
-                             daemon=True).start()
-
-    def _layani(self, conn: socket.socket) -> None:
+    def layani(self, conn: socket.socket) -> None:
         halaman = None
         try:
-            kred = conn.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, 12)
-            if int.from_bytes(kred[4:8], sys.byteorder) != os.getuid():
-                return
             self._siap.wait()
-            while (pesan := _terima_pesan(conn)) is not None:
+            while (pesan := layanan.terima(conn)) is not None:
                 try:
                     if self._mesin is None or self._mesin.proses.poll() is not None:
                         raise GalatPeramban("peramban layanan cetak tidak berjalan")
                     halaman = halaman or self._halaman()
-                    _kirim_pesan(conn, b"P", halaman.cetak(pesan[1].decode("utf-8")))
+                    layanan.kirim(conn, b"P", halaman.cetak(pesan[1].decode("utf-8")))
                 except GalatPeramban as e:
-                    _kirim_pesan(conn, b"E", str(e).encode("utf-8"))
+                    layanan.kirim(conn, b"E", str(e).encode("utf-8"))
                 except RuntimeError as e:  # an image that did not load: the caller's error
-                    _kirim_pesan(conn, b"G", str(e).encode("utf-8"))
-        except OSError:
-            pass
+                    layanan.kirim(conn, b"G", str(e).encode("utf-8"))
         finally:
-            conn.close()
             if halaman is not None:
                 with self._kunci:
                     self._bebas.append(halaman)
@@ -522,11 +472,7 @@ class LayananCetak:
 
     def tutup(self) -> None:
         """Stop accepting and close the browser (its prints are done: the workers ended)."""
-        try:
-            self._srv.shutdown(socket.SHUT_RDWR)  # wakes the accepting thread
-        except OSError:
-            pass
-        self._srv.close()
+        super().tutup()
         self._siap.wait()
         if self._mesin is not None:
             self._mesin.tutup()
@@ -539,19 +485,14 @@ class KlienCetak:
 
     def __init__(self, alamat: str, program: str):
         self.alamat, self.program, self._kunci = alamat, program, threading.Lock()
-        self._sok = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        try:
-            self._sok.connect("\0" + alamat)
-        except OSError:
-            self._sok.close()
-            raise
+        self._sok = layanan.hubungkan(alamat)
 
     def cetak(self, html: str) -> bytes:
         with self._kunci:
             if self.alamat not in _LAYANAN_GAGAL:
                 try:
-                    _kirim_pesan(self._sok, b"H", html.encode("utf-8"))
-                    jenis, isi = _terima_pesan(self._sok) or (b"E", b"tertutup")
+                    layanan.kirim(self._sok, b"H", html.encode("utf-8"))
+                    jenis, isi = layanan.terima(self._sok) or (b"E", b"tertutup")
                 except OSError as e:
                     jenis, isi = b"E", str(e).encode("utf-8")
                 if jenis == b"P":

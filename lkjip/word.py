@@ -40,9 +40,7 @@ import base64
 import functools
 import io
 import re
-import tempfile
 from collections.abc import Mapping
-from pathlib import Path
 
 from bs4 import BeautifulSoup
 
@@ -184,20 +182,12 @@ def _tabel_figur(soup, fig) -> None:
 
 
 def _pandoc(html: str, gambar: Mapping[str, bytes]) -> bytes:
-    """The .docx pandoc writes from `html`, its pictures read from files (`_gambar_berkas`)
-    in a temporary folder that is pandoc's only resource path. ``verify_format=False``: by
-    default pypandoc asks pandoc for its lists of formats before every conversion, two more
-    pandoc processes a report for formats (html, docx) every pandoc has."""
-    import pypandoc
+    """The .docx pandoc writes from `html` with the package's reference document, its
+    pictures read from files (`_gambar_berkas`): `lkjip.pandoc_bersama.docx` (in a batch's
+    pool worker, by the batch process's pandoc)."""
+    from lkjip.pandoc_bersama import docx
 
-    with tempfile.TemporaryDirectory() as tmp:
-        for nama, isi in gambar.items():
-            (Path(tmp) / nama).write_bytes(isi)
-        keluar = Path(tmp) / "edisi.docx"
-        pypandoc.convert_text(html, "docx", format="html", outputfile=str(keluar),
-                              extra_args=["--reference-doc", str(REFERENSI),
-                                          "--resource-path", tmp], verify_format=False)
-        return keluar.read_bytes()
+    return docx(html, gambar, REFERENSI)
 
 
 # ---------------------------------------------------------------- the python-docx pass
