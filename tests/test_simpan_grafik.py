@@ -170,6 +170,7 @@ def test_teks_ditata_sekali_per_jenis_renderer_lalu_dilepas(monkeypatch):
         return asli(self, renderer)
 
     monkeypatch.setattr(Text, "_get_layout", dihitung)
+    monkeypatch.setattr(simpan_grafik, "_TATA", {})  # nothing laid out before
     simpan_grafik._tiga_simpanan(_jebakan(), "Grafik")
     tanpa = len(hitung)
     hitung.clear()
@@ -244,3 +245,37 @@ def test_titik_anotasi_jelas_di_dalam_tanpa_uji_patch(monkeypatch):
     simpan_grafik.simpan_grafik(_tepi(), "Grafik")
     assert "polar" in diuji and "rectilinear" in diuji  # the edge, the outside, the circle
     assert len(diuji) < len(tanpa) * 0.6, (len(diuji), len(tanpa))
+
+
+def _umum() -> Figure:
+    """Texts in the generic family, whose font rcParams choose."""
+    fig = Figure(figsize=(3, 2), layout="constrained")
+    ax = fig.subplots()
+    ax.barh(["Camat", "Pelaksana"], [1, 7])
+    ax.set_xlabel("orang", family="sans-serif")
+    ax.annotate("tujuh", (7, 1), xytext=(3, 0), textcoords="offset points", family="sans-serif")
+    return fig
+
+
+def test_tata_teks_dipakai_lagi_antar_grafik_selama_lingkungan_sama(monkeypatch):
+    """A text laid out for one chart is not laid out again for the next (the kernel keeps
+    the layouts), unless what its layout depends on beyond the text changed: here the font a
+    generic family names (rcParams). Every save the same bytes as the plain saves under the
+    same settings."""
+    asli = Text._get_layout
+    hitung = []
+    monkeypatch.setattr(Text, "_get_layout",
+                        lambda self, r: hitung.append(self.get_text()) or asli(self, r))
+    monkeypatch.setattr(simpan_grafik, "_TATA", {})
+    for gaya in ({"font.sans-serif": ["DejaVu Sans"]}, {"font.sans-serif": ["DejaVu Serif"]}):
+        with matplotlib.rc_context({**gaya, "svg.hashsalt": "uji"}):
+            hitung.clear()
+            pertama = simpan_grafik.simpan_grafik(_umum(), "Grafik")
+            assert "tujuh" in hitung  # laid out: new text, or new settings
+            hitung.clear()
+            kedua = simpan_grafik.simpan_grafik(_umum(), "Grafik")
+            assert hitung == []  # all from the first chart
+            tanpa = simpan_grafik._tiga_simpanan(_umum(), "Grafik")
+        assert pertama == kedua
+        assert pertama[:2] == tanpa[:2]
+        _sama_hampir(pertama[2], tanpa[2])
