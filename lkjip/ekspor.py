@@ -230,9 +230,9 @@ def html_dan_pembaca(nb, analis: bool) -> tuple[str, str]:
 
 def html_dan_word(nb, analis: bool) -> tuple[str, str, tuple]:
     """`html_dan_pembaca` and the reader's HTML as the Word edition reads it
-    (`lkjip.word.siapkan_pohon`, for `ke_docx`), made from the reader's own tree once that is
+    (`lkjip.word_html.siapkan_pohon`, for `ke_docx`), made from the reader's own tree once that is
     written: the document is parsed once for both (~0,09 CPU-s a report, issue 15)."""
-    from lkjip.word import siapkan_pohon
+    from lkjip.word_html import siapkan_pohon
 
     png = png_grafik(nb)
     return _html_dan_pembaca(nb, analis, lambda soup: siapkan_pohon(soup, png))

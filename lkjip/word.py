@@ -5,7 +5,8 @@ Converter: **pandoc** (through ``pypandoc-binary``, whose wheel ships the pandoc
 nothing is installed by hand), from the edition's reader HTML, with the package's own
 reference document (``templates/lkjip/referensi.docx``, written by
 ``scripts/referensi_docx.py``) for page size, margins, footer and styles; then a short pass
-with **python-docx** for what pandoc does not carry over from HTML. Measured for the
+with **python-docx** for what pandoc does not carry over from HTML. The HTML pandoc reads is
+made by `lkjip.word_html`. Measured for the
 example's 60-page edition with its 63 tables: pandoc ~0,45 CPU-s, this module ~0,45 (the
 table pass sets fonts, widths and alignment on the XML itself: python-docx's objects and its
 ordered insertion were half of it).
@@ -36,23 +37,18 @@ What the python-docx pass adds:
 
 from __future__ import annotations
 
-import base64
 import functools
 import io
 import re
 from collections.abc import Mapping
 
-from bs4 import BeautifulSoup
-
 from lkjip import config
 from lkjip.pungut import tanpa_pungut
+from lkjip.word_html import AKHIR, GAYA_KIRI, GAYA_SUMBER, PENANDA, _siapkan
 from lkjip.word_lebar import UKURAN, em, ukuran_lebar
 
 REFERENSI = config.TEMPLATES / "lkjip" / "referensi.docx"
 GAYA_TTD = "Tanda Tangan"
-GAYA_SAMPUL = "Sampul"
-GAYA_SUMBER = "Sumber Tabel"
-GAYA_KIRI = "Rata Kiri"  # lines broken by hand (the PK's parties, lists of contents)
 LEBAR_TEKS_CM = 16.5  # A4 less the margins of the reference document
 DAFTAR = {"daftar-isi": ("DAFTAR ISI", 'TOC \\o "1-3" \\h \\z \\u'),
           "daftar-tabel": ("DAFTAR TABEL", 'TOC \\h \\z \\t "Table Caption,1"'),
@@ -60,125 +56,12 @@ DAFTAR = {"daftar-isi": ("DAFTAR ISI", 'TOC \\o "1-3" \\h \\z \\u'),
           "daftar-gambar": ("DAFTAR GAMBAR", 'TOC \\h \\z \\t "Gambar Caption,1"')}
 GAYA_GAMBAR = "Gambar Caption"  # a Gambar's caption (`_keterangan_gambar`)
 _ANGKA = re.compile(r"\(?[-−]?(Rp\s?)?\d[\d.]*(,\d+)?\)?\s?%?|[-–]")
-_PENANDA = "LKJIP-DAFTAR:"
 _PSTYLE = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}pStyle"
-_AKHIR = "LKJIP-DAFTAR-AKHIR"  # after a list's entries: a body paragraph may follow, no heading
 
 
 def adalah_angka(teks: str) -> bool:
     """A cell that holds a figure (right-aligned in Word as in the PDF)."""
     return bool(_ANGKA.fullmatch(teks.strip()))
-
-
-# ---------------------------------------------------------------- HTML for pandoc
-
-
-def _bungkus(soup, el, gaya: str) -> None:
-    """Wrap an element in a div whose paragraphs get a Word style (pandoc's custom-style)."""
-    div = soup.new_tag("div", attrs={"data-custom-style": gaya})
-    el.wrap(div)
-
-
-def _dibuang(tag) -> bool:
-    """Not for Word: tooltips, the DRAF marks (Word's are `_draf`'s), styles, scripts, the
-    title, headings' anchor links (the CSS selector ``.lk-jejak-isi, sup.lk-jejak-nomor,
-    .lk-draf, .lk-draf-layar, style, script, title, a.anchor-link``, as one function: a
-    ``find_all`` with it is one walk of the document, soupsieve's select several)."""
-    kelas = tag.get("class") or ()
-    return (tag.name in ("style", "script", "title")
-            or not {"lk-jejak-isi", "lk-draf", "lk-draf-layar"}.isdisjoint(kelas)
-            or (tag.name == "sup" and "lk-jejak-nomor" in kelas)
-            or (tag.name == "a" and "anchor-link" in kelas))
-
-
-def _siapkan(html: str, png: Mapping[str, bytes]) -> tuple[str, dict[str, bytes], set[str]]:
-    """`siapkan_pohon` of the HTML `html`."""
-    return siapkan_pohon(BeautifulSoup(html, "html.parser"), png)
-
-
-def siapkan_pohon(soup, png: Mapping[str, bytes]) -> tuple[str, dict[str, bytes], set[str]]:
-    """The edition's HTML, parsed (`soup`: changed here), as pandoc should read it: no
-    tooltips, marks or screen-only parts; captions as table captions; charts as PNG (`png`,
-    by figure id); lists of contents as markers for TOC fields. Returns it with its pictures
-    by file name (`_gambar_berkas`) and the ids of its Gambar (`_keterangan_gambar`), what
-    `html_ke_docx` takes as ``siap``."""
-    for el in soup.find_all(_dibuang):
-        el.decompose()
-    for main in soup.find_all("main"):  # pandoc reads only <main> when there is one: the
-        main.unwrap()                   # cover stands before it
-    for nav in soup.find_all("nav", class_="lk-daftar-bagian"):
-        judul = nav.find("h1")
-        nav.replace_with(BeautifulSoup(
-            f"<h1 id=\"{judul.get('id', '')}\">{judul.get_text()}</h1>"
-            f"<p>{_PENANDA}{judul.get('id', '')}</p>"
-            + "".join(f"<p>{li.get_text(' ', strip=True)}</p>" for li in nav.find_all("li"))
-            + f"<p>{_AKHIR}</p>", "html.parser"))
-    for p in soup.find_all("p", class_="lk-pihak"):
-        _bungkus(soup, p, GAYA_KIRI)
-    sampul = soup.find("section", class_="lk-sampul")
-    if sampul is not None:
-        for img in _gambar_data(sampul, "data:image/svg"):
-            img.decompose()
-        _bungkus(soup, sampul, GAYA_SAMPUL)
-    for fig in soup.find_all("figure", class_="lk-tabel"):
-        _tabel_figur(soup, fig)
-    for fig in soup.find_all("figure", class_="lk-grafik"):
-        img = fig.find("img")
-        if img is not None and fig.get("id") in png:
-            img["src"] = "data:image/png;base64," + base64.b64encode(png[fig["id"]]).decode()
-        for p in reversed(fig.find_all("p", class_="lk-sumber")):  # out of the figure: pandoc
-            fig.insert_after(p.extract())  # lays a figure of several parts out as a table
-            _bungkus(soup, p, GAYA_SUMBER)
-    id_gambar = {f["id"] for f in soup.find_all("figure", class_="lk-jenis-gambar", id=True)}
-    gambar = _gambar_berkas(soup)
-    return str(soup), gambar, id_gambar
-
-
-_JENIS_GAMBAR = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif",
-                 "image/svg+xml": "svg"}
-
-
-def _gambar_berkas(soup) -> dict[str, bytes]:
-    """Each picture embedded as a base64 ``data:`` URL replaced by a file name, returned with
-    its bytes (another kind of source is left as it is).
-
-    pandoc copies an image's source into the picture's description in the .docx: the charts
-    given as ``data:`` URLs doubled the edition's size (445 KB, 736 KB of document XML) and
-    cost pandoc 60 MB more memory (issue 15).
-
-    >>> s = BeautifulSoup('<img src="data:image/png;base64,iVBO"><img src="x.png">',
-    ...                   "html.parser")
-    >>> _gambar_berkas(s), str(s)
-    ({'gambar-1.png': b'\x89PN'}, '<img src="gambar-1.png"/><img src="x.png"/>')
-    """
-    berkas = {}
-    for img in _gambar_data(soup, "data:"):
-        kepala, _, isi = img["src"].partition(",")
-        jenis = _JENIS_GAMBAR.get(kepala[5:].split(";")[0])
-        if jenis is not None and kepala.endswith(";base64"):
-            nama = f"gambar-{len(berkas) + 1}.{jenis}"
-            berkas[nama] = base64.b64decode(isi)
-            img["src"] = nama
-    return berkas
-
-
-def _gambar_data(el, awal: str) -> list:
-    """The ``img`` in `el` whose source starts with `awal` (``img[src^='data:']``)."""
-    return [img for img in el.find_all("img", src=True) if img["src"].startswith(awal)]
-
-
-def _tabel_figur(soup, fig) -> None:
-    """A report table: its figcaption becomes the table's caption, its notes a small style,
-    and the figure itself goes (pandoc would lay a figure out as a table around the table)."""
-    tabel, judul = fig.find("table"), fig.find("figcaption")
-    if tabel is not None and judul is not None:
-        caption = soup.new_tag("caption")
-        caption.string = " ".join(judul.get_text(" ").split())
-        tabel.insert(0, caption)
-        judul.decompose()
-    for p in fig.find_all("p", class_=["lk-sumber", "lk-catatan"]):
-        _bungkus(soup, p, GAYA_SUMBER)
-    fig.name = "div"
 
 
 def _pandoc(html: str, gambar: Mapping[str, bytes]) -> bytes:
@@ -426,15 +309,15 @@ def _keterangan_gambar(doc, id_gambar: set[str]) -> None:
 
 
 def _daftar(doc) -> None:
-    """Replace each list-of-contents marker (and its entries, up to the end mark `_AKHIR`)
+    """Replace each list-of-contents marker (and its entries, up to the end mark `AKHIR`)
     by a Word TOC field whose cached result is the entries, so the lists show before Word
     updates them."""
     paragraf = list(doc.paragraphs)
     for i, p in enumerate(paragraf):
-        if not p.text.startswith(_PENANDA):
+        if not p.text.startswith(PENANDA):
             continue
-        kunci = p.text[len(_PENANDA):]
-        akhir = next(j for j in range(i + 1, len(paragraf)) if paragraf[j].text == _AKHIR)
+        kunci = p.text[len(PENANDA):]
+        akhir = next(j for j in range(i + 1, len(paragraf)) if paragraf[j].text == AKHIR)
         entri = paragraf[i + 1:akhir + 1]
         _medan(p, DAFTAR.get(kunci, ("", 'TOC \\o "1-3" \\h \\z \\u'))[1],
                [q.text for q in entri[:-1]])
@@ -582,8 +465,8 @@ def html_ke_docx(html: str, png: Mapping[str, bytes] | None = None, *, draf: boo
                  judul: str = "LKjIP", subjek: str = "LKjIP untuk ditandatangani",
                  siap: tuple | None = None) -> bytes:
     """The .docx of a report's reader HTML (see the module docstring); `judul` and `subjek`
-    are the document's title and subject properties. `siap`: `siapkan_pohon` of the HTML's
-    tree, made already (`lkjip.ekspor.html_dan_word`), so `html` and `png` are not read."""
+    are the document's title and subject properties. `siap`: `word_html.siapkan_pohon` of the
+    HTML's tree, made already (`lkjip.ekspor.html_dan_word`), so `html` and `png` are not read."""
     from docx import Document
 
     if siap is None:

@@ -100,3 +100,25 @@ def test_unsur_xml_sama_dengan_buatan_python_docx():
     tabel = doc.add_table(rows=2, cols=3)
     tr = tabel._tbl.tr_lst[1]
     assert _xpath("./w:tc/w:p")(tr) == tr.xpath("./w:tc/w:p") and len(tr.xpath("./w:tc/w:p")) == 3
+
+
+def test_kelas_lkjip_dibuang_dari_html_word_tanpa_mengubah_docx(monkeypatch):
+    # lkjip's and JupyterLab's class attributes (a third of the edition's Word HTML) are not
+    # handed to pandoc: it gives them no meaning, so the .docx is the same without them
+    import zipfile
+
+    from lkjip import ekspor, word_html
+    from tests.test_ekspor_daftar import _notebook
+
+    nb = _notebook()
+    _, pembaca, siap = ekspor.html_dan_word(nb, analis=False)
+    assert 'class="lk-' not in siap[0] and 'class="jp-' not in siap[0]
+    monkeypatch.setattr(word_html, "_tanpa_kelas_sendiri", lambda soup: None)
+    dengan = word_html._siapkan(pembaca, ekspor.png_grafik(nb))
+    assert 'class="lk-' in dengan[0] and 'class="jp-' in dengan[0]
+
+    def bagian(isi: bytes) -> dict:
+        with zipfile.ZipFile(io.BytesIO(isi)) as z:
+            return {n: z.read(n) for n in z.namelist() if n != "docProps/core.xml"}
+
+    assert bagian(html_ke_docx("", siap=siap)) == bagian(html_ke_docx("", siap=dengan))

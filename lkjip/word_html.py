@@ -1,0 +1,146 @@
+"""The edition's reader HTML as pandoc should read it for the Word edition (`lkjip.word`; split
+from it): tooltips, marks and screen-only parts left out, captions as table captions, charts as
+PNG files, lists of contents as markers for Word's TOC fields, paragraphs that need a Word style
+wrapped for pandoc's ``custom-style``, and lkjip's own class attributes dropped.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Mapping
+
+from bs4 import BeautifulSoup
+
+GAYA_SAMPUL = "Sampul"
+GAYA_SUMBER = "Sumber Tabel"
+GAYA_KIRI = "Rata Kiri"  # lines broken by hand (the PK's parties, lists of contents)
+PENANDA = "LKJIP-DAFTAR:"  # before a list's entries: the TOC field's place (`lkjip.word._daftar`)
+AKHIR = "LKJIP-DAFTAR-AKHIR"  # after a list's entries: a body paragraph may follow, no heading
+
+
+def _bungkus(soup, el, gaya: str) -> None:
+    """Wrap an element in a div whose paragraphs get a Word style (pandoc's custom-style)."""
+    div = soup.new_tag("div", attrs={"data-custom-style": gaya})
+    el.wrap(div)
+
+
+def _dibuang(tag) -> bool:
+    """Not for Word: tooltips, the DRAF marks (Word's are `_draf`'s), styles, scripts, the
+    title, headings' anchor links (the CSS selector ``.lk-jejak-isi, sup.lk-jejak-nomor,
+    .lk-draf, .lk-draf-layar, style, script, title, a.anchor-link``, as one function: a
+    ``find_all`` with it is one walk of the document, soupsieve's select several)."""
+    kelas = tag.get("class") or ()
+    return (tag.name in ("style", "script", "title")
+            or not {"lk-jejak-isi", "lk-draf", "lk-draf-layar"}.isdisjoint(kelas)
+            or (tag.name == "sup" and "lk-jejak-nomor" in kelas)
+            or (tag.name == "a" and "anchor-link" in kelas))
+
+
+def _siapkan(html: str, png: Mapping[str, bytes]) -> tuple[str, dict[str, bytes], set[str]]:
+    """`siapkan_pohon` of the HTML `html`."""
+    return siapkan_pohon(BeautifulSoup(html, "html.parser"), png)
+
+
+def siapkan_pohon(soup, png: Mapping[str, bytes]) -> tuple[str, dict[str, bytes], set[str]]:
+    """The edition's HTML, parsed (`soup`: changed here), as pandoc should read it: no
+    tooltips, marks or screen-only parts; captions as table captions; charts as PNG (`png`,
+    by figure id); lists of contents as markers for TOC fields. Returns it with its pictures
+    by file name (`_gambar_berkas`) and the ids of its Gambar
+    (`lkjip.word._keterangan_gambar`), what `lkjip.word.html_ke_docx` takes as ``siap``."""
+    for el in soup.find_all(_dibuang):
+        el.decompose()
+    for main in soup.find_all("main"):  # pandoc reads only <main> when there is one: the
+        main.unwrap()                   # cover stands before it
+    for nav in soup.find_all("nav", class_="lk-daftar-bagian"):
+        judul = nav.find("h1")
+        nav.replace_with(BeautifulSoup(
+            f"<h1 id=\"{judul.get('id', '')}\">{judul.get_text()}</h1>"
+            f"<p>{PENANDA}{judul.get('id', '')}</p>"
+            + "".join(f"<p>{li.get_text(' ', strip=True)}</p>" for li in nav.find_all("li"))
+            + f"<p>{AKHIR}</p>", "html.parser"))
+    for p in soup.find_all("p", class_="lk-pihak"):
+        _bungkus(soup, p, GAYA_KIRI)
+    sampul = soup.find("section", class_="lk-sampul")
+    if sampul is not None:
+        for img in _gambar_data(sampul, "data:image/svg"):
+            img.decompose()
+        _bungkus(soup, sampul, GAYA_SAMPUL)
+    for fig in soup.find_all("figure", class_="lk-tabel"):
+        _tabel_figur(soup, fig)
+    for fig in soup.find_all("figure", class_="lk-grafik"):
+        img = fig.find("img")
+        if img is not None and fig.get("id") in png:
+            img["src"] = "data:image/png;base64," + base64.b64encode(png[fig["id"]]).decode()
+        for p in reversed(fig.find_all("p", class_="lk-sumber")):  # out of the figure: pandoc
+            fig.insert_after(p.extract())  # lays a figure of several parts out as a table
+            _bungkus(soup, p, GAYA_SUMBER)
+    id_gambar = {f["id"] for f in soup.find_all("figure", class_="lk-jenis-gambar", id=True)}
+    gambar = _gambar_berkas(soup)
+    _tanpa_kelas_sendiri(soup)
+    return str(soup), gambar, id_gambar
+
+
+_KELAS_SENDIRI = ("lk-", "jp-", "celltag_")  # lkjip's and JupyterLab's: nothing to pandoc
+
+
+def _tanpa_kelas_sendiri(soup) -> None:
+    """Drop the class attributes whose every class is lkjip's or JupyterLab's (`_KELAS_SENDIRI`):
+    pandoc gives meaning only to classes of its own (``smallcaps``, ``underline``, …), so the
+    .docx is the same, but these were a third of the edition's Word HTML (73 of 240 KB), which
+    pandoc parsed for nothing (~0,04 CPU-s a report, issue 15). Other classes stay.
+
+    >>> s = BeautifulSoup('<div class="jp-Cell lk-bab"><span class="smallcaps lk-x">a</span>'
+    ...                   '</div>', "html.parser")
+    >>> _tanpa_kelas_sendiri(s); str(s)
+    '<div><span class="smallcaps lk-x">a</span></div>'
+    """
+    for tag in soup.find_all(class_=True):
+        if all(k.startswith(_KELAS_SENDIRI) for k in tag.get_attribute_list("class")):
+            del tag["class"]
+
+
+_JENIS_GAMBAR = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif",
+                 "image/svg+xml": "svg"}
+
+
+def _gambar_berkas(soup) -> dict[str, bytes]:
+    """Each picture embedded as a base64 ``data:`` URL replaced by a file name, returned with
+    its bytes (another kind of source is left as it is).
+
+    pandoc copies an image's source into the picture's description in the .docx: the charts
+    given as ``data:`` URLs doubled the edition's size (445 KB, 736 KB of document XML) and
+    cost pandoc 60 MB more memory (issue 15).
+
+    >>> s = BeautifulSoup('<img src="data:image/png;base64,iVBO"><img src="x.png">',
+    ...                   "html.parser")
+    >>> _gambar_berkas(s), str(s)
+    ({'gambar-1.png': b'\x89PN'}, '<img src="gambar-1.png"/><img src="x.png"/>')
+    """
+    berkas = {}
+    for img in _gambar_data(soup, "data:"):
+        kepala, _, isi = img["src"].partition(",")
+        jenis = _JENIS_GAMBAR.get(kepala[5:].split(";")[0])
+        if jenis is not None and kepala.endswith(";base64"):
+            nama = f"gambar-{len(berkas) + 1}.{jenis}"
+            berkas[nama] = base64.b64decode(isi)
+            img["src"] = nama
+    return berkas
+
+
+def _gambar_data(el, awal: str) -> list:
+    """The ``img`` in `el` whose source starts with `awal` (``img[src^='data:']``)."""
+    return [img for img in el.find_all("img", src=True) if img["src"].startswith(awal)]
+
+
+def _tabel_figur(soup, fig) -> None:
+    """A report table: its figcaption becomes the table's caption, its notes a small style,
+    and the figure itself goes (pandoc would lay a figure out as a table around the table)."""
+    tabel, judul = fig.find("table"), fig.find("figcaption")
+    if tabel is not None and judul is not None:
+        caption = soup.new_tag("caption")
+        caption.string = " ".join(judul.get_text(" ").split())
+        tabel.insert(0, caption)
+        judul.decompose()
+    for p in fig.find_all("p", class_=["lk-sumber", "lk-catatan"]):
+        _bungkus(soup, p, GAYA_SUMBER)
+    fig.name = "div"
