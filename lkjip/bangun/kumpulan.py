@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
@@ -108,12 +109,33 @@ def _kirim(kirim, p) -> None:
 
 
 def _pekerja_mulai() -> None:
-    """In each pool worker: SIGTERM raises SystemExit, so ``finally`` blocks still run; the
-    zygote its reports' kernels are forked from starts (`lkjip.zigot`, Linux)."""
+    """In each pool worker: SIGTERM raises SystemExit, so ``finally`` blocks still run; malloc
+    keeps less (`_malloc_hemat`); the zygote its reports' kernels are forked from starts
+    (`lkjip.zigot`, Linux)."""
     from lkjip.bangun.kernel import siapkan_pekerja
 
     signal.signal(signal.SIGTERM, _akhiri)
+    _malloc_hemat()
     siapkan_pekerja()
+
+
+def _malloc_hemat() -> None:
+    """glibc's malloc in a batch process (Linux; elsewhere nothing): at most two arenas, and
+    every block from 128 KiB up mapped on its own and given back when freed. A worker's
+    threads (the export's, the print's, the kernel client's) each got an arena of their own,
+    and the dynamic mmap threshold rose to the largest block freed (a report's HTML, its
+    notebook's JSON), so freed megabytes stayed in the heaps between reports: ~50 MB PSS of
+    a worker after four reports (220 -> 170 MB), at no CPU cost measured (issue 15)."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None)
+        libc.mallopt(-8, 2)  # M_ARENA_MAX
+        libc.mallopt(-3, 128 * 1024)  # M_MMAP_THRESHOLD (fixed: no longer rises)
+    except (OSError, AttributeError):  # no glibc (musl has mallopt as a no-op)
+        pass
 
 
 def _akhiri(nomor, _frame) -> None:
@@ -146,6 +168,7 @@ def _pelaksana(jobs: int, scheduler: str | None):
     from lkjip.peramban import layanan_bersama
 
     _hangatkan_matplotlib()
+    _malloc_hemat()  # this process holds the services' messages (HTML, PDF, DOCX)
     with layanan_bersama(jobs), pandoc_bersama.layanan_bersama(jobs), zigot_batch(), \
             ProcessPoolExecutor(
             max_workers=jobs, mp_context=get_context("spawn"), initializer=_pekerja_mulai) as pool:
