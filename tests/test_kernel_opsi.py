@@ -76,3 +76,25 @@ def test_spek_hanya_di_folder_ipython_tetap_ditemukan(tmp_path):
         print(_pencari_spek("lkjip-uji"), _pengelola("lkjip-uji").kernel_spec.resource_dir)
     """, env={"IPYTHONDIR": str(tmp_path / "ipython")})
     assert keluar.split() == ["None", str(folder)]
+
+
+def test_tutup_tidak_menunggu_giliran_periksa(tmp_path, monkeypatch):
+    # jupyter_client's forced shutdown waits for the kernel's end by polling every 0,1 s
+    # (asyncio.sleep); KernelAwal kills and waits for it first, so that wait finds it ended
+    # and never sleeps its 0,1 s. The process is gone and reaped either way.
+    from jupyter_client.provisioning import local_provisioner
+
+    tidur: list[float] = []
+    asli = local_provisioner.asyncio.sleep
+
+    async def catat(detik, *a, **k):
+        tidur.append(detik)
+        return await asli(detik, *a, **k)
+
+    k = KernelAwal(tmp_path).mulai()
+    proses = k.km.provisioner.process
+    jalankan(k, "1")
+    monkeypatch.setattr(local_provisioner.asyncio, "sleep", catat)
+    k.tutup()
+    assert proses.poll() is not None and k.km is None
+    assert 0.1 not in tidur  # (other waits, e.g. 0,01 s, are not this poll)
