@@ -11,25 +11,10 @@ import textwrap
 
 from lkjip import zigot
 from lkjip.bangun.kernel import KernelAwal
+from tests.klien_kernel import jalankan
 
 RIWAYAT = ("h = get_ipython().history_manager\n"
            "print(h.enabled, type(h.db).__name__, h.save_thread is None)")
-
-
-def jalankan(kernel: KernelAwal, kode: str) -> str:
-    """Run `kode` in the kernel; return what it printed."""
-    klien = kernel.km.blocking_client()
-    klien.start_channels()
-    try:
-        klien.wait_for_ready(timeout=60)
-        keluar: list[str] = []
-        balas = klien.execute_interactive(
-            kode, timeout=60,
-            output_hook=lambda m: keluar.append(m["content"].get("text", "")))
-        assert balas["content"]["status"] == "ok", balas["content"]
-        return "".join(keluar)
-    finally:
-        klien.stop_channels()
 
 
 def test_kernel_tanpa_basis_data_riwayat(tmp_path):

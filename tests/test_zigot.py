@@ -20,6 +20,7 @@ from jupyter_core.utils import run_sync
 from lkjip import laporan, zigot
 from lkjip.bangun import kernel
 from lkjip.bangun.kernel import KernelAwal, siapkan_pekerja
+from tests.klien_kernel import jalankan
 from tests.mini import tulis_mini
 
 pytestmark = pytest.mark.skipif(not zigot.mungkin(), reason="zygote: Linux only")
@@ -34,22 +35,6 @@ def induk():
     z = zigot._AKTIF[os.getpid()]
     yield z
     zigot.matikan()
-
-
-def _jalankan(kernel: KernelAwal, kode: str) -> str:
-    """Run `kode` in the kernel; return what it printed."""
-    klien = kernel.km.blocking_client()
-    klien.start_channels()
-    try:
-        klien.wait_for_ready(timeout=60)
-        keluar: list[str] = []
-        balas = klien.execute_interactive(
-            kode, timeout=60,
-            output_hook=lambda m: keluar.append(m["content"].get("text", "")))
-        assert balas["content"]["status"] == "ok", balas["content"]
-        return "".join(keluar)
-    finally:
-        klien.stop_channels()
 
 
 def _induk_dari(pid: int) -> int:
@@ -74,14 +59,14 @@ CETAK_PID = "import os; print(os.getpid(), os.getppid())"
 
 def test_kernel_baru_per_laporan_tanpa_sisa_laporan_sebelumnya(induk, tmp_path):
     with KernelAwal(tmp_path).mulai() as satu:
-        pid_satu, ppid_satu = map(int, _jalankan(satu, CETAK_PID).split())
-        _jalankan(satu, "SISA = 'laporan satu'\nimport numpy\nprint(numpy.random.rand())")
-        acak_satu = _jalankan(satu, "print(numpy.random.rand())")
+        pid_satu, ppid_satu = map(int, jalankan(satu, CETAK_PID).split())
+        jalankan(satu, "SISA = 'laporan satu'\nimport numpy\nprint(numpy.random.rand())")
+        acak_satu = jalankan(satu, "print(numpy.random.rand())")
         peluncur = satu.km.provisioner.process.pid
     with KernelAwal(tmp_path).mulai() as dua:
-        pid_dua, ppid_dua = map(int, _jalankan(dua, CETAK_PID).split())
-        ada = _jalankan(dua, "print('SISA' in globals(), os.getcwd())")
-        acak_dua = _jalankan(dua, "import numpy; numpy.random.rand(); print(numpy.random.rand())")
+        pid_dua, ppid_dua = map(int, jalankan(dua, CETAK_PID).split())
+        ada = jalankan(dua, "print('SISA' in globals(), os.getcwd())")
+        acak_dua = jalankan(dua, "import numpy; numpy.random.rand(); print(numpy.random.rand())")
     assert ppid_satu == ppid_dua == induk.proses.pid  # both forked from the zygote
     assert pid_satu not in (pid_dua, peluncur)  # a process of its own, not the launcher
     assert ada.split() == ["False", str(tmp_path)]
@@ -94,22 +79,22 @@ def test_kernel_dari_zigot_tanpa_basis_data_riwayat(induk, tmp_path):
             "print(h.enabled, type(h.db).__name__, h.save_thread is None)")
     with KernelAwal(tmp_path).mulai() as k:
         assert k.km.kernel_spec.argv[1:3] == ["-S", "-c"]  # forked from the zygote
-        assert _jalankan(k, kode).split() == ["False", "DummyDB", "True"]
+        assert jalankan(k, kode).split() == ["False", "DummyDB", "True"]
 
 
 def test_pandas_memilih_seperti_di_kernel_biasa(induk, tmp_path):
     kode = "import pandas; print(pandas.get_option('display.max_columns'))"
     with KernelAwal(tmp_path).mulai() as k:
-        bercabang = _jalankan(k, kode)
+        bercabang = jalankan(k, kode)
         assert k.km.kernel_spec.argv[1:3] == ["-S", "-c"]
     zigot.matikan()
     with KernelAwal(tmp_path).mulai() as k:
-        assert _jalankan(k, kode) == bercabang == "20\n"  # pandas' choice inside a kernel
+        assert jalankan(k, kode) == bercabang == "20\n"  # pandas' choice inside a kernel
 
 
 def test_sigkill_peluncur_mengakhiri_kernel(induk, tmp_path):
     with KernelAwal(tmp_path).mulai() as k:
-        pid, _ = map(int, _jalankan(k, CETAK_PID).split())
+        pid, _ = map(int, jalankan(k, CETAK_PID).split())
         peluncur = k.km.provisioner.process
         assert pid != peluncur.pid
         os.kill(peluncur.pid, signal.SIGKILL)
@@ -119,7 +104,7 @@ def test_sigkill_peluncur_mengakhiri_kernel(induk, tmp_path):
 
 def test_ctrl_c_sampai_ke_kernel_dan_status_kembali_ke_peluncur(induk, tmp_path):
     with KernelAwal(tmp_path).mulai() as k:
-        _jalankan(k, "import signal, time")
+        jalankan(k, "import signal, time")
         klien = k.km.blocking_client()
         klien.start_channels()
         try:
@@ -189,13 +174,13 @@ def test_kernel_biasa_bila_zigot_mati(induk, tmp_path, monkeypatch):
     induk.proses.wait()
     with KernelAwal(tmp_path).mulai() as k:  # the worker sees it dead: the normal spec
         assert "-S" not in k.km.kernel_spec.argv
-        pid, ppid = map(int, _jalankan(k, CETAK_PID).split())
+        pid, ppid = map(int, jalankan(k, CETAK_PID).split())
         assert ppid == os.getpid()
     # a launcher whose zygote is gone execs the normal kernel itself: the same pid
     monkeypatch.setattr(zigot, "pasang", lambda km: setattr(km, "_kernel_spec", spec_zigot))
     with KernelAwal(tmp_path).mulai() as k:
         assert k.km.kernel_spec.argv[1:3] == ["-S", "-c"]
-        pid, ppid = map(int, _jalankan(k, CETAK_PID).split())
+        pid, ppid = map(int, jalankan(k, CETAK_PID).split())
         assert (pid, ppid) == (k.km.provisioner.process.pid, os.getpid())
 
 
@@ -203,13 +188,13 @@ def test_kernel_biasa_bila_lingkungan_yang_dibaca_saat_impor_berbeda(induk, tmp_
                                                                     monkeypatch):
     monkeypatch.setenv("MPLCONFIGDIR", str(tmp_path))  # matplotlib reads it when imported
     with KernelAwal(tmp_path).mulai() as k:
-        pid, ppid = map(int, _jalankan(k, CETAK_PID).split())
+        pid, ppid = map(int, jalankan(k, CETAK_PID).split())
         assert pid == k.km.provisioner.process.pid  # the launcher became the kernel
-        assert _jalankan(k, "print(os.environ['MPLCONFIGDIR'])").strip() == str(tmp_path)
+        assert jalankan(k, "print(os.environ['MPLCONFIGDIR'])").strip() == str(tmp_path)
     monkeypatch.undo()
     monkeypatch.setenv("LKJIP_TIDAK_DIBACA", "1")  # read by no module: forked still
     with KernelAwal(tmp_path).mulai() as k:
-        pid, ppid = map(int, _jalankan(k, CETAK_PID).split())
+        pid, ppid = map(int, jalankan(k, CETAK_PID).split())
         assert ppid == induk.proses.pid
 
 
@@ -259,8 +244,8 @@ def kernel_di_pekerja(folder: str) -> tuple[int, int, int, int, str]:
         time.sleep(0.05)
     siapkan_pekerja()
     with KernelAwal(Path(folder)).mulai() as k:
-        _, ppid = map(int, _jalankan(k, CETAK_PID).split())
-        baris = _jalankan(k, "import os\nfrom ipykernel.kernelapp import IPKernelApp\n"
+        _, ppid = map(int, jalankan(k, CETAK_PID).split())
+        baris = jalankan(k, "import os\nfrom ipykernel.kernelapp import IPKernelApp\n"
                              "print(IPKernelApp.instance().parent_handle, "
                              "os.environ['JPY_PARENT_PID'])").split()
     return os.getpid(), zigot._AKTIF[os.getpid()].pid, ppid, int(baris[0]), baris[1]
