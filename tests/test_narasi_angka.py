@@ -356,10 +356,11 @@ def test_per_figure_files_must_name_a_code_and_be_markdown(tmp_path):
 
 def test_a_narrative_without_typed_numbers_is_read_without_the_models_figures(contoh,
                                                                               monkeypatch):
-    # the view reads each file with a Bahan of its own (issue 15): a file whose sentences type
-    # no number needs neither the figures' paths nor the subjects (each ~a few ms a file)
+    # a file whose sentences type no number needs neither the figures' paths nor the
+    # subjects (issue 15; each ~a few ms): none kept from earlier tests
     from lkjip.periksa import bahan_narasi
 
+    monkeypatch.setattr(bahan_narasi, "_BAHAN", {})
     data, hasil = contoh
     tanpa = {k: v for k, v in data.narasi.items()
              if not any(k_.angka for k_ in baca(v, ("Baik",)))}
@@ -375,3 +376,35 @@ def test_a_narrative_without_typed_numbers_is_read_without_the_models_figures(co
         assert pn.bacaan_berkas(data, hasil, nama) == []
     with pytest.raises(AssertionError, match="not needed"):
         pn.bacaan_berkas(data, hasil, next(iter(dengan)))
+
+
+def test_the_view_gets_the_checks_readings_of_the_same_model(contoh, monkeypatch):
+    # issue 15: the kernel reads every file in the checks, then each printed file again with
+    # the same data and model objects; the second reading is the first one's, unless the text
+    # changed; another model object is read anew
+    from dataclasses import replace
+
+    from lkjip.periksa import bahan_narasi
+
+    monkeypatch.setattr(bahan_narasi, "_BAHAN", {})
+    data, hasil = contoh
+    nama = "komponen/CL.4"
+    semua = pn.bacaan(data, hasil, pn.bahan(data, hasil, pn.semua_jalur(hasil)))
+    dibaca = []
+    asli = pn._baca_berkas
+    monkeypatch.setattr(pn, "_baca_berkas", lambda *a: dibaca.append(a[0]) or asli(*a))
+    monkeypatch.setattr(bahan_narasi, "_subjek_data", lambda *_: 1 / 0)
+    pertama = pn.bacaan_berkas(data, hasil, nama)
+    assert pertama == [b for b in semua if b.berkas == nama] and pertama
+    assert dibaca == []
+    pertama.clear()  # the caller's list: the kept readings stay
+    assert pn.bacaan_berkas(data, hasil, nama) and dibaca == []
+
+    ubah = replace(data, narasi={**data.narasi, nama: data.narasi[nama] + "\n\nCatatan."})
+    with pytest.raises(ZeroDivisionError):  # other data: its own Bahan, subjects made anew
+        pn.bacaan_berkas(ubah, hasil, nama)
+    data.narasi[nama] += " "
+    try:  # the same objects, another text: read again, with the subjects kept
+        assert pn.bacaan_berkas(data, hasil, nama) and dibaca == [nama, nama]
+    finally:
+        data.narasi[nama] = data.narasi[nama][:-1]

@@ -100,10 +100,12 @@ class Bahan:
     """What the readings compare with: the model's figures (`AngkaLaporan`), the figures a
     sentence can name, the stated figures that differ from their computed one, the category
     words; each made when first asked (a narrative without a typed number needs none but the
-    words, and the view reads each file with a `Bahan` of its own)."""
+    words). ``bacaan`` keeps each file's readings (`lkjip.periksa.narasi.baca_berkas`), by
+    file name and text."""
 
     def __init__(self, data, hasil, jalur_ada: dict | None = None):
         self.data, self.hasil, self._jalur_ada = data, hasil, jalur_ada
+        self.bacaan: dict[tuple[str, str], tuple] = {}
 
     @cached_property
     def angka(self) -> AngkaLaporan:
@@ -236,10 +238,29 @@ def _beda_tersaji(nilai: Decimal, terhitung: Decimal, satuan: str) -> bool:
     return beda_angka(nilai, terhitung) == "galat"
 
 
+# the `Bahan` of the last few models read: {(id(data), id(hasil)): Bahan}, oldest first
+_BAHAN: dict[tuple[int, int], Bahan] = {}
+_BAHAN_MAKS = 4
+
+
 def bahan(data, hasil, jalur_ada: dict | None = None) -> Bahan:
     """What the readings of one kecamatan-year compare with (`jalur_ada`: `semua_jalur`,
-    when already known)."""
-    return Bahan(data, hasil, jalur_ada)
+    when already known): the same `Bahan` for the same `data` and `hasil` objects, for the
+    last `_BAHAN_MAKS` of them (issue 15). A report's kernel reads every narrative file in
+    the checks (`lkjip.konteks.keadaan`), then each file again where a chapter prints it
+    (`lkjip.tampil_narasi`), with the same objects: the views get the checks' readings, and
+    the subjects and stated figures are made once, not once a printed file (~0,15 CPU-s of
+    a report). The model is taken as it was made: a frame of `data` changed in place is not
+    seen by readings kept (a changed narrative text is: the text is part of their key)."""
+    kunci = (id(data), id(hasil))
+    b = _BAHAN.get(kunci)
+    if b is None or b.data is not data or b.hasil is not hasil:
+        b = _BAHAN[kunci] = Bahan(data, hasil, jalur_ada)
+        while len(_BAHAN) > _BAHAN_MAKS:
+            del _BAHAN[next(iter(_BAHAN))]
+    elif jalur_ada is not None and b._jalur_ada is None:
+        b._jalur_ada = jalur_ada  # the same paths, known already: not computed again
+    return b
 
 
 # ---------------------------------------------------------------- comparing

@@ -272,7 +272,14 @@ def _urut_ganda(kunci: list[str]) -> list[str]:
 
 def baca_berkas(nama: str, teks: str, bahan: Bahan) -> list[Bacaan]:
     """Every typed number of one narrative file (`nama`: its path inside narasi/ without
-    .md) with its reading."""
+    .md) with its reading; read once per `bahan` (kept in ``bahan.bacaan``)."""
+    kunci = (nama, teks)
+    if kunci not in bahan.bacaan:
+        bahan.bacaan[kunci] = tuple(_baca_berkas(nama, teks, bahan))
+    return list(bahan.bacaan[kunci])
+
+
+def _baca_berkas(nama: str, teks: str, bahan: Bahan) -> list[Bacaan]:
     tertutup = tutup(teks, nama_angka(teks)[0])
     kalimat = baca(teks, bahan.kategori)
     hasil = []
