@@ -163,10 +163,11 @@ class LkjipHTMLExporter(HTMLExporter):
     def _optimistic_validation_default(self):
         return True  # the notebook validated once after the preprocessors, not after each (12)
 
-    def from_notebook_node(self, nb, resources=None, lalu=None, **kw):
+    def from_notebook_node(self, nb, resources=None, lalu=None, tertulis=None, **kw):
         """HTML of the notebook (its document, edition or working paper, from its metadata).
         With `lalu`, a function of the HTML's tree once written (`sisipkan_daftar`): its
-        result in ``resources["lalu"]``."""
+        result in ``resources["lalu"]``; `tertulis(html)` is told the HTML once written,
+        before `lalu` runs."""
         self.exclude_input = self.exclude_input_prompt = not self.analis
         self.exclude_output_prompt = not self.analis
         resources = dict(resources or {})
@@ -174,8 +175,8 @@ class LkjipHTMLExporter(HTMLExporter):
         nb, resources = SaringLaporan(analis=self.analis).preprocess(_salin(nb), resources)
         html, resources = self._html_templat(nb, resources, **kw)
         if lalu is None:
-            return sisipkan_daftar(html, self.log), resources
-        html, resources["lalu"] = sisipkan_daftar(html, self.log, lalu)
+            return sisipkan_daftar(html, self.log, tertulis=tertulis), resources
+        html, resources["lalu"] = sisipkan_daftar(html, self.log, lalu, tertulis)
         return html, resources
 
     def _html_templat(self, nb, resources, **kw):
@@ -228,24 +229,31 @@ def html_dan_pembaca(nb, analis: bool) -> tuple[str, str]:
     return _html_dan_pembaca(nb, analis)[:2]
 
 
-def html_dan_word(nb, analis: bool) -> tuple[str, str, tuple]:
+def html_dan_word(nb, analis: bool, tertulis=None) -> tuple[str, str, tuple]:
     """`html_dan_pembaca` and the reader's HTML as the Word edition reads it
     (`lkjip.word_html.siapkan_pohon`, for `ke_docx`), made from the reader's own tree once that is
-    written: the document is parsed once for both (~0,09 CPU-s a report, issue 15)."""
+    written: the document is parsed once for both (~0,09 CPU-s a report, issue 15).
+    `tertulis(html, pembaca)`, when given, is told `html_dan_pembaca` as soon as both are
+    written, before the Word edition's HTML is made from the tree (`lkjip.laporan.EdisiDini`
+    prints the PDF meanwhile)."""
     from lkjip.word_html import siapkan_pohon
 
     png = png_grafik(nb)
-    return _html_dan_pembaca(nb, analis, lambda soup: siapkan_pohon(soup, png))
+    return _html_dan_pembaca(nb, analis, lambda soup: siapkan_pohon(soup, png), tertulis)
 
 
-def _html_dan_pembaca(nb, analis: bool, lalu=None) -> tuple:
-    """(HTML as asked, the reader's HTML, `lalu` of the reader's tree or None)."""
+def _html_dan_pembaca(nb, analis: bool, lalu=None, tertulis=None) -> tuple:
+    """(HTML as asked, the reader's HTML, `lalu` of the reader's tree or None);
+    `tertulis(html, pembaca)` told both once written, before `lalu` runs."""
     with _pengekspor(analis) as pengekspor:
-        html, sumber = pengekspor.from_notebook_node(nb, lalu=None if analis else lalu)
+        html, sumber = pengekspor.from_notebook_node(
+            nb, lalu=None if analis else lalu,
+            tertulis=None if analis or tertulis is None else lambda h: tertulis(h, h))
     if not analis:
         return html, html, sumber.get("lalu")
     with _pengekspor(False) as pengekspor:
-        pembaca, sumber = pengekspor.from_notebook_node(nb, lalu=lalu)
+        pembaca, sumber = pengekspor.from_notebook_node(
+            nb, lalu=lalu, tertulis=None if tertulis is None else lambda p: tertulis(html, p))
     return html, pembaca, sumber.get("lalu")
 
 

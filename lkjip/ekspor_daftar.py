@@ -100,16 +100,20 @@ def _tabel_utuh(soup) -> None:
             fig["class"] = [*fig["class"], "lk-utuh"]
 
 
-def sisipkan_daftar(html: str, log=None, lalu=None):
+def sisipkan_daftar(html: str, log=None, lalu=None, tertulis=None):
     """Build Daftar Isi/Tabel/Grafik from headings and figcaptions; put them at the marker
     left by ``tampil.daftar()``, or right after the cover. One parse and one serialisation of
     the document for all of the exporter's passes (`_alt_gambar`; `ekspor_cetak`'s marks).
     With `lalu` (a function of the tree), ``(html, lalu(tree))``: the tree, once written, is
     `lalu`'s to change (the Word edition's HTML is made from it, `lkjip.ekspor.html_dan_word`,
-    instead of from a second parse of the HTML)."""
+    instead of from a second parse of the HTML). `tertulis(html)`, when given, is told the HTML
+    as soon as it is written, before `lalu` runs (the early edition's print starts then,
+    `lkjip.laporan.EdisiDini`)."""
     with tanpa_pungut():  # the tree is freed at once after it (`lkjip.pungut`)
         soup = _sisipkan_daftar(html, log)
         keluar = str(soup)
+        if tertulis is not None:
+            tertulis(keluar)
         return keluar if lalu is None else (keluar, lalu(seperti_dibaca(soup)))
 
 

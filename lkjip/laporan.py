@@ -244,26 +244,39 @@ class EdisiDini:
         return None if edisi is None else cls(edisi, dok.analis)
 
     def _kerja(self) -> None:
-        """The HTML, then the PDF printed in a thread of its own while the DOCX is made here
-        (pandoc in its process, Chromium in its own); each error kept for who asks for it."""
-        from lkjip.ekspor import html_dan_pembaca, ke_docx, pdf_edisi
+        """The HTML; once it is written, the PDF printed in a thread of its own while the Word
+        edition's HTML is made here from the same tree (`lkjip.ekspor.html_dan_word`: not
+        parsed again) and the DOCX (pandoc in its process, Chromium in its own); each error
+        kept for who asks for it (one before the HTML is written is the HTML's)."""
+        from lkjip.ekspor import html_dan_word, ke_docx, pdf_edisi
 
         def buat(apa: str, fungsi, *argumen) -> None:
             try:
                 self._hasil[apa] = fungsi(*argumen)
             except BaseException as e:  # raised where the result is asked for
-                self._hasil["galat"] = self._hasil.get("galat") or {}
-                self._hasil["galat"][apa] = e
+                self._galat(apa, e)
 
-        buat("html", html_dan_pembaca, self.edisi, self.analis)
-        self._html.set()
-        if "html" in self._hasil:
-            pembaca = self._hasil["html"][1]
-            cetak = threading.Thread(target=buat, args=("pdf", pdf_edisi, self.edisi, pembaca),
-                                     name="lkjip-edisi-dini-pdf", daemon=True)
-            cetak.start()
-            buat("docx", ke_docx, self.edisi, pembaca)
-            cetak.join()
+        cetak: list[threading.Thread] = []
+
+        def tertulis(html: str, pembaca: str) -> None:
+            self._hasil["html"] = (html, pembaca)
+            self._html.set()
+            cetak.append(threading.Thread(target=buat, args=("pdf", pdf_edisi, self.edisi, pembaca),
+                                          name="lkjip-edisi-dini-pdf", daemon=True))
+            cetak[-1].start()
+
+        try:
+            _, pembaca, siap = html_dan_word(self.edisi, self.analis, tertulis)
+        except BaseException as e:
+            self._galat("docx" if "html" in self._hasil else "html", e)
+            self._html.set()
+        else:
+            buat("docx", ke_docx, self.edisi, pembaca, siap)
+        for benang in cetak:
+            benang.join()
+
+    def _galat(self, apa: str, e: BaseException) -> None:
+        self._hasil.setdefault("galat", {})[apa] = e
 
     def cocok(self, edisi) -> bool:
         """Whether `edisi` is the edition this began from: the same cells with the same

@@ -108,10 +108,10 @@ def test_edisi_dini_dibuang_bila_edisinya_berubah(monkeypatch, ubah):
 
 
 def test_galat_edisi_dini_muncul_saat_hasilnya_diminta(monkeypatch):
-    def gagal(nb, analis):
+    def gagal(nb, analis, tertulis=None):
         raise RuntimeError("templat rusak")
 
-    monkeypatch.setattr(ekspor, "html_dan_pembaca", gagal)
+    monkeypatch.setattr(ekspor, "html_dan_word", gagal)
     dini = laporan.EdisiDini(ekspor.pisah(_nb_dua_dokumen())[ekspor.EDISI], analis=False)
     with pytest.raises(RuntimeError, match="templat rusak"):
         dini.html()
@@ -123,7 +123,7 @@ def test_galat_edisi_dini_muncul_saat_hasilnya_diminta(monkeypatch):
 
 def test_galat_docx_dini_hanya_untuk_docx(monkeypatch):
     # the Word edition failing early: its error where the DOCX is asked for, the PDF still made
-    def gagal(nb, pembaca):
+    def gagal(nb, pembaca, siap=None):
         raise RuntimeError("pandoc mati")
 
     monkeypatch.setattr(ekspor, "ke_docx", gagal)
@@ -131,6 +131,56 @@ def test_galat_docx_dini_hanya_untuk_docx(monkeypatch):
     assert dini.pdf()[:5] == b"%PDF-" and dini.html()[0].startswith("<!DOCTYPE html>")
     with pytest.raises(RuntimeError, match="pandoc mati"):
         dini.docx()
+
+
+def test_galat_html_word_dini_hanya_untuk_docx(monkeypatch):
+    # the Word edition's HTML failing after the reader's HTML was written: the HTML and PDF
+    # still made, the error where the DOCX is asked for
+    from lkjip import word_html
+
+    def gagal(soup, png):
+        raise RuntimeError("pohon rusak")
+
+    monkeypatch.setattr(word_html, "siapkan_pohon", gagal)
+    dini = laporan.EdisiDini(ekspor.pisah(_nb_dua_dokumen())[ekspor.EDISI], analis=False)
+    assert dini.pdf()[:5] == b"%PDF-" and dini.html()[0].startswith("<!DOCTYPE html>")
+    with pytest.raises(RuntimeError, match="pohon rusak"):
+        dini.docx()
+
+
+def test_edisi_dini_word_dari_pohon_yang_sama_dan_pdf_dicetak_dulu(monkeypatch):
+    # the early edition's Word HTML comes from the reader's own tree (no second parse of the
+    # HTML), and the PDF's print begins as soon as the HTML is written, before that Word HTML
+    import time
+
+    from lkjip import word_html
+
+    nb = _nb_dua_dokumen()
+    biasa = ekspor.berkas_kecamatan(nb, "contoh", 2023)
+    urutan, asli_pohon, asli_pdf = [], word_html.siapkan_pohon, ekspor.pdf_edisi
+
+    def pdf(edisi, pembaca):
+        urutan.append("pdf")
+        return asli_pdf(edisi, pembaca)
+
+    def pohon(soup, png):
+        batas = time.monotonic() + 10
+        while "pdf" not in urutan and time.monotonic() < batas:
+            time.sleep(0.01)
+        urutan.append("word")
+        return asli_pohon(soup, png)
+
+    def tanpa_urai(html, png):
+        raise AssertionError("the reader's HTML was parsed again")
+
+    monkeypatch.setattr(ekspor, "pdf_edisi", pdf)
+    monkeypatch.setattr(word_html, "siapkan_pohon", pohon)
+    monkeypatch.setattr(word_html, "_siapkan", tanpa_urai)
+    monkeypatch.setattr("lkjip.word._siapkan", tanpa_urai)
+    dini = laporan.EdisiDini(ekspor.pisah(nb)[ekspor.EDISI], analis=False)
+    awal = ekspor.berkas_kecamatan(nb, "contoh", 2023, dini=dini)
+    assert urutan == ["pdf", "word"]
+    assert _teks(awal) == _teks(biasa)
 
 
 def test_pantau_dikabari_tiap_sel_setelah_sel_sebelumnya_berjalan(tmp_path):

@@ -50,6 +50,23 @@ def test_html_untuk_word_dari_pohon_pembaca_sama_dengan_dari_parse_kedua():
     assert html_analis != pembaca_analis and pembaca_analis == pembaca and siap_analis == siap
 
 
+def test_html_word_mengabari_html_yang_ditulis_sebelum_html_word(monkeypatch):
+    # tertulis(html, pembaca) is told the HTML as returned, before the Word HTML is made
+    from lkjip import word_html
+
+    nb, urutan, asli = _notebook(), [], word_html.siapkan_pohon
+
+    def pohon(soup, png):
+        urutan.append("word")
+        return asli(soup, png)
+
+    monkeypatch.setattr(word_html, "siapkan_pohon", pohon)
+    for analis in (False, True):
+        urutan.clear()
+        html, pembaca, siap = ekspor.html_dan_word(nb, analis, lambda h, p: urutan.append((h, p)))
+        assert urutan == [(html, pembaca), "word"]
+
+
 def test_seperti_dibaca_memberi_pohon_parse_html_yang_ditulis():
     # after the pass (cells moved into front matter/body/chapter wrappers) the tree has
     # strings side by side; made "as read", it has the same nodes as a parse of the HTML
