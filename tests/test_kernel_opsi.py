@@ -57,7 +57,8 @@ def test_spek_hanya_di_folder_ipython_tetap_ditemukan(tmp_path):
         {"argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
          "display_name": "uji", "language": "python"}))
     keluar = _di_proses_baru("""
-        from lkjip.bangun.kernel import _pencari_spek, _pengelola
+        from lkjip.bangun.kernel import _pengelola
+        from lkjip.zigot import pencari_spek as _pencari_spek
         print(_pencari_spek("lkjip-uji"), _pengelola("lkjip-uji").kernel_spec.resource_dir)
     """, env={"IPYTHONDIR": str(tmp_path / "ipython")})
     assert keluar.split() == ["None", str(folder)]

@@ -83,31 +83,16 @@ def zigot_batch(kernel_name: str = "python3"):
 
 def _pengelola(kernel_name: str):
     """An ``AsyncKernelManager`` with transport encryption where the installed one has it,
-    looking its spec up with `_pencari_spek`."""
+    looking its spec up with `lkjip.zigot.pencari_spek`."""
     from jupyter_client.manager import AsyncKernelManager
 
     kw = {"kernel_name": kernel_name}
     if "transport_encryption" in AsyncKernelManager.class_trait_names():
         kw["transport_encryption"] = "auto"
-    pencari = _pencari_spek(kernel_name)
+    pencari = zigot.pencari_spek(kernel_name)
     if pencari is not None:
         kw["kernel_spec_manager"] = pencari
     return AsyncKernelManager(**kw)
-
-
-def _pencari_spek(kernel_name: str):
-    """A kernel spec manager that finds `kernel_name` in Jupyter's own kernel folders
-    (``jupyter_path("kernels")``), or None (then the kernel manager's default one).
-
-    The default searches those folders first, then IPython's legacy ``<ipython dir>/kernels``,
-    whose path it takes from IPython: importing IPython (~0,05-0,1 s) in the build process
-    just before the kernel is launched, its only use there (issue 15). When those folders
-    have the spec (as ``make setup`` and ``pip install`` put it), both find the same."""
-    from jupyter_client.kernelspec import KernelSpecManager
-    from jupyter_core.paths import jupyter_path
-
-    pencari = KernelSpecManager(kernel_dirs=jupyter_path("kernels"), ensure_native_kernel=False)
-    return pencari if kernel_name.lower() in pencari.find_kernel_specs() else None
 
 
 class KernelAwal:

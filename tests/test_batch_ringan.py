@@ -1,0 +1,64 @@
+"""What a batch process holds (issue 15, memory): it runs its services (print, pandoc), its
+zygote and its pool, and draws, loads and computes nothing itself, so it imports neither
+pandas, matplotlib nor IPython (~65 MB PSS together)."""
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from lkjip import zigot
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def _di_proses_baru(kode: str, **env) -> str:
+    hasil = subprocess.run([sys.executable, "-c", textwrap.dedent(kode)], capture_output=True,
+                           text=True, timeout=180, env={**os.environ, **env})
+    assert hasil.returncode == 0, hasil.stderr
+    return hasil.stdout.strip()
+
+
+@pytest.mark.skipif(not zigot.mungkin(), reason="zygote: Linux only")
+def test_proses_batch_tanpa_pandas_matplotlib_ipython():
+    # the list of kecamatan-years, then a pool of two workers with the batch's zygote, its
+    # print and pandoc services
+    keluar = _di_proses_baru(f"""
+        import sys
+        from lkjip import cli
+        from lkjip.bangun.kumpulan import petakan
+        daftar, _ = cli._daftar_batch({str(DATA)!r}, "2023", ())
+        print(daftar == [("bantarbolang", 2023)], petakan(abs, [-1, -2, -3], jobs=2))
+        print(*[m for m in ("pandas", "matplotlib", "IPython") if m in sys.modules])
+    """)
+    assert keluar.splitlines() == ["True [1, 2, 3]"]
+
+
+def test_tanpa_zigot_proses_batch_membangun_tembolok_huruf(monkeypatch):
+    # no zygote (turned off): this process builds matplotlib's font cache before the pool,
+    # so the workers' kernels do not each build it at once
+    keluar = _di_proses_baru("""
+        import sys
+        from lkjip.bangun.kumpulan import petakan
+        print(petakan(abs, [-1, -2], jobs=2), "matplotlib.font_manager" in sys.modules)
+    """, LKJIP_ZIGOT="0")
+    assert keluar == "[1, 2] True"
+
+
+@pytest.mark.skipif(not zigot.mungkin(), reason="zygote: Linux only")
+def test_spek_zigot_dicari_tanpa_ipython():
+    # the batch's zygote is started for the spec jupyter_client's default lookup finds,
+    # looked up without importing IPython
+    keluar = _di_proses_baru("""
+        import sys
+        from jupyter_client.kernelspec import KernelSpecManager
+        from lkjip import zigot
+        z = zigot.aktifkan("python3")
+        print("IPython" in sys.modules)
+        print(z.argv == KernelSpecManager().get_kernel_spec("python3").argv)
+        zigot.matikan()
+    """)
+    assert keluar.split() == ["False", "True"]
