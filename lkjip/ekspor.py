@@ -417,18 +417,23 @@ def berkas_kecamatan(nb, kecamatan: str, tahun, analis: bool = False, kemajuan=N
 
 def siapkan_mesin() -> None:
     """Start the PDF engine (Chromium, `lkjip.peramban`; else import WeasyPrint), import the
-    Word engine and warm the HTML exporter (~0.7 s), e.g. while a build's kernel boots
+    Word engine and pypdf (the print's pages are read and joined with it, the scans merged:
+    ~0,07-0,1 CPU-s of imports, with Pillow and fontTools, that the edition's print paid after
+    the cells ran) and warm the HTML exporter (~0.7 s), e.g. while a build's kernel boots
     (`lkjip.laporan.bangun`) rather than after its cells ran; then, once a process, set what
     is loaded by then aside from the garbage collector (`_bekukan`)."""
     import docx  # noqa: F401
     import nbformat
     import pypandoc  # noqa: F401
+    import pypdf.filters  # noqa: F401  (what the print's pages are read with, ~9 ms more)
 
     from lkjip.peramban import peramban
 
     if peramban() is None:
         import weasyprint  # noqa: F401
 
+    import lkjip.bersamaan  # noqa: F401  (the export's and the Word edition's other modules)
+    import lkjip.pandoc_bersama  # noqa: F401
     import lkjip.word  # noqa: F401
 
     if not _BEBAS[False]:  # an exporter's templates compiled (once)

@@ -161,6 +161,16 @@ def test_heap_dibekukan_sekali_saja(monkeypatch):
     assert beku == [1]
 
 
+def test_mesin_disiapkan_dengan_pypdf():
+    # pypdf (the print's pages joined, the scans merged) is imported with the engines, while
+    # the kernel runs, not by the edition's print after the cells ran
+    keluar = subprocess.run(
+        [sys.executable, "-c", "import sys; from lkjip import ekspor; a = 'pypdf' in sys.modules;"
+         " ekspor.siapkan_mesin(); print(a, 'pypdf' in sys.modules)"],
+        capture_output=True, text=True, timeout=120, check=True).stdout.split()
+    assert keluar == ["False", "True"]
+
+
 def test_metadata_notebook_mengalahkan_keluaran_sampul():
     nb = _notebook(sintetis=False, draf=True, nama_kecamatan="Petarukan")
     html = ekspor.LkjipHTMLExporter().from_notebook_node(nb)[0]
