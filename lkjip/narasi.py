@@ -463,8 +463,9 @@ def tanda_tangan(data) -> tampil.Html:
 def pk_perubahan(data, kode_pejabat: str) -> bool:
     """True when pejabat.csv says this PK was revised (``pk_perubahan`` = ya)."""
     from lkjip.bilangan import baca_ya_tidak
+    from lkjip.muat import pejabat_per_kode
 
-    nilai = data.pejabat.set_index("kode_pejabat").loc[kode_pejabat].get("pk_perubahan")
+    nilai = pejabat_per_kode(data)[kode_pejabat].get("pk_perubahan")
     if nilai is None or (isinstance(nilai, float) and nilai != nilai) or nilai == "":
         return False
     return bool(nilai) if isinstance(nilai, bool) else baca_ya_tidak(nilai)

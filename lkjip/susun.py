@@ -352,17 +352,24 @@ def nomor_lampiran(data) -> dict[str, str]:
     ``tabel:pk_anggaran:<pejabat>``; the working paper uses them to say where a finding about
     a PK lies in this report.
     """
+    import pandas as pd
+
     nomor, hasil = _Nomor("L"), {}
-    pk, anggaran = data.pk_indikator, data.pk_anggaran
+    baris: dict = {}  # pejabat → [PK rows, rows with a Renstra indicator]: one pass (issue 15)
+    for kode, indikator in zip(data.pk_indikator["kode_pejabat"].tolist(),
+                               data.pk_indikator["kode_indikator"].tolist(), strict=True):
+        n = baris.setdefault(kode, [0, 0])
+        n[0] += 1
+        n[1] += bool(pd.notna(indikator))
+    anggaran = set(data.pk_anggaran["kode_pejabat"].tolist())
     for kode in data.pejabat["kode_pejabat"]:
-        milik = pk[pk["kode_pejabat"] == kode]
-        strategis = milik["kode_indikator"].notna()
-        if len(milik) and strategis.any() and not strategis.all():
+        semua, strategis = baris.get(kode, (0, 0)) if pd.notna(kode) else (0, 0)
+        if semua and 0 < strategis < semua:
             hasil[f"tabel:pk_indikator:{kode}:strategis"] = nomor()
             hasil[f"tabel:pk_indikator:{kode}:program"] = nomor()
-        elif len(milik):
+        elif semua:
             hasil[f"tabel:pk_indikator:{kode}"] = nomor()
-        if (anggaran["kode_pejabat"] == kode).any():
+        if pd.notna(kode) and kode in anggaran:
             hasil[f"tabel:pk_anggaran:{kode}"] = nomor()
     return hasil
 

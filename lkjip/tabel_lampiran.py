@@ -20,11 +20,13 @@ from lkjip.tabel_dasar import TW, Tabel, _tabel, angka_tertulis, rupiah, tanggal
 
 def pihak_pk(data, kode_pejabat: str) -> dict:
     """The two parties of a PK: names and positions of Pihak Pertama and Pihak Kedua."""
-    df = data.pejabat.set_index("kode_pejabat")
-    p = df.loc[kode_pejabat]
+    from lkjip.muat import pejabat_per_kode
+
+    df = pejabat_per_kode(data)
+    p = df[kode_pejabat]
     atasan = p["kode_atasan"]
-    if isinstance(atasan, str) and atasan in df.index:
-        nama2, jabatan2 = df.loc[atasan, "nama"], df.loc[atasan, "jabatan"]
+    if isinstance(atasan, str) and atasan in df:
+        nama2, jabatan2 = df[atasan]["nama"], df[atasan]["jabatan"]
     else:
         nama2, jabatan2 = p["nama_atasan"] or "", p["jabatan_atasan"] or ""
     return {"nama": p["nama"], "jabatan": p["jabatan"], "nip": p["nip"],
@@ -32,7 +34,9 @@ def pihak_pk(data, kode_pejabat: str) -> dict:
 
 
 def _ada_tw(df: pd.DataFrame) -> bool:
-    return bool(df[[f"tw{i}" for i in range(1, 5)]].notna().any().any())
+    """Whether a PK's rows type a TW I–IV value (missing as pandas sees it: None, NaN, NA);
+    the values walked, not a frame of flags made (a tenth of the cost, issue 15)."""
+    return any(pd.notna(v) for i in range(1, 5) for v in df[f"tw{i}"].tolist())
 
 
 def tabel_pk_indikator(data, kode_pejabat: str, nomor: str, strategis: bool | None = None) -> Tabel:
@@ -66,13 +70,21 @@ def tertulis(data, besaran: str, kunci) -> Decimal | None:
     A signed document (a PK) is reproduced with the figures it was signed with: its total as
     stated, not as recomputed.
     """
+    return _tertulis_kunci(data, kunci).get(besaran)
+
+
+def _tertulis_kunci(data, kunci) -> dict[str, Decimal]:
+    """`tertulis` of every besaran stated for `kunci`: one pass over ``tersaji.csv`` for a
+    PK's five totals, not a filter of the whole file for each (issue 15)."""
     df = data.tersaji
-    pilih = df[(df["besaran"] == besaran) & (df["kunci"].fillna("").astype(str) == str(kunci))]
-    for nilai in pilih["nilai"]:
-        d = ke_decimal(nilai) if not isinstance(nilai, str) else _baca(nilai)
-        if d is not None:
-            return d
-    return None
+    pilih = df[df["kunci"].fillna("").astype(str) == str(kunci)]
+    hasil: dict[str, Decimal] = {}
+    for besaran, nilai in zip(pilih["besaran"], pilih["nilai"], strict=True):
+        if besaran not in hasil:
+            d = ke_decimal(nilai) if not isinstance(nilai, str) else _baca(nilai)
+            if d is not None:
+                hasil[besaran] = d
+    return hasil
 
 
 def _baca(teks: str) -> Decimal | None:
@@ -101,7 +113,8 @@ def tabel_pk_anggaran(data, hasil, kode_pejabat: str, nomor: str, kaki: Mapping 
     baris = [[f"{n}.", r["uraian"]] + [rupiah(r[k]) for k in sumber_kolom]
              for n, (_, r) in enumerate(df.iterrows(), start=1)]
     hitung = hasil.pk_anggaran.set_index("kode_pejabat").loc[kode_pejabat]  # leaves only
-    total = [tertulis(data, b, kode_pejabat) for b in besaran[:len(sumber_kolom)]]
+    tersaji = _tertulis_kunci(data, kode_pejabat)
+    total = [tersaji.get(b) for b in besaran[:len(sumber_kolom)]]
     baris.append(["", "Total Anggaran"] + [rupiah(hitung[k] if t is None else t)
                                            for k, t in zip(sumber_kolom, total, strict=True)])
     isi = pd.DataFrame(baris, index=list(df["no"].astype(str)) + ["total"],

@@ -109,11 +109,13 @@ def blok_camat(data) -> Html:
 def pihak(data, kode_pejabat: str) -> tuple[Penanda, Penanda]:
     """(Pihak Pertama, Pihak Kedua) of one pejabat's PK; the superior from his own row of
     pejabat.csv when he has one, else from the ``*_atasan`` columns."""
-    df = data.pejabat.set_index("kode_pejabat")
-    p = df.loc[kode_pejabat]
+    from lkjip.muat import pejabat_per_kode
+
+    df = pejabat_per_kode(data)
+    p = df[kode_pejabat]
     atasan = _teks(p.get("kode_atasan"))
-    if atasan in df.index:
-        a = df.loc[atasan]
+    if atasan in df:
+        a = df[atasan]
         kedua = Penanda("Pihak Kedua", _teks(a["jabatan"]), _teks(a["nama"]),
                         _teks(a.get("pangkat")), _teks(a.get("nip")))
     else:
@@ -128,9 +130,10 @@ def pihak(data, kode_pejabat: str) -> tuple[Penanda, Penanda]:
 def blok_pk(data, kode_pejabat: str) -> Html:
     """Both parties of a PK side by side: Pihak Kedua left, place and date over Pihak Pertama
     right."""
+    from lkjip.muat import pejabat_per_kode
     from lkjip.tabel import tanggal
 
     pertama, kedua = pihak(data, kode_pejabat)
-    tgl = data.pejabat.set_index("kode_pejabat").loc[kode_pejabat, "tanggal_pk"]
+    tgl = pejabat_per_kode(data)[kode_pejabat]["tanggal_pk"]
     tempat = tempat_tanggal(data.profil.get("tempat_laporan"), tanggal(tgl))
     return _blok("lk-ttd-pk", _kolom([tempat], pertama), _kolom([""], kedua))

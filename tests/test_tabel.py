@@ -212,3 +212,40 @@ def test_text_from_files_is_escaped(mini):
                                      ("10/1", "10/1"), (1234567, "1.234.567"), (None, "–")])
 def test_angka_tertulis(x, teks):
     assert tabel.angka_tertulis(x) == teks
+
+
+def test_lampiran_numbers_tw_flags_and_stated_totals_on_small_frames():
+    # issue 15: nomor_lampiran counts the PK rows in one pass, _ada_tw walks the values,
+    # tertulis reads a pejabat's stated totals in one pass; the rules as before
+    from decimal import Decimal
+    from types import SimpleNamespace as NS
+
+    import pandas as pd
+
+    from lkjip import susun
+
+    data = NS(
+        pejabat=pd.DataFrame({"kode_pejabat": ["a", "b", "c", "d"]}, dtype=object),
+        pk_indikator=pd.DataFrame({"kode_pejabat": ["a", "a", "b", "b", "d", None],
+                                   "kode_indikator": ["IKU-1", None, "IKU-2", "IKU-3",
+                                                      float("nan"), "IKU-4"]}, dtype=object),
+        pk_anggaran=pd.DataFrame({"kode_pejabat": ["c", "a", None]}, dtype=object),
+        tersaji=pd.DataFrame({"besaran": ["pk_total_anggaran", "pk_total_anggaran", "pk_total_tw1",
+                                          "pk_total_anggaran", "pk_total_tw2"],
+                              "kunci": ["a", "a", "a", "b", None],
+                              "nilai": ["kira-kira", "1.500", 7.0, "9", "3"]}, dtype=object))
+    # a: one Renstra row and one program row → two tables (L.1, L.2), then its budget (L.3);
+    # b: only Renstra rows → one table (L.4); c: budget only (L.5); d: one program row (L.6)
+    assert susun.nomor_lampiran(data) == {
+        "tabel:pk_indikator:a:strategis": "L.1", "tabel:pk_indikator:a:program": "L.2",
+        "tabel:pk_anggaran:a": "L.3", "tabel:pk_indikator:b": "L.4",
+        "tabel:pk_anggaran:c": "L.5", "tabel:pk_indikator:d": "L.6"}
+    # the first readable row of a besaran wins ("kira-kira" is no number); an empty kunci is ""
+    assert tabel_lampiran.tertulis(data, "pk_total_anggaran", "a") == Decimal(1500)
+    assert tabel_lampiran.tertulis(data, "pk_total_tw1", "a") == Decimal(7)
+    assert tabel_lampiran.tertulis(data, "pk_total_tw2", "a") is None
+    assert tabel_lampiran.tertulis(data, "pk_total_tw2", "") == Decimal(3)
+    tw = {f"tw{i}": pd.array([None, None], dtype="Int64") for i in range(1, 5)}
+    assert not tabel_lampiran._ada_tw(pd.DataFrame(tw))
+    assert not tabel_lampiran._ada_tw(pd.DataFrame(tw | {"tw4": [None, float("nan")]}))
+    assert tabel_lampiran._ada_tw(pd.DataFrame(tw | {"tw3": pd.array([None, 0], dtype="Int64")}))
