@@ -148,6 +148,22 @@ def test_pengekspor_dipakai_ulang_tanpa_membawa_keadaan():
     assert lain[1] is dipakai or lain[1] is lain[0]
 
 
+def test_pengekspor_bebas_selama_lintasan_html_dan_html_word():
+    # the exporter is held for the template only: while the HTML pass and the Word HTML run
+    # (the early edition's, in its thread), another export takes the same exporter, no new one
+    nb, bebas = _notebook(), []
+
+    def tertulis(html, pembaca):
+        with ekspor._pengekspor(False) as pengekspor:
+            bebas.append(pengekspor)
+
+    ekspor.html_dan_word(nb, False)
+    with ekspor._pengekspor(False) as dipakai:
+        pass
+    ekspor.html_dan_word(nb, False, tertulis)
+    assert bebas == [dipakai]
+
+
 def test_heap_dibekukan_sekali_saja(monkeypatch):
     # the modules' objects are frozen out of the collector once a process: a batch worker that
     # froze at every report would keep each report's cycles for good
