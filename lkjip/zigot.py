@@ -56,12 +56,19 @@ from contextlib import contextmanager
 
 from lkjip import lingkungan
 
-# What the zygote imports: ipykernel's kernel app and what every report's first cells import.
-# Not matplotlib_inline.backend_inline: imported where IPython runs, it registers the shell's
-# hooks, which it cannot do in the zygote.
-MODUL = ("ipykernel.kernelapp", "IPython.display", "pandas", "numpy.random", "matplotlib.figure",
+# What the zygote imports: ipykernel's kernel app, the debugger support every ipykernel
+# kernel imports when it starts (debugpy and pydevd, ~7 MB and ~0,1 CPU-s a kernel), and what
+# every report's cells import (the chart savers' backends and lkjip's views among them).
+# Imported here, not in each kernel, they cost memory once (the kernels share the zygote's
+# pages) and no time per report (issue 15). Not matplotlib_inline.backend_inline: imported
+# where IPython runs, it registers the shell's hooks, which it cannot do in the zygote.
+MODUL = ("ipykernel.kernelapp", "ipykernel.debugger", "IPython.core.debugger",
+         "IPython.core.completerlib", "IPython.display", "psutil", "pandas", "numpy.random",
+         "pandas.io.formats.string", "matplotlib.figure", "matplotlib.backends.backend_agg",
+         "matplotlib.backends.backend_svg",
          "lkjip", "lkjip.tampil", "lkjip.grafik", "lkjip.narasi", "lkjip.susun", "lkjip.tabel",
-         "lkjip.konteks", "lkjip.kertas", "lkjip.pembanding")
+         "lkjip.konteks", "lkjip.kertas", "lkjip.pembanding", "lkjip.tembolok",
+         "lkjip.tampil_narasi", "lkjip.tampil_jejak", "lkjip.pendukung", "lkjip.bingkai")
 # Read by C libraries (getenv) when loaded: a kernel whose value differs is not forked.
 PRAFIKS_C = ("OPENBLAS", "GOTO", "OMP_", "MKL_", "BLIS", "NUMEXPR", "LC_", "LANG", "TZ",
              "MALLOC", "PYTHON", "LD_")
@@ -328,11 +335,15 @@ def _beda_env(env: dict[str, str], dibaca: set[str]) -> list[str]:
                   and (k in dibaca or k.startswith(PRAFIKS_C)))
 
 
-def _impor(modul: tuple[str, ...]) -> set[str]:
+def _impor(modul: tuple[str, ...]) -> tuple[set[str], dict[str, str]]:
     """Import `modul` (as inside a kernel: see `AWAL`); return the environment variables
-    Python code read meanwhile."""
+    Python code read meanwhile, and those it set (debugpy sets ``PYDEVD_USE_FRAME_EVAL``),
+    with their values. The environment is then as before: what a launcher sends is compared
+    with the one the modules were imported under (`_beda_env`), and each kernel sets again
+    what the imports set (`_jadi_kernel`), as they would have in a kernel of its own."""
     import builtins
 
+    awal = dict(os.environ)
     dibaca: set[str] = set()
     kelas = type(os.environ)
     asli = kelas.__getitem__
@@ -348,7 +359,10 @@ def _impor(modul: tuple[str, ...]) -> set[str]:
     finally:
         kelas.__getitem__ = asli
         builtins.__dict__.pop("get_ipython", None)  # IPython's shell sets its own in a kernel
-    return dibaca
+    diset = {k: v for k, v in os.environ.items() if awal.get(k) != v}
+    os.environ.clear()
+    os.environ.update(awal)
+    return {k for k in dibaca if isinstance(k, str)}, diset  # (os.environb's are bytes)
 
 
 def _pengawas(pfd_peluncur: int) -> None:
@@ -371,7 +385,8 @@ def _lepas(pilih: selectors.BaseSelector) -> None:
     pilih.close()
 
 
-def _jadi_kernel(minta: dict, fds: list[int], zigot: int, pilih, conn) -> None:
+def _jadi_kernel(minta: dict, fds: list[int], zigot: int, pilih, conn, diset: dict[str, str]
+                 ) -> None:
     """In the forked child: become the report's kernel (see the module docstring); never
     returns."""
     kode = 1
@@ -385,7 +400,7 @@ def _jadi_kernel(minta: dict, fds: list[int], zigot: int, pilih, conn) -> None:
             os.close(fds[i])
         os.chdir(minta["cwd"])
         os.environ.clear()
-        os.environ.update(minta["env"])
+        os.environ.update(minta["env"], **diset)
         for nomor in (signal.SIGTERM, signal.SIGHUP, signal.SIGCHLD):
             signal.signal(nomor, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.default_int_handler)
@@ -415,7 +430,7 @@ def _jadi_kernel(minta: dict, fds: list[int], zigot: int, pilih, conn) -> None:
 
 
 def _layani(srv: socket.socket, pilih: selectors.BaseSelector, argv: list[str],
-            dibaca: set[str]) -> None:
+            dibaca: set[str], diset: dict[str, str]) -> None:
     """Answer one launcher: fork its kernel and send its pid, or refuse (pid 0)."""
     conn, _ = srv.accept()
     fds: list[int] = []
@@ -433,7 +448,7 @@ def _layani(srv: socket.socket, pilih: selectors.BaseSelector, argv: list[str],
         zigot = os.getpid()
         pid = os.fork()
         if pid == 0:
-            _jadi_kernel(minta, fds, zigot, pilih, conn)
+            _jadi_kernel(minta, fds, zigot, pilih, conn, diset)
         pfd = os.pidfd_open(pid)
         pilih.register(pfd, selectors.EVENT_READ, (pid, conn))
         socket.send_fds(conn, [json.dumps({"pid": pid}).encode()], [pfd])
@@ -470,7 +485,8 @@ def main(fd: int, induk: int, argv: list[str]) -> None:
     # JPY_INDUK (the kernel manager's pid, a batch's zygote serves several) is not compared:
     # ipykernel reads it when imported, as IPKernelApp.parent_handle's default, which the
     # forked kernel sets again from its own environment (`_jadi_kernel`)
-    dibaca = (_impor(MODUL) - {JPY_INDUK}) | {MPL_INLINE[0]}
+    dibaca, diset = _impor(MODUL)
+    dibaca = (dibaca - {JPY_INDUK}) | {MPL_INLINE[0]}
     gc.collect()
     gc.freeze()  # the kernels' collections skip the imported objects: no copied pages for it
     pilih = selectors.DefaultSelector()
@@ -478,7 +494,7 @@ def main(fd: int, induk: int, argv: list[str]) -> None:
     while True:
         for kunci, _ in pilih.select():
             if kunci.data is None:
-                _layani(srv, pilih, argv, dibaca)
+                _layani(srv, pilih, argv, dibaca, diset)
             else:
                 _tuai(kunci.fd, *kunci.data, pilih)
 

@@ -92,6 +92,42 @@ def test_pandas_memilih_seperti_di_kernel_biasa(induk, tmp_path):
         assert jalankan(k, kode) == bercabang == "20\n"  # pandas' choice inside a kernel
 
 
+def test_kernel_dari_zigot_seperti_kernel_biasa_sesudah_impor_zigot(induk, tmp_path):
+    # the zygote imported the debugger support every kernel imports when it starts (debugpy
+    # sets PYDEVD_USE_FRAME_EVAL then) and the chart savers' backends: a forked kernel has
+    # them without importing them, and the environment a normal kernel has after that import
+    kode = ("import os, sys\n"
+            "print(os.environ.get('PYDEVD_USE_FRAME_EVAL'), 'debugpy' in sys.modules,"
+            " 'matplotlib.backends.backend_svg' in sys.modules)")
+    with KernelAwal(tmp_path).mulai() as k:
+        assert k.km.kernel_spec.argv[1:3] == ["-S", "-c"]  # forked from the zygote
+        pid, ppid = map(int, jalankan(k, CETAK_PID).split())
+        assert ppid == induk.proses.pid
+        bercabang = jalankan(k, kode)
+    zigot.matikan()
+    with KernelAwal(tmp_path).mulai() as k:  # a normal kernel
+        biasa = jalankan(k, kode)
+    assert bercabang.split() == ["NO", "True", "True"]
+    assert biasa.split()[:2] == ["NO", "True"]
+
+
+def test_impor_zigot_mencatat_yang_diset_dan_memulihkan_lingkungan(tmp_path, monkeypatch):
+    (tmp_path / "lkjip_contoh_impor.py").write_text(
+        "import os\n"
+        "if 'LKJIP_CONTOH' not in os.environ:\n"
+        "    os.environ['LKJIP_CONTOH'] = os.environ['LKJIP_CONTOH_ADA'] + '2'\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setenv("LKJIP_CONTOH_ADA", "1")
+    monkeypatch.delenv("LKJIP_CONTOH", raising=False)
+    try:
+        dibaca, diset = zigot._impor(("lkjip_contoh_impor",))
+    finally:
+        sys.modules.pop("lkjip_contoh_impor", None)
+    assert {"LKJIP_CONTOH", "LKJIP_CONTOH_ADA"} <= dibaca
+    assert diset == {"LKJIP_CONTOH": "12"}
+    assert "LKJIP_CONTOH" not in os.environ  # compared with what a launcher sends as before
+
+
 def test_sigkill_peluncur_mengakhiri_kernel(induk, tmp_path):
     with KernelAwal(tmp_path).mulai() as k:
         pid, _ = map(int, jalankan(k, CETAK_PID).split())
