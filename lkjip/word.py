@@ -140,12 +140,17 @@ def _paragraf_sel(tr) -> list:
     return [Paragraph(p, None) for p in _xpath("./w:tc/w:p")(tr)]
 
 
-def _gaya_ttd(tabel) -> bool:
-    """Whether a paragraph of the table has the signature style (`GAYA_TTD`)."""
-    gaya = tabel.part.styles
-    if GAYA_TTD not in gaya:
-        return False
-    return gaya[GAYA_TTD].style_id in _xpath("./w:tr/w:tc/w:p/w:pPr/w:pStyle/@w:val")(tabel._tbl)
+def _id_ttd(doc) -> str | None:
+    """The signature style's (`GAYA_TTD`) id in `doc`, None without it (looked up once a
+    document: python-docx's ``name in styles`` walks every style)."""
+    gaya = doc.styles
+    return gaya[GAYA_TTD].style_id if GAYA_TTD in gaya else None
+
+
+def _gaya_ttd(tabel, id_ttd: str | None) -> bool:
+    """Whether a paragraph of the table has the signature style (its id `id_ttd`)."""
+    return (id_ttd is not None
+            and id_ttd in _xpath("./w:tr/w:tc/w:p/w:pPr/w:pStyle/@w:val")(tabel._tbl))
 
 
 def _baris_utuh(tabel, kepala: int) -> None:
@@ -233,8 +238,8 @@ def _rata_kanan(p) -> None:
         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
-def _rapikan_tabel(tabel) -> None:
-    if _gaya_ttd(tabel):
+def _rapikan_tabel(tabel, id_ttd: str | None) -> None:
+    if _gaya_ttd(tabel, id_ttd):
         _batas(tabel, False)
         _baris_utuh(tabel, 0)
         for tr in tabel._tbl.tr_lst:
@@ -313,14 +318,15 @@ def _daftar(doc) -> None:
     by a Word TOC field whose cached result is the entries, so the lists show before Word
     updates them."""
     paragraf = list(doc.paragraphs)
+    teks = [_teks(p._p) for p in paragraf]  # one XPath each (`_teks`), not python-docx's runs
     for i, p in enumerate(paragraf):
-        if not p.text.startswith(PENANDA):
+        if not teks[i].startswith(PENANDA):
             continue
-        kunci = p.text[len(PENANDA):]
-        akhir = next(j for j in range(i + 1, len(paragraf)) if paragraf[j].text == AKHIR)
+        kunci = teks[i][len(PENANDA):]
+        akhir = next(j for j in range(i + 1, len(paragraf)) if teks[j] == AKHIR)
         entri = paragraf[i + 1:akhir + 1]
         _medan(p, DAFTAR.get(kunci, ("", 'TOC \\o "1-3" \\h \\z \\u'))[1],
-               [q.text for q in entri[:-1]])
+               teks[i + 1:akhir])
         for q in entri:
             q._p.getparent().remove(q._p)
 
@@ -352,17 +358,37 @@ def _halaman_baru(doc) -> None:
     from docx.text.paragraph import Paragraph
 
     nama: list[str] = []
-    pertama = True  # the first PK follows the Lampiran's introduction on its page
+    pertama, gaya = True, _nama_gaya(doc)  # the first PK follows the Lampiran's introduction
     for el in doc.element.body.iterchildren():
         if el.tag == qn("w:bookmarkStart"):
             nama.append(el.get(qn("w:name"), ""))
         elif el.tag == qn("w:p"):
             nama += [b.get(qn("w:name"), "") for b in el.iter(qn("w:bookmarkStart"))]
-            p = Paragraph(el, doc._body)
-            if p.style.name.startswith("Heading") and any(n.startswith("pk-") for n in nama):
-                p.paragraph_format.page_break_before = not pertama
+            if gaya(el).startswith("Heading") and any(n.startswith("pk-") for n in nama):
+                Paragraph(el, doc._body).paragraph_format.page_break_before = not pertama
                 pertama = False
             nama = []
+
+
+def _nama_gaya(doc):
+    """A function giving a paragraph element's style name as python-docx's
+    ``Paragraph.style.name`` does (``styles.get_by_id`` of its ``w:pStyle``: the default
+    paragraph style without one or for an id of no paragraph style), each id looked up once
+    a document (python-docx looks it up among every style at each paragraph)."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml.ns import qn
+
+    gaya = doc.styles
+    nama = {s.styleId: gaya.get_by_id(s.styleId, WD_STYLE_TYPE.PARAGRAPH).name
+            for s in gaya._element.style_lst}
+    bawaan = gaya.get_by_id(None, WD_STYLE_TYPE.PARAGRAPH).name
+    jalur, val = f"{qn('w:pPr')}/{qn('w:pStyle')}", qn("w:val")
+
+    def nama_gaya(p) -> str:
+        ps = p.find(jalur)
+        return bawaan if ps is None else nama.get(ps.get(val), bawaan)
+
+    return nama_gaya
 
 
 def _draf(doc, draf: bool, judul: str, subjek: str) -> None:
@@ -418,8 +444,9 @@ def _nomor_halaman(doc) -> None:
 
     from docx.oxml.ns import qn
 
-    bab = next((p for p in doc.paragraphs if p.style.name == "Heading 1"
-                and p.text.startswith("BAB ")), None)
+    gaya = _nama_gaya(doc)
+    bab = next((p for p in doc.paragraphs if gaya(p._p) == "Heading 1"
+                and _teks(p._p).startswith("BAB ")), None)
     if bab is None:
         return
     akhir = doc.element.body.sectPr
@@ -475,8 +502,9 @@ def html_ke_docx(html: str, png: Mapping[str, bytes] | None = None, *, draf: boo
     isi, gambar, id_gambar = siap
     doc = Document(io.BytesIO(_pandoc(isi, gambar)))
     _keterangan_gambar(doc, id_gambar)
+    id_ttd = _id_ttd(doc)
     for tabel in doc.tables:
-        _rapikan_tabel(tabel)
+        _rapikan_tabel(tabel, id_ttd)
     _catatan_lekat(doc)
     _daftar(doc)
     _halaman_baru(doc)

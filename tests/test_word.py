@@ -122,3 +122,23 @@ def test_kelas_lkjip_dibuang_dari_html_word_tanpa_mengubah_docx(monkeypatch):
             return {n: z.read(n) for n in z.namelist() if n != "docProps/core.xml"}
 
     assert bagian(html_ke_docx("", siap=siap)) == bagian(html_ke_docx("", siap=dengan))
+
+
+def test_nama_gaya_sama_dengan_gaya_python_docx():
+    # the style names read once a document are what python-docx's Paragraph.style.name gives:
+    # a heading, no w:pStyle (the default), an id of no style and a character style's id (both
+    # the default paragraph style), the signature style found by its id
+    from lkjip import word
+
+    doc = docx.Document(str(word.REFERENSI))
+    doc.add_heading("BAB I", level=1)
+    doc.add_paragraph("biasa")
+    tanpa, karakter = doc.add_paragraph("x"), doc.add_paragraph("y")
+    for p, id_ in ((tanpa, "TidakAda"), (karakter, doc.styles["Hyperlink"].style_id)):
+        p._p.get_or_add_pPr().get_or_add_pStyle().val = id_
+    nama = word._nama_gaya(doc)
+    normal = doc.styles.default(docx.enum.style.WD_STYLE_TYPE.PARAGRAPH).name
+    assert [nama(p._p) for p in doc.paragraphs][-4:] == ["Heading 1", normal, normal, normal]
+    assert all(nama(p._p) == p.style.name for p in doc.paragraphs)
+    assert word._id_ttd(doc) == (doc.styles[word.GAYA_TTD].style_id
+                                 if word.GAYA_TTD in doc.styles else None)
