@@ -357,6 +357,12 @@ def _penjelasan_tw(data, pk) -> dict[int, str]:
     return {int(r["triwulan"]): str(r["penjelasan"]) for _, r in df.iterrows()}
 
 
+# the quarters computed for the last few (data, model) objects: {(id, id): (data, hasil, {kode:
+# quarters})}, oldest first
+_TRIWULAN: dict[tuple[int, int], tuple] = {}
+_TRIWULAN_MAKS = 4
+
+
 def triwulan(data, hasil, kode: str) -> list[Triwulan]:
     """Each quarter of this year whose realisasi was reported, with the figures up to that
     quarter (s.d. TW), for the first PK row of the indicator: the quarterly figures
@@ -365,7 +371,24 @@ def triwulan(data, hasil, kode: str) -> list[Triwulan]:
     left empty is not shown (a 'terakhir' indicator would repeat the last value there). Empty
     when no quarter is reported or the row is not rated (an a/b target, an unknown
     accumulation).
+
+    Computed once per indicator for the same `data` and `hasil` objects (the last
+    `_TRIWULAN_MAKS` of them): a report asks 5 times for each indicator (the numbering of Bab
+    III in the chapter, the Lampiran Perhitungan and the working paper, then the table),
+    ~8 ms each (issue 15). The objects are taken as they were made (`lkjip.konteks`).
     """
+    kunci = (id(data), id(hasil))
+    simpan = _TRIWULAN.get(kunci)
+    if simpan is None or simpan[0] is not data or simpan[1] is not hasil:
+        simpan = _TRIWULAN[kunci] = (data, hasil, {})
+        while len(_TRIWULAN) > _TRIWULAN_MAKS:
+            del _TRIWULAN[next(iter(_TRIWULAN))]
+    if kode not in simpan[2]:
+        simpan[2][kode] = tuple(_triwulan(data, kode))
+    return list(simpan[2][kode])
+
+
+def _triwulan(data, kode: str) -> list[Triwulan]:
     from lkjip.peringatan_tw import muat_ambang
     from lkjip.triwulan import hitung_indikator_tw
 

@@ -222,6 +222,29 @@ def test_triwulan_from_the_quarterly_files(tmp_path):
 
 
 
+def test_quarters_computed_once_for_the_same_objects(tmp_path, monkeypatch):
+    # issue 15: a report asks for an indicator's quarters 5 times with the same data and model
+    # objects; computed once for them, again for other objects; the caller's list its own
+    from lkjip import triwulan as tw_mod
+    from tests.mini_tw import BERKAS_TW
+
+    monkeypatch.setattr(an, "_TRIWULAN", {})
+    data, hasil = _muat(tmp_path, BERKAS_TW)
+    dihitung = []
+    asli = tw_mod.hitung_indikator_tw
+    monkeypatch.setattr(tw_mod, "hitung_indikator_tw",
+                        lambda *a, **k: dihitung.append(a[-1]) or asli(*a, **k))
+    pertama = an.triwulan(data, hasil, "IKU-02")
+    assert [t.tw for t in pertama] == [1, 2, 3] and dihitung == ["IKU-02"]
+    pertama.clear()
+    assert [t.tw for t in an.triwulan(data, hasil, "IKU-02")] == [1, 2, 3]
+    assert dihitung == ["IKU-02"]
+    an.triwulan(data, hasil, "IKU-01")
+    data2, hasil2 = _muat(tmp_path, BERKAS_TW)  # the same files, other objects
+    assert [t.tw for t in an.triwulan(data2, hasil2, "IKU-02")] == [1, 2, 3]
+    assert dihitung == ["IKU-02", "IKU-01", "IKU-02"]
+
+
 @pytest.mark.parametrize("n", [3, 4])
 def test_one_indicator_s_quarters_are_its_rows_of_the_whole_list(tmp_path, n):
     """`an.triwulan` asks `hitung_indikator_tw` for one indicator (``kode``): the rows it
