@@ -62,3 +62,24 @@ def test_spek_zigot_dicari_tanpa_ipython():
         zigot.matikan()
     """)
     assert keluar.split() == ["False", "True"]
+
+
+def test_proses_bangun_tanpa_modul_pemeriksa_format_jsonschema():
+    # a build's process (and a batch worker) validates notebooks with nbformat, which never
+    # checks string formats: jsonschema's format modules are not imported (isoduration, with
+    # arrow; rfc3987_syntax), and a notebook is still validated
+    keluar = _di_proses_baru("""
+        import sys
+        from lkjip.bangun.jalankan import MODUL_FORMAT, lewati_rfc3987
+        lewati_rfc3987()
+        import nbformat
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1")])
+        nbformat.validate(nb)
+        nb.cells[0]["execution_count"] = "satu"
+        try:
+            nbformat.validate(nb)
+        except nbformat.ValidationError:
+            print("ditolak")
+        print(*[m for m in (*MODUL_FORMAT, "arrow") if sys.modules.get(m) is not None])
+    """)
+    assert keluar.splitlines() == ["ditolak"]
