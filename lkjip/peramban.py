@@ -108,6 +108,7 @@ class Peramban:
 
     def __init__(self, program: str, bendera: tuple[str, ...] = ()):
         self.program, self._id, self._putus = program, 0, ""
+        self.satu_proses = "--single-process" in bendera
         self._tunggu: dict[int, list] = {}  # command id -> [answered, answer]
         self._kunci_kirim = threading.Lock()
         # a short path: Chromium's singleton socket lives under TMPDIR, and a socket path
@@ -271,9 +272,14 @@ class Halaman:
         """Empty the page and collect its garbage. The renderer keeps a printed document's
         memory until a full collection, which comes late: over a batch a browser grew from
         ~460 to ~730 MB PSS (issue 15). Emptied and collected after each large print it stays
-        near its size after the first; the collection of an empty page costs ~0,05 s."""
+        near its size after the first; the collection of an empty page costs ~0,05 s.
+        A ``--single-process`` browser is also told of critical memory pressure (its caches
+        dropped): without it, it grew ~9 MB a report (anonymous PSS after each of 8 prints of
+        the report 74 -> 140 MB; with it 73-76), as the separate processes do not."""
         self._kirim("Page.setDocumentContent", {"frameId": self._bingkai, "html": ""})
         self._kirim("HeapProfiler.collectGarbage", {})
+        if self.peramban.satu_proses:
+            self._kirim("Memory.simulatePressureNotification", {"level": "critical"})
         self._kotor = 0
 
 
@@ -396,37 +402,56 @@ def _sendiri(program: str) -> Peramban | None:
 # and print compositors; issue 15). The batch process serves it on an abstract Unix socket
 # (`LayananCetak`; Linux), named in the workers' environment (``LKJIP_LAYANAN_CETAK``); each
 # worker (`KlienCetak`) sends its HTML and gets the PDF's bytes, printed in a tab of its
-# own (two workers print at once; every two tabs share a renderer, `bendera_layanan`). The
-# same browser and print parameters as a worker's own: the PDFs are the same. Where the
-# service cannot be reached, or its browser fails, a worker starts its own browser
-# (`_sendiri`) and prints with it.
+# own (two workers print at once; the browser is one process, or every two tabs share a
+# renderer, `bendera_layanan`). The same browser and print parameters as a worker's own: the
+# PDFs are the same. A service browser that ended is started again (`LayananCetak`); where
+# the service cannot be reached, or its browser fails for good, a worker starts its own
+# browser (`_sendiri`) and prints with it.
 # ``LKJIP_PERAMBAN_BERSAMA=0`` turns the service off.
 
 ENV_LAYANAN = "LKJIP_LAYANAN_CETAK"
 _KLIEN: dict[int, KlienCetak] = {}
 _LAYANAN_GAGAL: set[str] = set()  # services this process could not use: its own browser then
-def bendera_layanan(jobs: int) -> tuple[str, ...]:
-    """The print service's flags beyond `BENDERA`: one renderer process for every two workers
-    (their tabs share it) instead of one each. A renderer holds ~100-150 MB PSS after printing
-    the report; two workers rarely print at the same moment, and when they do on a 2-core
-    machine two renderers print no sooner (issue 15).
+ULANG_LAYANAN = 3  # times the service starts its browser again after it ended (`LayananCetak`)
 
-    >>> bendera_layanan(2), bendera_layanan(3), bendera_layanan(16)
-    (('--renderer-process-limit=1',), ('--renderer-process-limit=2',), \
-('--renderer-process-limit=8',))
+
+def bendera_layanan(jobs: int) -> tuple[str, ...]:
+    """The print service's flags beyond `BENDERA`. For at most two workers, one process
+    (``--single-process``: the renderer, the storage service and the print compositors as
+    threads of the browser; their tabs are laid out one at a time, as by one renderer): at
+    the peak of a batch of 6 it held 285 MB PSS (median of 3; 254-442) instead of 388 (of 6;
+    327-490) with a renderer for both, and printing the report's parts from two tabs 24
+    times it peaked at 392 MB (390-453) instead of 534 (464-585) (issue 15). It crashes
+    more often, mostly just after its start (4 of 170 starts under load): `LayananCetak`
+    starts it again. For more workers, one renderer process for every two (their tabs
+    share it) instead of one each: a renderer holds ~100-150 MB PSS after printing the
+    report, two workers rarely print at the same moment, and when they do on a 2-core
+    machine two renderers print no sooner; one process for all would lay out one worker's
+    report at a time.
+
+    >>> bendera_layanan(1), bendera_layanan(2)
+    (('--single-process',), ('--single-process',))
+    >>> bendera_layanan(3), bendera_layanan(16)
+    (('--renderer-process-limit=2',), ('--renderer-process-limit=8',))
     """
-    return (f"--renderer-process-limit={max(1, (jobs + 1) // 2)}",)
+    if jobs <= 2:
+        return ("--single-process",)
+    return (f"--renderer-process-limit={(jobs + 1) // 2}",)
 
 
 class LayananCetak(layanan.Layanan):
     """The batch process's print service (see above): each connection's requests are
     printed in a tab of the service's browser (a connection that ended gives its tab to the
-    next one)."""
+    next one). A browser that ended (a crash: ``--single-process`` does, rarely, at start or
+    while printing) is started again, at most `ULANG_LAYANAN` times, and a print it did not
+    finish printed once more in the new one; after that the workers print with their own."""
 
     def __init__(self, program: str, jobs: int = 2):
         self.program, self._bendera = program, bendera_layanan(jobs)
         self._mesin: Peramban | None = None
         self._siap, self._kunci, self._bebas = threading.Event(), threading.Lock(), []
+        self._kunci_mesin = threading.Lock()
+        self._ulang = ULANG_LAYANAN  # restarts left
         self._utama_dipakai = False  # the browser's first tab given to a connection
         threading.Thread(target=self._nyalakan, name="lkjip-cetak-mulai", daemon=True).start()
         super().__init__("cetak")
@@ -434,21 +459,53 @@ class LayananCetak(layanan.Layanan):
     def _nyalakan(self) -> None:
         try:
             self._mesin = _mulai(self.program, self._bendera)
-        except (GalatPeramban, OSError):  # each worker then starts its own
+        except (GalatPeramban, OSError):  # started again on the first request (`_berjalan`)
             pass
         finally:
             self._siap.set()
+
+    def _berjalan(self) -> Peramban | None:
+        """The service's browser, started again if it ended and restarts are left; None when
+        there is none (the workers then print with their own)."""
+        with self._kunci_mesin:
+            mesin = self._mesin
+            if mesin is not None and mesin.proses.poll() is None:
+                return mesin
+            while self._ulang > 0:
+                self._ulang -= 1
+                if mesin is not None:
+                    mesin.tutup()
+                with self._kunci:
+                    self._bebas, self._utama_dipakai = [], False
+                try:
+                    self._mesin = mesin = _mulai(self.program, self._bendera)
+                    return mesin
+                except (GalatPeramban, OSError):
+                    self._mesin = mesin = None
+            return None
 
     def layani(self, conn: socket.socket) -> None:
         halaman = None
         try:
             self._siap.wait()
             while (pesan := layanan.terima(conn)) is not None:
+                html = pesan[1].decode("utf-8")
                 try:
-                    if self._mesin is None or self._mesin.proses.poll() is not None:
-                        raise GalatPeramban("peramban layanan cetak tidak berjalan")
-                    halaman = halaman or self._halaman()
-                    layanan.kirim(conn, b"P", halaman.cetak(pesan[1].decode("utf-8")))
+                    for coba in range(2):
+                        mesin = self._berjalan()
+                        if mesin is None:
+                            raise GalatPeramban("peramban layanan cetak tidak berjalan")
+                        if halaman is None or halaman.peramban is not mesin:
+                            halaman = self._halaman(mesin)
+                        try:
+                            pdf = halaman.cetak(html)
+                            break
+                        except GalatPeramban:
+                            # printed once more only when the browser ended (not an error
+                            # answer, nor one that hangs)
+                            if coba or not _berakhir(mesin):
+                                raise
+                    layanan.kirim(conn, b"P", pdf)
                 except GalatPeramban as e:
                     layanan.kirim(conn, b"E", str(e).encode("utf-8"))
                 except RuntimeError as e:  # an image that did not load: the caller's error
@@ -458,24 +515,38 @@ class LayananCetak(layanan.Layanan):
                 with self._kunci:
                     self._bebas.append(halaman)
 
-    def _halaman(self) -> Halaman:
-        """A tab no connection prints in: the browser's first, a freed one, or a new one."""
+    def _halaman(self, mesin: Peramban) -> Halaman:
+        """A tab of `mesin` no connection prints in: its first, a freed one, or a new one."""
         with self._kunci:
             while self._bebas:
                 halaman = self._bebas.pop()
-                if halaman.peramban is self._mesin:
+                if halaman.peramban is mesin:
                     return halaman
             if not self._utama_dipakai:
                 self._utama_dipakai = True
-                return self._mesin._utama
-        return self._mesin.halaman_baru()
+                return mesin._utama
+        return mesin.halaman_baru()
 
     def tutup(self) -> None:
         """Stop accepting and close the browser (its prints are done: the workers ended)."""
         super().tutup()
         self._siap.wait()
-        if self._mesin is not None:
-            self._mesin.tutup()
+        with self._kunci_mesin:
+            self._ulang = 0
+            if self._mesin is not None:
+                self._mesin.tutup()
+
+
+def _berakhir(mesin: Peramban) -> bool:
+    """Whether the browser's process ended: its pipe closed (not an error answer, nor no
+    answer in time), and it ends within moments."""
+    if not mesin._putus:
+        return False
+    try:
+        mesin.proses.wait(5)
+    except subprocess.TimeoutExpired:
+        return False
+    return True
 
 
 class KlienCetak:

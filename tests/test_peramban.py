@@ -77,3 +77,23 @@ def test_cetakan_tanpa_pohon_struktur(browser):
     building it cost a quarter of a print's CPU."""
     pdf = browser.cetak(_dokumen(50))
     assert b"/StructTreeRoot" not in pdf and b"/MarkInfo" not in pdf
+
+
+@pytest.mark.parametrize(("bendera", "ditekan"), [((), False), (("--single-process",), True)])
+def test_peramban_satu_proses_membuang_cache_setelah_cetakan_besar(bendera, ditekan):
+    """After a large print a --single-process browser is also told of critical memory
+    pressure (it drops its caches; it grew ~9 MB a report without), a browser of several
+    processes is not; a small print tells neither."""
+    b = peramban.Peramban(peramban.cari(), bendera)
+    try:
+        asli, dikirim = b._kirim, []
+        b._kirim = lambda metode, param, sesi=None: (dikirim.append(metode),
+                                                     asli(metode, param, sesi))[1]
+        b.cetak(_dokumen(20))
+        assert "Memory.simulatePressureNotification" not in dikirim
+        assert b.cetak(_dokumen(4000)).startswith(b"%PDF")
+        assert ("Memory.simulatePressureNotification" in dikirim) is ditekan
+        assert "HeapProfiler.collectGarbage" in dikirim
+        assert b.cetak(_dokumen(20)).startswith(b"%PDF")  # it still prints afterwards
+    finally:
+        b.tutup()

@@ -5,8 +5,10 @@ back to their own browser when the service is gone (issue 15, memory per worker)
 import io
 import os
 import re
+import signal
 import threading
 
+import psutil
 import pytest
 from pypdf import PdfReader
 
@@ -112,8 +114,6 @@ def test_layanan_mati_dengan_saklar(monkeypatch):
 
 def _renderer(mesin) -> int:
     """How many renderer processes the browser runs (its children with --type=renderer)."""
-    import psutil
-
     jumlah = 0
     for anak in psutil.Process(mesin.proses.pid).children(recursive=True):
         try:
@@ -123,24 +123,111 @@ def _renderer(mesin) -> int:
     return jumlah
 
 
-@pytest.mark.parametrize(("jobs", "renderer"), [(2, 1), (4, 2)])
-def test_satu_renderer_untuk_dua_pekerja(jobs, renderer):
-    """The service's browser runs one renderer for every two workers (their tabs share it,
-    ~100-150 MB PSS each less): with 2 workers printing at once in two tabs, one renderer;
-    with 4 workers (4 tabs), two. The prints are still the documents asked for."""
-    dokumen = [_dokumen(f"Kecamatan {i}", 50) for i in range(jobs)]
-    with peramban.layanan_bersama(jobs) as layanan:
-        klien = [peramban.KlienCetak(layanan.alamat, layanan.program) for _ in dokumen]
-        hasil: dict[int, bytes] = {}
-        benang = [threading.Thread(target=lambda i=i: hasil.update({i: klien[i].cetak(
-            dokumen[i])})) for i in range(jobs)]
-        for b in benang:
-            b.start()
-        for b in benang:
-            b.join()
-        tab = layanan._mesin._kirim("Target.getTargets", {})["targetInfos"]
-        assert len([t for t in tab if t["type"] == "page"]) == jobs  # one tab per worker
-        assert _renderer(layanan._mesin) == renderer
-    for i in range(jobs):
+def _cetak_bersamaan(layanan, dokumen: list[str]) -> dict[int, bytes]:
+    """The documents printed through the service at once, each by a client of its own."""
+    klien = [peramban.KlienCetak(layanan.alamat, layanan.program) for _ in dokumen]
+    hasil: dict[int, bytes] = {}
+    benang = [threading.Thread(target=lambda i=i: hasil.update({i: klien[i].cetak(
+        dokumen[i])})) for i in range(len(dokumen))]
+    for b in benang:
+        b.start()
+    for b in benang:
+        b.join()
+    return hasil
+
+
+def _hanya_dokumennya(hasil: dict[int, bytes]) -> None:
+    for i in hasil:
         teks = PdfReader(io.BytesIO(hasil[i])).pages[0].extract_text()
-        assert f"Kecamatan {i}" in teks and f"Kecamatan {1 - i}" not in teks
+        assert f"Kecamatan {i}" in teks
+        assert not any(f"Kecamatan {j}" in teks for j in hasil if j != i)
+
+
+def test_dua_pekerja_satu_proses_peramban():
+    """For two workers the service's browser is one process (--single-process: no renderer,
+    storage service or print compositor of its own), printing each worker's document in its
+    own tab."""
+    dokumen = [_dokumen(f"Kecamatan {i}", 50) for i in range(2)]
+    with peramban.layanan_bersama(2) as layanan:
+        hasil = _cetak_bersamaan(layanan, dokumen)
+        mesin = layanan._mesin
+        tab = mesin._kirim("Target.getTargets", {})["targetInfos"]
+        assert len([t for t in tab if t["type"] == "page"]) == 2  # one tab per worker
+        assert psutil.Process(mesin.proses.pid).children(recursive=True) == []
+        assert mesin.satu_proses
+    _hanya_dokumennya(hasil)
+
+
+def test_satu_renderer_untuk_dua_pekerja():
+    """For more than two workers the service's browser runs one renderer for every two
+    (their tabs share it, ~100-150 MB PSS each less): 4 workers printing at once in 4 tabs,
+    two renderers. The prints are still the documents asked for."""
+    dokumen = [_dokumen(f"Kecamatan {i}", 50) for i in range(4)]
+    with peramban.layanan_bersama(4) as layanan:
+        hasil = _cetak_bersamaan(layanan, dokumen)
+        tab = layanan._mesin._kirim("Target.getTargets", {})["targetInfos"]
+        assert len([t for t in tab if t["type"] == "page"]) == 4  # one tab per worker
+        assert _renderer(layanan._mesin) == 2
+        assert not layanan._mesin.satu_proses
+    _hanya_dokumennya(hasil)
+
+
+def _bunuh(mesin) -> None:
+    """End the browser as a crash does (SIGKILL) and wait for its end."""
+    mesin.proses.send_signal(signal.SIGKILL)
+    mesin.proses.wait(10)
+
+
+def test_peramban_layanan_yang_mati_dinyalakan_lagi():
+    """The service's browser ended between two prints (a crash): the next print starts it
+    again and is printed by the service, not by a browser of the worker's own."""
+    with peramban.layanan_bersama() as layanan:
+        klien = peramban.KlienCetak(layanan.alamat, layanan.program)
+        assert klien.cetak(_dokumen("Moga", 3)).startswith(b"%PDF")
+        lama = layanan._mesin
+        _bunuh(lama)
+        sendiri = peramban._SATU.get(os.getpid())
+        pdf = klien.cetak(_dokumen("Taman", 3))
+        baru = layanan._mesin
+        assert baru is not lama and baru.proses.poll() is None
+        assert layanan._ulang == peramban.ULANG_LAYANAN - 1
+    assert "Taman" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    assert layanan.alamat not in peramban._LAYANAN_GAGAL
+    assert peramban._SATU.get(os.getpid()) is sendiri  # no browser of its own started
+    assert baru.proses.poll() is not None  # closed with the service
+
+
+def test_cetakan_yang_terputus_dicetak_lagi(monkeypatch):
+    """The browser ended during a print: the print is made again in a new browser, and the
+    worker gets its PDF from the service."""
+    asli = peramban.Halaman.cetak
+    dibunuh = []
+
+    def cetak_lalu_mati(self, html):
+        if not dibunuh:  # the first print: its browser dies before it answers
+            dibunuh.append(self.peramban)
+            _bunuh(self.peramban)
+        return asli(self, html)
+
+    monkeypatch.setattr(peramban.Halaman, "cetak", cetak_lalu_mati)
+    with peramban.layanan_bersama() as layanan:
+        klien = peramban.KlienCetak(layanan.alamat, layanan.program)
+        pdf = klien.cetak(_dokumen("Pulosari", 3))
+        assert layanan._mesin is not dibunuh[0] and layanan._mesin.proses.poll() is None
+        assert layanan._ulang == peramban.ULANG_LAYANAN - 1
+    assert "Pulosari" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    assert layanan.alamat not in peramban._LAYANAN_GAGAL
+
+
+def test_tanpa_sisa_nyala_ulang_pekerja_mencetak_sendiri(monkeypatch):
+    """With no restarts left, a worker whose service browser ended prints with its own."""
+    monkeypatch.setattr(peramban, "ULANG_LAYANAN", 0)
+    with peramban.layanan_bersama() as layanan:
+        klien = peramban.KlienCetak(layanan.alamat, layanan.program)
+        assert klien.cetak(_dokumen("Belik", 3)).startswith(b"%PDF")
+        _bunuh(layanan._mesin)
+        pdf = klien.cetak(_dokumen("Bodeh", 3))
+        assert layanan.alamat in peramban._LAYANAN_GAGAL
+    assert "Bodeh" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    sendiri = peramban._SATU.get(os.getpid())
+    assert sendiri is not None and sendiri.proses.poll() is None
