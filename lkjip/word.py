@@ -475,17 +475,22 @@ def _catatan_lekat(doc) -> None:
     from docx.oxml.ns import qn
 
     gaya = doc.styles[GAYA_SUMBER].style_id
+    jalur, val, tbl, par = f"{qn('w:pPr')}/{qn('w:pStyle')}", qn("w:val"), qn("w:tbl"), qn("w:p")
 
     def catatan(el) -> bool:
-        ps = None if el is None else el.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-        return ps is not None and ps.get(qn("w:val")) == gaya
+        ps = None if el is None else el.find(jalur)
+        return ps is not None and ps.get(val) == gaya
 
     for el in list(doc.element.body.iterchildren()):
         if not catatan(el.getnext()):
             continue
-        lekat = el.tr_lst[-1].iter(qn("w:p")) if el.tag == qn("w:tbl") else [el] * catatan(el)
+        lekat = el.tr_lst[-1].iter(par) if el.tag == tbl else [el] * catatan(el)
         for p in lekat:
-            p.get_or_add_pPr().keepNext_val = True
+            ppr = p.get_or_add_pPr()
+            if all(e.tag == _PSTYLE for e in ppr):  # keepNext comes right after a pStyle
+                ppr.append(_el("w:keepNext"))
+            else:  # python-docx's insertion in schema order
+                ppr.keepNext_val = True
 
 
 def html_ke_docx(html: str, png: Mapping[str, bytes] | None = None, *, draf: bool = False,

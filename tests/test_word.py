@@ -142,3 +142,29 @@ def test_nama_gaya_sama_dengan_gaya_python_docx():
     assert all(nama(p._p) == p.style.name for p in doc.paragraphs)
     assert word._id_ttd(doc) == (doc.styles[word.GAYA_TTD].style_id
                                  if word.GAYA_TTD in doc.styles else None)
+
+
+def test_catatan_lekat_keepnext_sama_dengan_python_docx():
+    # the last row's paragraphs and the notes but the last keep with the next: keepNext
+    # appended after a lone pStyle is the XML python-docx's keepNext_val = True makes, and a
+    # paragraph with other properties still goes through python-docx (schema order)
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from lxml import etree
+
+    from lkjip import word
+
+    def dokumen(lewat_python_docx: bool):
+        doc = docx.Document(str(word.REFERENSI))
+        tabel = doc.add_table(rows=2, cols=1)
+        tabel.rows[1].cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        for teks in ("Sumber: x", "Catatan: y"):
+            doc.add_paragraph(teks, style=word.GAYA_SUMBER)
+        if lewat_python_docx:
+            for p in [*tabel.rows[1].cells[0].paragraphs, doc.paragraphs[-2]]:
+                p._p.get_or_add_pPr().keepNext_val = True
+        else:
+            word._catatan_lekat(doc)
+        return etree.tostring(doc.element.body)
+
+    assert dokumen(False) == dokumen(True)
+    assert dokumen(False).count(b"keepNext") == 2
