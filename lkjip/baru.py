@@ -27,7 +27,7 @@ from pathlib import Path
 from lkjip import config
 from lkjip.baca import baca_baris, baca_byte, dekode, pesan_os
 from lkjip.galat import LkjipError, Masalah
-from lkjip.muat import cek_nama
+from lkjip.parameter import cek_nama
 from lkjip.skema import BERKAS, WAJIB
 
 SURVEI = ("ikm_responden.csv", "ikm_responden_sintetis.csv", "ikm_nrr.csv")

@@ -257,11 +257,10 @@ def _daftar_batch(data_dir, tahun, daftar_kecamatan) -> tuple[list[tuple[str, in
     """The kecamatan-years to build, and the folders passed over (`folder.terlewat`)."""
     from lkjip.folder import terlewat
     from lkjip.laporan import temukan
+    from lkjip.parameter import cek_nama  # pandas-free, as a batch process stays (not lkjip.muat)
 
     try:
-        if daftar_kecamatan:  # lkjip.muat imports pandas: a batch process never needs it
-            from lkjip.muat import cek_nama
-
+        if daftar_kecamatan:
             for k in daftar_kecamatan:
                 cek_nama(k, tahun or 2000)
         daftar = temukan(data_dir or config.DATA, tahun=int(tahun) if tahun else None)

@@ -193,7 +193,7 @@ def bangun_triwulan(kecamatan: str, tahun, triwulan, data_dir=None, out_dir=None
     Bad or missing data end in `LkjipError` before any notebook runs or any file is written.
     """
     from lkjip.bangun import Dokumen, bangun_dokumen
-    from lkjip.muat import cek_nama
+    from lkjip.parameter import cek_nama
 
     tahun, n = cek_nama(kecamatan, tahun), cek_triwulan(triwulan)
     folder = folder_data(kecamatan, data_dir).resolve()

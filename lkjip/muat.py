@@ -22,8 +22,8 @@ from lkjip.bilangan import baca_angka, baca_ya_tidak
 from lkjip.folder import ABAIKAN, cek_kode_narasi, cek_perlu, periksa_folder
 from lkjip.galat import LkjipError, Masalah
 from lkjip.ikm import kunci_unsur
-from lkjip.parameter import cek_parameter
-from lkjip.skema import BERKAS, NARASI, NARASI_FOLDER, SLUG_HARAPAN, UNSUR_KOLOM, Berkas, skema
+from lkjip.parameter import cek_nama, cek_parameter  # noqa: F401  (cek_nama: lkjip.muat.cek_nama)
+from lkjip.skema import BERKAS, NARASI, NARASI_FOLDER, UNSUR_KOLOM, Berkas, skema
 
 if TYPE_CHECKING:
     import pandera.pandas as pa
@@ -38,31 +38,6 @@ PESAN_CEK = {
 
 
 # --- names ------------------------------------------------------------------------------
-
-def cek_nama(kecamatan: str, tahun) -> int:
-    """Refuse a kecamatan that is not a plain slug or a year that is not a year.
-
-    Called before any file is touched, so `../x` or an absolute path never reaches the disk.
-
-    >>> cek_nama("bantarbolang", "2023")
-    2023
-    >>> cek_nama("../x", 2023)  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    lkjip.galat.LkjipError: Ditemukan 1 masalah pada data:
-    - (argumen) --kecamatan: nilai '../x' tidak sah; seharusnya nama folder huruf kecil...
-    """
-    masalah = []
-    if not isinstance(kecamatan, str) or not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", kecamatan):
-        masalah.append(Masalah("(argumen) --kecamatan", nilai=str(kecamatan),
-                               harapan=SLUG_HARAPAN))
-    if not re.fullmatch(r"(19|20)[0-9]{2}", str(tahun)):
-        masalah.append(Masalah("(argumen) --tahun", nilai=str(tahun),
-                               harapan="tahun empat angka (mis. 2023)"))
-    if masalah:
-        raise LkjipError(masalah)
-    return int(tahun)
-
 
 # --- reading CSV as typed ------------------------------------------------------------------
 

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from lkjip import config
 from lkjip.galat import LkjipError, Masalah
+from lkjip.jenis import SLUG_HARAPAN
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 TAHUN = re.compile(r"(19|20)[0-9]{2}")
@@ -150,3 +151,30 @@ Tahun yang tersedia: 2023.
     if masalah:
         raise ParameterTidakSah(masalah)
     return nama, tahun_ok, folder
+
+
+def cek_nama(kecamatan: str, tahun) -> int:
+    """Refuse a kecamatan that is not a plain slug or a year that is not a year.
+
+    Called before any file is touched, so `../x` or an absolute path never reaches the disk.
+    Here, not in `lkjip.muat`, so that a caller that only checks names (`lkjip batch
+    --kecamatan`) does not import pandas.
+
+    >>> cek_nama("bantarbolang", "2023")
+    2023
+    >>> cek_nama("../x", 2023)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    lkjip.galat.LkjipError: Ditemukan 1 masalah pada data:
+    - (argumen) --kecamatan: nilai '../x' tidak sah; seharusnya nama folder huruf kecil...
+    """
+    masalah = []
+    if not isinstance(kecamatan, str) or not SLUG.fullmatch(kecamatan):
+        masalah.append(Masalah("(argumen) --kecamatan", nilai=str(kecamatan),
+                               harapan=SLUG_HARAPAN))
+    if not TAHUN.fullmatch(str(tahun)):
+        masalah.append(Masalah("(argumen) --tahun", nilai=str(tahun),
+                               harapan="tahun empat angka (mis. 2023)"))
+    if masalah:
+        raise LkjipError(masalah)
+    return int(tahun)

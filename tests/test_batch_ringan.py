@@ -24,14 +24,15 @@ def _di_proses_baru(kode: str, **env) -> str:
 
 @pytest.mark.skipif(not zigot.mungkin(), reason="zygote: Linux only")
 def test_proses_batch_tanpa_pandas_matplotlib_ipython():
-    # the list of kecamatan-years, then a pool of two workers with the batch's zygote, its
-    # print and pandoc services
+    # the list of kecamatan-years (all, and those named with --kecamatan), then a pool of
+    # two workers with the batch's zygote, its print and pandoc services
     keluar = _di_proses_baru(f"""
         import sys
         from lkjip import cli
         from lkjip.bangun.kumpulan import petakan
         daftar, _ = cli._daftar_batch({str(DATA)!r}, "2023", ())
-        print(daftar == [("bantarbolang", 2023)], petakan(abs, [-1, -2, -3], jobs=2))
+        pilih, _ = cli._daftar_batch({str(DATA)!r}, "2023", ("bantarbolang",))
+        print(daftar == pilih == [("bantarbolang", 2023)], petakan(abs, [-1, -2, -3], jobs=2))
         print(*[m for m in ("pandas", "matplotlib", "IPython") if m in sys.modules])
     """)
     assert keluar.splitlines() == ["True [1, 2, 3]"]
