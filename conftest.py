@@ -12,12 +12,18 @@
 - ``--fuzz`` sets the size of the property-based and kill tests (`tests.ukuran`): empty for the
   default run, ``besar`` for `make fuzz`, or a number of examples. A command-line option, not an
   environment variable, so a run is reproduced by its command line alone.
+- Ctrl-C reaches the suite's processes as a terminal's would, however the suite was started.
+  A non-interactive shell starts a background command (``make test &``, ``(make test &)``)
+  with SIGINT ignored, and an ignored signal stays ignored in every process it starts: the
+  Ctrl-C tests (tests/test_interupsi.py) then saw their builds and batches ignore SIGINT.
+  Python's own handler here means the processes the tests start get the default again.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import signal
 import tempfile
 from pathlib import Path
 
@@ -28,6 +34,9 @@ from hypothesis.configuration import set_hypothesis_home_dir
 set_hypothesis_home_dir(Path(__file__).resolve().parent / ".hypothesis")  # its caches
 settings.register_profile("lkjip", database=None, print_blob=True)
 settings.load_profile("lkjip")
+
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 _DIABAIKAN = sorted(k for k in os.environ if k.startswith("LKJIP_"))
 for _k in _DIABAIKAN:
