@@ -121,30 +121,21 @@ def test_galat_edisi_dini_muncul_saat_hasilnya_diminta(monkeypatch):
         dini.docx()
 
 
-def test_galat_docx_dini_hanya_untuk_docx(monkeypatch):
-    # the Word edition failing early: its error where the DOCX is asked for, the PDF still made
-    def gagal(nb, pembaca, siap=None):
-        raise RuntimeError("pandoc mati")
+@pytest.mark.parametrize("tempat, pesan", [
+    # the Word edition failing early
+    ("lkjip.ekspor.ke_docx", "pandoc mati"),
+    # the Word edition's HTML failing after the reader's HTML was written
+    ("lkjip.word_html.siapkan_pohon", "pohon rusak"),
+])
+def test_galat_word_dini_hanya_untuk_docx(monkeypatch, tempat, pesan):
+    # either way the HTML and PDF are still made, the error where the DOCX is asked for
+    def gagal(*args, **kwargs):
+        raise RuntimeError(pesan)
 
-    monkeypatch.setattr(ekspor, "ke_docx", gagal)
+    monkeypatch.setattr(tempat, gagal)
     dini = laporan.EdisiDini(ekspor.pisah(_nb_dua_dokumen())[ekspor.EDISI], analis=False)
     assert dini.pdf()[:5] == b"%PDF-" and dini.html()[0].startswith("<!DOCTYPE html>")
-    with pytest.raises(RuntimeError, match="pandoc mati"):
-        dini.docx()
-
-
-def test_galat_html_word_dini_hanya_untuk_docx(monkeypatch):
-    # the Word edition's HTML failing after the reader's HTML was written: the HTML and PDF
-    # still made, the error where the DOCX is asked for
-    from lkjip import word_html
-
-    def gagal(soup, png):
-        raise RuntimeError("pohon rusak")
-
-    monkeypatch.setattr(word_html, "siapkan_pohon", gagal)
-    dini = laporan.EdisiDini(ekspor.pisah(_nb_dua_dokumen())[ekspor.EDISI], analis=False)
-    assert dini.pdf()[:5] == b"%PDF-" and dini.html()[0].startswith("<!DOCTYPE html>")
-    with pytest.raises(RuntimeError, match="pohon rusak"):
+    with pytest.raises(RuntimeError, match=pesan):
         dini.docx()
 
 
