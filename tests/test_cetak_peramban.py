@@ -198,3 +198,48 @@ def test_glif_dan_jalur_dihitung_dari_isi_halaman():
 
     assert cetak_peramban._glif_halaman(Pembaca()) == [(5, 2), (5, 2)]
     assert cetak_peramban._glif_halaman(Pembaca(), 1) == [(5, 2)]
+
+
+def test_halaman_tipis_menghitung_seperlunya_keputusannya_sama():
+    """`halaman_tipis` stops counting a page's glyphs once it holds enough not to be
+    near-empty, and its path segments once it holds more than a drawing's worth: it decides
+    as the full counts (`_glif_halaman`) do, for every margin around the threshold. Pages by
+    hand: 320 glyphs and no path; 290 glyphs (10 in a TJ array) and 41 segments (a drawing);
+    290 glyphs and 40 segments; 5 glyphs on a signature page."""
+    def isi(tj: int, larik: int, jalur: int) -> bytes:
+        return (b"BT\n/F4 16 Tf\n" + b"<0027> Tj\n" * tj
+                + (b"[" + b"<0024> -20 " * larik + b"] TJ\n" if larik else b"")
+                + b"ET\n10 20 m\n" + b"30 40 l\n" * jalur + b"S\n")
+
+    class Isi:
+        def __init__(self, data):
+            self.data = data
+
+        def get_data(self):
+            return self.data
+
+    class Halaman:
+        def __init__(self, data):
+            self.isi = Isi(data)
+
+        def get_contents(self):
+            return self.isi
+
+    class Pembaca:
+        pages = [Halaman(isi(320, 0, 0)), Halaman(isi(280, 10, 41)), Halaman(isi(280, 10, 40)),
+                 Halaman(isi(5, 0, 0))]
+
+    penuh = cetak_peramban._glif_halaman(Pembaca())
+    assert penuh == [(320, 0), (290, 41), (290, 40), (5, 0)]
+    tujuan = {"bab-1": (0, 0.0), "bab-2": (2, 0.0), "lk-ttd-1": (3, 0.0)}
+    bab = {"bab-1": "1", "bab-2": "2"}
+    for tepi in range(-15, 30):
+        harapan = [(n + 1, "1" if n < 2 else "2") for n, (glif, jalur) in enumerate(penuh)
+                   if glif - tepi < cetak_peramban.BATAS_TIPIS
+                   and jalur <= cetak_peramban.BATAS_JALUR and n != 3]
+        assert cetak_peramban.halaman_tipis(Pembaca(), tujuan, bab, ["lk-ttd-1"], tepi) \
+            == harapan, tepi
+    # counting stopped: at least the number asked, fewer than all
+    data = isi(320, 0, 50)
+    assert 10 <= cetak_peramban._glif(data, 10) < 320 and cetak_peramban._glif(data) == 320
+    assert cetak_peramban._jalur(data, 41) == 41 and cetak_peramban._jalur(data) == 50
