@@ -26,29 +26,35 @@ from pathlib import Path, PurePosixPath
 import pandas as pd
 
 from lkjip import keputusan as kp
-from lkjip import susun, tabel, tabel_lampiran, tampil
+from lkjip import susun, tabel, tabel_dasar, tabel_lampiran, tampil
 from lkjip.periksa import hitung_tingkat, judul_aturan
 
 # ---------------------------------------------------------------- where in this report
 
 
-def _tabel_laporan(data, hasil) -> list[tabel.Tabel]:
-    """The edition's tables that show stated figures, numbered as the chapters number them."""
+def _tabel_laporan(data, hasil) -> list[tuple]:
+    """``(nomor, judul, tersaji)`` of each of the edition's tables that show stated figures,
+    numbered as the chapters number them (`lkjip.tabel_dasar.tersaji_tabel`: in a build's
+    kernel, as the edition's cells built them)."""
+    t = tabel_dasar.tersaji_tabel
     nomor = susun.nomor_bab3(data, hasil)
-    daftar = [tabel.tabel_ikhtisar(data, hasil), tabel.tabel_personil(data, hasil),
-              tabel.tabel_sasaran_program(data, hasil), tabel.tabel_anggaran(data, hasil),
-              tabel.tabel_capaian(data, hasil, nomor=nomor["tabel:capaian"])]
-    daftar += [tabel.tabel_sasaran(data, hasil, k, nomor[f"tabel:sasaran:{k}"])
+    daftar = [t(tabel.tabel_ikhtisar, data, hasil), t(tabel.tabel_personil, data, hasil),
+              t(tabel.tabel_sasaran_program, data, hasil), t(tabel.tabel_anggaran, data, hasil),
+              t(tabel.tabel_capaian, data, hasil, nomor=nomor["tabel:capaian"])]
+    daftar += [t(tabel.tabel_sasaran, data, hasil, k, nomor[f"tabel:sasaran:{k}"])
                for k in susun.sasaran_terukur(hasil)]
     if "tabel:ikm" in nomor:
-        daftar.append(tabel.tabel_ikm(data, hasil, nomor["tabel:ikm"]))
-    daftar += [tabel.tabel_komposit(data, hasil, n.split(":", 2)[2], v)
+        daftar.append(t(tabel.tabel_ikm, data, hasil, nomor["tabel:ikm"]))
+    daftar += [t(tabel.tabel_komposit, data, hasil, n.split(":", 2)[2], v)
                for n, v in nomor.items() if n.startswith("tabel:komposit:")]
-    daftar += [tabel.tabel_anggaran_sasaran(data, hasil, nomor["tabel:anggaran_sasaran"]),
-               tabel.tabel_kesimpulan(data, hasil)]
+    daftar += [t(tabel.tabel_anggaran_sasaran, data, hasil, nomor["tabel:anggaran_sasaran"]),
+               t(tabel.tabel_kesimpulan, data, hasil)]
     lampiran = susun.nomor_lampiran(data)
-    daftar += [t for n, v in lampiran.items() if n.startswith("tabel:pk_anggaran:")
-               if (t := tabel_lampiran.tabel_pk_anggaran(data, hasil, n.rsplit(":", 1)[1], v))]
+    # with no footnotes (None), as Lampiran's `susun._tabel_pk` passes where the office decided
+    # nothing on the PK (footnotes change no stated figure a table shows)
+    daftar += [r for n, v in lampiran.items() if n.startswith("tabel:pk_anggaran:")
+               if (r := t(tabel_lampiran.tabel_pk_anggaran, data, hasil, n.rsplit(":", 1)[1], v,
+                          None))]
     return daftar
 
 
@@ -60,9 +66,9 @@ def letak_tersaji(data, hasil) -> dict[tuple, list[str]]:
     """``{(besaran, kunci): ["Tabel 3.2 Capaian ...", ...]}``: the tables of this report that
     show each stated figure, in reading order."""
     letak: dict[tuple, list[str]] = {}
-    for t in _tabel_laporan(data, hasil):
-        for besaran, kunci in t.tersaji.values():
-            judul = f"Tabel {t.nomor} {t.judul}"
+    for nomor, judul_tabel, tersaji in _tabel_laporan(data, hasil):
+        for besaran, kunci in tersaji.values():
+            judul = f"Tabel {nomor} {judul_tabel}"
             daftar = letak.setdefault(_kunci(besaran, kunci), [])
             if judul not in daftar:
                 daftar.append(judul)

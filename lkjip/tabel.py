@@ -31,6 +31,7 @@ from lkjip.tabel_dasar import (
     _nama,
     _tabel,
     angka_tertulis,
+    dicatat,
     persen,
     rupiah,
     sumber_olah,
@@ -113,6 +114,7 @@ def _pohon_urut(tree: pd.DataFrame) -> list[int]:
     return urut
 
 
+@dicatat
 def tabel_sasaran_program(data, hasil, nomor="2.2") -> Tabel:
     """Tabel 2.2 Sasaran dan Program, anggaran (pagu perubahan) summed from the DPA tree."""
     tree = hasil.anggaran
@@ -203,6 +205,7 @@ KOLOM_25 = ("Anggaran Sebelum Perubahan (Rp)", "Anggaran Setelah Perubahan (Rp)"
 _BESARAN_25 = ("pagu_murni", "pagu_perubahan", "selisih_perubahan")
 
 
+@dicatat
 def tabel_anggaran(data, hasil, nomor="2.5") -> Tabel:
     """Tabel 2.5 Rencana Anggaran: murni → perubahan per program and kegiatan, with difference."""
     tree = hasil.anggaran.iloc[_pohon_urut(hasil.anggaran)]
@@ -277,6 +280,7 @@ def catatan_tanpa_target(hasil, tahun) -> str | None:
             "tidak diukur dan tidak dihitung dalam capaian sasaran.")
 
 
+@dicatat
 def tabel_capaian(data, hasil, nomor="3.2") -> Tabel:
     """Tabel 3.2 Capaian Kinerja atas Perjanjian Kinerja: per indicator, this year and Renstra."""
     t, akhir = data.tahun, data.profil.get("renstra_akhir")
@@ -318,6 +322,7 @@ def _tahun_lalu(daftar) -> list[int]:
     return sorted({t for i in daftar for t in i.riwayat})
 
 
+@dicatat
 def tabel_sasaran(data, hasil, kode_sasaran: str, nomor="3.3") -> Tabel:
     """Tabel 3.3/3.5 Pengukuran Kinerja Sasaran: earlier years, this year, Renstra progress."""
     s, t, akhir = hasil.sasaran[kode_sasaran], data.tahun, data.profil.get("renstra_akhir")
@@ -368,6 +373,7 @@ def nama_unsur(kunci: str) -> str:
     return next(u.nama for u in UNSUR if u.kunci == kunci)
 
 
+@dicatat
 def tabel_ikm(data, hasil, nomor="3.4") -> Tabel:
     """Tabel 3.4 Hasil Survei Kepuasan Masyarakat: NRR and nilai (×25) per unsur and period."""
     periode = {**{p: h for p, h in hasil.ikm_semester.items()}, "tahun": hasil.ikm_tahun}
@@ -437,6 +443,7 @@ def ruas_kanan(uraian: str) -> str:
     return uraian.split(" = ", 1)[1] if " = " in uraian else uraian
 
 
+@dicatat
 def tabel_komposit(data, hasil, kode_akar: str, nomor="3.5") -> Tabel:
     """The worked calculation of a composite indicator: every node, its formula and inputs."""
     nama = dict(zip(data.komposit["kode_node"], data.komposit["nama"], strict=True))
@@ -456,6 +463,7 @@ def tabel_komposit(data, hasil, kode_akar: str, nomor="3.5") -> Tabel:
                   tebal, angka=angka, hasil=hasil, sumber=sumber_olah(data), jumlah=True)
 
 
+@dicatat
 def tabel_anggaran_sasaran(data, hasil, nomor="3.6") -> Tabel:
     """Tabel 3.6 Target dan Realisasi Anggaran Sasaran Strategis: pagu, realisasi, penyerapan."""
     kolom = ["No.", "Sasaran Strategis", "Anggaran (Rp)", "Realisasi (Rp)", "Penyerapan (%)"]
@@ -520,6 +528,7 @@ def _aturan(data):
     return aturan_efisiensi(data)
 
 
+@dicatat
 def tabel_ikhtisar(data, hasil, nomor="i") -> Tabel:
     """The Ikhtisar Eksekutif summary: each indicator, each sasaran, the whole."""
     kolom = ["Sasaran", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)", "Kategori"]
@@ -546,6 +555,7 @@ def tabel_ikhtisar(data, hasil, nomor="i") -> Tabel:
                   sel, tebal, hasil=hasil, sumber=sumber_olah(data), jumlah=True)
 
 
+@dicatat
 def tabel_kesimpulan(data, hasil, nomor="4.1") -> Tabel:
     """Bab IV: capaian kinerja and penyerapan anggaran with their categories, and efficiency."""
     kolom = ["Uraian", "Nilai (%)", "Kategori"]

@@ -13,6 +13,7 @@ module's public names, so notebooks write ``tabel.persen`` as before.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -66,6 +67,63 @@ class Tabel:
     def sel(self, baris, kolom) -> str:
         """The text of one cell (for tests and sentences)."""
         return str(self.df.loc[baris, kolom])
+
+
+# ---------------------------------------------------------------- what a table shows, recorded
+
+# The stated figures each table function decorated `dicatat` showed, by its call, for the one
+# (data, hasil) pair last asked about (`_DARI`, kept so that no id is reused): {(function,
+# arguments): (nomor, judul, tersaji) or None}. The working paper lists the edition's tables
+# that show each stated figure (`lkjip.kertas.letak_tersaji`): in a build's kernel the
+# edition's cells built them already, and building them again was ~0,15 CPU-s (issue 15).
+_TERSAJI: dict = {}
+_DARI: list = []
+
+
+def _kunci_catat(fungsi, args: tuple, kwargs: dict):
+    """The record's key for a call ``fungsi(data, hasil, …)``, or None (an argument that is
+    not hashable); the record is emptied first when the call is of another (data, hasil)."""
+    data = args[0] if args else kwargs.get("data")
+    hasil = args[1] if len(args) > 1 else kwargs.get("hasil")
+    if not (_DARI and _DARI[0] is data and _DARI[1] is hasil):
+        _TERSAJI.clear()
+        _DARI[:] = [data, hasil]
+    lain = {k: v for k, v in kwargs.items() if k not in ("data", "hasil")}
+    kunci = (fungsi, args[2:], tuple(sorted(lain.items())))
+    try:
+        hash(kunci)
+    except TypeError:
+        return None
+    return kunci
+
+
+def dicatat(fungsi):
+    """A table function of ``(data, hasil, …)`` whose table's number, caption and stated
+    figures (`Tabel.tersaji`, copied as built) are recorded for `tersaji_tabel`."""
+    @functools.wraps(fungsi)
+    def dengan_catatan(*args, **kwargs):
+        t = fungsi(*args, **kwargs)
+        kunci = _kunci_catat(fungsi, args, kwargs)
+        if kunci is not None:
+            _TERSAJI[kunci] = _ringkas(t)
+        return t
+
+    dengan_catatan.tanpa_catatan = fungsi
+    return dengan_catatan
+
+
+def _ringkas(t: Tabel | None) -> tuple | None:
+    return None if t is None else (t.nomor, t.judul, dict(t.tersaji))
+
+
+def tersaji_tabel(fungsi, *args, **kwargs) -> tuple | None:
+    """``(nomor, judul, tersaji)`` of the table ``fungsi(data, hasil, …)`` (`dicatat`), None
+    where it gives none: as recorded when this process built it with the same arguments and
+    the same `data` and `hasil` objects, else built now."""
+    kunci = _kunci_catat(getattr(fungsi, "tanpa_catatan", fungsi), args, kwargs)
+    if kunci is not None and kunci in _TERSAJI:
+        return _TERSAJI[kunci]
+    return _ringkas(fungsi(*args, **kwargs))
 
 
 # ---------------------------------------------------------------- formatting

@@ -15,7 +15,7 @@ import pandas as pd
 
 from lkjip.angka import ke_decimal
 from lkjip.tabel import _target_pk, _ulang_kosong
-from lkjip.tabel_dasar import TW, Tabel, _tabel, angka_tertulis, rupiah, tanggal
+from lkjip.tabel_dasar import TW, Tabel, _tabel, angka_tertulis, dicatat, rupiah, tanggal
 
 
 def pihak_pk(data, kode_pejabat: str) -> dict:
@@ -96,6 +96,7 @@ def _baca(teks: str) -> Decimal | None:
         return None
 
 
+@dicatat
 def tabel_pk_anggaran(data, hasil, kode_pejabat: str, nomor: str, kaki: Mapping | None = None
                       ) -> Tabel | None:
     """A PK's budget table with TW I–IV, reproduced as signed: the rows as typed, the total

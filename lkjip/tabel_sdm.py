@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from lkjip import pegawai as peg
-from lkjip.tabel_dasar import Tabel, _nama, _tabel, angka_tertulis, cacah
+from lkjip.tabel_dasar import Tabel, _nama, _tabel, angka_tertulis, cacah, dicatat
 
 
 def _kepala_pegawai(df: pd.DataFrame, grup: str) -> pd.DataFrame:
@@ -25,6 +25,7 @@ def _sumber_pegawai(data) -> str:
     return f"Data Kepegawaian Kecamatan {_nama(data)} {data.tahun}"
 
 
+@dicatat
 def tabel_personil(data, hasil=None, nomor="1.1") -> Tabel:
     """Tabel 1.1 Rincian Jumlah Personil, per jabatan."""
     df = peg.tabel_jabatan(data.pegawai)

@@ -249,3 +249,60 @@ def test_lampiran_numbers_tw_flags_and_stated_totals_on_small_frames():
     assert not tabel_lampiran._ada_tw(pd.DataFrame(tw))
     assert not tabel_lampiran._ada_tw(pd.DataFrame(tw | {"tw4": [None, float("nan")]}))
     assert tabel_lampiran._ada_tw(pd.DataFrame(tw | {"tw3": pd.array([None, 0], dtype="Int64")}))
+
+
+def test_tersaji_tabel_dari_catatan_sama_dengan_dibangun_ulang(contoh, mini):
+    """`tersaji_tabel` answers a table built already (same function, arguments, data and
+    hasil objects) from the record `dicatat` kept as built, without building it again; a
+    change of data or hasil, a table changed after it was built, an argument that cannot be
+    a key: the table as built now."""
+    from lkjip.tabel_dasar import Tabel, dicatat, tersaji_tabel
+
+    dibangun = []
+
+    @dicatat
+    def tabel_uji(data, hasil, nomor="9.9", kaki=None):
+        dibangun.append(nomor)
+        return Tabel(None, nomor, "Uji", tersaji={("total", "x"): ("besaran_uji", nomor)})
+
+    data, hasil = contoh
+    t = tabel_uji(data, hasil, "9.1")
+    t.tersaji[("total", "y")] = ("diubah", None)  # changed after it was built
+    assert tersaji_tabel(tabel_uji, data, hasil, "9.1") == (
+        "9.1", "Uji", {("total", "x"): ("besaran_uji", "9.1")})
+    assert dibangun == ["9.1"]
+    # another number, a keyword in place of a position: built (the record keys the call)
+    assert tersaji_tabel(tabel_uji, data, hasil, nomor="9.1")[0] == "9.1"
+    assert dibangun == ["9.1", "9.1"]
+    # a footnote mapping cannot be a key: built each time
+    tabel_uji(data, hasil, "9.2", {"a": 1})
+    tersaji_tabel(tabel_uji, data, hasil, "9.2", {"a": 1})
+    assert dibangun == ["9.1", "9.1", "9.2", "9.2"]
+    # another kecamatan's data: the record starts again, then the first one is built again
+    tersaji_tabel(tabel_uji, *mini, "9.1")
+    tersaji_tabel(tabel_uji, data, hasil, "9.1")
+    assert dibangun == ["9.1", "9.1", "9.2", "9.2", "9.1", "9.1"]
+
+
+def test_letak_tersaji_sama_dari_tabel_edisi_dan_dibangun_sendiri(contoh):
+    """The working paper's places of each stated figure are the same whether the edition's
+    tables were built before in the process (the chapters, as in a build's kernel: read from
+    the record) or not (built for it)."""
+    from lkjip import kertas, susun, tabel_dasar
+
+    data, hasil = contoh
+    tabel_dasar._TERSAJI.clear()
+    tabel_dasar._DARI.clear()
+    sendiri = kertas.letak_tersaji(data, hasil)
+    tabel_dasar._TERSAJI.clear()
+    nomor = susun.nomor_bab3(data, hasil)
+    tabel.tabel_ikhtisar(data, hasil)  # the chapters' calls, as the notebooks write them
+    tabel.tabel_capaian(data, hasil, nomor=nomor["tabel:capaian"])
+    susun.sasaran(data, hasil, nomor, None, None)
+    susun.lampiran_pk(data, hasil)
+    dicatat = len(tabel_dasar._TERSAJI)
+    assert dicatat >= 3 + len(susun.sasaran_terukur(hasil))
+    assert kertas.letak_tersaji(data, hasil) == sendiri
+    # Tabel 3.2 holds the indicators' stated figures (its caption as Bab III numbers it)
+    assert any(j.startswith(f"Tabel {nomor['tabel:capaian']} ") for d in sendiri.values()
+               for j in d)
