@@ -1,21 +1,21 @@
 """The Word edition: the signed LKjIP as a .docx for the office's last edits (and the quarterly
 reports, through `lkjip.ekspor.ke_docx`).
 
-Converter: **pandoc** (through ``pypandoc-binary``, whose wheel ships the pandoc binary, so
-nothing is installed by hand), from the edition's reader HTML, with the package's own
-reference document (``templates/lkjip/referensi.docx``, written by
-``scripts/referensi_docx.py``) for page size, margins, footer and styles; then a short pass
-with **python-docx** for what pandoc does not carry over from HTML. The HTML pandoc reads is
-made by `lkjip.word_html`. Measured for the
-example's 60-page edition with its 63 tables: pandoc ~0,45 CPU-s, this module ~0,45 (the
-table pass sets fonts, widths and alignment on the XML itself: python-docx's objects and its
-ordered insertion were half of it).
+Writer: `lkjip.word_tulis` writes the WordprocessingML itself from the edition's reader HTML
+(prepared by `lkjip.word_html`) into the package's own reference document
+(``templates/lkjip/referensi.docx``, written by ``scripts/referensi_docx.py``: page size,
+margins, footer, styles); then a short pass with **python-docx** for what HTML does not say
+(below).
 
-Why pandoc: it writes real Word structures from HTML that already exists (headings as Word
-heading styles, tables with row and column spans as Word tables, figures with captions,
-superscripts), from a well-kept converter. Rejected: building the document cell by cell with
-python-docx (a second renderer of every table to keep in step with the HTML one), and
-LibreOffice (a 300 MB system package and a process per build).
+Why we write the XML ourselves: pandoc (pypandoc-binary) did it before, and its document is
+what `word_tulis` writes, element for element, for the HTML our reports hold (headings as
+Word heading styles, tables with row and column spans, figures with captions, lists,
+bookmarks), so the edition did not change. But its process held ~210 MB PSS at a batch
+worker's memory peak (135 MB of it the binary's pages) and cost ~0,6 CPU-s a report (issue
+15); our HTML is a small, known subset, and anything outside it raises
+`word_tulis.BentukTakDikenal` instead of being dropped. Rejected: building the document cell
+by cell with python-docx (a second renderer of every table) and LibreOffice (a 300 MB system
+package and a process per build).
 
 What the python-docx pass adds:
 - tables: thin borders, the header rows repeated on each page, rows that never split,
@@ -64,13 +64,12 @@ def adalah_angka(teks: str) -> bool:
     return bool(_ANGKA.fullmatch(teks.strip()))
 
 
-def _pandoc(html: str, gambar: Mapping[str, bytes]) -> bytes:
-    """The .docx pandoc writes from `html` with the package's reference document, its
-    pictures read from files (`_gambar_berkas`): `lkjip.pandoc_bersama.docx` (in a batch's
-    pool worker, by the batch process's pandoc)."""
-    from lkjip.pandoc_bersama import docx
+def _tulis(html: str, gambar: Mapping[str, bytes]) -> bytes:
+    """The .docx written from the prepared `html` in the package's reference document, its
+    pictures by file name (`_gambar_berkas`): `lkjip.word_tulis.tulis_docx`."""
+    from lkjip.word_tulis import tulis_docx
 
-    return docx(html, gambar, REFERENSI)
+    return tulis_docx(html, gambar, REFERENSI)
 
 
 # ---------------------------------------------------------------- the python-docx pass
@@ -505,7 +504,7 @@ def html_ke_docx(html: str, png: Mapping[str, bytes] | None = None, *, draf: boo
         with tanpa_pungut():  # the tree is freed at once after it (`lkjip.pungut`)
             siap = _siapkan(html, png or {})
     isi, gambar, id_gambar = siap
-    doc = Document(io.BytesIO(_pandoc(isi, gambar)))
+    doc = Document(io.BytesIO(_tulis(isi, gambar)))
     _keterangan_gambar(doc, id_gambar)
     id_ttd = _id_ttd(doc)
     for tabel in doc.tables:
