@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from bs4 import BeautifulSoup, NavigableString
 
-from lkjip.ekspor_cetak import lekatkan, tandai_halaman
+from lkjip.ekspor_cetak import cari, lekatkan, tandai_halaman
 from lkjip.pungut import tanpa_pungut
 from lkjip.tampil import DAFTAR_PENANDA, utuh
 
@@ -43,16 +43,20 @@ def _bagian(id_: str, judul: str, butir: list[str]) -> str:
 def _butir_gambar(soup, kelas: str, kecuali: str | None = None) -> list[str]:
     return [
         _butir(f["id"], _teks_judul(f.figcaption))
-        for f in soup.find_all("figure", class_=kelas, id=True)
+        for f in cari(soup, "figure", kelas, ber_id=True)
         if f.figcaption and not (kecuali and kecuali in f.get("class", []))
     ]
+
+
+_ISI = frozenset(("h1", "h2", "h3", "div"))
+_SEL = frozenset(("td", "th"))
 
 
 def _butir_isi(soup, penanda, daftar: dict[str, tuple[str, list[str]]]) -> list[str]:
     """Daftar Isi entries for h1–h3 with an id, the lists that have entries in place of the
     marker."""
     butir = []
-    for el in soup.find_all(["h1", "h2", "h3", "div"]):
+    for el in cari(soup, _ISI):
         if el is penanda:
             butir.append(_butir("daftar-isi", "DAFTAR ISI"))
             butir += [_butir(id_, judul) for id_, (judul, isi) in daftar.items() if isi]
@@ -65,7 +69,7 @@ def _id_unik(soup) -> None:
     """Rename repeated ids (two chapters may both have "A. Umum"; a figure's tooltip shown
     twice, `lkjip.tampil_jejak.id_tooltip`) so each link and description has one target."""
     terpakai: set[str] = set()
-    for el in soup.find_all(id=True):
+    for el in cari(soup, ber_id=True):
         id_, n = el["id"], 1
         while el["id"] in terpakai:
             n += 1
@@ -74,7 +78,7 @@ def _id_unik(soup) -> None:
         if el["id"] != id_ and el.parent is not None:
             for fokus in el.parent.find_all(attrs={"aria-describedby": id_}, recursive=False):
                 fokus["aria-describedby"] = el["id"]
-    for anchor in soup.find_all("a", class_="anchor-link"):  # to its heading's id
+    for anchor in cari(soup, "a", "anchor-link"):  # to its heading's id
         induk = anchor.find_parent(id=True)
         if induk is not None:
             anchor["href"] = f"#{induk['id']}"
@@ -94,9 +98,9 @@ def _alt_gambar(soup, log=None) -> None:
 
 def _tabel_utuh(soup) -> None:
     """Mark a report table short enough to keep on one page ``lk-utuh`` (`tampil.utuh`)."""
-    for fig in soup.find_all("figure", class_="lk-tabel"):
+    for fig in cari(soup, "figure", "lk-tabel"):
         baris = [tr for tbody in fig.find_all("tbody") for tr in tbody.find_all("tr", False)]
-        if utuh([[td.get_text() for td in tr(["td", "th"])] for tr in baris]):
+        if utuh([[td.get_text() for td in cari(tr, _SEL)] for tr in baris]):
             fig["class"] = [*fig["class"], "lk-utuh"]
 
 
