@@ -395,8 +395,8 @@ def berkas_kecamatan(nb, kecamatan: str, tahun, analis: bool = False, kemajuan=N
     notebook has its chapters): HTML and PDF. ``analis`` puts the code in both HTML files.
     ``kemajuan(pesan)`` is told each file before it is made ("menulis LKjIP: PDF").
 
-    Order: the edition's HTML and DOCX, the working paper, the edition's PDF last (pandoc runs
-    while this process is small: a batch worker's peak 488 -> 380 MB, issue 15).
+    Order: the edition's HTML and DOCX, the working paper, the edition's PDF last (the Word
+    edition is written while this process is small, issue 15).
     ``paralel``: the edition's PDF is made beside the others (`lkjip.bersamaan`): by default in
     a thread when Chromium prints it (the browser works in its own process), else laid out by
     WeasyPrint in a forked child where a core is free and this is no batch worker
@@ -500,7 +500,7 @@ def _langkah_lain(bagian: dict, nama: dict, analis: bool, pembaca: tuple, sampin
     edition (from ``pembaca``, the edition's reader HTML and its Word HTML: `ke_docx`), then
     the working paper's HTML and PDF. With `samping` (an ExitStack, where
     Chromium prints) the working paper's HTML is made now and its PDF printed in a thread
-    while the Word edition is made (pandoc runs meanwhile), not after it; the steps then hand
+    while the Word edition is made (Chromium prints meanwhile), not after it; the steps then hand
     over what was made, so they are told in the same order."""
     langkah = []
     if EDISI in bagian:

@@ -207,7 +207,7 @@ def _awal_kertas(nb, indeks: int) -> bool:
 class EdisiDini:
     """The edition exported early (issue 15). At the working paper's first cell every cell of
     the edition has run, so its HTML is made, its PDF printed (by Chromium, in its own
-    process) and its Word edition made (pandoc) in threads while the kernel runs the working
+    process) and its Word edition made (`lkjip.word`) in threads while the kernel runs the working
     paper's cells, not after them: a build's export ends ~0,4 s or more sooner. Only where
     Chromium prints and the export's engines are ready (`siapkan_dulu`): a WeasyPrint layout
     would compete with the build for the core, and a forked child needs a process without
@@ -246,7 +246,7 @@ class EdisiDini:
     def _kerja(self) -> None:
         """The HTML; once it is written, the PDF printed in a thread of its own while the Word
         edition's HTML is made here from the same tree (`lkjip.ekspor.html_dan_word`: not
-        parsed again) and the DOCX (pandoc in its process, Chromium in its own); each error
+        parsed again) and the DOCX (`lkjip.word`, while Chromium prints); each error
         kept for who asks for it (one before the HTML is written is the HTML's)."""
         from lkjip.ekspor import html_dan_word, ke_docx, pdf_edisi
 
