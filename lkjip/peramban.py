@@ -58,6 +58,9 @@ BATAS_DETIK = 120  # one print of a 60-page report takes about one second
 # characters of HTML printed after which the page is emptied and its garbage collected
 # (`Peramban._bersihkan`): the 60-page report (~0,55 MB) each time, its small prints together
 BERSIHKAN_SETELAH = 250_000
+# seconds without a print after which the batch's print service empties a tab it printed in
+# since it was last emptied (`LayananCetak._bila_diam`)
+JEDA_DIAM = 1.0
 
 # The embedded (data:) images that did not load, by the id of their figure (or their alt
 # text), once every image of the page was decoded or failed. Any other URL is blocked: such an
@@ -232,6 +235,7 @@ class Halaman:
 
     def __init__(self, peramban: Peramban, target: str | None):
         self.peramban, self._kotor, self._kunci = peramban, 0, threading.Lock()
+        self._nomor = 0  # prints the batch's print service made in it (`LayananCetak`)
         kirim = peramban._kirim
         if target is None:
             target = kirim("Target.createTarget", {"url": "about:blank"})["targetId"]
@@ -401,12 +405,12 @@ def _sendiri(program: str) -> Peramban | None:
 # process's, instead of one each (~270 MB PSS a browser with its renderer, storage service
 # and print compositors; issue 15). The batch process serves it on an abstract Unix socket
 # (`LayananCetak`; Linux), named in the workers' environment (``LKJIP_LAYANAN_CETAK``); each
-# worker (`KlienCetak`) sends its HTML and gets the PDF's bytes, printed in a tab of its
-# own (two workers print at once; the browser is one process, or every two tabs share a
-# renderer, `bendera_layanan`). The same browser and print parameters as a worker's own: the
-# PDFs are the same. A service browser that ended is started again (`LayananCetak`); where
-# the service cannot be reached, or its browser fails for good, a worker starts its own
-# browser (`_sendiri`) and prints with it.
+# worker (`KlienCetak`) sends its HTML and gets the PDF's bytes: for two workers printed in
+# the one tab of a one-process browser, one print after another; for more in a tab of its
+# own, every two tabs sharing a renderer (`bendera_layanan`). The same browser and print
+# parameters as a worker's own: the PDFs are the same. A service browser that ended is
+# started again (`LayananCetak`); where the service cannot be reached, or its browser fails
+# for good, a worker starts its own browser (`_sendiri`) and prints with it.
 # ``LKJIP_PERAMBAN_BERSAMA=0`` turns the service off.
 
 ENV_LAYANAN = "LKJIP_LAYANAN_CETAK"
@@ -418,12 +422,16 @@ ULANG_LAYANAN = 3  # times the service starts its browser again after it ended (
 def bendera_layanan(jobs: int) -> tuple[str, ...]:
     """The print service's flags beyond `BENDERA`. For at most two workers, one process
     (``--single-process``: the renderer, the storage service and the print compositors as
-    threads of the browser; their tabs are laid out one at a time, as by one renderer): at
-    the peak of a batch of 6 it held 285 MB PSS (median of 3; 254-442) instead of 388 (of 6;
-    327-490) with a renderer for both, and printing the report's parts from two tabs 24
-    times it peaked at 392 MB (390-453) instead of 534 (464-585) (issue 15). It crashes
-    more often, mostly just after its start (4 of 170 starts under load): `LayananCetak`
-    starts it again. For more workers, one renderer process for every two (their tabs
+    threads of the browser): at the peak of a batch of 6 it held 285 MB PSS (median of 3;
+    254-442) instead of 388 (of 6; 327-490) with a renderer for both, and printing the
+    report's parts from two tabs 24 times it peaked at 392 MB (390-453) instead of 534
+    (464-585) (issue 15). Its workers print in ONE tab, one print after another
+    (`LayananCetak._halaman`): it lays out one document at a time anyway, and with a tab
+    each it held both workers' last documents at once; the report's four parts printed 3
+    times by each of two workers peaked at 298 MB (2 runs: 302, 295) instead of 392 (361,
+    423), in the same time (13,7 s against 13,5; Chromium's CPU 14,6 against 14,4 s). It
+    crashes more often, mostly just after its start (4 of 170 starts under load):
+    `LayananCetak` starts it again. For more workers, one renderer process for every two (their tabs
     share it) instead of one each: a renderer holds ~100-150 MB PSS after printing the
     report, two workers rarely print at the same moment, and when they do on a 2-core
     machine two renderers print no sooner; one process for all would lay out one worker's
@@ -506,17 +514,49 @@ class LayananCetak(layanan.Layanan):
                             if coba or not _berakhir(mesin):
                                 raise
                     layanan.kirim(conn, b"P", pdf)
+                    self._bila_diam(halaman)
                 except GalatPeramban as e:
                     layanan.kirim(conn, b"E", str(e).encode("utf-8"))
                 except RuntimeError as e:  # an image that did not load: the caller's error
                     layanan.kirim(conn, b"G", str(e).encode("utf-8"))
         finally:
-            if halaman is not None:
+            if halaman is not None and not halaman.peramban.satu_proses:  # else the first
                 with self._kunci:
                     self._bebas.append(halaman)
 
+    def _bila_diam(self, halaman: Halaman) -> None:
+        """Empty `halaman` (`Halaman._bersihkan`) once no print was made in it for
+        `JEDA_DIAM` seconds. Between a batch's exports (its workers' kernels run the next
+        reports' cells, ~20 s) the browser otherwise held its last documents and their
+        caches: ~300 MB PSS through each kernel phase late in a batch of 6 (~140 MB early),
+        whose own peak (two kernels) then came near the export's (issue 15)."""
+        with self._kunci:
+            halaman._nomor += 1
+            nomor = halaman._nomor
+        jam = threading.Timer(JEDA_DIAM, self._bersihkan_diam, args=(halaman, nomor))
+        jam.daemon = True
+        jam.start()
+
+    def _bersihkan_diam(self, halaman: Halaman, nomor: int) -> None:
+        """`_bila_diam`'s timer: empty the tab unless it printed since, prints now, or was
+        emptied already."""
+        if nomor != halaman._nomor or not halaman._kunci.acquire(blocking=False):
+            return
+        try:
+            if halaman._kotor and halaman.peramban.proses.poll() is None:
+                halaman._bersihkan()
+        except (GalatPeramban, OSError):  # the browser ended meanwhile: nothing to empty
+            pass
+        finally:
+            halaman._kunci.release()
+
     def _halaman(self, mesin: Peramban) -> Halaman:
-        """A tab of `mesin` no connection prints in: its first, a freed one, or a new one."""
+        """The tab a connection prints in. A ``--single-process`` browser's first, for every
+        connection: their prints are made one after another (`Halaman.cetak` holds the tab),
+        so the browser holds one document at a time; else a tab of `mesin` no connection prints
+        in: its first, a freed one, or a new one."""
+        if mesin.satu_proses:
+            return mesin._utama
         with self._kunci:
             while self._bebas:
                 halaman = self._bebas.pop()

@@ -143,19 +143,34 @@ def _hanya_dokumennya(hasil: dict[int, bytes]) -> None:
         assert not any(f"Kecamatan {j}" in teks for j in hasil if j != i)
 
 
-def test_dua_pekerja_satu_proses_peramban():
+def test_dua_pekerja_satu_proses_peramban(monkeypatch):
     """For two workers the service's browser is one process (--single-process: no renderer,
-    storage service or print compositor of its own), printing each worker's document in its
-    own tab."""
+    storage service or print compositor of its own), printing the workers' documents one
+    after another in its one tab: it never holds two documents at once."""
     dokumen = [_dokumen(f"Kecamatan {i}", 50) for i in range(2)]
+    terbuka, paling = [0], [0]  # documents set and not yet printed: now, at most
+    kirim = peramban.Peramban._kirim
+
+    def catat(self, metode, param, sesi=None):
+        if metode == "Page.setDocumentContent" and param["html"]:
+            terbuka[0] += 1
+            paling[0] = max(paling[0], terbuka[0])
+        hasil = kirim(self, metode, param, sesi)
+        if metode == "Page.printToPDF":
+            terbuka[0] -= 1
+        return hasil
+
+    monkeypatch.setattr(peramban.Peramban, "_kirim", catat)
     with peramban.layanan_bersama(2) as layanan:
-        hasil = _cetak_bersamaan(layanan, dokumen)
+        hasil = _cetak_bersamaan(layanan, dokumen + dokumen)
         mesin = layanan._mesin
         tab = mesin._kirim("Target.getTargets", {})["targetInfos"]
-        assert len([t for t in tab if t["type"] == "page"]) == 2  # one tab per worker
+        assert len([t for t in tab if t["type"] == "page"]) == 1  # one tab for both workers
         assert psutil.Process(mesin.proses.pid).children(recursive=True) == []
         assert mesin.satu_proses
-    _hanya_dokumennya(hasil)
+    assert paling[0] == 1
+    _hanya_dokumennya({i: hasil[i] for i in range(2)})
+    _hanya_dokumennya({i: hasil[i + 2] for i in range(2)})
 
 
 def test_satu_renderer_untuk_dua_pekerja():
@@ -231,3 +246,29 @@ def test_tanpa_sisa_nyala_ulang_pekerja_mencetak_sendiri(monkeypatch):
     assert "Bodeh" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
     sendiri = peramban._SATU.get(os.getpid())
     assert sendiri is not None and sendiri.proses.poll() is None
+
+
+def test_tab_layanan_dikosongkan_bila_diam(monkeypatch):
+    """A tab the service printed a small document in (under BERSIHKAN_SETELAH, so not emptied
+    by the print itself) is emptied once no print came for JEDA_DIAM seconds: the browser
+    does not hold it while the workers' kernels run."""
+    monkeypatch.setattr(peramban, "JEDA_DIAM", 0.05)
+    kosong = threading.Event()
+    bersihkan = peramban.Halaman._bersihkan
+
+    def catat(self):
+        try:
+            bersihkan(self)
+        finally:
+            kosong.set()
+
+    monkeypatch.setattr(peramban.Halaman, "_bersihkan", catat)
+    with peramban.layanan_bersama(2) as layanan:
+        klien = peramban.KlienCetak(layanan.alamat, layanan.program)
+        assert klien.cetak(_dokumen("Moga", 3)).startswith(b"%PDF")
+        assert kosong.wait(60)
+        tab = layanan._mesin._utama
+        isi = tab._kirim("Runtime.evaluate", {"expression": "document.body.innerHTML",
+                                               "returnByValue": True})["result"]["value"]
+        assert tab._kotor == 0 and "Moga" not in isi
+        assert klien.cetak(_dokumen("Taman", 3)).startswith(b"%PDF")  # still prints
