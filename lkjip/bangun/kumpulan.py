@@ -16,6 +16,7 @@ blocks shut the kernel down and remove the temporary folder.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -53,7 +54,7 @@ def petakan(fungsi, tugas: list, jobs: int = 1, scheduler: str | None = None, ke
             raise Terputus(hasil + [None] * sisa, [True] * len(hasil) + [False] * sisa) from None
         return hasil
     with _pelaksana(jobs, scheduler) as pool:
-        futures = [pool.submit(fungsi, t) for t in tugas]
+        futures = [pool.submit(_lalu_rapikan, fungsi, t) for t in tugas]
         sebelum: set = set()
         try:
             for f in as_completed(futures):
@@ -136,6 +137,31 @@ def _malloc_hemat() -> None:
         libc.mallopt(-3, 128 * 1024)  # M_MMAP_THRESHOLD (fixed: no longer rises)
     except (OSError, AttributeError):  # no glibc (musl has mallopt as a no-op)
         pass
+
+
+def _lalu_rapikan(fungsi, t):
+    """In a worker: ``fungsi(t)``, then its garbage collected and the pages malloc keeps free
+    given back (`rapikan`)."""
+    try:
+        return fungsi(t)
+    finally:
+        rapikan()
+
+
+def rapikan() -> None:
+    """Collect the garbage, then give the system back the free pages of glibc's malloc heaps
+    (``malloc_trim(0)``; Linux, else only the collection). After a report a worker's heaps
+    kept ~15 MB of freed pages between live blocks (PSS 130 -> 116 MB after the first
+    report, 135 -> 117 after the second), which the next report's kernel phase held on top
+    of its own (issue 15)."""
+    gc.collect()
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            ctypes.CDLL(None).malloc_trim(0)
+        except (OSError, AttributeError):  # no glibc
+            pass
 
 
 def _akhiri(nomor, _frame) -> None:
