@@ -79,6 +79,10 @@ class GalatPeramban(RuntimeError):
     """The browser failed: it would not start, closed, or answered with an error."""
 
 
+class TakMenjawab(GalatPeramban):
+    """The browser did not answer a command within `BATAS_DETIK` seconds."""
+
+
 def cari() -> str | None:
     """The browser to print with: ``LKJIP_PERAMBAN``, else the first of `CALON` on PATH; None
     when ``LKJIP_PDF=weasyprint``, on Windows (no inheritable fd 3/4 for the pipe), or when
@@ -166,8 +170,8 @@ class Peramban:
                 raise GalatPeramban(f"peramban {self.program} tertutup ({e})") from e
         if not tunggu[0].wait(BATAS_DETIK):
             self._tunggu.pop(nomor, None)
-            raise GalatPeramban(f"peramban {self.program} tidak menjawab "
-                                f"dalam {BATAS_DETIK} detik")
+            raise TakMenjawab(f"peramban {self.program} tidak menjawab "
+                              f"dalam {BATAS_DETIK} detik")
         jawab = tunggu[1]
         if jawab is None:
             raise GalatPeramban(f"peramban {self.program} {self._putus}")
@@ -508,9 +512,12 @@ class LayananCetak(layanan.Layanan):
                         try:
                             pdf = halaman.cetak(html)
                             break
-                        except GalatPeramban:
+                        except GalatPeramban as e:
                             # printed once more only when the browser ended (not an error
-                            # answer, nor one that hangs)
+                            # answer); one that hangs is ended first: every other print
+                            # waits behind it (a tab for both workers), BATAS_DETIK each
+                            if not coba and isinstance(e, TakMenjawab):
+                                _akhiri(mesin)
                             if coba or not _berakhir(mesin):
                                 raise
                     layanan.kirim(conn, b"P", pdf)
@@ -575,6 +582,17 @@ class LayananCetak(layanan.Layanan):
             self._ulang = 0
             if self._mesin is not None:
                 self._mesin.tutup()
+
+
+def _akhiri(mesin: Peramban) -> None:
+    """End a browser that stopped answering (SIGKILL) and wait until its pipe is seen
+    closed, so that `_berakhir` says it ended and it is started again (`LayananCetak`)."""
+    try:
+        mesin.proses.kill()
+        mesin.proses.wait(5)
+    except (OSError, subprocess.TimeoutExpired):
+        return
+    mesin._benang.join(5)
 
 
 def _berakhir(mesin: Peramban) -> bool:

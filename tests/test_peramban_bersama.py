@@ -263,12 +263,38 @@ def test_tab_layanan_dikosongkan_bila_diam(monkeypatch):
             kosong.set()
 
     monkeypatch.setattr(peramban.Halaman, "_bersihkan", catat)
-    with peramban.layanan_bersama(2) as layanan:
-        klien = peramban.KlienCetak(layanan.alamat, layanan.program)
-        assert klien.cetak(_dokumen("Moga", 3)).startswith(b"%PDF")
+    # the service's own steps, without a client (which would print with a browser of its
+    # own if the service's failed: a one-process browser sometimes crashes at start)
+    layanan = peramban.LayananCetak(peramban.cari(), 2)
+    try:
+        tab = layanan._halaman(layanan._berjalan())
+        assert tab is layanan._mesin._utama
+        assert tab.cetak(_dokumen("Moga", 3)).startswith(b"%PDF")
+        layanan._bila_diam(tab)  # as `layani` after each print
         assert kosong.wait(60)
-        tab = layanan._mesin._utama
         isi = tab._kirim("Runtime.evaluate", {"expression": "document.body.innerHTML",
                                                "returnByValue": True})["result"]["value"]
         assert tab._kotor == 0 and "Moga" not in isi
-        assert klien.cetak(_dokumen("Taman", 3)).startswith(b"%PDF")  # still prints
+        assert tab.cetak(_dokumen("Taman", 3)).startswith(b"%PDF")  # still prints
+    finally:
+        layanan.tutup()
+
+
+def test_peramban_layanan_yang_macet_diakhiri_dan_dinyalakan_lagi(monkeypatch):
+    """The service's browser stopped answering (here: stopped with SIGSTOP): the print that
+    waited BATAS_DETIK ends it, and both workers' prints (the second waiting behind the
+    first in the one tab) are made by a browser started again, not by their own."""
+    monkeypatch.setattr(peramban, "BATAS_DETIK", 3)
+    dokumen = [_dokumen(f"Kecamatan {i}", 3) for i in range(2)]
+    with peramban.layanan_bersama(2) as layanan:
+        klien = peramban.KlienCetak(layanan.alamat, layanan.program)
+        assert klien.cetak(dokumen[0]).startswith(b"%PDF")
+        lama = layanan._mesin
+        lama.proses.send_signal(signal.SIGSTOP)
+        hasil = _cetak_bersamaan(layanan, dokumen)
+        baru = layanan._mesin
+        assert lama.proses.poll() is not None  # ended (SIGKILL ends a stopped process)
+        assert baru is not lama and baru.proses.poll() is None
+        assert layanan._ulang == peramban.ULANG_LAYANAN - 1
+    _hanya_dokumennya(hasil)
+    assert layanan.alamat not in peramban._LAYANAN_GAGAL
