@@ -121,8 +121,15 @@ class Jenis:
         return list(dict.fromkeys(_kunci(self.besaran) + _kunci(self.kunci)))
 
     def pilihan_kunci(self, hasil, nama: str) -> list[str]:
-        """The valid values of key `nama` in this kecamatan-year."""
-        return list((self.pilihan.get(nama) or PILIHAN[nama])(hasil))
+        """The valid values of key `nama` in this kecamatan-year (kept per model,
+        `_pilihan_model`)."""
+        fungsi = self.pilihan.get(nama) or PILIHAN[nama]
+        simpan = _pilihan_model(hasil)
+        try:
+            return list(simpan[fungsi])
+        except KeyError:
+            pilihan = simpan[fungsi] = tuple(fungsi(hasil))
+            return list(pilihan)
 
     def teks_apa(self, hasil, kunci: tuple) -> str:
         return self.apa(hasil, *kunci) if self.apa else self.uraian
@@ -133,6 +140,26 @@ class Jenis:
 
 def _kunci(pola: str | None) -> list[str]:
     return _KUNCI.findall(pola or "")
+
+
+# The keys' valid values per model: {id(hasil): (hasil, {choice function: values})}, of the
+# last `_PILIHAN_MAKS` models (each kept, so that no id is reused). A report's kernel asks
+# ~500 times (each stated figure read through the catalogue, `baca_tersaji`), mostly the same
+# few choices of one model, each made again (``hasil.anggaran["kode"].astype(str)``, ...):
+# ~0,08 CPU-s a report (issue 15). A model is not changed once computed (`lkjip.hitung`).
+_PILIHAN: dict[int, tuple[object, dict]] = {}
+_PILIHAN_MAKS = 4
+
+
+def _pilihan_model(hasil) -> dict:
+    """The kept choices of model `hasil` (None too: a besaran's keys' fixed choices)."""
+    ada = _PILIHAN.get(id(hasil))
+    if ada is not None and ada[0] is hasil:
+        return ada[1]
+    if len(_PILIHAN) >= _PILIHAN_MAKS:
+        _PILIHAN.clear()
+    _PILIHAN[id(hasil)] = (hasil, {})
+    return _PILIHAN[id(hasil)][1]
 
 
 # ---------------------------------------------------------------- reading the model

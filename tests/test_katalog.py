@@ -214,3 +214,35 @@ def test_the_working_paper_builds_the_tables_again_only_for_a_stated_figure(cont
     assert html.count('<section class="lk-temuan') == len(tanpa)
     with pytest.raises(AssertionError, match="tables built again"):
         kertas.temuan(data, hasil, kp.keadaan_data(data, temuan))
+
+
+def test_pilihan_kunci_disimpan_per_model(monkeypatch):
+    """A key's valid values are made once per model (`katalog._pilihan_model`): asked again
+    of the same model, the choice function is not called again; another model (or None)
+    gets its own; the list returned is the caller's to change."""
+    dipanggil = []
+
+    def kode(h):
+        dipanggil.append(h)
+        return [f"{h}-1", f"{h}-2", "total"]
+
+    monkeypatch.setitem(katalog.PILIHAN, "kode", kode)
+    monkeypatch.setattr(katalog, "_PILIHAN", {})
+    jenis = next(j for j in katalog.KATALOG if "kode" not in j.pilihan)
+
+    class Model:
+        def __init__(self, nama):
+            self.nama = nama
+
+        def __str__(self):
+            return self.nama
+
+    a, b = Model("a"), Model("b")
+    pertama = jenis.pilihan_kunci(a, "kode")
+    assert pertama == ["a-1", "a-2", "total"]
+    pertama.append("diubah")
+    assert jenis.pilihan_kunci(a, "kode") == ["a-1", "a-2", "total"]
+    assert jenis.pilihan_kunci(b, "kode") == ["b-1", "b-2", "total"]
+    assert jenis.pilihan_kunci(None, "kode") == ["None-1", "None-2", "total"]
+    assert jenis.pilihan_kunci(a, "kode") == ["a-1", "a-2", "total"]
+    assert dipanggil == [a, b, None]
