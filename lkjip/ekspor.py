@@ -442,7 +442,6 @@ def siapkan_mesin() -> None:
     is loaded by then aside from the garbage collector (`_bekukan`)."""
     import docx  # noqa: F401
     import nbformat
-    import pypandoc  # noqa: F401
     import pypdf.filters  # noqa: F401  (what the print's pages are read with, ~9 ms more)
 
     from lkjip.peramban import peramban
@@ -451,8 +450,8 @@ def siapkan_mesin() -> None:
         import weasyprint  # noqa: F401
 
     import lkjip.bersamaan  # noqa: F401  (the export's and the Word edition's other modules)
-    import lkjip.pandoc_bersama  # noqa: F401
     import lkjip.word  # noqa: F401
+    import lkjip.word_tulis  # noqa: F401
 
     if not _BEBAS[False]:  # an exporter's templates compiled (once)
         with _pengekspor(False) as pengekspor:

@@ -191,9 +191,10 @@ def _lebar_kolom(sel, n: int) -> tuple[list[float], list[float]]:
 
 
 def _atur_lebar(tabel) -> float:
-    """Column widths from what their cells hold (pandoc leaves them equal, which breaks a
-    number over two lines and squeezes a description column to a word a line); returns the
-    table's font size: the largest of `UKURAN` at which each column holds its longest word."""
+    """Column widths from what their cells hold (the writer leaves them equal, as pandoc did,
+    which breaks a number over two lines and squeezes a description column to a word a line);
+    returns the table's font size: the largest of `UKURAN` at which each column holds its
+    longest word."""
     from docx.shared import Cm
 
     sel = list(_sel_grid(tabel))
@@ -214,7 +215,7 @@ def _atur_lebar(tabel) -> float:
 
 
 def _lebar_sel(tc, lebar) -> None:
-    """``tc.width = lebar``; to the empty ``w:tcPr`` of most of pandoc's cells the width is
+    """``tc.width = lebar``; to the empty ``w:tcPr`` of most of the writer's cells the width is
     appended straight away (python-docx's insertion in schema order was a fifth of the Word
     pass)."""
     from docx.shared import Emu
@@ -290,8 +291,8 @@ def _teks(p) -> str:
 
 
 def _keterangan_gambar(doc, id_gambar: set[str]) -> None:
-    """A Gambar's caption (its figure's id in `id_gambar`: pandoc writes it as a bookmark
-    before the figure) in `GAYA_GAMBAR`, pandoc's Image Caption under another name, so that
+    """A Gambar's caption (its figure's id in `id_gambar`: the writer writes it as a bookmark
+    before the figure) in `GAYA_GAMBAR`, Image Caption under another name, so that
     Daftar Gambar's TOC field lists the Gambar and Daftar Grafik's the charts alone."""
     from docx.enum.style import WD_STYLE_TYPE
     from docx.oxml.ns import qn
@@ -350,7 +351,7 @@ def _medan(p, instr: str, hasil: list[str]) -> None:
 
 
 def _halaman_baru(doc) -> None:
-    """Each PK (but the first) and each PK's lampiran starts a page, as in the PDF. pandoc
+    """Each PK (but the first) and each PK's lampiran starts a page, as in the PDF. The writer
     writes a heading's HTML id (``pk-<pejabat>``, ``pk-lampiran-<pejabat>``) as a bookmark
     just before it."""
     from docx.oxml.ns import qn

@@ -1,7 +1,8 @@
-"""The edition's reader HTML as pandoc should read it for the Word edition (`lkjip.word`; split
-from it): tooltips, marks and screen-only parts left out, captions as table captions, charts as
-PNG files, lists of contents as markers for Word's TOC fields, paragraphs that need a Word style
-wrapped for pandoc's ``custom-style``, and lkjip's own class attributes dropped.
+"""The edition's reader HTML as the Word writer (`lkjip.word_tulis`) should read it for the Word
+edition (`lkjip.word`; split from it): tooltips, marks and screen-only parts left out, captions
+as table captions, charts as PNG files, lists of contents as markers for Word's TOC fields,
+paragraphs that need a Word style wrapped in a ``data-custom-style`` div (pandoc's name, kept),
+and lkjip's own class attributes dropped.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ AKHIR = "LKJIP-DAFTAR-AKHIR"  # after a list's entries: a body paragraph may fol
 
 
 def _bungkus(soup, el, gaya: str) -> None:
-    """Wrap an element in a div whose paragraphs get a Word style (pandoc's custom-style)."""
+    """Wrap an element in a div whose paragraphs get a Word style (``data-custom-style``)."""
     div = soup.new_tag("div", attrs={"data-custom-style": gaya})
     el.wrap(div)
 
@@ -42,15 +43,15 @@ def _siapkan(html: str, png: Mapping[str, bytes]) -> tuple[str, dict[str, bytes]
 
 
 def siapkan_pohon(soup, png: Mapping[str, bytes]) -> tuple[str, dict[str, bytes], set[str]]:
-    """The edition's HTML, parsed (`soup`: changed here), as pandoc should read it: no
+    """The edition's HTML, parsed (`soup`: changed here), as the Word writer should read it: no
     tooltips, marks or screen-only parts; captions as table captions; charts as PNG (`png`,
     by figure id); lists of contents as markers for TOC fields. Returns it with its pictures
     by file name (`_gambar_berkas`) and the ids of its Gambar
     (`lkjip.word._keterangan_gambar`), what `lkjip.word.html_ke_docx` takes as ``siap``."""
     for el in soup.find_all(_dibuang):
         el.decompose()
-    for main in soup.find_all("main"):  # pandoc reads only <main> when there is one: the
-        main.unwrap()                   # cover stands before it
+    for main in soup.find_all("main"):  # the cover stands before <main>, which pandoc read
+        main.unwrap()                   # alone (the writer does not know <main>)
     for nav in soup.find_all("nav", class_="lk-daftar-bagian"):
         judul = nav.find("h1")
         nav.replace_with(BeautifulSoup(
@@ -71,8 +72,8 @@ def siapkan_pohon(soup, png: Mapping[str, bytes]) -> tuple[str, dict[str, bytes]
         img = fig.find("img")
         if img is not None and fig.get("id") in png:
             img["src"] = "data:image/png;base64," + base64.b64encode(png[fig["id"]]).decode()
-        for p in reversed(fig.find_all("p", class_="lk-sumber")):  # out of the figure: pandoc
-            fig.insert_after(p.extract())  # lays a figure of several parts out as a table
+        for p in reversed(fig.find_all("p", class_="lk-sumber")):  # out of the figure: a figure
+            fig.insert_after(p.extract())  # of several parts would be a table (pandoc's way)
             _bungkus(soup, p, GAYA_SUMBER)
     id_gambar = {f["id"] for f in soup.find_all("figure", class_="lk-jenis-gambar", id=True)}
     gambar = _gambar_berkas(soup)
@@ -80,14 +81,14 @@ def siapkan_pohon(soup, png: Mapping[str, bytes]) -> tuple[str, dict[str, bytes]
     return str(soup), gambar, id_gambar
 
 
-_KELAS_SENDIRI = ("lk-", "jp-", "celltag_")  # lkjip's and JupyterLab's: nothing to pandoc
+_KELAS_SENDIRI = ("lk-", "jp-", "celltag_")  # lkjip's and JupyterLab's: nothing to Word
 
 
 def _tanpa_kelas_sendiri(soup) -> None:
     """Drop the class attributes whose every class is lkjip's or JupyterLab's (`_KELAS_SENDIRI`):
-    pandoc gives meaning only to classes of its own (``smallcaps``, ``underline``, …), so the
-    .docx is the same, but these were a third of the edition's Word HTML (73 of 240 KB), which
-    pandoc parsed for nothing (~0,04 CPU-s a report, issue 15). Other classes stay.
+    the writer gives meaning only to a few classes (``smallcaps``, as pandoc did), so the .docx
+    is the same, but these were a third of the edition's Word HTML (73 of 240 KB), written out
+    and read again for nothing (pandoc: ~0,04 CPU-s a report, issue 15). Other classes stay.
 
     >>> s = BeautifulSoup('<div class="jp-Cell lk-bab"><span class="smallcaps lk-x">a</span>'
     ...                   '</div>', "html.parser")
@@ -107,9 +108,9 @@ def _gambar_berkas(soup) -> dict[str, bytes]:
     """Each picture embedded as a base64 ``data:`` URL replaced by a file name, returned with
     its bytes (another kind of source is left as it is).
 
-    pandoc copies an image's source into the picture's description in the .docx: the charts
-    given as ``data:`` URLs doubled the edition's size (445 KB, 736 KB of document XML) and
-    cost pandoc 60 MB more memory (issue 15).
+    The writer copies an image's source into the picture's description in the .docx (as pandoc
+    did): the charts given as ``data:`` URLs doubled the edition's size (445 KB, 736 KB of
+    document XML) and cost pandoc 60 MB more memory (issue 15).
 
     >>> s = BeautifulSoup('<img src="data:image/png;base64,iVBO"><img src="x.png">',
     ...                   "html.parser")
@@ -134,7 +135,7 @@ def _gambar_data(el, awal: str) -> list:
 
 def _tabel_figur(soup, fig) -> None:
     """A report table: its figcaption becomes the table's caption, its notes a small style,
-    and the figure itself goes (pandoc would lay a figure out as a table around the table)."""
+    and the figure itself goes (a figure would be laid out as a table around the table)."""
     tabel, judul = fig.find("table"), fig.find("figcaption")
     if tabel is not None and judul is not None:
         caption = soup.new_tag("caption")

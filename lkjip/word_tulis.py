@@ -46,7 +46,7 @@ _INLINE_BIASA = {"strong": "strong", "b": "strong", "em": "emph", "i": "emph",
                  "sup": "sup", "sub": "sub", "u": "u", "ins": "u", "s": "strike",
                  "strike": "strike", "del": "strike"}
 _BLOK = {"pre", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "div", "section",
-         "header", "main", "figure", "html", "body", "head", "meta"}
+         "header", "figure", "html", "body", "head", "meta"}
 _META_BLOK = {"title", "subtitle", "author", "date", "abstract", "abstract-title", "toc",
               "lof", "lot", "toc-title", "dir"}  # what pandoc writes into the document
 _INLINE = {"strong", "b", "em", "i", "sup", "sub", "u", "ins", "s", "strike", "del", "br",
@@ -236,7 +236,7 @@ class Pembaca:
             return [("para", inl)] if inl else []
         if nama[0] == "h":
             return [self.judul(n, nama)]
-        if nama in ("div", "section", "header", "main"):
+        if nama in ("div", "section", "header"):
             ident, kelas, kvs = _attr(n)
             isi = self.blok(_isi(n))
             if isi and isi[0][0] == "header" and isi[0][2] == ident and ident:

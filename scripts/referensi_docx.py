@@ -1,25 +1,28 @@
 """Write lkjip/templates/lkjip/referensi.docx: the styles of the Word edition (`lkjip.word`).
 
-pandoc takes page size, margins, header and footer and every style from a "reference docx".
-This script starts from pandoc's own (``--print-default-data-file reference.docx``, so every
-style pandoc writes exists) and sets, with python-docx: A4 with the report's margins, a footer
+The Word writer (`lkjip.word_tulis`) takes page size, margins, header and footer and every style
+from this "reference docx", as pandoc did. This script starts from pandoc's own
+(``pandoc --print-default-data-file reference.docx``, so every style pandoc, and the writer after
+it, names exists) and sets, with python-docx: A4 with the report's margins, a footer
 "Halaman N" (a PAGE field Word and LibreOffice fill in), one body font with a heading weight,
 headings that start a chapter on a new page and never end a page, captions kept with their
 table, and the paragraph styles the exporter names: Sampul, Tanda Tangan, Sumber Tabel,
 Rata Kiri.
 
-Run it after changing a style: ``.venv/bin/python scripts/referensi_docx.py``; the file is
-committed, so a build needs neither this script nor a network.
+Run it after changing a style: ``.venv/bin/python scripts/referensi_docx.py``. Only this script
+needs pandoc, which lkjip no longer depends on: ``.venv/bin/pip install pypandoc-binary`` first
+(or have ``pandoc`` on PATH). The file is committed, so a build needs neither this script,
+pandoc, nor a network.
 """
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-import pypandoc
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -31,9 +34,21 @@ TUJUAN = Path(__file__).resolve().parents[1] / "lkjip" / "templates" / "lkjip" /
 HURUF = "Arial"  # on every office PC; LibreOffice substitutes a metric-compatible font
 
 
+def _pandoc() -> str:
+    """pandoc: pypandoc-binary's when installed, else the one on PATH."""
+    try:
+        import pypandoc
+    except ImportError:
+        pandoc = shutil.which("pandoc")
+        if pandoc is None:
+            sys.exit("pandoc tidak ditemukan: pasang dulu `.venv/bin/pip install pypandoc-binary`")
+        return pandoc
+    return pypandoc.get_pandoc_path()
+
+
 def _bawaan() -> Path:
     path = Path(tempfile.mkdtemp()) / "bawaan.docx"
-    subprocess.run([pypandoc.get_pandoc_path(), "-o", str(path), "--print-default-data-file",
+    subprocess.run([_pandoc(), "-o", str(path), "--print-default-data-file",
                     "reference.docx"], check=True)
     return path
 

@@ -1,4 +1,4 @@
-"""What a batch process holds (issue 15, memory): it runs its services (print, pandoc), its
+"""What a batch process holds (issue 15, memory): it runs its print service, its
 zygote and its pool, and draws, loads and computes nothing itself, so it imports neither
 pandas, matplotlib nor IPython (~65 MB PSS together)."""
 
@@ -25,7 +25,7 @@ def _di_proses_baru(kode: str, **env) -> str:
 @pytest.mark.skipif(not zigot.mungkin(), reason="zygote: Linux only")
 def test_proses_batch_tanpa_pandas_matplotlib_ipython():
     # the list of kecamatan-years (all, and those named with --kecamatan), then a pool of
-    # two workers with the batch's zygote, its print and pandoc services
+    # two workers with the batch's zygote and its print service
     keluar = _di_proses_baru(f"""
         import sys
         from lkjip import cli

@@ -20,7 +20,7 @@ def _run():
 
 def test_bagi_memori_proses_bersama_dibagi_per_pekerja():
     bagi_memori = _run().bagi_memori
-    # batch 10 (80 MB) with workers 20 and 30; worker 20 has a kernel (100) and pandoc (120),
+    # batch 10 (80 MB) with workers 20 and 30; worker 20 has a kernel (100) and a child (120),
     # worker 30 a kernel (90) and its own browser (200) with a renderer (150); the batch's
     # print service 40 (60) with its browser 41 (300). Shared = 60 + 300 = 360, 180 a worker:
     # worker 20: 200 + 100 + 120 + 180 = 600; worker 30: 190 + 90 + 200 + 150 + 180 = 810.

@@ -123,7 +123,7 @@ def test_galat_edisi_dini_muncul_saat_hasilnya_diminta(monkeypatch):
 
 @pytest.mark.parametrize("tempat, pesan", [
     # the Word edition failing early
-    ("lkjip.ekspor.ke_docx", "pandoc mati"),
+    ("lkjip.ekspor.ke_docx", "penulis Word mati"),
     # the Word edition's HTML failing after the reader's HTML was written
     ("lkjip.word_html.siapkan_pohon", "pohon rusak"),
 ])

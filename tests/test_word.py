@@ -68,19 +68,6 @@ def test_daftar_gambar_lists_the_gambar_and_daftar_grafik_the_charts():
                            "DAFTAR GAMBAR": 'TOC \\h \\z \\t "Gambar Caption,1"'}
 
 
-def test_pandoc_runs_once_a_conversion(monkeypatch):
-    # pypandoc's default verify_format ran `pandoc --list-output-formats` and
-    # `--list-input-formats` before each conversion: two more processes a report
-    import pypandoc
-
-    def tidak(*a, **k):
-        raise AssertionError("pandoc's lists of formats were asked for")
-
-    monkeypatch.setattr(pypandoc, "get_pandoc_formats", tidak)
-    doc = docx.Document(io.BytesIO(html_ke_docx("<main><p>Capaian 78,13 %.</p></main>")))
-    assert [p.text for p in doc.paragraphs] == ["Capaian 78,13 %."]
-
-
 def test_unsur_xml_sama_dengan_buatan_python_docx():
     # word._el resolves tag and attribute names once a process instead of at each element:
     # the element is the one python-docx's OxmlElement makes (class, tag, namespace
@@ -103,8 +90,9 @@ def test_unsur_xml_sama_dengan_buatan_python_docx():
 
 
 def test_kelas_lkjip_dibuang_dari_html_word_tanpa_mengubah_docx(monkeypatch):
-    # lkjip's and JupyterLab's class attributes (a third of the edition's Word HTML) are not
-    # handed to pandoc: it gives them no meaning, so the .docx is the same without them
+    # lkjip's and JupyterLab's class attributes (a third of the edition's Word HTML) are
+    # dropped from the Word HTML: the writer gives them no meaning, so the .docx is the same
+    # without them
     import zipfile
 
     from lkjip import ekspor, word_html

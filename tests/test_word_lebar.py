@@ -1,5 +1,5 @@
 """The Word edition's table widths and font size (`lkjip.word`, `lkjip.word_lebar`): no word
-breaks inside a cell, read back from the DOCX that pandoc and the python-docx pass write.
+breaks inside a cell, read back from the DOCX that the writer and the python-docx pass write.
 
 Hand calculations use Arial's advance widths (1/1000 em, the Helvetica metrics Arial and
 Liberation Sans share): N 722, o 556, "." 278, digits 556, P 667, e 556, n 556, y 500, l 222,

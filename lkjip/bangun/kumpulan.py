@@ -181,22 +181,19 @@ def _hangatkan_matplotlib() -> None:
 def _pelaksana(jobs: int, scheduler: str | None):
     """A ``concurrent.futures`` executor: a spawn process pool, or a Dask cluster's. The pool's
     workers print their PDFs with one browser, this process's (`lkjip.peramban.layanan_bersama`;
-    closed after the pool), instead of one each, have their Word documents converted by this
-    process's pandoc (`lkjip.pandoc_bersama.layanan_bersama`: at most one pandoc for every two
-    workers at once), and fork their kernels from one zygote (`lkjip.bangun.kernel.zigot_batch`),
-    also this process's."""
+    closed after the pool), instead of one each, and fork their kernels from one zygote
+    (`lkjip.bangun.kernel.zigot_batch`), also this process's."""
     if scheduler:
         with _klien_dask(scheduler) as klien:
             klien.run(_hangatkan_matplotlib)
             with klien.get_executor(pure=False) as pool:
                 yield pool
         return
-    from lkjip import pandoc_bersama
     from lkjip.bangun.kernel import zigot_batch
     from lkjip.peramban import layanan_bersama
 
     _malloc_hemat()  # this process holds the services' messages (HTML, PDF, DOCX)
-    with layanan_bersama(jobs), pandoc_bersama.layanan_bersama(jobs), zigot_batch() as zigot:
+    with layanan_bersama(jobs), zigot_batch() as zigot:
         if zigot is None:  # else the zygote builds it, before it forks a kernel
             _hangatkan_matplotlib()
         with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"),
