@@ -37,6 +37,7 @@ What the python-docx pass adds:
 
 from __future__ import annotations
 
+import copy
 import functools
 import io
 import re
@@ -76,14 +77,22 @@ def _tulis(html: str, gambar: Mapping[str, bytes]) -> bytes:
 
 
 def _el(tag: str, **atribut):
-    """``OxmlElement(tag)`` with `atribut` set (``w:`` attributes), the names resolved once a
-    process (python-docx resolves them at each of the ~7 000 elements a report's tables get)."""
+    """``OxmlElement(tag)`` with `atribut` set (``w:`` attributes): a copy of the first one
+    made, the names resolved once a process (python-docx resolves them at each of the ~7 000
+    elements a report's tables get; making an element with its namespace declaration took
+    ~4 times as long as copying one)."""
+    return copy.copy(_contoh(tag, tuple((k, str(v)) for k, v in atribut.items())))
+
+
+@functools.lru_cache(maxsize=256)
+def _contoh(tag: str, atribut: tuple[tuple[str, str], ...]):
+    """The element `_el` copies (never handed out itself)."""
     from docx.oxml.parser import oxml_parser
 
     nama, ruang = _nama_tag(tag)
     el = oxml_parser.makeelement(nama, nsmap=ruang)
-    for k, v in atribut.items():
-        el.set(_nama_atribut(k), str(v))
+    for k, v in atribut:
+        el.set(_nama_atribut(k), v)
     return el
 
 
@@ -110,6 +119,17 @@ def _xpath(jalur: str):
     from lxml import etree
 
     return etree.XPath(jalur, namespaces=nsmap)
+
+
+def _pertama(induk, tag: str):
+    """``get_or_add_<tag>()`` of a properties element that comes first in its parent (w:rPr,
+    w:pPr, w:trPr, w:tcPr in what the writer writes: no w:tblPrEx): found, or made and put
+    first without python-docx's search for its place in the schema."""
+    el = induk.find(_nama_tag(tag)[0])
+    if el is None:
+        el = _el(tag)
+        induk.insert(0, el)
+    return el
 
 
 def _ganti(induk, tag: str, baru) -> None:
@@ -154,8 +174,8 @@ def _gaya_ttd(tabel, id_ttd: str | None) -> bool:
 
 def _baris_utuh(tabel, kepala: int) -> None:
     """Rows never split across pages; the first `kepala` rows repeat on each page."""
-    for i, baris in enumerate(tabel.rows):
-        trpr = baris._tr.get_or_add_trPr()
+    for i, tr in enumerate(tabel._tbl.tr_lst):
+        trpr = _pertama(tr, "w:trPr")
         trpr.append(_el("w:cantSplit"))
         if i < kepala:
             trpr.append(_el("w:tblHeader"))
@@ -220,7 +240,7 @@ def _lebar_sel(tc, lebar) -> None:
     pass)."""
     from docx.shared import Emu
 
-    tcpr = tc.get_or_add_tcPr()
+    tcpr = _pertama(tc, "w:tcPr")
     if len(tcpr):
         tcpr.width = lebar
     else:
@@ -231,7 +251,7 @@ def _rata_kanan(p) -> None:
     """``paragraph.alignment = RIGHT``, appended straight away after a lone ``w:pStyle``."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    ppr = p.get_or_add_pPr()
+    ppr = _pertama(p, "w:pPr")
     if all(el.tag == _PSTYLE for el in ppr):
         ppr.append(_el("w:jc", val="right"))
     else:
@@ -265,7 +285,7 @@ def _huruf_kecil(r, pt: float) -> None:
     yet, and for them python-docx's ordered insertion was most of the Word pass)."""
     from docx.shared import Pt
 
-    rpr = r.get_or_add_rPr()
+    rpr = _pertama(r, "w:rPr")
     if len(rpr):
         rpr.sz_val = Pt(pt)
     else:
@@ -440,8 +460,6 @@ def _nomor(sect_pr, **atribut) -> None:
 def _nomor_halaman(doc) -> None:
     """Front matter numbered i, ii, … (the cover unnumbered), the body 1, 2, … from BAB I: a
     section break before the first chapter heading, as in the PDF."""
-    import copy
-
     from docx.oxml.ns import qn
 
     gaya = _nama_gaya(doc)
