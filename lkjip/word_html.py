@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Mapping
+from html import escape
 
 from bs4 import BeautifulSoup
 
@@ -54,10 +55,11 @@ def siapkan_pohon(soup, png: Mapping[str, bytes]) -> tuple[str, dict[str, bytes]
         main.unwrap()                   # alone (the writer does not know <main>)
     for nav in soup.find_all("nav", class_="lk-daftar-bagian"):
         judul = nav.find("h1")
-        nav.replace_with(BeautifulSoup(
-            f"<h1 id=\"{judul.get('id', '')}\">{judul.get_text()}</h1>"
-            f"<p>{PENANDA}{judul.get('id', '')}</p>"
-            + "".join(f"<p>{li.get_text(' ', strip=True)}</p>" for li in nav.find_all("li"))
+        ident = escape(judul.get("id", ""))  # the entries' text as text: a title that reads
+        nav.replace_with(BeautifulSoup(  # like markup ("<img ...>") stays words
+            f'<h1 id="{ident}">{escape(judul.get_text())}</h1><p>{PENANDA}{ident}</p>'
+            + "".join(f"<p>{escape(li.get_text(' ', strip=True))}</p>"
+                      for li in nav.find_all("li"))
             + f"<p>{AKHIR}</p>", "html.parser"))
     for p in soup.find_all("p", class_="lk-pihak"):
         _bungkus(soup, p, GAYA_KIRI)

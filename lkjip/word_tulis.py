@@ -179,7 +179,7 @@ class Pembaca:
             if href is None:
                 return _keluarkan_spasi("span", isi, ident, kelas,
                                         [kv for kv in kvs if kv[0] != "title"])
-            return _keluarkan_spasi("link", isi, href)
+            return _keluarkan_spasi("link", isi, _uri(href))
         if nama == "img":
             if not n.get("src"):
                 raise _tak_dikenal("<img> tanpa src")
@@ -317,6 +317,15 @@ class Pembaca:
         return sel
 
 
+def _uri(url: str) -> str:
+    """pandoc's ``escapeURI``: spaces and ``<>|"{}[]^` `` percent-encoded.
+
+    >>> _uri("https://contoh.id/a b")
+    'https://contoh.id/a%20b'
+    """
+    return "".join(f"%{ord(c):02X}" if c in _SPASI or c in '<>|"{}[]^`' else c for c in url)
+
+
 def _anak(el, *nama: str) -> list:
     """The child elements of `el` named `nama`; any other element or text is a bug."""
     out = []
@@ -373,6 +382,14 @@ def _id_unik(isi: list, dipakai: set[str]) -> str:
     return next(f"{dasar}-{i}" for i in range(1, 60001) if f"{dasar}-{i}" not in dipakai)
 
 
+def _judul_paling(b: tuple, tingkat: int) -> bool:
+    """pandoc's ``headerLtEq``: a heading of level `tingkat` or higher, or a div that opens
+    with one (at any depth), ends a section."""
+    while b[0] == "div" and b[3]:
+        b = b[3][0]
+    return b[0] == "header" and b[1] <= tingkat
+
+
 def _bagian(blok: list) -> list:
     """pandoc's ``makeSections``: a heading and what follows it (up to a heading of its level
     or higher) in a div with the heading's id, the heading without it."""
@@ -381,7 +398,7 @@ def _bagian(blok: list) -> list:
         b = blok[i]
         if b[0] == "header":
             j = i + 1
-            while j < len(blok) and not (blok[j][0] == "header" and blok[j][1] <= b[1]):
+            while j < len(blok) and not _judul_paling(blok[j], b[1]):
                 j += 1
             isi = _bagian(blok[i + 1:j])
             out.append(("div", b[2], [], [("header", b[1], "", b[3])] + isi))
@@ -484,6 +501,7 @@ class Penulis:
         self.num_used = False
         self.daftar: list[tuple] = [("none",)]
         self.gambar: dict[str, tuple[str, str, bytes]] = {}  # src -> (rId, path, bytes)
+        self.tautan: dict[str, str] = {}  # external link's URL -> rId
 
     def uid(self) -> str:
         n = self.id
@@ -741,8 +759,15 @@ class Penulis:
             return self.bookmark(ident, self.inlines(isi, env))
         if jenis == "img":
             return self.bookmark(x[1], self.gambar_xml(x[2], x[3], x[4]))
-        if jenis == "link":
-            raise _tak_dikenal("tautan <a href>")
+        if jenis == "link":  # pandoc's: runs in the Hyperlink style, to a bookmark or a URL
+            _, href, isi = x
+            runs = "".join(self.inlines(isi, {**env, "rstyle": '<w:rStyle w:val="Hyperlink" />'}))
+            if href.startswith("#"):
+                return [f"<w:hyperlink w:anchor={quoteattr(nama_penanda(href[1:]))}>{runs}"
+                        "</w:hyperlink>"]
+            if href not in self.tautan:
+                self.tautan[href] = "rId" + self.uid()
+            return [f'<w:hyperlink r:id="{self.tautan[href]}">{runs}</w:hyperlink>']
         raise _tak_dikenal(f"inline {jenis}")
 
     def gambar_xml(self, src: str, title: str, alt: str) -> list[str]:
@@ -1044,11 +1069,18 @@ def _content_types(ref: Referensi, gambar) -> str:
             + "</Types>")
 
 
-def _doc_rels(ref: Referensi, gambar) -> str:
+def _rels_tautan(tautan: Mapping[str, str]) -> list[str]:
+    """The external links' relationships, by URL (pandoc's order)."""
+    return [f'<Relationship Type="{_REL}hyperlink" Id="{rid}" Target={quoteattr(url)} '
+            'TargetMode="External" />' for url, rid in sorted(tautan.items())]
+
+
+def _doc_rels(ref: Referensi, gambar, tautan: Mapping[str, str]) -> str:
     img = [f'<Relationship Type="{_REL}image" Id="{rid}" Target="{path}" />'
            for rid, path, _ in gambar]
     return (_XML + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
-            'relationships">' + "".join(ref.rels_xml + img) + "</Relationships>")
+            'relationships">' + "".join(ref.rels_xml + img + _rels_tautan(tautan))
+            + "</Relationships>")
 
 
 def pohon(html: str):
@@ -1122,11 +1154,14 @@ def tulis_docx(html, gambar: Mapping[str, bytes], path_referensi, *,
         "word/styles.xml": _gaya_xml(ref, pembaca.meta.get("lang"), penulis.gaya_baru,
                                      penulis.kode),
         "[Content_Types].xml": _content_types(ref, gbr).encode("utf-8"),
-        "word/_rels/document.xml.rels": _doc_rels(ref, gbr).encode("utf-8"),
+        "word/_rels/document.xml.rels": _doc_rels(ref, gbr, penulis.tautan).encode("utf-8"),
         "docProps/core.xml": _core(pembaca.meta, waktu).encode("utf-8"),
         "docProps/custom.xml": _custom(pembaca.meta).encode("utf-8"),
         "word/footnotes.xml": _FOOTNOTES.encode("utf-8"),
-        "word/_rels/footnotes.xml.rels": _RELS_KOSONG.encode("utf-8"),
+        "word/_rels/footnotes.xml.rels": (  # pandoc lists the links here too
+            _RELS_KOSONG.replace(" />", ">" + "".join(_rels_tautan(penulis.tautan))
+                                 + "</Relationships>") if penulis.tautan
+            else _RELS_KOSONG).encode("utf-8"),
     })
     for _, path, data in gbr:
         bagian["word/" + path] = data

@@ -156,3 +156,14 @@ def test_catatan_lekat_keepnext_sama_dengan_python_docx():
 
     assert dokumen(False) == dokumen(True)
     assert dokumen(False).count(b"keepNext") == 2
+
+
+def test_entri_daftar_yang_mirip_markup_tetap_teks():
+    # a table title that reads like markup stays words in the list of tables (it was put back
+    # into the HTML unescaped: an <img> there became a picture with nothing to show)
+    html = ("<main>" + _daftar("daftar-tabel", "DAFTAR TABEL",
+                               ("tabel-1", "Tabel 1 &lt;img src=x&gt; &amp; &lt;b&gt;"))
+            + "<p>Isi.</p></main>")
+    doc = docx.Document(io.BytesIO(html_ke_docx(html)))
+    medan = next(p for p in doc.paragraphs if _medan_di(p))
+    assert "Tabel 1 <img src=x> & <b>" in medan.text

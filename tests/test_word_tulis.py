@@ -144,13 +144,29 @@ def test_paragraf_pertama_setelah_judul_dan_spasi():
                    (False, "d", False)]
 
 
+def test_tautan_ke_penanda_dan_ke_luar():
+    # a link to an id goes to its bookmark (w:anchor), one to a URL through a relationship
+    # (TargetMode External, its spaces percent-encoded), both in the Hyperlink style
+    paket = _paket('<p><a href="#bab-i">Bab I</a> dan <a href="https://contoh.id/a b">'
+                   "situs</a></p>")
+    p = etree.fromstring(paket["word/document.xml"]).find(f"{W}body/{W}p")
+    tautan = p.findall(f"{W}hyperlink")
+    assert [(h.get(f"{W}anchor"), _teks(h)) for h in tautan] == [("bab-i", "Bab I"),
+                                                                 (None, "situs")]
+    assert {r.get(f"{W}val") for r in p.iterfind(f".//{W}hyperlink//{W}rStyle")} == {"Hyperlink"}
+    rid = tautan[1].get(f"{{{NS['r']}}}id")
+    rels = etree.fromstring(paket["word/_rels/document.xml.rels"])
+    rel = next(r for r in rels if r.get("Id") == rid)
+    assert (rel.get("Target"), rel.get("TargetMode")) == ("https://contoh.id/a%20b", "External")
+
+
 @pytest.mark.parametrize("html", [
     "<p>a <code>x</code></p>",                      # an inline element it does not know
     "<nav><p>x</p></nav>",                          # a block element it does not know
     "<td>x</td>",                                   # a table's part outside a table
     '<table><tr><td style="text-align:right">1</td></tr></table>',  # a cell's alignment
     '<p><img src="logo.jpg" alt="logo"/></p>',      # a picture it was not given as PNG
-    '<p><a href="https://x.id">tautan</a></p>',     # a link
+    "<blockquote><p>kutipan</p></blockquote>",     # a quotation
 ])
 def test_bentuk_tak_dikenal_menjadi_galat(html):
     with pytest.raises(BentukTakDikenal, match="Penulis Word tidak mengenal"):
