@@ -1095,8 +1095,11 @@ def pohon(html: str):
     except etree.XMLSyntaxError:
         from bs4 import BeautifulSoup
 
+        from lkjip.pungut import tanpa_pungut
+
         akar = etree.Element("body")
-        _salin(BeautifulSoup(html, "html.parser"), akar)
+        with tanpa_pungut():  # the tree is freed at once after it (`lkjip.pungut`)
+            _salin(BeautifulSoup(html, "html.parser"), akar)
         return akar
 
 
