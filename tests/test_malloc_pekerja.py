@@ -69,7 +69,6 @@ def test_pekerja_malloc_hemat(monkeypatch):
     get six, plus the main one) and maps a large block on its own even after one was freed."""
     monkeypatch.setenv("LKJIP_ZIGOT", "0")
     monkeypatch.setenv("LKJIP_PERAMBAN_BERSAMA", "0")
-    monkeypatch.setenv("LKJIP_PANDOC_BERSAMA", "0")
     assert petakan(malloc_di_pekerja, [1, 2], jobs=2) == [(2, 1), (2, 1)]
 
 
