@@ -258,51 +258,6 @@ def _kunci_tata(teks, renderer) -> tuple:
             teks.get_rotation_mode())
 
 
-def ingat_setter() -> None:
-    """Before matplotlib's artists are imported (``matplotlib.figure``), make their import
-    cheaper: every ``Artist`` subclass, as it is defined, gets a ``set()`` whose docstring
-    lists every property it accepts (``Artist._update_set_signature_and_docstring``,
-    ``kwdoc``), each setter's docstring searched for what it accepts
-    (``ArtistInspector.get_valid_values``) again for every one of the ~100 classes that
-    inherit it. Here each answer for a setter of a class is kept, keyed by the setter function
-    and its docstrings (an instance, whose setter may be its own, is asked as before): the
-    same docstrings, character for character, ~0,08 CPU-s less of a kernel's ~1,2 s import of
-    pandas and matplotlib (issue 15; tests/test_grafik_impor.py). Called by a build's kernel
-    before it imports matplotlib (`lkjip.bangun.kernel.PRAIMPOR`); only classes defined after
-    it gain. Once a process."""
-    from matplotlib.artist import ArtistInspector
-
-    asli = ArtistInspector.get_valid_values
-    if getattr(asli, "_lkjip_ingat", False):
-        return
-    ingat: dict = {}
-
-    def get_valid_values(self, attr):
-        if not isinstance(self.o, type):
-            return asli(self, attr)
-        fungsi = getattr(self.o, f"set_{attr}", None)
-        if fungsi is None:  # raises as matplotlib does
-            return asli(self, attr)
-        try:
-            kunci = (fungsi, getattr(fungsi, "__doc__", None),
-                     getattr(fungsi, "_kwarg_doc", None))
-            return ingat[kunci]
-        except KeyError:
-            hasil = asli(self, attr)
-            # "unknown" is not kept: a setter without a docstring of its own is asked while
-            # its class is being made, before the class can be found to read a base
-            # class's docstring (inspect.getdoc); asked again later, it has an answer
-            if hasil != "unknown":
-                ingat[kunci] = hasil
-            return hasil
-        except TypeError:  # a setter that cannot be a key
-            return asli(self, attr)
-
-    get_valid_values.__doc__ = asli.__doc__
-    get_valid_values._lkjip_ingat = True
-    ArtistInspector.get_valid_values = get_valid_values
-
-
 class _Kembar:
     """What `_kanvas_kembar` yields: the print SVG drawn beside the screen SVG, or None."""
 
