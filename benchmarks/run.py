@@ -13,7 +13,7 @@ FAIL, and writes outputs/bench/*.csv and outputs/bench/bench.png:
    the reports built) and the extrapolation to 576 (Jawa Tengah) and 7.277 (Indonesia)
    kecamatan on one 16-core machine;
 4. peak memory (PSS, psutil every 0,25 s over the whole batch tree) per pool worker: the
-   worker, all its children (zygote and kernels, pandoc while the DOCX is written, its browser
+   worker, all its children (zygote and kernels, its browser
    if it has its own) and its 1/jobs share of the processes the workers share (the print
    service's browser), `bagi_memori`; whether it stays flat (the last third of the batch
    against the middle third); the batch process and the whole tree beside it. CPU of shared
@@ -159,7 +159,7 @@ def bagi_memori(pohon: dict[int, tuple[int, int]], induk: int, pekerja: set[int]
 
     `pohon`: pid -> (parent pid, PSS) of the batch process `induk` and all its descendants;
     `pekerja`: the pool workers' pids (children of `induk`). A worker costs its own PSS and
-    that of all its descendants (zygote, kernels, pandoc, its own browser) plus an equal share
+    that of all its descendants (zygote, kernels, its own browser) plus an equal share
     (1/`jobs`) of the SHARED processes: the batch's other descendants (e.g. the print service
     every worker prints with). The batch process itself is reported apart (``induk``), and
     ``pohon`` is the whole tree.
@@ -191,7 +191,7 @@ def bagi_memori(pohon: dict[int, tuple[int, int]], induk: int, pekerja: set[int]
 
 class PencatatMemori(threading.Thread):
     """Samples the memory (`_memori`: PSS) of a whole batch every 0.25 s: the batch process,
-    its pool workers with their children (the kernel, pandoc, a worker's own browser) and any
+    its pool workers with their children (the kernel, a worker's own browser) and any
     process the workers share (the print service), split per worker by `bagi_memori`."""
 
     def __init__(self, pid: int, jobs: int = JOBS):
@@ -345,7 +345,7 @@ def main() -> None:
     akhir = puncak_mb(pencatat, 2 * batch["detik"] / 3)
     bersama, induk, pohon = (puncak_mb(pencatat, kolom=k) for k in (3, 4, 5))
     print(f"\n(4) puncak memori (PSS) per pekerja = pekerja + semua anaknya (zigot, kernel, "
-          f"pandoc, peramban sendiri) + 1/{JOBS} proses bersama (layanan cetak): {puncak:.0f} MB; "
+          f"peramban sendiri) + 1/{JOBS} proses bersama (layanan cetak): {puncak:.0f} MB; "
           f"sepertiga tengah {tengah:.0f} MB, sepertiga akhir {akhir:.0f} MB ({b_batch}). "
           f"Puncak proses bersama {bersama:.0f} MB, proses batch sendiri {induk:.0f} MB, "
           f"seluruh pohon batch {pohon:.0f} MB = {pohon / JOBS:.0f} MB per job")

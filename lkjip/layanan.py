@@ -1,8 +1,7 @@
 """A batch process's service to its pool workers (issue 15, memory per worker): an abstract
 Unix socket (Linux) the workers connect to, named in their environment, and the messages on
-it. The print service (`lkjip.peramban.LayananCetak`) and the pandoc service
-(`lkjip.pandoc_bersama`) are ones: what the workers would each run (a browser, pandoc) runs
-once, in the batch process, for all of them.
+it. The print service (`lkjip.peramban.LayananCetak`) is one: the browser the workers would
+each run runs once, in the batch process, for all of them.
 
 A message is its kind (one byte) and its length (8 bytes, network order), then its bytes
 (`kirim`, `terima`). Only a process of the same user is served (``SO_PEERCRED``).
