@@ -3,8 +3,9 @@
 ``python benchmarks/rantai.py OUT EDISI1.html EDISI2.html ... -- KERTAS1.html ...`` writes
 ``OUT.pdf`` and ``OUT.docx`` of the edition's chapters and ``OUT_kertas_kerja.pdf`` of the
 working paper's: the bodies of the chapter pages are joined under the first page's head and
-rendered by the calls lkjip uses (``lkjip.ekspor.html_ke_pdf``, ``lkjip.word.html_ke_docx``),
-so both sides of the benchmark pay the same PDF and Word engines.
+rendered by the calls lkjip uses (``lkjip.ekspor.html_ke_pdf``, ``lkjip.word.html_ke_docx``
+with the charts' PNG copies from each chapter's executed notebook, ``EDISI1.ipynb`` beside
+``EDISI1.html``), so both sides of the benchmark pay the same PDF and Word engines.
 """
 
 import sys
@@ -19,7 +20,9 @@ def gabung_html(halaman: list[str]) -> str:
 
 
 def main(argv: list[str]) -> None:
-    from lkjip.ekspor import html_ke_pdf
+    import nbformat
+
+    from lkjip.ekspor import html_ke_pdf, png_grafik
     from lkjip.word import html_ke_docx
 
     keluar, sisa = Path(argv[0]), argv[1:]
@@ -27,7 +30,13 @@ def main(argv: list[str]) -> None:
         else (sisa, [])
     html = gabung_html([Path(p).read_text(encoding="utf-8") for p in edisi])
     keluar.with_suffix(".pdf").write_bytes(html_ke_pdf(html))
-    keluar.with_suffix(".docx").write_bytes(html_ke_docx(html))
+    # the charts' PNG copies from the chapters' executed notebooks (papermill's, beside their
+    # HTML), as lkjip hands them to the same Word step (`lkjip.ekspor.png_grafik`)
+    png = {}
+    for p in edisi:
+        png.update(png_grafik(nbformat.reads(Path(p).with_suffix(".ipynb").read_text(
+            encoding="utf-8"), as_version=4)))
+    keluar.with_suffix(".docx").write_bytes(html_ke_docx(html, png))
     if kertas:
         html = gabung_html([Path(p).read_text(encoding="utf-8") for p in kertas])
         Path(f"{keluar}_kertas_kerja.pdf").write_bytes(html_ke_pdf(html))

@@ -227,9 +227,9 @@ class Pembaca:
         if nama == "meta":
             return []
         if nama == "pre":
-            if len(n.attrib) or any(_nama(c) for c in n):
-                raise _tak_dikenal("<pre> dengan atribut atau elemen di dalamnya")
-            teks = "".join(n.itertext())
+            if len(n.attrib):  # an id or a language class: pandoc would bookmark/highlight
+                raise _tak_dikenal("<pre> dengan atribut")
+            teks = _teks_pre(n)
             return [("code", teks[:-1] if teks.endswith("\n") else teks)]
         if nama == "p":
             inl = _trim(self.inlines(_isi(n)))
@@ -324,6 +324,31 @@ def _uri(url: str) -> str:
     'https://contoh.id/a%20b'
     """
     return "".join(f"%{ord(c):02X}" if c in _SPASI or c in '<>|"{}[]^`' else c for c in url)
+
+
+def _teks_pre(pre) -> str:
+    r"""A ``<pre>``'s text as pandoc's reader takes it (``pCodeBlock``): the text of every
+    element inside (a highlighted code cell's ``<span>``s), a ``<br>`` as a line break, the
+    tags themselves dropped.
+
+    >>> from lxml import etree
+    >>> _teks_pre(etree.fromstring('<pre><b>im<i>po</i>rt</b> x<br/>y</pre>'))
+    'import x\ny'
+    """
+    out = [pre.text or ""]
+
+    def anak(el) -> None:
+        for c in el:
+            if _nama(c) == "br":
+                out.append("\n")
+            elif _nama(c):
+                out.append(c.text or "")
+                anak(c)
+            if c.tail:
+                out.append(c.tail)
+
+    anak(pre)
+    return "".join(out)
 
 
 def _anak(el, *nama: str) -> list:
@@ -557,9 +582,8 @@ class Penulis:
         if jenis == "div":
             _, ident, kvs, isi = b
             kv = dict(kvs)
-            for k in kv:
-                if k not in ("custom-style", "mime-type", "bab", "role"):
-                    raise _tak_dikenal(f"atribut data-{k} pada <div>")
+            if "dir" in kv:  # pandoc's docx writer gives a div's other attributes no meaning
+                raise _tak_dikenal("atribut dir pada <div>")  # but this one (bidi)
             if "custom-style" in kv:
                 gaya = kv["custom-style"]
                 if gaya.lower() not in self.gaya and gaya not in self.gaya_baru:

@@ -167,7 +167,23 @@ def test_tautan_ke_penanda_dan_ke_luar():
     '<table><tr><td style="text-align:right">1</td></tr></table>',  # a cell's alignment
     '<p><img src="logo.jpg" alt="logo"/></p>',      # a picture it was not given as PNG
     "<blockquote><p>kutipan</p></blockquote>",     # a quotation
+    '<div data-dir="rtl"><p>x</p></div>',           # right-to-left (pandoc: bidi)
+    '<pre class="python">x = 1</pre>',              # a language pandoc would highlight
 ])
 def test_bentuk_tak_dikenal_menjadi_galat(html):
     with pytest.raises(BentukTakDikenal, match="Penulis Word tidak mengenal"):
         tulis_docx(html, {}, REFERENSI)
+
+
+def test_kode_dan_atribut_div_seperti_pandoc():
+    """A notebook's highlighted code cell (nbconvert's ``<pre>`` of ``<span>``s, a ``<br>``)
+    is one Source Code paragraph of its text, as pandoc's reader takes a ``<pre>``; a div's
+    data- attributes other than custom-style (nbconvert's data-mime-type, data-type,
+    data-tabindex) give the paragraph nothing, as in pandoc's docx writer."""
+    badan = _badan('<div data-type="x" data-tabindex="0"><p>teks</p></div>'
+                   '<div class="highlight"><pre><span></span><span class="kn">import</span>'
+                   ' <span class="nn">pandas</span><br/>x</pre></div>')
+    p = badan.findall(f"{W}p")
+    assert [(_gaya(q), _teks(q)) for q in p] == [("FirstParagraph", "teks"),
+                                                   ("SourceCode", "import pandasx")]
+    assert len(p[1].findall(f".//{W}br")) == 1  # the line break between the two lines
