@@ -84,3 +84,21 @@ def test_proses_bangun_tanpa_modul_pemeriksa_format_jsonschema():
         print(*[m for m in (*MODUL_FORMAT, "arrow") if sys.modules.get(m) is not None])
     """)
     assert keluar.splitlines() == ["ditolak"]
+
+
+def test_proses_bangun_mengimpor_requests_hanya_bila_dipakai():
+    # papermill imports requests (with urllib3) and uses it only for notebooks over HTTP: a
+    # build's process imports it when something first uses it, and it then works as imported
+    keluar = _di_proses_baru("""
+        import sys
+        from lkjip.bangun.jalankan import lewati_rfc3987, tunda_impor
+        lewati_rfc3987()
+        tunda_impor()
+        import papermill.iorw
+        print("urllib3" in sys.modules, "requests.exceptions" in sys.modules)
+        print(papermill.iorw.requests.codes.not_found)
+        import requests.exceptions
+        print(issubclass(requests.exceptions.HTTPError, requests.RequestException),
+              sys.modules["requests"].__name__, "urllib3" in sys.modules)
+    """)
+    assert keluar.splitlines() == ["False False", "404", "True requests True"]

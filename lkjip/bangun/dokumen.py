@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lkjip.bangun.galat import gagal_tulis
-from lkjip.bangun.jalankan import gabung, isi_sampul, jalankan, lewati_rfc3987, mulai_kernel
+from lkjip.bangun.jalankan import (
+    gabung,
+    isi_sampul,
+    jalankan,
+    lewati_rfc3987,
+    mulai_kernel,
+    tunda_impor,
+)
 from lkjip.bangun.keluaran import FORMAT_BAWAAN, cek_format, tulis_format
 from lkjip.bangun.suntik import titik
 from lkjip.bangun.tulis import folder_sementara, pindahkan
@@ -124,6 +131,7 @@ def bangun_dokumen(*dokumen: Dokumen, out_dir, siapkan: Callable[[], object] | N
     if not dokumen:
         raise ValueError("bangun_dokumen: tidak ada dokumen")
     lewati_rfc3987()
+    tunda_impor()
     lapor = kemajuan or _diam
     out_dir, judul = Path(out_dir).resolve(), dokumen[0].judul
     with mulai_kernel(judul, dokumen[0].tempat_kernel) as kernel:
