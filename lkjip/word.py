@@ -12,8 +12,9 @@ what `word_tulis` writes, element for element, for the HTML our reports hold (he
 Word heading styles, tables with row and column spans, figures with captions, lists,
 bookmarks), so the edition did not change. But its process held ~210 MB PSS at a batch
 worker's memory peak (135 MB of it the binary's pages) and cost ~0,6 CPU-s a report (issue
-15); our HTML is a small, known subset, and anything outside it raises
-`word_tulis.BentukTakDikenal` instead of being dropped. Rejected: building the document cell
+15); our HTML is a small, known subset (with what analysts plausibly write in a chapter
+notebook), and anything outside it raises `word_tulis.BentukTakDikenal`, a user's error naming
+the notebook's cell, instead of being dropped. Rejected: building the document cell
 by cell with python-docx (a second renderer of every table) and LibreOffice (a 300 MB system
 package and a process per build).
 

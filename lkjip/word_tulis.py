@@ -9,8 +9,17 @@ row and column spans, figures, spans), `Penulis` writes it as WordprocessingML (
 writer: styles First Paragraph / Body Text / Compact / Heading N / Table Caption / Image
 Caption / Captioned Figure / a div's ``data-custom-style``, bookmarks from ids around the
 section a heading opens, lists numbered as pandoc numbers them, tables on pandoc's grid,
-pictures sized from their PNG's pixels and resolution). An element or attribute outside
-that subset raises `BentukTakDikenal` (a bug to fix here, never silently dropped content).
+pictures sized from their PNG's, JPEG's or GIF's pixels and resolution).
+
+What analysts write in a chapter notebook reaches this HTML too (markdown cells through
+mistune, display(...) outputs): block quotes, rules, inline code, column alignment of
+markdown tables, <mark>, <q>, soft hyphens, JPEG/GIF pictures, tags pandoc skips keeping
+what they hold (<center>, <details>, <font>...), styles it ignores; each written as pandoc
+wrote it (tests/test_word_bentuk.py). A form Word cannot hold (an inline SVG, a video, a
+picture not embedded in the notebook, a definition or task list) or one pandoc gave a
+meaning not learnt here raises `BentukTakDikenal`, a user's error that names the chapter
+notebook and cell and what to do (the build says it without a traceback); never silently
+dropped content.
 
 Why not pandoc any more: its process held ~210 MB PSS at a batch's memory peak (135 MB of it
 the binary's pages) and cost ~0,6 CPU-s a report plus python-docx's re-reading of its
@@ -28,14 +37,64 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from xml.sax.saxutils import escape, quoteattr
 
+from lkjip.galat import LkjipError, Masalah
 
-class BentukTakDikenal(RuntimeError):
-    """The prepared HTML holds an element or attribute the Word writer does not know (a bug
-    in lkjip: the writer must learn it, or the edition must not make it)."""
+SARAN = ("Ubah sel itu di notebook bab: tulis isinya sebagai paragraf, judul, daftar, tabel "
+         "atau gambar PNG/JPEG (bentuk yang dapat ditulis ke Word). Bila sel itu tidak Anda "
+         "ubah, ini kekurangan lkjip: laporkan pesan ini.")
 
 
-def _tak_dikenal(apa: str) -> BentukTakDikenal:
-    return BentukTakDikenal(f"Penulis Word tidak mengenal {apa}: tambahkan ke lkjip.word_tulis")
+class BentukTakDikenal(LkjipError):
+    """The prepared HTML holds an element or attribute the Word writer cannot write: an
+    analyst's markdown cell or output in a form Word cannot hold (an inline SVG, a video, a
+    picture not embedded in the notebook), or one pandoc gave a meaning the writer has not
+    learnt. A user's error (`LkjipError`: the build says it without a traceback), naming the
+    chapter notebook and cell (`tandai`, by the cell's ``cell-id=`` div in nbconvert's HTML)
+    and a snippet of the element's text; never silently dropped content.
+
+    >>> e = BentukTakDikenal("elemen <video>", "rapat", "Pakai gambar.")
+    >>> e.tandai("cell-id=edisi-01_bab1-6"); print(e)
+    Edisi Word (DOCX) tidak dapat ditulis:
+    - 01_bab1.ipynb: sel ke-6: penulis Word tidak mengenal elemen <video> ('rapat'). Pakai gambar.
+    """
+
+    def __init__(self, apa: str, cuplikan: str = "", saran: str = SARAN):
+        self.apa, self.cuplikan, self.saran, self.sel = apa, cuplikan, saran, None
+        super().__init__(self._masalah())
+
+    def tandai(self, ident: str) -> None:
+        """The cell the element is in, by its div's id (the innermost cell, told first)."""
+        if self.sel is None and ident.startswith("cell-id="):
+            self.sel = ident[len("cell-id="):]
+            self.masalah = [self._masalah()]
+
+    def _masalah(self) -> Masalah:
+        berkas, pesan = "edisi Word", f"penulis Word tidak mengenal {self.apa}"
+        m = re.fullmatch(r"(?:edisi|kertas_kerja)-(.+)-(\d+)", self.sel or "")
+        if m:
+            berkas, pesan = f"{m[1]}.ipynb", f"sel ke-{m[2]}: {pesan}"
+        elif self.sel:
+            berkas = f"sel {self.sel}"
+        cuplikan = " ".join(self.cuplikan.split())
+        if cuplikan:
+            cuplikan = cuplikan if len(cuplikan) <= 60 else cuplikan[:60] + "…"
+            pesan += f" ({cuplikan!r})"
+        return Masalah(berkas, pesan=f"{pesan}. {self.saran}")
+
+    def ringkasan(self) -> str:
+        return "\n".join(["Edisi Word (DOCX) tidak dapat ditulis:"]
+                         + [f"- {m}" for m in self.masalah])
+
+
+def _tak_dikenal(apa: str, el=None, saran: str = SARAN) -> BentukTakDikenal:
+    """The error for `apa`, with the text of the element `el` (an lxml element or a string)
+    as its snippet."""
+    cuplikan = el if isinstance(el, str) or el is None else " ".join(el.itertext())
+    return BentukTakDikenal(apa, cuplikan or "", saran)
+
+
+def _ditolak(el, apa: str) -> BentukTakDikenal:
+    return _tak_dikenal(apa, el)
 
 
 # ---------------------------------------------------------------- reading (pandoc's HTML reader)
@@ -46,14 +105,41 @@ _INLINE_BIASA = {"strong": "strong", "b": "strong", "em": "emph", "i": "emph",
                  "sup": "sup", "sub": "sub", "u": "u", "ins": "u", "s": "strike",
                  "strike": "strike", "del": "strike"}
 _BLOK = {"pre", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "div", "section",
-         "header", "figure", "html", "body", "head", "meta"}
+         "header", "main", "figure", "html", "body", "head", "meta", "blockquote", "hr"}
+# pandoc's other block tags (``blockHtmlTags``): the tag itself is skipped, what it holds read
+# as blocks (``pRawHtmlBlock``: <center>, <details>, <summary>, <article>...); those with a
+# meaning of their own Word cannot take are refused (`_DITOLAK`)
+_BLOK_LEWAT = {"address", "article", "aside", "center", "details", "dir", "fieldset", "footer",
+               "form", "hgroup", "menu", "nav", "noframes", "output", "summary", "frameset",
+               "isindex"}
+# what pandoc would read as something Word cannot show (or would drop with what it holds)
+_DITOLAK = {
+    "svg": "gambar SVG di dalam teks (hanya grafik lkjip.tampil.grafik yang diubah ke PNG)",
+    "math": "rumus MathML", "canvas": "kanvas <canvas>", "video": "video", "audio": "audio",
+    "iframe": "bingkai <iframe>", "embed": "objek <embed>", "object": "objek <object>",
+    "applet": "applet", "button": "tombol <button>", "progress": "bilah <progress>",
+    "map": "peta gambar <map>", "area": "peta gambar <area>", "source": "sumber media",
+    "track": "trek media", "noscript": "<noscript>", "textarea": "isian <textarea>",
+    "dl": "daftar definisi <dl>", "dt": "istilah <dt>", "dd": "definisi <dd>",
+    "input": "isian/kotak centang <input>", "select": "pilihan <select>",
+    "caption": "<caption> di luar tabel", "colgroup": "<colgroup>", "col": "<col>",
+    "tbody": "bagian tabel di luar <table>", "thead": "bagian tabel di luar <table>",
+    "tfoot": "<tfoot>", "tr": "baris tabel di luar <table>", "td": "sel tabel di luar <table>",
+    "th": "sel tabel di luar <table>", "li": "butir daftar di luar <ul>/<ol>",
+    "figcaption": "<figcaption> di luar <figure>", "style": "<style>", "script": "<script>",
+    "title": "<title>", "base": "<base>", "link": "<link>",
+    "bdo": "teks kanan-ke-kiri <bdo>"}
 _META_BLOK = {"title", "subtitle", "author", "date", "abstract", "abstract-title", "toc",
               "lof", "lot", "toc-title", "dir"}  # what pandoc writes into the document
 _INLINE = {"strong", "b", "em", "i", "sup", "sub", "u", "ins", "s", "strike", "del", "br",
-           "span", "a", "img"}
-_KELAS_SPAN = {"mark", "comment-start", "comment-end", "insertion", "deletion"}
-_ATRIBUT_ABAIKAN = {"aria-describedby", "tabindex", "scope", "alt", "title", "src", "class",
-                    "id"}
+           "span", "a", "img", "code", "tt", "var", "samp", "q", "small", "kbd", "mark", "dfn",
+           "abbr"}
+_KODE = {"code", "tt", "var", "samp"}  # pandoc's Code (``formatCode``)
+_SEPERTI_SPAN = {"kbd", "mark", "dfn", "abbr", "small"}  # a span with the tag as its class
+_KELAS_SPAN = {"comment-start", "comment-end", "insertion", "deletion"}
+# a span's attributes pandoc's docx writer gives a meaning (the others it ignores: style...)
+_ATRIBUT_BERMAKNA = {"custom-style": "gaya Word (custom-style)", "dir": "arah teks (dir)",
+                     "lang": "bahasa (lang)"}
 
 
 def _nama(el) -> str:
@@ -145,6 +231,7 @@ class Pembaca:
     def __init__(self):
         self.meta: dict[str, str] = {}
         self.id_judul: set[str] = set()
+        self.kutip = 0  # depth of <q> being read
 
     def teks(self, s: str) -> list:
         return [(("soft",) if "\n" in m.group(1) else ("space",)) if m.group(1) is not None
@@ -164,13 +251,26 @@ class Pembaca:
             return _keluarkan_spasi(_INLINE_BIASA[nama], self.inlines(_isi(n)))
         if nama == "br":
             return [("br",)]
+        if nama in _KODE:  # pandoc's formatCode: the plain parts as code, formatting kept
+            return _kode(self.inlines(_isi(n)))
+        if nama == "q":  # pandoc's pQ: curly quotes, single inside double
+            self.kutip += 1
+            try:
+                isi = self.inlines(_isi(n))
+            finally:
+                self.kutip -= 1
+            return _keluarkan_spasi("quoted", isi, "single" if self.kutip % 2 else "double")
+        if nama in _SEPERTI_SPAN:  # pandoc's pSpanLike / pSmall
+            ident, kelas, kvs = _attr(n)
+            return [("span", ident, [nama] + kelas, kvs, self.inlines(_isi(n)))]
         if nama == "span":
             ident, kelas, kvs = _attr(n)
             isi = self.inlines(_isi(n))
-            if "smallcaps" in kelas:
+            if "smallcaps" in kelas or _gaya_css(n.get("style", "")).get(
+                    "font-variant") == "small-caps":
                 return [("smallcaps", isi)]
             if not _KELAS_SPAN.isdisjoint(kelas) or any(k.startswith("csl-") for k in kelas):
-                raise _tak_dikenal(f"kelas {' '.join(kelas)} pada <span>")
+                raise _tak_dikenal(f"kelas {' '.join(kelas)} pada <span>", n)
             return [("span", ident, kelas, kvs, isi)]
         if nama == "a":
             ident, kelas, kvs = _attr(n)
@@ -182,10 +282,14 @@ class Pembaca:
             return _keluarkan_spasi("link", isi, _uri(href))
         if nama == "img":
             if not n.get("src"):
-                raise _tak_dikenal("<img> tanpa src")
+                raise _tak_dikenal("<img> tanpa src", n.get("alt", ""))
             return [("img", n.get("id", ""), n.get("src"), n.get("title", ""),
                      n.get("alt", ""))]
-        raise _tak_dikenal(f"elemen <{nama}> di dalam teks")
+        if nama in _DITOLAK:
+            raise _ditolak(n, _DITOLAK[nama])
+        if nama in _BLOK or nama in _BLOK_LEWAT:
+            raise _ditolak(n, f"blok <{nama}> di dalam teks (paragraf, tautan, huruf tebal...)")
+        return self.inlines(_isi(n))  # pandoc skips a tag it does not know, not what it holds
 
     # -- blocks
 
@@ -204,9 +308,12 @@ class Pembaca:
             if nama in _BLOK:
                 lepas()
                 out += self.satu_blok(n, nama)
-            elif nama and nama not in _INLINE:
-                raise _tak_dikenal(f"elemen <{nama}>")
-            else:
+            elif nama in _BLOK_LEWAT:  # the tag skipped, its contents read as blocks
+                lepas()
+                out += self.blok(_isi(n))
+            elif nama in _DITOLAK:
+                raise _ditolak(n, _DITOLAK[nama])
+            else:  # inline: one pandoc knows, or one it skips (<font>, <cite>...)
                 tertunda.append(n)
         lepas()
         return out
@@ -228,17 +335,25 @@ class Pembaca:
             return []
         if nama == "pre":
             if len(n.attrib):  # an id or a language class: pandoc would bookmark/highlight
-                raise _tak_dikenal("<pre> dengan atribut")
+                raise _tak_dikenal("<pre> dengan atribut", n)
             teks = _teks_pre(n)
             return [("code", teks[:-1] if teks.endswith("\n") else teks)]
         if nama == "p":
             inl = _trim(self.inlines(_isi(n)))
             return [("para", inl)] if inl else []
-        if nama[0] == "h":
+        if nama == "hr":  # pandoc's HorizontalRule
+            return [("hr",)]
+        if nama == "blockquote":
+            return [("quote", _perbaiki_plain(self.blok(_isi(n)), dalam_daftar=False))]
+        if nama in ("h1", "h2", "h3", "h4", "h5", "h6"):
             return [self.judul(n, nama)]
-        if nama in ("div", "section", "header"):
+        if nama in ("div", "section", "header", "main"):
             ident, kelas, kvs = _attr(n)
-            isi = self.blok(_isi(n))
+            try:
+                isi = self.blok(_isi(n))
+            except BentukTakDikenal as e:
+                e.tandai(ident)  # a notebook cell's div: where the form is
+                raise
             if isi and isi[0][0] == "header" and isi[0][2] == ident and ident:
                 isi[0] = ("header", isi[0][1], "", isi[0][3])
             return [("div", ident, kvs, isi)]
@@ -266,13 +381,15 @@ class Pembaca:
             butir.append(_perbaiki_plain(b))
         if nama == "ul":
             return ("bullet", butir)
-        if n.get("style"):
-            raise _tak_dikenal("atribut style pada <ol>")
+        css = _gaya_css(n.get("style", ""))
+        css = css.get("list-style-type", css.get("list-style"))
+        gaya_css = {"lower-roman": "lowerRoman", "upper-roman": "upperRoman",
+                    "lower-alpha": "lowerLetter", "upper-alpha": "upperLetter",
+                    "decimal": "decimal"}
         gaya = ({"i": "lowerRoman", "I": "upperRoman", "a": "lowerLetter", "A": "upperLetter",
                  "1": "decimal"}.get(n.get("type"), "default") if n.get("type") is not None else
-                {"lower-roman": "lowerRoman", "upper-roman": "upperRoman",
-                 "lower-alpha": "lowerLetter", "upper-alpha": "upperLetter",
-                 "decimal": "decimal"}.get(n.get("class", ""), "default"))
+                gaya_css.get(n.get("class", ""), "default") if n.get("class") is not None else
+                gaya_css.get(css, "default") if css is not None else "default")
         return ("ordered", int(n.get("start", 1)), gaya, butir)
 
     def figur(self, n):
@@ -307,14 +424,59 @@ class Pembaca:
         return ("table", n.get("id", ""), judul, kepala, badan)
 
     def baris(self, tr) -> list:
+        """pandoc's ``pCell`` of each cell: (rows, columns, blocks, alignment from its
+        ``align`` or CSS ``text-align``); its other attributes mean nothing to the docx
+        writer."""
         sel = []
         for td in _anak(tr, "td", "th"):
-            for k in td.attrib:
-                if k not in ("rowspan", "colspan", "scope", "class", "id"):
-                    raise _tak_dikenal(f"atribut {k} pada <{_nama(td)}>")
-            sel.append((int(td.get("rowspan", 1)), int(td.get("colspan", 1)),
-                        self.blok(_isi(td))))
+            rata = td.get("align", _gaya_css(td.get("style", "")).get("text-align"))
+            sel.append((_bulat(td.get("rowspan")), _bulat(td.get("colspan")),
+                        self.blok(_isi(td)), rata if rata in ("left", "right", "center") else ""))
         return sel
+
+
+def _gaya_css(gaya: str) -> dict[str, str]:
+    """A ``style`` attribute's properties (pandoc's ``cssAttributes``), names lower case.
+
+    >>> _gaya_css("text-align: right; COLOR:red")
+    {'text-align': 'right', 'color': 'red'}
+    """
+    out = {}
+    for bagian in gaya.split(";"):
+        k, _, v = bagian.partition(":")
+        if k.strip():
+            out[k.strip().lower()] = v.strip()
+    return out
+
+
+def _bulat(s: str | None) -> int:
+    """A rowspan/colspan (pandoc's ``safeRead``, 1 when absent or not a number)."""
+    return int(s) if s is not None and s.strip().isdigit() else 1
+
+
+def _kode(inl: list) -> list:
+    """pandoc's ``formatCode``: each run of plain parts (text, spaces, quotes) one code
+    element of their text, other formatting kept around its own code.
+
+    >>> _kode([("str", "a"), ("space",), ("strong", [("str", "b")])])
+    [('code', 'a '), ('strong', [('code', 'b')])]
+    """
+    out: list = []
+    sambung = False  # the last element is code made here from plain parts
+    for x in inl:
+        if x[0] in ("str", "space", "soft", "quoted"):
+            teks = _rangkai([x])
+            if sambung:
+                out[-1] = ("code", out[-1][1] + teks)
+            else:
+                out.append(("code", teks))
+            sambung = True
+            continue
+        sambung = False
+        if x[0] in _LEBUR or x[0] in ("smallcaps", "span", "link"):
+            x = x[:-1] + (_kode(x[-1]),)
+        out.append(x)
+    return out
 
 
 def _uri(url: str) -> str:
@@ -365,9 +527,12 @@ def _anak(el, *nama: str) -> list:
     return out
 
 
-def _perbaiki_plain(b: list) -> list:
-    """``fixPlains True``: a list item with a paragraph-like block has paragraphs only."""
-    if any(x[0] in ("para", "header") for x in b):
+def _perbaiki_plain(b: list, dalam_daftar: bool = True) -> list:
+    """``fixPlains``: a list item (`dalam_daftar`) or a block quote with a paragraph-like
+    block has paragraphs only (a list counts as one only in a block quote)."""
+    seperti = {"para", "header", "code", "quote"} | (
+        set() if dalam_daftar else {"bullet", "ordered"})
+    if any(x[0] in seperti for x in b):
         return [("para", x[1]) if x[0] == "plain" else x for x in b]
     return b
 
@@ -386,7 +551,15 @@ def _rangkai(inl: list) -> str:
             out.append(_rangkai(x[4]))
         elif x[0] == "link":
             out.append(_rangkai(x[2]))
+        elif x[0] == "code":
+            out.append(x[1])
+        elif x[0] == "quoted":
+            buka, tutup = _KUTIP[x[1]]
+            out.append(buka + _rangkai(x[2]) + tutup)
     return "".join(out)
+
+
+_KUTIP = {"double": ("\u201c", "\u201d"), "single": ("\u2018", "\u2019")}
 
 
 def _id_unik(isi: list, dipakai: set[str]) -> str:
@@ -499,13 +672,66 @@ def ukuran_png(data: bytes) -> tuple[int, int, int, int]:
     (769, 487, 119, 119)
     """
     if data[:8] != b"\x89PNG\r\n\x1a\n" or data[12:16] != b"IHDR":
-        raise _tak_dikenal("gambar yang bukan PNG")
+        raise _tak_dikenal("gambar PNG yang rusak")
     w, h = struct.unpack(">II", data[16:24])
     i = data.find(b"pHYs")
     if i < 0:
         return w, h, 72, 72
     x, y, u = struct.unpack(">IIB", data[i + 4:i + 13])
     return (w, h, x * 254 // 10000, y * 254 // 10000) if u == 1 else (w, h, 72, 72)
+
+
+def ukuran_jpeg(data: bytes) -> tuple[int, int, int, int]:
+    """(width px, height px, dpi x, dpi y) of a JPEG as pandoc reads them (JuicyPixels): the
+    size from its frame header, the resolution from its JFIF header (dots per inch, or per
+    centimetre times 254 div 100), 72 without one or for 0.
+
+    >>> jfif = (b"\\xff\\xe0\\x00\\x10JFIF\\x00\\x01\\x01\\x01" + struct.pack(">HH", 150, 150)
+    ...         + b"\\0\\0")
+    >>> sof = b"\\xff\\xc0\\x00\\x11\\x08" + struct.pack(">HH", 150, 300) + b"\\0" * 10
+    >>> ukuran_jpeg(b"\\xff\\xd8" + jfif + sof)
+    (300, 150, 150, 150)
+    """
+    i, dpi, ukuran = 2, (72, 72), None
+    while ukuran is None and i + 4 <= len(data) and data[i] == 0xFF:
+        penanda, panjang = data[i + 1], struct.unpack(">H", data[i + 2:i + 4])[0]
+        isi = data[i + 4:i + 2 + panjang]
+        if penanda == 0xE0 and isi[:5] == b"JFIF\0" and len(isi) >= 12:
+            satuan, x, y = isi[7], *struct.unpack(">HH", isi[8:12])
+            if satuan == 2:
+                x, y = x * 254 // 100, y * 254 // 100
+            if satuan in (1, 2):
+                dpi = (x or 72, y or 72)
+        elif 0xC0 <= penanda <= 0xCF and penanda not in (0xC4, 0xC8, 0xCC):
+            h, w = struct.unpack(">HH", isi[1:5])
+            ukuran = (w, h)
+        i += 2 + panjang
+    if ukuran is None:
+        raise _tak_dikenal("gambar JPEG yang rusak")
+    return (*ukuran, *dpi)
+
+
+def ukuran_gambar(data: bytes) -> tuple[str, str, tuple[int, int, int, int]]:
+    """(extension, content type, size as `ukuran_png`) of a PNG, JPEG or GIF picture (GIF at
+    72 dpi, as pandoc); another kind is refused: Word's older versions show no SVG, and
+    pandoc embedded an SVG without a PNG to fall back on."""
+    if data[:8] == b"\x89PNG\r\n\x1a\n":
+        return "png", "image/png", ukuran_png(data)
+    if data[:2] == b"\xff\xd8":
+        return "jpg", "image/jpeg", ukuran_jpeg(data)
+    if data[:6] in (b"GIF87a", b"GIF89a"):
+        return "gif", "image/gif", (*struct.unpack("<HH", data[6:10]), 72, 72)
+    if b"<svg" in data[:2000].lower():
+        raise _tak_dikenal("gambar SVG (Word tidak selalu dapat menampilkannya)",
+                           saran=SARAN_GAMBAR)
+    raise _tak_dikenal("gambar yang bukan PNG, JPEG atau GIF", saran=SARAN_GAMBAR)
+
+
+_ALT_NBCONVERT = "No description has been provided for this image"  # an output's picture
+SARAN_GAMBAR = ("Simpan gambar sebagai PNG atau JPEG dan tempelkan ke sel markdown (lampiran "
+                "sel: seret gambar ke sel di JupyterLab) atau tampilkan dengan "
+                "IPython.display.Image(filename=...); grafik matplotlib lewat "
+                "lkjip.tampil.grafik.")
 
 
 class Penulis:
@@ -583,13 +809,25 @@ class Penulis:
             _, ident, kvs, isi = b
             kv = dict(kvs)
             if "dir" in kv:  # pandoc's docx writer gives a div's other attributes no meaning
-                raise _tak_dikenal("atribut dir pada <div>")  # but this one (bidi)
-            if "custom-style" in kv:
+                raise _tak_dikenal("arah teks (dir) pada <div>", _rangkai_blok(isi))  # but
+            if "custom-style" in kv:                                            # this (bidi)
                 gaya = kv["custom-style"]
                 if gaya.lower() not in self.gaya and gaya not in self.gaya_baru:
                     self.gaya_baru.append(gaya)
                 env = self.with_pstyle(env, gaya)
-            return self.bookmark(ident, self.blocks(isi, env))
+            try:
+                return self.bookmark(ident, self.blocks(isi, env))
+            except BentukTakDikenal as e:
+                e.tandai(ident)  # a notebook cell's div: where the form is
+                raise
+        if jenis == "quote":  # pandoc's BlockQuote: its paragraphs in Block Text
+            out = self.blocks(b[1], self.with_pstyle(env, "Block Text"))
+            self.first = True
+            return out
+        if jenis == "hr":  # pandoc's HorizontalRule: a VML rule
+            self.first = True
+            return ['<w:p><w:r><w:pict><v:rect style="width:0;height:1.5pt" o:hralign="center" '
+                    'o:hrstd="t" o:hr="t" /></w:pict></w:r></w:p>']
         if jenis == "header":
             _, lev, ident, inl = b
             self.first = True
@@ -670,11 +908,14 @@ class Penulis:
         cap_xml = self.blocks(judul, self.with_pstyle(env, "Table Caption")) if judul else []
         self.in_table = True
         env_t = {**env, "level": -1}
+        baris_badan = next((bd[0] for bd in badan if bd), [])  # pandoc's calculateAlignments:
+        rata = [c[3] for c in baris_badan for _ in range(c[1])]  # the first body row's
+        rata = (rata + [""] * ncol)[:ncol]
         baris = []
         if kepala:
-            baris += self.bagian_tabel(kepala, ncol, env_t, True)
+            baris += self.bagian_tabel(kepala, ncol, env_t, True, rata)
         for bd in badan:
-            baris += self.bagian_tabel(bd, ncol, env_t, False)
+            baris += self.bagian_tabel(bd, ncol, env_t, False, rata)
         if sederhana:
             grid = [f'<w:gridCol w:w="{7920 // ncol}" />'] * ncol
             tblw, tetap = '<w:tblW w:type="auto" w:w="0" />', ""
@@ -697,18 +938,19 @@ class Penulis:
         tbl = f"<w:tbl>{tblpr}<w:tblGrid>{''.join(grid)}</w:tblGrid>{''.join(baris)}</w:tbl>"
         return self.bookmark(ident, cap_xml + [tbl])
 
-    def bagian_tabel(self, rows: list, ncol: int, env: dict, kepala: bool) -> list[str]:
+    def bagian_tabel(self, rows: list, ncol: int, env: dict, kepala: bool,
+                     rata: list[str]) -> list[str]:
         n = len(rows)
         grid: list[list] = [[None] * ncol for _ in range(n)]
         for r, row in enumerate(rows):
             c = 0
-            for rs, cs, isi in row:
+            for rs, cs, isi, jc in row:
                 while c < ncol and grid[r][c] is not None:
                     c += 1
                 if c >= ncol:
                     break
                 rs, cs = min(rs, n - r), min(cs, ncol - c)
-                grid[r][c] = ("isi", rs, cs, isi)
+                grid[r][c] = ("isi", rs, cs, isi, jc or rata[c])
                 for rr in range(r, r + rs):
                     for cc in range(c, c + cs):
                         if (rr, cc) != (r, c):
@@ -717,9 +959,11 @@ class Penulis:
         for r in range(n):
             sel = []
             for c in range(ncol):
-                g = grid[r][c] or ("isi", 1, 1, [])
+                g = grid[r][c] or ("isi", 1, 1, [], "")
                 if g[0] == "isi":
-                    sel.append(self.sel(g[1], g[2], g[3], env))
+                    env_sel = {**env, "pother": env["pother"] + [f'<w:jc w:val="{g[4]}" />']} \
+                        if g[4] else env
+                    sel.append(self.sel(g[1], g[2], g[3], env_sel))
                 elif g[1] != r and g[2] == c:
                     sel.append(f'<w:tc><w:tcPr><w:gridSpan w:val="{g[3]}" />'
                                '<w:vMerge w:val="continue" /></w:tcPr><w:p><w:pPr /></w:p></w:tc>')
@@ -758,11 +1002,17 @@ class Penulis:
         return f"<w:rPr>{''.join(_urut(props))}</w:rPr>" if props else ""
 
     def run_teks(self, s: str, env: dict) -> list[str]:
+        """pandoc's ``formattedString``: a run of the text, a soft hyphen (U+00AD) a
+        ``w:softHyphen`` run of its own."""
+        if "\xad" in s:
+            lunak = f"<w:r>{self.rpr(env)}<w:softHyphen /></w:r>"
+            out = []
+            for i, bagian in enumerate(s.split("\xad")):
+                out += ([lunak] if i else []) + self.run_teks(bagian, env)
+            return out
         s = _TAK_SAH.sub("", s)
         if not s:
             return []
-        if "\xad" in s:
-            raise _tak_dikenal("tanda pemenggal lunak (U+00AD)")
         return [f'<w:r>{self.rpr(env)}<w:t xml:space="preserve">{escape(s)}</w:t></w:r>']
 
     def inline(self, x: tuple, env: dict) -> list[str]:
@@ -778,9 +1028,20 @@ class Penulis:
         if jenis == "span":
             _, ident, kelas, kvs, isi = x
             for k, _v in kvs:
-                if k not in _ATRIBUT_ABAIKAN:
-                    raise _tak_dikenal(f"atribut {k} pada <span>")
+                if k in _ATRIBUT_BERMAKNA:
+                    raise _tak_dikenal(f"{_ATRIBUT_BERMAKNA[k]} pada <span>", _rangkai(isi))
+            if kelas == ["mark"] and not ident and not kvs:  # pandoc: highlighted
+                env = {**env, "rother": ['<w:highlight w:val="yellow" />'] + env["rother"]}
             return self.bookmark(ident, self.inlines(isi, env))
+        if jenis == "code":  # pandoc's Code, not highlighted: its lines, Verbatim Char
+            env = {**env, "rstyle": '<w:rStyle w:val="VerbatimChar" />'}
+            out = []
+            for i, baris in enumerate(_baris(x[1])):
+                out += (["<w:r><w:br /></w:r>"] if i else []) + self.run_teks(baris, env)
+            return out
+        if jenis == "quoted":
+            buka, tutup = _KUTIP[x[1]]
+            return self.inlines([("str", buka)] + x[2] + [("str", tutup)], env)
         if jenis == "img":
             return self.bookmark(x[1], self.gambar_xml(x[2], x[3], x[4]))
         if jenis == "link":  # pandoc's: runs in the Hyperlink style, to a bookmark or a URL
@@ -797,13 +1058,20 @@ class Penulis:
     def gambar_xml(self, src: str, title: str, alt: str) -> list[str]:
         if src not in self.gambar:
             data = self.gambar_berkas.get(src)
-            if data is None or not src.endswith(".png"):
-                raise _tak_dikenal(f"gambar {src[:40]!r} (hanya PNG yang diberikan)")
+            if data is None:  # a file or URL: the edition holds only what the notebook does
+                raise _tak_dikenal(f"gambar yang tidak tertanam di notebook: {src[:80]!r}",
+                                   alt, SARAN_GAMBAR)
+            try:
+                akhiran, _jenis, ukuran = ukuran_gambar(data)
+            except BentukTakDikenal as e:
+                e.cuplikan = e.cuplikan or (alt if alt != _ALT_NBCONVERT else "")
+                e.masalah = [e._masalah()]
+                raise
             rid = "rId" + self.uid()
-            self.gambar[src] = (rid, f"media/{rid}.png", data)
+            self.gambar[src] = (rid, f"media/{rid}.{akhiran}", data)
         rid, _, data = self.gambar[src]
         docpr, nvpic = self.uid(), self.uid()
-        w, h, dx, dy = ukuran_png(data)
+        w, h, dx, dy = ukuran_gambar(data)[2]
         xpt, ypt = w / dx * 72, h / dy * 72
         lebar = self.lebar_pt * 12700
         if xpt * 12700 > lebar:
@@ -825,6 +1093,31 @@ class Penulis:
             '<a:prstGeom prst="rect"><a:avLst /></a:prstGeom><a:noFill /><a:ln w="9525">'
             '<a:noFill /><a:headEnd /><a:tailEnd /></a:ln></pic:spPr></pic:pic>'
             '</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>']
+
+
+def _rangkai_blok(blok: list) -> str:
+    """The text of blocks (for an error's snippet)."""
+    out = []
+    for b in blok:
+        if b[0] in ("para", "plain", "header"):
+            out.append(_rangkai(b[-1]))
+        elif b[0] == "code":
+            out.append(b[1])
+        elif b[0] in ("div", "quote"):
+            out.append(_rangkai_blok(b[-1]))
+        elif b[0] in ("bullet", "ordered"):
+            out += [_rangkai_blok(butir) for butir in b[-1]]
+    return " ".join(out)
+
+
+def _baris(teks: str) -> list[str]:
+    """Haskell's ``T.lines``: split at each newline, none after the last.
+
+    >>> _baris("a\\nb\\n"), _baris("")
+    (['a', 'b'], [])
+    """
+    out = teks.split("\n")
+    return out[:-1] if out[-1] == "" else out
 
 
 def _ada_br(inl: list) -> bool:
@@ -1083,7 +1376,7 @@ def _satu_spasi(s: str) -> str:
 def _content_types(ref: Referensi, gambar) -> str:
     over = list(_OVERRIDE) + [(p, _CT + "wordprocessingml.header+xml") for p in ref.kepala] + [
         (p, _CT + "wordprocessingml.footer+xml") for p in ref.kaki] + [
-        (f"/word/{path}", "image/png") for _, path, _ in gambar]
+        (f"/word/{path}", ukuran_gambar(data)[1]) for _, path, data in gambar]
     return (_XML + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
             '<Default Extension="xml" ContentType="application/xml" />'
             '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'

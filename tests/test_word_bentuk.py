@@ -1,0 +1,208 @@
+"""What an analyst may write in a chapter notebook (markdown cells, outputs) as the Word writer
+(`lkjip.word_tulis`) writes it: the HTML is what nbconvert makes of the markdown (mistune) or
+of a display(...) output; the WordprocessingML expected is read from pandoc 3.9's HTML reader
+and docx writer (``Readers/HTML.hs``, ``Writers/Docx/OpenXML.hs``, ``Writers/Docx/Table.hs``),
+which the writer replaces. A form Word cannot hold is refused with a message naming the
+chapter notebook and cell."""
+
+import io
+import struct
+import zipfile
+
+import pytest
+from lxml import etree
+
+from lkjip.galat import LkjipError
+from lkjip.word import REFERENSI, html_ke_docx
+from lkjip.word_tulis import BentukTakDikenal, tulis_docx
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+NS = {"w": W[1:-1], "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+      "v": "urn:schemas-microsoft-com:vml", "o": "urn:schemas-microsoft-com:office:office"}
+
+
+def _paket(html: str, gambar=None) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(tulis_docx(html, gambar or {}, REFERENSI))) as z:
+        return {n: z.read(n) for n in z.namelist()}
+
+
+def _badan(html: str, gambar=None):
+    return etree.fromstring(_paket(html, gambar)["word/document.xml"]).find(f"{W}body")
+
+
+def _teks(el) -> str:
+    return "".join(t.text or "" for t in el.iter(f"{W}t"))
+
+
+def _gaya(p) -> str:
+    ps = p.find(f"{W}pPr/{W}pStyle")
+    return "" if ps is None else ps.get(f"{W}val")
+
+
+def _paragraf(badan) -> list[tuple[str, str]]:
+    return [(_gaya(p), _teks(p)) for p in badan.iter(f"{W}p")]
+
+
+def _run(p) -> list[tuple[str, str]]:
+    """Each run: its properties' tags (without namespace) joined, and its text."""
+    return [(" ".join(e.tag[len(W):] + (f"={e.get(f'{W}val')}" if e.get(f"{W}val") else "")
+                      for e in r.iterfind(f"{W}rPr/*")), _teks(r)) for r in p.iter(f"{W}r")]
+
+
+def test_kutipan_dalam_block_text_dan_paragraf_pertama_sesudahnya():
+    # "> Kutipan\n>\n> - butir" (mistune): pandoc's BlockQuote, each paragraph in Block Text;
+    # a list inside keeps its Compact items (a list item's own style); the paragraph after a
+    # block quote is a First Paragraph (setFirstPara)
+    badan = _badan("<p>awal</p><blockquote>\n<p>Kutipan\nbaris dua</p>\n<ul>\n<li>butir</li>\n"
+                   "</ul>\n</blockquote>\n<p>setelah</p>")
+    assert _paragraf(badan) == [("FirstParagraph", "awal"), ("BlockText", "Kutipan baris dua"),
+                                ("Compact", "butir"), ("FirstParagraph", "setelah")]
+
+
+def test_garis_mendatar_gambar_vml():
+    # "---": pandoc's HorizontalRule, a paragraph of one VML rule; the next a First Paragraph
+    badan = _badan("<p>Sebelum</p>\n<hr/>\n<p>Sesudah</p>")
+    p = badan.findall(f"{W}p")
+    garis = p[1].find("w:r/w:pict/v:rect", NS)
+    assert garis is not None and garis.get(f"{{{NS['o']}}}hr") == "t"
+    assert garis.get("style") == "width:0;height:1.5pt"
+    assert p[1].find(f"{W}pPr") is None
+    assert [_gaya(x) for x in (p[0], p[2])] == ["FirstParagraph", "FirstParagraph"]
+
+
+def test_kode_sebaris_verbatim_char():
+    # "`lkjip build`": pandoc's Code, one run in Verbatim Char; the spaces around it are runs
+    # of their own (pandoc joins a space into a run only between two texts)
+    p = _badan("<p>Jalankan <code>lkjip build</code> dulu.</p>").find(f"{W}p")
+    assert _run(p) == [("", "Jalankan"), ("", " "), ("rStyle=VerbatimChar", "lkjip build"),
+                       ("", " "), ("", "dulu.")]
+
+
+def test_tabel_markdown_rata_kolom():
+    # "|:--|:-:|--:|": mistune writes text-align on every cell; pandoc's column alignment is
+    # the first body row's, a cell's own alignment wins, an empty cell has Compact only;
+    # <w:jc> follows the Compact style in the cell's paragraph
+    html = ('<table><thead><tr><th style="text-align:left">Kiri</th>'
+            '<th style="text-align:center">Tengah</th><th style="text-align:right">Kanan</th>'
+            '</tr></thead><tbody><tr><td style="text-align:left">a</td>'
+            '<td style="text-align:center">b</td><td style="text-align:right">1</td></tr>'
+            "<tr><td>c</td><td></td><td>2</td></tr></tbody></table>")
+    baris = _badan(html).findall(f"{W}tbl/{W}tr")
+    rata = [[(_gaya(p), (p.find(f"{W}pPr/{W}jc") is not None
+                         and p.find(f"{W}pPr/{W}jc").get(f"{W}val")) or "")
+             for p in tr.iterfind(f"{W}tc/{W}p")] for tr in baris]
+    assert rata == [[("Compact", "left"), ("Compact", "center"), ("Compact", "right")],
+                    [("Compact", "left"), ("Compact", "center"), ("Compact", "right")],
+                    [("Compact", "left"), ("Compact", ""), ("Compact", "right")]]
+    ppr = baris[0].find(f"{W}tc/{W}p/{W}pPr")
+    assert [e.tag[len(W):] for e in ppr] == ["pStyle", "jc"]
+
+
+def test_html_keluaran_gaya_css_diabaikan():
+    # display(HTML('<div style=...>Merah <span style=...>tebal</span><br>baris</div>')):
+    # pandoc's docx writer gives a div's or span's style no meaning: one paragraph, plain runs
+    # (the document's first: First Paragraph)
+    p = _badan('<div style="color:red">Merah <span style="font-weight:bold">tebal</span><br/>'
+               "baris</div>").find(f"{W}p")
+    assert _gaya(p) == "FirstParagraph"
+    assert [t for _, t in _run(p)] == ["Merah", " ", "tebal", "", "baris"]
+    assert all(props == "" for props, _ in _run(p))
+    assert len(p.findall(f".//{W}br")) == 1
+
+
+def test_tag_tak_dikenal_dilewati_isinya_tetap():
+    # pandoc skips a tag it does not know (<center>, <details>, <summary>, <font>), not what
+    # it holds: each text between block tags is a paragraph of its own
+    badan = _badan("<p>awal</p><center>Tengah</center>\n<details><summary>Rinci</summary>\n"
+                   "<p>Isi <font color=\"red\">merah</font>.</p>\n</details>")
+    assert _paragraf(badan) == [("FirstParagraph", "awal"), ("BodyText", "Tengah"),
+                                ("BodyText", "Rinci"), ("BodyText", "Isi merah.")]
+
+
+def test_stabilo_kutip_dan_span_seperti():
+    # <mark>: highlighted yellow; <q>: curly double quotes (single inside); <kbd>, <abbr>,
+    # <small>: spans of no formatting; <var>: code
+    p = _badan('<p><mark>stabilo</mark> <q>kata <q>dalam</q></q> <kbd>Ctrl</kbd> '
+               '<abbr title="x">SAKIP</abbr> <var>n</var></p>').find(f"{W}p")
+    run = _run(p)
+    assert run[0] == ("highlight=yellow", "stabilo")
+    assert "".join(t for _, t in run) == "stabilo \u201ckata \u2018dalam\u2019\u201d Ctrl SAKIP n"
+    assert run[-1] == ("rStyle=VerbatimChar", "n")
+    assert all(props == "" for props, _ in run[1:-1])
+
+
+def test_daftar_bernomor_gaya_css():
+    # <ol style="list-style-type: lower-alpha">: pandoc's pickStyleAttrProps, lowerLetter
+    paket = _paket('<ol style="list-style-type: lower-alpha"><li>satu</li></ol>')
+    num = etree.fromstring(paket["word/numbering.xml"])
+    lvl = num.xpath("w:abstractNum[@w:abstractNumId='99701']/w:lvl[@w:ilvl='0']/w:numFmt",
+                    namespaces=NS)
+    assert lvl[0].get(f"{W}val") == "lowerLetter"
+
+
+def test_pemenggal_lunak_run_sendiri():
+    # U+00AD: pandoc's formattedString, a w:softHyphen run between the parts' runs
+    p = _badan("<p>akun\u00adtabilitas</p>").find(f"{W}p")
+    runs = p.findall(f"{W}r")
+    assert [_teks(r) for r in runs] == ["akun", "", "tabilitas"]
+    assert runs[1].find(f"{W}softHyphen") is not None
+
+
+def _jpeg(w: int, h: int, satuan: int, dpi: int) -> bytes:
+    """A JPEG's headers only (what the writer reads): JFIF with its density, a frame header."""
+    jfif = b"JFIF\0\x01\x01" + bytes([satuan]) + struct.pack(">HH", dpi, dpi) + b"\0\0"
+    sof = b"\x08" + struct.pack(">HH", h, w) + b"\x01\x01\x11\x00"
+    return (b"\xff\xd8\xff\xe0" + struct.pack(">H", len(jfif) + 2) + jfif
+            + b"\xff\xc0" + struct.pack(">H", len(sof) + 2) + sof + b"\xff\xd9")
+
+
+def test_gambar_jpeg_dan_gif():
+    # IPython.display.Image(jpeg): 300 x 150 px at 150 dpi (JFIF, dots per inch) is 2 x 1
+    # inch = 1 828 800 x 914 400 EMU; at 59 dots per cm, 59 x 254 div 100 = 149 dpi (as
+    # JuicyPixels, which pandoc reads with); a GIF (no resolution) at 72 dpi: 72 x 36 px is
+    # 1 x 0.5 inch. Each in its own media part with its content type (pandoc: rIdN.jpg)
+    gif = b"GIF89a" + struct.pack("<HH", 72, 36) + b"\0" * 20
+    gambar = {"a.jpg": _jpeg(300, 150, 1, 150), "b.jpg": _jpeg(149, 149, 2, 59), "c.gif": gif}
+    paket = _paket('<p><img src="a.jpg"/><img src="b.jpg"/><img src="c.gif"/></p>', gambar)
+    badan = etree.fromstring(paket["word/document.xml"]).find(f"{W}body")
+    ukuran = [(e.get("cx"), e.get("cy")) for e in badan.iterfind(".//wp:extent", NS)]
+    assert ukuran == [("1828800", "914400"), ("914400", "914400"), ("914400", "457200")]
+    jenis = paket["[Content_Types].xml"].decode()
+    media = sorted(n for n in paket if n.startswith("word/media/"))
+    assert sorted(n.rsplit(".", 1)[1] for n in media) == ["gif", "jpg", "jpg"]
+    for n in media:
+        mime = {"jpg": "image/jpeg", "gif": "image/gif"}[n.rsplit(".", 1)[1]]
+        assert f'PartName="/{n}" ContentType="{mime}"' in jenis
+    assert paket[next(n for n in media if n.endswith(".gif"))] == gif
+
+
+SEL = "cell-id=edisi-01_bab1_pendahuluan-6"  # a chapter cell's div in the edition's HTML
+
+
+@pytest.mark.parametrize(("html", "apa"), [
+    ('<svg xmlns="http://www.w3.org/2000/svg"><text>Denah</text></svg>', "SVG"),
+    ('<p><img alt="peta" src="peta.png"/></p>', "tidak tertanam di notebook"),
+    ('<p><img alt="denah" src="g.svg"/></p>', "gambar SVG"),
+    ("<video>rekaman rapat</video>", "video"),
+    ("<dl><dt>SAKIP</dt><dd>Sistem</dd></dl>", "daftar definisi"),
+    ('<ul><li><input type="checkbox" checked=""/>selesai</li></ul>', "kotak centang"),
+])
+def test_bentuk_ditolak_menyebut_notebook_dan_sel(html, apa):
+    # a form Word cannot hold: a user's error (no traceback on the CLI) that names the chapter
+    # notebook and the cell (1-based) from the cell's div, and what it is
+    gambar = {"g.svg": b'<svg xmlns="http://www.w3.org/2000/svg"/>'}
+    with pytest.raises(BentukTakDikenal) as e:
+        tulis_docx(f'<div id="{SEL}"><div>{html}</div></div>', gambar, REFERENSI)
+    assert isinstance(e.value, LkjipError)
+    pesan = str(e.value)
+    assert pesan.startswith("Edisi Word (DOCX) tidak dapat ditulis:\n"
+                            "- 01_bab1_pendahuluan.ipynb: sel ke-6: penulis Word tidak mengenal")
+    assert apa in pesan
+
+
+def test_bentuk_ditolak_lewat_edisi_word_dengan_cuplikan():
+    # through the Word edition's step (word.html_ke_docx) too, with a snippet of the text
+    html = f'<main><div id="{SEL}"><p>Denah</p><video>rekaman rapat desa</video></div></main>'
+    with pytest.raises(BentukTakDikenal, match="sel ke-6: penulis Word tidak mengenal video "
+                                               r"\('rekaman rapat desa'\)\. Ubah sel itu"):
+        html_ke_docx(html)
