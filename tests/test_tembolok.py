@@ -272,3 +272,24 @@ def test_peers_loaded_ahead_only_for_chapters_that_compare():
     bab = daftar_bab(config.notebooks())
     assert _membanding(bab)  # Bab III calls pembanding.muat_pembanding
     assert not _membanding([b for b in bab if not b.name.startswith("03_")])
+
+
+def test_sidik_isi_names_and_bytes_in_walking_order(tmp_path):
+    """The content key by its definition, computed here by hand for a small tree: top-down,
+    in each folder the subfolders' names (sorted), then each file's name and the SHA-256 of
+    its bytes (sorted), then each subfolder; an empty folder counts by its name."""
+    import hashlib
+
+    (tmp_path / "2023" / "narasi").mkdir(parents=True)
+    (tmp_path / "2022").mkdir()
+    (tmp_path / "profil.csv").write_bytes(b"a")
+    (tmp_path / "2023" / "pk.csv").write_bytes(b"b")
+    (tmp_path / "2023" / "narasi" / "isu.md").write_bytes(b"c")
+    h = hashlib.sha256()
+    for nama, isi in [("2022", None), ("2023", None), ("profil.csv", b"a"),
+                      ("2023/narasi", None), ("2023/pk.csv", b"b"), ("2023/narasi/isu.md", b"c")]:
+        h.update(nama.encode() + b"\0")
+        if isi is not None:
+            h.update(hashlib.sha256(isi).digest())
+    assert tembolok.sidik_isi(tmp_path) == h.hexdigest()
+    assert tembolok.sidik_isi(tmp_path / "tidak-ada") is None
