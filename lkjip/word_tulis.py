@@ -13,10 +13,10 @@ pictures sized from their PNG's, JPEG's or GIF's pixels and resolution).
 
 What analysts write in a chapter notebook reaches this HTML too (markdown cells through
 mistune, display(...) outputs): block quotes, rules, inline code, column alignment of
-markdown tables, <mark>, <q>, soft hyphens, JPEG/GIF pictures, tags pandoc skips keeping
-what they hold (<center>, <details>, <font>...), styles it ignores; each written as pandoc
-wrote it (tests/test_word_bentuk.py). A form Word cannot hold (an inline SVG, a video, a
-picture not embedded in the notebook, a definition or task list) or one pandoc gave a
+markdown tables, task lists, <mark>, <q>, soft hyphens, JPEG/GIF pictures, tags pandoc
+skips keeping what they hold (<center>, <details>, <font>...), styles it ignores; each written
+as pandoc wrote it (tests/test_word_bentuk.py). A form Word cannot hold (an inline SVG, a
+video, a picture not embedded in the notebook, a definition list) or one pandoc gave a
 meaning not learnt here raises `BentukTakDikenal`, a user's error that names the chapter
 notebook and cell and what to do (the build says it without a traceback); never silently
 dropped content.
@@ -121,7 +121,7 @@ _DITOLAK = {
     "map": "peta gambar <map>", "area": "peta gambar <area>", "source": "sumber media",
     "track": "trek media", "noscript": "<noscript>", "textarea": "isian <textarea>",
     "dl": "daftar definisi <dl>", "dt": "istilah <dt>", "dd": "definisi <dd>",
-    "input": "isian/kotak centang <input>", "select": "pilihan <select>",
+    "select": "pilihan <select>",
     "caption": "<caption> di luar tabel", "colgroup": "<colgroup>", "col": "<col>",
     "tbody": "bagian tabel di luar <table>", "thead": "bagian tabel di luar <table>",
     "tfoot": "<tfoot>", "tr": "baris tabel di luar <table>", "td": "sel tabel di luar <table>",
@@ -232,6 +232,7 @@ class Pembaca:
         self.meta: dict[str, str] = {}
         self.id_judul: set[str] = set()
         self.kutip = 0  # depth of <q> being read
+        self.butir = 0  # depth of list items being read
 
     def teks(self, s: str) -> list:
         return [(("soft",) if "\n" in m.group(1) else ("space",)) if m.group(1) is not None
@@ -285,6 +286,11 @@ class Pembaca:
                 raise _tak_dikenal("<img> tanpa src", n.get("alt", ""))
             return [("img", n.get("id", ""), n.get("src"), n.get("title", ""),
                      n.get("alt", ""))]
+        if nama == "input":  # pandoc's pCheckbox: a task list's box, in a list item only
+            if self.butir and n.get("type") == "checkbox" and not len(n) and not n.text:
+                return [("str", "\u2612" if n.get("checked") is not None else "\u2610"),
+                        ("space",)]
+            raise _ditolak(n, "isian <input>")
         if nama in _DITOLAK:
             raise _ditolak(n, _DITOLAK[nama])
         if nama in _BLOK or nama in _BLOK_LEWAT:
@@ -374,7 +380,11 @@ class Pembaca:
     def daftar(self, n, nama: str):
         butir = []
         for c in _anak(n, "li"):
-            b = self.blok(_isi(c))
+            self.butir += 1
+            try:
+                b = self.blok(_isi(c))
+            finally:
+                self.butir -= 1
             if c.get("id"):
                 b = ([("plain", [("span", c.get("id"), [], [], b[0][1])])] + b[1:]
                      if b and b[0][0] == "plain" else [("div", c.get("id"), [], b)])
@@ -849,6 +859,9 @@ class Penulis:
                      "</w:r>" if b else "" for b in b[1].splitlines()]
             self.first = True
             return [f"<w:p>{pp}{'<w:r><w:br /></w:r>'.join(baris)}</w:p>"]
+        if jenis == "bullet" and b[1] and all(map(_tugas, b[1])):  # a task list: each item a
+            return [x for isi in b[1]                                   # list of its own box
+                    for x in self.daftar_xml(("checkbox", *_tugas(isi)), env)]
         if jenis in ("bullet", "ordered"):
             return self.daftar_xml(b, env)
         if jenis == "table":
@@ -858,7 +871,8 @@ class Penulis:
         raise _tak_dikenal(f"blok {jenis}")
 
     def daftar_xml(self, b: tuple, env: dict) -> list[str]:
-        penanda = ("bullet",) if b[0] == "bullet" else ("number", b[2], b[1])
+        penanda = (("bullet",) if b[0] == "bullet" else ("checkbox", b[1])
+                   if b[0] == "checkbox" else ("number", b[2], b[1]))
         butir = b[-1]
         self.daftar.append(penanda)
         numid = BASE_LIST + len(self.daftar) - 1
@@ -1095,6 +1109,15 @@ class Penulis:
             '</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>']
 
 
+def _tugas(isi: list) -> tuple[bool, list] | None:
+    """pandoc's ``toTaskListItem``: (checked, the item without its box) of a list item that
+    opens with a task list's box and a space (`Pembaca.inline`'s ``<input>``), else None."""
+    if isi and isi[0][0] in ("plain", "para") and len(isi[0][1]) >= 2 and \
+            isi[0][1][0] in (("str", "\u2610"), ("str", "\u2612")) and isi[0][1][1] == ("space",):
+        return isi[0][1][0][1] == "\u2612", [[(isi[0][0], isi[0][1][2:])] + isi[1:]]
+    return None
+
+
 def _rangkai_blok(blok: list) -> str:
     """The text of blocks (for an error's snippet)."""
     out = []
@@ -1267,6 +1290,8 @@ def _penanda_id(penanda: tuple) -> str:
         return "990"
     if penanda[0] == "bullet":
         return "991"
+    if penanda[0] == "checkbox":
+        return "993" if penanda[1] else "992"
     gaya = {"default": "2", "decimal": "4", "lowerRoman": "5", "upperRoman": "6",
             "lowerLetter": "7", "upperLetter": "8"}[penanda[1]]
     return f"99{gaya}0{penanda[2]}"
@@ -1276,6 +1301,8 @@ def _lvl(penanda: tuple, lvl: int) -> str:
     bawaan = ("decimal", "lowerLetter", "lowerRoman")
     if penanda[0] == "none":
         fmt, teks, huruf, awal = "bullet", " ", None, None
+    elif penanda[0] == "checkbox":
+        fmt, teks, huruf, awal = "bullet", "\u2612" if penanda[1] else "\u2610", None, None
     elif penanda[0] == "bullet":
         fmt, teks, huruf = (("bullet", "\uf0b7", "Symbol"), ("bullet", "o", "Courier New"),
                             ("bullet", "\uf0a7", "Wingdings"))[lvl % 3]

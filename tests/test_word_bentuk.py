@@ -148,6 +148,31 @@ def test_pemenggal_lunak_run_sendiri():
     assert runs[1].find(f"{W}softHyphen") is not None
 
 
+def test_daftar_tugas_kotak_centang():
+    # "- [x] selesai\n- [ ] belum" (mistune: an <input type=checkbox> opening each item):
+    # pandoc's pCheckbox reads the box as U+2612 / U+2610 and a space, its docx writer makes
+    # each item a list of its own whose marker is the box (abstractNum 993 checked, 992 not;
+    # lvlText the box, no font) and drops the box from the text; a plain list after it is
+    # numbered on
+    paket = _paket('<ul><li class="task-list-item"><input checked="" class="task-list-item-'
+                   'checkbox" disabled="" type="checkbox"/>selesai</li><li class="task-list-'
+                   'item"><input class="task-list-item-checkbox" disabled="" type="checkbox"/>'
+                   "belum</li></ul><ul><li>biasa</li></ul>")
+    badan = etree.fromstring(paket["word/document.xml"]).find(f"{W}body")
+    butir = [(p.find(f"{W}pPr/{W}numPr/{W}numId").get(f"{W}val"), _teks(p))
+             for p in badan.iter(f"{W}p")]
+    assert butir == [("1001", "selesai"), ("1002", "belum"), ("1003", "biasa")]
+    num = etree.fromstring(paket["word/numbering.xml"])
+    abstrak = {n.get(f"{W}numId"): n.find(f"{W}abstractNumId").get(f"{W}val")
+               for n in num.iter(f"{W}num")}
+    assert abstrak == {"1000": "990", "1001": "993", "1002": "992", "1003": "991"}
+    for i, kotak in (("993", "\u2612"), ("992", "\u2610")):
+        lvl = num.xpath(f"w:abstractNum[@w:abstractNumId='{i}']/w:lvl[@w:ilvl='0']",
+                        namespaces=NS)[0]
+        assert (lvl.find(f"{W}numFmt").get(f"{W}val"), lvl.find(f"{W}lvlText").get(f"{W}val"),
+                lvl.find(f"{W}rPr")) == ("bullet", kotak, None)
+
+
 def _jpeg(w: int, h: int, satuan: int, dpi: int) -> bytes:
     """A JPEG's headers only (what the writer reads): JFIF with its density, a frame header."""
     jfif = b"JFIF\0\x01\x01" + bytes([satuan]) + struct.pack(">HH", dpi, dpi) + b"\0\0"
@@ -185,7 +210,7 @@ SEL = "cell-id=edisi-01_bab1_pendahuluan-6"  # a chapter cell's div in the editi
     ('<p><img alt="denah" src="g.svg"/></p>', "gambar SVG"),
     ("<video>rekaman rapat</video>", "video"),
     ("<dl><dt>SAKIP</dt><dd>Sistem</dd></dl>", "daftar definisi"),
-    ('<ul><li><input type="checkbox" checked=""/>selesai</li></ul>', "kotak centang"),
+    ('<p>Nama: <input type="text"/></p>', "isian <input>"),
 ])
 def test_bentuk_ditolak_menyebut_notebook_dan_sel(html, apa):
     # a form Word cannot hold: a user's error (no traceback on the CLI) that names the chapter
