@@ -13,10 +13,10 @@ pictures sized from their PNG's, JPEG's or GIF's pixels and resolution).
 
 What analysts write in a chapter notebook reaches this HTML too (markdown cells through
 mistune, display(...) outputs): block quotes, rules, inline code, column alignment of
-markdown tables, task lists, <mark>, <q>, soft hyphens, JPEG/GIF pictures, tags pandoc
-skips keeping what they hold (<center>, <details>, <font>...), styles it ignores; each written
-as pandoc wrote it (tests/test_word_bentuk.py). A form Word cannot hold (an inline SVG, a
-video, a picture not embedded in the notebook, a definition list) or one pandoc gave a
+markdown tables, task lists, definition lists, <mark>, <q>, soft hyphens, JPEG/GIF pictures,
+tags pandoc skips keeping what they hold (<center>, <details>, <font>...), styles it ignores;
+each written as pandoc wrote it (tests/test_word_bentuk.py). A form Word cannot hold (an
+inline SVG, a video, a picture not embedded in the notebook, a WebP) or one pandoc gave a
 meaning not learnt here raises `BentukTakDikenal`, a user's error that names the chapter
 notebook and cell and what to do (the build says it without a traceback); never silently
 dropped content.
@@ -105,7 +105,8 @@ _INLINE_BIASA = {"strong": "strong", "b": "strong", "em": "emph", "i": "emph",
                  "sup": "sup", "sub": "sub", "u": "u", "ins": "u", "s": "strike",
                  "strike": "strike", "del": "strike"}
 _BLOK = {"pre", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "div", "section",
-         "header", "main", "figure", "html", "body", "head", "meta", "blockquote", "hr"}
+         "header", "main", "figure", "html", "body", "head", "meta", "blockquote", "hr",
+         "dl"}
 # pandoc's other block tags (``blockHtmlTags``): the tag itself is skipped, what it holds read
 # as blocks (``pRawHtmlBlock``: <center>, <details>, <summary>, <article>...); those with a
 # meaning of their own Word cannot take are refused (`_DITOLAK`)
@@ -120,7 +121,7 @@ _DITOLAK = {
     "applet": "applet", "button": "tombol <button>", "progress": "bilah <progress>",
     "map": "peta gambar <map>", "area": "peta gambar <area>", "source": "sumber media",
     "track": "trek media", "noscript": "<noscript>", "textarea": "isian <textarea>",
-    "dl": "daftar definisi <dl>", "dt": "istilah <dt>", "dd": "definisi <dd>",
+    "dt": "istilah <dt> di luar <dl>", "dd": "definisi <dd> di luar <dl>",
     "select": "pilihan <select>",
     "caption": "<caption> di luar tabel", "colgroup": "<colgroup>", "col": "<col>",
     "tbody": "bagian tabel di luar <table>", "thead": "bagian tabel di luar <table>",
@@ -349,6 +350,8 @@ class Pembaca:
             return [("para", inl)] if inl else []
         if nama == "hr":  # pandoc's HorizontalRule
             return [("hr",)]
+        if nama == "dl":
+            return [self.definisi(n)]
         if nama == "blockquote":
             return [("quote", _perbaiki_plain(self.blok(_isi(n)), dalam_daftar=False))]
         if nama in ("h1", "h2", "h3", "h4", "h5", "h6"):
@@ -401,6 +404,27 @@ class Pembaca:
                 gaya_css.get(n.get("class", ""), "default") if n.get("class") is not None else
                 gaya_css.get(css, "default") if css is not None else "default")
         return ("ordered", int(n.get("start", 1)), gaya, butir)
+
+    def definisi(self, n):
+        """pandoc's ``pDefinitionList``: items of one or more <dt> (their inlines joined by
+        line breaks) and one or more <dd> (blocks, ``fixPlains True``); anything else in the
+        list skipped."""
+        butir: list = []
+        for c in n.iter("dt", "dd", "{*}dt", "{*}dd"):  # also inside a <div> (HTML5)
+            nama = _nama(c)
+            if _dalam_butir(c, n):
+                continue  # a nested list's: read with its own item
+            if nama == "dt":
+                istilah = _trim(self.inlines(_isi(c)))
+                if butir and not butir[-1][1]:  # another term of the same item
+                    butir[-1] = (butir[-1][0] + [("br",)] + istilah, [])
+                else:
+                    butir.append((istilah, []))
+            elif nama == "dd" and butir:
+                butir[-1][1].append(_perbaiki_plain(self.blok(_isi(c))))
+            elif nama == "dd":
+                raise _ditolak(c, "definisi <dd> tanpa istilah <dt>")
+        return ("deflist", [b for b in butir if b[1]])
 
     def figur(self, n):
         judul, isi = [], []
@@ -830,6 +854,14 @@ class Penulis:
             except BentukTakDikenal as e:
                 e.tandai(ident)  # a notebook cell's div: where the form is
                 raise
+        if jenis == "deflist":  # pandoc's DefinitionList: Definition Term, Definition
+            out = []
+            for istilah, definisi in b[1]:
+                out += self.block(("para", istilah), self.with_pstyle(env, "Definition Term"))
+                for isi in definisi:
+                    out += self.blocks(isi, self.with_pstyle(env, "Definition"))
+            self.first = True
+            return out
         if jenis == "quote":  # pandoc's BlockQuote: its paragraphs in Block Text
             out = self.blocks(b[1], self.with_pstyle(env, "Block Text"))
             self.first = True
@@ -1072,6 +1104,9 @@ class Penulis:
     def gambar_xml(self, src: str, title: str, alt: str) -> list[str]:
         if src not in self.gambar:
             data = self.gambar_berkas.get(src)
+            if data is None and src.startswith("data:"):  # word_html keeps PNG, JPEG, GIF, SVG
+                raise _tak_dikenal(f"gambar {src[5:].split(';')[0].split(',')[0]!r} (bukan PNG, "
+                                   "JPEG atau GIF)", alt, SARAN_GAMBAR)
             if data is None:  # a file or URL: the edition holds only what the notebook does
                 raise _tak_dikenal(f"gambar yang tidak tertanam di notebook: {src[:80]!r}",
                                    alt, SARAN_GAMBAR)
@@ -1109,6 +1144,16 @@ class Penulis:
             '</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>']
 
 
+def _dalam_butir(el, dl) -> bool:
+    """Whether `el` is inside a <dt> or <dd> below the definition list `dl`."""
+    a = el.getparent()
+    while a is not None and a is not dl:
+        if _nama(a) in ("dt", "dd"):
+            return True
+        a = a.getparent()
+    return False
+
+
 def _tugas(isi: list) -> tuple[bool, list] | None:
     """pandoc's ``toTaskListItem``: (checked, the item without its box) of a list item that
     opens with a task list's box and a space (`Pembaca.inline`'s ``<input>``), else None."""
@@ -1124,6 +1169,8 @@ def _rangkai_blok(blok: list) -> str:
     for b in blok:
         if b[0] in ("para", "plain", "header"):
             out.append(_rangkai(b[-1]))
+        elif b[0] == "deflist":
+            out += [_rangkai(t) + " " + " ".join(map(_rangkai_blok, d)) for t, d in b[1]]
         elif b[0] == "code":
             out.append(b[1])
         elif b[0] in ("div", "quote"):

@@ -173,6 +173,20 @@ def test_daftar_tugas_kotak_centang():
                 lvl.find(f"{W}rPr")) == ("bullet", kotak, None)
 
 
+def test_daftar_definisi():
+    # <dl> (raw HTML in a markdown cell): pandoc's DefinitionList, each term a paragraph in
+    # Definition Term (two terms of one item joined by a line break), each definition's
+    # blocks in Definition (fixPlains: a plain beside a paragraph is a paragraph); the
+    # paragraph after it a First Paragraph
+    badan = _badan("<p>a</p><dl><dt>SAKIP</dt><dd>Sistem Akuntabilitas</dd><dt>IKU</dt>"
+                   "<dt>IKK</dt><dd>Indikator</dd></dl><p>b</p>")
+    assert _paragraf(badan) == [("FirstParagraph", "a"), ("DefinitionTerm", "SAKIP"),
+                                ("Definition", "Sistem Akuntabilitas"),
+                                ("DefinitionTerm", "IKUIKK"), ("Definition", "Indikator"),
+                                ("FirstParagraph", "b")]
+    assert len(badan.findall(f"{W}p")[3].findall(f".//{W}br")) == 1
+
+
 def _jpeg(w: int, h: int, satuan: int, dpi: int) -> bytes:
     """A JPEG's headers only (what the writer reads): JFIF with its density, a frame header."""
     jfif = b"JFIF\0\x01\x01" + bytes([satuan]) + struct.pack(">HH", dpi, dpi) + b"\0\0"
@@ -209,7 +223,7 @@ SEL = "cell-id=edisi-01_bab1_pendahuluan-6"  # a chapter cell's div in the editi
     ('<p><img alt="peta" src="peta.png"/></p>', "tidak tertanam di notebook"),
     ('<p><img alt="denah" src="g.svg"/></p>', "gambar SVG"),
     ("<video>rekaman rapat</video>", "video"),
-    ("<dl><dt>SAKIP</dt><dd>Sistem</dd></dl>", "daftar definisi"),
+    ('<p><img alt="foto" src="data:image/webp;base64,UklGRg=="/></p>', "'image/webp'"),
     ('<p>Nama: <input type="text"/></p>', "isian <input>"),
 ])
 def test_bentuk_ditolak_menyebut_notebook_dan_sel(html, apa):
