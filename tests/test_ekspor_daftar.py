@@ -5,7 +5,7 @@ import io
 import zipfile
 
 import pandas as pd
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, NavigableString
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 from lkjip import ekspor, tampil, word
@@ -119,3 +119,24 @@ def test_docx_dari_pohon_bersama_sama_dengan_dari_parse_sendiri(monkeypatch):
             return {n: z.read(n) for n in z.namelist() if n != "docProps/core.xml"}
 
     assert bagian(baru) == bagian(lama)
+
+
+def test_tulis_html_sama_dengan_str_bs4():
+    # tulis_html is bs4's own serialisation, only faster: every kind of node a document may
+    # hold, written as str(soup) writes it
+    from lkjip.ekspor_daftar import tulis_html
+
+    html = ('<!DOCTYPE html><html><head><meta charset="ISO-8859-1">'
+            '<meta content="text/html; charset=latin-1" http-equiv="Content-type">'
+            '<style>a > b { content: "&" }</style><script>if (1 < 2 && 3 > 2) {}</script>'
+            '</head><body><!-- catatan --><p z="1" a=\'kata "kutip"\' b="it\'s &quot;x&quot;"'
+            ' c="a &amp; b &lt; c" class="x  y" hidden>teks &amp; &lt;tag&gt; é</p>'
+            '<br><img alt="" src="data:,"><div></div><template><p>t &amp; t</p></template>'
+            '<pre>\n  a &lt; b\n</pre><textarea>x &amp; y</textarea>'
+            '<svg viewBox="0 0 1 1"><path d="M0 0"/></svg><![CDATA[x]]><?pi x?></body></html>')
+    soup = BeautifulSoup(html, "html.parser")
+    soup.body.append(soup.new_tag("br"))  # a void element made, not parsed
+    soup.body.append(soup.new_tag("span", attrs={"data-n": 3, "kosong": ""}))
+    soup.p.insert(0, NavigableString("a & b"))
+    assert tulis_html(soup) == str(soup)
+    assert tulis_html(BeautifulSoup("", "html.parser")) == ""
