@@ -9,6 +9,7 @@ import click
 
 from lkjip import config
 from lkjip.aman import aman_terminal
+from lkjip.cli_bahasa import Kelompok, pasang
 from lkjip.galat import LkjipError
 from lkjip.ruang_kerja import cek_di_luar_paket
 
@@ -18,7 +19,10 @@ def _gagal(e: LkjipError) -> None:
     sys.exit(1)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+pasang()  # click's usage, help and errors in Bahasa Indonesia (`lkjip.cli_bahasa`)
+
+
+@click.group(cls=Kelompok, context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """lkjip: LKjIP kecamatan dari data CSV."""
 
@@ -43,7 +47,7 @@ def opsi_kecamatan_tahun(f):
 
 def opsi_data(f):
     return click.option("--data", "data_dir", type=click.Path(path_type=Path), default=None,
-                        help="Folder data (bawaan: data/ di folder ini).")(f)
+                        metavar="FOLDER", help="Folder data (bawaan: data/ di folder ini).")(f)
 
 
 @main.command()
@@ -113,6 +117,7 @@ def baru(kecamatan: str, tahun: str, dari: str | None, data_dir: Path | None) ->
 
 def opsi_out(f):
     return click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
+                        metavar="FOLDER",
                         help="Folder keluaran (bawaan: outputs/ di folder ini).")(f)
 
 
@@ -385,7 +390,7 @@ def ringkasan_templat(hasil) -> str:
 @click.option("--triwulan", default=None,
               help="Angka laporan triwulan ini (1–4), mis. kinerja/camat.1/proyeksi.")
 @opsi_data
-@click.argument("figure")
+@click.argument("figure", metavar="ANGKA")
 def jelaskan(kecamatan: str, tahun: str, triwulan, data_dir: Path | None, figure: str) -> None:
     """Jejak perhitungan satu angka, mis. capaian/IKU-02 atau anggaran/1/pagu_perubahan."""
     from lkjip import jejak
@@ -408,7 +413,7 @@ def jelaskan(kecamatan: str, tahun: str, triwulan, data_dir: Path | None, figure
 
 
 @main.command()
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None, metavar="FOLDER",
               help="Folder tujuan (bawaan: data-sintetis/ di folder ini).")
 @click.option("--jumlah", type=click.IntRange(1, 100000), default=None,
               help="Tulis N kecamatan sintetis-0001… (uji skala) alih-alih 13 kecamatan Pemalang.")
@@ -447,8 +452,9 @@ def init(folder: Path) -> None:
 @main.command("build-kabupaten")
 @click.option("--tahun", required=True, type=int, help="Tahun laporan, mis. 2023.")
 @click.option("--data", "data_dirs", multiple=True, type=click.Path(path_type=Path),
+              metavar="FOLDER",
               help="Folder data (boleh diulang; bawaan: data/ dan data-sintetis/).")
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None, metavar="FOLDER",
               help="Folder keluaran (bawaan: outputs/); laporan di <out>/kabupaten/<tahun>/.")
 @click.option("--triwulan", default=None,
               help="Rekapitulasi pengukuran kinerja triwulan ini (1–4): kecamatan yang "
