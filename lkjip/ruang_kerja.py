@@ -52,6 +52,23 @@ lkjip build-kabupaten --tahun 2023                  # rekap seluruh kecamatan
 jupyter lab                                         # buka notebooks/ di peramban
 ```
 
+## Memulai data kecamatan Anda
+
+```sh
+lkjip baru --kecamatan ulujami --tahun 2024               # templat CSV di data/ulujami/
+lkjip check --kecamatan ulujami --tahun 2024              # daftar yang belum diisi/salah
+lkjip build --kecamatan ulujami --tahun 2024              # setelah check bersih
+lkjip baru --kecamatan ulujami --tahun 2025 --dari 2024   # tahun berikutnya
+```
+
+Ganti `ulujami` dengan nama folder kecamatan Anda (huruf kecil, tanpa spasi; tanda hubung
+boleh). `lkjip baru` menulis setiap berkas CSV berisi judul kolom dan baris contoh berawalan `#`
+(baris `#` tidak dibaca); isi setiap berkas menurut `data/README.md` (arti setiap kolom,
+satuan, contoh dan aturan pemeriksaannya), lalu jalankan `lkjip check` sampai tidak ada
+masalah. Dengan `--dari`, yang berlaku lintas tahun (profil, pegawai, sarana prasarana,
+pejabat, daftar desa, layanan, narasi organisasi dan isu strategis) disalin dari tahun itu,
+kecuali isian yang khusus satu tahun; Renstra berlaku untuk semua tahun.
+
 Laporan dibangun dari notebook bab yang terpasang bersama lkjip. Notebook di folder ini
 adalah salinan untuk ditelusuri dan dicoba: mengubahnya tidak mengubah `lkjip build`.
 Di setiap notebook, ubah sel di bawah judul "Parameter — ubah di sini" (kecamatan, tahun),

@@ -86,3 +86,20 @@ def test_setiap_terjemahan_adalah_pesan_click():
 def test_hanya_modul_click_yang_diterjemahkan():
     assert gettext.gettext("Usage:") == "Usage:"
     assert click.core._("Usage:") == "Cara pakai:"
+
+
+def test_perintah_di_readme_ruang_kerja_dikenal_lkjip():
+    """Each command line `lkjip init` writes into the workspace README parses with lkjip's own
+    options (a renamed option would leave an office with a command that fails); the README
+    says how to start one's own kecamatan (`lkjip baru`)."""
+    import shlex
+
+    from lkjip.ruang_kerja import README
+
+    baris = [b.split("#")[0].strip() for b in README.splitlines() if b.startswith("lkjip ")]
+    assert any(b.startswith("lkjip baru ") for b in baris)
+    for b in baris:
+        nama, *argumen = shlex.split(b)[1:]
+        perintah = main.commands[nama]
+        with perintah.make_context(f"lkjip {nama}", argumen) as ctx:
+            assert ctx.params  # parsed: every option known, every required one given
