@@ -1,6 +1,6 @@
-"""Numbers as Indonesian offices type them in Excel: parsing (`baca_angka`, `baca_ya_tidak`)
-and its inverse, the digits of a number written the Indonesian way (`tulis_angka`, used by the
-one formatter `lkjip.format`).
+"""Numbers as Indonesian offices type them in Excel: parsing (`baca_angka`, `baca_ya_tidak`,
+and dates: `baca_tanggal`) and its inverse, the digits of a number written the Indonesian way
+(`tulis_angka`, used by the one formatter `lkjip.format`).
 
 Rules (data/README.md):
 
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import date
 from decimal import Decimal
 
 _RP = re.compile(r"^rp\.?", re.IGNORECASE)
@@ -127,6 +128,32 @@ def baca_ya_tidak(text) -> bool:
     if s in _TIDAK:
         return False
     raise ValueError(f"harus 'ya' atau 'tidak': {text!r}")
+
+
+_TANGGAL_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_TANGGAL_ID = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def baca_tanggal(text) -> date:
+    """Parse a date as an office types it: ``2024-01-31`` (ISO) or ``31/01/2024`` (day first,
+    as Excel in the Indonesian locale saves a date cell to CSV; ``2/1/2024`` is 2 January).
+    Raise ValueError for anything else, an impossible date (``31/02/2024``) included.
+
+    >>> baca_tanggal("2024-01-31"), baca_tanggal(" 31/01/2024 "), baca_tanggal("2/1/2024")
+    (datetime.date(2024, 1, 31), datetime.date(2024, 1, 31), datetime.date(2024, 1, 2))
+    >>> baca_tanggal("31/02/2024")
+    Traceback (most recent call last):
+    ...
+    ValueError: day is out of range for month
+    """
+    s = str(text).strip()
+    if m := _TANGGAL_ISO.fullmatch(s):
+        tahun, bulan, hari = m.groups()
+    elif m := _TANGGAL_ID.fullmatch(s):
+        hari, bulan, tahun = m.groups()
+    else:
+        raise ValueError(f"bukan tanggal TTTT-BB-HH atau HH/BB/TTTT: {text!r}")
+    return date(int(tahun), int(bulan), int(hari))
 
 
 KOSONG = "–"  # a value not available, as every view prints it

@@ -28,8 +28,8 @@ from lkjip.skema import (
     FOLDER_LAIN,
     LAIN,
     NARASI,
-    NARASI_BAWAAN,
     NARASI_FOLDER,
+    NARASI_LETAK,
     TW,
     WAJIB_JIKA,
 )
@@ -263,9 +263,8 @@ def belum_diisi(data) -> list[str]:
     with one still empty, the budget realisasi, the PK budget tables. Not errors: `lkjip check`
     lists them so nothing is left by accident.
     """
-    kurang = [f"narasi/{n}: belum ada; laporan menampilkan \"(belum diisi)\" ({apa})."
-              for n, apa in NARASI.items()
-              if n.removesuffix(".md") not in data.narasi and n not in NARASI_BAWAAN]
+    kurang = [f"narasi/{n}: belum ada; laporan menampilkan \"(belum diisi)\" ({letak})."
+              for n, letak in NARASI_LETAK.items() if n.removesuffix(".md") not in data.narasi]
     ada = data.realisasi[(data.realisasi["tahun"] == data.tahun)
                          & data.realisasi["realisasi"].notna()]
     for _, i in data.indikator.iterrows():

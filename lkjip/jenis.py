@@ -9,10 +9,9 @@ expected). Split from `lkjip.skema`, which declares the files and their columns.
 from __future__ import annotations
 
 import re
-from datetime import date
 from decimal import Decimal
 
-from lkjip.bilangan import baca_angka, baca_ya_tidak
+from lkjip.bilangan import baca_angka, baca_tanggal, baca_ya_tidak
 
 
 def _bisa(fungsi, teks: str) -> bool:
@@ -59,7 +58,7 @@ def adalah_tahun(teks: str) -> bool:
 
 
 def adalah_tanggal(teks: str) -> bool:
-    return _bisa(lambda t: date.fromisoformat(t.strip()), teks)
+    return _bisa(baca_tanggal, teks)
 
 
 def adalah_target(teks: str) -> bool:
@@ -97,7 +96,8 @@ TIPE = {
                               "di bawah 1.000 triliun"),
     "bulat": (adalah_bulat, "bilangan bulat (paling banyak 15 angka)"),
     "tahun": (adalah_tahun, "tahun empat angka (mis. 2023)"),
-    "tanggal": (adalah_tanggal, "tanggal TTTT-BB-HH (mis. 2024-01-31)"),
+    "tanggal": (adalah_tanggal, "tanggal yang ada, ditulis HH/BB/TTTT atau TTTT-BB-HH "
+                                  "(mis. 31/01/2024 atau 2024-01-31)"),
     "target": (adalah_target, f"angka atau pecahan a/b (mis. 94,69 atau 10/1; {BATAS_ANGKA})"),
     "slug": (adalah_slug, SLUG_HARAPAN),
     "jawaban": (adalah_jawaban, "jawaban 1, 2, 3 atau 4"),

@@ -11,19 +11,27 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from lkjip.baca import baca_baris, baca_byte, dekode, pesan_os
-from lkjip.bilangan import baca_angka, baca_ya_tidak
+from lkjip.bilangan import baca_angka, baca_tanggal, baca_ya_tidak
 from lkjip.folder import ABAIKAN, cek_kode_narasi, cek_perlu, periksa_folder
 from lkjip.galat import LkjipError, Masalah
 from lkjip.ikm import kunci_unsur
 from lkjip.parameter import cek_nama, cek_parameter  # noqa: F401  (cek_nama: lkjip.muat.cek_nama)
-from lkjip.skema import BERKAS, NARASI, NARASI_FOLDER, UNSUR_KOLOM, Berkas, skema
+from lkjip.skema import (
+    BERKAS,
+    NARASI,
+    NARASI_FOLDER,
+    PILIHAN,
+    UNSUR_KOLOM,
+    WAJIB,
+    Berkas,
+    skema,
+)
 
 if TYPE_CHECKING:
     import pandera.pandas as pa
@@ -41,12 +49,13 @@ PESAN_CEK = {
 
 # --- reading CSV as typed ------------------------------------------------------------------
 
-def baca_csv(path: Path, nama: str, akar: Path | None = None
+def baca_csv(path: Path, nama: str, akar: Path | None = None, berkas: Berkas | None = None
              ) -> tuple[pd.DataFrame | None, list[Masalah]]:
     """Read one CSV as text cells plus `_baris` (the spreadsheet row), collecting problems.
 
     `akar` is the data folder the file must lie in (see `lkjip.baca`); comment rows are
-    skipped; a file with comment rows and no data row is a template not yet filled.
+    skipped; a file with comment rows and no data row is a template not yet filled (what to
+    do then depends on whether the file is required: `pesan_belum_diisi` of `berkas`).
     """
     isi, masalah = baca_byte(path, nama, akar, "berkas CSV")
     if isi is None:
@@ -63,12 +72,36 @@ def baca_csv(path: Path, nama: str, akar: Path | None = None
         return None, [Masalah(nama, 1, pesan="baris judul kolom kosong; baris pertama (setelah "
                                               "'sep=' bila ada) harus berisi judul kolom.")]
     if hasil.komentar and len(hasil.baris) == 1:
-        return None, [Masalah(nama, pesan=BELUM_DIISI)]
+        return None, [Masalah(nama, pesan=pesan_belum_diisi(berkas))]
     return _baris_ke_frame(hasil.baris, nama)
 
 
-BELUM_DIISI = ("belum diisi: hanya berisi judul kolom dan baris contoh '#'. Isi datanya, atau "
-               "hapus baris contoh bila memang tidak ada datanya.")
+BELUM_DIISI = "belum diisi: hanya berisi judul kolom dan baris contoh '#'."
+
+
+def pesan_belum_diisi(berkas: Berkas | None) -> str:
+    """What to do with a template not filled yet, by whether the file is required: a required
+    file must be filled; an optional one filled or deleted; a list that may be empty
+    (`pengaduan.csv`) filled or left with its header only.
+
+    >>> pesan_belum_diisi(BERKAS["renstra/tujuan.csv"])[-56:]
+    'Berkas ini wajib: isi datanya di bawah baris contoh itu.'
+    >>> pesan_belum_diisi(BERKAS["sarpras.csv"])[-63:]
+    'atau hapus berkas ini bila tidak dipakai (berkas ini opsional).'
+    """
+    if berkas is None:
+        return f"{BELUM_DIISI} Isi datanya di bawah baris contoh itu."
+    if berkas.perlu == WAJIB:
+        return f"{BELUM_DIISI} Berkas ini wajib: isi datanya di bawah baris contoh itu."
+    if berkas.perlu == PILIHAN:
+        return (f"{BELUM_DIISI} Isi datanya di bawah baris contoh itu, atau hapus berkas ini bila "
+                "tidak dipakai (berkas ini opsional).")
+    syarat = " atau ".join(s.teks_id() for s in berkas.syarat)
+    if berkas.min_baris_jika == 0:
+        return (f"{BELUM_DIISI} Isi datanya, atau hapus baris contoh bila memang tidak ada datanya "
+                f"tahun ini (judul kolom saja: daftar kosong); berkas ini wajib bila {syarat}.")
+    return (f"{BELUM_DIISI} Isi datanya; berkas ini wajib bila {syarat}. Bila tidak, hapus "
+            "berkas ini.")
 
 
 def _judul(sel: list[str], nama: str) -> tuple[list[str], list[Masalah]]:
@@ -124,7 +157,7 @@ def validasi(df: pd.DataFrame, nama_skema: str, nama: str) -> list[Masalah]:
             _tanpa_kunci_hilang(skema(nama_skema), df).validate(df.drop(columns="_baris"),
                                                                 lazy=True)
         except pa.errors.SchemaErrors as e:
-            masalah += _dari_pandera(e.failure_cases, df, nama)
+            masalah += _dari_pandera(e.failure_cases, df, nama, berkas)
     if not any(m.baris == 1 for m in masalah):  # the columns are there
         masalah += _cek_isi_bila(df, berkas, nama)
     return masalah
@@ -185,7 +218,9 @@ def _cek_jumlah_baris(df, berkas: Berkas, nama) -> list[Masalah]:
     return []
 
 
-def _dari_pandera(kasus: pd.DataFrame, df: pd.DataFrame, nama: str) -> list[Masalah]:
+def _dari_pandera(kasus: pd.DataFrame, df: pd.DataFrame, nama: str,
+                  berkas: Berkas | None = None) -> list[Masalah]:
+    kolom_skema = {k.nama: k for k in berkas.kolom} if berkas else {}
     masalah = []
     for _, k in kasus.iterrows():
         cek = str(k["check"])
@@ -198,6 +233,10 @@ def _dari_pandera(kasus: pd.DataFrame, df: pd.DataFrame, nama: str) -> list[Masa
             masalah.append(Masalah(nama, baris, kolom, pesan=(
                 f"{PESAN_CEK[cek]} (nilai {k['failure_case']!r}).")))
         else:
+            saran = kolom_skema[kolom].saran(str(k["failure_case"])) \
+                if kolom in kolom_skema else None
+            if saran is not None:
+                cek += f" (mungkin maksudnya '{saran}')"
             masalah.append(Masalah(nama, baris, kolom, str(k["failure_case"]), cek))
     return sorted(set(masalah), key=lambda m: (m.baris or 0, m.kolom or ""))
 
@@ -225,7 +264,7 @@ def _ubah_sel(teks: str, tipe: str):
     if tipe == "ya_tidak":
         return baca_ya_tidak(teks)
     if tipe == "tanggal":
-        return date.fromisoformat(teks)
+        return baca_tanggal(teks)
     return teks
 
 
@@ -376,7 +415,7 @@ def _muat_berkas(dir_kec, tahun, nama, masalah) -> pd.DataFrame | None:
         if berkas.wajib:
             masalah.append(Masalah(tampil, pesan="berkas wajib tidak ditemukan."))
         return None
-    df, m = baca_csv(jalur, tampil, dir_kec.parent)
+    df, m = baca_csv(jalur, tampil, dir_kec.parent, berkas)
     if df is None:
         masalah += m
         return None
@@ -436,12 +475,15 @@ def muat(kecamatan: str, tahun, data_dir=None) -> DataKecamatan:
     kecamatan, tahun, data_dir = cek_parameter(kecamatan, tahun, data_dir)
     dir_kec = _cek_folder(data_dir, kecamatan, tahun)
     masalah: list[Masalah] = periksa_folder(dir_kec, tahun)
-    tabel, berkas = {}, {}
+    tabel, berkas, gagal = {}, {}, set()
     for nama in BERKAS:
+        sebelum = len(masalah)
         df = _muat_berkas(dir_kec, tahun, nama, masalah)
         if df is not None:
             tabel[nama_tabel(nama)] = df
             berkas[nama_tabel(nama)] = _tampil(dir_kec, tahun, nama)
+        elif len(masalah) > sebelum:
+            gagal.add(nama_tabel(nama))
     ada = {n for n in BERKAS if _ada(_jalur(dir_kec, tahun, n))}
     masalah += cek_perlu(tabel, ada, lambda n: _tampil(dir_kec, tahun, n))
     sumber_ikm = _cek_sumber_ikm(dir_kec, tahun, masalah)
@@ -450,10 +492,12 @@ def muat(kecamatan: str, tahun, data_dir=None) -> DataKecamatan:
         if nama not in BERKAS_IKM[1:] and nama_tabel(nama) not in tabel:
             tabel[nama_tabel(nama)] = frame_kosong(BERKAS[nama])
             berkas.setdefault(nama_tabel(nama), _tampil(dir_kec, tahun, nama))
-    if not masalah:
-        from lkjip.referensi import cek_referensi
+    # the references between files, with the files' own problems: each rule whose tables
+    # all loaded (a rule reading a table that failed would find its codes missing)
+    from lkjip.referensi import cek_referensi
 
-        masalah += cek_referensi(tabel, berkas, kecamatan, tahun)
+    masalah += cek_referensi(tabel, berkas, kecamatan, tahun, gagal)
+    if not {"indikator", "komposit"} & gagal:
         masalah += cek_kode_narasi(narasi, tabel,
                                    lambda k: _tampil(dir_kec, tahun, f"narasi/{k}.md"))
     if masalah:

@@ -2,6 +2,10 @@
 
 These are load errors (the data cannot be computed without them), unlike the
 consistency checks of `lkjip.periksa`, which compare figures that can be computed.
+
+They run with the problems of the files themselves (`lkjip.muat`), so one `lkjip check` names
+both: each rule runs when every table it reads has loaded; a rule reading a table whose file
+has problems waits for it (it would compare with an empty table and accuse sound rows).
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ import pandas as pd
 from lkjip.capaian import metode_salah, rasio_salah
 from lkjip.galat import Masalah
 from lkjip.komposit import jenis_salah
-from lkjip.pohon import cek_pohon_data
+from lkjip.pohon import cek_akar_komposit, cek_pejabat, cek_pohon
 from lkjip.referensi_tw import cek_referensi_tw
 
 
@@ -52,21 +56,37 @@ REFERENSI = [
 ]
 
 
-def cek_referensi(tabel: dict, berkas: dict, kecamatan: str, tahun: int) -> list[Masalah]:
-    """Every cross-file problem at once."""
+def cek_referensi(tabel: dict, berkas: dict, kecamatan: str, tahun: int,
+                  gagal: frozenset[str] | set[str] = frozenset()) -> list[Masalah]:
+    """Every cross-file problem at once, of the rules whose tables all loaded: `gagal` names
+    the tables whose file has problems (their frame is empty, not their data)."""
     masalah = []
-    for args in REFERENSI:
-        masalah += _ref(tabel, berkas, *args)
-    masalah += _cek_profil(tabel, berkas, kecamatan, tahun)
-    masalah += _cek_anggaran(tabel["anggaran"], berkas["anggaran"])
-    masalah += _cek_realisasi_anggaran(tabel, berkas)
-    masalah += _cek_sumber_realisasi(tabel, berkas)
-    masalah += _cek_arah_metode(tabel["indikator"], berkas["indikator"])
-    masalah += _cek_komposit(tabel, berkas["komposit"])
-    masalah += _cek_ikm_nrr(tabel["ikm_nrr"], berkas["ikm_nrr"])
-    masalah += cek_pohon_data(tabel, berkas)
-    masalah += cek_referensi_tw(tabel, berkas)
-    masalah += _cek_pk_realisasi(tabel, berkas)
+    for anak, kolom, induk, kolom_induk, apa in REFERENSI:
+        if not {anak, induk} & gagal:
+            masalah += _ref(tabel, berkas, anak, kolom, induk, kolom_induk, apa)
+    for perlu, cek in (
+        ({"profil"}, lambda: _cek_profil(tabel, berkas, kecamatan, tahun)),
+        ({"anggaran"}, lambda: _cek_anggaran(tabel["anggaran"], berkas["anggaran"])),
+        ({"realisasi_anggaran", "sasaran", "anggaran"},
+         lambda: _cek_realisasi_anggaran(tabel, berkas)),
+        ({"indikator", "komposit"}, lambda: _cek_sumber_realisasi(tabel, berkas)),
+        ({"indikator"}, lambda: _cek_arah_metode(tabel["indikator"], berkas["indikator"])),
+        ({"komposit", "ikm_responden", "ikm_nrr"},
+         lambda: _cek_komposit(tabel, berkas["komposit"])),
+        ({"ikm_nrr"}, lambda: _cek_ikm_nrr(tabel["ikm_nrr"], berkas["ikm_nrr"])),
+        # the trees (lkjip.pohon.cek_pohon_data, one tree at a time)
+        ({"pejabat"}, lambda: cek_pejabat(tabel["pejabat"], berkas["pejabat"])),
+        ({"anggaran"}, lambda: cek_pohon(tabel["anggaran"], "kode", "kode_induk",
+                                         berkas["anggaran"], "kode induk")),
+        ({"komposit"}, lambda: cek_pohon(tabel["komposit"], "kode_node", "kode_induk",
+                                         berkas["komposit"], "kode node induk")),
+        ({"komposit", "indikator"}, lambda: cek_akar_komposit(tabel, berkas["komposit"])),
+        ({"indikator", "pk_indikator", "pk_anggaran", "realisasi_pk_tw", "penjelasan_tw",
+          "realisasi_anggaran_tw", "ambang_tw"}, lambda: cek_referensi_tw(tabel, berkas)),
+        ({"pk_realisasi", "pk_indikator"}, lambda: _cek_pk_realisasi(tabel, berkas)),
+    ):
+        if not perlu & gagal:
+            masalah += cek()
     return masalah
 
 

@@ -30,6 +30,10 @@ JABATAN = [
     "Pelaksana", "Tenaga Honorer",
 ]
 PENDIDIKAN = ["SD", "SLTP", "SLTA", "D1", "D2", "D3", "D4", "S1", "S2", "S3"]
+# Other names offices use for a level of education (suggested in the message, never applied)
+NAMA_LAIN = {"SMA": "SLTA", "SMK": "SLTA", "MA": "SLTA", "STM": "SLTA", "SMEA": "SLTA",
+             "SMP": "SLTP", "MTS": "SLTP", "MI": "SD", "DIII": "D3", "D-III": "D3",
+             "DIV": "D4", "D-IV": "D4"}
 GOLONGAN = ["I", "II", "III", "IV"]
 TINGKAT_ANGGARAN = ["program", "kegiatan", "sub_kegiatan"]
 SKALA = ["bantarbolang-2023", "permendagri-86-2017", "permenpan-88-2021"]
@@ -65,6 +69,31 @@ class Kolom:
             return "salah satu dari: " + ", ".join(self.pilihan)
         return TIPE[self.tipe][1]
 
+    def saran(self, teks: str) -> str | None:
+        """The allowed value a refused one was most likely meant to be, for the message: the
+        same letters in another case (``pns``), a usual other name (``SMA`` for SLTA), or a
+        close spelling (``Sekertaris Kecamatan``). None when nothing is close; never applied.
+
+        >>> k = Kolom("jabatan", pilihan=tuple(JABATAN))
+        >>> k.saran("Sekertaris Kecamatan"), k.saran("kepala seksi"), k.saran("Lurah")
+        ('Sekretaris Kecamatan', 'Kepala Seksi', None)
+        >>> Kolom("pendidikan", pilihan=tuple(PENDIDIKAN)).saran("SMK")
+        'SLTA'
+        """
+        if not self.pilihan:
+            return None
+        s = teks.strip()
+        sama = [p for p in self.pilihan if p.lower() == s.lower()]
+        if sama:
+            return sama[0]
+        lain = NAMA_LAIN.get(s.upper())
+        if lain in self.pilihan:
+            return lain
+        import difflib
+
+        dekat = difflib.get_close_matches(s.lower(), [p.lower() for p in self.pilihan], 1, 0.75)
+        return next((p for p in self.pilihan if dekat and p.lower() == dekat[0]), None)
+
     def sah(self, teks: str) -> bool:
         if teks.strip() == "":
             return self.kosong
@@ -85,6 +114,14 @@ class Syarat:
         """The condition as data/README.md states it."""
         nama = self.berkas.removeprefix("renstra/")
         return f"`{nama}` has a row with {self.kolom} `{self.nilai}`"
+
+    def teks_id(self) -> str:
+        """The condition in Bahasa Indonesia, for `lkjip check`.
+
+        >>> Syarat("komposit.csv", "daftar", "desa").teks_id()
+        "komposit.csv memiliki baris dengan daftar 'desa'"
+        """
+        return f"{self.berkas} memiliki baris dengan {self.kolom} '{self.nilai}'"
 
 
 WAJIB, PILIHAN, WAJIB_JIKA = "wajib", "pilihan", "wajib_jika"
@@ -471,12 +508,22 @@ NARASI: dict[str, str] = {
     "isu_strategis.md": "isu strategis (Bab I)",
     "permasalahan.md": "permasalahan per sasaran (Bab III)",
     "solusi.md": "solusi (Bab III)",
-    "program_pendukung.md": "program pendukung (Bab III)",
+    "program_pendukung.md": "no longer printed (each sasaran's programs and kegiatan are listed "
+                            "from `anggaran.csv`); still read, its typed numbers checked",
     "inovasi.md": "inovasi (Bab III)",
     "rencana_tindak_lanjut.md": "rencana tindak lanjut (Bab IV)",
     "kata_pengantar.md": "Kata Pengantar in the office's words (else a standard text)",
 }
-NARASI_BAWAAN = {"kata_pengantar.md"}  # without the file the report prints a standard text
+# Where the edition prints each narrative file, in Bahasa Indonesia (`lkjip check`'s "Masih perlu
+# diisi"); a file not here is not printed, so its absence shows nowhere.
+NARASI_LETAK: dict[str, str] = {
+    "gambaran_umum.md": "Bab I, Gambaran Umum Organisasi",
+    "isu_strategis.md": "Bab I, Isu Strategis",
+    "permasalahan.md": "Bab III, Permasalahan",
+    "solusi.md": "Bab III, Solusi",
+    "inovasi.md": "Bab III, Inovasi",
+    "rencana_tindak_lanjut.md": "Bab IV, Rencana Tindak Lanjut",
+}
 # Subfolders of `narasi/` with one optional file per figure, `<kode>.md` (issue 16): the office's
 # text on one indicator or one composite node, printed beside that figure in Bab III.
 NARASI_FOLDER: dict[str, tuple[str, str]] = {

@@ -108,7 +108,23 @@ def test_comment_rows_are_skipped_but_counted(tmp_path):
 def test_header_and_comment_only_is_a_template_not_filled(tmp_path):
     isi = DESA + "#1,Bantarbolang,ya\n"
     m = _satu(_masalah(tmp_path, {"2023/desa.csv": isi}), "contoh/2023/desa.csv")
-    assert m.pesan == BELUM_DIISI
+    assert m.pesan == (BELUM_DIISI + " Isi datanya; berkas ini wajib bila komposit.csv memiliki "
+                       "baris dengan daftar 'desa'. Bila tidak, hapus berkas ini.")
+
+
+def test_a_template_not_filled_says_what_to_do_by_whether_the_file_is_required(tmp_path):
+    # a required file must be filled; an optional one may be deleted; pengaduan may be empty
+    templat = {"renstra/tujuan.csv": "kode_tujuan,tujuan\n#T1,contoh\n",
+               "2023/sarpras.csv": "no,jenis,jumlah,satuan\n#1,Gedung,1,unit\n",
+               "2023/pengaduan.csv": "no,uraian,desa,selesai\n#1,contoh,Alfa,ya\n"}
+    masalah = _masalah(tmp_path, templat)
+    wajib = _satu(masalah, "contoh/renstra/tujuan.csv").pesan
+    opsional = _satu(masalah, "contoh/2023/sarpras.csv").pesan
+    aduan = _satu(masalah, "contoh/2023/pengaduan.csv").pesan
+    assert wajib.endswith("Berkas ini wajib: isi datanya di bawah baris contoh itu.")
+    assert "hapus berkas ini bila tidak dipakai (berkas ini opsional)" in opsional
+    assert "hapus baris contoh bila memang tidak ada datanya tahun ini" in aduan
+    assert "hapus" not in wajib
 
 
 def test_header_only_list_is_an_empty_list(tmp_path):

@@ -15,7 +15,7 @@ from lkjip import baru as modul_baru
 from lkjip.baru import baru, templat
 from lkjip.cli import main
 from lkjip.galat import LkjipError
-from lkjip.muat import BELUM_DIISI, muat
+from lkjip.muat import BELUM_DIISI, muat, pesan_belum_diisi
 from lkjip.skema import BERKAS
 from tests.mini import BERKAS_MINI
 
@@ -59,8 +59,8 @@ def test_check_on_a_fresh_kecamatan_lists_every_file_to_fill(tmp_path):
     hasil = _check(tmp_path, "ulujami", 2023)
     assert hasil.exit_code == 1
     baris = [b for b in hasil.output.splitlines() if b.startswith("- ")]
-    assert baris == [f"- ulujami/{_relatif(n, 2023)}: {BELUM_DIISI}" for n in BERKAS
-                     if n in SEMUA]
+    assert baris == [f"- ulujami/{_relatif(n, 2023)}: {pesan_belum_diisi(BERKAS[n])}"
+                     for n in BERKAS if n in SEMUA]
 
 
 def test_fresh_kecamatan_loads_once_filled_from_a_fixture(tmp_path):
@@ -133,7 +133,7 @@ def test_check_after_dari_lists_exactly_what_is_left(bantarbolang):
         ("realisasi_anggaran.csv", None): 1, ("pengaduan.csv", None): 1,
         ("ikm_responden.csv", None): 1, ("tersaji.csv", None): 1,
     })
-    assert all(m.pesan == BELUM_DIISI for m in masalah if m.kolom is None)
+    assert all(m.pesan.startswith(BELUM_DIISI) for m in masalah if m.kolom is None)
 
 
 def _isi_celah(kini: Path, lama: Path) -> None:
@@ -158,14 +158,18 @@ def test_dari_loads_once_filled_from_a_fixture(bantarbolang):
     hasil = _check(bantarbolang, "bantarbolang", 2024)
     assert "Data Kecamatan Bantarbolang, Kabupaten Pemalang, tahun 2024" in hasil.output
     assert "Traceback" not in hasil.output
-    # what still shows '(belum diisi)' or '–': 5 narasi files, the realisasi 2024 of the two
-    # indicators typed directly (IKU-03 Nilai AKIP, IKU-04 penyerapan)
-    kurang = hasil.output.split("Masih perlu diisi (7):\n")[1].split("\n\n")[0].splitlines()
+    # what still shows '(belum diisi)' or '–': 4 narasi files (program_pendukung.md is not
+    # printed: its absence shows nowhere), the realisasi 2024 of the two indicators typed
+    # directly (IKU-03 Nilai AKIP, IKU-04 penyerapan)
+    kurang = hasil.output.split("Masih perlu diisi (6):\n")[1].split("\n\n")[0].splitlines()
     assert [k.split(":")[0] for k in kurang] == [
-        "  - narasi/permasalahan.md", "  - narasi/solusi.md", "  - narasi/program_pendukung.md",
+        "  - narasi/permasalahan.md", "  - narasi/solusi.md",
         "  - narasi/inovasi.md", "  - narasi/rencana_tindak_lanjut.md",
         "  - renstra/realisasi.csv", "  - renstra/realisasi.csv"]
-    assert "belum ada realisasi 2024 untuk IKU-03 (Nilai AKIP)" in kurang[5]
+    # where each shows, in Bahasa Indonesia
+    assert kurang[0] == ('  - narasi/permasalahan.md: belum ada; laporan menampilkan '
+                         '"(belum diisi)" (Bab III, Permasalahan).')
+    assert "belum ada realisasi 2024 untuk IKU-03 (Nilai AKIP)" in kurang[4]
 
 
 # --- refusals ---------------------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from lkjip.galat import LkjipError
@@ -140,3 +142,55 @@ def test_ragged_row(tmp_path):
     isi = "no,nama_desa,tata_kelola_baik\n1,Alfa,ya,lebih\n"
     masalah, _ = _masalah(tmp_path, {"2023/desa.csv": isi})
     assert any(m.baris == 2 and "4 sel" in m.pesan for m in masalah)
+
+
+# --- as a kecamatan's clerk types it (kantor2: Randudongkal 2024 typed from data/README.md) ---
+
+def test_dates_as_excel_in_indonesian_locale_saves_them(tmp_path):
+    # Excel (id-ID) saves a date cell as 31/01/2024: day first; 2/1/2023 is 2 January
+    profil = BERKAS_MINI["2023/profil.csv"].replace("2024-01-31", "31/01/2024")
+    pejabat = BERKAS_MINI["2023/pejabat.csv"].replace("2023-01-02,", "2/1/2023,", 1)
+    data = muat("contoh", 2023, tulis_mini(tmp_path, ganti={
+        "2023/profil.csv": profil, "2023/pejabat.csv": pejabat}))
+    assert data.profil["tanggal_laporan"] == date(2024, 1, 31)
+    assert data.pejabat["tanggal_pk"].tolist() == [date(2023, 1, 2), date(2023, 1, 2)]
+
+
+def test_a_date_that_does_not_exist_is_named(tmp_path):
+    profil = BERKAS_MINI["2023/profil.csv"].replace("2024-01-31", "31/02/2024")
+    masalah, _ = _masalah(tmp_path, {"2023/profil.csv": profil})
+    assert [(m.berkas, m.baris, m.kolom, m.nilai) for m in masalah] == [
+        ("contoh/2023/profil.csv", 2, "tanggal_laporan", "31/02/2024")]
+    assert "HH/BB/TTTT" in masalah[0].harapan
+
+
+def test_a_misspelt_value_of_a_list_names_the_one_probably_meant(tmp_path):
+    isi = ("no,nama,jabatan,status,pendidikan,golongan\n"
+           "1,Budi,Camat,PNS,S2,IV\n2,Sari,Sekertaris Kecamatan,PNS,S1,IV\n"
+           "3,,Pelaksana,PNS,SMA,II\n4,,Pelaksana,pns,SLTA,II\n5,,Lurah,PNS,SLTA,II\n")
+    masalah, _ = _masalah(tmp_path, {"2023/pegawai.csv": isi})
+    harapan = {(m.baris, m.kolom): m.harapan for m in masalah}
+    assert harapan[(3, "jabatan")].endswith("(mungkin maksudnya 'Sekretaris Kecamatan')")
+    assert harapan[(4, "pendidikan")].endswith("(mungkin maksudnya 'SLTA')")
+    assert harapan[(5, "status")].endswith("(mungkin maksudnya 'PNS')")
+    assert "mungkin" not in harapan[(6, "jabatan")]  # nothing close to 'Lurah'
+    assert len(masalah) == 4
+
+
+def test_file_problems_and_references_between_files_are_named_at_once(tmp_path):
+    # a cell error in pegawai.csv, a kode_sasaran that sasaran.csv lacks: one list
+    indikator = BERKAS_MINI["renstra/indikator.csv"].replace("IKU-02,S1,", "IKU-02,S-1,")
+    pegawai = BERKAS_MINI["2023/pegawai.csv"].replace("Camat,PNS,S2", "Camat,PNS,SMA")
+    masalah, _ = _masalah(tmp_path, {"renstra/indikator.csv": indikator,
+                                     "2023/pegawai.csv": pegawai})
+    assert [(m.berkas, m.baris, m.kolom, m.nilai) for m in masalah] == [
+        ("contoh/2023/pegawai.csv", 2, "pendidikan", "SMA"),
+        ("contoh/renstra/indikator.csv", 3, "kode_sasaran", "S-1")]
+
+
+def test_a_file_with_problems_is_not_an_empty_parent_of_the_references(tmp_path):
+    # sasaran.csv fails on its own (a missing column): the indikator rows pointing at S1 are
+    # not accused of naming a sasaran that does not exist
+    masalah, _ = _masalah(tmp_path, {"renstra/sasaran.csv": "kode_sasaran,sasaran\nS1,Layanan\n"})
+    assert [(m.berkas, m.kolom) for m in masalah] == [
+        ("contoh/renstra/sasaran.csv", "kode_tujuan")]
