@@ -73,7 +73,7 @@ def baca_csv(path: Path, nama: str, akar: Path | None = None, berkas: Berkas | N
                                               "'sep=' bila ada) harus berisi judul kolom.")]
     if hasil.komentar and len(hasil.baris) == 1:
         return None, [Masalah(nama, pesan=pesan_belum_diisi(berkas))]
-    return _baris_ke_frame(hasil.baris, nama)
+    return _baris_ke_frame(hasil.baris, nama, hasil.pemisah, berkas)
 
 
 BELUM_DIISI = "belum diisi: hanya berisi judul kolom dan baris contoh '#'."
@@ -113,12 +113,13 @@ def _judul(sel: list[str], nama: str) -> tuple[list[str], list[Masalah]]:
     return judul, masalah
 
 
-def _baris_ke_frame(baris: list[tuple[int, list[str]]], nama: str
+def _baris_ke_frame(baris: list[tuple[int, list[str]]], nama: str, pemisah: str = ",",
+                    berkas: Berkas | None = None
                     ) -> tuple[pd.DataFrame | None, list[Masalah]]:
     judul, masalah = _judul(baris[0][1], nama)
     rekaman, nomor = [], []
     for awal, sel in baris[1:]:
-        sel = _rapikan_panjang(sel, len(judul), nama, awal, masalah)
+        sel = _rapikan_panjang(sel, judul, nama, awal, masalah, pemisah, berkas)
         if sel is not None:
             rekaman.append([s.strip() for s in sel])  # strip keeps an unchanged (interned) str
             nomor.append(awal)
@@ -129,7 +130,8 @@ def _baris_ke_frame(baris: list[tuple[int, list[str]]], nama: str
     return df, []
 
 
-def _rapikan_panjang(sel, n, nama, baris, masalah):
+def _rapikan_panjang(sel, judul, nama, baris, masalah, pemisah=",", berkas=None):
+    n = len(judul)
     if len(sel) > n and not any(s.strip() for s in sel[n:]):
         sel = sel[:n]
     if len(sel) < n:
@@ -137,9 +139,41 @@ def _rapikan_panjang(sel, n, nama, baris, masalah):
     if len(sel) != n:
         masalah.append(Masalah(nama, baris, pesan=(
             f"baris berisi {len(sel)} sel, padahal judul kolom berisi {n}; "
-            "periksa pemisah (',' atau ';') dan tanda petik.")))
+            "periksa pemisah (',' atau ';') dan tanda petik."
+            + _koma_desimal(sel, judul, pemisah, berkas))))
         return None
     return sel
+
+
+_ANGKA_DEPAN = re.compile(r"\s*-?(rp\.?\s*)?[0-9][0-9.]*", re.IGNORECASE)
+_ANGKA_BELAKANG = re.compile(r"[0-9]+%?\s*")
+
+
+def _koma_desimal(sel: list[str], judul: list[str], pemisah: str,
+                  berkas: Berkas | None = None) -> str:
+    """The likely cause of a row one cell too long in a `,` file: a decimal comma not quoted
+    (``IKU-01,2024,83,5``), named with the column it belongs to and how to write it. With the
+    file's schema, only a column that holds decimals qualifies; else the rightmost pair.
+
+    >>> _koma_desimal(["IKU-01", "2024", "83", "5"], ["kode_indikator", "tahun", "target"], ",",
+    ...               BERKAS["renstra/target.csv"])[:50]
+    " Mungkin angka desimal '83,5' di kolom 'target' ta"
+    >>> _koma_desimal(["a", "b", "c", "d"], ["x", "y", "z"], ",")
+    ''
+    """
+    if pemisah != "," or len(sel) != len(judul) + 1:
+        return ""
+    tipe = {k.nama: k.tipe for k in berkas.kolom} if berkas else {}
+    for i in reversed(range(len(judul))):
+        depan, belakang = sel[i].strip(), sel[i + 1].strip()
+        if tipe and tipe.get(judul[i]) not in ("angka", "target"):
+            continue
+        if _ANGKA_DEPAN.fullmatch(depan) and _ANGKA_BELAKANG.fullmatch(belakang):
+            angka = f"{depan},{belakang}"
+            cara = f'"{angka}"' + (f" atau {depan}.{belakang}" if "." not in depan else "")
+            return (f" Mungkin angka desimal '{angka}' di kolom '{judul[i]}' tanpa tanda petik: "
+                    f"tulis {cara}.")
+    return ""
 
 
 # --- validation ---------------------------------------------------------------------------
@@ -225,7 +259,8 @@ def _dari_pandera(kasus: pd.DataFrame, df: pd.DataFrame, nama: str,
     for _, k in kasus.iterrows():
         cek = str(k["check"])
         if cek in ("column_in_dataframe", "column_in_schema"):
-            masalah.append(Masalah(nama, 1, str(k["failure_case"]), pesan=PESAN_CEK[cek] + "."))
+            masalah.append(Masalah(nama, 1, str(k["failure_case"]), pesan=(
+                PESAN_CEK[cek] + _kolom_dikenal(cek, str(k["failure_case"]), berkas) + ".")))
             continue
         baris = _baris_dari_indeks(df, k["index"])
         kolom = None if pd.isna(k["column"]) else str(k["column"])
@@ -237,8 +272,29 @@ def _dari_pandera(kasus: pd.DataFrame, df: pd.DataFrame, nama: str,
                 if kolom in kolom_skema else None
             if saran is not None:
                 cek += f" (mungkin maksudnya '{saran}')"
+            elif re.fullmatch(r"[0-9.,]+E\+[0-9]+", str(k["failure_case"]).strip(), re.I):
+                cek += ("; Excel telah mengubahnya menjadi angka: format kolom ini sebagai Teks "
+                        "lalu ketik ulang nilainya")
             masalah.append(Masalah(nama, baris, kolom, str(k["failure_case"]), cek))
     return sorted(set(masalah), key=lambda m: (m.baris or 0, m.kolom or ""))
+
+
+def _kolom_dikenal(cek: str, kolom: str, berkas: Berkas | None) -> str:
+    """For a column not known: the one probably meant and the file's columns.
+
+    >>> _kolom_dikenal("column_in_schema", "keterangn", BERKAS["renstra/tujuan.csv"])
+    '; kolom berkas ini: kode_tujuan, tujuan'
+    >>> _kolom_dikenal("column_in_schema", "tujuan_", BERKAS["renstra/tujuan.csv"])[:30]
+    "; mungkin maksudnya 'tujuan'; "
+    """
+    if berkas is None or cek != "column_in_schema":
+        return ""
+    import difflib
+
+    nama = berkas.kolom_nama()
+    dekat = difflib.get_close_matches(kolom, nama, 1, 0.75)
+    saran = f"; mungkin maksudnya '{dekat[0]}'" if dekat else ""
+    return f"{saran}; kolom berkas ini: {', '.join(nama)}"
 
 
 def _baris_dari_indeks(df, indeks):

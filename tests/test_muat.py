@@ -194,3 +194,28 @@ def test_a_file_with_problems_is_not_an_empty_parent_of_the_references(tmp_path)
     masalah, _ = _masalah(tmp_path, {"renstra/sasaran.csv": "kode_sasaran,sasaran\nS1,Layanan\n"})
     assert [(m.berkas, m.kolom) for m in masalah] == [
         ("contoh/renstra/sasaran.csv", "kode_tujuan")]
+
+
+def test_an_unquoted_decimal_comma_is_named_with_its_column(tmp_path):
+    # '83,5' typed in a ',' file without quotes: the row has one cell too many
+    isi = "kode_indikator,tahun,target\nIKU-01,2023,83,5\nIKU-02,2023,80\n"
+    masalah, _ = _masalah(tmp_path, {"renstra/target.csv": isi})
+    assert [(m.berkas, m.baris) for m in masalah] == [("contoh/renstra/target.csv", 2)]
+    assert masalah[0].pesan.endswith(
+        "Mungkin angka desimal '83,5' di kolom 'target' tanpa tanda petik: tulis \"83,5\" "
+        "atau 83.5.")
+
+
+def test_an_unknown_column_lists_the_columns_of_the_file(tmp_path):
+    isi = "kode_tujuan,tujuan,keterangan\nT1,Meningkatkan pelayanan,\n"
+    masalah, _ = _masalah(tmp_path, {"renstra/tujuan.csv": isi})
+    assert [str(m) for m in masalah] == [
+        "contoh/renstra/tujuan.csv, baris 1, kolom 'keterangan': kolom tidak dikenal (salah "
+        "ketik?); kolom berkas ini: kode_tujuan, tujuan."]
+
+
+def test_a_nip_excel_turned_into_a_number_says_how_to_keep_it(tmp_path):
+    pejabat = BERKAS_MINI["2023/pejabat.csv"].replace("camat,Budi,,", "camat,Budi,1.97001E+17,")
+    masalah, _ = _masalah(tmp_path, {"2023/pejabat.csv": pejabat})
+    assert [(m.kolom, m.nilai) for m in masalah] == [("nip", "1.97001E+17")]
+    assert masalah[0].harapan.endswith("format kolom ini sebagai Teks lalu ketik ulang nilainya")
