@@ -230,6 +230,8 @@ KASUS = [
      "ejaan-nama", "peringatan", "contoh/2023/pengaduan.csv", 2, "Gamma", "Gama"),
     ("a figure no rule checks", tersaji("rasio_ajaib,,7,Bab V"),
      "tidak-diperiksa", "info", TERSAJI, 2, "7", None),
+    ("a besaran misspelt (capaian)", tersaji("capain,IKU-01,7,Tabel 3.2"),
+     "tidak-diperiksa", "peringatan", TERSAJI, 2, "7", None),
     ("an unknown indicator", tersaji("realisasi,IKU-99,7,Tabel 3.2"),
      "tidak-diperiksa", "peringatan", TERSAJI, 2, "7", None),
 ]
@@ -243,6 +245,14 @@ def test_one_planted_contradiction(tmp_path, ganti, aturan, tingkat, berkas, bar
     assert (t.tingkat, t.berkas, t.baris) == (tingkat, berkas, baris)
     assert (t.tersaji, t.terhitung) == (tersaji_, terhitung)
     assert t.pesan.endswith(".") and t.pesan.count(". ") == 0
+
+
+def test_a_misspelt_besaran_names_the_one_meant(tmp_path):
+    # a typo would leave the figure unchecked: a peringatan, not the info of a figure that
+    # lkjip does not compute (jumlah_sarpras, test_katalog)
+    t = satu(jalankan(tmp_path, tersaji("penyerapn,total,99,X")), "tidak-diperiksa")
+    assert t.pesan == ("Besaran 'penyerapn' tidak dikenal (mungkin maksudnya 'penyerapan'), "
+                       "sehingga angka tersaji 99 tidak dapat diperiksa.")
 
 
 def test_ikm_year_against_its_stated_semesters(tmp_path):
