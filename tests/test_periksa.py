@@ -307,6 +307,19 @@ def test_percentage_of_a_composite_node_above_100(tmp_path):
         ("galat", "contoh/2023/komposit.csv", 3, "150,00")]
 
 
+def test_percentage_typed_as_the_realisasi_of_a_pk_row_above_100(tmp_path):
+    # the Sekcam's PK row in % (kantor2: 'Persentase desa yang dibina' typed 120 in
+    # pk_realisasi.csv went through without a word); the same row in 'dokumen' is not checked
+    pk = ubah("2023/pk_indikator.csv", "Jumlah dokumen,,dokumen,4,1,1,1,1",
+              "Persentase dokumen tersusun,,%,100,25,50,75,100")
+    realisasi = ubah("2023/pk_realisasi.csv", "sekcam,1,,3,", "sekcam,1,,120,")
+    cocok = [t for t in jalankan(tmp_path, pk | realisasi) if t.aturan == "persen-0-100"]
+    assert [(t.tingkat, t.berkas, t.baris, t.terhitung) for t in cocok] == [
+        ("galat", "contoh/2023/pk_realisasi.csv", 2, "120,00")]
+    dokumen = [t for t in jalankan(tmp_path, realisasi) if t.aturan == "persen-0-100"]
+    assert dokumen == []
+
+
 def test_unreadable_stated_number(tmp_path):
     t = satu(jalankan(tmp_path, tersaji("pagu_murni,1,banyak,X")), "tidak-diperiksa")
     assert (t.tingkat, t.tersaji) == ("peringatan", "banyak")

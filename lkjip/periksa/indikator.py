@@ -26,7 +26,8 @@ ATURAN = (
            ("peringatan",), "a kebalikan indicator (Target / Realisasi) whose realisasi is 0: "
            "its capaian and progress are not computed"),
     Aturan("persen-0-100", "Persentase di luar 0–100", ("galat",),
-           "a percentage (satuan %) outside 0–100: realisasi, targets, composite nodes"),
+           "a percentage (satuan %) outside 0–100: realisasi, targets, composite nodes, "
+           "the realisasi of a PK row typed in pk_realisasi.csv"),
     Aturan("realisasi-indikator", "Realisasi indikator", ("galat", "info"),
            "stated realisasi vs computed (composite, IKM, typed)"),
     Aturan("komposit", "Indikator komposit", ("galat", "info"),
@@ -108,6 +109,21 @@ def _persen_pk(k: Konteks) -> list[Temuan]:
                                             f"{kolom} PK {r['kode_pejabat']} no {r['no']}",
                                             r[f"{kolom}_angka"],
                                             ("pk", r["kode_pejabat"], tanda, kolom)))
+    return hasil + _persen_pk_realisasi(k)
+
+
+def _persen_pk_realisasi(k: Konteks) -> list[Temuan]:
+    """A realisasi typed in pk_realisasi.csv for a PK row whose satuan is %."""
+    pk = k.data.pk_indikator
+    satuan = {(p, n): str(s).strip()
+              for p, n, s in zip(pk["kode_pejabat"], pk["no"], pk["satuan"], strict=True)}
+    hasil = []
+    for _, r in k.data.pk_realisasi.iterrows():
+        if satuan.get((r["kode_pejabat"], r["no"])) == "%" and _di_luar_persen(r["realisasi"]):
+            hasil.append(_temuan_persen(k, "pk_realisasi", r["_baris"],
+                                        f"realisasi PK {r['kode_pejabat']} no {r['no']}",
+                                        r["realisasi"],
+                                        ("pk_realisasi", r["kode_pejabat"], r["no"])))
     return hasil
 
 
