@@ -71,18 +71,24 @@ class Kolom:
 
     def saran(self, teks: str) -> str | None:
         """The allowed value a refused one was most likely meant to be, for the message: the
-        same letters in another case (``pns``), a usual other name (``SMA`` for SLTA), or a
-        close spelling (``Sekertaris Kecamatan``). None when nothing is close; never applied.
+        same letters in another case (``pns``), a usual other name (``SMA`` for SLTA), a close
+        spelling (``Sekertaris Kecamatan``), a folder name in lowercase with hyphens
+        (``Comal Baru``). None when nothing is close; never applied.
 
         >>> k = Kolom("jabatan", pilihan=tuple(JABATAN))
         >>> k.saran("Sekertaris Kecamatan"), k.saran("kepala seksi"), k.saran("Lurah")
         ('Sekretaris Kecamatan', 'Kepala Seksi', None)
         >>> Kolom("pendidikan", pilihan=tuple(PENDIDIKAN)).saran("SMK")
         'SLTA'
+        >>> Kolom("kecamatan", "slug").saran("Comal Baru")
+        'comal-baru'
         """
+        s = teks.strip()
+        if self.tipe == "slug":
+            slug = "-".join(s.lower().replace("_", " ").split())
+            return slug if slug != s and TIPE["slug"][0](slug) else None
         if not self.pilihan:
             return None
-        s = teks.strip()
         sama = [p for p in self.pilihan if p.lower() == s.lower()]
         if sama:
             return sama[0]

@@ -219,3 +219,10 @@ def test_a_nip_excel_turned_into_a_number_says_how_to_keep_it(tmp_path):
     masalah, _ = _masalah(tmp_path, {"2023/pejabat.csv": pejabat})
     assert [(m.kolom, m.nilai) for m in masalah] == [("nip", "1.97001E+17")]
     assert masalah[0].harapan.endswith("format kolom ini sebagai Teks lalu ketik ulang nilainya")
+
+
+def test_the_kecamatan_typed_as_its_name_suggests_the_folder_name(tmp_path):
+    profil = BERKAS_MINI["2023/profil.csv"].replace("\ncontoh,Contoh,", "\nContoh,Contoh,")
+    masalah, _ = _masalah(tmp_path, {"2023/profil.csv": profil})
+    assert [(m.kolom, m.nilai) for m in masalah] == [("kecamatan", "Contoh")]
+    assert masalah[0].harapan.endswith("(mungkin maksudnya 'contoh')")
