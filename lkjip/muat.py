@@ -541,7 +541,11 @@ def muat(kecamatan: str, tahun, data_dir=None) -> DataKecamatan:
         elif len(masalah) > sebelum:
             gagal.add(nama_tabel(nama))
     ada = {n for n in BERKAS if _ada(_jalur(dir_kec, tahun, n))}
-    masalah += cek_perlu(tabel, ada, lambda n: _tampil(dir_kec, tahun, n))
+    perlu = cek_perlu(tabel, ada, lambda n: _tampil(dir_kec, tahun, n))
+    masalah += perlu
+    # a list or survey the data needs and lacks: named once, not again by a rule reading it
+    gagal |= {nama_tabel(n) for n in BERKAS
+              if any(m.berkas == _tampil(dir_kec, tahun, n) for m in perlu)}
     sumber_ikm = _cek_sumber_ikm(dir_kec, tahun, masalah)
     narasi = baca_narasi(dir_kec, tahun, masalah)
     for nama in BERKAS:

@@ -226,3 +226,13 @@ def test_the_kecamatan_typed_as_its_name_suggests_the_folder_name(tmp_path):
     masalah, _ = _masalah(tmp_path, {"2023/profil.csv": profil})
     assert [(m.kolom, m.nilai) for m in masalah] == [("kecamatan", "Contoh")]
     assert masalah[0].harapan.endswith("(mungkin maksudnya 'contoh')")
+
+
+def test_a_survey_the_data_needs_and_lacks_is_named_once(tmp_path):
+    # IKU-01 is measured by the survey: without it, the file is named as required, and the
+    # rules that read the survey do not add a second message for the same cause
+    komposit = BERKAS_MINI["2023/komposit.csv"] + "CL.3,CL,,Kepuasan,ikm,,,,,3\n"
+    masalah, _ = _masalah(tmp_path, {"2023/ikm_responden.csv": None,
+                                     "2023/komposit.csv": komposit})
+    assert [m.berkas for m in masalah] == ["contoh/2023/ikm_responden.csv"]
+    assert "wajib karena" in masalah[0].pesan
