@@ -167,10 +167,11 @@ def _kelas(el) -> list[str]:
 
 
 def _attr(el) -> tuple[str, list[str], list[tuple[str, str]]]:
-    """pandoc's ``toAttr``: (id, classes, other attributes with ``data-`` dropped)."""
+    """pandoc's ``toAttr``: (id, or else name; classes; other attributes with ``data-``
+    dropped)."""
     kvs = [(k[5:] if k.startswith("data-") else k, v) for k, v in el.attrib.items()
-           if k not in ("id", "class")]
-    return el.get("id", ""), _kelas(el), kvs
+           if k not in ("id", "class", "name")]
+    return el.get("id", el.get("name", "")), _kelas(el), kvs
 
 
 def _trim(inl: list) -> list:
@@ -285,8 +286,8 @@ class Pembaca:
         if nama == "img":
             if not n.get("src"):
                 raise _tak_dikenal("<img> tanpa src", n.get("alt", ""))
-            return [("img", n.get("id", ""), n.get("src"), n.get("title", ""),
-                     n.get("alt", ""))]
+            return [("img", n.get("id", n.get("name", "")), n.get("src"), n.get("title", ""),
+                     n.get("alt", ""), n.get("width"), n.get("height"))]
         if nama == "input":  # pandoc's pCheckbox: a task list's box, in a list item only
             if self.butir and n.get("type") == "checkbox" and not len(n) and not n.text:
                 return [("str", "\u2612" if n.get("checked") is not None else "\u2610"),
@@ -1089,7 +1090,7 @@ class Penulis:
             buka, tutup = _KUTIP[x[1]]
             return self.inlines([("str", buka)] + x[2] + [("str", tutup)], env)
         if jenis == "img":
-            return self.bookmark(x[1], self.gambar_xml(x[2], x[3], x[4]))
+            return self.bookmark(x[1], self.gambar_xml(x[2], x[3], x[4], x[5], x[6]))
         if jenis == "link":  # pandoc's: runs in the Hyperlink style, to a bookmark or a URL
             _, href, isi = x
             runs = "".join(self.inlines(isi, {**env, "rstyle": '<w:rStyle w:val="Hyperlink" />'}))
@@ -1101,7 +1102,8 @@ class Penulis:
             return [f'<w:hyperlink r:id="{self.tautan[href]}">{runs}</w:hyperlink>']
         raise _tak_dikenal(f"inline {jenis}")
 
-    def gambar_xml(self, src: str, title: str, alt: str) -> list[str]:
+    def gambar_xml(self, src: str, title: str, alt: str, lebar_attr: str | None = None,
+                   tinggi_attr: str | None = None) -> list[str]:
         if src not in self.gambar:
             data = self.gambar_berkas.get(src)
             if data is None and src.startswith("data:"):  # word_html keeps PNG, JPEG, GIF, SVG
@@ -1121,8 +1123,10 @@ class Penulis:
         rid, _, data = self.gambar[src]
         docpr, nvpic = self.uid(), self.uid()
         w, h, dx, dy = ukuran_gambar(data)[2]
-        xpt, ypt = w / dx * 72, h / dy * 72
-        lebar = self.lebar_pt * 12700
+        xpt, ypt = _ukuran_diminta(lebar_attr, tinggi_attr, w, h, dx, dy)
+        persen = _panjang(lebar_attr)
+        lebar = (self.lebar_pt * int(persen[0] * 127) if persen and persen[1] == "%"
+                 else self.lebar_pt * 12700)  # pandoc: a width in % is of the text's width
         if xpt * 12700 > lebar:
             cx, cy = lebar, int(lebar / (xpt * 12700) * (ypt * 12700))
         else:
@@ -1188,6 +1192,53 @@ def _baris(teks: str) -> list[str]:
     """
     out = teks.split("\n")
     return out[:-1] if out[-1] == "" else out
+
+
+def _panjang(s: str | None) -> tuple[float, str] | None:
+    """pandoc's ``lengthToDim`` of an <img>'s width or height: (number, unit), the unit one
+    of cm mm in inch % px pt pc em ("" is px), None for another.
+
+    >>> _panjang("300"), _panjang("2.5cm"), _panjang("50%"), _panjang("auto")
+    ((300.0, 'px'), (2.5, 'cm'), (50.0, '%'), None)
+    """
+    m = re.match(r"[\d.]*", s or "")
+    angka, satuan = m.group(0), (s or "")[m.end():]
+    if not re.fullmatch(r"\d+(\.\d+)?", angka) or satuan not in _SATUAN:
+        return None
+    return float(angka), satuan or "px"
+
+
+_SATUAN = {  # pandoc's inInch of each unit (a pixel at its default 96 dpi)
+    "cm": lambda a: a * 0.3937007874, "mm": lambda a: a * 0.03937007874, "in": lambda a: a,
+    "inch": lambda a: a, "%": None, "px": lambda a: int(a) / 96, "": lambda a: int(a) / 96,
+    "pt": lambda a: a / 72, "pc": lambda a: a / 6, "em": lambda a: a * (11 / 64)}
+
+
+def _ukuran_diminta(lebar: str | None, tinggi: str | None, w: int, h: int, dx: int,
+                    dy: int) -> tuple[float, float]:
+    """pandoc's ``desiredSizeInPoints``: an <img>'s width and height attributes in points
+    (a pixel at 96 dpi; a percentage not a size), the other side kept in the picture's
+    ratio, else its own size (`ukuran_png`'s pixels and resolution).
+
+    >>> _ukuran_diminta("300", None, 400, 200, 96, 96)
+    (225.0, 112.5)
+    >>> _ukuran_diminta(None, "1in", 400, 200, 96, 96), _ukuran_diminta("50%", None, 40, 20, 72, 72)
+    ((144.0, 72.0), (40.0, 20.0))
+    """
+    def titik(s):
+        d = _panjang(s)
+        if d is None or d[1] == "%":
+            return None
+        return 72 * _SATUAN[d[1]](d[0])
+
+    x, y, rasio = titik(lebar), titik(tinggi), w / h
+    if x is not None and y is not None:
+        return x, y
+    if x is not None:
+        return x, x / rasio
+    if y is not None:
+        return y * rasio, y
+    return w / dx * 72, h / dy * 72
 
 
 def _ada_br(inl: list) -> bool:

@@ -215,6 +215,42 @@ def test_gambar_jpeg_dan_gif():
     assert paket[next(n for n in media if n.endswith(".gif"))] == gif
 
 
+def _png(w: int, h: int, dpi: int) -> bytes:
+    from PIL import Image
+
+    keluar = io.BytesIO()
+    Image.new("RGB", (w, h), "white").save(keluar, format="PNG", dpi=(dpi, dpi))
+    return keluar.getvalue()
+
+
+@pytest.mark.parametrize(("atribut", "ukuran"), [
+    # <img src="attachment:..." width="300"> in a markdown cell, or display(Image(..., width=
+    # 300)): pandoc's desiredSizeInPoints, a pixel at 96 dpi: 300 px = 225 pt = 2 857 500 EMU,
+    # the height in the picture's ratio (400 x 200 px): 1 428 750
+    ('width="300"', ("2857500", "1428750")),
+    ('height="100"', ("1905000", "952500")),             # 75 pt high, 150 pt wide
+    ('width="3in" height="1in"', ("2743200", "914400")),  # both given: as given
+    # a percentage is no size but narrows the page's width: 50 % of the text's 467 pt is
+    # 467 x floor(50 x 127) EMU = 2 965 450; the picture (300 pt at 96 dpi) is wider: fitted
+    ('width="50%"', ("2965450", "1482725")),
+    ('style="width:50%"', ("3810000", "1905000")),        # CSS: pandoc reads no size from it
+])
+def test_gambar_lebar_dan_tinggi_atribut(atribut, ukuran):
+    badan = _badan(f'<p><img src="a.png" {atribut}/></p>', {"a.png": _png(400, 200, 96)})
+    e = badan.find(".//wp:extent", NS)
+    assert (e.get("cx"), e.get("cy")) == ukuran
+
+
+def test_jangkar_nama_jadi_penanda():
+    # <a name="bagian1"></a> (an old-style anchor): pandoc's mkAttr takes name for the id, so
+    # a bookmark the link to #bagian1 goes to
+    badan = _badan('<h2 id="judul">Judul <a name="bagian1"></a>satu</h2>'
+                   '<p>Lihat <a href="#bagian1">di sini</a></p>')
+    nama = [b.get(f"{W}name") for b in badan.iter(f"{W}bookmarkStart")]
+    assert "bagian1" in nama
+    assert badan.find(f".//{W}hyperlink").get(f"{W}anchor") == "bagian1"
+
+
 SEL = "cell-id=edisi-01_bab1_pendahuluan-6"  # a chapter cell's div in the edition's HTML
 
 
