@@ -98,7 +98,10 @@ def tabel_perbandingan(data, hasil, kode: str, nomor: str, pembanding=None) -> T
     if p is not None:
         df.loc["kabupaten", "Selisih"] = tanda(an.selisih(i.realisasi, p.rerata))
     angka = {(k, "Selisih"): b for k, _, _, b, _ in baris if isinstance(b, Angka)}
-    catatan = "Selisih = realisasi − nilai pembanding, dari angka yang dibulatkan dua desimal"
+    catatan = "Selisih = realisasi − nilai pembanding"
+    if any(k.startswith("tahun:") for k, *_ in baris):  # "naik 2,67 %" beside an earlier year
+        catatan += "; persen naik/turun = selisih / nilai tahun itu × 100"
+    catatan += ", dari angka yang dibulatkan dua desimal"
     if p is not None and pembanding.sintetis and not data.sintetis:
         catatan += f"; {SINTETIS}"
     return _tabel(df, nomor, f"Perbandingan Realisasi {i.indikator}", angka=angka,
@@ -202,7 +205,7 @@ def tabel_capaian_pk(data, hasil, nomor: str) -> Tabel | None:
     if not daftar:
         return None
     kolom = ["No.", "Sasaran Program", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)",
-             "Kategori", "Pagu Program (Rp)"]
+             "Kategori", _judul_pagu(data, daftar)]
     baris = [[f"{n}.", p.sasaran, f"{p.indikator} ({p.satuan})", angka_tertulis(p.target),
               persen(p.realisasi), persen(p.capaian), p.kategori or KOSONG, rupiah(p.pagu)]
              for n, p in enumerate(daftar, start=1)]
@@ -215,6 +218,18 @@ def tabel_capaian_pk(data, hasil, nomor: str) -> Tabel | None:
                   f"Capaian Indikator Kinerja Program Tahun {data.tahun}", angka=angka,
                   sumber=f"Perjanjian Kinerja {data.tahun} dan {sumber_olah(data)}",
                   catatan=catatan, uraian=["Sasaran Program", "Indikator Kinerja"])
+
+
+def _judul_pagu(data, daftar) -> str:
+    """The pagu column's header by the levels its rows name (``kode_anggaran`` may be a
+    program, a kegiatan or a sub kegiatan of anggaran.csv): "Pagu Program (Rp)" as in the
+    seed when every row names a program, "Pagu Program/Kegiatan (Rp)" for both, "Pagu (Rp)"
+    when no row names one."""
+    tingkat = dict(zip(data.anggaran["kode"], data.anggaran["tingkat"], strict=True))
+    ada = {tingkat.get(p.kode_anggaran) for p in daftar if p.kode_anggaran}
+    nama = [n for t, n in (("program", "Program"), ("kegiatan", "Kegiatan"),
+                           ("sub_kegiatan", "Sub Kegiatan")) if t in ada]
+    return f"Pagu {'/'.join(nama)} (Rp)" if nama else "Pagu (Rp)"
 
 
 def _catatan_pk(daftar) -> str | None:

@@ -239,3 +239,35 @@ def test_the_lowest_quarter_with_the_offices_explanation(tmp_path):
         "Realisasi per triwulan tercatat sampai triwulan III; capaian terendah adalah capaian "
         "sampai triwulan III (60,00\xa0%). Penjelasan kecamatan untuk triwulan tersebut: Data "
         "layanan desa belum lengkap.")
+
+
+def test_judul_kolom_pagu_menurut_tingkat_kode_anggaran(mini, contoh, tmp_path):
+    """pk_realisasi.csv's kode_anggaran may name a program or a kegiatan (data/README.md): the
+    column says which; the example's rows name programs 1-6 of its anggaran.csv."""
+    def judul(data, hasil):
+        return list(tabel_analisis.tabel_capaian_pk(data, hasil, "3.3").df.columns)[-1]
+
+    assert judul(*contoh) == "Pagu Program (Rp)"
+    assert judul(*mini) == "Pagu Kegiatan (Rp)"  # sekcam 1 -> 1.1, a kegiatan: 600.000
+    assert tabel_analisis.tabel_capaian_pk(*mini, "3.3").df.iloc[0, -1] == "600.000"
+    kepala = "kode_pejabat,no,kode_node,realisasi,kode_anggaran,arah\n"
+    keduanya = kepala + "sekcam,1,,3,1.1,naik\ncamat,2,,60,1,naik\n"
+    assert judul(*_muat(tmp_path / "a", {"2023/pk_realisasi.csv": keduanya})) == \
+        "Pagu Program/Kegiatan (Rp)"
+    tanpa = kepala + "sekcam,1,,3,,naik\n"
+    assert judul(*_muat(tmp_path / "b", {"2023/pk_realisasi.csv": tanpa})) == "Pagu (Rp)"
+
+
+def test_catatan_perbandingan_menjelaskan_persen_naik_turun(contoh):
+    """The Keterangan's "naik 2,67 %" is the change of the printed figures relative to the
+    earlier year: (82,78 − 80,63) / 80,63 × 100 = 2,15 / 80,63 × 100 = 2,6665 → 2,67; the note
+    says so (a reader recomputing from the unrounded IKM would find another last digit)."""
+    data, hasil = contoh
+    t = tabel_analisis.tabel_perbandingan(data, hasil, "IKU-01", "3.5")
+    assert t.df.loc["tahun:2022", "Keterangan"] == "naik 2,67\xa0% (membaik)"
+    assert t.df.loc["tahun:2020", "Keterangan"] == "naik 6,13\xa0% (membaik)"  # 4,78 / 78
+    assert t.catatan == ("Selisih = realisasi − nilai pembanding; persen naik/turun = selisih / "
+                         "nilai tahun itu × 100, dari angka yang dibulatkan dua desimal.")
+    tanpa_tahun = tabel_analisis.tabel_perbandingan(data, hasil, "IKU-03", "3.5")
+    assert tanpa_tahun.catatan == ("Selisih = realisasi − nilai pembanding, dari angka yang "
+                                   "dibulatkan dua desimal.")
