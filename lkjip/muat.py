@@ -100,8 +100,11 @@ def pesan_belum_diisi(berkas: Berkas | None) -> str:
     if berkas.min_baris_jika == 0:
         return (f"{BELUM_DIISI} Isi datanya, atau hapus baris contoh bila memang tidak ada datanya "
                 f"tahun ini (judul kolom saja: daftar kosong); berkas ini wajib bila {syarat}.")
+    lain = [n for n, b in BERKAS.items() if berkas.kelompok and b.kelompok == berkas.kelompok
+            and b is not berkas and not b.keterangan.startswith("a generated")]
+    ganti = f" Sebagai gantinya boleh {' atau '.join(lain)}." if lain else ""
     return (f"{BELUM_DIISI} Isi datanya; berkas ini wajib bila {syarat}. Bila tidak, hapus "
-            "berkas ini.")
+            f"berkas ini.{ganti}")
 
 
 def _judul(sel: list[str], nama: str) -> tuple[list[str], list[Masalah]]:

@@ -127,6 +127,12 @@ def test_a_template_not_filled_says_what_to_do_by_whether_the_file_is_required(t
     assert "hapus" not in wajib
 
 
+def test_a_survey_template_names_the_aggregate_file_that_may_replace_it(tmp_path):
+    templat = {"2023/ikm_responden.csv": "no,periode,tanggal,layanan,persyaratan\n#1,S1,,,4\n"}
+    m = _satu(_masalah(tmp_path, templat), "contoh/2023/ikm_responden.csv")
+    assert m.pesan.endswith("Bila tidak, hapus berkas ini. Sebagai gantinya boleh ikm_nrr.csv.")
+
+
 def test_header_only_list_is_an_empty_list(tmp_path):
     # pengaduan may hold no row (no complaint): 0/0 follows the stated rule, not a template
     data = muat("contoh", 2023, tulis_mini(tmp_path, ganti={
