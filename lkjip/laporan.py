@@ -136,6 +136,8 @@ def dokumen(kecamatan: str, tahun: int, data_dir: Path, out_dir: Path, notebooks
         parameter={"kecamatan": kecamatan, "tahun": tahun, "data_dir": str(data_dir)},
         folder=folder_laporan(out_dir, kecamatan, tahun), nama=nama_dasar(kecamatan, tahun),
         format=("ipynb",), ekspor=ekspor, analis=analis, cwd=notebooks_dir,
+        siap=f"from lkjip.konteks import siapkan\nsiapkan({kecamatan!r}, {tahun!r}, "
+             f"{str(data_dir)!r})",
         sampul={"kecamatan": kecamatan, "tahun": tahun,
                 "nama_kecamatan": kecamatan.replace("-", " ").title()},
     )

@@ -508,6 +508,9 @@ class _KernelPalsu:
     def __enter__(self):
         return self
 
+    def siapkan(self, kode: str) -> None:  # `KernelAwal.siapkan`: nothing to prepare
+        return None
+
     def __exit__(self, *exc):
         return None
 

@@ -41,6 +41,8 @@ class Dokumen:
     ``pantau(indeks, nb)``, when given, is told each cell as it starts, with the notebook
     being executed, every cell before it run (the kecamatan report starts its edition's
     export at the working paper's first cell, `lkjip.laporan`); it must not raise.
+    ``siap``: code the document's kernel runs silently once ``siapkan`` is done and before
+    the first cell (the kecamatan report loads its data there, `lkjip.konteks.siapkan`).
     """
 
     judul: str
@@ -54,6 +56,7 @@ class Dokumen:
     cwd: Path | None = None
     ekspor: Callable[..., dict[str, bytes]] | None = None
     pantau: Callable[[int, object], object] | None = None
+    siap: str = ""
 
     def __post_init__(self):
         object.__setattr__(self, "bab", tuple(Path(b).resolve() for b in self.bab))
@@ -138,6 +141,7 @@ def bangun_dokumen(*dokumen: Dokumen, out_dir, siapkan: Callable[[], object] | N
         titik("kernel-dimulai")
         if siapkan is not None:
             siapkan()
+        kernel.siapkan(dokumen[0].siap)
         gabungan = [gabung(d.bab) for d in dokumen]
         with folder_sementara(out_dir, judul) as tmp:
             titik("sementara-dibuat")

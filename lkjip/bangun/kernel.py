@@ -125,6 +125,16 @@ class KernelAwal:
             raise
         return self
 
+    def siapkan(self, kode: str) -> None:
+        """Queue `kode` (a silent execute, like the pre-imports) before the first cell; never
+        raises: the cells report what it could not do."""
+        if self._klien is not None and kode:
+            try:
+                with tahan_ctrl_c():
+                    self._klien.execute(kode, silent=True, store_history=False)
+            except Exception:
+                pass
+
     def tutup(self) -> None:
         """Shut the kernel down now and remove its connection file; again is a no-op."""
         from jupyter_core.utils import run_sync
