@@ -7,7 +7,6 @@ chapter notebook and cell."""
 
 import io
 import struct
-import zipfile
 
 import pytest
 from lxml import etree
@@ -15,28 +14,11 @@ from lxml import etree
 from lkjip.galat import LkjipError
 from lkjip.word import REFERENSI, html_ke_docx
 from lkjip.word_tulis import BentukTakDikenal, tulis_docx
+from tests.test_word_tulis import NS as NS_TULIS
+from tests.test_word_tulis import W, _badan, _gaya, _paket, _teks
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-NS = {"w": W[1:-1], "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
-      "v": "urn:schemas-microsoft-com:vml", "o": "urn:schemas-microsoft-com:office:office"}
-
-
-def _paket(html: str, gambar=None) -> dict[str, bytes]:
-    with zipfile.ZipFile(io.BytesIO(tulis_docx(html, gambar or {}, REFERENSI))) as z:
-        return {n: z.read(n) for n in z.namelist()}
-
-
-def _badan(html: str, gambar=None):
-    return etree.fromstring(_paket(html, gambar)["word/document.xml"]).find(f"{W}body")
-
-
-def _teks(el) -> str:
-    return "".join(t.text or "" for t in el.iter(f"{W}t"))
-
-
-def _gaya(p) -> str:
-    ps = p.find(f"{W}pPr/{W}pStyle")
-    return "" if ps is None else ps.get(f"{W}val")
+NS = {**NS_TULIS, "v": "urn:schemas-microsoft-com:vml",
+      "o": "urn:schemas-microsoft-com:office:office"}
 
 
 def _paragraf(badan) -> list[tuple[str, str]]:
