@@ -580,3 +580,49 @@ def test_disk_benar_benar_penuh(tanpa_kernel, tmpfs):
         tanpa_kernel.bangun(tmpfs)
     assert _isi(folder) == sebelum
     assert _sisa(tmpfs) == []
+
+
+def test_ctrl_c_saat_folder_dibuat_tidak_meninggalkan_folder(tmp_path, monkeypatch):
+    """In-process: Ctrl-C arriving right after the temporary folder is made (before it is
+    locked and marked live) is held, then delivered inside the block's cleanup: no folder is
+    left. Before, such a folder had no ``.hidup`` and stayed an hour (a batch stopped with
+    Ctrl-C, CI)."""
+    buat = tulis.tempfile.mkdtemp
+
+    def buat_lalu_ctrl_c(**kw):
+        folder = buat(**kw)
+        os.kill(os.getpid(), signal.SIGINT)
+        return folder
+
+    monkeypatch.setattr(tulis.tempfile, "mkdtemp", buat_lalu_ctrl_c)
+    dijalankan = []
+    with pytest.raises(KeyboardInterrupt):
+        with tulis.folder_sementara(tmp_path, "Laporan contoh 2023"):
+            dijalankan.append(True)
+    assert dijalankan == [] and _sisa(tmp_path) == []
+
+
+def test_folder_yang_sedang_dihapus_tidak_diambil_bangun_lain(tmp_path, monkeypatch):
+    """In-process: at the moment a build releases its lock to remove its folder, another
+    build's `bersihkan_sisa` must not take that folder for a killed build's (it would lock
+    it, recreating ``.kunci`` inside a folder being removed, and remove it beside its owner);
+    the owner removes it."""
+    kunci_asli = tulis._kunci
+    dilihat = []
+
+    def kunci_diamati(tmp):
+        kunci = kunci_asli(tmp)
+        lepas = kunci.release
+
+        def lepas_lalu_lihat(*a, **kw):
+            hasil = lepas(*a, **kw)
+            dilihat.append(tulis.bersihkan_sisa(tmp_path))  # the other build looks now
+            return hasil
+
+        kunci.release = lepas_lalu_lihat
+        return kunci
+
+    monkeypatch.setattr(tulis, "_kunci", kunci_diamati)
+    with tulis.folder_sementara(tmp_path, "Laporan contoh 2023") as tmp:
+        (tmp / "lkjip_contoh_2023.pdf").write_bytes(b"%PDF-1.7")
+    assert dilihat == [[]] and _sisa(tmp_path) == []

@@ -10,10 +10,10 @@ without ``.hidup`` is either a build between creating and locking it, or one kil
 then: it is removed only once it is an hour old.
 
 A full disk, a read-only folder or a missing permission ends in `GagalTulis` (Indonesian,
-naming the folder) with the earlier files untouched. Ctrl-C while the files are moved into
-place, or while the temporary folder is removed, is held until that is done
-(`sinyal.tahan_ctrl_c`), so an interrupted build never leaves some new files next to some old
-ones, nor a half-removed folder.
+naming the folder) with the earlier files untouched. Ctrl-C while the temporary folder is
+made and locked, while the files are moved into place, or while the folder is removed, is held
+until that is done (`sinyal.tahan_ctrl_c`), so an interrupted build never leaves some new files
+next to some old ones, nor a folder of its own behind.
 """
 
 from __future__ import annotations
@@ -39,24 +39,44 @@ UMUR_SISA_TANPA_TANDA = 3600  # seconds
 @contextmanager
 def folder_sementara(out_dir: Path, judul: str) -> Iterator[Path]:
     """A fresh temporary folder in `out_dir`, locked while the block runs, removed after it;
-    the folders that killed builds left there are removed first."""
+    the folders that killed builds left there are removed first.
+
+    Ctrl-C is held while the folder is made and locked (a Ctrl-C between the two left an
+    unmarked folder that stayed an hour: seen in a batch stopped with Ctrl-C) and while it is
+    removed; it is delivered inside the ``try``, so the folder is removed either way."""
+    tmp: Path | None = None
+    kunci = None
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        bersihkan_sisa(out_dir)
-        tmp = Path(tempfile.mkdtemp(prefix=AWALAN_SEMENTARA, dir=out_dir))
-    except OSError as e:
-        raise gagal_tulis(judul, out_dir, e) from e
-    try:
-        kunci = _kunci(tmp)
-    except OSError as e:  # a full disk may still allow the folder, not the pid
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise gagal_tulis(judul, out_dir, e) from e
-    try:
+        with tahan_ctrl_c():
+            try:
+                out_dir.mkdir(parents=True, exist_ok=True)
+                bersihkan_sisa(out_dir)
+                tmp = Path(tempfile.mkdtemp(prefix=AWALAN_SEMENTARA, dir=out_dir))
+                kunci = _kunci(tmp)  # a full disk may still allow the folder, not the pid
+            except OSError as e:
+                raise gagal_tulis(judul, out_dir, e) from e
         yield tmp
     finally:
         with tahan_ctrl_c():  # a half-removed folder would wait for the next build
-            kunci.release()  # first: Windows cannot remove a file that is open
-            shutil.rmtree(tmp, ignore_errors=True)
+            if tmp is not None:
+                _hapus(tmp, kunci)
+
+
+def _hapus(tmp: Path, kunci) -> None:
+    """Remove this build's own folder. ``.hidup`` goes first, while the lock is still held:
+    another build's `bersihkan_sisa` then sees a young unmarked folder and leaves it, instead
+    of taking the just-released lock (recreating ``.kunci`` in a folder being removed) and
+    removing it beside us. The lock is released before the rest (Windows cannot remove an
+    open file); a second pass removes what a concurrent look may have recreated."""
+    try:
+        (tmp / HIDUP).unlink(missing_ok=True)
+    except OSError:
+        pass
+    if kunci is not None:
+        kunci.release()
+    shutil.rmtree(tmp, ignore_errors=True)
+    if tmp.exists():
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def _kunci(tmp: Path):
