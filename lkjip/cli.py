@@ -23,6 +23,7 @@ pasang()  # click's usage, help and errors in Bahasa Indonesia (`lkjip.cli_bahas
 
 
 @click.group(cls=Kelompok, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="lkjip", message="%(prog)s versi %(version)s")
 def main() -> None:
     """lkjip: LKjIP kecamatan dari data CSV."""
 

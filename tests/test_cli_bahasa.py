@@ -39,6 +39,18 @@ def test_bantuan_setiap_perintah_tanpa_bahasa_inggris(perintah):
     assert [kata for kata in INGGRIS if kata in hasil.output] == []
 
 
+def test_versi_dalam_bahasa_indonesia():
+    """An office asked "which lkjip do you have?" answers with ``lkjip --version``: the
+    installed distribution's version (pyproject's), in Indonesian."""
+    import tomllib
+
+    proyek = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text("utf-8"))
+    hasil = _jalankan("--version")
+    assert hasil.exit_code == 0, hasil.output
+    assert hasil.output == f"lkjip versi {proyek['project']['version']}\n"
+    assert "Tampilkan versi, lalu keluar." in _jalankan("--help").output
+
+
 def test_bantuan_build_menandai_opsi_wajib_dan_folder():
     keluaran = _jalankan("build", "--help").output
     assert re.search(r"--kecamatan TEKS +Nama folder kecamatan, mis\. bantarbolang\. +\[wajib\]",
