@@ -12,12 +12,24 @@ started and imported anew (`lkjip.zigot`); the kernel manager sees the same proc
 Both kinds run with `lkjip.zigot.ARGUMEN_KERNEL` (no IPython history database: nothing written
 to ~/.ipython per cell).
 
-Transport: the kernel talks over TCP on localhost, encrypted with CurveZMQ keys the kernel
-manager provisions when the kernel spec declares support (``transport_encryption="auto"``,
-jupyter_client ≥ 8.10 with an ipykernel that declares it). That works on every system
-(IPC sockets would not on Windows, and their path is limited to ~100 characters) and keeps
-ipykernel from printing "Kernel is running over TCP without encryption" on every build, which
-also chopped the batch progress bar. Older jupyter_client: plain TCP, as before.
+Transport: on Linux the kernel talks over Unix sockets in the abstract namespace (ZeroMQ's
+``ipc://@name``, `_angkutan`): names of this kernel's own (the manager's pid and 64 random
+bits), so no TCP port at all. Over TCP, jupyter_client picks each "free" port by binding port 0
+and closing it, in each process on its own, and the kernel binds it a moment later: another
+process starting a kernel then (a batch's two workers, tests beside a build) or any connection
+taking an ephemeral port could get the same one, and the kernel died at start with "Address
+already in use" (seen: tests/test_zigot.py under load; in a batch, one kecamatan's report
+failed for nothing). Abstract sockets leave no file behind (nothing to remove after the build
+or after a SIGKILL) and have no path length limit; like localhost TCP, any local process may
+connect, so the channels stay encrypted with CurveZMQ keys the kernel manager provisions when
+the kernel spec declares support (``transport_encryption="auto"``, jupyter_client ≥ 8.10 with
+an ipykernel that declares it); messages are signed with the key in the connection file
+(mode 0600) as before. Elsewhere (Windows, macOS: no abstract namespace), or with a ZeroMQ
+built without ipc, TCP as before, and a kernel that died at start because a port it was given
+is taken is started again with new ports, at most `COBA_PORT` times in all (`buka_klien`);
+a kernel that died of anything else is not. Encryption also keeps ipykernel from printing
+"Kernel is running over TCP without encryption" on every build, which also chopped the batch
+progress bar. Older jupyter_client: plain TCP/ipc, as before.
 
 Ctrl-C: starting the kernel and its clients creates ZeroMQ sockets, and a KeyboardInterrupt
 inside a socket's construction leaves a socket no one can close, so the process hangs at exit.
@@ -47,8 +59,12 @@ then), else to the process alone.
 
 from __future__ import annotations
 
+import errno
 import os
+import secrets
+import socket
 import subprocess
+import sys
 from pathlib import Path
 
 from lkjip import zigot
@@ -86,13 +102,34 @@ def _pengelola(kernel_name: str):
     looking its spec up with `lkjip.zigot.pencari_spek`."""
     from jupyter_client.manager import AsyncKernelManager
 
-    kw = {"kernel_name": kernel_name}
+    kw = {"kernel_name": kernel_name, **_angkutan()}
     if "transport_encryption" in AsyncKernelManager.class_trait_names():
         kw["transport_encryption"] = "auto"
     pencari = zigot.pencari_spek(kernel_name)
     if pencari is not None:
         kw["kernel_spec_manager"] = pencari
     return AsyncKernelManager(**kw)
+
+
+# The kernel's five channels, numbered as ipc names: ``ipc://@<name>-1`` ... ``-5``.
+SALURAN = ("shell_port", "iopub_port", "stdin_port", "control_port", "hb_port")
+COBA_PORT = 3  # over TCP: starts of a kernel whose port was taken, the first included
+
+
+def ipc_mungkin() -> bool:
+    """Whether kernels talk over abstract Unix sockets here (Linux, ZeroMQ with ipc)."""
+    import zmq
+
+    return sys.platform == "linux" and bool(zmq.has("ipc"))
+
+
+def _angkutan() -> dict:
+    """The kernel manager's transport settings: abstract ipc names of this kernel's own where
+    possible (see the module docstring), else nothing (TCP, ports picked by jupyter_client)."""
+    if not ipc_mungkin():
+        return {}
+    nama = f"@lkjip-kernel-{os.getpid()}-{secrets.token_hex(8)}"
+    return {"transport": "ipc", "ip": nama, **{s: i for i, s in enumerate(SALURAN, 1)}}
 
 
 class KernelAwal:
@@ -225,19 +262,74 @@ def _hentikan_proses(km) -> None:
 
 def buka_klien(km, batas: float = 60):
     """A started client of `km`'s kernel for papermill to execute with, ready (its iopub
-    connected) when returned; the sockets are made with Ctrl-C held back."""
+    connected) when returned; the sockets are made with Ctrl-C held back. A TCP kernel that
+    died at start because a port it was given is taken is started again with new ports (see
+    the module docstring)."""
+    from jupyter_core.utils import run_sync
+
+    for coba in range(1, COBA_PORT + 1):
+        with tahan_ctrl_c():
+            klien = km.client()
+            klien.start_channels()
+        try:
+            run_sync(klien.wait_for_ready)(timeout=batas)
+        except RuntimeError:
+            tutup_klien(klien)
+            if coba == COBA_PORT or not _port_direbut(km):
+                raise
+            _mulai_lagi(km)
+            continue
+        except BaseException:
+            tutup_klien(klien)
+            raise
+        klien.allow_stdin = False
+        return klien
+
+
+def _port_direbut(km) -> bool:
+    """Whether `km`'s TCP kernel has ended and a port it was given is now bound by another
+    socket: the kernel could not bind it ("Address already in use"), another process got it
+    between jupyter_client's pick and the kernel's bind. (A kernel that ended for another
+    reason while another socket happened to hold one of its ports is started again too, at
+    most `COBA_PORT` times in all, and then fails as before.)"""
+    proses = getattr(km.provisioner, "process", None) if km.provisioner else None
+    if km.transport != "tcp" or proses is None or proses.poll() is None:
+        return False
+    return any(_terpakai(km.ip, port) for port in km.ports)
+
+
+def _terpakai(ip: str, port: int) -> bool:
+    """Whether binding `port` on `ip` fails because it is in use, bound as ZeroMQ binds a
+    kernel's port (``SO_REUSEADDR`` on POSIX: a connection of the ended kernel left in
+    TIME_WAIT does not count; the kernel would have bound the port despite it).
+
+    >>> with socket.socket() as s:
+    ...     s.bind(("127.0.0.1", 0))
+    ...     _terpakai("127.0.0.1", s.getsockname()[1])
+    True
+    """
+    with socket.socket() as s:
+        if os.name == "posix":
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind((ip, port))
+        except OSError as e:
+            return e.errno in (errno.EADDRINUSE, getattr(errno, "WSAEADDRINUSE", None))
+    return False
+
+
+def _mulai_lagi(km) -> None:
+    """Start `km`'s ended kernel again as it was started, with new ports: the provisioner
+    that picked the old ones is dropped (they stay taken in this process's
+    ``LocalPortCache``: not picked again here) and the connection file written anew."""
     from jupyter_core.utils import run_sync
 
     with tahan_ctrl_c():
-        klien = km.client()
-        klien.start_channels()
-    try:
-        run_sync(klien.wait_for_ready)(timeout=batas)
-    except BaseException:
-        tutup_klien(klien)
-        raise
-    klien.allow_stdin = False
-    return klien
+        run_sync(km.shutdown_kernel)(now=True, restart=True)  # keeps the ZeroMQ context
+        km.cleanup_connection_file()
+        km.provisioner = None
+        run_sync(km.start_kernel)(**km._launch_args)
+        jaga_sinyal(km)
 
 
 def tutup_klien(klien) -> None:
