@@ -82,6 +82,7 @@ def test_linux_kernel_tanpa_port_tcp(tmp_path, port_direbut, cara):
     finally:
         zigot.matikan()
     assert info["transport"] == "ipc" and nama.startswith(f"@lkjip-kernel-{os.getpid()}-")
+    assert kernel._angkutan()["ip"] != kernel._angkutan()["ip"]  # each kernel its own names
     assert [info[s] for s in kernel.SALURAN] == [1, 2, 3, 4, 5]
     assert ada == [f"{nama}-{i}" for i in range(1, 6)]
     assert dipilih == []  # jupyter_client picked no TCP port
@@ -89,14 +90,6 @@ def test_linux_kernel_tanpa_port_tcp(tmp_path, port_direbut, cara):
         Path(f"/proc/{pid_kernel}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
     assert not koneksi.exists() and _soket_abstrak(nama) == []
     assert not (tmp_path / f"{nama}-1").exists()  # and no ipc file in the kernel's folder
-
-
-@linux_ipc
-def test_dua_kernel_nama_berbeda(tmp_path):
-    """Two kernels of one process at once: each its own names."""
-    with KernelAwal(tmp_path).mulai() as satu, KernelAwal(tmp_path).mulai() as dua:
-        assert satu.km.ip != dua.km.ip
-        assert jalankan(satu, "print(1)") == "1\n" and jalankan(dua, "print(2)") == "2\n"
 
 
 def _buku(folder: Path) -> Path:
@@ -119,26 +112,38 @@ def _cetakan(nb_path: Path) -> list[str]:
             for o in c.get("outputs", [])]
 
 
-@pytest.mark.parametrize("cara", ["biasa", "zigot"])
-def test_tcp_port_direbut_kernel_dimulai_lagi(tmp_path, tcp, port_direbut, cara):
-    """Over TCP, the first kernel is given a port another socket holds: it dies at start
-    ("Address already in use"), is started again with new ports, and the build's result is
-    the one computed by hand."""
-    if cara == "zigot" and not zigot.mungkin():
-        pytest.skip("zygote: Linux only")
+def test_tcp_port_direbut_kernel_dimulai_lagi(tmp_path, tcp, port_direbut):
+    """Over TCP (as on Windows), the first kernel is given a port another socket holds: it
+    dies at start ("Address already in use"), is started again with new ports, and the build's
+    result is the one computed by hand."""
     port, kali, dipilih = port_direbut
     kali[0] = 1
     tulis_mini(tmp_path / "data")
-    if cara == "zigot":
-        siapkan_pekerja()
-    try:
-        berkas = laporan.bangun("contoh", 2023, data_dir=tmp_path / "data",
-                                out_dir=tmp_path / "keluar", notebooks_dir=_buku(tmp_path / "nb"))
-    finally:
-        zigot.matikan()
+    berkas = laporan.bangun("contoh", 2023, data_dir=tmp_path / "data",
+                            out_dir=tmp_path / "keluar", notebooks_dir=_buku(tmp_path / "nb"))
     assert dipilih[0] == port and len(dipilih) == 10  # two starts, five ports each
     assert port not in dipilih[5:]
     assert _cetakan(berkas.notebook) == ["55 2023\n"]
+
+
+@pytest.fixture
+def induk():
+    """This process as a batch worker with its zygote, stopped afterwards."""
+    siapkan_pekerja()
+    yield
+    zigot.matikan()
+
+
+@pytest.mark.skipif(not zigot.mungkin(), reason="zygote: Linux only")
+def test_tcp_port_direbut_kernel_zigot_dimulai_lagi(tmp_path, tcp, port_direbut, induk):
+    """The same with a kernel forked from the zygote: started again through it."""
+    port, kali, dipilih = port_direbut
+    kali[0] = 1
+    with KernelAwal(tmp_path).mulai() as k:
+        tutup_klien(buka_klien(k.km, 60))
+        assert jalankan(k, "import os; print(6 * 7, os.getppid())").split() == \
+            ["42", str(zigot._AKTIF[os.getpid()].proses.pid)]
+    assert dipilih[0] == port and len(dipilih) == 10 and port not in dipilih[5:]
 
 
 def test_tcp_port_direbut_terus_gagal_setelah_tiga_kali(tmp_path, tcp, port_direbut):
