@@ -79,16 +79,38 @@ def _pembuat(contoh):
     }
 
 
+@pytest.fixture
+def cabang(monkeypatch):
+    """The pids of the PNG children `simpan_grafik` forks in this test."""
+    import os
+
+    asli, anak = os.fork, []
+
+    def fork():
+        pid = asli()
+        if pid:
+            anak.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork)
+    return anak
+
+
 @pytest.mark.parametrize("nama", ["jebakan", "tepi", "personil", "pagu_program", "ikm_unsur",
                                   "struktur_organisasi"])
-def test_tiga_simpanan_sama_byte_dengan_tanpa_tembolok_tata(contoh, nama):
+@pytest.mark.parametrize("di_anak", [False, True], ids=["png-di-sini", "png-di-anak"])
+def test_tiga_simpanan_sama_byte_dengan_tanpa_tembolok_tata(contoh, nama, di_anak, cabang,
+                                                              monkeypatch):
     """Two copies of one chart: one saved through `simpan_grafik` (each text laid out once per
-    renderer kind), one through the same three saves with matplotlib measuring every text at
-    every pass. Screen SVG, PNG and print SVG equal byte for byte (the screen SVG's ids drawn
-    from a fixed salt here: in a build they are random)."""
+    renderer kind, the PNG drawn here or by a forked child), one through the same three saves
+    with matplotlib measuring every text at every pass. Screen SVG, PNG and print SVG equal
+    byte for byte (the screen SVG's ids drawn from a fixed salt here: in a build they are
+    random)."""
+    monkeypatch.setattr(simpan_grafik, "BERCABANG", di_anak)
     buat, jenis = _pembuat(contoh)[nama]
     with matplotlib.rc_context({"svg.hashsalt": "uji"}):
         dengan = simpan_grafik.simpan_grafik(buat(), jenis)
+        assert len(cabang) == di_anak
         tanpa = simpan_grafik._tiga_simpanan(buat(), jenis)
     assert dengan[:2] == tanpa[:2]
     _sama_hampir(dengan[2], tanpa[2])
@@ -123,11 +145,12 @@ def _campuran() -> Figure:
     return fig
 
 
-def test_svg_cetak_dari_gambar_layar_sama_dengan_simpanan_sendiri():
+def test_svg_cetak_dari_gambar_layar_sama_dengan_simpanan_sendiri(monkeypatch):
     """The print SVG drawn in the screen save's draw (`_kanvas_kembar`) is the print SVG a
     save of its own gives, also for images, rasterized artists, hatches, markers and
     collections; the figure's canvas is its own again after the saves, and the draw walked
     the figure twice (SVGs, PNG), not three times."""
+    monkeypatch.setattr(simpan_grafik, "BERCABANG", False)  # every draw in this process
     fig = _campuran()
     kanvas = fig.canvas
     gambar = []
@@ -171,6 +194,7 @@ def test_teks_ditata_sekali_per_jenis_renderer_lalu_dilepas(monkeypatch):
 
     monkeypatch.setattr(Text, "_get_layout", dihitung)
     monkeypatch.setattr(simpan_grafik, "_TATA", {})  # nothing laid out before
+    monkeypatch.setattr(simpan_grafik, "BERCABANG", False)  # every layout in this process
     simpan_grafik._tiga_simpanan(_jebakan(), "Grafik")
     tanpa = len(hitung)
     hitung.clear()
@@ -279,3 +303,81 @@ def test_tata_teks_dipakai_lagi_antar_grafik_selama_lingkungan_sama(monkeypatch)
         assert pertama == kedua
         assert pertama[:2] == tanpa[:2]
         _sama_hampir(pertama[2], tanpa[2])
+
+
+def _png_anak(monkeypatch, aksi):
+    """`simpan_grafik._simpan_png` that does `aksi()` first in a forked child only."""
+    import os
+
+    induk, asli = os.getpid(), simpan_grafik._simpan_png
+
+    def simpan(fig, ketat):
+        if os.getpid() != induk:
+            aksi()
+        return asli(fig, ketat)
+
+    monkeypatch.setattr(simpan_grafik, "_simpan_png", simpan)
+    monkeypatch.setattr(simpan_grafik, "BERCABANG", True)
+
+
+def _sudah_dituai(pid: int) -> bool:
+    import os
+
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        return True  # reaped: no zombie, nothing running
+    return False
+
+
+def _simpan_jebakan():
+    with matplotlib.rc_context({"svg.hashsalt": "uji"}):
+        return simpan_grafik.simpan_grafik(_jebakan(), "Grafik")
+
+
+def _tanpa_anak():
+    with matplotlib.rc_context({"svg.hashsalt": "uji"}):
+        return simpan_grafik._tiga_simpanan(_jebakan(), "Grafik")
+
+
+def test_anak_yang_memperingatkan_png_digambar_di_sini(monkeypatch, cabang):
+    """A child that would have shown a warning (in a kernel it would be lost with the child)
+    exits with a failure; this process draws the PNG itself, the same bytes as always."""
+    import warnings
+
+    _png_anak(monkeypatch, lambda: warnings.warn("hanya di anak", UserWarning, stacklevel=1))
+    dengan = _simpan_jebakan()
+    assert len(cabang) == 1 and _sudah_dituai(cabang[0])
+    assert dengan[:2] == _tanpa_anak()[:2]
+
+
+def test_anak_yang_macet_diakhiri_png_digambar_di_sini(monkeypatch, cabang):
+    """A child stuck for longer than BATAS_ANAK is killed and reaped, and the PNG drawn here."""
+    import time
+
+    monkeypatch.setattr(simpan_grafik, "BATAS_ANAK", 0.5)
+    _png_anak(monkeypatch, lambda: time.sleep(120))
+    mulai = time.monotonic()
+    dengan = _simpan_jebakan()
+    assert time.monotonic() - mulai < 60  # did not wait for the stuck child
+    assert len(cabang) == 1 and _sudah_dituai(cabang[0])
+    assert dengan[:2] == _tanpa_anak()[:2]
+
+
+def test_ctrl_c_saat_menunggu_anak_tidak_meninggalkan_proses(monkeypatch, cabang):
+    """Ctrl-C (a kernel interrupt is SIGINT) while this process waits for the child: the save
+    stops with KeyboardInterrupt and the child is killed and reaped."""
+    import os
+    import signal
+    import threading
+    import time
+
+    _png_anak(monkeypatch, lambda: time.sleep(120))
+    pengatur = threading.Timer(1.0, os.kill, (os.getpid(), signal.SIGINT))
+    pengatur.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            _simpan_jebakan()
+    finally:
+        pengatur.cancel()
+    assert len(cabang) == 1 and _sudah_dituai(cabang[0])
