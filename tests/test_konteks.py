@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 import warnings
+from pathlib import Path
 
 import pytest
 
@@ -69,3 +70,35 @@ def test_peringatan_ditampilkan_sel_bukan_siapkan(tmp_path, kosong, monkeypatch,
     with pytest.warns(UserWarning, match="kolom aneh"):
         k.konteks("contoh", 2023, root)
     assert "dicetak" in capsys.readouterr().out
+
+
+def test_modul_bab_memuat_semua_yang_diimpor_bab():
+    """`MODUL_BAB` restates which lkjip modules the report's chapters import; a chapter that
+    imports another one would only lose `siapkan`'s head start (the cell imports it itself),
+    silently. Every ``from lkjip import ...`` / ``import lkjip.x`` in the shipped chapters and
+    working-paper chapters names a module in MODUL_BAB, the kernel's pre-imports, or
+    lkjip.konteks (which `siapkan` runs in)."""
+    import ast
+    import json
+
+    from lkjip.bangun.jalankan import FOLDER_KERTAS_KERJA, POLA_BAB
+    from lkjip.bangun.kernel import PRAIMPOR
+
+    akar = Path(__file__).resolve().parents[1] / "notebooks"
+    bab = sorted(akar.glob(POLA_BAB)) + sorted((akar / FOLDER_KERTAS_KERJA).glob(POLA_BAB))
+    diimpor = set()
+    for nb in bab:
+        for sel in json.loads(nb.read_text("utf-8"))["cells"]:
+            if sel["cell_type"] != "code":
+                continue
+            for simpul in ast.walk(ast.parse("".join(sel["source"]))):
+                modul = getattr(simpul, "module", None) or ""
+                if isinstance(simpul, ast.ImportFrom) and modul == "lkjip":
+                    diimpor |= {f"lkjip.{a.name}" for a in simpul.names}
+                elif isinstance(simpul, ast.ImportFrom) and modul.startswith("lkjip."):
+                    diimpor.add(modul)
+                elif isinstance(simpul, ast.Import):
+                    diimpor |= {a.name for a in simpul.names if a.name.startswith("lkjip.")}
+    assert len(bab) >= 8 and "lkjip.susun" in diimpor  # the walk found the chapters' imports
+    praimpor = {m.strip() for m in PRAIMPOR.removeprefix("import ").split(",")}
+    assert diimpor - set(k.MODUL_BAB) - praimpor - {"lkjip.konteks"} == set()
