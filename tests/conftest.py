@@ -13,6 +13,11 @@
   a report built from it compares itself with the kabupaten's (synthetic) kecamatan, as after
   ``lkjip sintetis`` in an analyst's folder. The suite's default synthetic folder is empty
   (root conftest.py), so no test depends on an untracked ``data-sintetis/``.
+- `laporan_contoh`: the example report (bantarbolang 2023, the real chapters, default options)
+  built once per session beside the kabupaten's synthetic kecamatan (Bab III compares the IKM
+  with theirs). A whole build is one of the suite's largest costs (~1–2 min under load);
+  test_notebooks and test_laporan_analisis each built this same report before. Its files are
+  READ-ONLY: a test that changes one copies it first.
 """
 
 from __future__ import annotations
@@ -66,3 +71,14 @@ def dengan_pembanding(sintetis_demo):
         return folder
 
     return tautkan
+
+
+@pytest.fixture(scope="session")
+def laporan_contoh(tmp_path_factory, dengan_pembanding):
+    from lkjip import config
+    from lkjip.laporan import bangun
+
+    data = tmp_path_factory.mktemp("data_contoh")
+    shutil.copytree(config.contoh() / "bantarbolang", data / "bantarbolang")
+    return bangun("bantarbolang", 2023, data_dir=dengan_pembanding(data),
+                  out_dir=tmp_path_factory.mktemp("laporan_contoh"))

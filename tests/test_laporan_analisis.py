@@ -2,34 +2,24 @@
 capaian, the organisation chart, visi and misi, the belanja split, the four lists and the legal
 references, found as figures and names in the PDF text.
 
-One build of the example, shared by the module: its data copied beside the synthetic kecamatan
-of Kabupaten Pemalang (`lkjip.sintetis.tulis`), so Bab III also compares with the kabupaten.
+One build of the example, shared by the session (tests/conftest.py `laporan_contoh`, also read
+by test_notebooks): its data copied beside the synthetic kecamatan of Kabupaten Pemalang
+(`lkjip.sintetis.tulis`), so Bab III also compares with the kabupaten.
 Expected figures are computed by hand from the seed's inputs (see tests/test_analisis.py).
 """
 
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 
 import pytest
 
-from lkjip import config
-
 
 @pytest.fixture(scope="module")
-def teks(tmp_path_factory):
-    from lkjip import sintetis
-    from lkjip.laporan import bangun
-
-    data = tmp_path_factory.mktemp("data")
-    shutil.copytree(config.contoh() / "bantarbolang", data / "bantarbolang")
-    sintetis.tulis(data)
-    hasil = bangun("bantarbolang", 2023, data_dir=data,
-                   out_dir=tmp_path_factory.mktemp("laporan"))
-    keluar = subprocess.run(["pdftotext", str(hasil.pdf), "-"], capture_output=True, text=True,
-                            check=True).stdout
+def teks(laporan_contoh):
+    keluar = subprocess.run(["pdftotext", str(laporan_contoh.pdf), "-"], capture_output=True,
+                            text=True, check=True).stdout
     return " ".join(keluar.split())  # one line: phrases may wrap in the PDF
 
 

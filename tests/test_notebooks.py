@@ -21,7 +21,6 @@ import pytest
 from bs4 import BeautifulSoup
 
 from lkjip import config
-from tests.mini import CONTOH
 
 BAB = sorted(config.NOTEBOOKS.glob("*.ipynb")) + sorted(
     config.NOTEBOOKS.glob("kertas_kerja/*.ipynb"))
@@ -182,15 +181,10 @@ def test_nbconvert_cover_of_a_chapter_run_alone(tmp_path):
 
 
 @pytest.fixture(scope="session")
-def laporan(tmp_path_factory, dengan_pembanding):
+def laporan(laporan_contoh):
     """The example built with the kabupaten's synthetic kecamatan beside it (Bab III compares
-    the IKM with theirs: Grafik 3.2)."""
-    from lkjip.laporan import bangun
-
-    data = tmp_path_factory.mktemp("data")
-    shutil.copytree(CONTOH / "bantarbolang", data / "bantarbolang")
-    return bangun("bantarbolang", 2023, data_dir=dengan_pembanding(data),
-                  out_dir=tmp_path_factory.mktemp("laporan"))
+    the IKM with theirs: Grafik 3.2), once per session (tests/conftest.py)."""
+    return laporan_contoh
 
 
 @pytest.fixture(scope="session")
@@ -291,9 +285,10 @@ def test_edition_has_no_review_markup_and_says_draf(sup, teks_pdf, laporan):
     assert not sup.select(".lk-beda, a.lk-ke-catatan, sup.lk-jejak-nomor, .lk-sampul-galat")
     import pypdf
 
-    pdf = pypdf.PdfReader(laporan.pdf)
-    assert all("DRAF" in h.extract_text() for h in pdf.pages)
-    assert pdf.metadata.title.startswith("DRAF")
+    from tests.tata_letak import teks_halaman
+
+    assert all("DRAF" in h for h in teks_halaman(laporan.pdf))
+    assert pypdf.PdfReader(laporan.pdf).metadata.title.startswith("DRAF")
 
 
 def test_signed_parts_kata_pengantar_and_pk_perubahan(teks_pdf):
