@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from pathlib import Path
 
 import pypdf
 
@@ -39,15 +41,34 @@ def nomor_halaman(halaman) -> str:
     return next((k for k in reversed(kata) if re.fullmatch(r"[ivxlc]+|\d+", k)), "")
 
 
+def teks_halaman(pdf) -> tuple[str, ...]:
+    """pypdf's ``extract_text()`` of each page of the PDF file `pdf`, read once per session
+    for each file and version (path, size, modification time): pypdf takes ~0,2 CPU-s a page
+    (the example's 60-page edition: 11,5 CPU-s), and the tests of one report read its pages
+    several times. The tuple is shared: the files are the session's read-only builds."""
+    berkas = Path(pdf).resolve()
+    st = berkas.stat()
+    return _teks_halaman(str(berkas), st.st_size, st.st_mtime_ns)
+
+
+@functools.cache
+def _teks_halaman(berkas: str, ukuran: int, mtime_ns: int) -> tuple[str, ...]:
+    return tuple(h.extract_text() for h in pypdf.PdfReader(berkas).pages)
+
+
 def halaman_tipis(pdf, judul: str) -> list[tuple[int, str]]:
     """(page number from 1, body text) of every page with under `BATAS` characters of body
     text, other than the cover, a page holding a chart or a signature, and a scanned page
     (an image and no text)."""
-    tipis = []
-    for n, hal in enumerate(pypdf.PdfReader(pdf).pages, start=1):
-        isi = isi_halaman(hal.extract_text() or "", judul)
-        if n == 1 or _PENGECUALIAN.search(isi) or (not isi and list(hal.images)):
+    tipis, pembaca = [], None
+    for n, teks in enumerate(teks_halaman(pdf), start=1):
+        isi = isi_halaman(teks or "", judul)
+        if n == 1 or _PENGECUALIAN.search(isi):
             continue
+        if not isi:
+            pembaca = pembaca or pypdf.PdfReader(pdf)
+            if list(pembaca.pages[n - 1].images):
+                continue
         if len(isi) < BATAS:
             tipis.append((n, isi))
     return tipis

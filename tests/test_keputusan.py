@@ -297,8 +297,10 @@ def test_edisi_tanpa_draf_dan_angkanya_mengikuti_putusan(edisi_diputuskan):
     import pypdf
     from bs4 import BeautifulSoup
 
+    from tests.tata_letak import teks_halaman
+
     pdf = pypdf.PdfReader(edisi_diputuskan.pdf)
-    assert not any("DRAF" in h.extract_text() for h in pdf.pages)
+    assert not any("DRAF" in h for h in teks_halaman(edisi_diputuskan.pdf))
     assert "DRAF" not in (pdf.metadata.title or "") + pdf.metadata.get("/Keywords", "")
     sup = BeautifulSoup(edisi_diputuskan.html.read_text(encoding="utf-8"), "html.parser")
     for el in sup.select(".lk-jejak-isi"):
@@ -334,8 +336,9 @@ def test_kertas_kerja_mencatat_putusan_dan_alasannya(edisi_diputuskan):
 
 def test_logo_alamat_dan_pindaian_pk_terlampir(edisi_diputuskan):
     import docx
-    import pypdf
     from bs4 import BeautifulSoup
+
+    from tests.tata_letak import teks_halaman
 
     sup = BeautifulSoup(edisi_diputuskan.html.read_text(encoding="utf-8"), "html.parser")
     sampul = sup.select_one("section.lk-sampul")
@@ -343,7 +346,7 @@ def test_logo_alamat_dan_pindaian_pk_terlampir(edisi_diputuskan):
     assert "Jl. Raya Bantarbolang-Pemalang Nomor 17" in sampul.get_text()
     assert len(sup.select("figure.lk-pindaian img")) == 1  # the PNG scan, as a page
     assert "01_pk_camat.pdf" in sup.select_one("p.lk-pindaian-pdf").get_text()
-    halaman = [h.extract_text() for h in pypdf.PdfReader(edisi_diputuskan.pdf).pages]
+    halaman = teks_halaman(edisi_diputuskan.pdf)
     # the scanned PDF's two pages are the last two, as they are
     assert "PINDAIAN PK CAMAT HALAMAN 1" in halaman[-2]
     assert "PINDAIAN PK CAMAT HALAMAN 2" in halaman[-1]
@@ -356,13 +359,13 @@ def test_logo_alamat_dan_pindaian_pk_terlampir(edisi_diputuskan):
 def test_blok_tanda_tangan_tidak_terpotong_halaman(edisi_diputuskan):
     """A signature block never splits: on every page, each 'Pihak Kedua,' (a block's first
     line) comes with the place and date over 'Pihak Pertama,' and two signatories' names."""
-    import pypdf
+    from tests.tata_letak import teks_halaman
 
     pejabat = muat("bantarbolang", 2023, DATA).pejabat
     nama = set(pejabat["nama"]) | set(pejabat["nama_atasan"].dropna()) - {""}
     blok = 0
-    for h in pypdf.PdfReader(edisi_diputuskan.pdf).pages:
-        teks = " ".join(h.extract_text().split())
+    for h in teks_halaman(edisi_diputuskan.pdf):
+        teks = " ".join(h.split())
         n = teks.count("Pihak Kedua,")
         blok += n
         assert teks.count("23 Oktober 2023 Pihak Pertama,") == n
