@@ -416,6 +416,16 @@ def _sendiri(program: str) -> Peramban | None:
 # started again (`LayananCetak`); where the service cannot be reached, or its browser fails
 # for good, a worker starts its own browser (`_sendiri`) and prints with it.
 # ``LKJIP_PERAMBAN_BERSAMA=0`` turns the service off.
+#
+# What that one browser holds (``--single-process``, Chromium 156; issue 15, measured with
+# /proc/<pid>/smaps while printing the example's parts): ~195 MB of its binary's pages (143 of
+# the 225 MB of code, 40 of read-only data, 11 relocated), which PSS splits only with other
+# Chromium processes of the machine, so on a machine running no other Chromium they count
+# whole (PSS ~256 MB idle, against ~107 beside other browsers); ~50 MB anonymous idle, ~80
+# with the 60-page edition laid out, rising steadily through its print to ~195 MB (its 9 SVG
+# charts ~10 MB of that), back near 65 MB once the tab is emptied (`Halaman._bersihkan`).
+# With ``--jobs 2`` `make bench` charges each worker half of all that; with more workers the
+# same code pages are divided among more of them.
 
 ENV_LAYANAN = "LKJIP_LAYANAN_CETAK"
 _KLIEN: dict[int, KlienCetak] = {}
