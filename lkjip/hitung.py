@@ -379,12 +379,14 @@ def hitung_sasaran(data, indikator, tree, skala, tetap=None) -> dict[str, HasilS
 
 def _progres_sasaran(indikator: dict[str, HasilIndikator], kode: str) -> Angka:
     """Progress of a sasaran to the Renstra end target: the mean of the progress of its
-    indicators that have a target this year; not available when one of theirs is not."""
-    progres = [i.progres for i in indikator.values()
-               if i.kode_sasaran == kode and i.target is not None]
+    indicators measured this year (target and realisasi known: the same indicators its capaian
+    is the mean of, so an indicator whose realisasi is not in yet is left out of both, and the
+    report names it); not available when one of those has no Renstra end target."""
+    progres = [i.progres for i in indikator.values() if i.kode_sasaran == kode and i.diukur]
     if not progres:
         return Angka(None, "tidak ada indikator terukur")
-    return rerata(progres, f"progres sasaran {kode}", "Jumlah progres indikator / jumlah indikator")
+    return rerata(progres, f"progres sasaran {kode}",
+                  "Jumlah progres indikator terukur / jumlah indikator terukur")
 
 
 def total_anggaran_sasaran(sasaran: dict[str, HasilSasaran]) -> tuple[Angka, Angka]:

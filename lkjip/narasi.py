@@ -25,6 +25,7 @@ from lkjip.format import KOSONG, format_angka, format_persen, format_rupiah
 from lkjip.ikm import KONVENSI
 from lkjip.tabel import (
     angka_tertulis,
+    catatan_belum_terukur,
     catatan_tanpa_target,
     indikator_terukur,
     keterangan_efisiensi,
@@ -224,7 +225,9 @@ def kalimat_sasaran(data, hasil, kode_sasaran: str) -> str:
         teks = (f"Capaian sasaran {s.sasaran} adalah rerata capaian {bilangan(n)} indikator "
                 f"kinerjanya, yaitu {ruas_kanan(s.capaian.uraian())} = "
                 f"{format_persen(s.capaian)}, dengan kategori {s.kategori}.")
-    return kalimat(teks, [(format_persen(s.capaian), s.capaian)])
+    belum = catatan_belum_terukur(hasil, kode_sasaran)
+    return kalimat(f"{teks} {belum}" if belum else teks,
+                   [(format_persen(s.capaian), s.capaian)])
 
 
 def kalimat_tanpa_target(data, hasil) -> str:
@@ -435,7 +438,8 @@ def rumus_berlaku(data, hasil) -> tampil.Html:
         ATURAN_TARGET_NOL,
         ATURAN_NOL_PER_NOL,
         "Capaian sasaran (metode rata-rata data kelompok) = jumlah capaian indikator sasaran / "
-        "jumlah indikator yang terukur.",
+        "jumlah indikator yang terukur; progres sasaran = jumlah progres indikator yang terukur "
+        "/ jumlah indikator tersebut. Indikator yang realisasinya belum tersedia tidak terukur.",
         "Progres terhadap target akhir Renstra memakai rumus capaian indikatornya dengan Target "
         f"akhir Renstra sebagai target: bila makin tinggi makin baik, Progres = Realisasi tahun "
         f"{data.tahun} / Target akhir Renstra × 100 %; bila makin rendah makin baik, Progres = "

@@ -280,6 +280,23 @@ def catatan_tanpa_target(hasil, tahun) -> str | None:
             "tidak diukur dan tidak dihitung dalam capaian sasaran.")
 
 
+def catatan_belum_terukur(hasil, kode_sasaran: str | None = None) -> str | None:
+    """The sentence naming the indicators (of one sasaran, or all) that have a target this
+    year but no realisasi yet: not measured, so left out of their sasaran's capaian and
+    progres (`lkjip.hitung`); said under Tabel 3.2, under the sasaran's table and in its
+    paragraph, never left to a dash alone."""
+    belum = [i for i in indikator_terukur(hasil, kode_sasaran) if i.realisasi.nilai is None]
+    if not belum:
+        return None
+    nama = daftar_kata([i.indikator for i in belum])
+    return (f"Realisasi indikator {nama} belum tersedia sehingga capaiannya tidak dapat "
+            "dihitung dan tidak dihitung dalam capaian maupun progres sasaran.")
+
+
+def _gabung_catatan(*catatan: str | None) -> str | None:
+    return " ".join(c for c in catatan if c) or None
+
+
 @dicatat
 def tabel_capaian(data, hasil, nomor="3.2") -> Tabel:
     """Tabel 3.2 Capaian Kinerja atas Perjanjian Kinerja: per indicator, this year and Renstra."""
@@ -309,7 +326,9 @@ def tabel_capaian(data, hasil, nomor="3.2") -> Tabel:
                   (i.kode, kolom[8]): i.progres}
     return _tabel(df, nomor, f"Capaian Kinerja atas Perjanjian Kinerja Tahun {t}",
                   sel, angka=angka, hasil=hasil, sumber=sumber_olah(data),
-                  catatan=catatan_tanpa_target(hasil, t), uraian=[kolom[2]])
+                  catatan=_gabung_catatan(catatan_tanpa_target(hasil, t),
+                                          catatan_belum_terukur(hasil)),
+                  uraian=[kolom[2]])
 
 
 def progres_sasaran(hasil, kode_sasaran: str) -> Angka:
@@ -354,7 +373,8 @@ def tabel_sasaran(data, hasil, kode_sasaran: str, nomor="3.3") -> Tabel:
                       (i.kode, kolom[-1]): i.progres})
     return _tabel(df, nomor, f"Pengukuran Kinerja Sasaran {s.sasaran}",
                   sel, angka=angka, hasil=hasil, sumber=sumber_olah(data),
-                  jumlah=True, uraian=[kolom[0]])
+                  jumlah=True, uraian=[kolom[0]],
+                  catatan=catatan_belum_terukur(hasil, kode_sasaran))
 
 
 def _label_periode(p: str) -> str:

@@ -303,3 +303,31 @@ def test_progres_sasaran_tersaji_diperiksa(tmp_path, baris, harapan):
     temuan, semua = _temuan_tersaji(tmp_path, baris + "\n")
     assert [(t.tingkat, t.aturan, t.tersaji, t.terhitung) for t in temuan] == harapan, \
         cetak_temuan(semua)
+
+
+def test_indikator_tanpa_realisasi_keluar_dari_capaian_dan_progres_sasaran(tmp_path):
+    """An indicator with a target but no realisasi yet (IKU-05, its 2023 row left out) is not
+    measured: its sasaran's capaian AND progres are the means over the measured one (IKU-04)
+    only, and the report says so under Tabel 3.2, under the sasaran's table and in its
+    paragraph. Before, the progres printed "–" beside a capaian of 120 without a word (an
+    office typing Watukumpul 2024, kantor3)."""
+    from lkjip import narasi
+    from tests.mini import _REALISASI_GANDA, _tanpa
+
+    h = _hasil(tmp_path, 3, **{"renstra/realisasi.csv": _tanpa(_REALISASI_GANDA, "IKU-05,2023")})
+    assert not h.indikator["IKU-05"].diukur and h.indikator["IKU-05"].target is not None
+    # IKU-04 lower is better: capaian (2 × 10 − 8) / 10 × 100 = 120; progres against the end
+    # target 5: (2 × 5 − 8) / 5 × 100 = 40; the sasaran's are IKU-04's own
+    assert h.sasaran["S3"].capaian.bulat == D("120.00")
+    assert tabel.progres_sasaran(h, "S3").bulat == D("40.00")
+    t = tabel.tabel_sasaran(h.data, h, "S3")
+    assert t.df.loc["S3"].iloc[-1] == "40,00"
+    kalimat = ("Realisasi indikator Persentase konflik tertangani belum tersedia sehingga "
+               "capaiannya tidak dapat dihitung dan tidak dihitung dalam capaian maupun progres "
+               "sasaran.")
+    assert t.catatan == kalimat
+    assert kalimat in tabel.tabel_capaian(h.data, h).catatan
+    assert narasi.kalimat_sasaran(h.data, h, "S3").endswith(kalimat)
+    # the other sasaran are as before (hand values of test_progres_sasaran_tiga_sasaran)
+    assert format_angka(tabel.progres_sasaran(h, "S1"), 2) == "80,47"
+    assert tabel.tabel_sasaran(h.data, h, "S1").catatan is None
