@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import pandas as pd
 
+from lkjip.akumulasi import RUMUS, akumulasi
 from lkjip.format import format_angka, format_rupiah
 from lkjip.periksa.dasar import Aturan
 from lkjip.triwulan import NAMA_TW, TW, AnggaranTw, IndikatorTw, hitung_triwulan
@@ -34,6 +35,9 @@ ATURAN = (
            "a quarter in realisasi_pk_tw.csv and in renstra/realisasi.csv with different values"),
     Aturan("tw-persen", "Persentase triwulan di luar 0–100", ("galat",),
            "a TW realisasi in % outside 0–100"),
+    Aturan("tw-tahun", "Realisasi tahun dan keempat triwulannya", ("galat",),
+           "a Renstra indicator's year typed as a `tahun` row of renstra/realisasi.csv beside "
+           "its four quarters (TW rows there or in realisasi_pk_tw.csv) that make another value"),
 )
 
 
@@ -269,6 +273,76 @@ def _seperti_diketik(x) -> str:
     return format_angka(d, 0 if d == d.to_integral_value() else None)
 
 
+# ---------------------------------------------------------------- tw-tahun
+
+
+def _dua_desimal(d: Decimal) -> Decimal:
+    return d.quantize(Decimal("0.01"), rounding="ROUND_HALF_UP")
+
+
+def cek_tahun(k) -> list:
+    """A year typed twice: a `tahun` row of renstra/realisasi.csv for this year beside all four
+    quarters of the indicator (TW rows of renstra/realisasi.csv, a quarter of
+    realisasi_pk_tw.csv replacing its row there) that make, by `akumulasi_tw`, another value
+    (compared half-up to 2 decimals). The yearly figures use the `tahun` row and the quarterly
+    tables the quarters: without this rule the report printed 10 kejadian in Tabel 3.2 and 9 s.d.
+    TW IV beside it without a word. Only indicators typed directly (`langsung`)."""
+    d = k.data
+    ini = d.realisasi[d.realisasi["tahun"] == d.tahun]
+    tahun = {r["kode_indikator"]: r for _, r in ini[ini["periode"] == "tahun"].iterrows()
+             if not pd.isna(r["realisasi"])}
+    if not tahun:
+        return []
+    tw: dict[str, list] = {}
+    for _, r in ini[ini["periode"].isin([q.upper() for q in TW])].iterrows():
+        if not pd.isna(r["realisasi"]):
+            tw.setdefault(r["kode_indikator"], [None] * 4)[TW.index(r["periode"].lower())] = (
+                Decimal(str(r["realisasi"])), ("renstra/realisasi.csv", int(r["_baris"])))
+    pk = {(str(r["kode_pejabat"]), int(r["no"])): r["kode_indikator"]
+          for _, r in d.pk_indikator.iterrows()}
+    for _, r in d.realisasi_pk_tw.iterrows():
+        kode = pk.get((str(r["kode_pejabat"]), int(r["no"])))
+        if kode not in tahun:
+            continue
+        for q, kolom in enumerate(TW):
+            v = r[f"{kolom}_angka"]
+            if not pd.isna(v):
+                tw.setdefault(kode, [None] * 4)[q] = (
+                    Decimal(str(v)), ("realisasi_pk_tw.csv", int(r["_baris"])))
+    hasil = []
+    for _, i in d.indikator.iterrows():
+        kode, r = i["kode_indikator"], tahun.get(i["kode_indikator"])
+        q = tw.get(kode)
+        if r is None or q is None or None in q or i["sumber_realisasi"] != "langsung":
+            continue
+        nilai = akumulasi([v for v, _ in q], i["akumulasi_tw"])
+        ditulis = Decimal(str(r["realisasi"]))
+        if _dua_desimal(nilai) == _dua_desimal(ditulis):
+            continue
+        berkas: dict[str, list[int]] = {}
+        for _, (nama, baris) in q:
+            if baris not in berkas.setdefault(nama, []):
+                berkas[nama].append(baris)
+        asal = [f"{nama} baris {', '.join(map(str, b))}" for nama, b in berkas.items()]
+        hitung = _seperti_diketik(nilai) if nilai == _dua_desimal(nilai) \
+            else format_angka(nilai, 2)
+        pesan = (f"Realisasi {d.tahun} {kode} ({i['indikator']}) tertulis "
+                 f"{_seperti_diketik(ditulis)} pada baris periode 'tahun', padahal keempat "
+                 f"triwulannya ({', '.join(asal)}; {_seperti_diketik(q[0][0])}, "
+                 f"{_seperti_diketik(q[1][0])}, {_seperti_diketik(q[2][0])}, "
+                 f"{_seperti_diketik(q[3][0])}) menurut akumulasi_tw '{i['akumulasi_tw']}' "
+                 f"({RUMUS[i['akumulasi_tw']]}) menghasilkan {hitung}. "
+                 "Capaian tahunan memakai baris 'tahun', tabel triwulan memakai triwulannya: "
+                 + ("samakan keduanya, atau hapus baris 'tahun' agar tahunnya dihitung dari "
+                    "triwulan." if list(berkas) == ["renstra/realisasi.csv"]
+                    else "samakan keduanya."))
+        hasil.append(k.temuan("galat", "tw-tahun", "realisasi", r["_baris"],
+                              f"realisasi {kode} {d.tahun}", pesan, kunci_id=(kode,),
+                              tersaji=_seperti_diketik(ditulis),
+                              terhitung=hitung))
+    return hasil
+
+
 # ---------------------------------------------------------------- tw-persen
 
 
@@ -285,5 +359,5 @@ def cek_persen(k) -> list:
 
 
 PEMERIKSA = (cek_urutan, cek_kumulatif_turun, cek_melebihi_pagu, cek_induk, cek_ganda,
-             cek_persen)
+             cek_persen, cek_tahun)
 BANDING: dict = {}
