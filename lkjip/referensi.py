@@ -25,10 +25,38 @@ def _ref(tabel, berkas, anak, kolom, induk, kolom_induk, apa) -> list[Masalah]:
     df = tabel[anak]
     return [
         Masalah(berkas[anak], int(b), kolom, str(v),
-                f"{apa} yang ada di {berkas[induk]} ({', '.join(sorted(map(str, sah))) or '-'})")
+                f"{apa} yang ada di {berkas[induk]} ({', '.join(sorted(map(str, sah))) or '-'})"
+                + _saran_kode(str(v), sah))
         for v, b in zip(df[kolom], df["_baris"], strict=True)
         if v is not None and not pd.isna(v) and v not in sah
     ]
+
+
+_MIRIP = str.maketrans({"O": "0", "I": "1", "L": "1", "–": "-", "—": "-", "_": "-"})
+
+
+def _saran_kode(nilai: str, sah) -> str:
+    """' (mungkin maksudnya 'IKU-04')' when one valid code is the typed one with a letter O for
+    a zero, a space, another case or dash (an office's typo), or else the only closest one.
+
+    >>> _saran_kode("IKU-O4", {"IKU-01", "IKU-04"}), _saran_kode("iku 04", {"IKU-04"})
+    (" (mungkin maksudnya 'IKU-04')", " (mungkin maksudnya 'IKU-04')")
+    >>> _saran_kode("1.3", {"1.1", "1.2"}), _saran_kode("sekcamm", {"sekcam", "camat"})
+    ('', " (mungkin maksudnya 'sekcam')")
+    """
+    import difflib
+
+    def normal(x: str) -> str:
+        return "".join(x.split()).upper().translate(_MIRIP).replace("-", "")
+
+    sah = [str(s) for s in sah]
+    sama = [s for s in sah if normal(s) == normal(nilai)]
+    if len(sama) != 1:
+        skor = sorted(((difflib.SequenceMatcher(None, nilai, s).ratio(), s) for s in sah),
+                      reverse=True)
+        terbaik = [s for r, s in skor if r >= 0.8 and r == skor[0][0]]
+        sama = terbaik if len(terbaik) == 1 else []
+    return f" (mungkin maksudnya '{sama[0]}')" if sama else ""
 
 
 REFERENSI = [
