@@ -197,7 +197,37 @@ def validasi(df: pd.DataFrame, nama_skema: str, nama: str) -> list[Masalah]:
             masalah += _dari_pandera(e.failure_cases, df, nama, berkas)
     if not any(m.baris == 1 for m in masalah):  # the columns are there
         masalah += _cek_isi_bila(df, berkas, nama)
+    if masalah:
+        masalah += _baris_jumlah(df, {m.baris for m in masalah}, nama)
     return masalah
+
+
+_JUMLAH = re.compile(r"\s*(sub\s*)?(jumlah|total)(\s+(total|keseluruhan|seluruhnya|anggaran))?"
+                     r"\s*:?\s*", re.IGNORECASE)
+
+
+def _baris_jumlah(df: pd.DataFrame, salah: set, nama: str) -> list[Masalah]:
+    """A refused row that is a total row ('JUMLAH', 'Total' in a cell, as under a table in
+    Excel) is named as such: its empty `nama` or `tingkat` alone did not tell the office what
+    to do. Only rows that have a problem already (a sasaran named "Jumlah" is data).
+
+    >>> df = pd.DataFrame({"_baris": [2, 3], "kode": ["1", "JUMLAH"], "pagu": ["5", "5"]})
+    >>> [m.kolom for m in _baris_jumlah(df, {3}, "anggaran.csv")]
+    ['kode']
+    >>> _baris_jumlah(df, {2}, "anggaran.csv")
+    []
+    """
+    hasil = []
+    for _, r in df[df["_baris"].isin(salah)].iterrows():
+        for kolom in df.columns.drop("_baris"):
+            if isinstance(r[kolom], str) and _JUMLAH.fullmatch(r[kolom]):
+                hasil.append(Masalah(nama, int(r["_baris"]), kolom, pesan=(
+                    f"nilai {r[kolom]!r}: baris ini tampak sebagai baris jumlah/total. lkjip "
+                    "menjumlahkan sendiri dari baris rinciannya, jadi baris jumlah bukan data: "
+                    "hapus baris ini (angka jumlah yang tercetak di dokumen kantor boleh ditulis "
+                    "di tersaji.csv agar dicocokkan).")))
+                break
+    return hasil
 
 
 def _sah(df: pd.DataFrame, berkas: Berkas) -> bool:
