@@ -216,17 +216,24 @@ def _baris_jumlah(df: pd.DataFrame, salah: set, nama: str) -> list[Masalah]:
     ['kode']
     >>> _baris_jumlah(df, {2}, "anggaran.csv")
     []
+    >>> ind = pd.DataFrame({"_baris": [2], "kode": ["IKU-1"], "akumulasi_tw": ["jumlah"]})
+    >>> _baris_jumlah(ind, {2}, "indikator.csv")
+    []
+    >>> ang = pd.DataFrame({"_baris": [9], "kode": [""], "nama": ["Jumlah Total"]})
+    >>> [m.kolom for m in _baris_jumlah(ang, {9}, "anggaran.csv")]
+    ['nama']
     """
     hasil = []
     for _, r in df[df["_baris"].isin(salah)].iterrows():
-        for kolom in df.columns.drop("_baris"):
-            if isinstance(r[kolom], str) and _JUMLAH.fullmatch(r[kolom]):
-                hasil.append(Masalah(nama, int(r["_baris"]), kolom, pesan=(
-                    f"nilai {r[kolom]!r}: baris ini tampak sebagai baris jumlah/total. lkjip "
-                    "menjumlahkan sendiri dari baris rinciannya, jadi baris jumlah bukan data: "
-                    "hapus baris ini (angka jumlah yang tercetak di dokumen kantor boleh ditulis "
-                    "di tersaji.csv agar dicocokkan).")))
-                break
+        # the label of a total row is its first cell typed (`akumulasi_tw` 'jumlah' is data)
+        kolom = next((k for k in df.columns.drop("_baris")
+                      if isinstance(r[k], str) and r[k].strip()), None)
+        if kolom is not None and _JUMLAH.fullmatch(r[kolom]):
+            hasil.append(Masalah(nama, int(r["_baris"]), kolom, pesan=(
+                f"nilai {r[kolom]!r}: baris ini tampak sebagai baris jumlah/total. lkjip "
+                "menjumlahkan sendiri dari baris rinciannya, jadi baris jumlah bukan data: "
+                "hapus baris ini (angka jumlah yang tercetak di dokumen kantor boleh ditulis "
+                "di tersaji.csv agar dicocokkan).")))
     return hasil
 
 
