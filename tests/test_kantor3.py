@@ -93,3 +93,32 @@ def test_a_total_row_is_named_as_a_total_row(tmp_path):
         raise AssertionError("total row accepted")
     assert any(f"anggaran.csv, baris {baris}, kolom 'kode': nilai 'JUMLAH': baris ini tampak "
                "sebagai baris jumlah/total" in p for p in pesan), pesan
+
+
+def _tw_anggaran(tmp_path, tw4_11: str, realisasi_11: str) -> list:
+    from tests.mini_tw import REALISASI_ANGGARAN_TW, tulis_mini_tw
+
+    # mini_tw: kegiatan 1.1 (PK sekcam 1, anggaran 600.000) realisasi s.d. TW III 420.000;
+    # kegiatan 1.2 (sekcam 2, 400.000) s.d. TW III 150.000, TW IV left empty
+    assert "sekcam,1,90000,250000,420000,\n" in REALISASI_ANGGARAN_TW
+    ganti = {
+        "2023/realisasi_anggaran_tw.csv": REALISASI_ANGGARAN_TW.replace(
+            "sekcam,1,90000,250000,420000,\n", f"sekcam,1,90000,250000,420000,{tw4_11}\n"),
+        "2023/realisasi_anggaran.csv": ("tingkat,kode,realisasi\n"
+                                        f"kegiatan,1.1,{realisasi_11}\nkegiatan,1.2,350000\n"),
+    }
+    data = muat("contoh", 2023, tulis_mini_tw(tmp_path, ganti=ganti))
+    return [t for t in periksa(data) if t.aturan == "tw-anggaran-tahun"]
+
+
+def test_budget_tw4_equal_to_the_year_is_no_finding(tmp_path):
+    # 1.1: s.d. TW IV 580.000 = realisasi_anggaran.csv 580.000; 1.2 has no TW IV: not compared
+    assert _tw_anggaran(tmp_path, "580000", "580000") == []
+
+
+def test_budget_tw4_other_than_the_year_is_a_galat(tmp_path):
+    # Watukumpul: kegiatan 3.1 60.950.000 for the year, 59.950.000 s.d. TW IV, no word
+    (t,) = _tw_anggaran(tmp_path, "570000", "580000")
+    assert (t.tingkat, t.letak, t.tersaji, t.terhitung) == (
+        "galat", "realisasi_anggaran.csv baris 2", "Rp 580.000", "Rp 570.000")
+    assert "PK sekcam no 1; realisasi_anggaran_tw.csv baris 2" in t.pesan

@@ -35,6 +35,9 @@ ATURAN = (
            "a quarter in realisasi_pk_tw.csv and in renstra/realisasi.csv with different values"),
     Aturan("tw-persen", "Persentase triwulan di luar 0–100", ("galat",),
            "a TW realisasi in % outside 0–100"),
+    Aturan("tw-anggaran-tahun", "Realisasi anggaran s.d. TW IV dan realisasi tahunan",
+           ("galat",), "budget realisasi s.d. TW IV of the PK rincian of a DPA code vs that "
+           "code's row of realisasi_anggaran.csv"),
     Aturan("tw-tahun", "Realisasi tahun dan keempat triwulannya", ("galat",),
            "a Renstra indicator's year typed as a `tahun` row of renstra/realisasi.csv beside "
            "its four quarters (TW rows there or in realisasi_pk_tw.csv) that make another value"),
@@ -343,6 +346,46 @@ def cek_tahun(k) -> list:
     return hasil
 
 
+# ---------------------------------------------------------------- tw-anggaran-tahun
+
+
+def cek_anggaran_tahun(k) -> list:
+    """The budget realisasi s.d. TW IV of the PK rincian of one DPA code (summed when several
+    rincian point to it, and only when each has TW IV) against that code's own row of
+    realisasi_anggaran.csv: the LKjIP prints the year's row and the quarterly report of TW IV the
+    cumulative one, so two documents of the office would differ (Watukumpul, kegiatan 3.1:
+    60.950.000 in realisasi_anggaran.csv, 59.950.000 s.d. TW IV, without a word)."""
+    h = _hasil(k)
+    ra = k.data.realisasi_anggaran
+    if h is None or not len(ra):
+        return []
+    kelompok: dict[str, list] = {}
+    for a in h.anggaran:
+        if a.rincian:
+            kelompok.setdefault(str(a.kode_anggaran), []).append(a)
+    tahun = {str(r["kode"]): r for _, r in ra.iterrows() if not pd.isna(r["realisasi"])}
+    hasil = []
+    for kode, daftar in kelompok.items():
+        r = tahun.get(kode)
+        akhir = [a.realisasi_tw[3] for a in daftar]
+        if r is None or None in akhir:
+            continue
+        jumlah = sum((x.nilai for x in akhir), Decimal(0))
+        ditulis = Decimal(str(r["realisasi"]))
+        if jumlah == ditulis:
+            continue
+        baris = ", ".join(str(_baris(x)) for x in akhir)
+        pesan = (f"Realisasi anggaran {kode} tertulis {format_rupiah(ditulis)} di "
+                 f"realisasi_anggaran.csv, padahal realisasi s.d. TW IV baris PK-nya "
+                 f"({', '.join(_tempat(a) for a in daftar)}; realisasi_anggaran_tw.csv baris "
+                 f"{baris}) {format_rupiah(jumlah)}. LKjIP memakai angka tahunan, laporan "
+                 "triwulan IV memakai angka s.d. TW IV: samakan keduanya.")
+        hasil.append(k.temuan("galat", "tw-anggaran-tahun", "realisasi_anggaran",
+                              r["_baris"], f"anggaran {kode}", pesan, kunci_id=(kode,),
+                              tersaji=format_rupiah(ditulis), terhitung=format_rupiah(jumlah)))
+    return hasil
+
+
 # ---------------------------------------------------------------- tw-persen
 
 
@@ -359,5 +402,5 @@ def cek_persen(k) -> list:
 
 
 PEMERIKSA = (cek_urutan, cek_kumulatif_turun, cek_melebihi_pagu, cek_induk, cek_ganda,
-             cek_persen, cek_tahun)
+             cek_persen, cek_tahun, cek_anggaran_tahun)
 BANDING: dict = {}
