@@ -87,3 +87,9 @@ def test_sasaran_overall_budget(hasil):
     assert (_b(hasil.capaian_kinerja), _b(hasil.penyerapan), _b(hasil.efisiensi)) == (
         108.75, 97.84, 10.91)
     assert s2.kategori == "Sangat Tinggi"  # permendagri-86-2017: ≥ 91
+
+
+def test_progres_sasaran_over_the_measured_indicators(hasil):
+    # S1 = (97,5665… + 96,1578… + 100) / 3 = 97,9081… → 97,91; S2 over the two measured
+    # (IKU-06 has no realisasi): (87,5 + 86,666…) / 2 = 87,0833… → 87,08
+    assert (_b(hasil.sasaran["S1"].progres), _b(hasil.sasaran["S2"].progres)) == (97.91, 87.08)
