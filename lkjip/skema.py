@@ -33,7 +33,11 @@ PENDIDIKAN = ["SD", "SLTP", "SLTA", "D1", "D2", "D3", "D4", "S1", "S2", "S3"]
 # Other names offices use for a level of education (suggested in the message, never applied)
 NAMA_LAIN = {"SMA": "SLTA", "SMK": "SLTA", "MA": "SLTA", "STM": "SLTA", "SMEA": "SLTA",
              "SMP": "SLTP", "MTS": "SLTP", "MI": "SD", "DIII": "D3", "D-III": "D3",
-             "DIV": "D4", "D-IV": "D4"}
+             "DIV": "D4", "D-IV": "D4",
+             # periods (ikm periode, realisasi periode)
+             "SEMESTER 1": "S1", "SEMESTER I": "S1", "SEMESTER 2": "S2", "SEMESTER II": "S2",
+             "TW I": "TW1", "TW II": "TW2", "TW III": "TW3", "TW IV": "TW4",
+             "TAHUNAN": "tahun"}
 GOLONGAN = ["I", "II", "III", "IV"]
 TINGKAT_ANGGARAN = ["program", "kegiatan", "sub_kegiatan"]
 SKALA = ["bantarbolang-2023", "permendagri-86-2017", "permenpan-88-2021"]
@@ -80,6 +84,8 @@ class Kolom:
         ('Sekretaris Kecamatan', 'Kepala Seksi', None)
         >>> Kolom("pendidikan", pilihan=tuple(PENDIDIKAN)).saran("SMK")
         'SLTA'
+        >>> Kolom("periode", pilihan=("S1", "S2")).saran("Semester 1")
+        'S1'
         >>> Kolom("kecamatan", "slug").saran("Comal Baru")
         'comal-baru'
         """
@@ -92,7 +98,7 @@ class Kolom:
         sama = [p for p in self.pilihan if p.lower() == s.lower()]
         if sama:
             return sama[0]
-        lain = NAMA_LAIN.get(s.upper())
+        lain = NAMA_LAIN.get(" ".join(s.upper().split()))
         if lain in self.pilihan:
             return lain
         import difflib
