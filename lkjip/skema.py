@@ -319,7 +319,9 @@ BERKAS: dict[str, Berkas] = {
             K("nip_atasan", "nip", opsional=True), K("pangkat_atasan", opsional=True),
         ),
         min_baris=1, keterangan="every party of a Perjanjian Kinerja, as one tree",
-        salin=("tanggal_pk",),
+        # pk_perubahan too: a new year's PK is no revision of last year's (a carried 'ya' titled
+        # it "Perjanjian Kinerja (Perubahan)" unnoticed; emptied, check asks for ya/tidak)
+        salin=("tanggal_pk", "pk_perubahan"),
         contoh=('camat,"WALUYO, S.STP, MP",,Camat Bantarbolang,,"MANSUR HIDAYAT, S.T.",'
                 "Bupati Pemalang,2023-10-23,Pembina TK. I,tidak,,",
                 'sekcam,"NUR AZIZ MUHAIMIN, SH",,Sekretaris Kecamatan Bantarbolang,camat,,,'

@@ -136,6 +136,17 @@ def test_check_after_dari_lists_exactly_what_is_left(bantarbolang):
     assert all(m.pesan.startswith(BELUM_DIISI) for m in masalah if m.kolom is None)
 
 
+def test_dari_does_not_carry_a_pk_perubahan(bantarbolang):
+    # the 8 PKs of 2023 were revised (pk_perubahan ya); 2024's PKs are new, not a Perubahan
+    # until the office writes ya again (kantor3: a carried 'ya' titled the new year's PK
+    # "Perjanjian Kinerja (Perubahan)" without a word); an empty cell is read as tidak
+    baru("bantarbolang", 2024, dari=2023, data_dir=bantarbolang)
+    pejabat = (bantarbolang / "bantarbolang" / "2024" / "pejabat.csv").read_text(
+        encoding="utf-8-sig").splitlines()
+    assert pejabat[0].endswith(",tanggal_pk,pk_perubahan")
+    assert all(b.endswith(",,") for b in pejabat[1:]), pejabat
+
+
 def _isi_celah(kini: Path, lama: Path) -> None:
     """Fill what check listed from a fixture: last year's values stand in for this year's."""
     for nama in ("anggaran.csv", "pk_indikator.csv", "pk_anggaran.csv", "pengaduan.csv",
