@@ -5,8 +5,19 @@ Thousands with ``.``, decimals with ``,``, rounding half-up via `bulatkan`; a mi
 by a no-break space (U+00A0, `lkjip.ejaan.PERSEN`): '87,87 %' never breaks across lines, in
 sentences, tables, charts and the Word edition alike.
 
+An indicator's value (target, realisasi, a year's or a quarter's, a difference of them) prints
+by its unit with `format_nilai`: a percentage, index or score (`satuan_skala`) with two
+decimals as every computed figure; a count (kasus, dokumen, orang, …) or another measure with
+the decimals it carries, at most two: '4 kasus', '3,5 kasus', never '4,00 kasus' beside a
+target '3' (a reviewer reads 4,00 as measured), and never '4' for 3,5. A value that needs
+rounding keeps both decimals (1,3333 → '1,33'; 3,999 → '4,00', not '4'), so a rounded figure
+never passes for an exact one. Capaian, progress and penyerapan are percentages: `format_persen`
+or `format_angka` at two decimals, as before.
+
 >>> format_angka(87.8657), format_persen(87.865).replace("\xa0", " "), format_rupiah(2522467250)
 ('87,87', '87,87 %', 'Rp 2.522.467.250')
+>>> format_nilai(4, "kasus"), format_nilai(3.5, "kasus"), format_nilai(97.456, "%")
+('4', '3,5', '97,46')
 """
 
 from __future__ import annotations
@@ -28,6 +39,53 @@ def format_angka(x, desimal: int | None = 2) -> str:
     if d is None:
         return KOSONG
     return tulis_angka(d if desimal is None else bulatkan(d, desimal))
+
+
+# Units read on a scale (the first word of the satuan, lower case): their values print with two
+# decimals. An empty satuan counts as one, as `lkjip.narasi_analisis.satuan_selisih` reads it.
+SATUAN_SKALA = ("%", "persen", "indeks", "skor", "nilai", "poin")
+
+
+def satuan_skala(satuan) -> bool:
+    """True for a percentage, index or score (its values print with two decimals); False for a
+    count or another measure, whose values print as exact as they are (`format_nilai`).
+
+    >>> [satuan_skala(s) for s in ("%", "Indeks", "persen (%)", "", None)]
+    [True, True, True, True, True]
+    >>> [satuan_skala(s) for s in ("kasus", "dokumen", "orang", "hari", "Rp")]
+    [False, False, False, False, False]
+    """
+    kata = str(satuan or "").strip().lower().split()
+    return not kata or "%" in kata[0] or kata[0] in SATUAN_SKALA
+
+
+def desimal_nilai(x, satuan, desimal: int = 2) -> int:
+    """The places an indicator's value prints with (`format_nilai`): `desimal` for a unit on a
+    scale or a value that needs rounding, else the fewest that write it exactly.
+
+    >>> [desimal_nilai(x, "kasus") for x in (4, "4,00", 3.5, 0.25, 1.3333, 3.999, 40)]
+    [0, 0, 1, 2, 2, 2, 0]
+    >>> desimal_nilai(4, "%"), desimal_nilai(None, "kasus")
+    (2, 2)
+    """
+    d = ke_decimal(x)
+    if d is None or satuan_skala(satuan):
+        return desimal
+    return min(max(0, -d.normalize().as_tuple().exponent), desimal)
+
+
+def format_nilai(x, satuan, desimal: int = 2) -> str:
+    """An indicator's value (target, realisasi, per year or quarter, a difference) by its unit:
+    two decimals on a scale, a count or other measure as exact as it is (`desimal_nilai`).
+
+    >>> format_nilai(4, "kasus"), format_nilai("3,50", "kasus"), format_nilai(4, "%")
+    ('4', '3,5', '4,00')
+    >>> format_nilai(2.0 / 3, "kasus"), format_nilai(3.999, "dokumen"), format_nilai(None, "kasus")
+    ('0,67', '4,00', '–')
+    >>> format_nilai(2522467250, "Rp"), format_nilai(82.7777, "indeks")
+    ('2.522.467.250', '82,78')
+    """
+    return format_angka(x, desimal_nilai(x, satuan, desimal))
 
 
 def format_persen(x, desimal: int = 2) -> str:

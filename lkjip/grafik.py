@@ -23,7 +23,7 @@ from matplotlib.figure import Figure
 
 from lkjip import pegawai as peg
 from lkjip.angka import ke_decimal
-from lkjip.format import format_angka, formatter_sumbu
+from lkjip.format import format_angka, format_nilai, formatter_sumbu
 from lkjip.ikm import UNSUR
 
 LEBAR = 6.3  # inch: the A4 text width (16 cm)
@@ -219,17 +219,17 @@ def tren(data, hasil, kode: str) -> Figure:
         if target:
             ax.plot(list(target), list(target.values()), "s--", color=WARNA_2, label="Target")
             for t, v in target.items():
-                ax.annotate(format_angka(v, 2), (t, v), textcoords="offset points",
+                ax.annotate(format_nilai(v, i.satuan), (t, v), textcoords="offset points",
                             xytext=(0, -12), ha="center", fontsize=7.5, color=WARNA_2)
         ax.plot(list(realisasi), list(realisasi.values()), "o-", color=WARNA, label="Realisasi")
         for t, v in realisasi.items():
-            ax.annotate(format_angka(v, 2), (t, v), textcoords="offset points", xytext=(0, 6),
-                        ha="center", fontsize=7.5)
+            ax.annotate(format_nilai(v, i.satuan), (t, v), textcoords="offset points",
+                        xytext=(0, 6), ha="center", fontsize=7.5)
         akhir_nilai = _float(i.target_akhir)
         if akhir_nilai is not None:
             ax.plot([akhir], [akhir_nilai], "D", color=WARNA_MERAH,
                     label=f"Target akhir Renstra ({akhir})")
-            ax.annotate(format_angka(akhir_nilai, 2), (akhir, akhir_nilai),
+            ax.annotate(format_nilai(akhir_nilai, i.satuan), (akhir, akhir_nilai),
                         textcoords="offset points", xytext=(0, 6), ha="center", fontsize=7.5)
         ada = set(realisasi) | set(target) | {awal, akhir}
         tahun = list(range(min(ada), max(ada) + 1))
@@ -373,10 +373,10 @@ def kabupaten_indikator(nama: str, daftar: list, rerata, satuan: str) -> Figure:
         ax.barh(label, angka, color=warna, height=0.62)
         ax.invert_yaxis()
         for y, v in enumerate(angka):
-            _label(ax, v, y, format_angka(v, 2), fontsize=7.5)
+            _label(ax, v, y, format_nilai(v, satuan), fontsize=7.5)
         r = float(rerata)
         ax.axvline(r, color="#444444", linestyle="--", linewidth=0.8,
-                   label=f"rerata kabupaten: {format_angka(r, 2)}")
+                   label=f"rerata kabupaten: {format_nilai(r, satuan)}")
         fig.legend(loc="outside upper center", frameon=False)
         ax.set_xlim(0, max(angka + [r, 1]) * 1.12)
         ax.set_xlabel(satuan)

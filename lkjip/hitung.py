@@ -20,6 +20,7 @@ from lkjip import anggaran as ang
 from lkjip.akumulasi import akumulasi_tw
 from lkjip.angka import Angka, Sumber, bulatkan, rerata
 from lkjip.capaian import capaian_angka, capaian_sasaran_angka, progres_renstra_angka
+from lkjip.format import desimal_nilai
 from lkjip.ikm import HasilIkm, ikm, ikm_dari_nrr, ikm_per, ikm_tahunan, mutu_ikm
 from lkjip.komposit import hitung_komposit
 from lkjip.muat import DataKecamatan
@@ -191,17 +192,30 @@ def hitung_daftar(data: DataKecamatan) -> dict[str, tuple[Angka, Angka]]:
 
 # --- indicators -----------------------------------------------------------------------------
 
-def _angka_sel(data, tabel, row, kolom, label) -> Angka | None:
+def _angka_sel(data, tabel, row, kolom, label, satuan=None) -> Angka | None:
+    """A typed cell as an `Angka`; with the indicator's `satuan` it prints by its unit
+    (`_satuan`)."""
     nilai = row[kolom]
     if nilai is None or pd.isna(nilai):
         return None
     s = _sumber(data, tabel, row["_baris"], kolom, nilai)
-    return Angka(s.angka, f"{kolom} tertulis", (s,), label=label)
+    return _satuan(Angka(s.angka, f"{kolom} tertulis", (s,), label=label), satuan)
 
 
-def _target_tahunan(data, kode) -> dict[int, Angka]:
+def _satuan(a: Angka, satuan) -> Angka:
+    """An indicator's value with the places its unit prints it with (`format.desimal_nilai`:
+    2 on a scale, a count as exact as it is), so the working paper's worked lines, the
+    figures' explanations and the office's narrative print '4 = 1 + 0 + 2 + 1', not
+    '4,00 = 1,00 + 0,00 + 2,00 + 1,00'."""
+    if satuan is None:
+        return a
+    return replace(a, desimal=desimal_nilai(a.nilai, satuan, a.desimal))
+
+
+def _target_tahunan(data, kode, satuan=None) -> dict[int, Angka]:
     df = data.target[data.target["kode_indikator"] == kode]
-    return {int(r["tahun"]): _angka_sel(data, "target", r, "target", f"target {kode} {r['tahun']}")
+    return {int(r["tahun"]): _angka_sel(data, "target", r, "target", f"target {kode} {r['tahun']}",
+                                        satuan)
             for _, r in df.iterrows()}
 
 
@@ -220,14 +234,15 @@ def _realisasi_tahun(data, kelompok, ind) -> Angka | None:
     kode = ind["kode_indikator"]
     setahun = kelompok[kelompok["periode"] == "tahun"]
     if len(setahun):
-        return _angka_sel(data, "realisasi", setahun.iloc[0], "realisasi", f"realisasi {kode}")
+        return _angka_sel(data, "realisasi", setahun.iloc[0], "realisasi", f"realisasi {kode}",
+                          ind["satuan"])
     tw = kelompok[kelompok["periode"].isin(TW)].sort_values("periode")
-    nilai = [_angka_sel(data, "realisasi", r, "realisasi", f"realisasi {kode} {r['periode']}")
-             for _, r in tw.iterrows()]
+    nilai = [_angka_sel(data, "realisasi", r, "realisasi", f"realisasi {kode} {r['periode']}",
+                        ind["satuan"]) for _, r in tw.iterrows()]
     nilai = [n for n in nilai if n is not None]
     if len(nilai) < len(TW):
         return None
-    return akumulasi_tw(nilai, ind["akumulasi_tw"], f"realisasi {kode}")
+    return _satuan(akumulasi_tw(nilai, ind["akumulasi_tw"], f"realisasi {kode}"), ind["satuan"])
 
 
 def _realisasi_ini(data, ind, riwayat, komposit, ikm_tahun) -> Angka:
@@ -266,14 +281,15 @@ def hitung_indikator(data, komposit, ikm_tahun, skala, tetap=None) -> dict[str, 
     for _, ind in data.indikator.iterrows():
         kode = ind["kode_indikator"]
         riwayat = _riwayat(data, ind)
-        targets = _target_tahunan(data, kode)
+        targets = _target_tahunan(data, kode, ind["satuan"])
         realisasi = tetap.get(f"realisasi/{kode}") or \
             _realisasi_ini(data, ind, riwayat, komposit, ikm_tahun)
         riwayat = {t: a for t, a in riwayat.items() if t < data.tahun}
         target = targets.get(data.tahun)
         cap = tetap.get(f"capaian/{kode}") or \
             _capaian(capaian_angka, realisasi, target, ind, label=f"capaian {kode}")
-        akhir = _angka_sel(data, "indikator", ind, "target_akhir", f"target akhir {kode}")
+        akhir = _angka_sel(data, "indikator", ind, "target_akhir", f"target akhir {kode}",
+                           ind["satuan"])
         progres = tetap.get(f"progres/{kode}") or \
             _capaian(progres_renstra_angka, realisasi, akhir, ind)
         hasil[kode] = HasilIndikator(

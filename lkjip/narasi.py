@@ -21,7 +21,7 @@ from html import escape
 from lkjip import ejaan, tampil
 from lkjip.capaian import ATURAN_NOL_PER_NOL, ATURAN_TARGET_NOL
 from lkjip.ejaan import bilangan, daftar_kata, lama_periode, rapikan, rentang_tahun
-from lkjip.format import KOSONG, format_angka, format_persen, format_rupiah
+from lkjip.format import KOSONG, format_angka, format_nilai, format_persen, format_rupiah
 from lkjip.ikm import KONVENSI
 from lkjip.tabel import (
     angka_tertulis,
@@ -46,13 +46,14 @@ URUTAN = ("pertama", "kedua", "ketiga", "keempat", "kelima", "keenam", "ketujuh"
 def besaran(x, satuan: str, typed: bool = True, awalan: bool = True) -> str:
     """A figure with its unit as a sentence says it: '94,69 %', 'indeks 82', '12 dokumen'.
 
-    ``typed=True`` shows a typed figure as written; False shows a computed one in 2 dp.
+    ``typed=True`` shows a typed figure as written; False shows a computed one by its unit
+    (`format_nilai`: 2 dp on a scale, a count as exact as it is).
     ``awalan=False`` drops a leading unit word ('sebesar 82,78', not 'sebesar indeks 82,78').
 
-    >>> besaran(82.7777, "indeks", typed=False, awalan=False)
-    '82,78'
+    >>> besaran(82.7777, "indeks", typed=False, awalan=False), besaran(4, "kasus", typed=False)
+    ('82,78', '4 kasus')
     """
-    teks = angka_tertulis(x) if typed else format_angka(x, 2)
+    teks = angka_tertulis(x) if typed else format_nilai(x, satuan)
     if teks == KOSONG:
         return teks
     satuan = (satuan or "").strip()
@@ -203,7 +204,7 @@ def kalimat_capaian(data, hasil, kode: str) -> str:
     if i.realisasi.nilai is None:
         return f"{awal} Realisasinya belum tersedia sehingga capaiannya tidak dapat dihitung."
     kategori = f" dengan kategori {i.kategori}" if i.kategori else ""
-    realisasi = format_angka(i.realisasi, 2)
+    realisasi = format_nilai(i.realisasi, i.satuan)
     teks = (f"{awal} Realisasinya mencapai "
             f"{besaran(i.realisasi, i.satuan, typed=False, awalan=False)} sehingga capaian "
             f"indikator tersebut adalah {format_persen(i.capaian)}{kategori}.")

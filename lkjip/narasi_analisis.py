@@ -12,6 +12,7 @@ solusi) is placed beside the indicator it names. Sentences are plain text (escap
 
 from __future__ import annotations
 
+import functools
 import re
 
 from lkjip import analisis as an
@@ -19,7 +20,7 @@ from lkjip import analisis_dukungan as dk
 from lkjip import narasi, tampil
 from lkjip.angka import ke_decimal
 from lkjip.ejaan import bilangan, daftar_kata
-from lkjip.format import format_angka, format_persen, format_rupiah
+from lkjip.format import format_angka, format_nilai, format_persen, format_rupiah
 from lkjip.narasi import besaran, kalimat
 from lkjip.pembanding import banding
 from lkjip.tabel_dokumen import JENIS_BELANJA
@@ -44,8 +45,14 @@ def satuan_selisih(satuan: str) -> str:
 
 
 def _beda(a, satuan: str) -> str:
-    """'2,15 poin' for a difference, without its sign."""
-    return f"{format_angka(abs(ke_decimal(a.bulat)), 2)} {satuan_selisih(satuan)}"
+    """'2,15 poin' for a difference, without its sign; '1 kasus' for a count (`format_nilai`)."""
+    return f"{_besar(a, satuan)} {satuan_selisih(satuan)}"
+
+
+def _besar(a, satuan: str) -> str:
+    """The size of a difference without its sign, in the unit's form: decided on the unrounded
+    value, so 1,004 prints '1,00', not '1'."""
+    return format_nilai(abs(ke_decimal(a)), satuan)
 
 
 def kalimat_target(data, hasil, kode: str) -> str:
@@ -64,7 +71,7 @@ def kalimat_target(data, hasil, kode: str) -> str:
         teks = (f"Realisasi tersebut lebih {'tinggi' if beda.nilai > 0 else 'rendah'} {x} dari "
                 "target; karena indikator ini makin rendah makin baik, target "
                 f"{'belum tercapai' if beda.nilai > 0 else 'terlampaui'}.")
-    return kalimat(teks, [(format_angka(abs(beda.bulat), 2), beda)])
+    return kalimat(teks, [(_besar(beda, i.satuan), beda)])
 
 
 def _arah_ubah(banding, arah: str) -> str:
@@ -100,7 +107,7 @@ def kalimat_tren(data, hasil, kode: str) -> str:
     if lalu:
         daftar = ", ".join(f"tahun {th} {format_persen(a)}" for th, a in lalu.items())
         teks += f" Capaian tahun-tahun sebelumnya: {daftar}."
-    return kalimat(teks, [(format_angka(abs(t.lalu.selisih.bulat), 2), t.lalu.selisih)])
+    return kalimat(teks, [(_besar(t.lalu.selisih, i.satuan), t.lalu.selisih)])
 
 
 def kalimat_progres(data, hasil, kode: str) -> str:
@@ -143,21 +150,21 @@ def kalimat_kabupaten(data, hasil, kode: str, pembanding) -> str:
     if p is None:
         return ""
     i = hasil.indikator[kode]
+    nilai = functools.partial(format_nilai, satuan=i.satuan)
     beda = an.selisih(i.realisasi, p.rerata)
     letak = ("sama dengan" if beda.bulat == 0 else
-             f"{format_angka(abs(beda.bulat), 2)} {satuan_selisih(i.satuan)} "
-             f"{'di atas' if beda.nilai > 0 else 'di bawah'}")
+             f"{_beda(beda, i.satuan)} {'di atas' if beda.nilai > 0 else 'di bawah'}")
     atas, bawah = ("terbaik", "terburuk") if i.arah == "turun" else ("tertinggi", "terendah")
     teks = (f"Di antara {bilangan(p.n)} kecamatan di Kabupaten {data.profil.get('kabupaten')} "
             f"yang datanya tersedia untuk tahun {data.tahun}, realisasi {_nama(data)} "
-            f"({format_angka(i.realisasi, 2)}) berada di peringkat ke-{p.peringkat} dan {letak} "
-            f"rerata kabupaten ({format_angka(p.rerata, 2)}). Realisasi {atas} dicapai "
-            f"Kecamatan {p.terbaik[0]} ({format_angka(p.terbaik[1], 2)}) dan yang {bawah} "
-            f"Kecamatan {p.terburuk[0]} ({format_angka(p.terburuk[1], 2)}).")
+            f"({nilai(i.realisasi)}) berada di peringkat ke-{p.peringkat} dan {letak} "
+            f"rerata kabupaten ({nilai(p.rerata)}). Realisasi {atas} dicapai "
+            f"Kecamatan {p.terbaik[0]} ({nilai(p.terbaik[1])}) dan yang {bawah} "
+            f"Kecamatan {p.terburuk[0]} ({nilai(p.terburuk[1])}).")
     if pembanding.sintetis and not data.sintetis:
         teks += (" Data kecamatan lain yang dipakai bersifat sintetis (contoh), bukan data "
                  "sebenarnya.")
-    return kalimat(teks, [(format_angka(p.rerata, 2), p.rerata)])
+    return kalimat(teks, [(nilai(p.rerata), p.rerata)])
 
 
 def kalimat_standar(data, hasil, kode: str) -> str:
@@ -168,11 +175,11 @@ def kalimat_standar(data, hasil, kode: str) -> str:
             continue
         status = "sudah memenuhi" if st.terpenuhi else "belum memenuhi"
         bagian.append(f"{status} standar {st.tingkat}, {st.uraian[0].lower() + st.uraian[1:]} "
-                      f"sebesar {format_angka(st.nilai, 2)} ({st.sumber}), selisih "
-                      f"{format_angka(abs(st.selisih.bulat), 2)} {satuan_selisih(i.satuan)}")
+                      f"sebesar {format_nilai(st.nilai, i.satuan)} ({st.sumber}), selisih "
+                      f"{_beda(st.selisih, i.satuan)}")
     if not bagian:
         return ""
-    teks = f"Realisasi {format_angka(i.realisasi, 2)} " + "; ".join(bagian) + "."
+    teks = f"Realisasi {format_nilai(i.realisasi, i.satuan)} " + "; ".join(bagian) + "."
     if i.sumber_realisasi == "ikm" and hasil.ikm_tahun is not None:
         teks += (f" Dengan nilai tersebut mutu pelayanan berada pada kategori "
                  f"{hasil.ikm_tahun.mutu} ({hasil.ikm_tahun.kinerja}).")
@@ -322,8 +329,8 @@ def kalimat_capaian_pk(data, hasil) -> str:
     teks = (f"Dari {bilangan(len(daftar))} indikator kinerja program yang realisasinya tersedia, "
             f"{bilangan(len(capai))} mencapai atau melampaui target. Capaian terendah adalah "
             f"{rendah.indikator} ({format_persen(rendah.capaian)}, kategori {rendah.kategori}): "
-            f"realisasi {format_angka(rendah.realisasi, 2)} terhadap target "
-            f"{format_angka(rendah.target, 2)}.")
+            f"realisasi {format_nilai(rendah.realisasi, rendah.satuan)} terhadap target "
+            f"{format_nilai(rendah.target, rendah.satuan)}.")
     return kalimat(teks, [(format_persen(rendah.capaian), rendah.capaian)])
 
 

@@ -21,7 +21,7 @@ import pandas as pd
 
 from lkjip.angka import Angka
 from lkjip.ejaan import daftar_kata, kapital
-from lkjip.format import KOSONG, format_angka
+from lkjip.format import KOSONG, format_angka, format_nilai
 from lkjip.ikm import UNSUR
 from lkjip.skala import muat_skala, nama_skala
 from lkjip.tabel_dasar import (
@@ -309,7 +309,7 @@ def tabel_capaian(data, hasil, nomor="3.2") -> Tabel:
              (f"Target Akhir Renstra ({akhir})", ""), (f"Progres s.d. {t} (%)", "")]
     no_s = {k: f"{n}." for n, k in enumerate(hasil.sasaran, start=1)}
     baris = [[no_s[i.kode_sasaran], nama_s[i.kode_sasaran], f"{i.indikator} ({i.satuan})",
-              angka_tertulis(i.target), persen(i.realisasi), persen(i.capaian),
+              angka_tertulis(i.target), format_nilai(i.realisasi, i.satuan), persen(i.capaian),
               i.kategori or KOSONG, angka_tertulis(i.target_akhir), persen(i.progres)]
              for i in daftar]
     kol = pd.MultiIndex.from_tuples(kolom)
@@ -350,8 +350,8 @@ def tabel_sasaran(data, hasil, kode_sasaran: str, nomor="3.3") -> Tabel:
     kolom = ([("Indikator Kinerja", "")] + [("Realisasi Tahun Lalu", str(y)) for y in lalu]
              + [(f"Tahun {t}", k) for k in ("Target", "Realisasi", "Capaian (%)", "Kategori")]
              + [("Renstra", f"Target Akhir {akhir}"), ("Renstra", f"Progres s.d. {t} (%)")])
-    baris = [[i.indikator] + [persen(i.riwayat.get(y)) for y in lalu]
-             + [angka_tertulis(i.target), persen(i.realisasi), persen(i.capaian),
+    baris = [[i.indikator] + [format_nilai(i.riwayat.get(y), i.satuan) for y in lalu]
+             + [angka_tertulis(i.target), format_nilai(i.realisasi, i.satuan), persen(i.capaian),
                 i.kategori or KOSONG, angka_tertulis(i.target_akhir), persen(i.progres)]
              for i in daftar]
     baris.append(["Persentase Capaian Sasaran"] + [""] * len(lalu)
@@ -556,7 +556,8 @@ def tabel_ikhtisar(data, hasil, nomor="i") -> Tabel:
     for k, s in hasil.sasaran.items():
         for n, i in enumerate(indikator_terukur(hasil, k)):
             baris.append([s.sasaran if n == 0 else "", i.indikator, angka_tertulis(i.target),
-                          persen(i.realisasi), persen(i.capaian), i.kategori or KOSONG])
+                          format_nilai(i.realisasi, i.satuan), persen(i.capaian),
+                          i.kategori or KOSONG])
             indeks.append(i.kode)
             sel |= {(i.kode, "Realisasi"): ("realisasi", i.kode),
                     (i.kode, "Capaian (%)"): ("capaian", i.kode)}

@@ -16,7 +16,7 @@ import pandas as pd
 from lkjip import analisis as an
 from lkjip import analisis_dukungan as dk
 from lkjip.angka import Angka
-from lkjip.format import KOSONG, format_angka, format_persen
+from lkjip.format import KOSONG, format_angka, format_nilai, format_persen
 from lkjip.pembanding import banding
 from lkjip.tabel import Tabel, _nomor_anggaran, _tabel, angka_tertulis, persen, rupiah, sumber_olah
 from lkjip.triwulan import NAMA_TW
@@ -24,9 +24,14 @@ from lkjip.triwulan import NAMA_TW
 SINTETIS = "data kecamatan lain bersifat sintetis (contoh), bukan data sebenarnya"
 
 
-def tanda(a: Angka) -> str:
-    """A difference with its sign: '+0,78', '-7,88'."""
-    teks = format_angka(a, 2)
+def tanda(a: Angka, satuan: str = "%") -> str:
+    """A difference of an indicator's values with its sign, in its unit's form
+    (`format_nilai`): '+0,78', '-7,88'; '+1' for a count.
+
+    >>> tanda(Angka(Decimal("0.78"))), tanda(Angka(Decimal(-1))), tanda(Angka(Decimal(1)), "kasus")
+    ('+0,78', '-1,00', '+1')
+    """
+    teks = format_nilai(a, satuan)
     return teks if teks == KOSONG or teks.startswith("-") or a.bulat == 0 else f"+{teks}"
 
 
@@ -38,13 +43,13 @@ def _baris_target(data, i, t) -> tuple:
     return ("target", f"Target {data.tahun}", angka_tertulis(i.target), t.selisih_target, ket)
 
 
-def _baris_tahun(b, judul: str) -> tuple:
+def _baris_tahun(b, judul: str, satuan: str) -> tuple:
     arah = "tetap" if b.selisih.bulat == 0 else "naik" if b.selisih.nilai > 0 else "turun"
     ket = arah + ("" if b.relatif.nilai is None or arah == "tetap"
                   else f" {format_persen(abs(b.relatif.bulat))}")
     if b.membaik is not None and arah != "tetap":
         ket += " (membaik)" if b.membaik else " (memburuk)"
-    return (f"tahun:{b.tahun}", judul, persen(b.nilai), b.selisih, ket)
+    return (f"tahun:{b.tahun}", judul, format_nilai(b.nilai, satuan), b.selisih, ket)
 
 
 def _baris_renstra(i, s) -> tuple | None:
@@ -54,23 +59,24 @@ def _baris_renstra(i, s) -> tuple | None:
     if s.tercapai:
         ket += "; sudah tercapai"
     elif s.per_tahun is not None:
-        ket += (f"; {s.sisa_tahun} tahun tersisa, rata-rata {format_angka(s.per_tahun, 2)} "
+        ket += (f"; {s.sisa_tahun} tahun tersisa, rata-rata {format_nilai(s.per_tahun, i.satuan)} "
                 "per tahun")
     return ("renstra", f"Target akhir Renstra {s.tahun_akhir}", angka_tertulis(s.target_akhir),
             an.selisih(i.realisasi, s.target_akhir, f"realisasi − target akhir {i.kode}"), ket)
 
 
-def _baris_kabupaten(data, p) -> tuple:
+def _baris_kabupaten(data, p, satuan: str) -> tuple:
     kab = data.profil.get("kabupaten") or ""
     ket = f"peringkat {p.peringkat} dari {p.n} kecamatan"
-    return ("kabupaten", f"Rerata {p.n} kecamatan Kabupaten {kab}".strip(), persen(p.rerata),
+    return ("kabupaten", f"Rerata {p.n} kecamatan Kabupaten {kab}".strip(),
+            format_nilai(p.rerata, satuan),
             None, ket)
 
 
-def _baris_standar(st) -> tuple:
+def _baris_standar(st, satuan: str) -> tuple:
     ket = {True: "terpenuhi", False: "belum terpenuhi", None: KOSONG}[st.terpenuhi]
     return (f"standar:{st.tingkat}:{st.uraian}", f"Standar {st.tingkat}: {st.uraian}",
-            persen(st.nilai), st.selisih, f"{ket} ({st.sumber})")
+            format_nilai(st.nilai, satuan), st.selisih, f"{ket} ({st.sumber})")
 
 
 def tabel_perbandingan(data, hasil, kode: str, nomor: str, pembanding=None) -> Tabel:
@@ -81,22 +87,22 @@ def tabel_perbandingan(data, hasil, kode: str, nomor: str, pembanding=None) -> T
     baris = [_baris_target(data, i, t)]
     for b, judul in ((t.lalu, "Realisasi {}"), (t.awal, "Realisasi {} (terawal)")):
         if b is not None:
-            baris.append(_baris_tahun(b, judul.format(b.tahun)))
+            baris.append(_baris_tahun(b, judul.format(b.tahun), i.satuan))
     renstra = _baris_renstra(i, an.sisa_renstra(data, hasil, kode))
     baris += [renstra] if renstra else []
     p = banding(hasil, kode, pembanding)
     if p is not None:
-        baris.append(_baris_kabupaten(data, p))
-    baris += [_baris_standar(st) for st in an.standar(data, hasil, kode)]
+        baris.append(_baris_kabupaten(data, p, i.satuan))
+    baris += [_baris_standar(st, i.satuan) for st in an.standar(data, hasil, kode)]
     kolom = ["Pembanding", "Nilai Pembanding", f"Realisasi {data.tahun}", "Selisih",
              "Keterangan"]
-    realisasi = persen(i.realisasi)
+    realisasi = format_nilai(i.realisasi, i.satuan)
     df = pd.DataFrame(
-        [[judul, nilai, realisasi, KOSONG if beda is None else tanda(beda), ket]
+        [[judul, nilai, realisasi, KOSONG if beda is None else tanda(beda, i.satuan), ket]
          for _, judul, nilai, beda, ket in baris],
         index=[k for k, *_ in baris], columns=kolom)
     if p is not None:
-        df.loc["kabupaten", "Selisih"] = tanda(an.selisih(i.realisasi, p.rerata))
+        df.loc["kabupaten", "Selisih"] = tanda(an.selisih(i.realisasi, p.rerata), i.satuan)
     angka = {(k, "Selisih"): b for k, _, _, b, _ in baris if isinstance(b, Angka)}
     catatan = "Selisih = realisasi − nilai pembanding"
     if any(k.startswith("tahun:") for k, *_ in baris):  # "naik 2,67 %" beside an earlier year
@@ -186,8 +192,9 @@ def tabel_triwulan(data, hasil, kode: str, nomor: str) -> Tabel | None:
     i = hasil.indikator[kode]
     kolom = ["Triwulan", "Target s.d. TW", "Realisasi s.d. TW", "Capaian (%)"]
     jelas = any(t.penjelasan for t in daftar)
-    baris = [[f"s.d. {NAMA_TW[t.tw - 1]}", persen(t.target), persen(t.realisasi),
-              persen(t.capaian)] + ([t.penjelasan or KOSONG] if jelas else []) for t in daftar]
+    baris = [[f"s.d. {NAMA_TW[t.tw - 1]}", format_nilai(t.target, i.satuan),
+              format_nilai(t.realisasi, i.satuan), persen(t.capaian)]
+             + ([t.penjelasan or KOSONG] if jelas else []) for t in daftar]
     df = pd.DataFrame(baris, index=[f"TW{t.tw}" for t in daftar],
                       columns=kolom + (["Penjelasan Kecamatan"] if jelas else []))
     return _tabel(df, nomor, f"Capaian per Triwulan {i.indikator} Tahun {data.tahun}",
@@ -207,7 +214,8 @@ def tabel_capaian_pk(data, hasil, nomor: str) -> Tabel | None:
     kolom = ["No.", "Sasaran Program", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)",
              "Kategori", _judul_pagu(data, daftar)]
     baris = [[f"{n}.", p.sasaran, f"{p.indikator} ({p.satuan})", angka_tertulis(p.target),
-              persen(p.realisasi), persen(p.capaian), p.kategori or KOSONG, rupiah(p.pagu)]
+              format_nilai(p.realisasi, p.satuan), persen(p.capaian), p.kategori or KOSONG,
+              rupiah(p.pagu)]
              for n, p in enumerate(daftar, start=1)]
     indeks = [f"{p.kode_pejabat}:{p.no}" for p in daftar]
     angka = {}
