@@ -81,11 +81,11 @@ _PK = BERKAS_MINI["2023/pk_indikator.csv"] + (
     "camat,3,Meningkatnya pelayanan,Jumlah pengaduan tidak tertangani,IKU-03,kasus,3,1,1,0,1\n")
 
 
-def _muat(root, realisasi=_REALISASI):
+def _muat(root, realisasi=_REALISASI, **ganti):
     tulis_mini(root, ganti={"renstra/indikator.csv": _INDIKATOR, "renstra/target.csv": _TARGET,
                             "renstra/realisasi.csv": realisasi,
                             "renstra/indikator_renstra.csv": None,
-                            "2023/pk_indikator.csv": _PK})
+                            "2023/pk_indikator.csv": _PK} | ganti)
     data = muat("contoh", 2023, root)
     return data, hitung(data)
 
@@ -160,3 +160,19 @@ def test_a_half_case_stays_a_half(tmp_path):
     assert tabel.tabel_capaian(data, hasil).df.loc["IKU-03"].tolist()[4] == "3,5"
     assert "lebih tinggi 0,5 kasus" in _polos(narasi_analisis.kalimat_target(data, hasil, "IKU-03"))
     assert hasil.indikator["IKU-03"].realisasi.uraian() == "3,5 = 1 + 0 + 2 + 0,5"
+
+
+def test_findings_print_the_computed_count_as_the_report_does(tmp_path):
+    from lkjip.periksa import periksa
+
+    data, hasil = _muat(tmp_path, **{
+        "2023/tersaji.csv": BERKAS_MINI["2023/tersaji.csv"] + "realisasi,IKU-03,5,Tabel 3.2\n",
+        "2023/narasi/indikator/IKU-03.md":
+            "Jumlah pengaduan tidak tertangani mencapai 4,5 pada tahun ini.\n"})
+    temuan = [t for t in periksa(data, hasil) if "IKU-03" in t.pesan]
+    tersaji = [t for t in temuan if t.berkas.endswith("tersaji.csv")]
+    narasi_ = [t for t in temuan if t.aturan.startswith("narasi")]
+    assert [(t.tersaji, t.terhitung) for t in tersaji] == [("5", "4")]
+    assert "tersaji 5, padahal terhitung 4" in tersaji[0].pesan
+    assert [t.terhitung for t in narasi_] == ["4"]
+    assert "tertulis 4,5, padahal terhitung 4 (realisasi/IKU-03)" in narasi_[0].pesan

@@ -18,7 +18,7 @@ from functools import cached_property
 
 from lkjip import katalog
 from lkjip.angka import bulatkan
-from lkjip.format import format_angka, format_persen, format_rupiah
+from lkjip.format import format_angka, format_nilai, format_persen, format_rupiah
 from lkjip.ikm import KUNCI_UNSUR
 from lkjip.ikm import MUTU as MUTU_IKM
 from lkjip.periksa.dasar import TOLERANSI_PEMBULATAN, beda_angka, kosong
@@ -302,3 +302,13 @@ def cetak(nilai: Decimal, satuan: str, desimal: int = 2) -> str:
     if satuan == "persen":
         return format_persen(nilai, desimal)
     return format_angka(nilai, desimal if not satuan.startswith("cacah") else 0)
+
+
+def cetak_jalur(hasil, jalur: str, nilai: Decimal, satuan: str) -> str:
+    """The computed figure of `jalur` as a finding prints it (`cetak`); an indicator's realisasi
+    or target not in % (read as an 'indeks') by its unit, as the report prints it
+    (`format_nilai`): 'terhitung 4' for 4 kasus, not 'terhitung 4,00'."""
+    jenis, _, kode = jalur.partition("/")
+    if satuan == "indeks" and jenis in ("realisasi", "target") and kode in hasil.indikator:
+        return format_nilai(nilai, hasil.indikator[kode].satuan)
+    return cetak(nilai, satuan)

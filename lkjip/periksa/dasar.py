@@ -241,7 +241,9 @@ def banding(k: Konteks, row, baca: katalog.Tersaji,
     else:
         beda = beda_angka(s, c)
         tingkat = jenis.tingkat if beda == "galat" else beda
-        ts, tc = tertulis(s), persen(c)
+        # an indicator's count prints by its unit, as the report does (hitung gives it the
+        # places, `format.desimal_nilai`): 'terhitung 4' for 4 kasus; every other figure 2 dp
+        ts, tc = tertulis(s), persen(c) if angka.desimal >= 2 else format_angka(c, angka.desimal)
     if tingkat is None:
         return []
     if tingkat == "info":

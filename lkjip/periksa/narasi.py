@@ -73,6 +73,7 @@ from lkjip.periksa.bahan_narasi import (
     Subjek,
     bahan,
     cetak,
+    cetak_jalur,
     cocok_satuan,
     satuan_jalur,
     semua_jalur,
@@ -303,7 +304,8 @@ def _bacaan(nama, k, a, nilai, jalur, subjek, bahan: Bahan, kunci) -> Bacaan:
     terhitung = ""
     if nilai in ("beda", "tersaji", "cocok") and jalur:
         v, sat = bahan.angka[jalur[0]]
-        terhitung = cetak(v, "persen" if a.jenis == "persen" else sat)
+        terhitung = cetak(v, "persen") if a.jenis == "persen" else \
+            cetak_jalur(bahan.hasil, jalur[0], v, sat)
     catatan = ""
     if nilai == "beda":
         sama = bahan.tersaji_beda(a)
