@@ -41,16 +41,21 @@ SERATUS = Decimal(100)
 
 
 def selisih(a, b, label: str = "") -> Angka:
-    """a − b of the two figures as printed (each rounded half-up to 2 dp first).
+    """a − b of the two figures as printed (each rounded half-up to 2 dp first). It shows with
+    the places of its inputs (an `Angka`'s `desimal`, 2 for any other number, at most 2): the
+    difference of two counts is a count, '1 = 4 − 3', not '1,00 = 4 − 3'.
 
     >>> selisih(Decimal("86.8148"), Decimal("94.69")).bulat, selisih(None, 3).nilai
     (Decimal('-7.88'), None)
+    >>> selisih(Angka(Decimal(4), desimal=0), Angka(Decimal(3), desimal=0)).uraian()
+    '1 = 4 − 3'
     """
     masukan = (sebagai_masukan(a), sebagai_masukan(b))
     x, y = (bulatkan(nilai_dari(m)) for m in masukan)
+    desimal = min(2, max(m.desimal if isinstance(m, Angka) else 2 for m in masukan))
     if x is None or y is None:
-        return Angka(None, RUMUS_SELISIH, masukan, label=label)
-    return Angka(x - y, RUMUS_SELISIH, masukan, label=label, pola="{0} − {1}")
+        return Angka(None, RUMUS_SELISIH, masukan, label=label, desimal=desimal)
+    return Angka(x - y, RUMUS_SELISIH, masukan, label=label, pola="{0} − {1}", desimal=desimal)
 
 
 def perubahan_relatif(baru, lama, label: str = "") -> Angka:

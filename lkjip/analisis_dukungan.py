@@ -28,6 +28,7 @@ import pandas as pd
 from lkjip import anggaran as ang
 from lkjip.angka import Angka, Sumber, bulatkan
 from lkjip.capaian import capaian_angka
+from lkjip.hitung import dengan_satuan
 
 # ---------------------------------------------------------------- the PK of the program level
 
@@ -96,8 +97,9 @@ def capaian_pk(data, hasil) -> list[CapaianPk]:
     for _, r in df.iterrows():
         p, nama_pk = pk.loc[(r["kode_pejabat"], r["no"])], f"PK {r['kode_pejabat']} no {r['no']}"
         arah = r["arah"] or "naik"
-        target = _target_pk(data, p, f"target {nama_pk}")
-        real = _realisasi_pk(data, hasil, r, berkas)
+        # the places of its unit: the capaian reads '100,00 = 8 / 8 × 100' for 8 dokumen
+        target = dengan_satuan(_target_pk(data, p, f"target {nama_pk}"), p["satuan"])
+        real = dengan_satuan(_realisasi_pk(data, hasil, r, berkas), p["satuan"])
         cap = capaian_angka(real, target, arah, label=f"capaian {nama_pk}")
         kode = r["kode_anggaran"]
         daftar.append(CapaianPk(r["kode_pejabat"], int(r["no"]), p["sasaran"], p["indikator"],

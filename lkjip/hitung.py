@@ -194,20 +194,25 @@ def hitung_daftar(data: DataKecamatan) -> dict[str, tuple[Angka, Angka]]:
 
 def _angka_sel(data, tabel, row, kolom, label, satuan=None) -> Angka | None:
     """A typed cell as an `Angka`; with the indicator's `satuan` it prints by its unit
-    (`_satuan`)."""
+    (`dengan_satuan`)."""
     nilai = row[kolom]
     if nilai is None or pd.isna(nilai):
         return None
     s = _sumber(data, tabel, row["_baris"], kolom, nilai)
-    return _satuan(Angka(s.angka, f"{kolom} tertulis", (s,), label=label), satuan)
+    return dengan_satuan(Angka(s.angka, f"{kolom} tertulis", (s,), label=label), satuan)
 
 
-def _satuan(a: Angka, satuan) -> Angka:
+def dengan_satuan(a: Angka | None, satuan) -> Angka | None:
     """An indicator's value with the places its unit prints it with (`format.desimal_nilai`:
     2 on a scale, a count as exact as it is), so the working paper's worked lines, the
     figures' explanations and the office's narrative print '4 = 1 + 0 + 2 + 1', not
-    '4,00 = 1,00 + 0,00 + 2,00 + 1,00'."""
-    if satuan is None:
+    '4,00 = 1,00 + 0,00 + 2,00 + 1,00'. Used for the Renstra indicators here and the PK's
+    program level (`analisis_dukungan.capaian_pk`).
+
+    >>> [dengan_satuan(Angka(Decimal(4)), s).desimal for s in ("kasus", "%")]
+    [0, 2]
+    """
+    if a is None or satuan is None:
         return a
     return replace(a, desimal=desimal_nilai(a.nilai, satuan, a.desimal))
 
@@ -242,7 +247,8 @@ def _realisasi_tahun(data, kelompok, ind) -> Angka | None:
     nilai = [n for n in nilai if n is not None]
     if len(nilai) < len(TW):
         return None
-    return _satuan(akumulasi_tw(nilai, ind["akumulasi_tw"], f"realisasi {kode}"), ind["satuan"])
+    return dengan_satuan(akumulasi_tw(nilai, ind["akumulasi_tw"], f"realisasi {kode}"),
+                         ind["satuan"])
 
 
 def _realisasi_ini(data, ind, riwayat, komposit, ikm_tahun) -> Angka:

@@ -176,3 +176,16 @@ def test_findings_print_the_computed_count_as_the_report_does(tmp_path):
     assert "tersaji 5, padahal terhitung 4" in tersaji[0].pesan
     assert [t.terhitung for t in narasi_] == ["4"]
     assert "tertulis 4,5, padahal terhitung 4 (realisasi/IKU-03)" in narasi_[0].pesan
+
+
+def test_explanations_of_differences_and_the_pk_print_counts(kasus):
+    from lkjip import analisis as an
+    from lkjip import analisis_dukungan as dk
+
+    data, hasil = kasus
+    t = an.tren(data, hasil, "IKU-03")
+    assert t.selisih_target.uraian() == "1 = 4 − 3"
+    assert t.lalu.selisih.uraian() == "-1 = 4 − 5"
+    assert an.tren(data, hasil, "IKU-01").selisih_target.uraian() == "-2,22 = 77,78 − 80,00"
+    pk = [p for p in dk.capaian_pk(data, hasil) if p.kode_pejabat == "sekcam"]
+    assert pk[0].capaian.uraian().startswith("75,00 = 3 / 4 × 100")   # mini: 3 of 4 dokumen
