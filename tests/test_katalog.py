@@ -178,9 +178,10 @@ def test_stated_figure_to_path_and_value(contoh, besaran, kunci, jalur, nilai):
 
 @pytest.mark.parametrize(("kunci", "tersaji", "pesan"), [
     # IKU-04 (tests/mini.py sasaran_ganda(3)): arah turun, metode selisih, realisasi 8, target
-    # akhir 5: progres (2 × 5 − 8) / 5 × 100 = 40 — not 8 / 5 × 100 = 160
+    # akhir 5: progres (2 × 5 − 8) / 5 × 100 = 40 — not 8 / 5 × 100 = 160; counts of kejadian
+    # print as counts in the worked line (lkjip.format.format_nilai)
     ("IKU-04", "160",
-     "tersaji 160, padahal terhitung 40,00 (40,00 = (2 × 5,00 − 8,00) / 5,00 × 100)"),
+     "tersaji 160, padahal terhitung 40,00 (40,00 = (2 × 5 − 8) / 5 × 100)"),
     # IKU-05 (naik): realisasi 30, target akhir 50: 30 / 50 × 100 = 60
     ("IKU-05", "75", "tersaji 75, padahal terhitung 60,00 (60,00 = 30,00 / 50,00 × 100)"),
 ])
