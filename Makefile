@@ -43,10 +43,12 @@ report: setup
 check: setup
 	$(BIN)/lkjip check --kecamatan bantarbolang --tahun 2023
 
+# Two test processes (pytest-xdist), each module whole in one of them, the longest first
+# (conftest.py); `$(BIN)/python -m pytest` alone runs serially.
 test: setup
 	$(BIN)/ruff check lkjip tests benchmarks scripts conftest.py
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 bench: setup
 	$(BIN)/python benchmarks/run.py

@@ -17,10 +17,16 @@
   with SIGINT ignored, and an ignored signal stays ignored in every process it starts: the
   Ctrl-C tests (tests/test_interupsi.py) then saw their builds and batches ignore SIGINT.
   Python's own handler here means the processes the tests start get the default again.
+- ``make test`` runs the suite on two processes (pytest-xdist, ``-n 2``). Each test module
+  runs whole in one process, so its module fixtures (whole builds) are made once; the modules
+  that read one session build (`_BERSAMA`) run in the same process, so it is made once too;
+  the longest modules are handed out first, so neither process is left alone with a long one
+  at the end. A plain ``python -m pytest`` runs serially as before.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import signal
@@ -58,6 +64,36 @@ def pytest_addoption(parser):
                           "(make fuzz) atau jumlah contoh per jenis berkas")
 
 
+# Modules that read one session-scoped build (tests/conftest.py): one unit of work under xdist.
+_BERSAMA = {"tests/test_notebooks.py": "laporan_contoh",
+            "tests/test_laporan_analisis.py": "laporan_contoh"}
+# The longest modules first (measured serially, longest first); the rest keep their order.
+_LAMA = ["test_fuzz", "test_notebooks", "test_laporan_analisis", "test_keputusan",
+         "test_interupsi", "test_ekspor", "test_cli", "test_wheel", "test_sintetis",
+         "test_triwulan_laporan", "test_edisi_dini", "test_zigot", "test_batch_dask",
+         "test_grafik", "test_tata_letak", "test_bersamaan", "test_keamanan"]
+
+
+def pytest_collection_modifyitems(config, items):
+    if os.environ.get("PYTEST_XDIST_WORKER"):  # every worker orders alike: xdist checks
+        urutan = {f"tests/{m}.py": i for i, m in enumerate(_LAMA)}
+        items.sort(key=lambda item: urutan.get(item.nodeid.split("::", 1)[0], len(urutan)))
+
+
+if importlib.util.find_spec("xdist") is not None:
+    def pytest_xdist_make_scheduler(config, log):
+        """Whole modules (as ``--dist loadfile``), `_BERSAMA` joined, in collection order."""
+        from xdist.scheduler import LoadScopeScheduling
+
+        class PerModul(LoadScopeScheduling):
+            def _split_scope(self, nodeid: str) -> str:
+                berkas = nodeid.split("::", 1)[0]
+                return _BERSAMA.get(berkas, berkas)
+
+        config.option.loadscopereorder = False  # keep `_LAMA`'s order, not by test count
+        return PerModul(config, log)
+
+
 def pytest_unconfigure(config):
     shutil.rmtree(_TEMBOLOK, ignore_errors=True)
 
@@ -69,7 +105,8 @@ def pytest_configure(config):
         ukuran.atur(config.getoption("fuzz"))
     except ValueError as e:
         raise pytest.UsageError(str(e)) from None
-    if _DIABAIKAN:
+    # (an xdist worker inherits the folders the main process set above: that one warns)
+    if _DIABAIKAN and not os.environ.get("PYTEST_XDIST_WORKER"):
         config.issue_config_time_warning(pytest.PytestConfigWarning(
             f"variabel lingkungan {', '.join(_DIABAIKAN)} diabaikan oleh uji (uji memakai data dan "
             "notebook repositori; ukuran uji properti diatur dengan --fuzz)"), stacklevel=2)
