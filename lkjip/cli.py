@@ -391,9 +391,11 @@ def ringkasan_templat(hasil) -> str:
 @click.option("--triwulan", default=None,
               help="Angka laporan triwulan ini (1–4), mis. kinerja/camat.1/proyeksi.")
 @opsi_data
-@click.argument("figure", metavar="ANGKA")
-def jelaskan(kecamatan: str, tahun: str, triwulan, data_dir: Path | None, figure: str) -> None:
-    """Jejak perhitungan satu angka, mis. capaian/IKU-02 atau anggaran/1/pagu_perubahan."""
+@click.argument("figure", metavar="[ANGKA]", required=False)
+def jelaskan(kecamatan: str, tahun: str, triwulan, data_dir: Path | None,
+             figure: str | None) -> None:
+    """Jejak perhitungan satu angka, mis. capaian/IKU-02 atau anggaran/1/pagu_perubahan.
+    Tanpa ANGKA: daftar jalur angka yang tersedia."""
     from lkjip import jejak
 
     kecamatan, tahun, data_dir = _parameter(kecamatan, tahun, data_dir)
@@ -402,13 +404,14 @@ def jelaskan(kecamatan: str, tahun: str, triwulan, data_dir: Path | None, figure
             from lkjip.hitung import hitung
             from lkjip.muat import muat
 
-            click.echo(jejak.jelaskan(hitung(muat(kecamatan, tahun, data_dir)), figure))
+            h, katalog = hitung(muat(kecamatan, tahun, data_dir)), None
         else:
-            from lkjip.katalog_tw import KATALOG_TW
+            from lkjip.katalog_tw import KATALOG_TW as katalog
             from lkjip.laporan_triwulan import cek_triwulan, muat_triwulan
 
             h = muat_triwulan(kecamatan, tahun, cek_triwulan(triwulan), data_dir)
-            click.echo(jejak.jelaskan(h, figure, KATALOG_TW))
+        click.echo(jejak.daftar(h, katalog) if figure is None
+                   else jejak.jelaskan(h, figure, katalog))
     except LkjipError as e:
         _gagal(e)
 

@@ -386,6 +386,15 @@ def jelaskan(hasil, jalur: str, katalog=None) -> str:
     return f"{jalur}\n\n{pohon(cari(hasil, jalur, katalog), judul)}"
 
 
+def daftar(hasil, katalog=None) -> str:
+    """The terminal text of ``lkjip jelaskan`` without a path: every path this kecamatan-year
+    has, with its keys, so an analyst can pick one."""
+    return "\n".join(["Jalur angka yang tersedia. Tulis salah satunya sesudah perintah ini, "
+                      "dengan setiap <...>",
+                      "diganti salah satu pilihan dalam kurung:"]
+                     + [f"  {t}" for t in daftar_jalur(hasil, katalog=katalog)])
+
+
 def judul_jalur(jalur: str) -> str | None:
     """A title for figures whose own label is too generic (the IKM ones are all "IKM").
 

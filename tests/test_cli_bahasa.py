@@ -58,7 +58,7 @@ def test_bantuan_build_menandai_opsi_wajib_dan_folder():
     assert re.search(r"--data FOLDER +Folder data", keluaran)
     assert "Cara pakai: lkjip build [OPSI]\n" in keluaran
     assert "Cara pakai: lkjip [OPSI] PERINTAH [ARGUMEN]...\n" in _jalankan("--help").output
-    assert "Cara pakai: lkjip jelaskan [OPSI] ANGKA\n" in _jalankan("jelaskan", "--help").output
+    assert "Cara pakai: lkjip jelaskan [OPSI] [ANGKA]\n" in _jalankan("jelaskan", "--help").output
     assert "[bawaan: 2; 1<=x<=64]" in _jalankan("batch", "--help").output
 
 

@@ -267,3 +267,18 @@ def test_tabel_capaian_and_komposit_cells_explain_themselves(contoh):
     # Tabel 2.5's computed totals explain themselves too (pagu murni of program 1)
     html = tabel.tabel_anggaran(contoh.data, contoh).html().isi
     assert "2.507.704.270 = 6.212.970 + 1.970.146.000" in html
+
+
+def test_cli_jelaskan_without_a_figure_lists_the_paths():
+    """kantor3: an analyst who does not know the paths asks without one and gets the list
+    (exit 0), with this kecamatan-year's keys: Bantarbolang 2023 has IKU-01..IKU-04, one
+    sasaran S1 and the IKM semesters S1, S2 (data/bantarbolang)."""
+    r = CliRunner().invoke(main, ["jelaskan", "--kecamatan", "bantarbolang", "--tahun", "2023",
+                                  "--data", str(DATA)])
+    assert r.exit_code == 0, r.output
+    baris_ = r.output.splitlines()
+    assert baris_[0].startswith("Jalur angka yang tersedia.")
+    assert any(b.startswith("  capaian/<indikator>") and "IKU-01, IKU-02, IKU-03," in b
+               for b in baris_)
+    assert any(b.startswith("  sasaran/<sasaran>") and "(sasaran: S1)" in b for b in baris_)
+    assert any(b.startswith("  ikm/<semester>") and "(semester: S1, S2)" in b for b in baris_)
