@@ -138,7 +138,7 @@ def catatan_renstra(kecamatan: str, tahun, data_dir=None) -> str | None:
         return None
     return (f"Perhatian: tahun {tahun} di luar periode Renstra {awal}–{akhir} menurut "
             "profil.csv; lkjip check akan melaporkannya sebagai galat. Untuk periode Renstra "
-            "baru, lihat data/README.md (\"The Renstra period ends\").")
+            "baru, lihat data/README.md (\"Periode Renstra berakhir\").")
 
 
 def _cek_tujuan(dir_kec: Path, tahun: int, dari: int | None) -> None:

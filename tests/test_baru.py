@@ -228,3 +228,14 @@ def test_cli_baru_then_check(tmp_path):
     assert f"{len(SEMUA)} berkas dibuat:" in hasil.output
     assert "lkjip check --kecamatan ulujami --tahun 2023" in hasil.output
     assert modul_baru.SURVEI[0] in hasil.output
+
+
+def test_renstra_note_names_a_passage_of_the_data_readme(tmp_path):
+    # the note sends the office to a question of data/README.md by its words: they must be there
+    profil = "renstra_awal,renstra_akhir\n2021,2026\n"
+    (tmp_path / "ulujami" / "2027").mkdir(parents=True)
+    (tmp_path / "ulujami" / "2027" / "profil.csv").write_text(profil, encoding="utf-8")
+    catatan = modul_baru.catatan_renstra("ulujami", 2027, tmp_path)
+    bagian = catatan.split('data/README.md ("', 1)[1].split('")', 1)[0]
+    readme = Path(__file__).resolve().parents[1] / "data" / "README.md"
+    assert f"**{bagian}: " in readme.read_text(encoding="utf-8")

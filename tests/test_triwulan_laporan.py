@@ -362,6 +362,12 @@ def test_build_triwulan_on_the_example_names_the_files_to_fill(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_the_readme_section_the_message_names_is_there():
+    # "Lihat data/README.md bagian Triwulan": a heading of that file starts with the word
+    teks = (Path(__file__).resolve().parents[1] / "data" / "README.md").read_text(encoding="utf-8")
+    assert re.search(r"^## Triwulan\b", teks, flags=re.MULTILINE)
+
+
 @pytest.mark.parametrize("nilai", ["0", "5", "III", ""])
 def test_quarter_outside_1_to_4_is_refused(tmp_path, nilai):
     hasil = CliRunner().invoke(main, ["build-triwulan", "--kecamatan", "bantarbolang",
