@@ -143,7 +143,7 @@ def tabel_skala() -> str:
     Rendah 51,00 – 65,99
     Sangat Rendah ≤ 50,99 |
     """
-    baris = ["| skala | categories (the value rounded half-up to 2 decimals) |", "|---|---|"]
+    baris = ["| skala | kategori (nilai dibulatkan setengah ke atas, dua desimal) |", "|---|---|"]
     for nama in daftar_skala():
         df = muat_skala(nama)
         pita = " · ".join(f"{k} {i}" for k, i in zip(df["kategori"], df["interval"], strict=True))

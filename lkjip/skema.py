@@ -123,9 +123,13 @@ class Syarat:
     nilai: str
 
     def teks(self) -> str:
-        """The condition as data/README.md states it."""
+        """The condition as data/README.md states it.
+
+        >>> Syarat("komposit.csv", "daftar", "desa").teks()
+        '`komposit.csv` memiliki baris dengan daftar `desa`'
+        """
         nama = self.berkas.removeprefix("renstra/")
-        return f"`{nama}` has a row with {self.kolom} `{self.nilai}`"
+        return f"`{nama}` memiliki baris dengan {self.kolom} `{self.nilai}`"
 
     def teks_id(self) -> str:
         """The condition in Bahasa Indonesia, for `lkjip check`.
@@ -237,11 +241,11 @@ def _daftar(nama: str) -> tuple[Syarat, ...]:
 BERKAS: dict[str, Berkas] = {
     "renstra/tujuan.csv": Berkas(
         (K("kode_tujuan", "kode", unik=True), K("tujuan")), min_baris=1,
-        keterangan="the Renstra's tujuan (Tabel 2.1)",
+        keterangan="tujuan Renstra (Tabel 2.1)",
         contoh=("T1,Meningkatkan pelayanan kecamatan yang prima",)),
     "renstra/sasaran.csv": Berkas(
         (K("kode_sasaran", "kode", unik=True), K("kode_tujuan", "kode"), K("sasaran")),
-        min_baris=1, keterangan="the sasaran of each tujuan",
+        min_baris=1, keterangan="sasaran setiap tujuan",
         contoh=("S1,T1,Meningkatnya pelayanan kecamatan",)),
     "renstra/indikator.csv": Berkas(
         (
@@ -252,12 +256,12 @@ BERKAS: dict[str, Berkas] = {
             K("sumber_realisasi", pilihan=("langsung", "komposit", "ikm")),
             K("target_akhir", "angka", kosong=True), K("kata_kunci", opsional=True),
         ),
-        min_baris=1, keterangan="the indicators of each sasaran and how they are measured",
+        min_baris=1, keterangan="indikator setiap sasaran dan cara mengukurnya",
         contoh=('IKU-02,S1,Cakupan layanan kecamatan,%,naik,rasio,terakhir,komposit,"96,47",',)),
     "renstra/target.csv": Berkas(
         (K("kode_indikator", "kode"), K("tahun", "tahun"), K("target", "angka")),
         min_baris=1, unik_bersama=("kode_indikator", "tahun"),
-        keterangan="the yearly target of each indicator over the Renstra period",
+        keterangan="target tahunan setiap indikator selama periode Renstra",
         contoh=('IKU-02,2023,"94,69"',)),
     "renstra/realisasi.csv": Berkas(
         (
@@ -265,7 +269,7 @@ BERKAS: dict[str, Berkas] = {
             K("realisasi", "angka", kosong=True),
         ),
         perlu=PILIHAN, unik_bersama=("kode_indikator", "tahun", "periode"),
-        keterangan="realisasi typed directly, this year and earlier years",
+        keterangan="realisasi yang diketik langsung, tahun ini dan tahun-tahun sebelumnya",
         contoh=('IKU-02,2022,tahun,"81,12"',)),
     "renstra/strategi.csv": Berkas(
         (K("kode_strategi", "kode", unik=True), K("kode_sasaran", "kode"), K("strategi")),
@@ -287,7 +291,8 @@ BERKAS: dict[str, Berkas] = {
             K("populasi_ikm", "bulat", kosong=True),
             K("tempat_laporan"), K("tanggal_laporan", "tanggal"), K("sintetis", "ya_tidak"),
         ),
-        min_baris=1, maks_baris=1, keterangan="the kecamatan, the Camat who signs, the settings",
+        min_baris=1, maks_baris=1,
+        keterangan="data kecamatan, Camat penanda tangan, pengaturan laporan",
         salin=("tanggal_laporan", "populasi_ikm"),
         contoh=('bantarbolang,Bantarbolang,Pemalang,Jawa Tengah,2023,"Jl. Raya '
                 'Bantarbolang-Pemalang Nomor 17, Bantarbolang",52352,,"UMAR AZIS, S. Sos",'
@@ -299,13 +304,13 @@ BERKAS: dict[str, Berkas] = {
             K("jabatan", pilihan=JABATAN), K("status", pilihan=("PNS", "Honorer")),
             K("pendidikan", pilihan=PENDIDIKAN), K("golongan", kosong=True, pilihan=GOLONGAN),
         ),
-        min_baris=1, keterangan="one row per person (Tabel 1.1–1.3)",
+        min_baris=1, keterangan="satu baris per orang (Tabel 1.1–1.3)",
         isi_bila=(IsiBila("golongan", (("status", "PNS"),)),),
         salin=(),
         contoh=('1,"UMAR AZIS, S. Sos",Camat,PNS,S1,IV',)),
     "sarpras.csv": Berkas(
         (K("no", "bulat", unik=True), K("jenis"), K("jumlah", "angka", kosong=True), K("satuan")),
-        perlu=PILIHAN, keterangan="sarana and prasarana of the office (Bab I)",
+        perlu=PILIHAN, keterangan="sarana dan prasarana kantor (Bab I)",
         salin=(),
         contoh=("1,Jumlah bangunan gedung,3,unit",)),
     "pejabat.csv": Berkas(
@@ -318,7 +323,7 @@ BERKAS: dict[str, Berkas] = {
             K("pangkat", opsional=True), K("pk_perubahan", "ya_tidak", opsional=True),
             K("nip_atasan", "nip", opsional=True), K("pangkat_atasan", opsional=True),
         ),
-        min_baris=1, keterangan="every party of a Perjanjian Kinerja, as one tree",
+        min_baris=1, keterangan="semua pihak Perjanjian Kinerja, sebagai satu pohon",
         # pk_perubahan too: a new year's PK is no revision of last year's (a carried 'ya' titled
         # it "Perjanjian Kinerja (Perubahan)" unnoticed; emptied, check asks for ya/tidak)
         salin=("tanggal_pk", "pk_perubahan"),
@@ -332,7 +337,7 @@ BERKAS: dict[str, Berkas] = {
             K("kode_indikator", "kode", kosong=True), K("satuan"), K("target", "target"),
         ) + _TW_TARGET,
         min_baris=1, unik_bersama=("kode_pejabat", "no"),
-        keterangan="the targets of each PK, TW I–IV included (Tabel 2.4, Lampiran)",
+        keterangan="target setiap PK, termasuk TW I–IV (Tabel 2.4, Lampiran)",
         contoh=('camat,1,Meningkatnya pelayanan kecamatan,Cakupan layanan kecamatan,IKU-02,%,'
                 '"94,69","23,67","47,35","71,02","94,69"',
                 "sekcam,1,Tersusunnya dokumen perencanaan dan pelaporan kinerja,Jumlah dokumen "
@@ -344,7 +349,7 @@ BERKAS: dict[str, Berkas] = {
             K("anggaran", "rupiah"),
         ) + _TW_RUPIAH,
         perlu=PILIHAN, unik_bersama=("kode_pejabat", "no"),
-        keterangan="the budget table of each PK, TW I–IV included (Lampiran)",
+        keterangan="tabel anggaran setiap PK, termasuk TW I–IV (Lampiran)",
         contoh=("camat,1,Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota,program,1,"
                 "6.212.970,,,,",
                 'sekcam,1,"Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah",'
@@ -356,7 +361,7 @@ BERKAS: dict[str, Berkas] = {
             K("kode_sasaran", "kode", kosong=True),
             K("pagu_murni", "rupiah", kosong=True), K("pagu_perubahan", "rupiah", kosong=True),
         ),
-        min_baris=1, keterangan="the DPA: program → kegiatan → sub kegiatan (Tabel 2.2, 2.5)",
+        min_baris=1, keterangan="DPA: program → kegiatan → sub kegiatan (Tabel 2.2, 2.5)",
         isi_bila=(IsiBila("kode_sasaran", (("tingkat", "kegiatan|sub_kegiatan"),), kosong=True),),
         contoh=("1,,program,Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota,S1,,",
                 '1.1,1,kegiatan,"Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat '
@@ -367,7 +372,7 @@ BERKAS: dict[str, Berkas] = {
             K("realisasi", "rupiah"),
         ),
         perlu=PILIHAN, unik_bersama=("tingkat", "kode"),
-        keterangan="the budget realisasi of the year (Tabel 3.6)",
+        keterangan="realisasi anggaran tahun ini (Tabel 3.6)",
         contoh=("kegiatan,1.1,6.100.000",)),
     "komposit.csv": Berkas(
         (
@@ -388,7 +393,7 @@ BERKAS: dict[str, Berkas] = {
                   IsiBila("penyebut", (("jenis", "rerata|nilai|ikm"),), kosong=True),
                   IsiBila("nilai", (("jenis", "rerata|rasio|ikm"),), kosong=True),
                   IsiBila("daftar", (("jenis", "rerata|nilai|ikm"),), kosong=True)),
-        keterangan="composite indicators as trees of sub-indicators",
+        keterangan="indikator komposit sebagai pohon subindikator",
         salin=("pembilang", "penyebut", "nilai"),
         contoh=("CL,,IKU-02,Cakupan layanan kecamatan,rerata,,,,,1,",
                 "CL.1,CL,,Persentase desa bertata kelola pemerintahan baik,rasio,,,,desa,1,",
@@ -396,7 +401,7 @@ BERKAS: dict[str, Berkas] = {
                 "potensi konflik")),
     "desa.csv": Berkas(
         (K("no", "bulat", unik=True), K("nama_desa"), K("tata_kelola_baik", "ya_tidak")),
-        perlu=WAJIB_JIKA, syarat=_daftar("desa"), keterangan="the desa of the kecamatan",
+        perlu=WAJIB_JIKA, syarat=_daftar("desa"), keterangan="desa di kecamatan",
         salin=("tata_kelola_baik",),
         contoh=("1,Bantarbolang,ya",)),
     "pengaduan.csv": Berkas(
@@ -405,12 +410,12 @@ BERKAS: dict[str, Berkas] = {
             K("selesai", "ya_tidak"),
         ),
         perlu=WAJIB_JIKA, syarat=_daftar("pengaduan"), min_baris_jika=0,
-        keterangan="the complaints of the year (no row: no complaint)",
+        keterangan="pengaduan tahun ini (tanpa baris data: tidak ada pengaduan)",
         contoh=("1,Laporan rumah roboh di Desa Pedagung,Pedagung,ya",)),
     "data_publik.csv": Berkas(
         (K("no", "bulat", unik=True), K("jenis_data"), K("dipublikasikan", "ya_tidak")),
         perlu=WAJIB_JIKA, syarat=_daftar("data_publik"),
-        keterangan="the kinds of data to publish",
+        keterangan="jenis data yang harus dipublikasikan",
         salin=("dipublikasikan",),
         contoh=("1,Informasi tentang profil badan publik,ya",)),
     "layanan_pelimpahan.csv": Berkas(
@@ -419,7 +424,7 @@ BERKAS: dict[str, Berkas] = {
             K("jumlah", "bulat", kosong=True),
         ),
         perlu=WAJIB_JIKA, syarat=_daftar("layanan_pelimpahan"),
-        keterangan="the services the Bupati delegated to the Camat",
+        keterangan="layanan yang dilimpahkan Bupati kepada Camat",
         salin=("tersedia", "jumlah"),
         contoh=("1,Rekomendasi,ya,6",)),
     "ikm_responden.csv": Berkas(
@@ -428,7 +433,7 @@ BERKAS: dict[str, Berkas] = {
             K("tanggal", "tanggal", kosong=True), K("layanan", kosong=True),
         ) + tuple(K(u, "jawaban") for u in UNSUR_KOLOM),
         perlu=WAJIB_JIKA, syarat=_IKM, kelompok="survei IKM",
-        keterangan="the IKM survey, one row per respondent",
+        keterangan="survei IKM, satu baris per responden",
         contoh=("1,S1,2023-01-02,Rekomendasi,4,2,3,4,3,4,4,2,3",)),
     "ikm_nrr.csv": Berkas(
         (
@@ -436,11 +441,12 @@ BERKAS: dict[str, Berkas] = {
             K("nrr", "angka"), K("responden", "bulat"),
         ),
         perlu=WAJIB_JIKA, syarat=_IKM, kelompok="survei IKM", unik_bersama=("periode", "unsur"),
-        keterangan="the IKM survey as NRR per unsur, where only aggregates exist",
+        keterangan="survei IKM sebagai NRR per unsur, bila hanya angka agregat yang ada",
         contoh=('S1,persyaratan,"3,12",135',)),
     "tersaji.csv": Berkas(
         (K("besaran", "kode"), K("kunci", kosong=True), K("nilai"), K("sumber")),
-        perlu=PILIHAN, keterangan="figures the office states (checked, never used)",
+        perlu=PILIHAN,
+        keterangan="angka yang dinyatakan kantor (diperiksa, tidak pernah dipakai menghitung)",
         contoh=('realisasi,IKU-02,"83,20",Tabel 3.2',)),
 }
 
@@ -452,12 +458,12 @@ BERKAS |= {
             K("jenis", pilihan=("visi", "misi")), K("nomor", "bulat", kosong=True), K("teks"),
             K("didukung", "ya_tidak", kosong=True),
         ),
-        wajib=False, keterangan="the kepala daerah's visi and misi, and the misi supported",
+        wajib=False, keterangan="visi dan misi kepala daerah, serta misi yang didukung",
         contoh=("misi,2,Mewujudkan penyelenggaraan tata kelola pemerintahan yang baik dan "
                 "bersih,ya",)),
     "renstra/indikator_renstra.csv": Berkas(
         (K("kode_indikator", "kode", unik=True),), wajib=False,
-        keterangan="the indicators the Renstra document's own table lists (Tabel 2.1)",
+        keterangan="indikator yang tercantum di tabel dokumen Renstra sendiri (Tabel 2.1)",
         contoh=("IKU-02",)),
     "pk_realisasi.csv": Berkas(
         (
@@ -466,7 +472,7 @@ BERKAS |= {
             K("arah", kosong=True, pilihan=("naik", "turun")),
         ),
         wajib=False, unik_bersama=("kode_pejabat", "no"),
-        keterangan="the realisasi of PK rows of the program level and below",
+        keterangan="realisasi baris PK tingkat program dan di bawahnya",
         salin=("realisasi",),
         contoh=("sekcam,1,,12,1.1,",)),
     "standar.csv": Berkas(
@@ -475,30 +481,31 @@ BERKAS |= {
             K("nilai", "angka"), K("uraian"), K("sumber"),
         ),
         wajib=False, unik_bersama=("kode_indikator", "tingkat"),
-        keterangan="national, provincial or kabupaten standards an indicator is compared with",
+        keterangan="standar nasional, provinsi atau kabupaten yang menjadi pembanding indikator",
         salin=(),
         contoh=("IKU-02,provinsi,70,Rerata cakupan layanan kecamatan se-provinsi,Contoh sumber",)),
     "ketentuan.csv": Berkas(
         (K("ketentuan", pilihan=KETENTUAN, unik=True), K("nilai", "angka"), K("uraian"),
          K("dasar", kosong=True)),
-        wajib=False, keterangan="rules the office chose where the regulation sets none", salin=(),
+        wajib=False, keterangan="ketentuan pilihan kantor bila peraturan tidak menetapkannya",
+        salin=(),
         contoh=("batas_efisiensi,0,Efisien bila capaian kinerja tidak lebih rendah dari "
                 "penyerapan anggaran,",)),
     "rujukan.csv": Berkas(
         (K("bagian", pilihan=BAGIAN_RUJUKAN), K("peraturan"), K("tentang", kosong=True)),
-        wajib=False, keterangan="the legal basis of each part of the report", salin=(),
+        wajib=False, keterangan="dasar hukum setiap bagian laporan", salin=(),
         contoh=("renstra,Peraturan Bupati Nomor 38 Tahun 2021,Rencana Strategis Perangkat "
                 "Daerah Tahun 2021-2026",)),
     "instrumen.csv": Berkas(
         (K("no", "bulat", unik=True), K("nama"), K("kepanjangan", kosong=True), K("uraian")),
-        wajib=False, keterangan="the applications that support performance management", salin=(),
+        wajib=False, keterangan="aplikasi pendukung manajemen kinerja", salin=(),
         contoh=("1,SIPD,Sistem Informasi Pemerintahan Daerah,Pengelolaan keuangan daerah",)),
     "belanja.csv": Berkas(
         (
             K("jenis_belanja", pilihan=JENIS_BELANJA, unik=True),
             K("pagu_murni", "rupiah", kosong=True), K("pagu_perubahan", "rupiah", kosong=True),
         ),
-        wajib=False, keterangan="the budget by jenis belanja, before and after the perubahan",
+        wajib=False, keterangan="anggaran per jenis belanja, sebelum dan sesudah perubahan",
         salin=("pagu_murni", "pagu_perubahan"),
         contoh=("modal,17641000,",)),
 }
@@ -509,24 +516,25 @@ BERKAS["ikm_responden_sintetis.csv"] = replace(
 
 # Entries of `<tahun>/` that other parts read, not `lkjip.muat`: known, so not "unknown".
 LAIN: dict[str, str] = {
-    "keputusan.csv": "decisions on the findings of the check (read by lkjip.keputusan)",
-    "logo.png": "the kabupaten's logo for the cover (or logo.jpg, logo.svg)",
+    "keputusan.csv": "keputusan atas temuan pemeriksaan (dibaca oleh lkjip.keputusan)",
+    "logo.png": "logo kabupaten untuk sampul (atau logo.jpg, logo.svg)",
     "logo.jpg": "",
     "logo.svg": "",
 }
-FOLDER_LAIN: dict[str, str] = {"lampiran": "scans of the signed PKs (pdf, png, jpg)"}
+FOLDER_LAIN: dict[str, str] = {"lampiran": "pindaian PK yang sudah ditandatangani (pdf, png, jpg)"}
 
 # The narrative files of `<tahun>/narasi/`, each optional (a missing one shows "(belum diisi)").
 NARASI: dict[str, str] = {
-    "gambaran_umum.md": "organisation and tugas pokok & fungsi (Bab I)",
+    "gambaran_umum.md": "organisasi serta tugas pokok & fungsi (Bab I)",
     "isu_strategis.md": "isu strategis (Bab I)",
     "permasalahan.md": "permasalahan per sasaran (Bab III)",
     "solusi.md": "solusi (Bab III)",
-    "program_pendukung.md": "no longer printed (each sasaran's programs and kegiatan are listed "
-                            "from `anggaran.csv`); still read, its typed numbers checked",
+    "program_pendukung.md": "tidak lagi dicetak (program dan kegiatan setiap sasaran dicantumkan "
+                            "dari `anggaran.csv`); tetap dibaca, angka yang diketik di dalamnya "
+                            "diperiksa",
     "inovasi.md": "inovasi (Bab III)",
     "rencana_tindak_lanjut.md": "rencana tindak lanjut (Bab IV)",
-    "kata_pengantar.md": "Kata Pengantar in the office's words (else a standard text)",
+    "kata_pengantar.md": "Kata Pengantar yang ditulis kantor sendiri (bila tidak ada: teks baku)",
 }
 # Where the edition prints each narrative file, in Bahasa Indonesia (`lkjip check`'s "Masih perlu
 # diisi"); a file not here is not printed, so its absence shows nowhere.
@@ -541,10 +549,10 @@ NARASI_LETAK: dict[str, str] = {
 # Subfolders of `narasi/` with one optional file per figure, `<kode>.md` (issue 16): the office's
 # text on one indicator or one composite node, printed beside that figure in Bab III.
 NARASI_FOLDER: dict[str, tuple[str, str]] = {
-    "indikator": ("kode_indikator", "the office's text on one indicator (Bab III, after its "
-                                    "paragraph)"),
-    "komponen": ("kode_node", "the office's text on one composite node (Bab III, beside its "
-                              "calculation)"),
+    "indikator": ("kode_indikator", "uraian kantor tentang satu indikator (Bab III, sesudah "
+                                    "paragrafnya)"),
+    "komponen": ("kode_node", "uraian kantor tentang satu simpul komposit (Bab III, di samping "
+                              "perhitungannya)"),
 }
 
 
@@ -552,33 +560,35 @@ def perlu_teks(berkas: Berkas) -> str:
     """Whether a file is required, as the table of data/README.md says it.
 
     >>> perlu_teks(BERKAS["desa.csv"])
-    'required when `komposit.csv` has a row with daftar `desa`'
+    'wajib bila `komposit.csv` memiliki baris dengan daftar `desa`'
+    >>> perlu_teks(BERKAS["pengaduan.csv"])
+    'wajib bila `komposit.csv` memiliki baris dengan daftar `pengaduan`; boleh tanpa baris data'
     """
     if berkas.perlu == WAJIB:
-        return "**required**"
+        return "**wajib**"
     if berkas.perlu == PILIHAN:
-        return "optional"
-    teks = "required when " + " or ".join(s.teks() for s in berkas.syarat)
+        return "tidak wajib"
+    teks = "wajib bila " + " atau ".join(s.teks() for s in berkas.syarat)
     if berkas.kelompok:
-        teks += f" (any one of the {berkas.kelompok} files)"
+        teks += f" (cukup salah satu berkas {berkas.kelompok})"
     if berkas.min_baris_jika == 0:
-        teks += "; may hold no row"
+        teks += "; boleh tanpa baris data"
     return teks
 
 
 def tabel_berkas() -> str:
     """The file table of data/README.md (tested to be there verbatim): one row per file."""
-    baris = ["| file | required? | holds |", "|---|---|---|"]
+    baris = ["| berkas | wajib? | isi |", "|---|---|---|"]
     for nama, b in BERKAS.items():
         folder = "" if nama.startswith("renstra/") else "<tahun>/"
         baris.append(f"| `{folder}{nama}` | {perlu_teks(b)} | {b.keterangan} |")
     for nama, apa in NARASI.items():
-        baris.append(f"| `<tahun>/narasi/{nama}` | optional | {apa} |")
+        baris.append(f"| `<tahun>/narasi/{nama}` | tidak wajib | {apa} |")
     for nama, (kode, apa) in NARASI_FOLDER.items():
-        baris.append(f"| `<tahun>/narasi/{nama}/<{kode}>.md` | optional | {apa} |")
+        baris.append(f"| `<tahun>/narasi/{nama}/<{kode}>.md` | tidak wajib | {apa} |")
     for nama, apa in (LAIN | {f"{k}/": v for k, v in FOLDER_LAIN.items()}).items():
         if apa:
-            baris.append(f"| `<tahun>/{nama}` | optional | {apa} |")
+            baris.append(f"| `<tahun>/{nama}` | tidak wajib | {apa} |")
     return "\n".join(baris) + "\n"
 
 # Quarterly monitoring (optional; see data/README.md "Triwulan" and lkjip.triwulan).
@@ -592,13 +602,13 @@ BERKAS |= {
             K("metode", kosong=True, pilihan=("rasio", "selisih", "kebalikan")),
         ) + _TW_TARGET,
         wajib=False, unik_bersama=("kode_pejabat", "no"),
-        keterangan="realisasi TW I–IV of each PK indicator (quarterly monitoring)",
+        keterangan="realisasi TW I–IV setiap indikator PK (pemantauan triwulanan)",
         contoh=("sekcam,1,jumlah,naik,,4,3,,",),
     ),
     "realisasi_anggaran_tw.csv": Berkas(
         (K("kode_pejabat", "kode"), K("no", "bulat")) + _TW_RUPIAH,
         wajib=False, unik_bersama=("kode_pejabat", "no"),
-        keterangan="realisasi s.d. TW I–IV of each PK budget line (quarterly monitoring)",
+        keterangan="realisasi s.d. TW I–IV setiap baris anggaran PK (pemantauan triwulanan)",
         contoh=("sekcam,1,1500000,3100000,,",),
     ),
     "penjelasan_tw.csv": Berkas(
@@ -608,7 +618,7 @@ BERKAS |= {
             K("tindak_lanjut", kosong=True),
         ),
         wajib=False, unik_bersama=("kode_pejabat", "no", "triwulan"),
-        keterangan="the office's explanation of a PK indicator in a quarter",
+        keterangan="penjelasan kantor tentang satu indikator PK pada satu triwulan",
         contoh=("sekcam,1,2,Dokumen Renja menunggu jadwal SIPD,Disusun pada awal TW III",),
     ),
     "ambang_tw.csv": Berkas(
@@ -617,7 +627,7 @@ BERKAS |= {
             K("batas_bawah", "angka", kosong=True),
         ),
         wajib=False, unik_bersama=("jenis", "status"),
-        keterangan="thresholds of the quarterly early warning, replacing the package's",
+        keterangan="ambang peringatan dini triwulanan, pengganti ambang bawaan program",
         contoh=("kinerja,sesuai jalur,100", "kinerja,perlu perhatian,85",
                 "kinerja,diperkirakan tidak tercapai,"),
     ),
