@@ -101,7 +101,7 @@ def pesan_belum_diisi(berkas: Berkas | None) -> str:
         return (f"{BELUM_DIISI} Isi datanya, atau hapus baris contoh bila memang tidak ada datanya "
                 f"tahun ini (judul kolom saja: daftar kosong); berkas ini wajib bila {syarat}.")
     lain = [n for n, b in BERKAS.items() if berkas.kelompok and b.kelompok == berkas.kelompok
-            and b is not berkas and not b.keterangan.startswith("a generated")]
+            and b is not berkas and not n.endswith("_sintetis.csv")]
     ganti = f" Sebagai gantinya boleh {' atau '.join(lain)}." if lain else ""
     return (f"{BELUM_DIISI} Isi datanya; berkas ini wajib bila {syarat}. Bila tidak, hapus "
             f"berkas ini.{ganti}")
