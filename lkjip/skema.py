@@ -551,7 +551,7 @@ NARASI_LETAK: dict[str, str] = {
 NARASI_FOLDER: dict[str, tuple[str, str]] = {
     "indikator": ("kode_indikator", "uraian kantor tentang satu indikator (Bab III, sesudah "
                                     "paragrafnya)"),
-    "komponen": ("kode_node", "uraian kantor tentang satu simpul komposit (Bab III, di samping "
+    "komponen": ("kode_node", "uraian kantor tentang satu node komposit (Bab III, di samping "
                               "perhitungannya)"),
 }
 
