@@ -98,7 +98,8 @@ def lampiran(data) -> list[Berkas]:
     hasil, masalah = [], []
     for path in sorted(p for p in folder.iterdir() if not p.name.startswith(".")):
         tampil = f"{data.kecamatan}/{data.tahun}/{FOLDER_LAMPIRAN}/{path.name}"
-        if not path.is_file() or path.suffix.lower() not in AKHIRAN or path.suffix == ".svg":
+        akhiran = path.suffix.lower()
+        if not path.is_file() or akhiran not in AKHIRAN or akhiran == ".svg":
             masalah.append(Masalah(tampil, pesan=(
                 "bukan pindaian yang dapat dilampirkan; yang dapat: berkas .pdf, .png atau "
                 ".jpg.")))
