@@ -39,7 +39,7 @@ import pandas as pd
 
 from lkjip.angka import Angka
 from lkjip.capaian import capaian_angka
-from lkjip.hitung import KEBALIKAN_NOL
+from lkjip.hitung import KEBALIKAN_NOL, dengan_satuan
 from lkjip.skema import STATUS_TW
 
 BERKAS_AMBANG = Path(__file__).with_name("ambang") / "triwulan.csv"
@@ -135,27 +135,39 @@ def _laju(target: Angka, realisasi: Angka, target_sd: Angka, label: str) -> Angk
     """target × realisasi s.d. / target s.d. (the pace continued along the plan)."""
     return Angka(target.nilai * realisasi.nilai / target_sd.nilai,
                  "Target tahunan × realisasi s.d. TW / target s.d. TW",
-                 (target, realisasi, target_sd), label=label, pola="{0} × {1} / {2}",
-                 desimal=target.desimal)
+                 (target, realisasi, target_sd), label=label, pola="{0} × {1} / {2}")
 
 
 def _belum_jatuh_tempo(realisasi: Angka, target: Angka, tambah: bool, label: str) -> Angka:
     if tambah:
         return Angka(realisasi.nilai + target.nilai,
                      "Realisasi s.d. TW + target tahunan (belum ada target yang jatuh tempo)",
-                     (realisasi, target), label=label, pola="{0} + {1}", desimal=target.desimal)
+                     (realisasi, target), label=label, pola="{0} + {1}")
     return Angka(realisasi.nilai, "Realisasi s.d. TW (belum ada target yang jatuh tempo)",
                  (realisasi,), label=label, pola="{0}")
 
 
-def _selisih(proyeksi: Angka, target: Angka, label: str) -> Angka:
+def _selisih(proyeksi: Angka, target: Angka, label: str, desimal: int = 2) -> Angka:
     return Angka(proyeksi.nilai - target.nilai, "Proyeksi − target", (proyeksi, target),
-                 label=label, pola="{0} − {1}", desimal=target.desimal)
+                 label=label, pola="{0} − {1}", desimal=desimal)
 
 
 def proyeksi_indikator(titik, target: Angka | None, sifat: dict, label: str,
-                       ambang: pd.DataFrame) -> Proyeksi:
-    """Projection, projected capaian, gap and status of one indicator at its last quarter."""
+                       ambang: pd.DataFrame, satuan=None) -> Proyeksi:
+    """Projection, projected capaian, gap and status of one indicator at its last quarter.
+
+    With the indicator's `satuan`, the projection and the gap print by its unit from their
+    own value (`hitung.dengan_satuan`), not from the target's: a count projected at 4,5
+    prints '4,5', at 18,666… '18,67', at 12 '12'.
+
+    >>> from decimal import Decimal
+    >>> from lkjip.triwulan import TitikTw
+    >>> t = TitikTw(2, Angka(Decimal(2), desimal=0), Angka(Decimal(3), desimal=0), Angka(None))
+    >>> p = proyeksi_indikator(t, Angka(Decimal(3), desimal=0), SIFAT_CONTOH, "x",
+    ...                        muat_ambang(), "kasus")
+    >>> p.nilai.uraian(), p.selisih.uraian()
+    ('4,5 = 3 × 3 / 2', '1,5 = 4,5 − 3')
+    """
     r, t = titik.realisasi, titik.target
     if target is None or target.nilai is None:
         return Proyeksi.tanpa("tidak ada target tahunan")
@@ -166,16 +178,16 @@ def proyeksi_indikator(titik, target: Angka | None, sifat: dict, label: str,
         p = _belum_jatuh_tempo(r, target, sifat["akumulasi_tw"] == "jumlah", nama)
     else:
         p = _laju(target, r, t, nama)
+    p = dengan_satuan(p, satuan)
     label_c = f"capaian proyeksi {label}"
+    selisih = dengan_satuan(_selisih(p, target, f"selisih {label}"), satuan)
     if sifat["metode"] == "kebalikan" and p.nilai == 0 and target.nilai != 0:
         # T / 0 has no value; a lower-is-better indicator projected at 0 meets any target ≥ 0
         persen = Angka(None, "Target / Proyeksi × 100", (p, target), KEBALIKAN_NOL, label_c)
         status = STATUS_TW[0] if target.nilai > 0 else None
-        return Proyeksi(p, persen, _selisih(p, target, f"selisih {label}"), status,
-                        "" if status else KEBALIKAN_NOL)
+        return Proyeksi(p, persen, selisih, status, "" if status else KEBALIKAN_NOL)
     persen = capaian_angka(p, target, sifat["arah"], sifat["metode"], label_c)
-    return Proyeksi(p, persen, _selisih(p, target, f"selisih {label}"),
-                    status_dari(persen, "kinerja", ambang))
+    return Proyeksi(p, persen, selisih, status_dari(persen, "kinerja", ambang))
 
 
 def proyeksi_anggaran(titik, anggaran: Angka, label: str, ambang: pd.DataFrame) -> Proyeksi:
@@ -195,5 +207,5 @@ def proyeksi_anggaran(titik, anggaran: Angka, label: str, ambang: pd.DataFrame) 
         pola=p.pola, desimal=0)
     persen = Angka(p.nilai / anggaran.nilai * 100, "Proyeksi / anggaran × 100", (p, anggaran),
                    label=f"penyerapan proyeksi {label}", pola="{0} / {1} × 100")
-    return Proyeksi(p, persen, _selisih(p, anggaran, f"selisih {label}"),
+    return Proyeksi(p, persen, _selisih(p, anggaran, f"selisih {label}", desimal=0),
                     status_dari(persen, "anggaran", ambang))

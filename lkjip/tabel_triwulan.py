@@ -5,9 +5,16 @@ hold the computed `Angka` (their provenance shows on hover in the HTML), numbers
 by `lkjip.format`, every text is escaped by `lkjip.tampil`. Status cells carry a css class
 (`KELAS_STATUS`) that colours them. Nothing here computes a figure; it only arranges them.
 
+An indicator's values (target, realisasi, projection, gap) print as in the yearly edition, by
+the indicator's unit (`lkjip.format.format_nilai`): a percentage, index or score with two
+decimals, a count as exact as it is. Capaian and penyerapan are percentages at two decimals;
+Rupiah without decimals.
+
 >>> from decimal import Decimal
->>> nilai_tampil(Angka(Decimal("12"))), nilai_tampil(Angka(Decimal("13.3333"))), nilai_tampil(None)
-('12', '13,33', '–')
+>>> nilai_tampil(Angka(Decimal("80")), "%"), nilai_tampil(Angka(Decimal("3.5")), "kasus")
+('80,00', '3,5')
+>>> nilai_tampil(Angka(Decimal("12")), "kali"), nilai_tampil(None, "kasus")
+('12', '–')
 """
 
 from __future__ import annotations
@@ -19,7 +26,7 @@ import pandas as pd
 
 from lkjip import tampil
 from lkjip.angka import Angka
-from lkjip.format import KOSONG, format_angka, format_rupiah
+from lkjip.format import KOSONG, format_angka, format_nilai, format_rupiah
 from lkjip.skema import STATUS_TW
 from lkjip.triwulan import NAMA_TW, AnggaranTw, HasilTriwulan, IndikatorTw
 
@@ -29,13 +36,12 @@ ROMAWI_TW = ("I", "II", "III", "IV")
 SUMBER = "realisasi triwulan kecamatan (realisasi_pk_tw.csv, realisasi_anggaran_tw.csv), PK"
 
 
-def nilai_tampil(a) -> str:
-    """A figure in the indicator's unit: whole numbers without decimals, else 2 decimals."""
+def nilai_tampil(a, satuan) -> str:
+    """An indicator's figure as the yearly edition prints it, by its unit (`format_nilai`);
+    a text (an a/b target as typed) as it is."""
     if a is None or isinstance(a, str):
         return a or KOSONG
-    if a.nilai is None:
-        return KOSONG
-    return format_angka(a.nilai, 0 if a.nilai == a.nilai.to_integral_value() else 2)
+    return format_nilai(a.nilai, satuan)
 
 
 def persen_tampil(a) -> str:
@@ -104,7 +110,7 @@ def keterangan_selisih(x: IndikatorTw | AnggaranTw) -> str:
             f"Proyeksi melampaui anggaran {format_rupiah(s)}."
     satuan = f" {x.satuan}" if x.satuan.strip() not in ("%", "") else (
         " poin persen" if x.satuan.strip() == "%" else "")
-    besar = nilai_tampil(Angka(abs(s)))
+    besar = format_nilai(abs(s), x.satuan)
     if x.arah == "turun":
         return (f"Diperkirakan melebihi target {besar}{satuan} (makin rendah makin baik)."
                 if s > 0 else f"Diperkirakan {besar}{satuan} di bawah batas target.")
@@ -135,6 +141,19 @@ def _gabung_kelas(*kelas: pd.DataFrame) -> pd.DataFrame:
     return hasil
 
 
+def _nilai_per_satuan(df: pd.DataFrame, daftar: list[IndikatorTw],
+                      kolom: list[str]) -> tuple[pd.DataFrame, dict]:
+    """The indicator-value columns printed by each row's unit (`nilai_tampil`), and the
+    `Angka` behind each cell for ``tampil.tabel(angka=…)``: its explanation on hover stays."""
+    df, angka = df.copy(), {}
+    for r, i in zip(df.index, daftar, strict=True):
+        for k in kolom:
+            if isinstance(df.at[r, k], Angka):
+                angka[(r, k)] = df.at[r, k]
+            df.at[r, k] = nilai_tampil(df.at[r, k], i.satuan)
+    return df, angka
+
+
 # ---------------------------------------------------------------- early warning
 
 
@@ -150,14 +169,16 @@ def tabel_peringatan_kinerja(h: HasilTriwulan, nomor: str) -> tampil.Html:
         "Proyeksi akhir tahun": i.proyeksi.nilai, "Capaian proyeksi (%)": i.proyeksi.persen,
         "Status": status_tampil(i), "Keterangan": keterangan_selisih(i),
     } for n, i in enumerate(daftar, start=1)])
+    df, angka = _nilai_per_satuan(df, daftar, ["Target", f"Realisasi {s}",
+                                               "Proyeksi akhir tahun"])
     kelas = _gabung_kelas(_kelas(df, "Status", daftar), _lebar(df, ["Indikator"]))
     return _kecil(tampil.tabel(df, nomor, f"Indikator kinerja yang perlu perhatian {s}",
-                               sumber=SUMBER, kelas=kelas, format=_format_kinerja(df)))
+                               sumber=SUMBER, kelas=kelas, format=_format_kinerja(df),
+                               angka=angka))
 
 
 def _format_kinerja(df: pd.DataFrame) -> dict:
-    return {k: (persen_tampil if "(%)" in k else nilai_tampil) for k in df.columns
-            if k not in ("No.", "Pejabat", "Indikator", "Status", "Keterangan", "Satuan")}
+    return {k: persen_tampil for k in df.columns if "(%)" in k}
 
 
 def tabel_peringatan_anggaran(h: HasilTriwulan, nomor: str) -> tampil.Html:
@@ -286,9 +307,12 @@ def tabel_indikator_pejabat(h: HasilTriwulan, kode: str, nomor: str) -> tampil.H
         "Capaian (%)": i.akhir.capaian, "Proyeksi akhir tahun": i.proyeksi.nilai,
         "Capaian proyeksi (%)": i.proyeksi.persen, "Status": status_tampil(i),
     } for i in daftar])
+    df, angka = _nilai_per_satuan(df, daftar, ["Target", f"Target {s}", f"Realisasi {s}",
+                                               "Proyeksi akhir tahun"])
     kelas = _gabung_kelas(_kelas(df, "Status", daftar), _lebar(df, ["Indikator"]))
     return _kecil(tampil.tabel(df, nomor, f"Capaian kinerja {_pejabat(h, kode)} {s}",
-                               sumber=SUMBER, kelas=kelas, format=_format_kinerja(df)))
+                               sumber=SUMBER, kelas=kelas, format=_format_kinerja(df),
+                               angka=angka))
 
 
 def _ab(i: IndikatorTw, apa: str) -> str:

@@ -34,7 +34,7 @@ home per figure.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 import pandas as pd
@@ -43,7 +43,7 @@ from lkjip.akumulasi import akumulasi_tw
 from lkjip.anggaran import penyerapan_angka
 from lkjip.angka import Angka, Sumber, rerata
 from lkjip.capaian import capaian_angka
-from lkjip.hitung import KEBALIKAN_NOL
+from lkjip.hitung import KEBALIKAN_NOL, dengan_satuan
 from lkjip.muat import DataKecamatan
 from lkjip.peringatan_tw import Proyeksi, muat_ambang, proyeksi_anggaran, proyeksi_indikator
 from lkjip.referensi_tw import sifat_pk
@@ -174,33 +174,42 @@ def _pecahan(teks) -> bool:
 
 
 NOL = Angka(Decimal(0), "sel kosong dihitung 0", label="0")
+NOL_RUPIAH = replace(NOL, desimal=0)
 
 
 # ---------------------------------------------------------------- accumulation up to TW q
 
 
-def target_sd(target_tw: tuple, q: int, akumulasi: str, label: str) -> Angka:
+def target_sd(target_tw: tuple, q: int, akumulasi: str, label: str, satuan=None) -> Angka:
     """Target s.d. TW q from the TW targets: `jumlah` adds (an empty quarter is 0), the others
-    accumulate the quarters that have a target (none yet: no value).
+    accumulate the quarters that have a target (none yet: no value). With the indicator's
+    `satuan` the figure and an empty quarter's 0 print by its unit (`hitung.dengan_satuan`):
+    '3 = 1 + 0 + 2' for a count, not '3,00 = 1,00 + 0,00 + 2,00'.
 
     >>> tw = tuple(Angka(Decimal(v)) for v in (1, 2, 3, 4))
     >>> [target_sd(tw, 3, c, "t").nilai for c in ("jumlah", "terakhir", "maks", "rerata")]
     [Decimal('6'), Decimal('3'), Decimal('3'), Decimal('2')]
     >>> target_sd((None, Angka(Decimal(82)), None, None), 1, "terakhir", "t").nilai is None
     True
+    >>> tw = tuple(Angka(Decimal(v), desimal=0) for v in (1, 2)) + (None, None)
+    >>> target_sd(tw, 3, "jumlah", "t", "kasus").uraian()
+    '3 = 1 + 2 + 0'
     """
     if akumulasi == "jumlah":
-        return akumulasi_tw([t if t is not None else NOL for t in target_tw[:q]], "jumlah", label)
+        nol = dengan_satuan(NOL, satuan)
+        return dengan_satuan(akumulasi_tw([t if t is not None else nol for t in target_tw[:q]],
+                                          "jumlah", label), satuan)
     ada = [t for t in target_tw[:q] if t is not None]
     if not ada:
         return Angka(None, f"belum ada target s.d. {NAMA_TW[q - 1]}", label=label)
-    return akumulasi_tw(ada, akumulasi, label)
+    return dengan_satuan(akumulasi_tw(ada, akumulasi, label), satuan)
 
 
 def realisasi_sd(realisasi_tw: tuple, target_tw: tuple, q: int, akumulasi: str,
-                 label: str) -> Angka:
+                 label: str, satuan=None) -> Angka:
     """Realisasi s.d. TW q: `jumlah` needs every quarter up to q; the others accumulate the
-    reported quarters, and need TW q itself when it has a target.
+    reported quarters, and need TW q itself when it has a target. With `satuan`, printed by
+    the indicator's unit as `target_sd`.
 
     >>> r = tuple(Angka(Decimal(v)) for v in (3, 2)) + (None, None)
     >>> t = tuple(Angka(Decimal(3)) for _ in range(4))
@@ -212,13 +221,13 @@ def realisasi_sd(realisasi_tw: tuple, target_tw: tuple, q: int, akumulasi: str,
         kosong = [NAMA_TW[i] for i, v in enumerate(nilai) if v is None]
         if kosong:
             return Angka(None, f"realisasi {', '.join(kosong)} belum dilaporkan", label=label)
-        return akumulasi_tw(list(nilai), "jumlah", label)
+        return dengan_satuan(akumulasi_tw(list(nilai), "jumlah", label), satuan)
     if nilai[-1] is None and target_tw[q - 1] is not None:
         return Angka(None, f"realisasi {NAMA_TW[q - 1]} belum dilaporkan", label=label)
     ada = [v for v in nilai if v is not None]
     if not ada:
         return Angka(None, f"belum ada realisasi s.d. {NAMA_TW[q - 1]}", label=label)
-    return akumulasi_tw(ada, akumulasi, label)
+    return dengan_satuan(akumulasi_tw(ada, akumulasi, label), satuan)
 
 
 def capaian_tw(realisasi: Angka, target: Angka, arah: str, metode: str, label: str) -> Angka:
@@ -236,8 +245,10 @@ def capaian_tw(realisasi: Angka, target: Angka, arah: str, metode: str, label: s
 
 
 def _jalur_target(data, pk, akumulasi: str, target: Angka | None, label: str):
-    """The TW targets as planned, or the plain path when the PK gives none."""
-    tw = tuple(_sel(data, "pk_indikator", pk, k, f"{label} {n}")
+    """The TW targets as planned, or the plain path when the PK gives none; each prints by
+    the indicator's unit (`hitung.dengan_satuan`)."""
+    satuan = pk["satuan"]
+    tw = tuple(dengan_satuan(_sel(data, "pk_indikator", pk, k, f"{label} {n}"), satuan)
                for k, n in zip(TW, NAMA_TW, strict=True))
     if any(t is not None for t in tw) or target is None or target.nilai is None:
         return tw, False
@@ -247,11 +258,12 @@ def _jalur_target(data, pk, akumulasi: str, target: Angka | None, label: str):
     else:
         rata = Angka(target.nilai, "Target tahunan (PK tanpa target triwulan)", (target,),
                      label=f"{label} per triwulan", pola="{0}")
-    return (rata,) * 4, True
+    return (dengan_satuan(rata, satuan),) * 4, True
 
 
 def _realisasi_tw(data, pk, baris_tw, renstra_tw: dict, label: str) -> tuple:
-    """TW I–IV realisasi: this file's cell, else the Renstra TW row of the same indicator."""
+    """TW I–IV realisasi: this file's cell, else the Renstra TW row of the same indicator;
+    each prints by the indicator's unit."""
     hasil = []
     for k, nama in zip(TW, NAMA_TW, strict=True):
         a = None if baris_tw is None else _sel(data, "realisasi_pk_tw", baris_tw, k,
@@ -260,7 +272,7 @@ def _realisasi_tw(data, pk, baris_tw, renstra_tw: dict, label: str) -> tuple:
             row = renstra_tw[pk["kode_indikator"]].get(k.upper())
             a = None if row is None else _sel(data, "realisasi", row, "realisasi",
                                               f"{label} {nama}")
-        hasil.append(a)
+        hasil.append(dengan_satuan(a, pk["satuan"]))
     return tuple(hasil)
 
 
@@ -274,10 +286,11 @@ def _renstra_tw(data) -> dict[str, dict[str, pd.Series]]:
     return hasil
 
 
-def _titik(target_tw, realisasi_tw, q, sifat, label) -> TitikTw:
-    t = target_sd(target_tw, q, sifat["akumulasi_tw"], f"target {label} s.d. {NAMA_TW[q - 1]}")
+def _titik(target_tw, realisasi_tw, q, sifat, label, satuan) -> TitikTw:
+    t = target_sd(target_tw, q, sifat["akumulasi_tw"], f"target {label} s.d. {NAMA_TW[q - 1]}",
+                  satuan)
     r = realisasi_sd(realisasi_tw, target_tw, q, sifat["akumulasi_tw"],
-                     f"realisasi {label} s.d. {NAMA_TW[q - 1]}")
+                     f"realisasi {label} s.d. {NAMA_TW[q - 1]}", satuan)
     c = capaian_tw(r, t, sifat["arah"], sifat["metode"], f"capaian {label} s.d. {NAMA_TW[q - 1]}") \
         if r.nilai is not None and t.nilai is not None \
         else Angka(None, r.rumus if r.nilai is None else t.rumus, label="capaian")
@@ -292,13 +305,15 @@ def indikator_tw(data, pk, baris_tw, sifat: dict, renstra_tw: dict, n: int,
         return _tidak_dinilai(pk, baris_tw, sifat, n, penjelasan, TIDAK_DINILAI_AB)
     if sifat["akumulasi_tw"] is None or sifat["arah"] is None:
         return _tidak_dinilai(pk, baris_tw, sifat, n, penjelasan, TIDAK_DINILAI_SIFAT)
-    target = _sel(data, "pk_indikator", pk, "target", f"target {label}")
+    satuan = pk["satuan"]
+    target = dengan_satuan(_sel(data, "pk_indikator", pk, "target", f"target {label}"), satuan)
     target_tw, bawaan = _jalur_target(data, pk, sifat["akumulasi_tw"], target, f"target {label}")
     realisasi_tw = _realisasi_tw(data, pk, baris_tw, renstra_tw, f"realisasi {label}")
-    titik = tuple(_titik(target_tw, realisasi_tw, q, sifat, label) for q in range(1, n + 1))
-    proy = proyeksi_indikator(titik[-1], target, sifat, label, ambang)
+    titik = tuple(_titik(target_tw, realisasi_tw, q, sifat, label, satuan)
+                  for q in range(1, n + 1))
+    proy = proyeksi_indikator(titik[-1], target, sifat, label, ambang, satuan)
     jalur = tuple(target_sd(target_tw, q, sifat["akumulasi_tw"],
-                            f"target {label} s.d. {NAMA_TW[q - 1]}") for q in range(1, 5))
+                            f"target {label} s.d. {NAMA_TW[q - 1]}", satuan) for q in range(1, 5))
     return IndikatorTw(
         str(pk["kode_pejabat"]), int(pk["no"]), pk["sasaran"], pk["indikator"],
         _teks(pk["kode_indikator"]), pk["satuan"], sifat["akumulasi_tw"], sifat["arah"],
@@ -388,7 +403,7 @@ def _jalur_kas(data, row, anggaran: Angka, label: str) -> tuple[tuple, bool]:
     kas = tuple(_sel(data, "pk_anggaran", row, k, f"{label} {n}", desimal=0)
                 for k, n in zip(TW, NAMA_TW, strict=True))
     if any(k is not None for k in kas):
-        return tuple(k if k is not None else NOL for k in kas), False
+        return tuple(k if k is not None else NOL_RUPIAH for k in kas), False
     rata = Angka(anggaran.nilai / 4, "Anggaran / 4 (PK tanpa rencana triwulan)", (anggaran,),
                  label=f"{label} per triwulan", pola="{0} / 4", desimal=0)
     return (rata,) * 4, True

@@ -38,15 +38,16 @@ def _jelaskan(data_dir, jalur: str, n: str = "3"):
 def test_cli_explains_a_projection_down_to_the_cells(data_dir):
     # sekcam 2 (rapat, jumlah naik): target 20; TW targets 5,5,5,5; realisasi 5,4,5
     # s.d. TW III: realisasi 5 + 4 + 5 = 14, target 5 + 5 + 5 = 15
-    # proyeksi = 20 × 14 / 15 = 18,666… → 18,67
+    # proyeksi = 20 × 14 / 15 = 18,666… → 18,67; rapat are counted ("kali"): the inputs print
+    # as the counts they are, the projection with two decimals because it needs rounding
     r = _jelaskan(data_dir, "kinerja/sekcam.2/proyeksi")
     assert r.exit_code == 0, r.output
     baris = [b.strip() for b in r.output.splitlines()]
     assert baris[:3] == ["kinerja/sekcam.2/proyeksi", "", "proyeksi PK sekcam no 2 = 18,67"]
-    assert "hitungan: 18,67 = 20,00 × 14,00 / 15,00" in baris
+    assert "hitungan: 18,67 = 20 × 14 / 15" in baris
     # a sum s.d. TW III names the quarters it adds (not "TW I + … + TW IV")
     assert "rumus: TW I + TW II + TW III" in baris
-    assert "hitungan: 14,00 = 5,00 + 4,00 + 5,00" in baris
+    assert "hitungan: 14 = 5 + 4 + 5" in baris
     # realisasi_pk_tw.csv: camat 1, camat 2, sekcam 1, sekcam 2 → row 5; pk_indikator.csv the same
     assert "- contoh/2023/realisasi_pk_tw.csv baris 5, kolom tw2: 4" in baris
     assert "- contoh/2023/pk_indikator.csv baris 5, kolom target: 20" in baris
@@ -56,9 +57,9 @@ def test_cli_explains_a_projection_down_to_the_cells(data_dir):
     # 18,666… / 20 × 100 = 93,33 (the unrounded projection is used)
     ("kinerja/sekcam.2/capaian_proyeksi", "capaian proyeksi PK sekcam no 2 = 93,33", None),
     # sekcam 3 (rerata, turun): s.d. TW II realisasi (6 + 5) / 2 = 5,5, target 5;
-    # capaian (2 × 5 − 5,5) / 5 × 100 = 90
+    # capaian (2 × 5 − 5,5) / 5 × 100 = 90; days are a count: 5 and 5,5 as they are
     ("kinerja/sekcam.3/tw2/capaian", "capaian PK sekcam no 3 s.d. TW II = 90,00",
-     "hitungan: 90,00 = (2 × 5,00 − 5,50) / 5,00 × 100"),
+     "hitungan: 90,00 = (2 × 5 − 5,5) / 5 × 100"),
     # sekcam 1 budget: plan 100.000 + 200.000 + 150.000 = 450.000, realisasi s.d. TW III 420.000
     # → 420.000 / 450.000 × 100 = 93,33; Rupiah without decimals
     ("anggaran/sekcam.1/tw3/penyerapan_kas",

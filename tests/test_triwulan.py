@@ -143,7 +143,10 @@ def test_projection_and_status(tw2, tw3, pejabat, no, n, proyeksi, persen, selis
 
 
 def test_projection_worked_line(tw3):
-    assert _ind(tw3, "sekcam", 2).proyeksi.nilai.uraian() == "18,67 = 20,00 × 14,00 / 15,00"
+    # rapat ("kali") are counted: 20 × 14 / 15 = 18,666… needs rounding, the inputs do not
+    assert _ind(tw3, "sekcam", 2).proyeksi.nilai.uraian() == "18,67 = 20 × 14 / 15"
+    # IKU-02 in %: two decimals everywhere, as the yearly edition's worked lines
+    assert _ind(tw3, "camat", 2).proyeksi.nilai.uraian() == "60,00 = 80,00 × 45,00 / 60,00"
 
 
 def test_a_over_b_is_not_rated(tw3):

@@ -78,8 +78,9 @@ def test_word_file_read_back(mini):
         "BAB V PENJELASAN PEJABAT"]
     baris = _sel_docx(berkas.docx)
     # IKU-02: target 80, s.d. TW III 45, projection 80 × 45/60 = 60 → 75 %, 20 points short
-    assert ["1.", "Camat", "Cakupan layanan", "80", "45", "60", "75,00",
-            "Diperkirakan tidak tercapai", "Diperkirakan kurang 20 poin persen dari target."
+    # (in %: two decimals, as the yearly edition prints a percentage)
+    assert ["1.", "Camat", "Cakupan layanan", "80,00", "45,00", "60,00", "75,00",
+            "Diperkirakan tidak tercapai", "Diperkirakan kurang 20,00 poin persen dari target."
             ] in baris
     # sekcam 2 budget: plan 0 + 0 + 200.000, 150.000 spent → 75 %
     assert ["1.", "Sekcam", "Administrasi Umum", "400.000", "200.000", "150.000", "75,00",
@@ -163,13 +164,13 @@ def test_early_warning_first_with_gap_in_the_unit(mini):
     judul = [b for b in isi if b.startswith("Tabel ")]
     assert judul[0].startswith("Tabel 1.1 Indikator kinerja yang perlu perhatian")
     # IKU-02: target 80, s.d. TW III 45, projection 80 × 45/60 = 60 → 75 %, 20 points short
-    assert "1. Camat Cakupan layanan 80 45 60 75,00 Diperkirakan Diperkirakan" in baris
+    assert "1. Camat Cakupan layanan 80,00 45,00 60,00 75,00 Diperkirakan Diperkirakan" in baris
     # sekcam 2: 20; 14 of 15 planned → 20 × 14/15 = 18,67 → 93,33 % perlu perhatian
     assert "3. Sekcam Jumlah rapat koordinasi 20 14 18,67 93,33 Perlu Diperkirakan" in baris
     # the gap sentences (a table cell wraps over lines in the PDF text: read the HTML's)
     html = _kalimat(BeautifulSoup(mini[0].html.read_text(encoding="utf-8"),
                                   "html.parser").get_text(" "))
-    assert "Diperkirakan kurang 20 poin persen dari target." in html
+    assert "Diperkirakan kurang 20,00 poin persen dari target." in html
     assert "Diperkirakan kurang 1,33 kali dari target." in html
     # budget: sekcam 2 plan 0 + 0 + 200.000, 150.000 spent → 75 %
     assert "1. Sekcam Administrasi Umum 400.000 200.000 150.000 75,00 Diperkirakan" in baris
@@ -231,8 +232,17 @@ def _dua(x: Decimal) -> str:
     return f"{x.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)}".replace(".", ",")
 
 
-def _nilai(x: Decimal) -> str:
-    return str(int(x)) if x == x.to_integral_value() else _dua(x)
+def _nilai(x: Decimal, satuan: str) -> str:
+    """An indicator's value as data/README.md says the report prints it: two decimals for %,
+    persen, indeks, skor, nilai, poin or no unit; a count with the places it carries, at most
+    two (a value that needs rounding keeps two)."""
+    kata = satuan.strip().lower().split()
+    if not kata or "%" in kata[0] or kata[0] in ("persen", "indeks", "skor", "nilai", "poin"):
+        return _dua(x)
+    for d in (0, 1):
+        if x == round(x, d):
+            return f"{round(x, d):.{d}f}".replace(".", ",")
+    return _dua(x)
 
 
 def _harapan_sekcam(demo: Path, tahun: int) -> list[str]:
@@ -250,8 +260,9 @@ def _harapan_sekcam(demo: Path, tahun: int) -> list[str]:
         capaian = r3 / t3 * 100
         status = "Sesuai jalur" if round(capaian, 2) >= 100 else \
             "Perlu" if round(capaian, 2) >= 90 else "Diperkirakan"
-        hasil.append(f"{r['no']}. " + r"\S.*" + f" {r['satuan']} {_nilai(target)} {_nilai(t3)} "
-                     f"{_nilai(r3)} {_dua(capaian)} {_nilai(target * r3 / t3)} "
+        s = r["satuan"]
+        hasil.append(f"{r['no']}. " + r"\S.*" + f" {s} {_nilai(target, s)} {_nilai(t3, s)} "
+                     f"{_nilai(r3, s)} {_dua(capaian)} {_nilai(target * r3 / t3, s)} "
                      f"{_dua(capaian)} {status}")
     return hasil
 
