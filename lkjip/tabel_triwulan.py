@@ -26,9 +26,10 @@ import pandas as pd
 
 from lkjip import tampil
 from lkjip.angka import Angka
+from lkjip.ejaan import daftar_kata
 from lkjip.format import KOSONG, format_angka, format_nilai, format_rupiah
 from lkjip.skema import STATUS_TW
-from lkjip.triwulan import NAMA_TW, AnggaranTw, HasilTriwulan, IndikatorTw
+from lkjip.triwulan import NAMA_TW, TANPA_ANGGARAN, AnggaranTw, HasilTriwulan, IndikatorTw
 
 KELAS_STATUS = {STATUS_TW[0]: "lk-tw-sesuai", STATUS_TW[1]: "lk-tw-perhatian",
                 STATUS_TW[2]: "lk-tw-tidak"}
@@ -286,11 +287,24 @@ def tabel_ringkasan_anggaran(h: HasilTriwulan, nomor: str) -> tampil.Html:
         f"Realisasi {s} (Rp)": r.realisasi, "Penyerapan thd anggaran kas (%)": r.penyerapan_kas,
         "Penyerapan thd anggaran (%)": r.penyerapan_pagu,
     } for r in list(h.pejabat.values()) + [h.kecamatan]])
+    catatan = ("Anggaran setiap pejabat adalah baris anggaran PK-nya; baris kecamatan "
+               "menjumlahkan rincian terendah saja, sehingga anggaran yang tercantum pada "
+               "beberapa PK tidak dihitung dua kali.")
     return tampil.tabel(df, nomor, f"Penyerapan anggaran per pejabat {s}", jumlah=True,
                         kelas=_lebar(df, ["Pejabat"]), format=_format_anggaran(df),
-                        catatan="Anggaran setiap pejabat adalah baris anggaran PK-nya; baris "
-                                "kecamatan menjumlahkan rincian terendah saja, sehingga anggaran "
-                                "yang tercantum pada beberapa PK tidak dihitung dua kali.")
+                        catatan=" ".join(filter(None, (catatan, catatan_tanpa_anggaran(h)))))
+
+
+def catatan_tanpa_anggaran(h: HasilTriwulan) -> str | None:
+    """The sentence naming the pejabat whose PK has no budget line (pk_anggaran.csv): their
+    anggaran, plan, realisasi and penyerapan print '–' (`lkjip.triwulan.TANPA_ANGGARAN`),
+    never 0, which would read as nothing spent."""
+    tanpa = [r.nama for r in h.pejabat.values()
+             if r.anggaran.nilai is None and r.anggaran.rumus == TANPA_ANGGARAN]
+    if not tanpa:
+        return None
+    return (f"PK {daftar_kata(tanpa)} tidak memuat baris anggaran (pk_anggaran.csv) sehingga "
+            "anggaran, anggaran kas, realisasi dan penyerapannya ditulis “–”, bukan 0.")
 
 
 def tabel_indikator_pejabat(h: HasilTriwulan, kode: str, nomor: str) -> tampil.Html | None:

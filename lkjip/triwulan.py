@@ -501,16 +501,27 @@ def _hitung_status(indikator: list[IndikatorTw]) -> dict[str, int]:
     return jumlah
 
 
+TANPA_ANGGARAN = "tidak ada baris anggaran PK (pk_anggaran.csv)"
+
+
 def ringkasan(kode, nama: str, indikator: list[IndikatorTw], anggaran: list[AnggaranTw],
               n: int) -> RingkasanTw:
     """Statuses counted, mean capaian s.d. TW n and penyerapan of a group of rows; the budget
-    rows given must not lie under each other (pass rincian, or one pejabat's lowest rows)."""
+    rows given must not lie under each other (pass rincian, or one pejabat's lowest rows).
+    Without a budget row (a PK of indicators only) anggaran, plan and realisasi have no value
+    (`TANPA_ANGGARAN`), not a sum of nothing: 0 would read as nothing spent.
+
+    >>> r = ringkasan("kasubbag", "Kasubbag", [], [], 2)
+    >>> r.anggaran.nilai, r.realisasi.rumus, r.penyerapan_kas.nilai
+    (None, 'tidak ada baris anggaran PK (pk_anggaran.csv)', None)
+    """
     s = f"s.d. {NAMA_TW[n - 1]}"
     dinilai = [i.akhir.capaian for i in indikator if i.akhir.capaian.nilai is not None]
     capaian = rerata(dinilai, f"rata-rata capaian {nama} {s}",
                      "Jumlah capaian indikator / jumlah indikator") if dinilai \
         else Angka(None, "tidak ada indikator yang dapat dinilai")
     total = {apa: _jumlah([ambil(a) for a in anggaran], f"{apa} {nama} {s}", f"Σ {apa}")
+             if anggaran else Angka(None, TANPA_ANGGARAN, label=f"{apa} {nama} {s}")
              for apa, ambil in (("anggaran", lambda a: a.anggaran),
                                 ("anggaran kas", lambda a: a.akhir.target),
                                 ("realisasi", lambda a: a.akhir.realisasi))}

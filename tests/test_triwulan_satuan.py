@@ -1,6 +1,7 @@
 """The quarterly report prints an indicator's values by the yearly edition's rule
 (`lkjip.format.format_nilai`): a percentage, index or score with two decimals, a count as exact
-as it is (at most two decimals); its worked lines print counts as counts.
+as it is (at most two decimals); its worked lines print counts as counts; a pejabat without a
+PK budget line has no budget figures ('–' and a note), not zeros.
 
 Every expected value is computed by hand from the rows of tests/mini_tw.py, plus one count row
 added here:
@@ -11,17 +12,26 @@ added here:
   proyeksi 3 × 3 / 2 = 4,5 (a count: "4,5", never "5" nor "4,50"), gap 4,5 − 3 = 1,5.
   TW III: target s.d. 1 + 1 + 0 = 2, realisasi s.d. 1,5 + 1,5 + 0,5 = 3,5,
   capaian 3,5 / 2 × 100 = 175,00, proyeksi 3 × 3,5 / 2 = 5,25.
+
+and, for the '–' row, the Watukumpul fixture (tests/fixtures/kecamatan/watukumpul, kantor3's
+hand calculation in /work/coord/kantor3_hitung.md): the Kasubbag Perencanaan dan Keuangan has an
+indicator but no row in pk_anggaran.csv.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from lkjip import tabel_triwulan as tt
+from lkjip.laporan_triwulan import muat_triwulan
 from lkjip.muat import muat
 from lkjip.triwulan import hitung_triwulan
 from tests.mini_tw import PK_INDIKATOR, REALISASI_PK_TW, tulis_mini_tw
+
+WATUKUMPUL = Path(__file__).parent / "fixtures" / "kecamatan"
 
 _GANTI = {
     "2023/pk_indikator.csv": PK_INDIKATOR
@@ -135,6 +145,32 @@ def test_the_hover_of_a_quarterly_cell_is_the_worked_line(tw3):
     isi = tt.tabel_indikator_pejabat(tw3, "sekcam", "3.2").isi
     assert "100,00 = (2 × 6 − 6) / 6 × 100" in isi      # sekcam 5's capaian s.d. TW III
     assert "5,25 = 3 × 3,5 / 2" in isi                 # sekcam 7's projection
+
+
+# ---------------------------------------------------------------- a PK without a budget line
+
+
+@pytest.fixture(scope="module")
+def watukumpul_tw2():
+    return muat_triwulan("watukumpul", 2024, 2, WATUKUMPUL)
+
+
+def test_a_pejabat_without_a_budget_line_has_no_budget_figures(watukumpul_tw2):
+    t = tt.tabel_ringkasan_anggaran(watukumpul_tw2, "2.2")
+    baris = {b[0]: b[1:] for b in _baris(t)}
+    assert baris["Kepala Sub Bagian Perencanaan dan Keuangan"] == ["–"] * 5
+    # a pejabat with lines still prints them: kasi_trantib 3.1 + 3.2: anggaran
+    # 61.800.000 + 9.500.000, plan s.d. TW II (12.000.000 + 18.000.000) + (0 + 3.000.000),
+    # realisasi 29.150.000 + 3.000.000 → 32.150.000 / 33.000.000 = 97,42; / 71.300.000 = 45,09
+    assert baris["Plt. Kepala Seksi Ketenteraman dan Ketertiban Umum"] == [
+        "71.300.000", "33.000.000", "32.150.000", "97,42", "45,09"]
+    assert ("PK Kepala Sub Bagian Perencanaan dan Keuangan tidak memuat baris anggaran "
+            "(pk_anggaran.csv) sehingga anggaran, anggaran kas, realisasi dan penyerapannya "
+            "ditulis “–”, bukan 0.") in _catatan(t)
+
+
+def test_no_note_when_every_pejabat_has_a_budget_line(tw3):
+    assert "tidak memuat baris anggaran" not in _catatan(tt.tabel_ringkasan_anggaran(tw3, "2.2"))
 
 
 # ---------------------------------------------------------------- the yearly edition's quarters
