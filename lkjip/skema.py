@@ -516,7 +516,8 @@ BERKAS["ikm_responden_sintetis.csv"] = replace(
 
 # Entries of `<tahun>/` that other parts read, not `lkjip.muat`: known, so not "unknown".
 LAIN: dict[str, str] = {
-    "keputusan.csv": "keputusan atas temuan pemeriksaan (dibaca oleh lkjip.keputusan)",
+    "keputusan.csv": "keputusan kantor atas temuan `lkjip check` (disiapkan oleh "
+                     "`lkjip keputusan`; dipakai `lkjip check` dan `lkjip build`)",
     "logo.png": "logo kabupaten untuk sampul (atau logo.jpg, logo.svg)",
     "logo.jpg": "",
     "logo.svg": "",
