@@ -316,8 +316,8 @@ def tabel_indikator_pejabat(h: HasilTriwulan, kode: str, nomor: str) -> tampil.H
     df = pd.DataFrame([{
         "No.": f"{i.no}.", "Indikator": i.indikator, "Satuan": i.satuan,
         "Target": i.target if i.target.nilai is not None else _ab(i, "target"),
-        f"Target {s}": i.akhir.target, f"Realisasi {s}": i.akhir.realisasi
-        if i.akhir.realisasi.nilai is not None else _ab(i, "realisasi"),
+        f"Target {s}": i.akhir.target,
+        f"Realisasi {s}": _ab(i, "realisasi") if _ab_tw(i) else i.akhir.realisasi,
         "Capaian (%)": i.akhir.capaian, "Proyeksi akhir tahun": i.proyeksi.nilai,
         "Capaian proyeksi (%)": i.proyeksi.persen, "Status": status_tampil(i),
     } for i in daftar])
@@ -330,10 +330,33 @@ def tabel_indikator_pejabat(h: HasilTriwulan, kode: str, nomor: str) -> tampil.H
 
 
 def _ab(i: IndikatorTw, apa: str) -> str:
-    """An a/b figure as written: the year's target, or the quarters so far ('0; 10/1; 0')."""
+    """A figure of a row that is not rated, as typed: the year's target (a number by the
+    indicator's unit, an a/b as written), or an a/b row's quarters so far ('0; 10/1; 0')."""
     if apa == "target":
-        return i.target.rumus.removeprefix("target ") if i.target.rumus else KOSONG
+        teks = i.target.rumus.removeprefix("target ") if i.target.rumus else ""
+        return _tertulis(teks, i.satuan) if teks else KOSONG
     return "; ".join(v if isinstance(v, str) else KOSONG for v in i.realisasi_tw[:len(i.titik)])
+
+
+def _ab_tw(i: IndikatorTw) -> bool:
+    """The row's quarters are typed as a/b texts (shown as written, `_ab`); a row that is
+    rated, or not rated for another reason, shows its realisasi s.d. TW ('–' with the reason
+    on hover), never "–; –" as if it were a/b."""
+    return any(isinstance(v, str) for v in i.realisasi_tw)
+
+
+def _tertulis(teks: str, satuan) -> str:
+    """A typed target of an unrated row: an a/b as written, a number by its unit.
+
+    >>> _tertulis("10/1", "orang/kegiatan"), _tertulis("95", "%"), _tertulis("6", "dokumen")
+    ('10/1', '95,00', '6')
+    """
+    if "/" in teks:
+        return teks
+    try:
+        return format_nilai(teks, satuan)
+    except ValueError:
+        return teks
 
 
 def tabel_anggaran_pejabat(h: HasilTriwulan, kode: str, nomor: str) -> tampil.Html | None:

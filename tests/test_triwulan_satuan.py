@@ -169,6 +169,23 @@ def test_a_pejabat_without_a_budget_line_has_no_budget_figures(watukumpul_tw2):
             "ditulis “–”, bukan 0.") in _catatan(t)
 
 
+def test_an_unreported_realisasi_is_a_dash_and_a_typed_target_prints_by_its_unit(
+        watukumpul_tw2, tw3):
+    camat = {b[0]: b for b in _baris(tt.tabel_indikator_pejabat(watukumpul_tw2, "camat", "3.1"))}
+    # IKU-01 (indeks 85, TW II target 85, realisasi TW II empty) and IKU-06 (%, 75 due in TW
+    # IV only): no realisasi s.d. TW II, one dash, not "–; –" as if a/b quarters
+    assert camat["1."][3:6] == ["85,00", "85,00", "–"]
+    assert camat["6."][3:6] == ["75,00", "–", "–"]
+    # sekcam 1 (dokumen, 6) and 2 (%, 95) have no row in realisasi_pk_tw.csv: not rated, the
+    # typed target by its unit
+    sekcam = {b[0]: b for b in _baris(tt.tabel_indikator_pejabat(watukumpul_tw2, "sekcam", "3.2"))}
+    assert sekcam["1."][3:6] == ["6", "–", "–"]
+    assert sekcam["2."][3:6] == ["95,00", "–", "–"]
+    # the mini's a/b row (sekcam 6: 10/1; quarters 0, 10/1, 0) stays as written
+    ab = {b[0]: b for b in _baris(tt.tabel_indikator_pejabat(tw3, "sekcam", "3.2"))}
+    assert ab["6."][3:6] == ["10/1", "–", "0; 10/1; 0"]
+
+
 def test_no_note_when_every_pejabat_has_a_budget_line(tw3):
     assert "tidak memuat baris anggaran" not in _catatan(tt.tabel_ringkasan_anggaran(tw3, "2.2"))
 
