@@ -267,11 +267,18 @@ def belum_diisi(data) -> list[str]:
               for n, letak in NARASI_LETAK.items() if n.removesuffix(".md") not in data.narasi]
     ada = data.realisasi[(data.realisasi["tahun"] == data.tahun)
                          & data.realisasi["realisasi"].notna()]
+    di_pk = _triwulan_di_pk(data)
     for _, i in data.indikator.iterrows():
-        if i["sumber_realisasi"] == "langsung" and i["kode_indikator"] not in set(
-                ada["kode_indikator"]):
-            kurang.append(f"renstra/realisasi.csv: belum ada realisasi {data.tahun} untuk "
-                          f"{i['kode_indikator']} ({i['indikator']}); capaiannya tampil '–'.")
+        kode = i["kode_indikator"]
+        if i["sumber_realisasi"] == "langsung" and kode not in set(ada["kode_indikator"]):
+            pesan = (f"renstra/realisasi.csv: belum ada realisasi {data.tahun} untuk "
+                     f"{kode} ({i['indikator']}); capaiannya tampil '–'.")
+            if kode in di_pk:
+                pesan += (f" Triwulannya sudah diisi di realisasi_pk_tw.csv (baris "
+                          f"{', '.join(map(str, di_pk[kode]))}), tetapi realisasi tahunan hanya "
+                          "dibaca dari renstra/realisasi.csv: isi di sana satu baris periode "
+                          "'tahun' atau keempat baris TW1–TW4.")
+            kurang.append(pesan)
     kurang += tw_belum_lengkap(data)
     if not len(data.realisasi_anggaran):
         kurang.append("realisasi_anggaran.csv: belum ada realisasi anggaran; penyerapan dan "
@@ -279,6 +286,21 @@ def belum_diisi(data) -> list[str]:
     if not len(data.pk_anggaran):
         kurang.append("pk_anggaran.csv: belum ada; lampiran PK tanpa tabel anggaran.")
     return kurang
+
+
+def _triwulan_di_pk(data) -> dict[str, list[int]]:
+    """Renstra indicator -> the rows of realisasi_pk_tw.csv (file row numbers) that give one of
+    its quarters this year, through the PK row they name (kode_pejabat, no)."""
+    pk = {(str(r["kode_pejabat"]), int(r["no"])): r["kode_indikator"]
+          for _, r in data.pk_indikator.iterrows()}
+    hasil: dict[str, list[int]] = {}
+    for _, r in data.realisasi_pk_tw.iterrows():
+        kode = pk.get((str(r["kode_pejabat"]), int(r["no"])))
+        # an empty cell is NaN, the one value not equal to itself
+        if isinstance(kode, str) and kode and any(
+                r[f"{tw}_angka"] == r[f"{tw}_angka"] for tw in ("tw1", "tw2", "tw3", "tw4")):
+            hasil.setdefault(kode, []).append(int(r["_baris"]))
+    return hasil
 
 
 def tw_belum_lengkap(data) -> list[str]:
