@@ -4,8 +4,9 @@ reports, through `lkjip.ekspor.ke_docx`).
 Writer: `lkjip.word_tulis` writes the WordprocessingML itself from the edition's reader HTML
 (prepared by `lkjip.word_html`) into the package's own reference document
 (``templates/lkjip/referensi.docx``, written by ``scripts/referensi_docx.py``: page size,
-margins, footer, styles); then a short pass with **python-docx** for what HTML does not say
-(below).
+margins, footer, styles), its tables in the edition's style as they are written
+(`_tabel_rapi`, below); then a short pass with **python-docx** for the rest of what HTML does
+not say (below).
 
 Why we write the XML ourselves: pandoc (pypandoc-binary) did it before, and its document is
 what `word_tulis` writes, element for element, for the HTML our reports hold (headings as
@@ -18,13 +19,17 @@ the notebook's cell, instead of being dropped. Rejected: building the document c
 by cell with python-docx (a second renderer of every table) and LibreOffice (a 300 MB system
 package and a process per build).
 
-What the python-docx pass adds:
-- tables: thin borders, the header rows repeated on each page, rows that never split,
-  numbers right-aligned, the text a size smaller (as in the PDF: 8,5 pt, down to 7 pt in a
-  table too wide for its longest words), each column at least as wide as its longest word
+What the writer's tables get (`_tabel_rapi`, the writer's ``rapi``; a python-docx pass over
+the written tables before, the same XML: that pass was ~0,44 CPU-s a report, issue 15):
+- thin borders, the header rows repeated on each page, rows that never split, numbers
+  right-aligned, the text a size smaller (as in the PDF: 8,5 pt, down to 7 pt in a table too
+  wide for its longest words), each column at least as wide as its longest word
   (`lkjip.word_lebar`);
 - signature blocks (paragraph style "Tanda Tangan", `lkjip.tanda_tangan`): a borderless table
-  whose row never splits and whose lines keep together, so a block stays on one page;
+  whose row never splits and whose lines keep together, so a block stays on one page.
+
+What the python-docx pass adds:
+- a table's notes kept on the page of its last row (`_catatan_lekat`);
 - Daftar Isi / Tabel / Grafik / Gambar as Word TOC fields (Word fills in page numbers when
   it updates fields, which the document asks for on opening; the entries are there already),
   a Gambar's caption in a style of its own so that the charts' list leaves it out;
@@ -43,11 +48,13 @@ import functools
 import io
 import re
 from collections.abc import Mapping
+from xml.sax.saxutils import unescape
 
 from lkjip import config
 from lkjip.pungut import tanpa_pungut
 from lkjip.word_html import AKHIR, GAYA_KIRI, GAYA_SUMBER, PENANDA, _siapkan
-from lkjip.word_lebar import UKURAN, em, ukuran_lebar
+from lkjip.word_lebar import em, ukuran_lebar
+from lkjip.word_tulis import _URUT_RPR, Baris, Tabel
 
 REFERENSI = config.TEMPLATES / "lkjip" / "referensi.docx"
 GAYA_TTD = "Tanda Tangan"
@@ -68,10 +75,11 @@ def adalah_angka(teks: str) -> bool:
 
 def _tulis(html: str, gambar: Mapping[str, bytes]) -> bytes:
     """The .docx written from the prepared `html` in the package's reference document, its
-    pictures by file name (`_gambar_berkas`): `lkjip.word_tulis.tulis_docx`."""
+    pictures by file name (`_gambar_berkas`), its tables in the edition's style (`_tabel_rapi`):
+    `lkjip.word_tulis.tulis_docx`."""
     from lkjip.word_tulis import tulis_docx
 
-    return tulis_docx(html, gambar, REFERENSI)
+    return tulis_docx(html, gambar, REFERENSI, rapi=_tabel_rapi)
 
 
 # ---------------------------------------------------------------- the python-docx pass
@@ -113,26 +121,6 @@ def _nama_atribut(nama: str) -> str:
     return qn(f"w:{nama}")
 
 
-@functools.cache
-def _xpath(jalur: str):
-    """`jalur` compiled once (python-docx's ``xpath`` compiles it at each call)."""
-    from docx.oxml.ns import nsmap
-    from lxml import etree
-
-    return etree.XPath(jalur, namespaces=nsmap)
-
-
-def _pertama(induk, tag: str):
-    """``get_or_add_<tag>()`` of a properties element that comes first in its parent (w:rPr,
-    w:pPr, w:trPr, w:tcPr in what the writer writes: no w:tblPrEx): found, or made and put
-    first without python-docx's search for its place in the schema."""
-    el = induk.find(_nama_tag(tag)[0])
-    if el is None:
-        el = _el(tag)
-        induk.insert(0, el)
-    return el
-
-
 def _ganti(induk, tag: str, baru) -> None:
     """Replace the child `tag` of an XML element (or add it)."""
     from docx.oxml.ns import qn
@@ -143,154 +131,205 @@ def _ganti(induk, tag: str, baru) -> None:
     induk.append(baru)
 
 
-def _batas(tabel, ada: bool) -> None:
-    """Thin borders on every cell edge, or none (a signature block)."""
-    batas = _el("w:tblBorders")
-    for sisi in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        batas.append(_el(f"w:{sisi}", val="single" if ada else "nil", sz=4, space=0,
-                         color="444444"))
-    _ganti(tabel._tbl.tblPr, "w:tblBorders", batas)
+# ---------------------------------------------------------------- tables, as they are written
 
 
-def _paragraf_sel(tr) -> list:
-    """The paragraphs of a table row's cells (each once; not those of a nested table), from
-    the XML: python-docx's ``row.cells`` and ``paragraph.style`` were most of the Word pass."""
-    from docx.text.paragraph import Paragraph
-
-    return [Paragraph(p, None) for p in _xpath("./w:tc/w:p")(tr)]
-
-
-def _id_ttd(doc) -> str | None:
-    """The signature style's (`GAYA_TTD`) id in `doc`, None without it (looked up once a
-    document: python-docx's ``name in styles`` walks every style)."""
-    gaya = doc.styles
-    return gaya[GAYA_TTD].style_id if GAYA_TTD in gaya else None
-
-
-def _gaya_ttd(tabel, id_ttd: str | None) -> bool:
-    """Whether a paragraph of the table has the signature style (its id `id_ttd`)."""
-    return (id_ttd is not None
-            and id_ttd in _xpath("./w:tr/w:tc/w:p/w:pPr/w:pStyle/@w:val")(tabel._tbl))
+_SISI = ("top", "left", "bottom", "right", "insideH", "insideV")
+_BATAS = {ada: "<w:tblBorders>" + "".join(
+    f'<w:{sisi} w:val="{"single" if ada else "nil"}" w:sz="4" w:space="0" w:color="444444" />'
+    for sisi in _SISI) + "</w:tblBorders>" for ada in (True, False)}
+_TBLW = f'<w:tblW w:w="{round(int(LEBAR_TEKS_CM * 360000) / 635)}" w:type="dxa" />'
+_P = re.compile(r"<w:p>(?:<w:pPr>(.*?)</w:pPr>|(<w:pPr />))?(.*)</w:p>\Z", re.S)
+_PSTYLE_VAL = re.compile(r'<w:pStyle w:val="([^"]*)" />')
+_PSTYLE_AWAL = re.compile(r"<w:pStyle [^>]*/>")
+_JC = re.compile(r'<w:jc w:val="[^"]*" />')
+_RUN = re.compile(r"<w:hyperlink\b.*?</w:hyperlink>|<w:r>(?:<w:rPr>(.*?)</w:rPr>)?", re.S)
+_UNSUR = re.compile(r"<w:(\w+)")
+_TEKS_SEL = re.compile(r'<w:p(?=[ >/])|<w:t xml:space="preserve">([^<]*)</w:t>')
+_TEKS_P = re.compile(r'<w:t xml:space="preserve">([^<]*)</w:t>|<w:br />')
+_URUT_SZ = _URUT_RPR["sz"]
 
 
-def _baris_utuh(tabel, kepala: int) -> None:
-    """Rows never split across pages; the first `kepala` rows repeat on each page."""
-    for i, tr in enumerate(tabel._tbl.tr_lst):
-        trpr = _pertama(tr, "w:trPr")
-        trpr.append(_el("w:cantSplit"))
-        if i < kepala:
-            trpr.append(_el("w:tblHeader"))
+def _twips(cm: float) -> int:
+    """A width in cm as python-docx writes ``Cm(cm)`` in twips (``Length.twips``)."""
+    return round(int(cm * 360000) / 635)
 
 
-def _sel_grid(tabel):
-    """(grid column, span, text) of every cell, from the XML (python-docx repeats merged
-    cells)."""
-    from docx.oxml.ns import qn
-
-    for tr in tabel._tbl.tr_lst:
-        kolom = 0
-        for tc in tr.tc_lst:
-            span = tc.grid_span
-            teks = " ".join("".join(t.text or "" for t in p.iter(qn("w:t")))
-                            for p in tc.iter(qn("w:p")))
-            yield kolom, span, tc, teks.strip()
-            kolom += span
+def _xml_teks(s: str) -> str:
+    """A ``w:t``'s text as an XML parser reads it (entities, line ends)."""
+    return unescape(s).replace("\r\n", "\n").replace("\r", "\n") if "&" in s or "\r" in s \
+        else s
 
 
-def _lebar_kolom(sel, n: int) -> tuple[list[float], list[float]]:
-    """Per grid column, in em: its longest word and its longest text (at most 60 characters);
-    a bold cell's (Arial Bold) 10 % wider. At least two digits' width."""
-    from docx.oxml.ns import qn
+def _paragraf(xml: str) -> tuple[str | None, str] | None:
+    """(what its ``w:pPr`` holds, None without one; the rest) of a paragraph's XML as the writer
+    writes it, None for another block (a nested table, a bookmark)."""
+    if xml == "<w:p />":
+        return None, ""
+    m = _P.match(xml) if xml.startswith("<w:p>") else None
+    if m is None:
+        return None
+    return (m[1] if m[1] is not None else "" if m[2] else None), m[3]
 
+
+def _tulis_paragraf(ppr: str | None, isi: str) -> str:
+    return f"<w:p><w:pPr>{ppr}</w:pPr>{isi}</w:p>" if ppr is not None else f"<w:p>{isi}</w:p>"
+
+
+def _teks_paragraf(isi: str) -> str:
+    """A paragraph's text as python-docx's ``Paragraph.text`` gives it (`_teks`) from its
+    runs' XML as the writer writes it: its ``w:t``, a line break as a new line."""
+    return "".join("\n" if m[1] is None else _xml_teks(m[1]) for m in _TEKS_P.finditer(isi))
+
+
+def _teks_sel(xml: str) -> tuple[str, bool]:
+    """A cell's text as its width is measured (each paragraph's ``w:t``, paragraphs joined
+    by a space, nested tables' too) and whether it holds bold (``w:b``: Arial Bold is ~10 %
+    wider)."""
+    paragraf: list[str] = []
+    for m in _TEKS_SEL.finditer(xml):
+        if m[1] is None:
+            paragraf.append("")
+        elif paragraf:
+            paragraf[-1] += _xml_teks(m[1])
+    return " ".join(paragraf).strip(), "<w:b />" in xml
+
+
+def _dengan_sz(props: str | None, pt: float) -> str:
+    """A run's ``w:rPr`` content with the font size `pt` (``w:sz``, half-points) where
+    python-docx put it: to a run without properties ``<w:sz w:val=round(2 * pt)>``, else
+    before the first property that follows it in the schema (``rpr.sz_val = Pt(pt)``)."""
+    if not props:
+        return f'<w:sz w:val="{round(2 * pt)}" />'
+    sz = f'<w:sz w:val="{int(int(pt * 12700) / 12700 * 2)}" />'
+    for m in _UNSUR.finditer(props):
+        if _URUT_RPR.get(m[1], 0) > _URUT_SZ:
+            return props[:m.start()] + sz + props[m.start():]
+    return props + sz
+
+
+def _huruf_run(isi: str, pt: float) -> str:
+    """The runs of a paragraph (not those of a link: python-docx's ``p.r_lst``) at `pt`."""
+    def ganti(m) -> str:
+        if m[0].startswith("<w:h"):
+            return m[0]
+        return f"<w:r><w:rPr>{_dengan_sz(m[1], pt)}</w:rPr>"
+
+    return _RUN.sub(ganti, isi)
+
+
+def _kanan(ppr: str | None) -> str:
+    """``w:pPr`` content right-aligned (``paragraph.alignment = RIGHT``): an alignment set
+    to right, else one appended (nothing the writer writes follows ``w:jc`` in the schema)."""
+    if ppr and "<w:jc " in ppr:
+        return _JC.sub('<w:jc w:val="right" />', ppr, count=1)
+    return (ppr or "") + '<w:jc w:val="right" />'
+
+
+def _lekat(ppr: str | None) -> str:
+    """``w:pPr`` content with ``w:keepNext`` (``paragraph_format.keep_with_next = True``: after
+    the style, before any other property the writer writes)."""
+    ppr = ppr or ""
+    m = _PSTYLE_AWAL.match(ppr)
+    i = m.end() if m else 0
+    return ppr[:i] + "<w:keepNext />" + ppr[i:]
+
+
+def _gaya_ttd(tabel: Tabel, id_ttd: str | None) -> bool:
+    """Whether a paragraph of a cell has the signature style (its id `id_ttd`)."""
+    if id_ttd is None:
+        return False
+    for b in tabel.baris:
+        for s in b.sel:
+            for xml in s.isi:
+                p = _paragraf(xml)
+                if p is not None and p[0] and (m := _PSTYLE_VAL.search(p[0])) and m[1] == id_ttd:
+                    return True
+    return False
+
+
+def _tr(b: Baris, kepala_baru: bool, tc: str) -> str:
+    """A row: never split; a header row, or `kepala_baru` (the first row of a table without
+    one), repeated on each page."""
+    trpr = ('<w:tblHeader w:val="on" />' if b.kepala else "") + "<w:cantSplit />" + (
+        "<w:tblHeader />" if kepala_baru else "")
+    return f"<w:tr><w:trPr>{trpr}</w:trPr>{tc}</w:tr>"
+
+
+def _tc(tcpr: str, isi: list[str]) -> str:
+    return f"<w:tc><w:tcPr>{tcpr}</w:tcPr>{''.join(isi)}</w:tc>" if tcpr else \
+        f"<w:tc><w:tcPr />{''.join(isi)}</w:tc>"
+
+
+def _tabel_ttd(tabel: Tabel) -> str:
+    """A signature block: no borders, rows never split, each line kept with the next."""
+    baris = []
+    for b in tabel.baris:
+        sel = []
+        for s in b.sel:
+            isi = []
+            for xml in s.isi:
+                p = _paragraf(xml)
+                isi.append(xml if p is None else _tulis_paragraf(_lekat(p[0]), p[1]))
+            sel.append(_tc(s.tcpr, isi))
+        baris.append(_tr(b, False, "".join(sel)))
+    return (f"<w:tbl><w:tblPr>{''.join(tabel.tblpr)}{_BATAS[False]}</w:tblPr><w:tblGrid>"
+            f"{''.join(tabel.grid)}</w:tblGrid>{''.join(baris)}</w:tbl>")
+
+
+def _tabel_rapi(tabel: Tabel, penulis) -> str:
+    """A table of the body as the Word edition has it (the writer's ``rapi``,
+    `lkjip.word_tulis.tulis_docx`): thin borders, rows never split, the header rows (or the
+    first row) repeated on each page, each column at least as wide as its longest word
+    (`lkjip.word_lebar`), the text a size smaller, figures right-aligned outside the header;
+    a signature block (`GAYA_TTD`) borderless, its lines kept together. Written as python-docx
+    wrote it after the writer (the same elements, attributes and order: the pass over the
+    ~7 000 elements of a report's tables was ~0,44 CPU-s, issue 15)."""
+    if _gaya_ttd(tabel, penulis.id_gaya(GAYA_TTD)):
+        return _tabel_ttd(tabel)
+    kolom = []  # (grid column, span, cell) of each cell
+    for b in tabel.baris:
+        k = 0
+        for s in b.sel:
+            kolom.append((k, s.span))
+            k += s.span
+    n = max(k + s for k, s in kolom)
     kata, teks = [1.112] * n, [1.112] * n
-    for k, span, tc, isi in sel:
-        if span == 1 and isi:
-            kali = 1.1 if next(tc.iter(qn("w:b")), None) is not None else 1
-            kata[k] = max(kata[k], kali * max(em(w) for w in isi.split()))
-            teks[k] = max(teks[k], kali * em(isi[:60]))
-    return kata, teks
-
-
-def _atur_lebar(tabel) -> float:
-    """Column widths from what their cells hold (the writer leaves them equal, as pandoc did,
-    which breaks a number over two lines and squeezes a description column to a word a line);
-    returns the table's font size: the largest of `UKURAN` at which each column holds its
-    longest word."""
-    from docx.shared import Cm
-
-    sel = list(_sel_grid(tabel))
-    n = max((k + s for k, s, _, _ in sel), default=0)
-    if n == 0:
-        return UKURAN[0]
-    pt, lebar = ukuran_lebar(*_lebar_kolom(sel, n), LEBAR_TEKS_CM)
-    lebar = [Cm(w) for w in lebar]
-    grid = tabel._tbl.tblGrid
-    for col, w in zip(grid.gridCol_lst, lebar, strict=False):
-        col.w = w
-    for k, span, tc, _ in sel:
-        _lebar_sel(tc, sum(lebar[k:k + span]))
-    tblpr = tabel._tbl.tblPr
-    _ganti(tblpr, "w:tblLayout", _el("w:tblLayout", type="fixed"))
-    _ganti(tblpr, "w:tblW", _el("w:tblW", w=int(Cm(LEBAR_TEKS_CM).twips), type="dxa"))
-    return pt
-
-
-def _lebar_sel(tc, lebar) -> None:
-    """``tc.width = lebar``; to the empty ``w:tcPr`` of most of the writer's cells the width is
-    appended straight away (python-docx's insertion in schema order was a fifth of the Word
-    pass)."""
-    from docx.shared import Emu
-
-    tcpr = _pertama(tc, "w:tcPr")
-    if len(tcpr):
-        tcpr.width = lebar
-    else:
-        tcpr.append(_el("w:tcW", type="dxa", w=Emu(lebar).twips))
-
-
-def _rata_kanan(p) -> None:
-    """``paragraph.alignment = RIGHT``, appended straight away after a lone ``w:pStyle``."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-    ppr = _pertama(p, "w:pPr")
-    if all(el.tag == _PSTYLE for el in ppr):
-        ppr.append(_el("w:jc", val="right"))
-    else:
-        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-
-
-def _rapikan_tabel(tabel, id_ttd: str | None) -> None:
-    if _gaya_ttd(tabel, id_ttd):
-        _batas(tabel, False)
-        _baris_utuh(tabel, 0)
-        for tr in tabel._tbl.tr_lst:
-            for p in _paragraf_sel(tr):
-                p.paragraph_format.keep_with_next = True
-        return
-    _batas(tabel, True)
-    pt = _atur_lebar(tabel)
-    kepala = sum(1 for tr in tabel._tbl.tr_lst if tr.trPr is not None
-                 and tr.trPr.find("{http://schemas.openxmlformats.org/wordprocessingml/"
-                                  "2006/main}tblHeader") is not None)
-    _baris_utuh(tabel, 0 if kepala else 1)
-    for i, tr in enumerate(tabel._tbl.tr_lst):
-        for p in _xpath("./w:tc/w:p")(tr):
-            for r in p.r_lst:
-                _huruf_kecil(r, pt)
-            if i >= max(kepala, 1) and adalah_angka(_teks(p)):
-                _rata_kanan(p)
-
-
-def _huruf_kecil(r, pt: float) -> None:
-    """A table's run at `pt` points (``run.font.size = Pt(pt)``; most runs have no properties
-    yet, and for them python-docx's ordered insertion was most of the Word pass)."""
-    from docx.shared import Pt
-
-    rpr = _pertama(r, "w:rPr")
-    if len(rpr):
-        rpr.sz_val = Pt(pt)
-    else:
-        rpr.append(_el("w:sz", val=round(2 * pt)))  # half-points
+    sel = [s for b in tabel.baris for s in b.sel]
+    for (k, span), s in zip(kolom, sel, strict=True):
+        if span == 1:
+            isi, tebal = _teks_sel("".join(s.isi))
+            if isi:
+                kali = 1.1 if tebal else 1
+                kata[k] = max(kata[k], kali * max(em(w) for w in isi.split()))
+                teks[k] = max(teks[k], kali * em(isi[:60]))
+    pt, lebar = ukuran_lebar(kata, teks, LEBAR_TEKS_CM)
+    emu = [int(w * 360000) for w in lebar]
+    grid = [f'<w:gridCol w:w="{round(e / 635)}" />' for e in emu] + tabel.grid[n:]
+    tblpr = [x for x in tabel.tblpr if not x.startswith(("<w:tblW ", "<w:tblLayout "))]
+    kepala = sum(b.kepala for b in tabel.baris)
+    mulai_angka = max(kepala, 1)
+    baris, j = [], 0
+    for i, b in enumerate(tabel.baris):
+        tc = []
+        for s in b.sel:
+            k, span = kolom[j]
+            j += 1
+            isi = []
+            for xml in s.isi:
+                p = _paragraf(xml)
+                if p is None:
+                    isi.append(xml)
+                    continue
+                ppr, runs = p[0], _huruf_run(p[1], pt)
+                if i >= mulai_angka and adalah_angka(_teks_paragraf(runs)):
+                    ppr = _kanan(ppr)
+                isi.append(_tulis_paragraf(ppr, runs))
+            lebar_sel = round(sum(emu[k:k + span]) / 635)
+            tc.append(_tc(f'<w:tcW w:type="dxa" w:w="{lebar_sel}" />{s.tcpr}', isi))
+        baris.append(_tr(b, i == 0 and not kepala, "".join(tc)))
+    return (f"<w:tbl><w:tblPr>{''.join(tblpr)}{_BATAS[True]}<w:tblLayout w:type=\"fixed\" />"
+            f"{_TBLW}</w:tblPr><w:tblGrid>{''.join(grid)}</w:tblGrid>{''.join(baris)}</w:tbl>")
 
 
 _ISI_RUN = ("w:t", "w:tab", "w:br", "w:cr", "w:noBreakHyphen", "w:ptab")
@@ -526,9 +565,6 @@ def html_ke_docx(html: str, png: Mapping[str, bytes] | None = None, *, draf: boo
     isi, gambar, id_gambar = siap
     doc = Document(io.BytesIO(_tulis(isi, gambar)))
     _keterangan_gambar(doc, id_gambar)
-    id_ttd = _id_ttd(doc)
-    for tabel in doc.tables:
-        _rapikan_tabel(tabel, id_ttd)
     _catatan_lekat(doc)
     _daftar(doc)
     _halaman_baru(doc)

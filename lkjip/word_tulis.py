@@ -33,8 +33,9 @@ import io
 import re
 import struct
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
+from typing import NamedTuple
 from xml.sax.saxutils import escape, quoteattr
 
 from lkjip.galat import LkjipError, Masalah
@@ -769,6 +770,42 @@ SARAN_GAMBAR = ("Simpan gambar sebagai PNG atau JPEG dan tempelkan ke sel markdo
                 "lkjip.tampil.grafik.")
 
 
+class Sel(NamedTuple):
+    """A table cell as written: its grid columns, what its ``w:tcPr`` holds, its blocks' XML
+    (each a paragraph, a nested table or a bookmark's start or end)."""
+
+    span: int
+    tcpr: str
+    isi: list[str]
+
+
+class Baris(NamedTuple):
+    """A table row as written: whether it is a header row (``w:tblHeader``), its cells."""
+
+    kepala: bool
+    sel: list[Sel]
+
+
+class Tabel(NamedTuple):
+    """A table as written, before its XML is joined (`tabel_xml`): the children of its
+    ``w:tblPr`` and ``w:tblGrid``, its rows. `tulis_docx`'s ``rapi`` gets it."""
+
+    tblpr: list[str]
+    grid: list[str]
+    baris: list[Baris]
+
+
+def tabel_xml(t: Tabel) -> str:
+    """The ``w:tbl`` of a table as pandoc writes it."""
+    baris = "".join(
+        "<w:tr>" + ('<w:trPr><w:tblHeader w:val="on" /></w:trPr>' if b.kepala else "")
+        + "".join(f"<w:tc><w:tcPr>{s.tcpr}</w:tcPr>{''.join(s.isi)}</w:tc>" if s.tcpr
+                  else f"<w:tc><w:tcPr />{''.join(s.isi)}</w:tc>" for s in b.sel)
+        + "</w:tr>" for b in t.baris)
+    return (f"<w:tbl><w:tblPr>{''.join(t.tblpr)}</w:tblPr><w:tblGrid>{''.join(t.grid)}"
+            f"</w:tblGrid>{baris}</w:tbl>")
+
+
 class Penulis:
     """pandoc's docx writer for the blocks `baca` makes: the body's XML and what the package
     needs besides (lists, pictures)."""
@@ -779,15 +816,25 @@ class Penulis:
         self.lebar_pt = lebar_halaman_pt
         self.id = id_awal
         self.gaya = gaya  # paragraph style names of the reference (lower case)
+        self.ref_id_gaya: Mapping[str, str] = {}  # the reference's style ids by name
         self.gaya_baru: list[str] = []
         self.kode = False  # a code block written: pandoc's Source Code style is needed
         self.first = False
         self.in_table = False
+        self.tabel_dalam = 0  # depth of the tables being written (0: a table of the body)
+        self.rapi = None  # `tulis_docx`'s ``rapi``: finishes each table of the body
         self.in_list = False
         self.num_used = False
         self.daftar: list[tuple] = [("none",)]
         self.gambar: dict[str, tuple[str, str, bytes]] = {}  # src -> (rId, path, bytes)
         self.tautan: dict[str, str] = {}  # external link's URL -> rId
+
+    def id_gaya(self, nama: str) -> str | None:
+        """The id of the style named `nama` (exactly) in the document written, None without
+        one: the reference's, or that of a style the writer adds (a div's custom style)."""
+        if nama in self.ref_id_gaya:
+            return self.ref_id_gaya[nama]
+        return _id_gaya(nama) if nama in self.gaya_baru else None
 
     def uid(self) -> str:
         n = self.id
@@ -958,11 +1005,15 @@ class Penulis:
         baris_badan = next((bd[0] for bd in badan if bd), [])  # pandoc's calculateAlignments:
         rata = [c[3] for c in baris_badan for _ in range(c[1])]  # the first body row's
         rata = (rata + [""] * ncol)[:ncol]
-        baris = []
-        if kepala:
-            baris += self.bagian_tabel(kepala, ncol, env_t, True, rata)
-        for bd in badan:
-            baris += self.bagian_tabel(bd, ncol, env_t, False, rata)
+        baris: list[Baris] = []
+        self.tabel_dalam += 1
+        try:
+            if kepala:
+                baris += self.bagian_tabel(kepala, ncol, env_t, True, rata)
+            for bd in badan:
+                baris += self.bagian_tabel(bd, ncol, env_t, False, rata)
+        finally:
+            self.tabel_dalam -= 1
         if sederhana:
             grid = [f'<w:gridCol w:w="{7920 // ncol}" />'] * ncol
             tblw, tetap = '<w:tblW w:type="auto" w:w="0" />', ""
@@ -976,17 +1027,17 @@ class Penulis:
         if env["level"] >= 0:
             ind = (f'<w:jc w:val="left" /><w:tblInd w:w="{(env["level"] + 1) * 720}" '
                    f'w:type="dxa" />')
-        tblpr = (f'<w:tblPr><w:tblStyle w:val="Table" />{tblw}{ind}{tetap}'
+        tblpr = ['<w:tblStyle w:val="Table" />', tblw, ind, tetap,
                  f'<w:tblLook w:firstRow="{kep}" w:lastRow="0" w:firstColumn="0" '
-                 f'w:lastColumn="0" w:noHBand="0" w:noVBand="0" w:val="{look}" />'
-                 + (f"<w:tblCaption w:val={quoteattr(cap_str)} />" if cap_str else "")
-                 + "</w:tblPr>")
+                 f'w:lastColumn="0" w:noHBand="0" w:noVBand="0" w:val="{look}" />',
+                 f"<w:tblCaption w:val={quoteattr(cap_str)} />" if cap_str else ""]
         self.in_table = False
-        tbl = f"<w:tbl>{tblpr}<w:tblGrid>{''.join(grid)}</w:tblGrid>{''.join(baris)}</w:tbl>"
-        return self.bookmark(ident, cap_xml + [tbl])
+        tabel = Tabel([x for x in tblpr if x], grid, baris)
+        rapi = self.rapi if self.tabel_dalam == 0 else None
+        return self.bookmark(ident, cap_xml + [rapi(tabel, self) if rapi else tabel_xml(tabel)])
 
     def bagian_tabel(self, rows: list, ncol: int, env: dict, kepala: bool,
-                     rata: list[str]) -> list[str]:
+                     rata: list[str]) -> list[Baris]:
         n = len(rows)
         grid: list[list] = [[None] * ncol for _ in range(n)]
         for r, row in enumerate(rows):
@@ -1012,18 +1063,16 @@ class Penulis:
                         if g[4] else env
                     sel.append(self.sel(g[1], g[2], g[3], env_sel))
                 elif g[1] != r and g[2] == c:
-                    sel.append(f'<w:tc><w:tcPr><w:gridSpan w:val="{g[3]}" />'
-                               '<w:vMerge w:val="continue" /></w:tcPr><w:p><w:pPr /></w:p></w:tc>')
+                    sel.append(Sel(g[3], f'<w:gridSpan w:val="{g[3]}" />'
+                                         '<w:vMerge w:val="continue" />', ["<w:p><w:pPr /></w:p>"]))
             if sel:
-                trpr = '<w:trPr><w:tblHeader w:val="on" /></w:trPr>' if kepala else ""
-                out.append(f"<w:tr>{trpr}{''.join(sel)}</w:tr>")
+                out.append(Baris(kepala, sel))
         return out
 
-    def sel(self, rs: int, cs: int, isi: list, env: dict) -> str:
+    def sel(self, rs: int, cs: int, isi: list, env: dict) -> Sel:
         es = self.blocks(isi, env)
         tcpr = (f'<w:gridSpan w:val="{cs}" />' if cs > 1 else "") + (
             '<w:vMerge w:val="restart" />' if rs > 1 else "")
-        tcpr = f"<w:tcPr>{tcpr}</w:tcPr>" if tcpr else "<w:tcPr />"
         if not isi:
             es = [f"<w:p><w:pPr>{self.pstyle('Compact')}</w:pPr></w:p>"]
         else:
@@ -1032,7 +1081,7 @@ class Penulis:
                             or (el[-1].startswith("<w:bookmarkEnd") and len(el) > 1
                                 and el[-2].startswith("<w:p")))):
                 es = es + ["<w:p />"]
-        return f"<w:tc>{tcpr}{''.join(es)}</w:tc>"
+        return Sel(cs, tcpr, es)
 
     # -- inlines
 
@@ -1345,6 +1394,11 @@ class Referensi:
         gaya = etree.fromstring(self.bagian["word/styles.xml"])
         self.gaya = {s.find(f"{{{_W}}}name").get(f"{{{_W}}}val").lower()
                      for s in gaya.iter(f"{{{_W}}}style") if s.find(f"{{{_W}}}name") is not None}
+        self.id_gaya: dict[str, str] = {}  # a style's id by its name (the first of that name)
+        for s in gaya.iter(f"{{{_W}}}style"):
+            nama = s.find(f"{{{_W}}}name")
+            if nama is not None:
+                self.id_gaya.setdefault(nama.get(f"{{{_W}}}val"), s.get(f"{{{_W}}}styleId"))
         num = etree.fromstring(self.bagian["word/numbering.xml"])
         self.num_lama = [etree.tostring(e, encoding="unicode") for e in num
                          if not _tambahan_pandoc(e)]
@@ -1575,15 +1629,19 @@ def baca(html, pembaca: Pembaca | None = None) -> list:
 
 
 def tulis_docx(html, gambar: Mapping[str, bytes], path_referensi, *,
-               waktu: datetime | None = None) -> bytes:
+               waktu: datetime | None = None,
+               rapi: Callable[[Tabel, Penulis], str] | None = None) -> bytes:
     """The .docx of the prepared HTML `html` (`lkjip.word_html.siapkan_pohon`) with its
     pictures `gambar` (file name -> PNG bytes), in the package of the reference document at
     `path_referensi`; its parts stored uncompressed (`lkjip.word` saves it compressed after
-    its pass)."""
+    its pass). `rapi(tabel, penulis)`, when given, writes each table of the body (not one
+    inside a cell) instead of `tabel_xml`: the house style of `lkjip.word` (borders, widths,
+    the font size), written with the table rather than changed afterwards."""
     ref = referensi(path_referensi)
     pembaca = Pembaca()
     blok = baca(html, pembaca)
     penulis = Penulis(gambar, ref.lebar_pt, ref.id_awal, ref.gaya)
+    penulis.ref_id_gaya, penulis.rapi = ref.id_gaya, rapi
     penulis.first = True
     env = {"pstyle": None, "pother": [], "rstyle": None, "rother": [], "level": -1,
            "numid": 1}

@@ -71,11 +71,11 @@ def test_daftar_gambar_lists_the_gambar_and_daftar_grafik_the_charts():
 def test_unsur_xml_sama_dengan_buatan_python_docx():
     # word._el resolves tag and attribute names once a process instead of at each element:
     # the element is the one python-docx's OxmlElement makes (class, tag, namespace
-    # declaration, attributes in order), and the compiled XPath finds what .xpath finds
+    # declaration, attributes in order)
     from docx.oxml import OxmlElement
     from lxml import etree
 
-    from lkjip.word import _el, _xpath
+    from lkjip.word import _el
 
     baru = _el("w:tcW", type="dxa", w=1134)
     lama = OxmlElement("w:tcW")
@@ -83,10 +83,6 @@ def test_unsur_xml_sama_dengan_buatan_python_docx():
     lama.set(qn("w:w"), "1134")
     assert type(baru) is type(lama) and baru.nsmap == lama.nsmap
     assert etree.tostring(baru) == etree.tostring(lama)
-    doc = docx.Document()
-    tabel = doc.add_table(rows=2, cols=3)
-    tr = tabel._tbl.tr_lst[1]
-    assert _xpath("./w:tc/w:p")(tr) == tr.xpath("./w:tc/w:p") and len(tr.xpath("./w:tc/w:p")) == 3
 
 
 def test_kelas_lkjip_dibuang_dari_html_word_tanpa_mengubah_docx(monkeypatch):
@@ -128,8 +124,10 @@ def test_nama_gaya_sama_dengan_gaya_python_docx():
     normal = doc.styles.default(docx.enum.style.WD_STYLE_TYPE.PARAGRAPH).name
     assert [nama(p._p) for p in doc.paragraphs][-4:] == ["Heading 1", normal, normal, normal]
     assert all(nama(p._p) == p.style.name for p in doc.paragraphs)
-    assert word._id_ttd(doc) == (doc.styles[word.GAYA_TTD].style_id
-                                 if word.GAYA_TTD in doc.styles else None)
+    # the writer finds the signature style's id by its name as python-docx's styles[name] does
+    from lkjip.word_tulis import referensi
+
+    assert referensi(word.REFERENSI).id_gaya[word.GAYA_TTD] == doc.styles[word.GAYA_TTD].style_id
 
 
 def test_catatan_lekat_keepnext_sama_dengan_python_docx():
@@ -167,3 +165,98 @@ def test_entri_daftar_yang_mirip_markup_tetap_teks():
     doc = docx.Document(io.BytesIO(html_ke_docx(html)))
     medan = next(p for p in doc.paragraphs if _medan_di(p))
     assert "Tabel 1 <img src=x> & <b>" in medan.text
+
+
+# ---------------------------------------------------------------- the tables' house style
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _badan(html: str):
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(html_ke_docx(html))) as z:
+        return etree.fromstring(z.read("word/document.xml")).find(f"{W}body")
+
+
+def _atr(el, nama: str) -> str | None:
+    return el.get(f"{W}{nama}")
+
+
+def test_tabel_bergaris_tipis_baris_utuh_kepala_berulang_angka_rata_kanan():
+    # a table without <thead>: its first row repeats on each page; every row never splits;
+    # six thin borders (4 eighths of a point, grey 444444); fixed layout over the text width
+    # 16,5 cm = 5 940 000 EMU = 9 354 twips; each run 8,5 pt (17 half-points: the words are
+    # short); a figure in a body row right-aligned, the same figure in the first row not
+    badan = _badan("<table><tr><td>No.</td><td>Uraian</td><td>12</td></tr>"
+                   "<tr><td>1</td><td>Rapat <b>koordinasi</b></td><td>1.234,50</td></tr>"
+                   "<tr><td>2</td><td>Apel</td><td>Rp 2.000</td></tr></table>")
+    tbl = badan.find(f"{W}tbl")
+    tblpr = tbl.find(f"{W}tblPr")
+    batas = tblpr.find(f"{W}tblBorders")
+    assert [(c.tag[len(W):], _atr(c, "val"), _atr(c, "sz"), _atr(c, "color")) for c in batas] == [
+        (s, "single", "4", "444444") for s in ("top", "left", "bottom", "right", "insideH",
+                                               "insideV")]
+    assert _atr(tblpr.find(f"{W}tblLayout"), "type") == "fixed"
+    assert (_atr(tblpr.find(f"{W}tblW"), "w"), _atr(tblpr.find(f"{W}tblW"), "type")) == ("9354",
+                                                                                         "dxa")
+    baris = tbl.findall(f"{W}tr")
+    assert [[c.tag[len(W):] for c in tr.find(f"{W}trPr")] for tr in baris] == [
+        ["cantSplit", "tblHeader"], ["cantSplit"], ["cantSplit"]]
+    runs = [r for tr in baris for tc in tr.findall(f"{W}tc") for p in tc.findall(f"{W}p")
+            for r in p.findall(f"{W}r")]
+    assert runs and {_atr(r.find(f"{W}rPr/{W}sz"), "val") for r in runs} == {"17"}
+    kanan = [["".join(t.text for t in tc.iter(f"{W}t")) for tc in tr.findall(f"{W}tc")
+              if tc.find(f"{W}p/{W}pPr/{W}jc") is not None] for tr in baris]
+    assert kanan == [[], ["1", "1.234,50"], ["2", "Rp 2.000"]]
+    # the grid: each column's width, the cells the same, summing to the text width
+    grid = [int(_atr(g, "w")) for g in tbl.iterfind(f"{W}tblGrid/{W}gridCol")]
+    assert abs(sum(grid) - 9354) <= len(grid)
+    for tr in baris:
+        assert [int(_atr(tc.find(f"{W}tcPr/{W}tcW"), "w")) for tc in tr.findall(f"{W}tc")] == grid
+
+
+def test_tabel_kepala_thead_dan_sel_gabung():
+    # header rows from <thead> keep their tblHeader (before cantSplit) and no other row gets
+    # one; a merged cell's width is the sum of its columns'; a number in the header stays
+    # left, a link's runs keep their own size (python-docx's run list of a paragraph)
+    badan = _badan('<table><thead><tr><th colspan="2">Capaian 2023</th></tr></thead><tbody>'
+                   '<tr><td>Target</td><td><a href="#x">100</a></td></tr></tbody></table>')
+    tbl = badan.find(f"{W}tbl")
+    baris = tbl.findall(f"{W}tr")
+    assert [[(c.tag[len(W):], _atr(c, "val")) for c in tr.find(f"{W}trPr")] for tr in baris] == [
+        [("tblHeader", "on"), ("cantSplit", None)], [("cantSplit", None)]]
+    grid = [int(_atr(g, "w")) for g in tbl.iterfind(f"{W}tblGrid/{W}gridCol")]
+    gabung = baris[0].find(f"{W}tc/{W}tcPr")
+    assert [c.tag[len(W):] for c in gabung] == ["tcW", "gridSpan"]
+    assert abs(int(_atr(gabung[0], "w")) - sum(grid)) <= 1
+    tautan = baris[1].findall(f"{W}tc")[1].find(f"{W}p/{W}hyperlink/{W}r")
+    assert tautan.find(f"{W}rPr/{W}sz") is None
+    assert _atr(baris[1].findall(f"{W}tc")[1].find(f"{W}p/{W}pPr/{W}jc"), "val") == "right"
+
+
+def test_tabel_dalam_sel_ditulis_seperti_pandoc():
+    # a table inside a cell is not the edition's (python-docx's doc.tables are the body's):
+    # no borders, pandoc's equal widths, its runs without a size
+    badan = _badan("<table><tr><td><table><tr><td>dalam</td><td>9</td></tr></table></td>"
+                   "<td>luar</td></tr></table>")
+    dalam = badan.find(f"{W}tbl").find(f"{W}tr/{W}tc/{W}tbl")
+    assert dalam.find(f"{W}tblPr/{W}tblBorders") is None
+    assert [_atr(g, "w") for g in dalam.iterfind(f"{W}tblGrid/{W}gridCol")] == ["3960", "3960"]
+    assert all(r.find(f"{W}rPr") is None for r in dalam.iter(f"{W}r"))
+
+
+def test_blok_tanda_tangan_tanpa_garis_baris_lekat():
+    # a signature block: borders "nil", rows never split, no header row, each line kept with
+    # the next (keepNext right after the style), the text at its own size
+    badan = _badan('<table><tr><td><div data-custom-style="Tanda Tangan"><p>Camat</p>'
+                   "<p>NIP 19700101</p></div></td></tr></table>")
+    tbl = badan.find(f"{W}tbl")
+    assert {_atr(c, "val") for c in tbl.find(f"{W}tblPr/{W}tblBorders")} == {"nil"}
+    assert [c.tag[len(W):] for c in tbl.find(f"{W}tr/{W}trPr")] == ["cantSplit"]
+    paragraf = tbl.findall(f"{W}tr/{W}tc/{W}p")
+    assert [[c.tag[len(W):] for c in p.find(f"{W}pPr")] for p in paragraf] == [
+        ["pStyle", "keepNext"]] * 2
+    assert all(r.find(f"{W}rPr/{W}sz") is None for r in tbl.iter(f"{W}r"))
