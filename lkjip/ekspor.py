@@ -246,10 +246,12 @@ def html_dan_word(nb, analis: bool, tertulis=None) -> tuple[str, str, tuple]:
     `tertulis(html, pembaca)`, when given, is told `html_dan_pembaca` as soon as both are
     written, before the Word edition's HTML is made from the tree (`lkjip.laporan.EdisiDini`
     prints the PDF meanwhile)."""
+    from lkjip.ekspor_daftar import tulis_html
     from lkjip.word_html import siapkan_pohon
 
     png = png_grafik(nb)
-    return _html_dan_pembaca(nb, analis, lambda soup: siapkan_pohon(soup, png), tertulis)
+    return _html_dan_pembaca(nb, analis, lambda soup: siapkan_pohon(soup, png, tulis_html),
+                             tertulis)
 
 
 def _html_dan_pembaca(nb, analis: bool, lalu=None, tertulis=None) -> tuple:

@@ -10,45 +10,12 @@ import logging
 import re
 
 from lkjip.cetak_peramban import BATAS_TIPIS, pilih_varian
+from lkjip.word_html import cari
 
 # ---------------------------------------------------------------- marks for the pages
 
 
 _PENGANTAR = re.compile(r"(berikut|sebagai berikut|di bawah ini)\s*[.:]?\s*$|:\s*$")
-
-
-def cari(akar, nama: str | frozenset | None = None, kelas: str | None = None,
-         ber_id: bool = False) -> list:
-    """The elements under `akar`, in document order, that ``akar.find_all(nama,
-    class_=kelas, id=True if ber_id)`` finds (`nama`: one name or a set of names; `kelas`: one
-    class name), in one walk over its descendants: BeautifulSoup matches a filter on
-    attributes or on several names ~3-6x slower than this test (issue 15).
-
-    >>> from bs4 import BeautifulSoup
-    >>> s = BeautifulSoup('<div class="a b" id="x"><p class="b">1</p><p id="">2</p>'
-    ...                   '<h1 class="b c">3</h1></div>', "html.parser")
-    >>> [t.text for t in cari(s, "p", "b")] == [t.text for t in s.find_all("p", class_="b")]
-    True
-    >>> [t.name for t in cari(s, frozenset({"p", "h1"}), ber_id=True)]
-    ['p']
-    >>> [t.name for t in cari(s, kelas="b")] == [t.name for t in s.find_all(class_="b")]
-    True
-    """
-    from bs4 import Tag
-
-    if isinstance(nama, str):
-        nama = frozenset((nama,))
-    return [t for t in akar.descendants if isinstance(t, Tag)
-            and (nama is None or t.name in nama)
-            and (kelas is None or _berkelas(t, kelas))
-            and (not ber_id or t.get("id") is not None)]
-
-
-def _berkelas(tag, kelas: str) -> bool:
-    """Whether `tag` matches ``class_=kelas`` as BeautifulSoup matches it: one of its classes,
-    or its whole class attribute."""
-    k = tag.get("class")
-    return k == kelas or (isinstance(k, list) and (kelas in k or " ".join(k) == kelas))
 
 
 def _pertama(akar, nama: frozenset):
