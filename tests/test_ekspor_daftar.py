@@ -56,9 +56,9 @@ def test_html_word_mengabari_html_yang_ditulis_sebelum_html_word(monkeypatch):
 
     nb, urutan, asli = _notebook(), [], word_html.siapkan_pohon
 
-    def pohon(soup, png):
+    def pohon(soup, png, tulis=str):
         urutan.append("word")
-        return asli(soup, png)
+        return asli(soup, png, tulis)
 
     monkeypatch.setattr(word_html, "siapkan_pohon", pohon)
     for analis in (False, True):
