@@ -346,9 +346,11 @@ def cetak_keputusan(keadaan) -> str:
                      f"putusan ini tidak dipakai (keputusan.csv baris {p.baris})")
     terbuka = len(keadaan.galat_terbuka)
     baris.append("")
+    ada_galat = any(t.tingkat == "galat" for t in keadaan.temuan)
     baris.append(f"{terbuka} galat belum diputuskan: LKjIP yang dibangun bertanda DRAF. "
                  "Isi keputusan.csv (lkjip keputusan menyiapkannya)." if terbuka else
-                 "Semua galat sudah diputuskan: LKjIP yang dibangun siap ditandatangani.")
+                 "Semua galat sudah diputuskan: LKjIP yang dibangun siap ditandatangani."
+                 if ada_galat else "Tidak ada galat: LKjIP yang dibangun siap ditandatangani.")
     return "\n".join(baris)
 
 

@@ -66,6 +66,8 @@ def test_check_finds_only_the_small_sample():
     # Krejcie–Morgan for 4.200: 3,841 × 4.200 × 0,25 / (0,0025 × 4.199 + 3,841 × 0,25)
     # = 4.033,05 / 11,45775 = 351,99… → 352
     assert "Jumlah responden IKM 13 kurang dari sampel minimum Krejcie–Morgan 352" in keluar
+    # no galat at all: nothing was decided, so not "Semua galat sudah diputuskan"
+    assert "Tidak ada galat: LKjIP yang dibangun siap ditandatangani." in keluar
 
 
 def test_ikm(hasil):
