@@ -53,8 +53,16 @@ BENDERA = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
            "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,"
            "SpareRendererForSitePerProcess",
            "--enable-features=NetworkServiceInProcess2", "--in-process-gpu")
+# A --single-process browser runs without a crash handler: Debian's build otherwise starts two
+# chrome_crashpad_handler processes for it, writing a minidump (~0,4 MB) of each crash into
+# one folder of the user's home shared by every Chromium, and a crashed browser dies at once,
+# not seconds later once its dump is written (it kept answering meanwhile, so a crash at
+# start showed only after the browser was handed out: `Peramban._tenang`). Not for a browser
+# of several processes: with this flag it never answers (its children wait for the handler).
+TANPA_CRASHPAD = "--disable-crashpad-for-testing"
 DIBLOKIR = ["http:*", "https:*", "file:*", "ftp:*", "ws:*", "wss:*", "blob:*", "chrome:*"]
 BATAS_DETIK = 120  # one print of a 60-page report takes about one second
+MULAI_LAGI = 1  # starts again, each with a new profile, when a browser ended while starting
 # characters of HTML printed after which the page is emptied and its garbage collected
 # (`Peramban._bersihkan`): the 60-page report (~0,55 MB) each time, its small prints together
 BERSIHKAN_SETELAH = 250_000
@@ -116,6 +124,8 @@ class Peramban:
     def __init__(self, program: str, bendera: tuple[str, ...] = ()):
         self.program, self._id, self._putus = program, 0, ""
         self.satu_proses = "--single-process" in bendera
+        if self.satu_proses and TANPA_CRASHPAD not in bendera:
+            bendera = (*bendera, TANPA_CRASHPAD)
         self._tunggu: dict[int, list] = {}  # command id -> [answered, answer]
         self._kunci_kirim = threading.Lock()
         # a short path: Chromium's singleton socket lives under TMPDIR, and a socket path
@@ -143,10 +153,55 @@ class Peramban:
         self._benang = threading.Thread(target=self._pembaca, name="lkjip-peramban-baca",
                                         daemon=True)
         self._benang.start()
-        # the tab the browser opened on about:blank (a second tab would be a second renderer)
-        halaman = [t for t in self._kirim("Target.getTargets", {})["targetInfos"]
-                   if t["type"] == "page"]
-        self._utama = Halaman(self, halaman[0]["targetId"] if halaman else None)
+        try:
+            # the tab the browser opened on about:blank (a second tab would be a second
+            # renderer)
+            halaman = [t for t in self._kirim("Target.getTargets", {})["targetInfos"]
+                       if t["type"] == "page"]
+            self._utama = Halaman(self, halaman[0]["targetId"] if halaman else None)
+            if self.satu_proses:
+                self._tenang()
+        except BaseException as e:
+            self.tutup()  # its profile folder too: a pid that still runs keeps it otherwise
+            sebab = self.sebab_akhir()
+            if isinstance(e, GalatPeramban) and not isinstance(e, TakMenjawab) and sebab:
+                raise GalatPeramban(f"{e} ({sebab})") from e
+            raise
+
+    def _tenang(self) -> None:
+        """Return once a ``--single-process`` browser is past its start's race. In one process
+        Chromium keeps one allocator of discardable memory for all (a process-wide pointer,
+        `base::DiscardableMemoryAllocator`), set by its in-process renderer thread as that starts; a
+        raster worker thread (CompositorTileWorker) that draws the first frame before then
+        dereferences the null pointer: SIGSEGV, 0,6-3 s after the start (caught in gdb: the worker's
+        read of the pointer 1 ms before the renderer thread's store). Of the 24 minidumps Chromium
+        wrote here on Dec 1, all of ``--single-process`` browsers, 16 are this (14 at that null
+        pointer, 2 a check just after it), each 0,6-3 s after its start; the other 8 a check in the
+        VizCompositorThread, 5 within 6 s of the start, 3 later (21 s to 12 min: left to
+        `LayananCetak`'s restarts). The order of the two threads is the scheduler's, and any busy
+        neighbour on the CPUs reverses it more often: started one after another and printing at
+        once, 12 of 100 died beside a Chromium printing, 1 of 30 beside two CPU-bound processes, 0
+        of 30 with neither; the other build's Chromium shares nothing with it (with a HOME of its
+        own: 3 of 40, against 4 of 40). A 1x1 screenshot of the first tab makes the browser draw a
+        frame, rastered by those workers once the renderer thread has started: a browser that
+        answers it is past the race (none of 75 died after it, beside a printing Chromium; 3 ended
+        in it), and one that lost it has ended already (no crash handler, `TANPA_CRASHPAD`) and is
+        started again (`_mulai`)."""
+        self._utama._kirim("Page.captureScreenshot", {
+            "format": "png", "clip": {"x": 0, "y": 0, "width": 1, "height": 1, "scale": 1}})
+
+    def sebab_akhir(self) -> str:
+        """How the browser's process ended, in words ('' while it runs)."""
+        kode = self.proses.poll()
+        if kode is None:
+            return ""
+        if kode < 0:
+            try:
+                nama = signal.Signals(-kode).name
+            except ValueError:
+                nama = f"sinyal {-kode}"
+            return f"dihentikan oleh {nama}"
+        return f"keluar dengan kode {kode}"
 
     @property
     def _sesi(self) -> str:
@@ -333,6 +388,23 @@ _KUNCI_SATU = threading.Lock()
 
 
 def _mulai(program: str, bendera: tuple[str, ...] = ()) -> Peramban:
+    """Start a browser (`_mulai_sekali`); one that ended while starting (a crash,
+    `Peramban._tenang`) is started again `MULAI_LAGI` times, each with a new profile folder.
+    Then the error says, in Indonesian, how each start ended."""
+    gagal: list[str] = []
+    for _ in range(1 + MULAI_LAGI):
+        try:
+            return _mulai_sekali(program, bendera)
+        except TakMenjawab:
+            raise  # hung: starting again would wait as long again
+        except GalatPeramban as e:
+            gagal.append(str(e).removeprefix(f"peramban {program} "))
+    raise GalatPeramban(
+        f"peramban {program} tidak dapat dinyalakan: {len(gagal)} kali berturut-turut berhenti "
+        f"saat mulai, tiap kali dengan profil baru ({'; '.join(gagal)})")
+
+
+def _mulai_sekali(program: str, bendera: tuple[str, ...] = ()) -> Peramban:
     """Start a browser from a thread that lives as long as the browser: the death signal
     (`_mati_bersama_induk`) follows the thread that started it, which must not be a build's
     short-lived worker thread. It is closed cleanly at exit (atexit in a process, the
@@ -397,8 +469,10 @@ def _sendiri(program: str) -> Peramban | None:
                 ada = _SATU[os.getpid()] = _mulai(program)
             except (GalatPeramban, OSError) as e:  # told once; WeasyPrint makes the PDFs
                 _GAGAL[os.getpid()] = program
-                print(f"peringatan: peramban {program} tidak dapat dijalankan ({e}); PDF dibuat "
-                      f"dengan WeasyPrint (lebih lambat).", file=sys.stderr)
+                pesan = str(e) if str(e).startswith(f"peramban {program} ") else \
+                    f"peramban {program} tidak dapat dijalankan ({e})"
+                print(f"peringatan: {pesan}; PDF dibuat dengan WeasyPrint (lebih lambat).",
+                      file=sys.stderr)
                 return None
         return ada
 
@@ -474,6 +548,7 @@ class LayananCetak(layanan.Layanan):
         self._siap, self._kunci, self._bebas = threading.Event(), threading.Lock(), []
         self._kunci_mesin = threading.Lock()
         self._ulang = ULANG_LAYANAN  # restarts left
+        self._galat = ""  # how its last start failed (`_mulai`), told to the workers
         self._utama_dipakai = False  # the browser's first tab given to a connection
         threading.Thread(target=self._nyalakan, name="lkjip-cetak-mulai", daemon=True).start()
         super().__init__("cetak")
@@ -481,8 +556,8 @@ class LayananCetak(layanan.Layanan):
     def _nyalakan(self) -> None:
         try:
             self._mesin = _mulai(self.program, self._bendera)
-        except (GalatPeramban, OSError):  # started again on the first request (`_berjalan`)
-            pass
+        except (GalatPeramban, OSError) as e:  # started again on the first request
+            self._galat = str(e)
         finally:
             self._siap.set()
 
@@ -502,8 +577,8 @@ class LayananCetak(layanan.Layanan):
                 try:
                     self._mesin = mesin = _mulai(self.program, self._bendera)
                     return mesin
-                except (GalatPeramban, OSError):
-                    self._mesin = mesin = None
+                except (GalatPeramban, OSError) as e:
+                    self._mesin, self._galat, mesin = None, str(e), None
             return None
 
     def layani(self, conn: socket.socket) -> None:
@@ -516,7 +591,8 @@ class LayananCetak(layanan.Layanan):
                     for coba in range(2):
                         mesin = self._berjalan()
                         if mesin is None:
-                            raise GalatPeramban("peramban layanan cetak tidak berjalan")
+                            raise GalatPeramban(self._galat or
+                                                "peramban layanan cetak tidak berjalan")
                         if halaman is None or halaman.peramban is not mesin:
                             halaman = self._halaman(mesin)
                         try:
@@ -640,6 +716,9 @@ class KlienCetak:
                     raise RuntimeError(isi.decode("utf-8"))
                 _LAYANAN_GAGAL.add(self.alamat)
                 self._sok.close()
+                print(f"peringatan: layanan cetak bersama tidak dapat dipakai "
+                      f"({isi.decode('utf-8', 'replace')}); pekerja ini mencetak dengan "
+                      f"perambannya sendiri.", file=sys.stderr)
         sendiri = _sendiri(self.program)
         if sendiri is None:
             raise GalatPeramban(f"peramban {self.program} tidak dapat dijalankan")
