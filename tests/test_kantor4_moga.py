@@ -220,18 +220,22 @@ def test_second_kind_of_mistakes(tmp_path, berkas, lama, baru, kata):
 # ---------------------------------------------------------------- what the checker misses
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "kantor4 -> lead (REQUESTS.md): an IKM indicator's target typed 83.500 (decimal point, read "
-    "as eighty-three thousand five hundred by the documented thousands rule) passes lkjip check "
-    "silently; the report prints capaian 0,10 %, Sangat Rendah. IKM is 25–100 by Permenpan RB "
-    "14/2017, so a target or realisasi of an `ikm` indicator outside 25–100 should be a galat, "
-    "like persen-0-100 for %."))
 def test_an_ikm_target_read_as_thousands_is_named(tmp_path):
+    """kantor4: an IKM indicator's target typed 83.500 (a decimal point, read as 83 500 by the
+    documented thousands rule) passed lkjip check silently and the report printed capaian
+    0,10 %, Sangat Rendah. The IKM is NRR 1–4 × 25 (Permenpan RB 14/2017): 25–100."""
     keluar = _check(_salin(tmp_path, {
         "renstra/target.csv": ('IKU-01,2024,"83,5"', "IKU-01,2024,83.500"),
         "2024/pk_indikator.csv": ('IKU-01,indeks,"83,50",,"83,50",,"83,50"',
                                   "IKU-01,indeks,83.500,,83.500,,83.500")}))
-    assert "83.500" in keluar.split("Pemeriksaan data")[-1], keluar
+    temuan = keluar.split("Pemeriksaan data")[-1]
+    # the Renstra target and the PK's target, TW II and TW IV (TW I and III are empty)
+    for id_ in ("ikm-25-100/target/iku-01/2024", "ikm-25-100/pk/camat/iku-01/target",
+                "ikm-25-100/pk/camat/iku-01/tw2", "ikm-25-100/pk/camat/iku-01/tw4"):
+        assert any(b.split()[:2] == [id_, "galat"] for b in temuan.splitlines()), (id_, keluar)
+    assert ("Nilai IKM target IKU-01 2024 bernilai 83.500,00, di luar rentang 25–100 (IKM = NRR "
+            "1–4 × 25). Bila yang dimaksud 83,5: titik yang diikuti tiga angka dibaca sebagai "
+            "pemisah ribuan; tulis '83,5'.") in temuan, keluar
 
 
 @pytest.mark.xfail(strict=True, reason=(

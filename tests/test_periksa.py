@@ -691,3 +691,25 @@ def test_stated_figure_of_one_indicator_or_program(tmp_path, baris, harapan):
     t = [(t.tingkat, t.aturan, t.tersaji, t.terhitung) for t in temuan
          if t.aturan not in ("ikm-sampel",)]
     assert t == harapan, cetak_temuan(temuan)
+
+
+def test_ikm_value_outside_25_to_100(tmp_path):
+    """The IKM is NRR 1–4 × 25 (Permenpan RB 14/2017): 25–100. The mini's IKU-01 (sumber ikm):
+    target akhir 85, target 2023 80, realisasi 2022 76, PK camat 80 with TW I–II 0 (no survey
+    that quarter: not a finding). Typed wrong: target akhir 850 (no thousands reading: 0,85 is
+    not an IKM), realisasi 2022 76.000 (read 76 000: 76 meant), PK target 120."""
+    ganti = (ubah("renstra/indikator.csv", "terakhir,ikm,85\n", "terakhir,ikm,850\n")
+             | ubah("renstra/realisasi.csv", "IKU-01,2022,tahun,76\n",
+                    'IKU-01,2022,tahun,"76.000"\n')
+             | ubah("2023/pk_indikator.csv", "IKU-01,indeks,80,0,0,80,80",
+                    "IKU-01,indeks,120,0,0,80,80"))
+    cocok = [t for t in jalankan(tmp_path, ganti) if t.aturan == "ikm-25-100"]
+    per_berkas = {t.berkas.rsplit("/", 1)[1]: t for t in cocok}
+    assert len(cocok) == 3 and {b: (t.tingkat, t.terhitung) for b, t in per_berkas.items()} == {
+        "indikator.csv": ("galat", "850,00"), "realisasi.csv": ("galat", "76.000,00"),
+        "pk_indikator.csv": ("galat", "120,00")}
+    assert per_berkas["realisasi.csv"].pesan.endswith(
+        "Bila yang dimaksud 76: titik yang diikuti tiga angka dibaca sebagai pemisah ribuan; "
+        "tulis '76'.")
+    assert "Bila" not in per_berkas["indikator.csv"].pesan + per_berkas["pk_indikator.csv"].pesan
+    assert [t for t in jalankan(tmp_path) if t.aturan == "ikm-25-100"] == []

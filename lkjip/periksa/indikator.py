@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from lkjip.angka import ke_decimal
 from lkjip.capaian import capaian_angka
+from lkjip.format import format_angka
 from lkjip.periksa.dasar import (
     Aturan,
     Konteks,
@@ -28,6 +29,10 @@ ATURAN = (
     Aturan("persen-0-100", "Persentase di luar 0–100", ("galat",),
            "a percentage (satuan %) outside 0–100: realisasi, targets, composite nodes, "
            "the realisasi of a PK row typed in pk_realisasi.csv"),
+    Aturan("ikm-25-100", "Nilai IKM di luar 25–100", ("galat",),
+           "a value of an IKM indicator (sumber_realisasi ikm) outside 25–100, the scale of "
+           "the IKM (Permenpan RB 14/2017: NRR 1–4 × 25): targets, target akhir, typed "
+           "realisasi of earlier years, its PK rows"),
     Aturan("realisasi-indikator", "Realisasi indikator", ("galat", "info"),
            "stated realisasi vs computed (composite, IKM, typed)"),
     Aturan("komposit", "Indikator komposit", ("galat", "info"),
@@ -148,9 +153,78 @@ def _persen_komposit(k: Konteks, persen_: set) -> list[Temuan]:
 
 def _temuan_persen(k, tabel, baris, apa, nilai, kunci_id) -> Temuan:
     teks = persen(nilai)
-    pesan = f"Persentase {apa} bernilai {teks}, di luar rentang 0–100."
+    pesan = (f"Persentase {apa} bernilai {teks}, di luar rentang 0–100."
+             + _mungkin_ribuan(nilai, 0, 100))
     return k.temuan("galat", "persen-0-100", tabel, baris, apa, pesan, kunci_id=kunci_id,
                     terhitung=teks)
+
+
+def _mungkin_ribuan(nilai, bawah: int, atas: int) -> str:
+    """The likely cause of a whole number out of range whose thousandth part is in range: a
+    decimal point typed for the comma ("92.500" for 92,5 is read as 92 500, data/README.md).
+
+    >>> _mungkin_ribuan(Decimal(92500), 0, 100)[-44:]
+    "dibaca sebagai pemisah ribuan; tulis '92,5'."
+    >>> _mungkin_ribuan(Decimal(92500), 0, 100)[:26]
+    ' Bila yang dimaksud 92,5: '
+    >>> _mungkin_ribuan(Decimal(120), 0, 100), _mungkin_ribuan(Decimal("92500.5"), 0, 100)
+    ('', '')
+    """
+    d = ke_decimal(nilai)
+    if d is None or d != d.to_integral_value() or d < 1000:
+        return ""
+    maksud = d / 1000  # without the trailing zeros of a float's reading (76000.0 -> 76)
+    maksud = maksud.quantize(Decimal(1)) if maksud == maksud.to_integral_value() \
+        else maksud.normalize()
+    if not bawah <= maksud <= atas:
+        return ""
+    teks = format_angka(maksud, None)
+    return (f" Bila yang dimaksud {teks}: titik yang diikuti tiga angka dibaca sebagai pemisah "
+            f"ribuan; tulis '{teks}'.")
+
+
+# --- IKM values: 25–100
+
+def _di_luar_ikm(x) -> bool:
+    d = ke_decimal(x)
+    return d is not None and not Decimal(25) <= d <= Decimal(100)
+
+
+def cek_ikm(k: Konteks) -> list[Temuan]:
+    """A value of an IKM indicator outside 25–100 (the IKM is NRR 1–4 × 25): a target typed
+    "83.500" for 83,5 is read as 83 500 and gave capaian 0,10 % "Sangat Rendah" without a word
+    (kantor4). Targets, target akhir, realisasi typed for earlier years, and the PK rows."""
+    ind = k.data.indikator
+    ikm = set(ind.loc[ind["sumber_realisasi"] == "ikm", "kode_indikator"])
+    hasil = []
+
+    def temuan(tabel, baris, apa, nilai, kunci):
+        teks = persen(nilai)
+        pesan = (f"Nilai IKM {apa} bernilai {teks}, di luar rentang 25–100 (IKM = NRR 1–4 × 25)."
+                 + _mungkin_ribuan(nilai, 25, 100))
+        hasil.append(k.temuan("galat", "ikm-25-100", tabel, baris, apa, pesan, kunci_id=kunci,
+                              terhitung=teks))
+
+    for _, r in ind[ind["kode_indikator"].isin(ikm)].iterrows():
+        if _di_luar_ikm(r["target_akhir"]):
+            temuan("indikator", r["_baris"], f"target akhir {r['kode_indikator']}",
+                   r["target_akhir"], ("indikator", r["kode_indikator"]))
+    for tabel, kolom in (("realisasi", "realisasi"), ("target", "target")):
+        df = getattr(k.data, tabel)
+        for _, r in df[df["kode_indikator"].isin(ikm)].iterrows():
+            if _di_luar_ikm(r[kolom]):
+                temuan(tabel, r["_baris"], f"{kolom} {r['kode_indikator']} {r['tahun']}",
+                       r[kolom], (tabel, r["kode_indikator"], r["tahun"], r.get("periode")))
+    pk = k.data.pk_indikator
+    for _, r in pk[pk["kode_indikator"].isin(ikm)].iterrows():
+        for kolom in ("target", "tw1", "tw2", "tw3", "tw4"):
+            # a quarter with no survey has target 0 (the seed's PK: IKM in TW II and IV only)
+            nol = kolom != "target" and ke_decimal(r[f"{kolom}_angka"]) == 0
+            if _di_luar_ikm(r[f"{kolom}_angka"]) and not nol:
+                temuan("pk_indikator", r["_baris"],
+                       f"{kolom} PK {r['kode_pejabat']} no {r['no']} ({r['kode_indikator']})",
+                       r[f"{kolom}_angka"], ("pk", r["kode_pejabat"], r["kode_indikator"], kolom))
+    return hasil
 
 
 # --- a stated capaian explained by a stated realisasi
@@ -175,5 +249,5 @@ def _capaian_dari_tersaji(k: Konteks, i, s: Decimal) -> str:
     return ""
 
 
-PEMERIKSA = (cek_tanpa_target, cek_kebalikan_nol, cek_persen)
+PEMERIKSA = (cek_tanpa_target, cek_kebalikan_nol, cek_persen, cek_ikm)
 BANDING = {"capaian": banding_capaian}
