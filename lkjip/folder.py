@@ -260,7 +260,8 @@ def cek_perlu(tabel: dict, ada: set[str], tampil) -> list[Masalah]:
 def belum_diisi(data) -> list[str]:
     """What the report will show as "(belum diisi)" or "–" because it is not in the data yet:
     narasi files, this year's realisasi of an indicator typed directly, a year given by quarters
-    with one still empty, the budget realisasi, the PK budget tables. Not errors: `lkjip check`
+    with one still empty, the strategi/kebijakan and sarpras tables, the budget realisasi, the
+    PK budget tables. Not errors: `lkjip check`
     lists them so nothing is left by accident.
     """
     kurang = [f"narasi/{n}: belum ada; laporan menampilkan \"(belum diisi)\" ({letak})."
@@ -280,6 +281,12 @@ def belum_diisi(data) -> list[str]:
                           "'tahun' atau keempat baris TW1–TW4.")
             kurang.append(pesan)
     kurang += tw_belum_lengkap(data)
+    for nama, tabel, letak in (
+            ("renstra/strategi.csv", "strategi", "tabel Strategi dan Arah Kebijakan (Bab II)"),
+            ("renstra/kebijakan.csv", "kebijakan", "tabel Strategi dan Arah Kebijakan (Bab II)"),
+            ("sarpras.csv", "sarpras", "tabel Sarana dan Prasarana (Bab I)")):
+        if not len(getattr(data, tabel)):
+            kurang.append(f"{nama}: belum ada (atau tanpa baris); {letak} tampil tanpa baris.")
     if not len(data.realisasi_anggaran):
         kurang.append("realisasi_anggaran.csv: belum ada realisasi anggaran; penyerapan dan "
                       "efisiensi tampil '–'.")

@@ -186,7 +186,8 @@ def ringkasan(keadaan: kp.Keadaan) -> str:
             f"{n['peringatan']} peringatan, {n['info']} info); {putus} sudah diputuskan. ")
     terbuka = len(keadaan.galat_terbuka)
     teks += (f"{terbuka} galat belum diputuskan, sehingga laporan masih bertanda DRAF."
-             if terbuka else "Semua galat sudah diputuskan: laporan siap ditandatangani.")
+             if terbuka else "Semua galat sudah diputuskan: laporan siap ditandatangani."
+             if n["galat"] else "Tidak ada galat: laporan siap ditandatangani.")
     return teks
 
 
