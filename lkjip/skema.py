@@ -512,7 +512,9 @@ BERKAS |= {
 
 # The synthetic survey has the same columns as the real one.
 BERKAS["ikm_responden_sintetis.csv"] = replace(
-    BERKAS["ikm_responden.csv"], keterangan="survei buatan program (data demo), kolomnya sama")
+    BERKAS["ikm_responden.csv"],
+    keterangan="survei buatan program (data demo): pengganti `ikm_responden.csv`, bukan "
+               "tambahannya; kolomnya sama")
 
 # Entries of `<tahun>/` that other parts read, not `lkjip.muat`: known, so not "unknown".
 LAIN: dict[str, str] = {
