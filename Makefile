@@ -43,13 +43,11 @@ report: setup
 check: setup
 	$(BIN)/lkjip check --kecamatan bantarbolang --tahun 2023
 
-# Serial: on two processes (`$(BIN)/python -m pytest -n 2 --dist loadfile`, 17 min instead of
-# ~23 here) the one-process Chromium of tests/test_peramban_bersama.py sometimes dies at start
-# while another module prints beside it (2 runs in 3). conftest.py keeps the module grouping.
+# On two processes (pytest-xdist): each test file whole in one, longest first (conftest.py).
 test: setup
 	$(BIN)/ruff check lkjip tests benchmarks scripts conftest.py
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 bench: setup
 	$(BIN)/python benchmarks/run.py
