@@ -86,8 +86,8 @@ def pesan_belum_diisi(berkas: Berkas | None) -> str:
 
     >>> pesan_belum_diisi(BERKAS["renstra/tujuan.csv"])[-56:]
     'Berkas ini wajib: isi datanya di bawah baris contoh itu.'
-    >>> pesan_belum_diisi(BERKAS["sarpras.csv"])[-63:]
-    'atau hapus berkas ini bila tidak dipakai (berkas ini opsional).'
+    >>> pesan_belum_diisi(BERKAS["sarpras.csv"])[-66:]
+    'atau hapus berkas ini bila tidak dipakai (berkas ini tidak wajib).'
     """
     if berkas is None:
         return f"{BELUM_DIISI} Isi datanya di bawah baris contoh itu."
@@ -95,7 +95,7 @@ def pesan_belum_diisi(berkas: Berkas | None) -> str:
         return f"{BELUM_DIISI} Berkas ini wajib: isi datanya di bawah baris contoh itu."
     if berkas.perlu == PILIHAN:
         return (f"{BELUM_DIISI} Isi datanya di bawah baris contoh itu, atau hapus berkas ini bila "
-                "tidak dipakai (berkas ini opsional).")
+                "tidak dipakai (berkas ini tidak wajib).")
     syarat = " atau ".join(s.teks_id() for s in berkas.syarat)
     if berkas.min_baris_jika == 0:
         return (f"{BELUM_DIISI} Isi datanya, atau hapus baris contoh bila memang tidak ada datanya "

@@ -122,7 +122,7 @@ def test_a_template_not_filled_says_what_to_do_by_whether_the_file_is_required(t
     opsional = _satu(masalah, "contoh/2023/sarpras.csv").pesan
     aduan = _satu(masalah, "contoh/2023/pengaduan.csv").pesan
     assert wajib.endswith("Berkas ini wajib: isi datanya di bawah baris contoh itu.")
-    assert "hapus berkas ini bila tidak dipakai (berkas ini opsional)" in opsional
+    assert "hapus berkas ini bila tidak dipakai (berkas ini tidak wajib)" in opsional
     assert "hapus baris contoh bila memang tidak ada datanya tahun ini" in aduan
     assert "hapus" not in wajib
 

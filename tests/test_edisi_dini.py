@@ -154,12 +154,12 @@ def test_edisi_dini_word_dari_pohon_yang_sama_dan_pdf_dicetak_dulu(monkeypatch):
         urutan.append("pdf")
         return asli_pdf(edisi, pembaca)
 
-    def pohon(soup, png):
+    def pohon(soup, png, *tulis):
         batas = time.monotonic() + 10
         while "pdf" not in urutan and time.monotonic() < batas:
             time.sleep(0.01)
         urutan.append("word")
-        return asli_pohon(soup, png)
+        return asli_pohon(soup, png, *tulis)
 
     def tanpa_urai(html, png):
         raise AssertionError("the reader's HTML was parsed again")

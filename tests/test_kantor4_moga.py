@@ -208,7 +208,8 @@ def test_first_kind_of_mistakes_are_all_named_at_once(tmp_path):
      ["realisasi.csv baris 6", "IKU-02 2024 bernilai 92.500,00, di luar rentang 0–100"]),
     # a percentage over 100 in a quarter
     ("2024/realisasi_pk_tw.csv", "camat,2,,,,91,", "camat,2,,,,101,",
-     ["realisasi_pk_tw.csv baris 3", "Realisasi TW I PK camat no 2 101 % di luar 0–100"]),
+     ["realisasi_pk_tw.csv baris 3",
+      "Realisasi TW I PK camat no 2 bernilai 101 %, di luar rentang 0–100 (kolom tw1)."]),
 ])
 def test_second_kind_of_mistakes(tmp_path, berkas, lama, baru, kata):
     keluar = _check(_salin(tmp_path, {berkas: (lama, baru)}))

@@ -15,6 +15,7 @@ import pandas as pd
 from lkjip.akumulasi import RUMUS, akumulasi
 from lkjip.format import format_angka, format_rupiah
 from lkjip.periksa.dasar import Aturan
+from lkjip.periksa.indikator import _mungkin_ribuan
 from lkjip.triwulan import NAMA_TW, TW, AnggaranTw, IndikatorTw, hitung_triwulan
 
 ATURAN = (
@@ -389,13 +390,19 @@ def cek_anggaran_tahun(k) -> list:
 # ---------------------------------------------------------------- tw-persen
 
 
+def _kolom(a, q: int) -> str:
+    """' (kolom tw1)' for a quarter typed in realisasi_pk_tw.csv, where the row holds four."""
+    return f" (kolom {TW[q]})" if _tabel(a) == "realisasi_pk_tw" else ""
+
+
 def cek_persen(k) -> list:
     """A quarterly realisasi in % outside 0–100."""
     h = _hasil(k)
     if h is None:
         return []
     return [k.temuan("galat", "tw-persen", _tabel(a), _baris(a), _tempat(i), (
-        f"Realisasi {NAMA_TW[q]} {_tempat(i)} {_teks(a, False)} % di luar 0–100."),
+        f"Realisasi {NAMA_TW[q]} {_tempat(i)} bernilai {_teks(a, False)} %, di luar rentang "
+        f"0–100{_kolom(a, q)}.") + _mungkin_ribuan(a.nilai, 0, 100),
         kunci_id=_id(i) + (TW[q],))
         for i in h.indikator if i.satuan.strip() == "%" and _bernilai(i)
         for q, a in enumerate(i.realisasi_tw) if a is not None and not 0 <= a.nilai <= 100]
