@@ -295,11 +295,17 @@ def belum_diisi(data) -> list[str]:
     return kurang
 
 
+def indikator_pk(data) -> dict[tuple[str, int], object]:
+    """PK row (kode_pejabat, no) -> its Renstra indicator (`kode_indikator` as loaded: NaN for
+    a row without one): how a row of the quarterly files names its Renstra indicator."""
+    return {(str(r["kode_pejabat"]), int(r["no"])): r["kode_indikator"]
+            for _, r in data.pk_indikator.iterrows()}
+
+
 def _triwulan_di_pk(data) -> dict[str, list[int]]:
     """Renstra indicator -> the rows of realisasi_pk_tw.csv (file row numbers) that give one of
     its quarters this year, through the PK row they name (kode_pejabat, no)."""
-    pk = {(str(r["kode_pejabat"]), int(r["no"])): r["kode_indikator"]
-          for _, r in data.pk_indikator.iterrows()}
+    pk = indikator_pk(data)
     hasil: dict[str, list[int]] = {}
     for _, r in data.realisasi_pk_tw.iterrows():
         kode = pk.get((str(r["kode_pejabat"]), int(r["no"])))

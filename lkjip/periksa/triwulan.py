@@ -13,6 +13,7 @@ from decimal import Decimal
 import pandas as pd
 
 from lkjip.akumulasi import RUMUS, akumulasi
+from lkjip.folder import indikator_pk
 from lkjip.format import format_angka, format_rupiah
 from lkjip.periksa.dasar import Aturan
 from lkjip.periksa.indikator import _mungkin_ribuan
@@ -246,8 +247,7 @@ def cek_ganda(k) -> list:
     """A quarter of a Renstra indicator typed in both TW files with different values."""
     if not len(k.data.realisasi_pk_tw):
         return []
-    pk = {(str(r["kode_pejabat"]), int(r["no"])): r["kode_indikator"]
-          for _, r in k.data.pk_indikator.iterrows()}
+    pk = indikator_pk(k.data)
     renstra = k.data.realisasi[k.data.realisasi["tahun"] == k.data.tahun]
     renstra = {(r["kode_indikator"], r["periode"]): r for _, r in renstra.iterrows()}
     hasil = []
@@ -302,8 +302,7 @@ def cek_tahun(k) -> list:
         if not pd.isna(r["realisasi"]):
             tw.setdefault(r["kode_indikator"], [None] * 4)[TW.index(r["periode"].lower())] = (
                 Decimal(str(r["realisasi"])), ("renstra/realisasi.csv", int(r["_baris"])))
-    pk = {(str(r["kode_pejabat"]), int(r["no"])): r["kode_indikator"]
-          for _, r in d.pk_indikator.iterrows()}
+    pk = indikator_pk(d)
     for _, r in d.realisasi_pk_tw.iterrows():
         kode = pk.get((str(r["kode_pejabat"]), int(r["no"])))
         if kode not in tahun:
