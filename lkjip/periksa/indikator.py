@@ -3,6 +3,7 @@ their stated figures (realisasi, composite nodes, capaian, capaian sasaran, prog
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from lkjip.angka import ke_decimal
@@ -79,42 +80,77 @@ def cek_kebalikan_nol(k: Konteks) -> list[Temuan]:
     return hasil
 
 
-# --- percentages
+# --- values within a range: percentages 0–100, IKM 25–100
 
-def _di_luar_persen(x) -> bool:
-    d = ke_decimal(x)
-    return d is not None and not Decimal(0) <= d <= Decimal(100)
+@dataclass(frozen=True)
+class Rentang:
+    """The range a kind of indicator value stays within, and how its finding names it."""
+
+    aturan: str
+    bawah: int
+    atas: int
+    nama: str  # the finding's first words: "Persentase …", "Nilai IKM …"
+    dasar: str = ""  # after the range: where it comes from
+
+    def di_luar(self, x) -> bool:
+        d = ke_decimal(x)
+        return d is not None and not Decimal(self.bawah) <= d <= Decimal(self.atas)
+
+
+PERSEN = Rentang("persen-0-100", 0, 100, "Persentase")
+IKM = Rentang("ikm-25-100", 25, 100, "Nilai IKM", " (IKM = NRR 1–4 × 25)")
 
 
 def cek_persen(k: Konteks) -> list[Temuan]:
-    """A percentage (satuan %) outside 0–100 in realisasi, targets and composite nodes."""
-    ind = k.data.indikator
+    """A percentage (satuan %) outside 0–100 in realisasi, targets, PK rows (by their own
+    satuan) and composite nodes."""
+    ind, pk = k.data.indikator, k.data.pk_indikator
     persen_ = set(ind.loc[ind["satuan"].str.strip() == "%", "kode_indikator"])
+    return (_cek_rentang(k, PERSEN, persen_, pk[pk["satuan"].str.strip() == "%"])
+            + _persen_pk_realisasi(k) + _persen_komposit(k, persen_))
+
+
+def cek_ikm(k: Konteks) -> list[Temuan]:
+    """A value of an IKM indicator outside 25–100 (the IKM is NRR 1–4 × 25): a target typed
+    "83.500" for 83,5 is read as 83 500 and gave capaian 0,10 % "Sangat Rendah" without a word
+    (kantor4). Targets, target akhir, realisasi typed for earlier years, and the PK rows."""
+    ind, pk = k.data.indikator, k.data.pk_indikator
+    ikm = ind[ind["sumber_realisasi"] == "ikm"]
+    hasil = [_temuan_rentang(k, IKM, "indikator", r["_baris"],
+                             f"target akhir {r['kode_indikator']}", r["target_akhir"],
+                             ("indikator", r["kode_indikator"]))
+             for _, r in ikm.iterrows() if IKM.di_luar(r["target_akhir"])]
+    kode = set(ikm["kode_indikator"])
+    return hasil + _cek_rentang(k, IKM, kode, pk[pk["kode_indikator"].isin(kode)],
+                                sebut_kode=True)
+
+
+def _cek_rentang(k: Konteks, rentang: Rentang, kode: set, baris_pk,
+                 sebut_kode: bool = False) -> list[Temuan]:
+    """The realisasi and target rows of the indicators `kode` (renstra/realisasi.csv,
+    renstra/target.csv), then the target and TW I–IV columns of the PK rows `baris_pk`
+    (`sebut_kode`: their place names the Renstra indicator too)."""
     hasil = []
     for tabel, kolom in (("realisasi", "realisasi"), ("target", "target")):
         df = getattr(k.data, tabel)
-        for _, r in df[df["kode_indikator"].isin(persen_)].iterrows():
-            if _di_luar_persen(r[kolom]):
-                kunci = (tabel, r["kode_indikator"], r["tahun"], r.get("periode"))
-                hasil.append(_temuan_persen(k, tabel, r["_baris"], f"{kolom} "
-                                            f"{r['kode_indikator']} {r['tahun']}", r[kolom],
-                                            kunci))
-    hasil += _persen_pk(k)
-    return hasil + _persen_komposit(k, persen_)
-
-
-def _persen_pk(k: Konteks) -> list[Temuan]:
-    hasil = []
-    df = k.data.pk_indikator
-    for _, r in df[df["satuan"].str.strip() == "%"].iterrows():
+        for _, r in df[df["kode_indikator"].isin(kode)].iterrows():
+            if rentang.di_luar(r[kolom]):
+                hasil.append(_temuan_rentang(
+                    k, rentang, tabel, r["_baris"], f"{kolom} {r['kode_indikator']} {r['tahun']}",
+                    r[kolom], (tabel, r["kode_indikator"], r["tahun"], r.get("periode"))))
+    for _, r in baris_pk.iterrows():
         tanda = r["kode_indikator"] if not kosong(r["kode_indikator"]) else r["indikator"]
+        apa = f"PK {r['kode_pejabat']} no {r['no']}" + (
+            f" ({r['kode_indikator']})" if sebut_kode else "")
         for kolom in ("target", "tw1", "tw2", "tw3", "tw4"):
-            if _di_luar_persen(r[f"{kolom}_angka"]):
-                hasil.append(_temuan_persen(k, "pk_indikator", r["_baris"],
-                                            f"{kolom} PK {r['kode_pejabat']} no {r['no']}",
-                                            r[f"{kolom}_angka"],
-                                            ("pk", r["kode_pejabat"], tanda, kolom)))
-    return hasil + _persen_pk_realisasi(k)
+            nilai = r[f"{kolom}_angka"]
+            # a quarter typed 0 has nothing planned (an IKM quarter without a survey: the
+            # seed's PK has IKM in TW II and IV only); within 0–100 anyway for a percentage
+            if rentang.di_luar(nilai) and not (kolom != "target" and ke_decimal(nilai) == 0):
+                hasil.append(_temuan_rentang(k, rentang, "pk_indikator", r["_baris"],
+                                             f"{kolom} {apa}", nilai,
+                                             ("pk", r["kode_pejabat"], tanda, kolom)))
+    return hasil
 
 
 def _persen_pk_realisasi(k: Konteks) -> list[Temuan]:
@@ -124,11 +160,11 @@ def _persen_pk_realisasi(k: Konteks) -> list[Temuan]:
               for p, n, s in zip(pk["kode_pejabat"], pk["no"], pk["satuan"], strict=True)}
     hasil = []
     for _, r in k.data.pk_realisasi.iterrows():
-        if satuan.get((r["kode_pejabat"], r["no"])) == "%" and _di_luar_persen(r["realisasi"]):
-            hasil.append(_temuan_persen(k, "pk_realisasi", r["_baris"],
-                                        f"realisasi PK {r['kode_pejabat']} no {r['no']}",
-                                        r["realisasi"],
-                                        ("pk_realisasi", r["kode_pejabat"], r["no"])))
+        if satuan.get((r["kode_pejabat"], r["no"])) == "%" and PERSEN.di_luar(r["realisasi"]):
+            hasil.append(_temuan_rentang(k, PERSEN, "pk_realisasi", r["_baris"],
+                                         f"realisasi PK {r['kode_pejabat']} no {r['no']}",
+                                         r["realisasi"],
+                                         ("pk_realisasi", r["kode_pejabat"], r["no"])))
     return hasil
 
 
@@ -145,17 +181,19 @@ def _persen_komposit(k: Konteks, persen_: set) -> list[Temuan]:
         while not kosong(induk.get(akar)):
             akar = induk[akar]
         nilai = k.hasil.komposit.get(r["kode_node"])
-        if akar_ind.get(akar) in persen_ and nilai is not None and _di_luar_persen(nilai.nilai):
-            hasil.append(_temuan_persen(k, "komposit", r["_baris"], f"node {r['kode_node']}",
-                                        nilai.nilai, ("komposit", r["kode_node"])))
+        if akar_ind.get(akar) in persen_ and nilai is not None and PERSEN.di_luar(nilai.nilai):
+            hasil.append(_temuan_rentang(k, PERSEN, "komposit", r["_baris"],
+                                         f"node {r['kode_node']}", nilai.nilai,
+                                         ("komposit", r["kode_node"])))
     return hasil
 
 
-def _temuan_persen(k, tabel, baris, apa, nilai, kunci_id) -> Temuan:
+def _temuan_rentang(k, rentang: Rentang, tabel, baris, apa, nilai, kunci_id) -> Temuan:
     teks = persen(nilai)
-    pesan = (f"Persentase {apa} bernilai {teks}, di luar rentang 0–100."
-             + _mungkin_ribuan(nilai, 0, 100))
-    return k.temuan("galat", "persen-0-100", tabel, baris, apa, pesan, kunci_id=kunci_id,
+    pesan = (f"{rentang.nama} {apa} bernilai {teks}, di luar rentang "
+             f"{rentang.bawah}–{rentang.atas}{rentang.dasar}."
+             + _mungkin_ribuan(nilai, rentang.bawah, rentang.atas))
+    return k.temuan("galat", rentang.aturan, tabel, baris, apa, pesan, kunci_id=kunci_id,
                     terhitung=teks)
 
 
@@ -181,50 +219,6 @@ def _mungkin_ribuan(nilai, bawah: int, atas: int) -> str:
     teks = format_angka(maksud, None)
     return (f" Bila yang dimaksud {teks}: titik yang diikuti tiga angka dibaca sebagai pemisah "
             f"ribuan; tulis '{teks}'.")
-
-
-# --- IKM values: 25–100
-
-def _di_luar_ikm(x) -> bool:
-    d = ke_decimal(x)
-    return d is not None and not Decimal(25) <= d <= Decimal(100)
-
-
-def cek_ikm(k: Konteks) -> list[Temuan]:
-    """A value of an IKM indicator outside 25–100 (the IKM is NRR 1–4 × 25): a target typed
-    "83.500" for 83,5 is read as 83 500 and gave capaian 0,10 % "Sangat Rendah" without a word
-    (kantor4). Targets, target akhir, realisasi typed for earlier years, and the PK rows."""
-    ind = k.data.indikator
-    ikm = set(ind.loc[ind["sumber_realisasi"] == "ikm", "kode_indikator"])
-    hasil = []
-
-    def temuan(tabel, baris, apa, nilai, kunci):
-        teks = persen(nilai)
-        pesan = (f"Nilai IKM {apa} bernilai {teks}, di luar rentang 25–100 (IKM = NRR 1–4 × 25)."
-                 + _mungkin_ribuan(nilai, 25, 100))
-        hasil.append(k.temuan("galat", "ikm-25-100", tabel, baris, apa, pesan, kunci_id=kunci,
-                              terhitung=teks))
-
-    for _, r in ind[ind["kode_indikator"].isin(ikm)].iterrows():
-        if _di_luar_ikm(r["target_akhir"]):
-            temuan("indikator", r["_baris"], f"target akhir {r['kode_indikator']}",
-                   r["target_akhir"], ("indikator", r["kode_indikator"]))
-    for tabel, kolom in (("realisasi", "realisasi"), ("target", "target")):
-        df = getattr(k.data, tabel)
-        for _, r in df[df["kode_indikator"].isin(ikm)].iterrows():
-            if _di_luar_ikm(r[kolom]):
-                temuan(tabel, r["_baris"], f"{kolom} {r['kode_indikator']} {r['tahun']}",
-                       r[kolom], (tabel, r["kode_indikator"], r["tahun"], r.get("periode")))
-    pk = k.data.pk_indikator
-    for _, r in pk[pk["kode_indikator"].isin(ikm)].iterrows():
-        for kolom in ("target", "tw1", "tw2", "tw3", "tw4"):
-            # a quarter with no survey has target 0 (the seed's PK: IKM in TW II and IV only)
-            nol = kolom != "target" and ke_decimal(r[f"{kolom}_angka"]) == 0
-            if _di_luar_ikm(r[f"{kolom}_angka"]) and not nol:
-                temuan("pk_indikator", r["_baris"],
-                       f"{kolom} PK {r['kode_pejabat']} no {r['no']} ({r['kode_indikator']})",
-                       r[f"{kolom}_angka"], ("pk", r["kode_pejabat"], r["kode_indikator"], kolom))
-    return hasil
 
 
 # --- a stated capaian explained by a stated realisasi
