@@ -22,6 +22,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from lkjip.triwulan import hitung_triwulan
 from tests.mini import tulis_mini
 
 PK_INDIKATOR = (
@@ -78,3 +81,19 @@ BERKAS_TW = {
 def tulis_mini_tw(root: Path, kecamatan: str = "contoh", ganti: dict | None = None) -> Path:
     """Write the mini kecamatan with the quarterly files; `ganti` as in `tulis_mini`."""
     return tulis_mini(root, kecamatan, BERKAS_TW | (ganti or {}))
+
+
+def tw_fixture(n: int):
+    """A module fixture named ``tw<n>``: the quarterly figures up to TW n of the test module's
+    own `data` fixture (``tw2, tw3 = tw_fixture(2), tw_fixture(3)``)."""
+
+    @pytest.fixture(scope="module", name=f"tw{n}")
+    def tw(data):
+        return hitung_triwulan(data, n)
+
+    return tw
+
+
+def pk_tw(hasil, pejabat: str, no: int):
+    """The quarterly figures (`IndikatorTw`) of the PK indicator row (kode_pejabat, no)."""
+    return next(i for i in hasil.indikator if i.kunci == (pejabat, no))

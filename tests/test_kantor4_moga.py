@@ -22,6 +22,7 @@ from lkjip.cli import main
 from lkjip.hitung import hitung
 from lkjip.muat import muat
 from lkjip.triwulan import hitung_triwulan
+from tests.mini_tw import pk_tw
 
 DATA = Path(__file__).resolve().parent / "fixtures" / "kecamatan"
 
@@ -115,21 +116,17 @@ def test_sasaran_overall_budget(hasil):
 # ---------------------------------------------------------------- TW II monitoring
 
 
-def _ind(h, pejabat, no):
-    return next(i for i in h.indikator if i.kunci == (pejabat, no))
-
-
 def test_triwulan_ii(data):
     h = hitung_triwulan(data, 2)
     # IKU-03 (kasus, jumlah, turun): target s.d. 3 + 3 = 6, realisasi 3 + 2 = 5:
     # (2 × 6 − 5) / 6 × 100 = 116,666… → 116,67; proyeksi 10 × 5 / 6 = 8,33
-    k = _ind(h, "camat", 3)
+    k = pk_tw(h, "camat", 3)
     assert (_b(k.titik[-1].capaian), _b(k.proyeksi.nilai)) == (116.67, 8.33)
     # IKM TW II = S1 IKM typed 82,41 against 83,5: 98,694… → 98,69, perlu perhatian (90–99,99)
-    m = _ind(h, "camat", 1)
+    m = pk_tw(h, "camat", 1)
     assert (_b(m.titik[-1].capaian), m.proyeksi.status) == (98.69, "perlu perhatian")
     # patroli: 5 + 4 = 9 of 6 + 6 = 12 → 75,00; proyeksi 24 × 9 / 12 = 18 → 75,00
-    p = _ind(h, "kasi_trantib", 1)
+    p = pk_tw(h, "kasi_trantib", 1)
     assert (_b(p.titik[-1].capaian), _b(p.proyeksi.nilai)) == (75.0, 18.0)
     assert p.proyeksi.status == "diperkirakan tidak tercapai"
     # budget: anggaran kas s.d. TW II (30 + 40) + (20 + 20) + (15 + 15) = 140.000.000;

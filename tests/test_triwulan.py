@@ -14,7 +14,7 @@ import pytest
 from lkjip.angka import Angka
 from lkjip.muat import muat
 from lkjip.triwulan import hitung_triwulan
-from tests.mini_tw import tulis_mini_tw
+from tests.mini_tw import pk_tw, tulis_mini_tw, tw_fixture
 
 D = Decimal
 
@@ -24,18 +24,7 @@ def data(tmp_path_factory):
     return muat("contoh", 2023, tulis_mini_tw(tmp_path_factory.mktemp("tw")))
 
 
-@pytest.fixture(scope="module")
-def tw2(data):
-    return hitung_triwulan(data, 2)
-
-
-@pytest.fixture(scope="module")
-def tw3(data):
-    return hitung_triwulan(data, 3)
-
-
-def _ind(hasil, pejabat, no):
-    return next(i for i in hasil.indikator if i.kunci == (pejabat, no))
+tw2, tw3 = tw_fixture(2), tw_fixture(3)
 
 
 def _ang(hasil, pejabat, no):
@@ -52,7 +41,7 @@ def _titik(x):
 def test_capaian_per_quarter_jumlah(tw3):
     # sekcam 1: targets 3,3,3,3 (per quarter), realisasi 3,3,4
     # TW I: 3 / 3 = 100; TW II: (3+3) / (3+3) = 100; TW III: (3+3+4)=10 / 9 × 100 = 111,11
-    assert _titik(_ind(tw3, "sekcam", 1)) == [
+    assert _titik(pk_tw(tw3, "sekcam", 1)) == [
         (D("3.00"), D("3.00"), D("100.00")), (D("6.00"), D("6.00"), D("100.00")),
         (D("9.00"), D("10.00"), D("111.11"))]
 
@@ -60,7 +49,7 @@ def test_capaian_per_quarter_jumlah(tw3):
 def test_capaian_per_quarter_terakhir(tw3):
     # camat 2 (IKU-02, cumulative %): targets 20,40,60,80, realisasi 15,30,45
     # each quarter its own position: 15/20, 30/40, 45/60 = 75 %
-    assert _titik(_ind(tw3, "camat", 2)) == [
+    assert _titik(pk_tw(tw3, "camat", 2)) == [
         (D("20.00"), D("15.00"), D("75.00")), (D("40.00"), D("30.00"), D("75.00")),
         (D("60.00"), D("45.00"), D("75.00"))]
 
@@ -69,7 +58,7 @@ def test_terakhir_quarter_without_target_needs_no_realisasi(tw3):
     # camat 1 (IKU-01, IKM per semester): targets –,80,–,80; realisasi –,78,81
     # TW I: nothing planned, nothing reported: no figure; TW II: 78/80 = 97,50;
     # TW III: no TW III target, the latest (TW II) 80 holds: 81/80 = 101,25
-    assert _titik(_ind(tw3, "camat", 1)) == [
+    assert _titik(pk_tw(tw3, "camat", 1)) == [
         (None, None, None), (D("80.00"), D("78.00"), D("97.50")),
         (D("80.00"), D("81.00"), D("101.25"))]
 
@@ -77,7 +66,7 @@ def test_terakhir_quarter_without_target_needs_no_realisasi(tw3):
 def test_capaian_per_quarter_maks(tw3):
     # sekcam 4: targets 10,20,40,40, realisasi 12,18,30
     # TW I: 12/10 = 120; TW II: max(12,18)=18 / max(10,20)=20 = 90; TW III: 30/40 = 75
-    assert _titik(_ind(tw3, "sekcam", 4)) == [
+    assert _titik(pk_tw(tw3, "sekcam", 4)) == [
         (D("10.00"), D("12.00"), D("120.00")), (D("20.00"), D("18.00"), D("90.00")),
         (D("40.00"), D("30.00"), D("75.00"))]
 
@@ -85,7 +74,7 @@ def test_capaian_per_quarter_maks(tw3):
 def test_capaian_per_quarter_rerata_lower_is_better(tw3):
     # sekcam 3 (days, turun, selisih): targets 5,5,5,5, realisasi 6,5,4
     # TW I: (2×5 − 6)/5 = 80; TW II: mean 5,5 → (10 − 5,5)/5 = 90; TW III: mean 5 → 100
-    assert _titik(_ind(tw3, "sekcam", 3)) == [
+    assert _titik(pk_tw(tw3, "sekcam", 3)) == [
         (D("5.00"), D("6.00"), D("80.00")), (D("5.00"), D("5.50"), D("90.00")),
         (D("5.00"), D("5.00"), D("100.00"))]
 
@@ -93,17 +82,17 @@ def test_capaian_per_quarter_rerata_lower_is_better(tw3):
 def test_capaian_per_quarter_jumlah_lower_is_better(tw3):
     # sekcam 5 (incidents, turun): ceilings 2,2,2,2, realisasi 1,2,3
     # TW I: (4 − 1)/2 = 150; TW II: (8 − 3)/4 = 125; TW III: (12 − 6)/6 = 100
-    assert [t.capaian.bulat for t in _ind(tw3, "sekcam", 5).titik] == [
+    assert [t.capaian.bulat for t in pk_tw(tw3, "sekcam", 5).titik] == [
         D("150.00"), D("125.00"), D("100.00")]
 
 
 def test_provenance_names_file_row_and_column(tw3):
-    r = _ind(tw3, "sekcam", 1).akhir.realisasi
+    r = pk_tw(tw3, "sekcam", 1).akhir.realisasi
     sumber = [m.masukan[0] for m in r.masukan]
     assert [(s.file, s.baris, s.kolom, s.nilai) for s in sumber] == [
         ("contoh/2023/realisasi_pk_tw.csv", 4, f"tw{q}", v) for q, v in ((1, "3"), (2, "3"),
                                                                           (3, "4"))]
-    t = _ind(tw3, "sekcam", 1).akhir.target.masukan[2].masukan[0]
+    t = pk_tw(tw3, "sekcam", 1).akhir.target.masukan[2].masukan[0]
     assert (t.file, t.baris, t.kolom) == ("contoh/2023/pk_indikator.csv", 4, "tw3")
 
 
@@ -137,27 +126,27 @@ def test_provenance_names_file_row_and_column(tw3):
     ("camat", 1, 3, "81.00", "101.25", "1.00", "sesuai jalur"),
 ])
 def test_projection_and_status(tw2, tw3, pejabat, no, n, proyeksi, persen, selisih, status):
-    p = _ind(tw2 if n == 2 else tw3, pejabat, no).proyeksi
+    p = pk_tw(tw2 if n == 2 else tw3, pejabat, no).proyeksi
     assert (p.nilai.bulat, p.persen.bulat, p.selisih.bulat, p.status) == (
         D(proyeksi), D(persen), D(selisih), status)
 
 
 def test_projection_worked_line(tw3):
     # rapat ("kali") are counted: 20 × 14 / 15 = 18,666… needs rounding, the inputs do not
-    assert _ind(tw3, "sekcam", 2).proyeksi.nilai.uraian() == "18,67 = 20 × 14 / 15"
+    assert pk_tw(tw3, "sekcam", 2).proyeksi.nilai.uraian() == "18,67 = 20 × 14 / 15"
     # IKU-02 in %: two decimals everywhere, as the yearly edition's worked lines
-    assert _ind(tw3, "camat", 2).proyeksi.nilai.uraian() == "60,00 = 80,00 × 45,00 / 60,00"
+    assert pk_tw(tw3, "camat", 2).proyeksi.nilai.uraian() == "60,00 = 80,00 × 45,00 / 60,00"
 
 
 def test_a_over_b_is_not_rated(tw3):
-    i = _ind(tw3, "sekcam", 6)
+    i = pk_tw(tw3, "sekcam", 6)
     assert i.proyeksi.status is None and "a/b" in i.proyeksi.alasan
     assert i.realisasi_tw == ("0", "10/1", "0", None)
 
 
 def test_unreported_quarter_has_no_status(data):
     # sekcam 1 has no TW IV: at TW IV its realisasi s.d. is unknown (not 10 + 0)
-    i = _ind(hitung_triwulan(data, 4), "sekcam", 1)
+    i = pk_tw(hitung_triwulan(data, 4), "sekcam", 1)
     assert i.akhir.realisasi.nilai is None and i.proyeksi.status is None
     assert i.proyeksi.alasan == "realisasi TW IV belum dilaporkan"
 
@@ -172,10 +161,10 @@ def test_nothing_due_yet_jumlah_adds_the_year_target(tmp_path):
         "2023/pk_indikator.csv": isi, "2023/realisasi_pk_tw.csv": real,
         "2023/penjelasan_tw.csv": None}))
     h = hitung_triwulan(data, 1)
-    p = _ind(h, "sekcam", 1).proyeksi
+    p = pk_tw(h, "sekcam", 1).proyeksi
     assert (p.nilai.bulat, p.persen.bulat, p.status) == (D("5.00"), D("125.00"), "sesuai jalur")
     # IKU-02 has no TW targets: terakhir keeps the year's 80 each quarter (plain path)
-    i = _ind(h, "camat", 2)
+    i = pk_tw(h, "camat", 2)
     assert i.jalur_bawaan and i.akhir.target.bulat == D("80.00")
 
 
@@ -185,10 +174,10 @@ def test_thresholds_overridden_per_kecamatan(tmp_path):
               "kinerja,diperkirakan tidak tercapai,\n")
     data = muat("contoh", 2023, tulis_mini_tw(tmp_path, ganti={"2023/ambang_tw.csv": ambang}))
     h = hitung_triwulan(data, 3)
-    assert _ind(h, "camat", 2).proyeksi.status == "perlu perhatian"
+    assert pk_tw(h, "camat", 2).proyeksi.status == "perlu perhatian"
     # sekcam 2 at 93,33 %: 70 ≤ 93,33 < 95 → perlu perhatian
-    assert _ind(h, "sekcam", 2).proyeksi.status == "perlu perhatian"
-    assert _ind(h, "camat", 1).proyeksi.status == "sesuai jalur"  # 101,25 ≥ 95
+    assert pk_tw(h, "sekcam", 2).proyeksi.status == "perlu perhatian"
+    assert pk_tw(h, "camat", 1).proyeksi.status == "sesuai jalur"  # 101,25 ≥ 95
     # the budget thresholds stay the package's: sekcam 2 anggaran 75 % < 85 → tidak tercapai
     assert _ang(h, "sekcam", 2).proyeksi.status == "diperkirakan tidak tercapai"
 
@@ -272,9 +261,9 @@ def test_early_warning_list_worst_first(tw3):
 
 
 def test_penjelasan_of_the_quarter(tw3, tw2):
-    assert _ind(tw3, "sekcam", 2).penjelasan == ("Satu rapat ditunda karena jadwal Camat",
+    assert pk_tw(tw3, "sekcam", 2).penjelasan == ("Satu rapat ditunda karena jadwal Camat",
                                                  "Dijadwalkan ulang pada TW IV")
-    assert _ind(tw2, "sekcam", 2).penjelasan is None
+    assert pk_tw(tw2, "sekcam", 2).penjelasan is None
 
 
 def test_quarter_outside_1_to_4(data):
@@ -314,7 +303,7 @@ def test_a_missing_row_of_a_renstra_indicator_takes_the_renstra_quarters(tmp_pat
              "renstra/realisasi.csv": BERKAS_MINI["renstra/realisasi.csv"]
              + "IKU-02,2023,TW1,15\nIKU-02,2023,TW2,30\nIKU-02,2023,TW3,45\n"}
     h = hitung_triwulan(muat("contoh", 2023, tulis_mini_tw(tmp_path, ganti=ganti)), 3)
-    assert _ind(h, "camat", 2).akhir.capaian.bulat == D("75.00")
+    assert pk_tw(h, "camat", 2).akhir.capaian.bulat == D("75.00")
 
 
 def test_a_missing_row_of_another_indicator_is_not_rated(tmp_path):
@@ -323,5 +312,5 @@ def test_a_missing_row_of_another_indicator_is_not_rated(tmp_path):
     ganti = {"2023/realisasi_pk_tw.csv": REALISASI_PK_TW.replace("sekcam,1,jumlah,naik,,3,3,4,\n",
                                                                  "")}
     h = hitung_triwulan(muat("contoh", 2023, tulis_mini_tw(tmp_path, ganti=ganti)), 3)
-    p = _ind(h, "sekcam", 1).proyeksi
+    p = pk_tw(h, "sekcam", 1).proyeksi
     assert p.status is None and p.alasan.startswith("belum dilaporkan")

@@ -28,8 +28,7 @@ from bs4 import BeautifulSoup
 from lkjip import tabel_triwulan as tt
 from lkjip.laporan_triwulan import muat_triwulan
 from lkjip.muat import muat
-from lkjip.triwulan import hitung_triwulan
-from tests.mini_tw import PK_INDIKATOR, REALISASI_PK_TW, tulis_mini_tw
+from tests.mini_tw import PK_INDIKATOR, REALISASI_PK_TW, pk_tw, tulis_mini_tw, tw_fixture
 
 WATUKUMPUL = Path(__file__).parent / "fixtures" / "kecamatan"
 
@@ -45,18 +44,7 @@ def data(tmp_path_factory):
     return muat("contoh", 2023, tulis_mini_tw(tmp_path_factory.mktemp("tw"), ganti=_GANTI))
 
 
-@pytest.fixture(scope="module")
-def tw2(data):
-    return hitung_triwulan(data, 2)
-
-
-@pytest.fixture(scope="module")
-def tw3(data):
-    return hitung_triwulan(data, 3)
-
-
-def _ind(h, pejabat, no):
-    return next(i for i in h.indikator if i.kunci == (pejabat, no))
+tw2, tw3 = tw_fixture(2), tw_fixture(3)
 
 
 def _baris(html) -> list[list[str]]:
@@ -103,11 +91,11 @@ def test_a_count_prints_as_exact_as_it_is(tw2, tw3):
 
 
 def test_the_gap_in_words_by_the_unit(tw2, tw3):
-    assert tt.keterangan_selisih(_ind(tw2, "sekcam", 7)) == \
+    assert tt.keterangan_selisih(pk_tw(tw2, "sekcam", 7)) == \
         "Diperkirakan melampaui target 1,5 kasus."          # 4,5 − 3
-    assert tt.keterangan_selisih(_ind(tw3, "sekcam", 2)) == \
+    assert tt.keterangan_selisih(pk_tw(tw3, "sekcam", 2)) == \
         "Diperkirakan kurang 1,33 kali dari target."        # 18,666… − 20
-    assert tt.keterangan_selisih(_ind(tw3, "camat", 2)) == \
+    assert tt.keterangan_selisih(pk_tw(tw3, "camat", 2)) == \
         "Diperkirakan kurang 20,00 poin persen dari target."  # 60 − 80
 
 
@@ -115,27 +103,27 @@ def test_the_gap_in_words_by_the_unit(tw2, tw3):
 
 
 def test_worked_lines_of_a_count(tw2, tw3):
-    i = _ind(tw3, "sekcam", 7)
+    i = pk_tw(tw3, "sekcam", 7)
     assert i.akhir.target.uraian() == "2 = 1 + 1 + 0"
     assert i.akhir.realisasi.uraian() == "3,5 = 1,5 + 1,5 + 0,5"
     assert i.akhir.capaian.uraian() == "175,00 = 3,5 / 2 × 100"
     assert i.proyeksi.nilai.uraian() == "5,25 = 3 × 3,5 / 2"
     # the projection's places come from its own value, not from the target's (3)
-    p = _ind(tw2, "sekcam", 7).proyeksi
+    p = pk_tw(tw2, "sekcam", 7).proyeksi
     assert (p.nilai.uraian(), p.selisih.uraian()) == ("4,5 = 3 × 3 / 2", "1,5 = 4,5 − 3")
     # sekcam 5 (kejadian, jumlah turun): s.d. TW III 1 + 2 + 3 = 6 against 2 + 2 + 2 = 6;
     # proyeksi 8 × 6 / 6 = 8, (2 × 8 − 8) / 8 × 100 = 100
-    g = _ind(tw3, "sekcam", 5)
+    g = pk_tw(tw3, "sekcam", 5)
     assert g.akhir.realisasi.uraian() == "6 = 1 + 2 + 3"
     assert g.akhir.capaian.uraian() == "100,00 = (2 × 6 − 6) / 6 × 100"
     assert g.proyeksi.nilai.uraian() == "8 = 8 × 6 / 6"
     assert g.proyeksi.persen.uraian() == "100,00 = (2 × 8 − 8) / 8 × 100"
     # TW II: s.d. 1 + 2 = 3 against 4 → (2 × 4 − 3) / 4 × 100 = 125
-    assert _ind(tw2, "sekcam", 5).akhir.capaian.uraian() == "125,00 = (2 × 4 − 3) / 4 × 100"
+    assert pk_tw(tw2, "sekcam", 5).akhir.capaian.uraian() == "125,00 = (2 × 4 − 3) / 4 × 100"
 
 
 def test_worked_lines_of_a_percentage_keep_two_decimals(tw3):
-    i = _ind(tw3, "camat", 2)   # IKU-02 (%), 45 / 60 × 100 = 75
+    i = pk_tw(tw3, "camat", 2)   # IKU-02 (%), 45 / 60 × 100 = 75
     assert i.akhir.capaian.uraian() == "75,00 = 45,00 / 60,00 × 100"
     assert i.proyeksi.nilai.uraian() == "60,00 = 80,00 × 45,00 / 60,00"
     assert i.proyeksi.selisih.uraian() == "-20,00 = 60,00 − 80,00"
