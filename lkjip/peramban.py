@@ -62,6 +62,9 @@ BENDERA = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
 TANPA_CRASHPAD = "--disable-crashpad-for-testing"
 DIBLOKIR = ["http:*", "https:*", "file:*", "ftp:*", "ws:*", "wss:*", "blob:*", "chrome:*"]
 BATAS_DETIK = 120  # one print of a 60-page report takes about one second
+# seconds `Peramban.tutup` waits for the browser's answer to Browser.close, then for its end,
+# before it kills it; and `LayananCetak.tutup` for a start of its browser under way
+TUTUP_DETIK = 10
 MULAI_LAGI = 1  # starts again, each with a new profile, when a browser ended while starting
 # characters of HTML printed after which the page is emptied and its garbage collected
 # (`Peramban._bersihkan`): the 60-page report (~0,55 MB) each time, its small prints together
@@ -128,6 +131,9 @@ class Peramban:
             bendera = (*bendera, TANPA_CRASHPAD)
         self._tunggu: dict[int, list] = {}  # command id -> [answered, answer]
         self._kunci_kirim = threading.Lock()
+        # `_tunggu` and `_putus` together: a command is registered before the reader's end
+        # (and answered by it) or refused after (`_kirim`)
+        self._kunci_tunggu = threading.Lock()
         # a short path: Chromium's singleton socket lives under TMPDIR, and a socket path
         # over 107 bytes (a deep TMPDIR) stops the browser at start
         pendek = "/tmp" if os.access("/tmp", os.W_OK) else None
@@ -209,24 +215,39 @@ class Peramban:
 
     # ------------------------------------------------------------ protocol
 
-    def _kirim(self, metode: str, param: dict, sesi: str | None = None) -> dict:
-        """Send one command and return its result (events are dropped); any thread."""
+    def _kirim(self, metode: str, param: dict, sesi: str | None = None,
+               batas: float | None = None) -> dict:
+        """Send one command and return its result (events are dropped); any thread. No answer
+        within `batas` seconds (`BATAS_DETIK`): TakMenjawab. Once the answers' pipe closed
+        (`_pembaca` ended), at once the error how it closed: no answer can come then, and a
+        command sent after the reader's end waited `BATAS_DETIK` for none (a browser that
+        closed its pipe without ending yet, under load, took its `tutup` over 120 s)."""
+        batas = BATAS_DETIK if batas is None else batas
         pesan = {"method": metode, "params": param}
         if sesi:
             pesan["sessionId"] = sesi
-        with self._kunci_kirim:
+        # a browser that stopped reading holds another thread's write (and this lock)
+        if not self._kunci_kirim.acquire(timeout=batas):
+            raise TakMenjawab(f"peramban {self.program} tidak menerima perintah dalam "
+                              f"{batas} detik")
+        try:
             self._id += 1
             pesan["id"] = nomor = self._id
-            tunggu = self._tunggu[nomor] = [threading.Event(), None]
+            tunggu = [threading.Event(), None]
+            with self._kunci_tunggu:
+                if self._putus:
+                    raise GalatPeramban(f"peramban {self.program} {self._putus}")
+                self._tunggu[nomor] = tunggu
             try:
                 _tulis_semua(self._tulis, json.dumps(pesan).encode() + b"\0")
             except OSError as e:
                 self._tunggu.pop(nomor, None)
                 raise GalatPeramban(f"peramban {self.program} tertutup ({e})") from e
-        if not tunggu[0].wait(BATAS_DETIK):
+        finally:
+            self._kunci_kirim.release()
+        if not tunggu[0].wait(batas):
             self._tunggu.pop(nomor, None)
-            raise TakMenjawab(f"peramban {self.program} tidak menjawab "
-                              f"dalam {BATAS_DETIK} detik")
+            raise TakMenjawab(f"peramban {self.program} tidak menjawab dalam {batas} detik")
         jawab = tunggu[1]
         if jawab is None:
             raise GalatPeramban(f"peramban {self.program} {self._putus}")
@@ -237,12 +258,11 @@ class Peramban:
     def _pembaca(self) -> None:
         """A thread: hand each answer to the command waiting for it, until the pipe closes
         (then every waiting command fails)."""
-        sisa = b""
+        sisa, putus = b"", "berhenti tanpa jawaban"
         try:
             while True:
                 potong = os.read(self._baca, 1 << 20)
                 if not potong:
-                    self._putus = "berhenti tanpa jawaban"
                     break
                 sisa += potong
                 while b"\0" in sisa:
@@ -253,10 +273,12 @@ class Peramban:
                         tunggu[1] = jawab
                         tunggu[0].set()
         except (OSError, ValueError) as e:
-            self._putus = f"tertutup ({e})"
-        for tunggu in list(self._tunggu.values()):
-            tunggu[0].set()
-        self._tunggu.clear()
+            putus = f"tertutup ({e})"
+        with self._kunci_tunggu:
+            self._putus = putus
+            for tunggu in self._tunggu.values():
+                tunggu[0].set()
+            self._tunggu.clear()
 
     # ------------------------------------------------------------ printing
 
@@ -269,23 +291,33 @@ class Peramban:
         return Halaman(self, None)
 
     def tutup(self) -> None:
-        """Close the browser and remove its profile folder (safe to call twice)."""
+        """Close the browser and remove its profile folder (safe to call twice, from any
+        thread), within ~`TUTUP_DETIK` + 15 seconds whatever the browser does: one that does
+        not answer Browser.close in `TUTUP_DETIK` seconds (or whose pipe closed already) and
+        has not ended 5 seconds later is killed (SIGKILL)."""
         if self.proses.poll() is None:
             try:
-                self._kirim("Browser.close", {})
+                self._kirim("Browser.close", {}, batas=TUTUP_DETIK)
             except (GalatPeramban, OSError):
                 pass
             try:
                 self.proses.wait(5)
             except subprocess.TimeoutExpired:
                 self.proses.kill()
-                self.proses.wait()
+                try:
+                    self.proses.wait(5)
+                except subprocess.TimeoutExpired:  # reaped by Popen later
+                    pass
         self._benang.join(5)  # the browser's end closed the pipe: the reader has stopped
-        for fd in (self._tulis, self._baca):
-            try:
-                os.close(fd)
-            except OSError:
-                pass
+        # closed once: a second call would close whatever has these numbers by then
+        with self._kunci_tunggu:
+            fd, self._tulis, self._baca = (self._tulis, self._baca), -1, -1
+        for f in fd:
+            if f >= 0:
+                try:
+                    os.close(f)
+                except OSError:
+                    pass
         shutil.rmtree(self._folder, ignore_errors=True)
 
 
@@ -505,6 +537,9 @@ ENV_LAYANAN = "LKJIP_LAYANAN_CETAK"
 _KLIEN: dict[int, KlienCetak] = {}
 _LAYANAN_GAGAL: set[str] = set()  # services this process could not use: its own browser then
 ULANG_LAYANAN = 3  # times the service starts its browser again after it ended (`LayananCetak`)
+# seconds a request to the service waits for its browser's first start, after which the
+# worker prints with its own (a start that hangs ends in `_mulai` after BATAS_DETIK + ~15 s)
+TUNGGU_SIAP = BATAS_DETIK
 
 
 def bendera_layanan(jobs: int) -> tuple[str, ...]:
@@ -540,14 +575,21 @@ class LayananCetak(layanan.Layanan):
     printed in a tab of the service's browser (a connection that ended gives its tab to the
     next one). A browser that ended (a crash: ``--single-process`` does, rarely, at start or
     while printing) is started again, at most `ULANG_LAYANAN` times, and a print it did not
-    finish printed once more in the new one; after that the workers print with their own."""
+    finish printed once more in the new one; after that the workers print with their own.
+
+    No wait is unbounded: a request waits `TUNGGU_SIAP` seconds at most for the first start
+    (then the worker prints with its own browser), and `tutup` returns within ~2 x
+    `TUTUP_DETIK` + 15 seconds (`Peramban.tutup`), a start still under way then closing its
+    own browser when it ends."""
 
     def __init__(self, program: str, jobs: int = 2):
         self.program, self._bendera = program, bendera_layanan(jobs)
         self._mesin: Peramban | None = None
         self._siap, self._kunci, self._bebas = threading.Event(), threading.Lock(), []
+        # held while the browser is started (`_nyalakan`, `_berjalan`) or taken to be closed
         self._kunci_mesin = threading.Lock()
         self._ulang = ULANG_LAYANAN  # restarts left
+        self._ditutup = False  # `tutup` was called: a browser started now is closed at once
         self._galat = ""  # how its last start failed (`_mulai`), told to the workers
         self._utama_dipakai = False  # the browser's first tab given to a connection
         threading.Thread(target=self._nyalakan, name="lkjip-cetak-mulai", daemon=True).start()
@@ -555,11 +597,22 @@ class LayananCetak(layanan.Layanan):
 
     def _nyalakan(self) -> None:
         try:
-            self._mesin = _mulai(self.program, self._bendera)
+            with self._kunci_mesin:
+                if not self._ditutup:
+                    self._pakai(_mulai(self.program, self._bendera))
         except (GalatPeramban, OSError) as e:  # started again on the first request
             self._galat = str(e)
         finally:
             self._siap.set()
+
+    def _pakai(self, mesin: Peramban) -> Peramban | None:
+        """`mesin`, just started with `_kunci_mesin` held, as the service's browser; closed at
+        once (None) if the service was closed meanwhile (`tutup` did not wait for it)."""
+        if self._ditutup:
+            mesin.tutup()
+            return None
+        self._mesin = mesin
+        return mesin
 
     def _berjalan(self) -> Peramban | None:
         """The service's browser, started again if it ended and restarts are left; None when
@@ -568,31 +621,35 @@ class LayananCetak(layanan.Layanan):
             mesin = self._mesin
             if mesin is not None and mesin.proses.poll() is None:
                 return mesin
-            while self._ulang > 0:
+            while self._ulang > 0 and not self._ditutup:
                 self._ulang -= 1
                 if mesin is not None:
                     mesin.tutup()
                 with self._kunci:
                     self._bebas, self._utama_dipakai = [], False
                 try:
-                    self._mesin = mesin = _mulai(self.program, self._bendera)
-                    return mesin
+                    self._mesin = None
+                    return self._pakai(_mulai(self.program, self._bendera))
                 except (GalatPeramban, OSError) as e:
-                    self._mesin, self._galat, mesin = None, str(e), None
+                    self._galat, mesin = str(e), None
             return None
 
     def layani(self, conn: socket.socket) -> None:
         halaman = None
         try:
-            self._siap.wait()
+            siap = self._siap.wait(TUNGGU_SIAP)
             while (pesan := layanan.terima(conn)) is not None:
                 html = pesan[1].decode("utf-8")
                 try:
+                    if not (siap or self._siap.is_set()):
+                        raise GalatPeramban(f"peramban layanan cetak belum siap setelah "
+                                            f"{TUNGGU_SIAP} detik")
                     for coba in range(2):
                         mesin = self._berjalan()
                         if mesin is None:
-                            raise GalatPeramban(self._galat or
-                                                "peramban layanan cetak tidak berjalan")
+                            raise GalatPeramban(
+                                "layanan cetak sudah ditutup" if self._ditutup else
+                                self._galat or "peramban layanan cetak tidak berjalan")
                         if halaman is None or halaman.peramban is not mesin:
                             halaman = self._halaman(mesin)
                         try:
@@ -661,13 +718,19 @@ class LayananCetak(layanan.Layanan):
         return mesin.halaman_baru()
 
     def tutup(self) -> None:
-        """Stop accepting and close the browser (its prints are done: the workers ended)."""
+        """Stop accepting and close the browser (its prints are done: the workers ended).
+        A start under way (`_nyalakan`, `_berjalan`) is waited for `TUTUP_DETIK` seconds;
+        one that takes longer closes its browser itself when it ends (`_pakai`)."""
         super().tutup()
-        self._siap.wait()
-        with self._kunci_mesin:
-            self._ulang = 0
-            if self._mesin is not None:
-                self._mesin.tutup()
+        self._ditutup = True
+        if not self._kunci_mesin.acquire(timeout=TUTUP_DETIK):
+            return
+        try:
+            mesin, self._mesin, self._ulang = self._mesin, None, 0
+        finally:
+            self._kunci_mesin.release()
+        if mesin is not None:
+            mesin.tutup()
 
 
 def _akhiri(mesin: Peramban) -> None:

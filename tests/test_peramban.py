@@ -87,8 +87,8 @@ def test_peramban_satu_proses_membuang_cache_setelah_cetakan_besar(bendera, dite
     b = peramban.Peramban(peramban.cari(), bendera)
     try:
         asli, dikirim = b._kirim, []
-        b._kirim = lambda metode, param, sesi=None: (dikirim.append(metode),
-                                                     asli(metode, param, sesi))[1]
+        b._kirim = lambda metode, param, *arg, **kw: (dikirim.append(metode),
+                                                      asli(metode, param, *arg, **kw))[1]
         b.cetak(_dokumen(20))
         assert "Memory.simulatePressureNotification" not in dikirim
         assert b.cetak(_dokumen(4000)).startswith(b"%PDF")

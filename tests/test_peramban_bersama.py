@@ -151,11 +151,11 @@ def test_dua_pekerja_satu_proses_peramban(monkeypatch):
     terbuka, paling = [0], [0]  # documents set and not yet printed: now, at most
     kirim = peramban.Peramban._kirim
 
-    def catat(self, metode, param, sesi=None):
+    def catat(self, metode, param, *arg, **kw):
         if metode == "Page.setDocumentContent" and param["html"]:
             terbuka[0] += 1
             paling[0] = max(paling[0], terbuka[0])
-        hasil = kirim(self, metode, param, sesi)
+        hasil = kirim(self, metode, param, *arg, **kw)
         if metode == "Page.printToPDF":
             terbuka[0] -= 1
         return hasil
