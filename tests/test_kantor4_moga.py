@@ -203,10 +203,10 @@ def test_first_kind_of_mistakes_are_all_named_at_once(tmp_path):
     # a decimal point read as a thousands separator: 92.500 → 92.500,00 %
     ("renstra/realisasi.csv", 'IKU-02,2024,tahun,"92,5"', "IKU-02,2024,tahun,92.500",
      ["realisasi.csv baris 6", "IKU-02 2024 bernilai 92.500,00, di luar rentang 0–100"]),
-    # a percentage over 100 in a quarter
+    # a percentage over 100 in a quarter, two decimals as the quarterly report prints it
     ("2024/realisasi_pk_tw.csv", "camat,2,,,,91,", "camat,2,,,,101,",
      ["realisasi_pk_tw.csv baris 3",
-      "Realisasi TW I PK camat no 2 bernilai 101 %, di luar rentang 0–100 (kolom tw1)."]),
+      "Realisasi TW I PK camat no 2 bernilai 101,00 %, di luar rentang 0–100 (kolom tw1)."]),
 ])
 def test_second_kind_of_mistakes(tmp_path, berkas, lama, baru, kata):
     keluar = _check(_salin(tmp_path, {berkas: (lama, baru)}))

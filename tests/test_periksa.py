@@ -24,7 +24,7 @@ from lkjip.cli import main
 from lkjip.muat import muat
 from lkjip.periksa import ATURAN, JUDUL_ATURAN, Temuan, ada_galat, periksa, tersaji_beda
 from lkjip.tampil_periksa import cetak_temuan, tabel_temuan, tampil_temuan
-from tests.mini import BERKAS_MINI, CONTOH, tulis_mini
+from tests.mini import BERKAS_MINI, CONTOH, sasaran_ganda, tulis_mini
 
 JUDUL_TERSAJI = "besaran,kunci,nilai,sumber\n"
 
@@ -281,6 +281,31 @@ def test_capaian_from_the_stated_realisasi_is_still_galat(tmp_path):
     t = satu(temuan, "capaian-indikator")
     assert (t.tingkat, t.tersaji, t.terhitung) == ("galat", "75", "78,13")
     assert "realisasi tersaji 60" in t.pesan
+
+
+@pytest.fixture
+def ganda3():
+    """sasaran_ganda(3): IKU-04 (kejadian, turun, selisih) target 10, realisasi 8."""
+    return sasaran_ganda(3)
+
+
+def test_pk_target_of_a_count_prints_by_its_unit(tmp_path, ganda3):
+    # PK camat 4 typed 12 for IKU-04, whose Renstra target is 10 kejadian: '10' as the report
+    # prints a count, not '10,00'
+    ganda3["2023/pk_indikator.csv"] = ganda3["2023/pk_indikator.csv"].replace(
+        "IKU-04,kejadian,10,", "IKU-04,kejadian,12,")
+    t = satu(jalankan(tmp_path, ganda3), "pk-target-renstra")
+    assert (t.tersaji, t.terhitung) == ("12", "10")
+    assert t.pesan.endswith("tersaji 12, padahal target Renstra tahun 2023 10.")
+
+
+def test_capaian_from_the_stated_realisasi_of_a_count(tmp_path, ganda3):
+    # stated realisasi 9 gives (2 × 10 − 9) / 10 × 100 = 110; computed (20 − 8) / 10 × 100 = 120
+    # from the realisasi 8 kejadian, printed '8' as the report prints a count
+    t = satu(jalankan(tmp_path, ganda3 | tersaji("realisasi,IKU-04,9,X", "capaian,IKU-04,110,X")),
+             "capaian-indikator")
+    assert (t.tingkat, t.tersaji, t.terhitung) == ("galat", "110", "120,00")
+    assert t.pesan.endswith("berasal dari realisasi tersaji 9, bukan realisasi terhitung 8.")
 
 
 def test_renstra_indicator_missing_from_the_pk(tmp_path):

@@ -6,7 +6,7 @@ import pytest
 
 from lkjip.muat import muat
 from lkjip.periksa import periksa
-from tests.mini import BERKAS_MINI
+from tests.mini import BERKAS_MINI, sasaran_ganda, tulis_mini
 from tests.mini_tw import REALISASI_ANGGARAN_TW, REALISASI_PK_TW, tulis_mini_tw
 
 ATURAN_TW = ("tw-urutan", "tw-kumulatif-turun", "tw-melebihi-pagu", "tw-induk", "tw-ganda",
@@ -99,14 +99,53 @@ def test_quarter_typed_twice_must_agree(tmp_path):
     assert _temuan(tmp_path / "sama", sama) == []
 
 
-def test_quarter_typed_twice_names_both_values_as_typed(tmp_path):
-    # TW II of IKU-02 is 30 in realisasi_pk_tw.csv (tests/mini_tw.py), 0 in renstra: the
-    # message quotes 0 as typed (it said "0,0", the float the cell was read as)
-    renstra = {"renstra/realisasi.csv": BERKAS_MINI["renstra/realisasi.csv"]
-               + "IKU-02,2023,TW2,0\n"}
-    data = muat("contoh", 2023, tulis_mini_tw(tmp_path, ganti=renstra))
+@pytest.mark.parametrize("renstra, kata", [
+    # TW II of IKU-02 (%) is 30 in realisasi_pk_tw.csv (tests/mini_tw.py), 0 in renstra (row 4,
+    # after IKU-01 and IKU-02 2022): both by the unit, as the report prints a percentage (it
+    # once said "0,0", the float the cell was read as)
+    ("0", "tertulis 30,00 di sini, tetapi 0,00 di renstra/realisasi.csv baris 4."),
+    # 30 and 30,004 both print 30,00: then all their digits, so the two still differ
+    ('"30,004"', "tertulis 30 di sini, tetapi 30,004 di renstra/realisasi.csv baris 4."),
+])
+def test_quarter_typed_twice_names_both_values(tmp_path, renstra, kata):
+    ganti = {"renstra/realisasi.csv": BERKAS_MINI["renstra/realisasi.csv"]
+             + f"IKU-02,2023,TW2,{renstra}\n"}
+    data = muat("contoh", 2023, tulis_mini_tw(tmp_path, ganti=ganti))
     (t,) = [t for t in periksa(data) if t.aturan == "tw-ganda"]
-    assert "tertulis 30 di sini, tetapi 0 di renstra/realisasi.csv baris" in t.pesan
+    assert kata in t.pesan, t.pesan
+
+
+@pytest.mark.parametrize("ganti, aturan, kata", [
+    # sekcam 1 (dokumen, a count summed per quarter): TW II -0,5, exact as typed
+    (_pk("sekcam,1,jumlah,naik,,3,3,4,", 'sekcam,1,jumlah,naik,,3,"-0,5",4,'),
+     "tw-kumulatif-turun", "Realisasi TW II PK sekcam no 1 negatif (-0,5); "),
+    # IKU-02 (%): 30 s.d. TW II, 25 s.d. TW III, two decimals as in the report
+    (_pk("camat,2,,,,15,30,45,", "camat,2,,,,15,30,25,"), "tw-kumulatif-turun",
+     "Realisasi s.d. TW III PK camat no 2 (25,00) lebih kecil dari s.d. TW II (30,00), "),
+    # IKU-02 (%) at 105 in TW III
+    (_pk("camat,2,,,,15,30,45,", "camat,2,,,,15,30,105,"), "tw-persen",
+     "Realisasi TW III PK camat no 2 bernilai 105,00 %, di luar rentang 0–100 (kolom tw3)."),
+])
+def test_values_print_by_the_unit_as_in_the_report(tmp_path, ganti, aturan, kata):
+    """A quarterly finding prints an indicator's value as the quarterly report prints it
+    (`lkjip.format.format_nilai`): a percentage with two decimals, a count as exact as it is."""
+    data = muat("contoh", 2023, tulis_mini_tw(tmp_path, ganti=ganti))
+    (t,) = [t for t in periksa(data) if t.aturan == aturan]
+    assert kata in t.pesan, t.pesan
+
+
+def test_year_typed_twice_prints_a_percentage_by_its_unit(tmp_path):
+    # sasaran_ganda(3): IKU-05 (%, terakhir) typed 30 for 2023 (renstra/realisasi.csv row 6);
+    # its quarters (rows 7-10) 10, 20, 25, 32,5: the last, 32,5, is the year → 30,00 vs 32,50
+    ganti = sasaran_ganda(3)
+    ganti["renstra/realisasi.csv"] += ('IKU-05,2023,TW1,10\nIKU-05,2023,TW2,20\n'
+                                       'IKU-05,2023,TW3,25\nIKU-05,2023,TW4,"32,5"\n')
+    data = muat("contoh", 2023, tulis_mini(tmp_path, ganti=ganti))
+    (t,) = [t for t in periksa(data) if t.aturan == "tw-tahun"]
+    assert (t.letak, t.tersaji, t.terhitung) == ("realisasi.csv baris 6", "30,00", "32,50")
+    assert ("tertulis 30,00 pada baris periode 'tahun', padahal keempat triwulannya "
+            "(renstra/realisasi.csv baris 7, 8, 9, 10; 10,00, 20,00, 25,00, 32,50)") in t.pesan
+    assert "menghasilkan 32,50." in t.pesan
 
 
 def test_rules_are_in_the_checks_tables():

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from lkjip.angka import ke_decimal
 from lkjip.capaian import capaian_angka
-from lkjip.format import format_angka
+from lkjip.format import format_angka, format_nilai
 from lkjip.periksa.dasar import (
     Aturan,
     Konteks,
@@ -17,7 +17,6 @@ from lkjip.periksa.dasar import (
     banding,
     beda_angka,
     kosong,
-    persen,
     tertulis,
 )
 
@@ -118,7 +117,7 @@ def cek_ikm(k: Konteks) -> list[Temuan]:
     ikm = ind[ind["sumber_realisasi"] == "ikm"]
     hasil = [_temuan_rentang(k, IKM, "indikator", r["_baris"],
                              f"target akhir {r['kode_indikator']}", r["target_akhir"],
-                             ("indikator", r["kode_indikator"]))
+                             r["satuan"], ("indikator", r["kode_indikator"]))
              for _, r in ikm.iterrows() if IKM.di_luar(r["target_akhir"])]
     kode = set(ikm["kode_indikator"])
     return hasil + _cek_rentang(k, IKM, kode, pk[pk["kode_indikator"].isin(kode)],
@@ -130,6 +129,8 @@ def _cek_rentang(k: Konteks, rentang: Rentang, kode: set, baris_pk,
     """The realisasi and target rows of the indicators `kode` (renstra/realisasi.csv,
     renstra/target.csv), then the target and TW I–IV columns of the PK rows `baris_pk`
     (`sebut_kode`: their place names the Renstra indicator too)."""
+    ind = k.data.indikator
+    satuan = dict(zip(ind["kode_indikator"], ind["satuan"], strict=True))
     hasil = []
     for tabel, kolom in (("realisasi", "realisasi"), ("target", "target")):
         df = getattr(k.data, tabel)
@@ -137,7 +138,8 @@ def _cek_rentang(k: Konteks, rentang: Rentang, kode: set, baris_pk,
             if rentang.di_luar(r[kolom]):
                 hasil.append(_temuan_rentang(
                     k, rentang, tabel, r["_baris"], f"{kolom} {r['kode_indikator']} {r['tahun']}",
-                    r[kolom], (tabel, r["kode_indikator"], r["tahun"], r.get("periode"))))
+                    r[kolom], satuan[r["kode_indikator"]],
+                    (tabel, r["kode_indikator"], r["tahun"], r.get("periode"))))
     for _, r in baris_pk.iterrows():
         tanda = r["kode_indikator"] if not kosong(r["kode_indikator"]) else r["indikator"]
         apa = f"PK {r['kode_pejabat']} no {r['no']}" + (
@@ -148,7 +150,7 @@ def _cek_rentang(k: Konteks, rentang: Rentang, kode: set, baris_pk,
             # seed's PK has IKM in TW II and IV only); within 0–100 anyway for a percentage
             if rentang.di_luar(nilai) and not (kolom != "target" and ke_decimal(nilai) == 0):
                 hasil.append(_temuan_rentang(k, rentang, "pk_indikator", r["_baris"],
-                                             f"{kolom} {apa}", nilai,
+                                             f"{kolom} {apa}", nilai, r["satuan"],
                                              ("pk", r["kode_pejabat"], tanda, kolom)))
     return hasil
 
@@ -163,7 +165,7 @@ def _persen_pk_realisasi(k: Konteks) -> list[Temuan]:
         if satuan.get((r["kode_pejabat"], r["no"])) == "%" and PERSEN.di_luar(r["realisasi"]):
             hasil.append(_temuan_rentang(k, PERSEN, "pk_realisasi", r["_baris"],
                                          f"realisasi PK {r['kode_pejabat']} no {r['no']}",
-                                         r["realisasi"],
+                                         r["realisasi"], "%",
                                          ("pk_realisasi", r["kode_pejabat"], r["no"])))
     return hasil
 
@@ -183,13 +185,15 @@ def _persen_komposit(k: Konteks, persen_: set) -> list[Temuan]:
         nilai = k.hasil.komposit.get(r["kode_node"])
         if akar_ind.get(akar) in persen_ and nilai is not None and PERSEN.di_luar(nilai.nilai):
             hasil.append(_temuan_rentang(k, PERSEN, "komposit", r["_baris"],
-                                         f"node {r['kode_node']}", nilai.nilai,
+                                         f"node {r['kode_node']}", nilai.nilai, "%",
                                          ("komposit", r["kode_node"])))
     return hasil
 
 
-def _temuan_rentang(k, rentang: Rentang, tabel, baris, apa, nilai, kunci_id) -> Temuan:
-    teks = persen(nilai)
+def _temuan_rentang(k, rentang: Rentang, tabel, baris, apa, nilai, satuan, kunci_id) -> Temuan:
+    """The finding of a value out of its range; the value printed by its unit, as the report
+    prints it (`format_nilai`: two decimals for a percentage or an index)."""
+    teks = format_nilai(nilai, satuan)
     pesan = (f"{rentang.nama} {apa} bernilai {teks}, di luar rentang "
              f"{rentang.bawah}–{rentang.atas}{rentang.dasar}."
              + _mungkin_ribuan(nilai, rentang.bawah, rentang.atas))
@@ -239,7 +243,7 @@ def _capaian_dari_tersaji(k: Konteks, i, s: Decimal) -> str:
         dari = capaian_angka(real, i.target, i.arah, i.metode)
         if dari.nilai is not None and beda_angka(s, dari.nilai) != "galat":
             return (f"; angka tersaji itu berasal dari realisasi tersaji {tertulis(real)}"
-                    f", bukan realisasi terhitung {persen(i.realisasi.nilai)}")
+                    f", bukan realisasi terhitung {format_nilai(i.realisasi.nilai, i.satuan)}")
     return ""
 
 

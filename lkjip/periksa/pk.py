@@ -11,13 +11,13 @@ from lkjip import anggaran as ang
 from lkjip.akumulasi import CARA, akumulasi
 from lkjip.angka import bulatkan
 from lkjip.bilangan import baca_angka
+from lkjip.format import format_nilai
 from lkjip.periksa.dasar import (
     Aturan,
     Konteks,
     Temuan,
     daftar_baris,
     kosong,
-    persen,
     rp,
     tertulis,
 )
@@ -241,12 +241,12 @@ def cek_pk_target(k: Konteks) -> list[Temuan]:
         s = baca_angka(r["target"])
         if s == i.target.nilai:
             continue
+        renstra = format_nilai(i.target.nilai, i.satuan)  # by its unit (kasus: 12, not 12,00)
         pesan = (f"Target PK {r['kode_pejabat']} untuk {i.kode} tersaji {tertulis(s)}, "
-                 f"padahal target Renstra tahun {k.data.tahun} {persen(i.target.nilai)}.")
+                 f"padahal target Renstra tahun {k.data.tahun} {renstra}.")
         hasil.append(k.temuan("galat", "pk-target-renstra", "pk_indikator", r["_baris"],
                               f"PK {r['kode_pejabat']} no {r['no']}", pesan,
-                              kunci_id=_kunci_pk(r), tersaji=tertulis(s),
-                              terhitung=persen(i.target.nilai)))
+                              kunci_id=_kunci_pk(r), tersaji=tertulis(s), terhitung=renstra))
     return hasil
 
 

@@ -3,7 +3,10 @@ series, realisasi above the line's anggaran, higher budget rows, a quarter typed
 
 Every rule returns no finding when the kecamatan-year has no quarterly realisasi. The figures
 come from `lkjip.triwulan` (the quarters as the report reads them); typed cells are cited by file
-and row; a finding's id names the PK row (``tw-urutan/pk/sekcam/1``).
+and row; a finding's id names the PK row (``tw-urutan/pk/sekcam/1``). An indicator's value
+prints as the quarterly report prints it, by its unit (`lkjip.format.format_nilai`: "80,00" %,
+"3,5" kasus), so a clerk finds in `lkjip check` the figure the report shows; budget figures
+print in rupiah.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import pandas as pd
 
 from lkjip.akumulasi import RUMUS, akumulasi
 from lkjip.folder import indikator_pk
-from lkjip.format import format_angka, format_rupiah
+from lkjip.format import format_angka, format_nilai, format_rupiah
 from lkjip.periksa.dasar import Aturan
 from lkjip.periksa.indikator import _mungkin_ribuan
 from lkjip.triwulan import NAMA_TW, TW, AnggaranTw, IndikatorTw, hitung_triwulan
@@ -78,8 +81,17 @@ def _id(x) -> tuple:
     return ("anggaran" if isinstance(x, AnggaranTw) else "pk", x.kode_pejabat, x.no)
 
 
-def _teks(a, rupiah: bool) -> str:
-    return format_rupiah(a.nilai) if rupiah else format_angka(a.nilai, None)
+def _beda(a, b, satuan) -> tuple[str, str]:
+    """Two different values of one indicator by the report's rule (`format_nilai`), or with all
+    their digits when that rule prints them alike (80 and 80,004 %: both '80,00').
+
+    >>> _beda(Decimal(30), Decimal(0), "%"), _beda(Decimal(80), Decimal("80.004"), "%")
+    (('30,00', '0,00'), ('80', '80,004'))
+    >>> _beda(Decimal("3.5"), Decimal(3), "kasus")
+    ('3,5', '3')
+    """
+    ta, tb = format_nilai(a, satuan), format_nilai(b, satuan)
+    return (ta, tb) if ta != tb else (_seperti_diketik(a), _seperti_diketik(b))
 
 
 # ---------------------------------------------------------------- tw-urutan
@@ -148,8 +160,9 @@ def cek_kumulatif_turun(k) -> list:
     hasil = []
     for a in (a for a in h.anggaran if a.rincian):
         for p, q in _turun(list(a.realisasi_tw)):
-            pesan = (f"Realisasi anggaran s.d. {NAMA_TW[q]} ({_teks(a.realisasi_tw[q], True)}) "
-                     f"lebih kecil dari s.d. {NAMA_TW[p]} ({_teks(a.realisasi_tw[p], True)}); "
+            pesan = (f"Realisasi anggaran s.d. {NAMA_TW[q]} "
+                     f"({format_rupiah(a.realisasi_tw[q].nilai)}) lebih kecil dari s.d. "
+                     f"{NAMA_TW[p]} ({format_rupiah(a.realisasi_tw[p].nilai)}); "
                      "realisasi anggaran ditulis kumulatif (s.d. akhir triwulan), bukan per "
                      "triwulan.")
             hasil.append(k.temuan("galat", "tw-kumulatif-turun", "realisasi_anggaran_tw",
@@ -163,19 +176,23 @@ def cek_kumulatif_turun(k) -> list:
 def _turun_indikator(k, i: IndikatorTw) -> list:
     if i.akumulasi == "jumlah":
         return [k.temuan("galat", "tw-kumulatif-turun", _tabel(a), _baris(a), _tempat(i), (
-            f"Realisasi {NAMA_TW[q]} {_tempat(i)} negatif ({_teks(a, False)}); indikator ini "
-            "dijumlahkan per triwulan, sehingga realisasi s.d. triwulan menjadi turun."),
+            f"Realisasi {NAMA_TW[q]} {_tempat(i)} negatif ({format_nilai(a.nilai, i.satuan)}); "
+            "indikator ini dijumlahkan per triwulan, sehingga realisasi s.d. triwulan menjadi "
+            "turun."),
             kunci_id=_id(i) + (TW[q],))
             for q, a in enumerate(i.realisasi_tw) if a is not None and a.nilai < 0]
     if i.akumulasi != "terakhir" or not _jalur_naik(i):
         return []
-    return [k.temuan("peringatan", "tw-kumulatif-turun", _tabel(i.realisasi_tw[q]),
-                     _baris(i.realisasi_tw[q]), _tempat(i), (
-        f"Realisasi s.d. {NAMA_TW[q]} {_tempat(i)} ({_teks(i.realisasi_tw[q], False)}) lebih "
-        f"kecil dari s.d. {NAMA_TW[p]} ({_teks(i.realisasi_tw[p], False)}), padahal target "
-        "triwulannya naik (nilai kumulatif). Periksa apakah triwulan ini diisi per triwulan, "
-        "bukan s.d. akhir triwulan."), kunci_id=_id(i) + (TW[q],))
-        for p, q in _turun(list(i.realisasi_tw))]
+    return [_turun_jalur(k, i, p, q) for p, q in _turun(list(i.realisasi_tw))]
+
+
+def _turun_jalur(k, i: IndikatorTw, p: int, q: int):
+    kini, dulu = _beda(i.realisasi_tw[q].nilai, i.realisasi_tw[p].nilai, i.satuan)
+    return k.temuan("peringatan", "tw-kumulatif-turun", _tabel(i.realisasi_tw[q]),
+                    _baris(i.realisasi_tw[q]), _tempat(i), (
+        f"Realisasi s.d. {NAMA_TW[q]} {_tempat(i)} ({kini}) lebih kecil dari s.d. {NAMA_TW[p]} "
+        f"({dulu}), padahal target triwulannya naik (nilai kumulatif). Periksa apakah triwulan "
+        "ini diisi per triwulan, bukan s.d. akhir triwulan."), kunci_id=_id(i) + (TW[q],))
 
 
 # ---------------------------------------------------------------- tw-melebihi-pagu
@@ -248,6 +265,8 @@ def cek_ganda(k) -> list:
     if not len(k.data.realisasi_pk_tw):
         return []
     pk = indikator_pk(k.data)
+    satuan = dict(zip(k.data.indikator["kode_indikator"], k.data.indikator["satuan"],
+                      strict=True))
     renstra = k.data.realisasi[k.data.realisasi["tahun"] == k.data.tahun]
     renstra = {(r["kode_indikator"], r["periode"]): r for _, r in renstra.iterrows()}
     hasil = []
@@ -258,9 +277,11 @@ def cek_ganda(k) -> list:
             if lain is None or r[f"{kolom}_angka"] != r[f"{kolom}_angka"] \
                     or pd.isna(lain["realisasi"]) or lain["realisasi"] == r[f"{kolom}_angka"]:
                 continue
-            pesan = (f"Realisasi {NAMA_TW[TW.index(kolom)]} {kode} tertulis {r[kolom]} di sini, "
-                     f"tetapi {_seperti_diketik(lain['realisasi'])} di renstra/realisasi.csv "
-                     f"baris {lain['_baris']}. Satu angka, satu nilai: samakan keduanya.")
+            sini, sana = _beda(Decimal(str(r[f"{kolom}_angka"])),
+                               Decimal(str(lain["realisasi"])), satuan.get(kode))
+            pesan = (f"Realisasi {NAMA_TW[TW.index(kolom)]} {kode} tertulis {sini} di sini, "
+                     f"tetapi {sana} di renstra/realisasi.csv baris {lain['_baris']}. Satu "
+                     "angka, satu nilai: samakan keduanya.")
             hasil.append(k.temuan("galat", "tw-ganda", "realisasi_pk_tw", r["_baris"],
                                   f"PK {r['kode_pejabat']} no {r['no']}", pesan,
                                   kunci_id=("pk", r["kode_pejabat"], r["no"], kolom)))
@@ -327,13 +348,12 @@ def cek_tahun(k) -> list:
             if baris not in berkas.setdefault(nama, []):
                 berkas[nama].append(baris)
         asal = [f"{nama} baris {', '.join(map(str, b))}" for nama, b in berkas.items()]
-        hitung = _seperti_diketik(nilai) if nilai == _dua_desimal(nilai) \
-            else format_angka(nilai, 2)
-        pesan = (f"Realisasi {d.tahun} {kode} ({i['indikator']}) tertulis "
-                 f"{_seperti_diketik(ditulis)} pada baris periode 'tahun', padahal keempat "
-                 f"triwulannya ({', '.join(asal)}; {_seperti_diketik(q[0][0])}, "
-                 f"{_seperti_diketik(q[1][0])}, {_seperti_diketik(q[2][0])}, "
-                 f"{_seperti_diketik(q[3][0])}) menurut akumulasi_tw '{i['akumulasi_tw']}' "
+        # different at two decimals, so different as printed by the unit too
+        tahunan, hitung = format_nilai(ditulis, i["satuan"]), format_nilai(nilai, i["satuan"])
+        triwulan = ", ".join(format_nilai(v, i["satuan"]) for v, _ in q)
+        pesan = (f"Realisasi {d.tahun} {kode} ({i['indikator']}) tertulis {tahunan} pada baris "
+                 f"periode 'tahun', padahal keempat triwulannya ({', '.join(asal)}; "
+                 f"{triwulan}) menurut akumulasi_tw '{i['akumulasi_tw']}' "
                  f"({RUMUS[i['akumulasi_tw']]}) menghasilkan {hitung}. "
                  "Capaian tahunan memakai baris 'tahun', tabel triwulan memakai triwulannya: "
                  + ("samakan keduanya, atau hapus baris 'tahun' agar tahunnya dihitung dari "
@@ -341,8 +361,7 @@ def cek_tahun(k) -> list:
                     else "samakan keduanya."))
         hasil.append(k.temuan("galat", "tw-tahun", "realisasi", r["_baris"],
                               f"realisasi {kode} {d.tahun}", pesan, kunci_id=(kode,),
-                              tersaji=_seperti_diketik(ditulis),
-                              terhitung=hitung))
+                              tersaji=tahunan, terhitung=hitung))
     return hasil
 
 
@@ -400,8 +419,8 @@ def cek_persen(k) -> list:
     if h is None:
         return []
     return [k.temuan("galat", "tw-persen", _tabel(a), _baris(a), _tempat(i), (
-        f"Realisasi {NAMA_TW[q]} {_tempat(i)} bernilai {_teks(a, False)} %, di luar rentang "
-        f"0–100{_kolom(a, q)}.") + _mungkin_ribuan(a.nilai, 0, 100),
+        f"Realisasi {NAMA_TW[q]} {_tempat(i)} bernilai {format_nilai(a.nilai, i.satuan)} %, "
+        f"di luar rentang 0–100{_kolom(a, q)}.") + _mungkin_ribuan(a.nilai, 0, 100),
         kunci_id=_id(i) + (TW[q],))
         for i in h.indikator if i.satuan.strip() == "%" and _bernilai(i)
         for q, a in enumerate(i.realisasi_tw) if a is not None and not 0 <= a.nilai <= 100]
