@@ -23,6 +23,7 @@ import base64
 import glob
 import json
 import os
+import select
 import shutil
 import signal
 import socket
@@ -141,6 +142,7 @@ class Peramban:
         self._folder = tempfile.mkdtemp(prefix=f"lkjip-peramban-{os.getpid()}-", dir=pendek)
         baca_anak, self._tulis = _pipa_tinggi()  # the browser reads commands from its fd 3
         self._baca, tulis_anak = _pipa_tinggi()  # and answers on its fd 4
+        os.set_blocking(self._tulis, False)  # a command's write waits within its bound
 
         def fd_anak():
             os.dup2(baca_anak, 3)
@@ -239,7 +241,12 @@ class Peramban:
                     raise GalatPeramban(f"peramban {self.program} {self._putus}")
                 self._tunggu[nomor] = tunggu
             try:
-                _tulis_semua(self._tulis, json.dumps(pesan).encode() + b"\0")
+                if not _tulis_semua(self._tulis, json.dumps(pesan).encode() + b"\0", batas):
+                    # part of the command may be in the pipe: no later one can be read whole
+                    with self._kunci_tunggu:
+                        self._tunggu.pop(nomor, None)
+                        self._putus = self._putus or f"tidak membaca perintah dalam {batas} detik"
+                    raise TakMenjawab(f"peramban {self.program} {self._putus}")
             except OSError as e:
                 self._tunggu.pop(nomor, None)
                 raise GalatPeramban(f"peramban {self.program} tertutup ({e})") from e
@@ -378,11 +385,19 @@ class Halaman:
         self._kotor = 0
 
 
-def _tulis_semua(fd: int, data: bytes) -> None:
-    """``os.write`` until all of `data` is written (a pipe may take less at once)."""
-    tampil = memoryview(data)
+def _tulis_semua(fd: int, data: bytes, batas: float) -> bool:
+    """``os.write`` until all of `data` is written to the non-blocking `fd` (a pipe takes
+    64 KiB at once, a document is up to ~0,6 MB); False when the reader took none of it for
+    `batas` seconds (a browser that hangs: a blocking write waited for it for good)."""
+    tampil, tunggu = memoryview(data), select.poll()
+    tunggu.register(fd, select.POLLOUT)
     while tampil:
-        tampil = tampil[os.write(fd, tampil):]
+        try:
+            tampil = tampil[os.write(fd, tampil):]
+        except BlockingIOError:
+            if not tunggu.poll(batas * 1000):
+                return False
+    return True
 
 
 def _buang_folder_yatim(induk: str) -> None:

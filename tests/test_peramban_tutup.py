@@ -145,3 +145,31 @@ def test_tutup_dua_kali_tidak_menutup_berkas_orang_lain():
         for fd in {baca, tulis, *nomor}:
             with contextlib.suppress(OSError):  # the old `tutup` closed `nomor` again
                 os.close(fd)
+
+
+def test_dokumen_besar_ke_peramban_yang_macet_gagal_dalam_batas(monkeypatch):
+    """A document larger than the pipe takes at once (64 KiB) sent to a browser that reads
+    nothing (stopped with SIGSTOP) fails after BATAS_DETIK, as a command without an answer
+    does (the old write waited for the browser for good); the browser, part of a command in
+    its pipe, takes no other one."""
+    monkeypatch.setattr(peramban, "BATAS_DETIK", 3)
+    mesin = peramban._mulai(peramban.cari())
+    mesin.proses.send_signal(signal.SIGSTOP)
+    galat: list[Exception] = []
+
+    def cetak() -> None:
+        try:
+            mesin.cetak(_dokumen("Pelayanan administrasi. " * 20_000))
+        except peramban.GalatPeramban as e:
+            galat.append(e)
+
+    try:
+        assert _selesai(cetak)
+        assert isinstance(galat[0], peramban.TakMenjawab)
+        assert str(galat[0]) == (f"peramban {mesin.program} tidak membaca perintah dalam "
+                                 "3 detik")
+        with pytest.raises(peramban.GalatPeramban, match="tidak membaca perintah"):
+            mesin._kirim("Browser.getVersion", {})
+    finally:
+        mesin.proses.kill()
+        mesin.tutup()
