@@ -11,6 +11,8 @@ does everything in one parse, with ``find_all`` (a soupsieve select walks the wh
 call, and its first one in a process compiles its parser, ~0,08 s): 0,6 -> 0,35 CPU-s; the
 working paper 0,27 -> 0,07. The Word edition's HTML is made from the same tree once it is
 written (`sisipkan_daftar`'s ``lalu``), not from a parse of its own (~0,09 CPU-s a report).
+The parse itself builds bs4's tree with one handler per html.parser event (`baca_html`):
+0,42 -> 0,28 CPU-s for the example's reader HTML.
 """
 
 import functools
@@ -247,7 +249,7 @@ def _gabung_teks(tag) -> None:
 
 
 def _sisipkan_daftar(html: str, log):
-    soup = BeautifulSoup(html, "html.parser")
+    soup = baca_html(html)
     _alt_gambar(soup, log)
     _id_unik(soup)
     penanda = soup.find("div", id="lkjip-daftar")
@@ -267,3 +269,261 @@ def _sisipkan_daftar(html: str, log):
     lekatkan(soup)
     _tabel_utuh(soup)
     return soup
+
+
+def baca_html(html: str):
+    """``BeautifulSoup(html, "html.parser")``, the same tree (every node's attributes, links and
+    classes, the soup's own state), built by `_Pembaca`: bs4 4.15 turns each html.parser event
+    into several generic calls (a tag: the parser's handler, the soup's, `Tag.__init__` with
+    its builder questions, ``pushTag``; a string: ``endData``, ``string_container``,
+    ``object_was_parsed``), ~0,3 of its 0,44 CPU-s on the example's 775 kB reader HTML, which
+    `_Pembaca` does in one handler each, with what it asks of the builder kept per tag name
+    (issue 15). Checked once a process on a probe document against bs4's own parse
+    (`_pohon_sama`, `_PROBE`); a bs4 that builds another tree there gets its own parser."""
+    if not _pembaca_cocok():
+        return BeautifulSoup(html, "html.parser")
+    return _baca_cepat(html)
+
+
+def _baca_cepat(html: str):
+    from bs4.builder._htmlparser import HTMLParserTreeBuilder
+
+    pembangun = HTMLParserTreeBuilder()
+    # the builder's own feed, with `_Pembaca` as html.parser's handler (bs4 takes the class
+    # there for its tests); removed again, the builder as bs4 makes it
+    pembangun.feed = functools.partial(HTMLParserTreeBuilder.feed, pembangun,
+                                       _parser_class=_kelas_pembaca())
+    try:
+        return BeautifulSoup(html, builder=pembangun)
+    finally:
+        del pembangun.feed
+
+
+_SPASI_DATA = "\x20\x0a\x09\x0c\x0d"  # BeautifulSoup.ASCII_SPACES
+
+
+def _akhir_data(soup) -> None:
+    """``soup.endData()`` without a filter (``parse_only``) nor a string class asked: the text
+    gathered so far made one string of the class its place asks (a stylesheet, a script...)
+    and put in the tree after the last element."""
+    data = soup.current_data
+    teks = data[0] if len(data) == 1 else "".join(data)
+    if not soup.preserve_whitespace_tag_stack and not teks.strip(_SPASI_DATA):
+        teks = "\n" if "\n" in teks else " "
+    soup.current_data = []
+    kelas = NavigableString
+    if soup.string_container_stack:
+        kelas = soup.builder.string_containers.get(soup.string_container_stack[-1].name, kelas)
+    # NavigableString(teks), then object_was_parsed's setup, in the attributes' order
+    o = str.__new__(kelas, teks)
+    o.hidden = False
+    induk = soup.currentTag
+    perbaiki = induk.next_element is not None
+    o.parent = induk
+    o.previous_element = sebelum = soup._most_recent_element
+    if sebelum is not None:
+        sebelum.next_element = o
+    o.next_element = None
+    o.next_sibling = None
+    isi = induk.contents
+    o.previous_sibling = kakak = isi[-1] if isi else None
+    if kakak is not None:
+        kakak.next_sibling = o
+    soup._most_recent_element = o
+    isi.append(o)
+    if perbaiki:
+        soup._linkage_fixer(induk)
+
+
+@functools.cache
+def _kelas_pembaca():
+    """`_Pembaca`, made on first use (bs4's html.parser handler imported then)."""
+    from bs4 import Tag
+    from bs4.builder import nonwhitespace_re as kata
+    from bs4.builder._htmlparser import BeautifulSoupHTMLParser
+
+    class _Pembaca(BeautifulSoupHTMLParser):
+        """bs4's html.parser handler whose start tags, end tags and text build the tree as
+        ``BeautifulSoup.handle_starttag``/``handle_endtag``/``endData`` do with the
+        html.parser builder (no ``parse_only``, no custom element classes, attributes
+        repeated in a tag: the last one kept), each in one method; comments, declarations
+        and references go through bs4's own handlers, on the same soup state."""
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._per_nama: dict[str, tuple] = {}
+
+        def _nama(self, name: str) -> tuple:
+            """What `Tag.__init__` asks the builder about a tag name: (can be empty, its
+            string class or None, preserves whitespace, its attributes holding a list of
+            words such as ``class``)."""
+            b = self.soup.builder
+            daftar = b.cdata_list_attributes or {}
+            hasil = self._per_nama[name] = (
+                b.can_be_empty_element(name), b.string_containers.get(name),
+                name in b.preserve_whitespace_tags,
+                tuple({*daftar.get("*", ()), *(daftar.get(name.lower()) or ())}))
+            return hasil
+
+        def handle_startendtag(self, name, attrs):
+            self.handle_starttag(name, attrs, handle_empty_element=False)
+            self.handle_endtag(name, check_already_closed=False)
+
+        def handle_starttag(self, name, attrs, handle_empty_element=True):
+            soup = self.soup
+            b = soup.builder
+            atr = self.attribute_dict_class()
+            for k, v in attrs:
+                atr[k] = "" if v is None else v
+            baris, kolom = self.getpos()
+            if soup.current_data:
+                _akhir_data(soup)
+            kosong, wadah, spasi, daftar = self._per_nama.get(name) or self._nama(name)
+            # the builder's _replace_cdata_list_attribute_values: class="a b" -> ["a", "b"]
+            for k in daftar:
+                if k in atr:
+                    atr[k] = b.attribute_value_list_class(kata.findall(atr[k]))
+            # Tag(soup, builder, name, None, None, atr, parent, previous, sourceline, sourcepos)
+            tag = Tag.__new__(Tag)
+            tag.parser_class = soup.__class__
+            tag.name = name
+            tag.namespace = None
+            tag._namespaces = {}
+            tag.prefix = None
+            tag.sourceline = baris
+            tag.sourcepos = kolom
+            tag.attribute_value_list_class = b.attribute_value_list_class
+            tag.attrs = atr
+            tag.known_xml = b.is_xml
+            tag.contents = []
+            induk = soup.currentTag
+            tag.parent = induk
+            tag.previous_element = sebelum = soup._most_recent_element
+            if sebelum is not None:
+                sebelum.next_element = tag
+            tag.next_element = None
+            tag.next_sibling = None
+            isi = induk.contents
+            tag.previous_sibling = kakak = isi[-1] if isi else None
+            if kakak is not None:
+                kakak.next_sibling = tag
+            tag.hidden = False
+            if name == "meta":
+                b.set_up_substitutions(tag)
+            tag.can_be_empty_element = kosong
+            tag.cdata_list_attributes = b.cdata_list_attributes
+            tag.preserve_whitespace_tags = b.preserve_whitespace_tags
+            tag.interesting_string_types = (
+                tag.MAIN_CONTENT_STRING_TYPES if wadah is None else {wadah})
+            soup._most_recent_element = tag
+            # pushTag
+            isi.append(tag)
+            soup.tagStack.append(tag)
+            soup.currentTag = tag
+            soup.open_tag_counter[name] += 1
+            if spasi:
+                soup.preserve_whitespace_tag_stack.append(tag)
+            if wadah is not None:
+                soup.string_container_stack.append(tag)
+            if handle_empty_element and kosong and not tag.contents:  # is_empty_element
+                self.handle_endtag(name, check_already_closed=False)
+                self.already_closed_empty_element.append(name)
+            if self._root_tag_name is None:
+                self._root_tag_encountered(name)
+
+        def handle_endtag(self, name, check_already_closed=True):
+            if check_already_closed and name in self.already_closed_empty_element:
+                self.already_closed_empty_element.remove(name)
+                return
+            soup = self.soup
+            if soup.current_data:
+                _akhir_data(soup)
+            if name == soup.ROOT_TAG_NAME:
+                return
+            tumpuk, buka = soup.tagStack, soup.open_tag_counter
+            for _ in range(len(tumpuk) - 1, 0, -1):  # _popToTag
+                if not buka.get(name):
+                    break
+                t = tumpuk.pop()  # popTag
+                if t.name in buka:
+                    buka[t.name] -= 1
+                spasi, wadah = soup.preserve_whitespace_tag_stack, soup.string_container_stack
+                if spasi and t == spasi[-1]:
+                    spasi.pop()
+                if wadah and t == wadah[-1]:
+                    wadah.pop()
+                if tumpuk:
+                    soup.currentTag = tumpuk[-1]
+                if name == t.name and t.prefix is None:
+                    break
+
+        def handle_data(self, data):
+            self.soup.current_data.append(data)
+
+    return _Pembaca
+
+
+# every kind of node and event html.parser gives bs4: `_pembaca_cocok` parses it both ways
+_PROBE = (
+    '<!DOCTYPE html><html lang="id"><head><meta charset="utf-8">'
+    '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">'
+    "<style>p > a { x: '&amp;' }</style><script>if (a < b && c) {}</script></head>"
+    '<body class=" a  b " id=x data-a="1" data-a="2" hidden><!-- k -->'
+    '<p rel="a b">x &amp; y &#233; &#x41; &nbsp; &bogus; &#99999999; &#xZZ; <br> <br/>'
+    "<img src=a.png alt></br><p/>  \n  <b><i>c</b>d</i></p>"
+    "<pre>\n  a  \n</pre><textarea>  </textarea>   <ruby>a<rt>b</rt><rp>(</rp></ruby>"
+    "<template><td>x</template><table><tr><td>1<td>2</table>"
+    "<svg viewBox='0 0 1 1'><path d='M0 0'/></svg><![CDATA[c]]><?pi x?>"
+    "<div>\n</div><input disabled><span></span></div>< a>&lt;</body></html>\n"
+)
+
+
+@functools.cache
+def _pembaca_cocok() -> bool:
+    """Whether `_baca_cepat` builds bs4's own tree of `_PROBE` (once a process)."""
+    try:
+        return _pohon_sama(BeautifulSoup(_PROBE, "html.parser"), _baca_cepat(_PROBE))
+    except Exception:  # noqa: BLE001 - a bs4 whose internals moved: its own parser
+        return False
+
+
+_TAUTAN = frozenset(("parent", "next_element", "previous_element", "next_sibling",
+                     "previous_sibling", "_most_recent_element", "currentTag"))
+_DAFTAR = frozenset(("contents", "tagStack", "preserve_whitespace_tag_stack",
+                     "string_container_stack"))
+
+
+def _pohon_sama(a, b) -> bool:
+    """Whether two BeautifulSoup trees are the same: the same nodes in document order (by the
+    children's lists), each of the same class and text with the same attributes (``vars``),
+    its links (parent, siblings, elements) and lists (children, the soup's stacks) to the
+    nodes at the same places, tag attributes of the same classes, the builders' state alike."""
+    def urut(soup):  # by the children's lists, not by the links compared
+        hasil, tumpuk = [], [soup]
+        while tumpuk:
+            x = tumpuk.pop()
+            hasil.append(x)
+            tumpuk += reversed(getattr(x, "contents", ()))
+        return hasil
+
+    def wujud(x, tempat):
+        isi = {}
+        for k, v in vars(x).items():
+            if k in _TAUTAN:
+                isi[k] = None if v is None else tempat.get(id(v), "luar")
+            elif k in _DAFTAR:
+                isi[k] = [tempat.get(id(c), "luar") for c in v]
+            elif k == "attrs":
+                isi[k] = (type(v), [(n, type(w), w) for n, w in v.items()])
+            elif k == "builder":
+                isi[k] = (type(v), {n: w for n, w in vars(v).items() if n != "soup"})
+            else:
+                isi[k] = v
+        return type(x), str(x) if isinstance(x, str) else None, list(isi), isi
+
+    na, nb = urut(a), urut(b)
+    if len(na) != len(nb):
+        return False
+    ta = {id(x): i for i, x in enumerate(na)}
+    tb = {id(x): i for i, x in enumerate(nb)}
+    return all(wujud(x, ta) == wujud(y, tb) for x, y in zip(na, nb, strict=True))

@@ -8,7 +8,7 @@ import pandas as pd
 from bs4 import BeautifulSoup, NavigableString
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from lkjip import ekspor, tampil, word
+from lkjip import ekspor, ekspor_daftar, tampil, word
 from lkjip.ekspor_daftar import _sisipkan_daftar, seperti_dibaca, teks_bersebelahan
 
 
@@ -140,3 +140,60 @@ def test_tulis_html_sama_dengan_str_bs4():
     soup.p.insert(0, NavigableString("a & b"))
     assert tulis_html(soup) == str(soup)
     assert tulis_html(BeautifulSoup("", "html.parser")) == ""
+
+
+def test_baca_html_memberi_pohon_bs4_sendiri():
+    """`baca_html` builds the tree BeautifulSoup's html.parser builder builds: every node's
+    attributes and links, for every kind of event (the probe: doctype, comments, references,
+    void and self-closed tags, stray end tags, script and style, pre/textarea whitespace,
+    ruby and template strings, a meta charset) and for the reader's HTML of a notebook."""
+    dokumen = [ekspor_daftar._PROBE, _html_templat(_notebook())]
+    assert ekspor_daftar._pembaca_cocok()
+    for html in dokumen:
+        asli, cepat = BeautifulSoup(html, "html.parser"), ekspor_daftar.baca_html(html)
+        assert ekspor_daftar._pohon_sama(asli, cepat)
+        assert str(cepat) == str(asli)
+
+
+def _html_templat(nb):
+    """The reader's HTML as the template writes it, before the lists are put in."""
+    terima = []
+    asli = ekspor_daftar._sisipkan_daftar
+
+    def tangkap(html, log):
+        terima.append(html)
+        return asli(html, log)
+
+    ekspor_daftar._sisipkan_daftar = tangkap
+    try:
+        ekspor.html_dan_pembaca(nb, False)
+    finally:
+        ekspor_daftar._sisipkan_daftar = asli
+    return terima[0]
+
+
+def test_pohon_sama_melihat_beda_atribut_tempat_dan_tautan():
+    """The comparison `baca_html` is checked by tells apart trees that print the same but
+    differ in an attribute's class, a tag's source position or a link."""
+    def baca(html):
+        return BeautifulSoup(html, "html.parser")
+
+    assert ekspor_daftar._pohon_sama(baca("<p class='a'>x</p>"), baca("<p class='a'>x</p>"))
+    assert not ekspor_daftar._pohon_sama(baca("<p class='a'>x</p>"), baca("<p class='b'>x</p>"))
+    assert not ekspor_daftar._pohon_sama(baca("<p>x</p>"), baca(" <p>x</p>"))
+    satu, dua = baca("<p id='a b'>x</p>"), baca("<p id='a b'>x</p>")
+    dua.p["id"] = ["a", "b"]  # prints the same, a list where the parser gives a string
+    assert str(satu) == str(dua) and not ekspor_daftar._pohon_sama(satu, dua)
+    satu, dua = baca("<p>x</p><p>y</p>"), baca("<p>x</p><p>y</p>")
+    dua.p.next_sibling = None  # a broken link
+    assert not ekspor_daftar._pohon_sama(satu, dua)
+    satu, dua = baca("<p>x</p>"), baca("<p>x</p>")
+    dua.p.sourcepos = 1
+    assert not ekspor_daftar._pohon_sama(satu, dua)
+
+
+def test_baca_html_memakai_bs4_bila_pohonnya_lain(monkeypatch):
+    """A bs4 whose tree `_Pembaca` does not build (the probe differs) parses with its own."""
+    monkeypatch.setattr(ekspor_daftar, "_pembaca_cocok", lambda: False)
+    monkeypatch.setattr(ekspor_daftar, "_baca_cepat", None)
+    assert str(ekspor_daftar.baca_html("<p>a<br>b")) == "<p>a<br/>b</p>"
