@@ -98,7 +98,7 @@ def capaian_pk(data, hasil) -> list[CapaianPk]:
         p, nama_pk = pk.loc[(r["kode_pejabat"], r["no"])], f"PK {r['kode_pejabat']} no {r['no']}"
         arah = r["arah"] or "naik"
         # the places of its unit: the capaian reads '100,00 = 8 / 8 × 100' for 8 dokumen
-        target = dengan_satuan(_target_pk(data, p, f"target {nama_pk}"), p["satuan"])
+        target = dengan_satuan(_target_pk(data, p, f"target {nama_pk}"), p["satuan"], True)
         real = dengan_satuan(_realisasi_pk(data, hasil, r, berkas), p["satuan"])
         cap = capaian_angka(real, target, arah, label=f"capaian {nama_pk}")
         kode = r["kode_anggaran"]

@@ -24,7 +24,7 @@ from html import escape
 import pandas as pd
 
 from lkjip.angka import Angka, bulatkan
-from lkjip.format import format_angka, format_nilai, format_persen
+from lkjip.format import format_angka, format_nilai, format_persen, format_target
 
 BATAS_REPR = 2000  # characters, for repr and _repr_html_
 BARIS_HTML = 8  # rows of the compact HTML tables
@@ -295,7 +295,7 @@ def html_data(data) -> str:
 def html_hasil(hasil) -> str:
     """The result as a small block: the summary line and the first indicators."""
     df = frame_indikator(hasil)
-    baris = [[k, ringkas(r.indikator, 40), format_nilai(r.target, r.satuan),
+    baris = [[k, ringkas(r.indikator, 40), format_target(r.target, r.satuan),
               format_nilai(r.realisasi, r.satuan), format_angka(r.capaian),
               str(r.kategori) if pd.notna(r.kategori) else "–"]
              for k, r in df.head(BARIS_HTML).iterrows()]

@@ -14,6 +14,12 @@ rounding keeps both decimals (1,3333 → '1,33'; 3,999 → '4,00', not '4'), so 
 never passes for an exact one. Capaian, progress and penyerapan are percentages: `format_persen`
 or `format_angka` at two decimals, as before.
 
+A typed target prints by the same rule (`format_target`), in the yearly edition and the
+quarterly report alike, so a row reads '90,00 | 92,50' and not '90 | 92,50': the target is a
+figure of the same kind as the realisasi beside it. It is never rounded: a target typed with
+more places than its unit prints (83,456 on a % indicator) prints them all ('83,456'), since
+capaian is computed from that figure. Only an ``a/b`` target prints as typed.
+
 >>> format_angka(87.8657), format_persen(87.865).replace("\xa0", " "), format_rupiah(2522467250)
 ('87,87', '87,87 %', 'Rp 2.522.467.250')
 >>> format_nilai(4, "kasus"), format_nilai(3.5, "kasus"), format_nilai(97.456, "%")
@@ -86,6 +92,67 @@ def format_nilai(x, satuan, desimal: int = 2) -> str:
     ('2.522.467.250', '82,78')
     """
     return format_angka(x, desimal_nilai(x, satuan, desimal))
+
+
+def tempat_tertulis(x) -> int:
+    """The decimal places a typed figure carries, trailing zeros left out ('83,50' has 1).
+
+    >>> [tempat_tertulis(x) for x in ("83,456", "83,50", 90, 0.125, None)]
+    [3, 1, 0, 3, 0]
+    """
+    d = ke_decimal(x)
+    return 0 if d is None else max(0, -d.normalize().as_tuple().exponent)
+
+
+def desimal_target(x, satuan, desimal: int = 2) -> int:
+    """The places a typed target prints with: its unit's (`desimal_nilai`), or more when it
+    was typed with more, so that a target is never rounded to another figure: 83,456 on a %
+    indicator prints '83,456', not '83,46' (capaian is computed from 83,456, and a reviewer
+    recomputes it from the table).
+
+    >>> [desimal_target(x, "%") for x in (90, "83,5", "83,456")]
+    [2, 2, 3]
+    >>> [desimal_target(x, "kasus") for x in (4, "3,50", "1,125")]
+    [0, 1, 3]
+    """
+    return max(desimal_nilai(x, satuan, desimal), tempat_tertulis(x))
+
+
+def format_target(x, satuan, desimal: int = 2) -> str:
+    """A typed target (a year's, the Renstra's end target, a PK's and its TW I–IV) by its unit
+    as the realisasi beside it (`format_nilai`), never rounded (`desimal_target`); an ``a/b``
+    target ('10/1' orang per kegiatan) as typed. One rule for the yearly edition and the
+    quarterly report.
+
+    >>> format_target(90, "%"), format_target("83,5", "indeks"), format_target("83,456", "%")
+    ('90,00', '83,50', '83,456')
+    >>> format_target(3, "kasus"), format_target("3,50", "kasus"), format_target(" 10/1", "orang")
+    ('3', '3,5', '10/1')
+    >>> format_target(None, "%"), format_target(0, "indeks")
+    ('–', '0,00')
+    """
+    if isinstance(x, str) and "/" in x:
+        return x.strip()
+    return format_angka(x, desimal_target(x, satuan, desimal))
+
+
+def format_target_sd(a, satuan) -> str:
+    """A target s.d. TW (an `Angka` of `lkjip.triwulan.target_sd`) by its unit as
+    `format_nilai`, with the places the figure carries when more: a sum or the last of typed TW
+    targets is exact and prints as the year's target does ('83,456'), a mean is rounded.
+
+    >>> from lkjip.angka import Angka
+    >>> from decimal import Decimal
+    >>> format_target_sd(Angka(Decimal("83.456"), desimal=3), "%"), format_target_sd(None, "%")
+    ('83,456', '–')
+    >>> format_target_sd(Angka(Decimal("23.6725")), "%")
+    '23,67'
+    >>> format_target_sd(Angka(Decimal(3)), "kasus")
+    '3'
+    """
+    if a is None or getattr(a, "nilai", None) is None:
+        return KOSONG
+    return format_nilai(a.nilai, satuan, max(2, a.desimal))
 
 
 def format_persen(x, desimal: int = 2) -> str:

@@ -23,7 +23,7 @@ from matplotlib.figure import Figure
 
 from lkjip import pegawai as peg
 from lkjip.angka import ke_decimal
-from lkjip.format import format_angka, format_nilai, formatter_sumbu
+from lkjip.format import format_angka, format_nilai, format_target, formatter_sumbu
 from lkjip.ikm import UNSUR
 
 LEBAR = 6.3  # inch: the A4 text width (16 cm)
@@ -219,7 +219,7 @@ def tren(data, hasil, kode: str) -> Figure:
         if target:
             ax.plot(list(target), list(target.values()), "s--", color=WARNA_2, label="Target")
             for t, v in target.items():
-                ax.annotate(format_nilai(v, i.satuan), (t, v), textcoords="offset points",
+                ax.annotate(format_target(v, i.satuan), (t, v), textcoords="offset points",
                             xytext=(0, -12), ha="center", fontsize=7.5, color=WARNA_2)
         ax.plot(list(realisasi), list(realisasi.values()), "o-", color=WARNA, label="Realisasi")
         for t, v in realisasi.items():
@@ -229,7 +229,7 @@ def tren(data, hasil, kode: str) -> Figure:
         if akhir_nilai is not None:
             ax.plot([akhir], [akhir_nilai], "D", color=WARNA_MERAH,
                     label=f"Target akhir Renstra ({akhir})")
-            ax.annotate(format_nilai(akhir_nilai, i.satuan), (akhir, akhir_nilai),
+            ax.annotate(format_target(akhir_nilai, i.satuan), (akhir, akhir_nilai),
                         textcoords="offset points", xytext=(0, 6), ha="center", fontsize=7.5)
         ada = set(realisasi) | set(target) | {awal, akhir}
         tahun = list(range(min(ada), max(ada) + 1))

@@ -20,7 +20,7 @@ from lkjip import anggaran as ang
 from lkjip.akumulasi import akumulasi_tw
 from lkjip.angka import Angka, Sumber, bulatkan, rerata
 from lkjip.capaian import capaian_angka, capaian_sasaran_angka, progres_renstra_angka
-from lkjip.format import desimal_nilai
+from lkjip.format import desimal_nilai, desimal_target
 from lkjip.ikm import HasilIkm, ikm, ikm_dari_nrr, ikm_per, ikm_tahunan, mutu_ikm
 from lkjip.komposit import hitung_komposit
 from lkjip.muat import DataKecamatan
@@ -192,35 +192,41 @@ def hitung_daftar(data: DataKecamatan) -> dict[str, tuple[Angka, Angka]]:
 
 # --- indicators -----------------------------------------------------------------------------
 
-def _angka_sel(data, tabel, row, kolom, label, satuan=None) -> Angka | None:
+def _angka_sel(data, tabel, row, kolom, label, satuan=None, target=False) -> Angka | None:
     """A typed cell as an `Angka`; with the indicator's `satuan` it prints by its unit
-    (`dengan_satuan`)."""
+    (`dengan_satuan`; a `target` never rounded)."""
     nilai = row[kolom]
     if nilai is None or pd.isna(nilai):
         return None
     s = _sumber(data, tabel, row["_baris"], kolom, nilai)
-    return dengan_satuan(Angka(s.angka, f"{kolom} tertulis", (s,), label=label), satuan)
+    return dengan_satuan(Angka(s.angka, f"{kolom} tertulis", (s,), label=label), satuan, target)
 
 
-def dengan_satuan(a: Angka | None, satuan) -> Angka | None:
+def dengan_satuan(a: Angka | None, satuan, target: bool = False) -> Angka | None:
     """An indicator's value with the places its unit prints it with (`format.desimal_nilai`:
     2 on a scale, a count as exact as it is), so the working paper's worked lines, the
     figures' explanations and the office's narrative print '4 = 1 + 0 + 2 + 1', not
     '4,00 = 1,00 + 0,00 + 2,00 + 1,00'. Used for the Renstra indicators here and the PK's
     program level (`analisis_dukungan.capaian_pk`).
 
+    A typed `target` keeps every place it was typed with (`format.desimal_target`), as the
+    tables print it: capaian's worked line reads '84,06 / 83,456 × 100', never '/ 83,46'.
+
     >>> [dengan_satuan(Angka(Decimal(4)), s).desimal for s in ("kasus", "%")]
     [0, 2]
+    >>> dengan_satuan(Angka(Decimal("83.456")), "%", target=True).desimal
+    3
     """
     if a is None or satuan is None:
         return a
-    return replace(a, desimal=desimal_nilai(a.nilai, satuan, a.desimal))
+    desimal = (desimal_target if target else desimal_nilai)(a.nilai, satuan, a.desimal)
+    return replace(a, desimal=desimal)
 
 
 def _target_tahunan(data, kode, satuan=None) -> dict[int, Angka]:
     df = data.target[data.target["kode_indikator"] == kode]
     return {int(r["tahun"]): _angka_sel(data, "target", r, "target", f"target {kode} {r['tahun']}",
-                                        satuan)
+                                        satuan, target=True)
             for _, r in df.iterrows()}
 
 
@@ -295,7 +301,7 @@ def hitung_indikator(data, komposit, ikm_tahun, skala, tetap=None) -> dict[str, 
         cap = tetap.get(f"capaian/{kode}") or \
             _capaian(capaian_angka, realisasi, target, ind, label=f"capaian {kode}")
         akhir = _angka_sel(data, "indikator", ind, "target_akhir", f"target akhir {kode}",
-                           ind["satuan"])
+                           ind["satuan"], target=True)
         progres = tetap.get(f"progres/{kode}") or \
             _capaian(progres_renstra_angka, realisasi, akhir, ind)
         hasil[kode] = HasilIndikator(

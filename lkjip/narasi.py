@@ -11,7 +11,7 @@ shown escaped (`paragraf`, `daftar`); the narrative Markdown files (``narasi/*.m
 narrative file shows "(belum diisi)".
 
 >>> besaran(94.69, "%"), besaran(82, "indeks"), besaran(12, "dokumen"), besaran(None, "%")
-('94,69\xa0%', 'indeks 82', '12 dokumen', '–')
+('94,69\xa0%', 'indeks 82,00', '12 dokumen', '–')
 """
 
 from __future__ import annotations
@@ -21,10 +21,16 @@ from html import escape
 from lkjip import ejaan, tampil
 from lkjip.capaian import ATURAN_NOL_PER_NOL, ATURAN_TARGET_NOL
 from lkjip.ejaan import bilangan, daftar_kata, lama_periode, rapikan, rentang_tahun
-from lkjip.format import KOSONG, format_angka, format_nilai, format_persen, format_rupiah
+from lkjip.format import (
+    KOSONG,
+    format_angka,
+    format_nilai,
+    format_persen,
+    format_rupiah,
+    format_target,
+)
 from lkjip.ikm import KONVENSI
 from lkjip.tabel import (
-    angka_tertulis,
     catatan_belum_terukur,
     catatan_tanpa_target,
     indikator_terukur,
@@ -44,16 +50,17 @@ URUTAN = ("pertama", "kedua", "ketiga", "keempat", "kelima", "keenam", "ketujuh"
 
 
 def besaran(x, satuan: str, typed: bool = True, awalan: bool = True) -> str:
-    """A figure with its unit as a sentence says it: '94,69 %', 'indeks 82', '12 dokumen'.
+    """A figure with its unit as a sentence says it: '94,69 %', 'indeks 82,00', '12 dokumen'.
 
-    ``typed=True`` shows a typed figure as written; False shows a computed one by its unit
-    (`format_nilai`: 2 dp on a scale, a count as exact as it is).
+    ``typed=True`` is a typed target, by its unit and never rounded (`format_target`, as the
+    tables print it); False a computed figure by its unit (`format_nilai`: 2 dp on a scale, a
+    count as exact as it is).
     ``awalan=False`` drops a leading unit word ('sebesar 82,78', not 'sebesar indeks 82,78').
 
     >>> besaran(82.7777, "indeks", typed=False, awalan=False), besaran(4, "kasus", typed=False)
     ('82,78', '4 kasus')
     """
-    teks = angka_tertulis(x) if typed else format_nilai(x, satuan)
+    teks = format_target(x, satuan) if typed else format_nilai(x, satuan)
     if teks == KOSONG:
         return teks
     satuan = (satuan or "").strip()
@@ -208,8 +215,8 @@ def kalimat_capaian(data, hasil, kode: str) -> str:
     teks = (f"{awal} Realisasinya mencapai "
             f"{besaran(i.realisasi, i.satuan, typed=False, awalan=False)} sehingga capaian "
             f"indikator tersebut adalah {format_persen(i.capaian)}{kategori}.")
-    return kalimat(teks, [(angka_tertulis(i.target), i.target), (realisasi, i.realisasi),
-                          (format_angka(i.capaian, 2), i.capaian)])
+    return kalimat(teks, [(format_target(i.target, i.satuan), i.target),
+                          (realisasi, i.realisasi), (format_angka(i.capaian, 2), i.capaian)])
 
 
 def kalimat_sasaran(data, hasil, kode_sasaran: str) -> str:

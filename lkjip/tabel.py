@@ -21,7 +21,7 @@ import pandas as pd
 
 from lkjip.angka import Angka
 from lkjip.ejaan import daftar_kata, kapital
-from lkjip.format import KOSONG, format_angka, format_nilai
+from lkjip.format import KOSONG, format_angka, format_nilai, format_target
 from lkjip.ikm import UNSUR
 from lkjip.skala import muat_skala, nama_skala
 from lkjip.tabel_dasar import (
@@ -89,7 +89,8 @@ def tabel_tujuan_sasaran(data, hasil, nomor="2.1") -> Tabel:
         "Indikator Kinerja": list(df["indikator"]),
         "Satuan": list(df["satuan"]),
         f"Target Akhir Renstra ({akhir})": [
-            angka_tertulis(hasil.indikator[k].target_akhir) for k in df["kode_indikator"]],
+            format_target(hasil.indikator[k].target_akhir, hasil.indikator[k].satuan)
+            for k in df["kode_indikator"]],
     })
     catatan = _catatan_tanpa_renstra(data)
     return Tabel(isi, nomor, "Tujuan, Sasaran, dan Indikator Kinerja",
@@ -160,8 +161,11 @@ def pejabat_utama(data) -> str | None:
 
 
 def _target_pk(r) -> list[str]:
-    return [angka_tertulis(r["target"])] + [
-        angka_tertulis(r[f"tw{i}"]) if r[f"tw{i}"] is not None else KOSONG for i in range(1, 5)]
+    """The year's and TW I–IV targets of a PK row by its unit (`format_target`), as Bab III
+    and the quarterly report print them; a TW left empty prints '–'."""
+    return [format_target(r["target"], r["satuan"])] + [
+        format_target(r[f"tw{i}"], r["satuan"]) if r[f"tw{i}"] is not None else KOSONG
+        for i in range(1, 5)]
 
 
 def tabel_pk(data, hasil=None, nomor="2.4") -> Tabel:
@@ -309,8 +313,9 @@ def tabel_capaian(data, hasil, nomor="3.2") -> Tabel:
              (f"Target Akhir Renstra ({akhir})", ""), (f"Progres s.d. {t} (%)", "")]
     no_s = {k: f"{n}." for n, k in enumerate(hasil.sasaran, start=1)}
     baris = [[no_s[i.kode_sasaran], nama_s[i.kode_sasaran], f"{i.indikator} ({i.satuan})",
-              angka_tertulis(i.target), format_nilai(i.realisasi, i.satuan), persen(i.capaian),
-              i.kategori or KOSONG, angka_tertulis(i.target_akhir), persen(i.progres)]
+              format_target(i.target, i.satuan), format_nilai(i.realisasi, i.satuan),
+              persen(i.capaian), i.kategori or KOSONG, format_target(i.target_akhir, i.satuan),
+              persen(i.progres)]
              for i in daftar]
     kol = pd.MultiIndex.from_tuples(kolom)
     df = pd.DataFrame(baris, index=[i.kode for i in daftar], columns=kol)
@@ -351,8 +356,9 @@ def tabel_sasaran(data, hasil, kode_sasaran: str, nomor="3.3") -> Tabel:
              + [(f"Tahun {t}", k) for k in ("Target", "Realisasi", "Capaian (%)", "Kategori")]
              + [("Renstra", f"Target Akhir {akhir}"), ("Renstra", f"Progres s.d. {t} (%)")])
     baris = [[i.indikator] + [format_nilai(i.riwayat.get(y), i.satuan) for y in lalu]
-             + [angka_tertulis(i.target), format_nilai(i.realisasi, i.satuan), persen(i.capaian),
-                i.kategori or KOSONG, angka_tertulis(i.target_akhir), persen(i.progres)]
+             + [format_target(i.target, i.satuan), format_nilai(i.realisasi, i.satuan),
+                persen(i.capaian), i.kategori or KOSONG, format_target(i.target_akhir, i.satuan),
+                persen(i.progres)]
              for i in daftar]
     baris.append(["Persentase Capaian Sasaran"] + [""] * len(lalu)
                  + ["", "", persen(s.capaian), s.kategori or KOSONG, "",
@@ -555,9 +561,9 @@ def tabel_ikhtisar(data, hasil, nomor="i") -> Tabel:
     baris, indeks, sel = [], [], {}
     for k, s in hasil.sasaran.items():
         for n, i in enumerate(indikator_terukur(hasil, k)):
-            baris.append([s.sasaran if n == 0 else "", i.indikator, angka_tertulis(i.target),
-                          format_nilai(i.realisasi, i.satuan), persen(i.capaian),
-                          i.kategori or KOSONG])
+            baris.append([s.sasaran if n == 0 else "", i.indikator,
+                          format_target(i.target, i.satuan), format_nilai(i.realisasi, i.satuan),
+                          persen(i.capaian), i.kategori or KOSONG])
             indeks.append(i.kode)
             sel |= {(i.kode, "Realisasi"): ("realisasi", i.kode),
                     (i.kode, "Capaian (%)"): ("capaian", i.kode)}

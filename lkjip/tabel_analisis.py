@@ -16,7 +16,14 @@ import pandas as pd
 from lkjip import analisis as an
 from lkjip import analisis_dukungan as dk
 from lkjip.angka import Angka
-from lkjip.format import KOSONG, format_angka, format_nilai, format_persen
+from lkjip.format import (
+    KOSONG,
+    format_angka,
+    format_nilai,
+    format_persen,
+    format_target,
+    format_target_sd,
+)
 from lkjip.pembanding import banding
 from lkjip.tabel import Tabel, _nomor_anggaran, _tabel, angka_tertulis, persen, rupiah, sumber_olah
 from lkjip.triwulan import NAMA_TW
@@ -40,7 +47,8 @@ def tanda(a: Angka, satuan: str = "%") -> str:
 
 def _baris_target(data, i, t) -> tuple:
     ket = f"capaian {format_persen(i.capaian)}" + (f" ({i.kategori})" if i.kategori else "")
-    return ("target", f"Target {data.tahun}", angka_tertulis(i.target), t.selisih_target, ket)
+    return ("target", f"Target {data.tahun}", format_target(i.target, i.satuan), t.selisih_target,
+            ket)
 
 
 def _baris_tahun(b, judul: str, satuan: str) -> tuple:
@@ -61,7 +69,8 @@ def _baris_renstra(i, s) -> tuple | None:
     elif s.per_tahun is not None:
         ket += (f"; {s.sisa_tahun} tahun tersisa, rata-rata {format_nilai(s.per_tahun, i.satuan)} "
                 "per tahun")
-    return ("renstra", f"Target akhir Renstra {s.tahun_akhir}", angka_tertulis(s.target_akhir),
+    return ("renstra", f"Target akhir Renstra {s.tahun_akhir}",
+            format_target(s.target_akhir, i.satuan),
             an.selisih(i.realisasi, s.target_akhir, f"realisasi − target akhir {i.kode}"), ket)
 
 
@@ -192,7 +201,7 @@ def tabel_triwulan(data, hasil, kode: str, nomor: str) -> Tabel | None:
     i = hasil.indikator[kode]
     kolom = ["Triwulan", "Target s.d. TW", "Realisasi s.d. TW", "Capaian (%)"]
     jelas = any(t.penjelasan for t in daftar)
-    baris = [[f"s.d. {NAMA_TW[t.tw - 1]}", format_nilai(t.target, i.satuan),
+    baris = [[f"s.d. {NAMA_TW[t.tw - 1]}", format_target_sd(t.target, i.satuan),
               format_nilai(t.realisasi, i.satuan), persen(t.capaian)]
              + ([t.penjelasan or KOSONG] if jelas else []) for t in daftar]
     df = pd.DataFrame(baris, index=[f"TW{t.tw}" for t in daftar],
@@ -213,7 +222,7 @@ def tabel_capaian_pk(data, hasil, nomor: str) -> Tabel | None:
         return None
     kolom = ["No.", "Sasaran Program", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)",
              "Kategori", _judul_pagu(data, daftar)]
-    baris = [[f"{n}.", p.sasaran, f"{p.indikator} ({p.satuan})", angka_tertulis(p.target),
+    baris = [[f"{n}.", p.sasaran, f"{p.indikator} ({p.satuan})", format_target(p.target, p.satuan),
               format_nilai(p.realisasi, p.satuan), persen(p.capaian), p.kategori or KOSONG,
               rupiah(p.pagu)]
              for n, p in enumerate(daftar, start=1)]

@@ -1,9 +1,11 @@
 """The Lampiran's tables: the Perjanjian Kinerja of every pejabat, reproduced as signed.
 
 A signed document is reproduced with the figures it was signed with: the target table as typed
-(TW I–IV where typed) and the budget table whose total is the one stated in ``tersaji.csv``
-when the office typed it; a correction the office decided is a footnote (`kaki`), never a
-changed cell (`lkjip.susun.kaki_pk`).
+(TW I–IV where typed; '82', '94,69', '100' as in the seed's Lampiran, while Bab II–III and the
+quarterly report print the same targets by their unit, `lkjip.format.format_target`) and the
+budget table whose total is the one stated in ``tersaji.csv`` when the office typed it; a
+correction the office decided is a footnote (`kaki`), never a changed cell
+(`lkjip.susun.kaki_pk`).
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from decimal import Decimal
 import pandas as pd
 
 from lkjip.angka import ke_decimal
-from lkjip.tabel import _target_pk, _ulang_kosong
+from lkjip.format import KOSONG
+from lkjip.tabel import _ulang_kosong
 from lkjip.tabel_dasar import TW, Tabel, _tabel, angka_tertulis, dicatat, rupiah, tanggal
 
 
@@ -39,6 +42,13 @@ def _ada_tw(df: pd.DataFrame) -> bool:
     return any(pd.notna(v) for i in range(1, 5) for v in df[f"tw{i}"].tolist())
 
 
+def _target_tertulis(r, tw: bool) -> list[str]:
+    """A PK row's target (and TW I–IV when the PK types them) as signed: as typed, an empty
+    quarter '–'."""
+    kolom = ["target"] + ([f"tw{i}" for i in range(1, 5)] if tw else [])
+    return [angka_tertulis(r[k]) if r[k] is not None else KOSONG for k in kolom]
+
+
 def tabel_pk_indikator(data, kode_pejabat: str, nomor: str, strategis: bool | None = None) -> Tabel:
     """A PK's target table: sasaran, indikator, satuan, target (and TW I–IV where typed).
 
@@ -50,8 +60,7 @@ def tabel_pk_indikator(data, kode_pejabat: str, nomor: str, strategis: bool | No
         df = df[df["kode_indikator"].notna() == strategis]
     jenis = {True: "Sasaran Strategis", False: "Sasaran Program", None: "Sasaran"}[strategis]
     tw = _ada_tw(df)
-    baris = [[f"{n}.", s, r["indikator"], r["satuan"]] + (_target_pk(r) if tw else
-                                                         [angka_tertulis(r["target"])])
+    baris = [[f"{n}.", s, r["indikator"], r["satuan"]] + _target_tertulis(r, tw)
              for n, (s, (_, r)) in enumerate(zip(_ulang_kosong(list(df["sasaran"])),
                                                  df.iterrows(), strict=True), start=1)]
     kolom = ["No.", jenis, "Indikator Kinerja", "Satuan", "Target"] + (list(TW) if tw else [])

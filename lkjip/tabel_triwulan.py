@@ -7,14 +7,18 @@ by `lkjip.format`, every text is escaped by `lkjip.tampil`. Status cells carry a
 
 An indicator's values (target, realisasi, projection, gap) print as in the yearly edition, by
 the indicator's unit (`lkjip.format.format_nilai`): a percentage, index or score with two
-decimals, a count as exact as it is. Capaian and penyerapan are percentages at two decimals;
-Rupiah without decimals.
+decimals, a count as exact as it is. The year's typed target prints by the same rule and is
+never rounded (`lkjip.format.format_target`, `target_tampil`: 83,456 on a % indicator prints
+'83,456', as in the edition). Capaian and penyerapan are percentages at two decimals; Rupiah
+without decimals.
 
 >>> from decimal import Decimal
 >>> nilai_tampil(Angka(Decimal("80")), "%"), nilai_tampil(Angka(Decimal("3.5")), "kasus")
 ('80,00', '3,5')
 >>> nilai_tampil(Angka(Decimal("12")), "kali"), nilai_tampil(None, "kasus")
 ('12', '–')
+>>> target_tampil(Angka(Decimal("90")), "%"), target_tampil(Angka(Decimal("83.456")), "%")
+('90,00', '83,456')
 """
 
 from __future__ import annotations
@@ -27,7 +31,14 @@ import pandas as pd
 from lkjip import tampil
 from lkjip.angka import Angka
 from lkjip.ejaan import daftar_kata
-from lkjip.format import KOSONG, format_angka, format_nilai, format_rupiah
+from lkjip.format import (
+    KOSONG,
+    format_angka,
+    format_nilai,
+    format_rupiah,
+    format_target,
+    format_target_sd,
+)
 from lkjip.skema import STATUS_TW
 from lkjip.triwulan import NAMA_TW, TANPA_ANGGARAN, AnggaranTw, HasilTriwulan, IndikatorTw
 
@@ -43,6 +54,18 @@ def nilai_tampil(a, satuan) -> str:
     if a is None or isinstance(a, str):
         return a or KOSONG
     return format_nilai(a.nilai, satuan)
+
+
+def target_tampil(a, satuan) -> str:
+    """The year's typed target as the yearly edition prints it (`format_target`): by its
+    unit, never rounded; a text (an a/b target as typed) as it is."""
+    if a is None or isinstance(a, str):
+        return a or KOSONG
+    return format_target(a.nilai, satuan)
+
+
+def _target_sd_tampil(a, satuan) -> str:
+    return a if isinstance(a, str) else format_target_sd(a, satuan)
 
 
 def persen_tampil(a) -> str:
@@ -144,14 +167,18 @@ def _gabung_kelas(*kelas: pd.DataFrame) -> pd.DataFrame:
 
 def _nilai_per_satuan(df: pd.DataFrame, daftar: list[IndikatorTw],
                       kolom: list[str]) -> tuple[pd.DataFrame, dict]:
-    """The indicator-value columns printed by each row's unit (`nilai_tampil`), and the
-    `Angka` behind each cell for ``tampil.tabel(angka=…)``: its explanation on hover stays."""
+    """The indicator-value columns printed by each row's unit (`nilai_tampil`; the year's
+    target, column "Target", by `target_tampil`, the target s.d. TW by `format_target_sd`),
+    and the `Angka` behind each cell for ``tampil.tabel(angka=…)``: its explanation on hover
+    stays."""
     df, angka = df.copy(), {}
     for r, i in zip(df.index, daftar, strict=True):
         for k in kolom:
             if isinstance(df.at[r, k], Angka):
                 angka[(r, k)] = df.at[r, k]
-            df.at[r, k] = nilai_tampil(df.at[r, k], i.satuan)
+            tulis = target_tampil if k == "Target" else \
+                _target_sd_tampil if k.startswith("Target ") else nilai_tampil
+            df.at[r, k] = tulis(df.at[r, k], i.satuan)
     return df, angka
 
 
@@ -346,15 +373,16 @@ def _ab_tw(i: IndikatorTw) -> bool:
 
 
 def _tertulis(teks: str, satuan) -> str:
-    """A typed target of an unrated row: an a/b as written, a number by its unit.
+    """A typed target of an unrated row: an a/b as written, a number by its unit
+    (`format_target`, never rounded).
 
     >>> _tertulis("10/1", "orang/kegiatan"), _tertulis("95", "%"), _tertulis("6", "dokumen")
     ('10/1', '95,00', '6')
+    >>> _tertulis("83,456", "%")
+    '83,456'
     """
-    if "/" in teks:
-        return teks
     try:
-        return format_nilai(teks, satuan)
+        return format_target(teks, satuan)
     except ValueError:
         return teks
 

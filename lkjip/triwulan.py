@@ -43,6 +43,7 @@ from lkjip.akumulasi import akumulasi_tw
 from lkjip.anggaran import penyerapan_angka
 from lkjip.angka import Angka, Sumber, rerata
 from lkjip.capaian import capaian_angka
+from lkjip.format import tempat_tertulis
 from lkjip.hitung import KEBALIKAN_NOL, dengan_satuan
 from lkjip.muat import DataKecamatan
 from lkjip.peringatan_tw import Proyeksi, muat_ambang, proyeksi_anggaran, proyeksi_indikator
@@ -197,12 +198,31 @@ def target_sd(target_tw: tuple, q: int, akumulasi: str, label: str, satuan=None)
     """
     if akumulasi == "jumlah":
         nol = dengan_satuan(NOL, satuan)
-        return dengan_satuan(akumulasi_tw([t if t is not None else nol for t in target_tw[:q]],
-                                          "jumlah", label), satuan)
+        ada = [t for t in target_tw[:q] if t is not None]
+        return _target_tepat(akumulasi_tw([t if t is not None else nol for t in target_tw[:q]],
+                                          "jumlah", label), ada, satuan)
     ada = [t for t in target_tw[:q] if t is not None]
     if not ada:
         return Angka(None, f"belum ada target s.d. {NAMA_TW[q - 1]}", label=label)
-    return dengan_satuan(akumulasi_tw(ada, akumulasi, label), satuan)
+    return _target_tepat(akumulasi_tw(ada, akumulasi, label), ada, satuan)
+
+
+def _target_tepat(a: Angka, masukan: list, satuan) -> Angka:
+    """A target s.d. TW by its unit (`hitung.dengan_satuan`), never rounded when it is exact
+    at the places its quarters print with (a sum, the last or the largest of typed TW targets:
+    83,456 s.d. TW II stays 83,456, as the year's target prints); a figure that is not (a mean,
+    the plain path's target / 4 = 23,6725) is rounded as any computed figure.
+
+    >>> t = [Angka(Decimal("83.456"), desimal=3)] * 2
+    >>> _target_tepat(akumulasi_tw(t, "terakhir", "t"), t, "%").desimal
+    3
+    >>> t = [Angka(Decimal("23.6725"))] * 2
+    >>> _target_tepat(akumulasi_tw(t, "jumlah", "t"), t, "%").desimal
+    2
+    """
+    tepat = bool(masukan) and a.nilai is not None and \
+        tempat_tertulis(a.nilai) <= max(t.desimal for t in masukan)
+    return dengan_satuan(a, satuan, target=tepat)
 
 
 def realisasi_sd(realisasi_tw: tuple, target_tw: tuple, q: int, akumulasi: str,
@@ -246,9 +266,9 @@ def capaian_tw(realisasi: Angka, target: Angka, arah: str, metode: str, label: s
 
 def _jalur_target(data, pk, akumulasi: str, target: Angka | None, label: str):
     """The TW targets as planned, or the plain path when the PK gives none; each prints by
-    the indicator's unit (`hitung.dengan_satuan`)."""
+    the indicator's unit (`hitung.dengan_satuan`; a typed one never rounded)."""
     satuan = pk["satuan"]
-    tw = tuple(dengan_satuan(_sel(data, "pk_indikator", pk, k, f"{label} {n}"), satuan)
+    tw = tuple(dengan_satuan(_sel(data, "pk_indikator", pk, k, f"{label} {n}"), satuan, True)
                for k, n in zip(TW, NAMA_TW, strict=True))
     if any(t is not None for t in tw) or target is None or target.nilai is None:
         return tw, False
@@ -306,7 +326,8 @@ def indikator_tw(data, pk, baris_tw, sifat: dict, renstra_tw: dict, n: int,
     if sifat["akumulasi_tw"] is None or sifat["arah"] is None:
         return _tidak_dinilai(pk, baris_tw, sifat, n, penjelasan, TIDAK_DINILAI_SIFAT)
     satuan = pk["satuan"]
-    target = dengan_satuan(_sel(data, "pk_indikator", pk, "target", f"target {label}"), satuan)
+    target = dengan_satuan(_sel(data, "pk_indikator", pk, "target", f"target {label}"), satuan,
+                           target=True)
     target_tw, bawaan = _jalur_target(data, pk, sifat["akumulasi_tw"], target, f"target {label}")
     realisasi_tw = _realisasi_tw(data, pk, baris_tw, renstra_tw, f"realisasi {label}")
     titik = tuple(_titik(target_tw, realisasi_tw, q, sifat, label, satuan)

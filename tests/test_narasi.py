@@ -32,7 +32,7 @@ def test_capaian_sentence_without_target(contoh):
 def test_capaian_sentence_of_ikm(contoh):
     data, hasil = contoh
     kalimat = narasi.kalimat_capaian(data, hasil, "IKU-01")
-    assert "menargetkan indeks 82 untuk indikator" in kalimat
+    assert "menargetkan indeks 82,00 untuk indikator" in kalimat   # by unit, as Tabel 3.2
     # IKM (82,6132 + 82,9421)/2 = 82,7777; 82,7777/82 × 100 = 100,948
     assert "mencapai 82,78 sehingga" in kalimat
     assert "100,95\xa0% dengan kategori Sangat Tinggi" in kalimat

@@ -242,7 +242,7 @@ def test_capaian_of_each_indicator(sup):
     ikm = _baris(sup, "tabel-3-2", "Indeks kepuasan")
     cakupan = _baris(sup, "tabel-3-2", "Cakupan layanan")
     # target, realisasi, capaian, kategori, target akhir, progres
-    assert ikm[-6:] == ["82", "82,78", "100,95", "Sangat Tinggi", "99,73", "83,00"]
+    assert ikm[-6:] == ["82,00", "82,78", "100,95", "Sangat Tinggi", "99,73", "83,00"]
     assert cakupan[-6:] == ["94,69", "86,81", "91,68", "Tinggi", "96,47", "89,99"]
 
 

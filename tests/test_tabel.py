@@ -55,7 +55,7 @@ def test_tabel_2_2_and_2_4(contoh):
         "total", "Anggaran (Rp)") == "2.522.467.250"
     pk = tabel.tabel_pk(data, hasil).df
     assert list(pk.iloc[1])[4:] == ["94,69", "34,31", "33,31", "15,21", "11,86"]
-    assert list(pk.iloc[0])[4:] == ["82", "0", "0", "82", "82"]
+    assert list(pk.iloc[0])[4:] == ["82,00", "0,00", "0,00", "82,00", "82,00"]  # indeks: 2 dp
 
 
 def test_tabel_3_2_capaian_per_indicator(contoh):

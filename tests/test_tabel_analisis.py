@@ -22,7 +22,7 @@ def test_tabel_perbandingan_mini(mini):
     df = t.df
     assert list(df.index) == ["target", "tahun:2022", "renstra",
                               "standar:nasional:" + df.index[-1].split(":", 2)[2]]
-    assert list(df.loc["target"])[1:4] == ["80", "77,78", "-2,22"]          # 77,78 − 80
+    assert list(df.loc["target"])[1:4] == ["80,00", "77,78", "-2,22"]       # 77,78 − 80
     assert list(df.loc["tahun:2022"])[1:] == ["76,00", "77,78", "+1,78", "naik 2,34\xa0% (membaik)"]
     assert list(df.loc["renstra"])[3] == "-7,22"                             # 77,78 − 85
     assert "3 tahun tersisa, rata-rata 2,41 per tahun" in df.loc["renstra", "Keterangan"]
@@ -76,7 +76,7 @@ def test_tabel_capaian_pk_example(contoh):
     assert list(t.df.loc["camat:3"])[3:7] == ["92,22", "54,07", "58,64", "Sangat Rendah"]
     # masyarakat desa aktif: realisasi = CL.2 = (60 + 100) / 2 = 80; 80 / 100 × 100 = 80,00,
     # 75,51–81,25: Rendah
-    assert list(t.df.loc["camat:4"])[3:7] == ["100", "80,00", "80,00", "Rendah"]
+    assert list(t.df.loc["camat:4"])[3:7] == ["100,00", "80,00", "80,00", "Rendah"]
     # desa bertata kelola: CL.5 = 17/17 × 100 = 100; 100 / 88,24 × 100 = 113,327 → 113,33
     assert list(t.df.loc["camat:7"])[3:7] == ["88,24", "100,00", "113,33", "Sangat Tinggi"]
     assert "dihitung dari realisasi sebelum pembulatan (54,0741)" in t.catatan
