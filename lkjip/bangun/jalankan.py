@@ -167,10 +167,16 @@ def jalankan(nb, parameter: dict, judul: str, cwd: Path, km=None, kemajuan=None,
     ``kemajuan(pesan)`` is told each chapter as it starts ("bab 2/8: 01_bab1.ipynb");
     ``pantau(indeks, nb)`` each cell, with the notebook being executed (`Dokumen.pantau`).
     """
-    import papermill
+    from papermill.engines import papermill_engines
     from papermill.exceptions import PapermillExecutionError
+    from papermill.execute import (
+        prepare_notebook_metadata,
+        raise_for_execution_errors,
+        remove_error_markers,
+    )
     from papermill.iorw import load_notebook_node
     from papermill.parameterize import parameterize_notebook
+    from papermill.utils import chdir
 
     from lkjip.bangun.mesin import MESIN, daftarkan
 
@@ -178,13 +184,24 @@ def jalankan(nb, parameter: dict, judul: str, cwd: Path, km=None, kemajuan=None,
                                language="python")
     nb.cells[_indeks_injeksi(nb)].metadata["tags"] += [TAG_SEMBUNYI]
     peta = [dict(c.metadata.get("lkjip", {})) for c in nb.cells]
+    sumber = ", ".join(dict.fromkeys(asal["bab"] for asal in peta if asal))
+    nb = remove_error_markers(prepare_notebook_metadata(nb, sumber, None))
     daftarkan()
+    # papermill.execute_notebook's steps, without its two round trips of the notebook through
+    # nbformat.writes (a NotebookNode input is written and read back, validated each way; an
+    # output path None still serialises the executed ~2,5 MB notebook, to throw it away), and
+    # with the chapters' names as input_path (papermill records a NotebookNode input itself
+    # there: ~40 KB of source in every executed notebook's metadata).
     try:
-        return papermill.execute_notebook(
-            nb, None, kernel_name=KERNEL, progress_bar=False, request_save_on_cell_execute=False,
-            shutdown_kernel="immediate", cwd=str(cwd), km=km, engine_name=MESIN,
-            mulai_sel=_mulai_sel(_lapor_bab(peta, kemajuan), pantau),
-        )
+        with chdir(str(cwd)):
+            nb = papermill_engines.execute_notebook_with_engine(
+                MESIN, nb, input_path=sumber, output_path=None, kernel_name=KERNEL,
+                progress_bar=False, log_output=False, start_timeout=60, stdout_file=None,
+                stderr_file=None, shutdown_kernel="immediate", km=km,
+                mulai_sel=_mulai_sel(_lapor_bab(peta, kemajuan), pantau),
+            )
+        raise_for_execution_errors(nb, None)
+        return nb
     except PapermillExecutionError as e:
         asal = peta[e.cell_index] or _asal_sel(nb, e.cell_index)
         jenis = "" if e.ename in nama_galat() else f"{e.ename}: "  # a user's error: message only
