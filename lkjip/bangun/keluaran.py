@@ -56,8 +56,9 @@ _BARIS_MIME = frozenset(("application/javascript", "image/svg+xml"))
 def teks_ipynb(nb) -> str:
     """``nbformat.write``'s text of the executed notebook `nb` (v4), without its two costs on
     the 2,6 MB notebook of a report (issue 15): its validation (~0,01-0,03 CPU-s; the notebook
-    is lkjip's own, the joined chapters run by papermill, which validated it as the run
-    ended) and the writer's
+    is lkjip's own: nbclient validated each output as it came, and nbconvert validates the
+    edition's and the working paper's notebooks split from it when it exports them) and the
+    writer's
     deep copy of the whole notebook before it splits texts into lines (~0,015): here only
     the dictionaries and lists that change are copied. The same text (tests/test_keluaran.py);
     another nbformat version of `nb` is written by nbformat."""
