@@ -319,6 +319,19 @@ def _akhir_data(soup) -> None:
     o.hidden = False
     induk = soup.currentTag
     perbaiki = induk.next_element is not None
+    isi = _sambung(soup, o)
+    soup._most_recent_element = o
+    isi.append(o)
+    if perbaiki:
+        soup._linkage_fixer(induk)
+
+
+def _sambung(soup, o) -> list:
+    """Link `o` (a new string or tag) after the last element parsed, as the last child of the
+    open tag: its parent, element and sibling links set in the order bs4 sets them
+    (``object_was_parsed``, ``Tag.__init__``) and its neighbours' links to it. Returns the
+    open tag's children, to which the caller appends `o` once its own set-up is done."""
+    induk = soup.currentTag
     o.parent = induk
     o.previous_element = sebelum = soup._most_recent_element
     if sebelum is not None:
@@ -329,10 +342,7 @@ def _akhir_data(soup) -> None:
     o.previous_sibling = kakak = isi[-1] if isi else None
     if kakak is not None:
         kakak.next_sibling = o
-    soup._most_recent_element = o
-    isi.append(o)
-    if perbaiki:
-        soup._linkage_fixer(induk)
+    return isi
 
 
 @functools.cache
@@ -396,17 +406,7 @@ def _kelas_pembaca():
             tag.attrs = atr
             tag.known_xml = b.is_xml
             tag.contents = []
-            induk = soup.currentTag
-            tag.parent = induk
-            tag.previous_element = sebelum = soup._most_recent_element
-            if sebelum is not None:
-                sebelum.next_element = tag
-            tag.next_element = None
-            tag.next_sibling = None
-            isi = induk.contents
-            tag.previous_sibling = kakak = isi[-1] if isi else None
-            if kakak is not None:
-                kakak.next_sibling = tag
+            isi = _sambung(soup, tag)
             tag.hidden = False
             if name == "meta":
                 b.set_up_substitutions(tag)
