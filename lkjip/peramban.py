@@ -73,6 +73,8 @@ BERSIHKAN_SETELAH = 250_000
 # seconds without a print after which the batch's print service empties a tab it printed in
 # since it was last emptied (`LayananCetak._bila_diam`)
 JEDA_DIAM = 1.0
+# The page lays a document out for print only (`untuk_cetak`): on screen it shows nothing.
+HANYA_CETAK = "<style>@media screen { html { display: none !important; } }</style>"
 
 # The embedded (data:) images that did not load, by the id of their figure (or their alt
 # text), once every image of the page was decoded or failed. Any other URL is blocked: such an
@@ -352,7 +354,8 @@ class Halaman:
         """The PDF of `html` (A4 as its ``@page`` says, backgrounds printed, the headings as
         the PDF's outline left to the caller). An image that did not load raises."""
         with self._kunci:
-            self._kirim("Page.setDocumentContent", {"frameId": self._bingkai, "html": html})
+            self._kirim("Page.setDocumentContent", {"frameId": self._bingkai,
+                                                    "html": untuk_cetak(html)})
             gagal = self._kirim("Runtime.evaluate", {
                 "expression": _GAMBAR_GAGAL, "awaitPromise": True, "returnByValue": True}
             )["result"].get("value") or []
@@ -383,6 +386,30 @@ class Halaman:
         if self.peramban.satu_proses:
             self._kirim("Memory.simulatePressureNotification", {"level": "critical"})
         self._kotor = 0
+
+
+def untuk_cetak(html: str) -> str:
+    """`html` shown on screen as nothing (`HANYA_CETAK` before ``</head>``; a document without
+    one as it is), so the tab lays it out only for the print (issue 15). Else the page laid
+    the document out on screen as it loaded, and ``printToPDF`` laid it out again for print:
+    the screen's layout was a third of the print's CPU and its garbage, collected only after
+    the print, part of its peak. Printing the report's body (Bantarbolang 2023, the
+    ~0,42 MB HTML, 60 pages) 6 times alternated with the old page, each emptied after
+    (`Halaman._bersihkan`): 2,15 -> 1,53 CPU-s a print (medians), the browser's anonymous
+    memory at the print's peak 177 -> 141 MB (load 8). The PDF is the same (byte for byte but
+    the dates: the body's of Bantarbolang and Comal; the front matter's and the working
+    paper's draw the lists' dotted leaders with fewer off-page marks, their pages equal
+    as pixels at 200 dpi). An image still loads and decodes when not shown
+    (`_GAMBAR_GAGAL`).
+
+    >>> untuk_cetak("<html><head><title>t</title></head><body>x</body></html>")
+    '<html><head><title>t</title><style>@media screen { html { display: none !important; } }\
+</style></head><body>x</body></html>'
+    >>> untuk_cetak("<p>x</p>")
+    '<p>x</p>'
+    """
+    i = html.find("</head>")
+    return html if i < 0 else html[:i] + HANYA_CETAK + html[i:]
 
 
 def _tulis_semua(fd: int, data: bytes, batas: float) -> bool:
