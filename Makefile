@@ -43,12 +43,11 @@ report: setup
 check: setup
 	$(BIN)/lkjip check --kecamatan bantarbolang --tahun 2023
 
-# Serial: on two processes (pytest -n 2 --dist loadfile, conftest.py schedules it) the new
-# test_peramban_serentak broke its barrier once in two fresh-clone runs (a service closing >120 s).
+# On two processes (pytest-xdist): each test file whole in one, longest first (conftest.py).
 test: setup
 	$(BIN)/ruff check lkjip tests benchmarks scripts conftest.py
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 bench: setup
 	$(BIN)/python benchmarks/run.py
