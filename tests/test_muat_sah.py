@@ -69,8 +69,13 @@ def test_sah_hanya_bila_pandera_tidak_menemukan_masalah(mini, data):
     for _ in range(data.draw(st.integers(0, 3))):
         ubah = data.draw(st.sampled_from(["sel", "ulang", "buang", "tambah", "ganti_nama"]))
         if ubah == "sel" and len(df):
-            df.at[data.draw(st.sampled_from(list(df.index))),
-                  data.draw(st.sampled_from(kolom))] = data.draw(NILAI)
+            baris, kol, nilai = (data.draw(st.sampled_from(list(df.index))),
+                                 data.draw(st.sampled_from(kolom)), data.draw(NILAI))
+            if nilai is not None and not isinstance(nilai, str):
+                # a number in a text column: a column added here ("lain") has pandas 3's str
+                # dtype, which refuses one (the loaded files' columns are object)
+                df[kol] = df[kol].astype(object)
+            df.at[baris, kol] = nilai
         elif ubah == "ulang" and len(df):
             df = pd.concat([df, df.iloc[[data.draw(st.integers(0, len(df) - 1))]]],
                            ignore_index=True)
