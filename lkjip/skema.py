@@ -372,7 +372,8 @@ BERKAS: dict[str, Berkas] = {
             K("realisasi", "rupiah"),
         ),
         perlu=PILIHAN, unik_bersama=("tingkat", "kode"),
-        keterangan="realisasi anggaran tahun ini (Tabel 3.6)",
+        keterangan=("realisasi anggaran tahun ini (Bab III, tabel Target dan Realisasi Anggaran "
+                    "Sasaran Strategis)"),
         contoh=("kegiatan,1.1,6.100.000",)),
     "komposit.csv": Berkas(
         (
