@@ -97,3 +97,15 @@ def tw_fixture(n: int):
 def pk_tw(hasil, pejabat: str, no: int):
     """The quarterly figures (`IndikatorTw`) of the PK indicator row (kode_pejabat, no)."""
     return next(i for i in hasil.indikator if i.kunci == (pejabat, no))
+
+
+def baris_tabel(html) -> list[list[str]]:
+    """Every body row of a table (a `Html` of lkjip.tabel*) as its cells' printed text, the
+    hover explanations left out."""
+    from bs4 import BeautifulSoup
+
+    sup = BeautifulSoup(html.isi, "html.parser")
+    for isi in sup.select("span.lk-jejak-isi"):
+        isi.decompose()
+    return [[" ".join(td.get_text(" ").split()) for td in tr.find_all("td")]
+            for tr in sup.select("tbody tr")]

@@ -16,7 +16,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
 from lkjip import narasi
 from lkjip import tabel as tb
@@ -27,6 +26,7 @@ from lkjip.hitung import hitung
 from lkjip.muat import muat
 from lkjip.tabel_lampiran import tabel_pk_indikator
 from lkjip.triwulan import hitung_triwulan
+from tests.mini_tw import baris_tabel
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "kecamatan"
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -121,18 +121,12 @@ def test_the_lampiran_reproduces_the_signed_pk_as_typed(moga):
 # ---------------------------------------------------------------- the quarterly report (Moga)
 
 
-def _baris(html) -> list[list[str]]:
-    sup = BeautifulSoup(html.isi, "html.parser")
-    for isi in sup.select("span.lk-jejak-isi"):
-        isi.decompose()
-    return [[" ".join(td.get_text(" ").split()) for td in tr.find_all("td")]
-            for tr in sup.select("tbody tr")]
 
 
 def test_the_quarterly_report_prints_the_same_targets(moga):
     data, _ = moga
     h = hitung_triwulan(data, 2)
-    camat = {b[0]: b for b in _baris(tt.tabel_indikator_pejabat(h, "camat", "3.1"))}
+    camat = {b[0]: b for b in baris_tabel(tt.tabel_indikator_pejabat(h, "camat", "3.1"))}
     # Target, Target s.d. TW II: IKU-01 83,50 / 83,50 (terakhir); IKU-02 90,00 / 90,00;
     # IKU-03 (kasus, jumlah) 10 / 3 + 3 = 6
     assert camat["1."][3:5] == ["83,50", "83,50"]
@@ -170,7 +164,7 @@ def test_a_target_is_never_rounded_to_another_figure(tiga_desimal):
     # the hover and `lkjip jelaskan`: 84,06 (Moga's IKM 2024) / 83,456 × 100 = 100,72
     assert hasil.indikator["IKU-01"].capaian.uraian() == "100,72 = 84,06 / 83,456 × 100"
     h = hitung_triwulan(data, 2)
-    camat = {b[0]: b for b in _baris(tt.tabel_indikator_pejabat(h, "camat", "3.1"))}
+    camat = {b[0]: b for b in baris_tabel(tt.tabel_indikator_pejabat(h, "camat", "3.1"))}
     assert camat["1."][3:5] == ["83,456", "83,456"]   # s.d. TW II = TW II's typed 83,456
 
 

@@ -28,7 +28,14 @@ from bs4 import BeautifulSoup
 from lkjip import tabel_triwulan as tt
 from lkjip.laporan_triwulan import muat_triwulan
 from lkjip.muat import muat
-from tests.mini_tw import PK_INDIKATOR, REALISASI_PK_TW, pk_tw, tulis_mini_tw, tw_fixture
+from tests.mini_tw import (
+    PK_INDIKATOR,
+    REALISASI_PK_TW,
+    baris_tabel,
+    pk_tw,
+    tulis_mini_tw,
+    tw_fixture,
+)
 
 WATUKUMPUL = Path(__file__).parent / "fixtures" / "kecamatan"
 
@@ -47,13 +54,6 @@ def data(tmp_path_factory):
 tw2, tw3 = tw_fixture(2), tw_fixture(3)
 
 
-def _baris(html) -> list[list[str]]:
-    """Every body row of a table as its cells' printed text (the hover explanations left out)."""
-    sup = BeautifulSoup(html.isi, "html.parser")
-    for isi in sup.select("span.lk-jejak-isi"):
-        isi.decompose()
-    return [[" ".join(td.get_text(" ").split()) for td in tr.find_all("td")]
-            for tr in sup.select("tbody tr")]
 
 
 def _catatan(html) -> str:
@@ -65,11 +65,11 @@ def _catatan(html) -> str:
 
 def test_a_percentage_keeps_two_decimals(tw3):
     # IKU-02 (%): target 80, s.d. TW III 45, proyeksi 80 × 45 / 60 = 60 → 75 %, 20 points short
-    baris = _baris(tt.tabel_peringatan_kinerja(tw3, "1.1"))
+    baris = baris_tabel(tt.tabel_peringatan_kinerja(tw3, "1.1"))
     assert ["1.", "Camat", "Cakupan layanan", "80,00", "45,00", "60,00", "75,00",
             "Diperkirakan tidak tercapai",
             "Diperkirakan kurang 20,00 poin persen dari target."] in baris
-    camat = _baris(tt.tabel_indikator_pejabat(tw3, "camat", "3.1"))
+    camat = baris_tabel(tt.tabel_indikator_pejabat(tw3, "camat", "3.1"))
     # IKU-01 (indeks): 80; s.d. TW III target 80 (TW II's holds), realisasi 81 → 101,25
     assert camat[0][3:8] == ["80,00", "80,00", "81,00", "101,25", "81,00"]
     # IKU-02: target s.d. TW III 60, realisasi 45 → 75,00
@@ -77,12 +77,12 @@ def test_a_percentage_keeps_two_decimals(tw3):
 
 
 def test_a_count_prints_as_exact_as_it_is(tw2, tw3):
-    sekcam = {b[0]: b for b in _baris(tt.tabel_indikator_pejabat(tw3, "sekcam", "3.2"))}
+    sekcam = {b[0]: b for b in baris_tabel(tt.tabel_indikator_pejabat(tw3, "sekcam", "3.2"))}
     # sekcam 2 (kali): 20; s.d. TW III 15 planned, 14 done; 20 × 14 / 15 = 18,67 → 93,33
     assert sekcam["2."][3:9] == ["20", "15", "14", "93,33", "18,67", "93,33"]
     # sekcam 7 (kasus): 3; s.d. TW III 2 planned, 3,5 done (not "3,50") → 175,00; 5,25
     assert sekcam["7."][3:9] == ["3", "2", "3,5", "175,00", "5,25", "175,00"]
-    awal = {b[0]: b for b in _baris(tt.tabel_indikator_pejabat(tw2, "sekcam", "3.2"))}
+    awal = {b[0]: b for b in baris_tabel(tt.tabel_indikator_pejabat(tw2, "sekcam", "3.2"))}
     # TW II: s.d. 2 planned, 3 done → 150,00; proyeksi 3 × 3 / 2 = 4,5 (not "5", not "4,50")
     assert awal["7."][3:9] == ["3", "2", "3", "150,00", "4,5", "150,00"]
     # sekcam 3 (hari, rerata turun): TW II mean (6 + 5) / 2 = 5,5; (2 × 5 − 5,5) / 5 = 90,00;
@@ -145,7 +145,7 @@ def watukumpul_tw2():
 
 def test_a_pejabat_without_a_budget_line_has_no_budget_figures(watukumpul_tw2):
     t = tt.tabel_ringkasan_anggaran(watukumpul_tw2, "2.2")
-    baris = {b[0]: b[1:] for b in _baris(t)}
+    baris = {b[0]: b[1:] for b in baris_tabel(t)}
     assert baris["Kepala Sub Bagian Perencanaan dan Keuangan"] == ["–"] * 5
     # a pejabat with lines still prints them: kasi_trantib 3.1 + 3.2: anggaran
     # 61.800.000 + 9.500.000, plan s.d. TW II (12.000.000 + 18.000.000) + (0 + 3.000.000),
@@ -159,18 +159,20 @@ def test_a_pejabat_without_a_budget_line_has_no_budget_figures(watukumpul_tw2):
 
 def test_an_unreported_realisasi_is_a_dash_and_a_typed_target_prints_by_its_unit(
         watukumpul_tw2, tw3):
-    camat = {b[0]: b for b in _baris(tt.tabel_indikator_pejabat(watukumpul_tw2, "camat", "3.1"))}
+    tabel = tt.tabel_indikator_pejabat(watukumpul_tw2, "camat", "3.1")
+    camat = {b[0]: b for b in baris_tabel(tabel)}
     # IKU-01 (indeks 85, TW II target 85, realisasi TW II empty) and IKU-06 (%, 75 due in TW
     # IV only): no realisasi s.d. TW II, one dash, not "–; –" as if a/b quarters
     assert camat["1."][3:6] == ["85,00", "85,00", "–"]
     assert camat["6."][3:6] == ["75,00", "–", "–"]
     # sekcam 1 (dokumen, 6) and 2 (%, 95) have no row in realisasi_pk_tw.csv: not rated, the
     # typed target by its unit
-    sekcam = {b[0]: b for b in _baris(tt.tabel_indikator_pejabat(watukumpul_tw2, "sekcam", "3.2"))}
+    tabel = tt.tabel_indikator_pejabat(watukumpul_tw2, "sekcam", "3.2")
+    sekcam = {b[0]: b for b in baris_tabel(tabel)}
     assert sekcam["1."][3:6] == ["6", "–", "–"]
     assert sekcam["2."][3:6] == ["95,00", "–", "–"]
     # the mini's a/b row (sekcam 6: 10/1; quarters 0, 10/1, 0) stays as written
-    ab = {b[0]: b for b in _baris(tt.tabel_indikator_pejabat(tw3, "sekcam", "3.2"))}
+    ab = {b[0]: b for b in baris_tabel(tt.tabel_indikator_pejabat(tw3, "sekcam", "3.2"))}
     assert ab["6."][3:6] == ["10/1", "–", "0; 10/1; 0"]
 
 
