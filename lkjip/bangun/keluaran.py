@@ -28,7 +28,9 @@ class Keluaran:
         return html_dan_pembaca(self.nb, self.analis)
 
     def ipynb(self, jalur: Path) -> None:
-        jalur.write_text(teks_ipynb(self.nb), encoding="utf-8")
+        import nbformat
+
+        nbformat.write(self.nb, jalur)
 
     def html(self, jalur: Path) -> None:
         jalur.write_text(self._html[0], encoding="utf-8")
@@ -45,63 +47,6 @@ class Keluaran:
         from lkjip.ekspor import ke_docx
 
         jalur.write_bytes(ke_docx(self.nb, self._html[1]))
-
-
-# what nbformat's JSON writer takes out of a notebook (``strip_transient``) and which text of a
-# MIME bundle it writes as lines (``_split_mimebundle``), nbformat 5.10 to 5.11
-_SEMENTARA = ("orig_nbformat", "orig_nbformat_minor", "signature")
-_BARIS_MIME = frozenset(("application/javascript", "image/svg+xml"))
-
-
-def teks_ipynb(nb) -> str:
-    """``nbformat.write``'s text of the executed notebook `nb` (v4), without its two costs on
-    the 2,6 MB notebook of a report (issue 15): its validation (~0,01-0,03 CPU-s; the notebook
-    is lkjip's own: nbclient validated each output as it came, and nbconvert validates the
-    edition's and the working paper's notebooks split from it when it exports them) and the
-    writer's
-    deep copy of the whole notebook before it splits texts into lines (~0,015): here only
-    the dictionaries and lists that change are copied. The same text (tests/test_keluaran.py);
-    another nbformat version of `nb` is written by nbformat."""
-    import json
-
-    import nbformat
-
-    if nb.get("nbformat") != 4:
-        teks = nbformat.writes(nb)
-        return teks if teks.endswith("\n") else teks + "\n"
-    from nbformat.v4.nbjson import BytesEncoder
-
-    def garis(bundel: dict) -> dict:
-        return {k: v.splitlines(True) if isinstance(v, str) and (
-            k.startswith("text/") or k in _BARIS_MIME) else v for k, v in bundel.items()}
-
-    def sel(asli) -> dict:
-        c = dict(asli)
-        if isinstance(c.get("source"), str):
-            c["source"] = c["source"].splitlines(True)
-        if "attachments" in c:
-            c["attachments"] = {k: garis(v) for k, v in c["attachments"].items()}
-        if c["cell_type"] == "code":
-            c["outputs"] = [keluaran(o) for o in c["outputs"]]
-        if "trusted" in c["metadata"]:
-            c["metadata"] = {k: v for k, v in c["metadata"].items() if k != "trusted"}
-        return c
-
-    def keluaran(asli) -> dict:
-        o = dict(asli)
-        if o["output_type"] in ("execute_result", "display_data"):
-            if "data" in o:
-                o["data"] = garis(o["data"])
-        elif o["output_type"] == "stream" and isinstance(o.get("text"), str):
-            o["text"] = o["text"].splitlines(True)
-        return o
-
-    salinan = dict(nb)
-    salinan["metadata"] = {k: v for k, v in nb["metadata"].items() if k not in _SEMENTARA}
-    salinan["cells"] = [sel(c) for c in nb["cells"]]
-    teks = json.dumps(salinan, cls=BytesEncoder, indent=1, sort_keys=True,
-                      separators=(",", ": "), ensure_ascii=False)
-    return teks if teks.endswith("\n") else teks + "\n"
 
 
 def cek_format(format: tuple[str, ...]) -> None:
