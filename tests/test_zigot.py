@@ -145,7 +145,12 @@ def test_ctrl_c_sampai_ke_kernel_dan_status_kembali_ke_peluncur(induk, tmp_path)
         klien.start_channels()
         try:
             klien.wait_for_ready(timeout=60)
-            msg_id = klien.execute("print('tidur', flush=True); time.sleep(60)")
+            # stop_on_error=False: after an error reply ipykernel aborts the execute requests
+            # that reach it before its "stop aborting" message (posted from its shell thread
+            # after the reply), so the os._exit below, sent at once, was at times aborted and
+            # the kernel lived on (CI of 207126f: the wait below timed out)
+            msg_id = klien.execute("print('tidur', flush=True); time.sleep(60)",
+                                   stop_on_error=False)
             while klien.get_iopub_msg(timeout=30)["content"].get("text") != "tidur\n":
                 pass  # until the cell runs: a SIGINT before it would be ignored
             run_sync(k.km.interrupt_kernel)()  # SIGINT to the launcher, forwarded to the kernel
