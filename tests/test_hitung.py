@@ -253,3 +253,27 @@ def test_total_tw_pk_tanpa_isian_tw(tmp_path):
     assert katalog.cari(h, "pk/camat/anggaran").nilai == 1_000_000
     temuan = [t for t in periksa(h.data, h) if t.berkas.endswith("tersaji.csv")]
     assert [(t.tingkat, t.aturan, t.baris) for t in temuan] == [("info", "tidak-diperiksa", 2)]
+
+
+def test_daun_pk_leaves_per_pejabat_by_hand():
+    """`hitung.daun_pk`: per PK (kode_pejabat), a row is added only when no row of the SAME PK
+    lies below its kode_anggaran; another PK's rows never hide it. Worked by hand on a DPA
+    1 > {1.1, 1.2}, 2: camat types 1 (a stated total) and its parts 1.1, 1.2; sekcam only 1
+    (nothing of his below it: a leaf); kasi 1.1 and 2 (both leaves). Rows interleaved and an
+    index that is not 0..n-1, so the answer must follow the rows' own labels."""
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from lkjip.hitung import daun_pk
+
+    anggaran = pd.DataFrame({"kode": ["1", "1.1", "1.2", "2"],
+                             "kode_induk": [None, "1", "1", None]})
+    pk = pd.DataFrame({"kode_pejabat": ["camat", "sekcam", "camat", "kasi", "camat", "kasi"],
+                       "kode_anggaran": ["1", "1", "1.1", "1.1", "1.2", "2"]},
+                      index=[10, 11, 12, 13, 14, 15])
+    daun = daun_pk(SimpleNamespace(pk_anggaran=pk, anggaran=anggaran))
+    assert daun.dtype == bool
+    assert daun.to_dict() == {10: False, 11: True, 12: True, 13: True, 14: True, 15: True}
+    kosong = daun_pk(SimpleNamespace(pk_anggaran=pk.iloc[:0], anggaran=anggaran))
+    assert kosong.dtype == bool and len(kosong) == 0
