@@ -155,7 +155,9 @@ def _html_nilai(nilai, rujukan: Mapping | None) -> str:
         nilai, teks = nilai
     if not isinstance(nilai, Angka):
         return escape(str(nilai))
-    entri = (rujukan or {}).get(nilai)
+    # no look-up without a rujukan: hashing a figure hashes its whole tree of inputs (a
+    # total's reaches every row it adds), ~1 % of a report's kernel for nothing
+    entri = rujukan.get(nilai) if rujukan else None
     return html_angka(nilai, teks, entri.nomor if entri else None,
                       entri.temuan if entri else None)
 
