@@ -305,6 +305,49 @@ def test_tata_teks_dipakai_lagi_antar_grafik_selama_lingkungan_sama(monkeypatch)
         _sama_hampir(pertama[2], tanpa[2])
 
 
+def test_ukuran_teks_svg_sekali_per_teks_dan_font_lalu_dilepas(monkeypatch):
+    """The SVG renderers' measure of a plain text runs once per text, font and size for the
+    kernel's life (`_ukur_sekali`): a second chart with the same texts (its layouts emptied,
+    so every text is measured again) asks matplotlib for no plain text's measure, only for
+    the math text's. Each answer is matplotlib's own for that text and font: the same "7" at
+    another size is measured anew and differs. Matplotlib's method again after the saves,
+    also after an error."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextToPath
+
+    asli = TextToPath.get_text_width_height_descent
+    diukur = []
+
+    def ukur(self, s, prop, ismath):
+        diukur.append((s, prop.get_size_in_points(), ismath))
+        return asli(self, s, prop, ismath)
+
+    monkeypatch.setattr(TextToPath, "get_text_width_height_descent", ukur)
+    monkeypatch.setattr(simpan_grafik, "_UKURAN", {})
+    monkeypatch.setattr(simpan_grafik, "_TATA", {})
+    monkeypatch.setattr(simpan_grafik, "BERCABANG", False)
+    with matplotlib.rc_context({"svg.hashsalt": "uji"}):
+        pertama = simpan_grafik.simpan_grafik(_jebakan(), "Grafik")
+        polos = [u for u in diukur if u[2] is False]
+        assert polos and len(polos) == len(set(polos))  # each plain text measured once
+        diukur.clear()
+        simpan_grafik._TATA.clear()
+        kedua = simpan_grafik.simpan_grafik(_jebakan(), "Grafik")
+    assert diukur and all(u[2] is not False for u in diukur), diukur  # math text only
+    assert pertama == kedua
+    assert TextToPath.__dict__["get_text_width_height_descent"] is ukur
+    tp = TextToPath()
+    with simpan_grafik._ukur_sekali():
+        kecil, besar = (tp.get_text_width_height_descent("7", FontProperties(size=u), False)
+                        for u in (8.5, 14))
+        assert tp.get_text_width_height_descent("7", FontProperties(size=8.5), False) == kecil
+    assert kecil == asli(tp, "7", FontProperties(size=8.5), False) != besar
+    assert besar == asli(tp, "7", FontProperties(size=14), False)
+    with pytest.raises(ValueError), simpan_grafik._ukur_sekali():
+        raise ValueError("gagal di tengah")
+    assert TextToPath.__dict__["get_text_width_height_descent"] is ukur
+
+
 def _png_anak(monkeypatch, aksi):
     """`simpan_grafik._simpan_png` that does `aksi()` first in a forked child only."""
     import os
