@@ -408,3 +408,40 @@ def test_the_view_gets_the_checks_readings_of_the_same_model(contoh, monkeypatch
         assert pn.bacaan_berkas(data, hasil, nama) and dibaca == [nama, nama]
     finally:
         data.narasi[nama] = data.narasi[nama][:-1]
+
+
+def test_sebutan_finds_a_phrase_in_any_case_and_skips_the_absent_ones():
+    """`_sebutan` skips a phrase a word of which the sentence lacks (case aside) before
+    compiling its pattern; positions by hand: 'INDEKS KEPUASAN-masyarakat' starts at 4."""
+    from lkjip.periksa.bahan_narasi import Subjek
+
+    ikm = Subjek("ikm", ("indeks kepuasan masyarakat",), {})
+    cak = Subjek("cakupan", ("cakupan layanan",), {})
+    teks = "Our INDEKS KEPUASAN-masyarakat 82,78; layanan naik."
+    assert pn._sebutan(teks, [ikm, cak]) == [(4, 30, ikm)]  # 'cakupan' absent
+    # a word inside another word is not a mention (the pattern's boundaries decide)
+    assert pn._sebutan("xindeks kepuasan masyarakat", [ikm]) == []
+
+
+@pytest.mark.parametrize("huruf", ["\u0130", "\u0131", "\u017f", "\u212a"])
+def test_sebutan_with_the_letters_ignorecase_folds_to_ascii(huruf):
+    """İ and ı match 'i', ſ 's', the Kelvin sign 'k' under re.IGNORECASE: a sentence holding
+    one is matched by the pattern itself, not skipped by the ASCII test."""
+    from lkjip.periksa.bahan_narasi import Subjek
+
+    kata = {"\u0130": "indeks", "\u0131": "indeks", "\u017f": "kasus", "\u212a": "kasus"}[huruf]
+    ganti = kata.replace({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}[huruf],
+                         huruf, 1)
+    s = Subjek("x", (kata,), {})
+    assert pn._sebutan(f"ada {ganti} 3", [s]) == [(4, 4 + len(kata), s)]
+
+
+def test_only_four_non_ascii_letters_fold_to_ascii_under_ignorecase():
+    """`_MIRIP_ASCII` is every non-ASCII character re.IGNORECASE matches to an ASCII letter
+    or digit (tried over all of Unicode)."""
+    import re
+    import sys
+
+    pola = re.compile("[0-9a-z]", re.IGNORECASE)
+    mirip = {chr(i) for i in range(128, sys.maxunicode + 1) if pola.match(chr(i))}
+    assert mirip == pn._MIRIP_ASCII
