@@ -35,6 +35,18 @@ from contextlib import contextmanager
 
 from lkjip import layanan, lingkungan
 
+# Chromium's performance class of the device for its on-device AI model, given so that it is
+# not measured: 8, "GPU blocklisted" (Chromium's OnDeviceModelPerformanceClass; the browser
+# runs with --disable-gpu), so no model is ever wanted either. Without it Chromium (156)
+# measures it ~3 minutes after the browser's start (`on_device_startup_metric_delay`) in an
+# OnDeviceModelService, and in a ``--single-process`` browser that service runs as a thread
+# of the browser from then on, after which no print answers: every Page.printToPDF waits
+# for good while the browser answers everything else (issue 15). A batch's print service
+# (`LayananCetak`) waited BATAS_DETIK (120 s) for it, then started its browser again:
+# a batch of 14 stalled ~130 s between its 12th and 13th report, each time its browser was
+# ~180 s old. A browser of several processes prints on beside that service, but starts it
+# (a utility process) for nothing.
+KELAS_KINERJA = 8
 CALON = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable",
          "microsoft-edge", "microsoft-edge-stable")
 BENDERA = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
@@ -53,7 +65,9 @@ BENDERA = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
            # compositing only, --disable-gpu) as threads of the browser process
            "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,"
            "SpareRendererForSitePerProcess",
-           "--enable-features=NetworkServiceInProcess2", "--in-process-gpu")
+           "--enable-features=NetworkServiceInProcess2", "--in-process-gpu",
+           # no evaluation of the device for Chrome's on-device AI model (`KELAS_KINERJA`)
+           f"--optimization-guide-performance-class={KELAS_KINERJA}")
 # A --single-process browser runs without a crash handler: Debian's build otherwise starts two
 # chrome_crashpad_handler processes for it, writing a minidump (~0,4 MB) of each crash into
 # one folder of the user's home shared by every Chromium, and a crashed browser dies at once,
@@ -617,7 +631,8 @@ class LayananCetak(layanan.Layanan):
     printed in a tab of the service's browser (a connection that ended gives its tab to the
     next one). A browser that ended (a crash: ``--single-process`` does, rarely, at start or
     while printing) is started again, at most `ULANG_LAYANAN` times, and a print it did not
-    finish printed once more in the new one; after that the workers print with their own.
+    finish printed once more in the new one, each restart said once on the batch's stderr
+    (`_kabarkan`); after that the workers print with their own.
 
     No wait is unbounded: a request waits `TUNGGU_SIAP` seconds at most for the first start
     (then the worker prints with its own browser), and `tutup` returns within ~2 x
@@ -634,6 +649,8 @@ class LayananCetak(layanan.Layanan):
         self._ditutup = False  # `tutup` was called: a browser started now is closed at once
         self._galat = ""  # how its last start failed (`_mulai`), told to the workers
         self._utama_dipakai = False  # the browser's first tab given to a connection
+        # why a browser that ended during a print ended (`layani`), said by `_kabarkan`
+        self._alasan: dict[Peramban, str] = {}
         threading.Thread(target=self._nyalakan, name="lkjip-cetak-mulai", daemon=True).start()
         super().__init__("cetak")
 
@@ -658,23 +675,42 @@ class LayananCetak(layanan.Layanan):
 
     def _berjalan(self) -> Peramban | None:
         """The service's browser, started again if it ended and restarts are left; None when
-        there is none (the workers then print with their own)."""
+        there is none (the workers then print with their own). A browser that ended is said
+        on stderr once (`_kabarkan`): the call that finds it ended replaces it."""
         with self._kunci_mesin:
             mesin = self._mesin
             if mesin is not None and mesin.proses.poll() is None:
                 return mesin
+            if mesin is not None:
+                self._mesin = None
+                self._kabarkan(mesin)
+                mesin.tutup()
             while self._ulang > 0 and not self._ditutup:
                 self._ulang -= 1
-                if mesin is not None:
-                    mesin.tutup()
                 with self._kunci:
                     self._bebas, self._utama_dipakai = [], False
                 try:
-                    self._mesin = None
                     return self._pakai(_mulai(self.program, self._bendera))
                 except (GalatPeramban, OSError) as e:
-                    self._galat, mesin = str(e), None
+                    self._galat = str(e)
             return None
+
+    def _kabarkan(self, mesin: Peramban) -> None:
+        """Say on the batch's stderr, in Indonesian, that the service's browser ended and why
+        (a print it did not answer in time, `layani`; a crash) before it is started again:
+        a batch that slowed by `BATAS_DETIK` seconds says why. With no restart left the
+        reason goes to the workers (`_galat`), each of which says it prints with its own
+        browser (`KlienCetak`); nothing once the service is closed (`tutup` ends it)."""
+        with self._kunci:
+            alasan = self._alasan.pop(mesin, "")
+        if self._ditutup:
+            return
+        alasan = alasan or f"berhenti ({mesin.sebab_akhir() or 'sebab tidak diketahui'})"
+        self._galat = f"peramban layanan cetak {alasan}"
+        if self._ulang > 0:  # else each worker says it, printing with its own browser
+            lanjut = (f"dinyalakan lagi (masih boleh {self._ulang - 1} kali lagi)"
+                      + ("; cetakan yang terputus diulang" if "saat mencetak" in alasan else ""))
+            print(f"peringatan: {self._galat}; {lanjut}.", file=sys.stderr, flush=True)
 
     def layani(self, conn: socket.socket) -> None:
         halaman = None
@@ -702,9 +738,12 @@ class LayananCetak(layanan.Layanan):
                             # answer); one that hangs is ended first: every other print
                             # waits behind it (a tab for both workers), BATAS_DETIK each
                             if not coba and isinstance(e, TakMenjawab):
+                                self._catat(mesin, f"{_tanpa_nama(e, mesin)} saat mencetak "
+                                                   f"dan dihentikan")
                                 _akhiri(mesin)
                             if coba or not _berakhir(mesin):
                                 raise
+                            self._catat(mesin, f"berhenti saat mencetak ({mesin.sebab_akhir()})")
                     layanan.kirim(conn, b"P", pdf)
                     self._bila_diam(halaman)
                 except GalatPeramban as e:
@@ -715,6 +754,13 @@ class LayananCetak(layanan.Layanan):
             if halaman is not None and not halaman.peramban.satu_proses:  # else the first
                 with self._kunci:
                     self._bebas.append(halaman)
+
+    def _catat(self, mesin: Peramban, alasan: str) -> None:
+        """Keep why `mesin` ended during a print, unless known already: the first to see it
+        knows (a print that did not answer ends it; the one waiting behind then finds it
+        closed)."""
+        with self._kunci:
+            self._alasan.setdefault(mesin, alasan)
 
     def _bila_diam(self, halaman: Halaman) -> None:
         """Empty `halaman` (`Halaman._bersihkan`) once no print was made in it for
@@ -773,6 +819,16 @@ class LayananCetak(layanan.Layanan):
             self._kunci_mesin.release()
         if mesin is not None:
             mesin.tutup()
+
+
+def _tanpa_nama(e: GalatPeramban, mesin: Peramban) -> str:
+    """The error's text without its leading 'peramban <program>'.
+
+    >>> _tanpa_nama(TakMenjawab("peramban /usr/bin/chromium tidak menjawab dalam 120 detik"),
+    ...             type("M", (), {"program": "/usr/bin/chromium"})())
+    'tidak menjawab dalam 120 detik'
+    """
+    return str(e).removeprefix(f"peramban {mesin.program} ")
 
 
 def _akhiri(mesin: Peramban) -> None:
