@@ -319,11 +319,11 @@ def lampiran(hasil, temuan: Mapping | None = None, nomor: Mapping | None = None
     none when not given.
     """
     temuan = temuan or {}
-    entri, sudah = [], set()
+    entri, sudah, ingat = [], set(), {}
     for tabel, jalur in bagian_lampiran(hasil, nomor):
         for j in jalur:
             angka = cari(hasil, j)
-            kunci = (_tanda(angka), judul_jalur(j) or judul_angka(angka))
+            kunci = (_Tanda(angka, ingat), judul_jalur(j) or judul_angka(angka))
             if angka.nilai is None or kunci in sudah:
                 continue
             sudah.add(kunci)
@@ -347,14 +347,15 @@ class Rujukan(Mapping):
     inputs and rule, not by label: ``realisasi IKU-02`` is the composite ``CL``."""
 
     def __init__(self, entri: Iterable[Entri]):
-        self._peta: dict[tuple, Entri] = {}
+        self._peta: dict[_Tanda, Entri] = {}
+        self._ingat: dict = {}  # `_hash_dalam`'s memo, for this look-up's life
         for e in entri:
-            self._peta.setdefault(_tanda(e.angka), e)
+            self._peta.setdefault(_Tanda(e.angka, self._ingat), e)
 
     def __getitem__(self, angka) -> Entri:
         if not isinstance(angka, Angka):
             raise KeyError(angka)
-        return self._peta[_tanda(angka)]
+        return self._peta[_Tanda(angka, self._ingat)]
 
     def __iter__(self):
         return (e.angka for e in self._peta.values())
@@ -366,6 +367,56 @@ class Rujukan(Mapping):
 def _tanda(a: Angka) -> tuple:
     """What makes two figures the same figure: value, formula, inputs and rule."""
     return (a.nilai, a.rumus, a.masukan, a.aturan)
+
+
+class _Tanda:
+    """`_tanda` as a key: equal as its tuples are, hashed by `_hash_dalam` once.
+
+    Why (issue 15): a figure's own hash (a frozen dataclass) hashes its whole tree of inputs
+    every time, with nothing kept; an IKM figure reaches every answer of the survey, so the
+    working paper's Lampiran Perhitungan (~835 look-ups) made ~184 000 dataclass hashes, most
+    of its CPU. `ingat` keeps each input's hash for the caller's look-ups."""
+
+    __slots__ = ("tanda", "_hash")
+
+    def __init__(self, angka: Angka, ingat: dict):
+        self.tanda = _tanda(angka)
+        self._hash = _hash_dalam(self.tanda, ingat)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, lain) -> bool:
+        return isinstance(lain, _Tanda) and self.tanda == lain.tanda
+
+
+def _hash_dalam(x, ingat: dict) -> int:
+    """A hash of `x` equal for equal values, as Python's is, but with the hash of every
+    figure, source and tuple inside it kept in `ingat` (by identity; the object is kept
+    with it, so its id is not reused meanwhile). A figure and a source are equal to their own
+    class only, field by field (dataclass equality: a figure's formatting fields `pola` and
+    `desimal` aside), a tuple item by item: their hashes are built the same way from their
+    fields' hashes; anything else is hashed by Python (an unhashable one raises, as before).
+
+    >>> a = Angka(Decimal("1"), "x", (Sumber("f.csv", 2, "k", "1"),), label="a")
+    >>> b = Angka(Decimal("1.0"), "x", (Sumber("f.csv", 2, "k", "1"),), label="a", desimal=0)
+    >>> a == b, _hash_dalam(a, {}) == _hash_dalam(b, {})
+    (True, True)
+    """
+    ada = ingat.get(id(x))
+    if ada is not None and ada[0] is x:
+        return ada[1]
+    jenis = type(x)
+    if jenis is Angka:
+        h = hash((Angka, x.nilai, x.rumus, _hash_dalam(x.masukan, ingat), x.aturan, x.label))
+    elif jenis is Sumber:
+        h = hash((Sumber, x.file, x.baris, x.kolom, _hash_dalam(x.nilai, ingat)))
+    elif jenis is tuple:
+        h = hash(tuple(_hash_dalam(y, ingat) for y in x))
+    else:
+        return hash(x)
+    ingat[id(x)] = (x, h)
+    return h
 
 
 def rujukan(entri: Iterable[Entri]) -> Rujukan:

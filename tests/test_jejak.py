@@ -282,3 +282,29 @@ def test_cli_jelaskan_without_a_figure_lists_the_paths():
                for b in baris_)
     assert any(b.startswith("  sasaran/<sasaran>") and "(sasaran: S1)" in b for b in baris_)
     assert any(b.startswith("  ikm/<semester>") and "(semester: S1, S2)" in b for b in baris_)
+
+
+def test_rujukan_sama_dengan_tanda_sebagai_kunci():
+    """`jejak.Rujukan` finds a figure's entry exactly when its (value, formula, inputs, rule)
+    equals the entry's: the top figure's label and formatting fields do not count, every
+    field of an input does (an input's label, a source cell's value). By hand, figures built
+    anew each time (equal, never the same objects), the answers compared with a plain dict
+    keyed by those tuples, as the look-up was before its hashes were kept."""
+
+    def buat(label="realisasi IKU-02", label_dalam="IKM S1", sel="3,38", desimal=2):
+        dalam = Angka(Decimal("82.78"), "NRR × 25", (Sumber("ikm.csv", 2, "u1", sel),),
+                      label=label_dalam)
+        return Angka(Decimal("86.81"), "rerata", (dalam, Decimal("90")), "r1", label,
+                     desimal=desimal)
+
+    peta = jejak.Rujukan([jejak.Entri("P-1", "Tabel 3.3", "realisasi/IKU-02", buat())])
+    polos = {jejak._tanda(buat()): "P-1"}
+    for a, ada in [(buat(), True), (buat(label="komposit CL", desimal=0), True),
+                   (buat(label_dalam="IKM S2"), False), (buat(sel="3,39"), False)]:
+        assert (jejak._tanda(a) in polos) is ada
+        assert (a in peta) is ada
+        if ada:
+            assert peta[a].nomor == "P-1"
+        else:
+            with pytest.raises(KeyError):
+                peta[a]
