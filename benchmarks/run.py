@@ -13,11 +13,15 @@ FAIL, and writes outputs/bench/*.csv and outputs/bench/bench.png:
    the reports built) and the extrapolation to 576 (Jawa Tengah) and 7.277 (Indonesia)
    kecamatan on one 16-core machine;
 4. peak memory (PSS, psutil every 0,25 s over the whole batch tree) per pool worker: the
-   worker, all its children (zygote and kernels, its browser
-   if it has its own) and its 1/jobs share of the processes the workers share (the print
-   service's browser), `bagi_memori`; whether it stays flat (the last third of the batch
-   against the middle third); the batch process and the whole tree beside it. CPU of shared
-   processes is in (3): the batch process reaps them.
+   worker, all its children (its kernels' launchers, its browser if it has its own) and its
+   1/jobs share of the processes the workers share (the print service's browser, the
+   batch's zygote and the kernels it forks, multiprocessing's resource tracker),
+   `bagi_memori`; whether it stays flat (the last third of the batch against the middle
+   third); the batch process and the whole tree beside it. The workers are the batch
+   process's children spawned by multiprocessing, or the zygote's children it forked for
+   the pool (named ``lkjip-pekerja``, `lkjip.bangun.kumpulan.KonteksZigot`): grandchildren,
+   counted as workers all the same, and the zygote they share pages with is shared. CPU of
+   shared processes is in (3): the batch process reaps them.
 
 Options (environment, all optional):
   LKJIP_BENCH_BAB=nyata    chapter set: ``nyata`` (notebooks/, the real ~60-page report) or
@@ -153,21 +157,40 @@ def _memori(proses) -> int:
         return proses.memory_info().rss
 
 
+NAMA_PEKERJA = "lkjip-pekerja"  # lkjip.zigot.NAMA_PEKERJA: a pool worker the zygote forked
+
+
+def _pekerja(proses, batch: int) -> bool:
+    """Whether `proses` (psutil) is a pool worker of batch process `batch`: spawned by
+    multiprocessing (its child), or forked by the batch's zygote (named `NAMA_PEKERJA`)."""
+    if proses.name() == NAMA_PEKERJA:
+        return True
+    return proses.ppid() == batch and "spawn_main" in " ".join(proses.cmdline())
+
+
 def bagi_memori(pohon: dict[int, tuple[int, int]], induk: int, pekerja: set[int],
                 jobs: int) -> dict:
     """One sample of a batch's process tree split into what each pool worker costs.
 
     `pohon`: pid -> (parent pid, PSS) of the batch process `induk` and all its descendants;
-    `pekerja`: the pool workers' pids (children of `induk`). A worker costs its own PSS and
-    that of all its descendants (zygote, kernels, its own browser) plus an equal share
-    (1/`jobs`) of the SHARED processes: the batch's other descendants (e.g. the print service
-    every worker prints with). The batch process itself is reported apart (``induk``), and
-    ``pohon`` is the whole tree.
+    `pekerja`: the pool workers' pids (`_pekerja`: children of `induk`, or of the zygote). A
+    worker costs its own PSS and that of all its descendants (its kernels' launchers, its own
+    browser) plus an equal share (1/`jobs`) of the SHARED processes: the batch's other
+    descendants (e.g. the print service every worker prints with, the zygote and its
+    kernels). The batch process itself is reported apart (``induk``), and ``pohon`` is the
+    whole tree.
 
     >>> pohon = {1: (0, 80), 2: (1, 200), 3: (2, 100), 4: (1, 190), 5: (4, 110), 6: (1, 300),
     ...          7: (6, 60)}
     >>> bagi_memori(pohon, 1, {2, 4}, 2)  # 200+100 + (300+60)/2; 190+110 + 180
     {'pekerja': {2: 480.0, 4: 480.0}, 'bersama': 360, 'induk': 80, 'pohon': 1040}
+
+    Workers forked by a shared process (the zygote, 6) are counted the same, the zygote and
+    its other children (a kernel, 7) shared:
+
+    >>> pohon = {1: (0, 80), 6: (1, 100), 2: (6, 200), 3: (2, 10), 4: (6, 190), 7: (6, 60)}
+    >>> bagi_memori(pohon, 1, {2, 4}, 2)  # 200+10 + (100+60)/2; 190 + 80
+    {'pekerja': {2: 290.0, 4: 270.0}, 'bersama': 160, 'induk': 80, 'pohon': 640}
     """
     anak: dict[int, list[int]] = {}
     for pid, (ppid, _) in pohon.items():
@@ -217,7 +240,7 @@ class PencatatMemori(threading.Thread):
         for p in [induk, *induk.children(recursive=True)]:
             try:
                 pohon[p.pid] = (p.ppid(), _memori(p))
-                if p.ppid() == self.pid and "spawn_main" in " ".join(p.cmdline()):
+                if _pekerja(p, self.pid):
                     self._pekerja.add(p.pid)
             except psutil.Error:
                 continue

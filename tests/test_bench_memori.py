@@ -68,3 +68,53 @@ def test_pencatat_menghitung_layanan_bersama(tmp_path):
     sampel = [s for s in pencatat.sampel if s[0] == detik]
     # the tree = the batch + each worker's own + the shared part once
     assert pohon == pytest.approx(induk + sum(s[2] for s in sampel), abs=1)
+
+
+SKRIP_ZIGOT = """
+import ctypes, os, time
+# the batch (this process) with a shared child, the zygote, which forks two workers named as
+# lkjip.zigot names a pool worker it forked (PR_SET_NAME) and a third child (a kernel)
+if os.fork() == 0:
+    for nama in (b"lkjip-pekerja", b"lkjip-pekerja", b"python"):
+        if os.fork() == 0:
+            ctypes.CDLL(None).prctl(15, nama)
+            isi = bytearray(20 << 20)
+            isi[::4096] = b"x" * len(range(0, 20 << 20, 4096))  # 20 MB of its own
+            time.sleep(60)
+            os._exit(0)
+    time.sleep(60)
+    os._exit(0)
+print("siap", flush=True)
+time.sleep(60)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PSS, PR_SET_NAME: Linux")
+def test_pencatat_menemukan_pekerja_yang_dicabangkan_zigot():
+    """Workers the batch's zygote forked (grandchildren named lkjip-pekerja) are the workers;
+    the zygote and its other child are shared."""
+    pytest.importorskip("psutil")
+    run = _run()
+    proses = subprocess.Popen([sys.executable, "-c", SKRIP_ZIGOT], stdout=subprocess.PIPE,
+                              text=True)
+    try:
+        assert proses.stdout.readline().strip() == "siap"
+        pencatat = run.PencatatMemori(proses.pid, jobs=2)
+        pencatat.start()
+        akhir = time.monotonic() + 30
+        while time.monotonic() < akhir and len({s[1] for s in pencatat.sampel}) < 2:
+            time.sleep(0.1)
+        pencatat.berhenti.set()
+        pencatat.join()
+        import psutil
+
+        cucu = {p.pid: p.name() for p in psutil.Process(proses.pid).children(recursive=True)}
+    finally:
+        proses.kill()
+        proses.wait()
+    pekerja = {s[1] for s in pencatat.sampel}
+    assert len(pekerja) == 2 and {cucu[p] for p in pekerja} == {"lkjip-pekerja"}
+    detik, _, per_pekerja, bersama, induk, pohon = pencatat.sampel[-1]
+    sampel = [s for s in pencatat.sampel if s[0] == detik]
+    assert bersama > 20 << 20  # the zygote and its third child (~20 MB written) are shared
+    assert pohon == pytest.approx(induk + sum(s[2] for s in sampel), abs=1)
