@@ -32,6 +32,22 @@ pay the imports anyway), nor does the Dask path. A batch starts ONE zygote in th
 process for all its pool workers (`bersama`; each worker finds it in its environment,
 `ZigotBatch`), so its ~90 MB are paid once a batch, not once a worker (issue 15).
 
+A batch's zygote also forks the batch's pool workers (`Zigot.pekerja`, asked by
+`lkjip.bangun.kumpulan.KonteksZigot`): it answers multiprocessing's fork-server request (the
+worker's pipes, the resource tracker's fd, the pickled pipes' fds) as
+``multiprocessing.forkserver`` does, writing the worker's pid and, once reaped, its exit code
+on the worker's status pipe. A worker needs most of what the zygote imported for the kernels
+(pandas, numpy, jupyter_client, ZeroMQ, lkjip's views: ~55 of the ~85 MB of its imports):
+forked, those are pages it shares with the zygote and the kernels until it writes them (a
+worker kept ~55 MB shared through a batch of 4), and it does not import them again (issue
+15). The child becomes a worker as a spawned one would be: the batch's stdin, stdout,
+stderr and environment, Ctrl-C and the other signals as in a new process, pandas' column
+limit of a process outside a kernel (``display.max_columns`` 0, see `AWAL`), named
+`NAMA_PEKERJA` (``ps``, `make bench`'s accounting). It refuses when the environment differs
+as for a kernel (the batch then spawns the worker). So that a terminal's Ctrl-C reaches
+these workers, the batch's zygote stays in the batch's process group (it ignores SIGINT; its
+kernels make sessions of their own).
+
 Shared with the zygote, unlike a new process: the str hash seed (``PYTHONHASHSEED`` random
 per zygote, not per kernel; no report output depends on set order of strings) and the
 allocator's layout of the imported modules (copy-on-write pages, so less memory per kernel).
@@ -134,6 +150,10 @@ EKOR = ["-m", "ipykernel_launcher", "-f", "{connection_file}"]  # a spec the zyg
 # per report's kernel, measured; the file grew by every build, 50 MB here, one file that all a
 # batch's kernels lock in turn); no report reads its history.
 ARGUMEN_KERNEL = ("--HistoryManager.enabled=False",)
+PEKERJA = "pekerja"  # a request for a batch's pool worker (`minta_pekerja`), not a kernel
+NAMA_PEKERJA = "lkjip-pekerja"  # such a worker's process name (``ps``, psutil's name())
+BATAS_PEKERJA = 120  # seconds a worker's request may wait (the zygote imports first, ~2 s)
+MAKS_FD = 64  # fds a request may carry (a worker's: 6 + the pipes its pickled arguments hold)
 
 
 def mungkin() -> bool:
@@ -145,9 +165,10 @@ def mungkin() -> bool:
 
 class Zigot:
     """The zygote process of this worker, for kernels of spec argv `argv` (``[python,
-    *options, *EKOR]``): it runs the same python with the same options."""
+    *options, *EKOR]``): it runs the same python with the same options; in a session of its
+    own unless `sesi_sendiri` is false (a batch's, `bersama`)."""
 
-    def __init__(self, argv: list[str]):
+    def __init__(self, argv: list[str], sesi_sendiri: bool = True):
         self.argv = list(argv)
         self.alamat = f"lkjip-zigot-{os.getpid()}-{secrets.token_hex(8)}"  # abstract socket
         env = dict(os.environ, **{JPY_INDUK: str(os.getpid())})  # as jupyter_client sets it
@@ -160,7 +181,7 @@ class Zigot:
                 [*argv[:-len(EKOR)], "-c", AWAL, TANDA, str(srv.fileno()),
                  str(os.getpid()), json.dumps(argv)],
                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL, env=env, start_new_session=True,
+                stderr=subprocess.DEVNULL, env=env, start_new_session=sesi_sendiri,
                 pass_fds=(srv.fileno(),))
 
     def hidup(self) -> bool:
@@ -179,6 +200,23 @@ class Zigot:
         if self.hidup():
             self.proses.kill()
         self.proses.wait()
+
+    def pekerja(self, fds: list[int]) -> int:
+        """Have the zygote fork a pool worker (`lkjip.bangun.kumpulan`) with this process's
+        stdin, stdout, stderr and environment and `fds` (multiprocessing's fork-server
+        request: the worker's pipe ends, the resource tracker's fd, the pickled pipes' fds);
+        its pid, or 0 when the zygote refused or could not be reached."""
+        if not self.hidup() or len(fds) + 3 > MAKS_FD:
+            return 0
+        try:
+            with socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET) as s:
+                s.settimeout(BATAS_PEKERJA)
+                s.connect("\0" + self.alamat)
+                minta = {"jenis": PEKERJA, "env": dict(os.environ)}
+                socket.send_fds(s, [json.dumps(minta).encode()], [0, 1, 2, *fds])
+                return int(json.loads(s.recv(4096) or b"{}").get("pid") or 0)
+        except (OSError, ValueError):
+            return 0
 
 
 class ZigotBatch:
@@ -213,11 +251,11 @@ def _dari_batch() -> ZigotBatch | None:
     return ZigotBatch(alamat, int(pid), argv)
 
 
-def aktifkan(kernel_name: str) -> Zigot | ZigotBatch | None:
+def aktifkan(kernel_name: str, sesi_sendiri: bool = True) -> Zigot | ZigotBatch | None:
     """This process's zygote for kernels of `kernel_name` if the system and the spec allow
     one (see `mungkin`; a spec that runs ``-m ipykernel_launcher -f {connection_file}``):
-    the batch's (`bersama`) in a pool worker, else one started now; idempotent. Call it after
-    setting the environment kernels get."""
+    the batch's (`bersama`) in a pool worker, else one started now (`Zigot`, `sesi_sendiri`);
+    idempotent. Call it after setting the environment kernels get."""
     if not mungkin():
         return None
     if os.getpid() not in _AKTIF and (batch := _dari_batch()) is not None:
@@ -230,7 +268,7 @@ def aktifkan(kernel_name: str) -> Zigot | ZigotBatch | None:
                     ).get_kernel_spec(kernel_name).argv
             if argv[-len(EKOR):] != EKOR:
                 return None
-            zigot = _AKTIF[os.getpid()] = Zigot(argv)
+            zigot = _AKTIF[os.getpid()] = Zigot(argv, sesi_sendiri)
         except Exception:  # no such spec, or it would not start: normal kernels then
             return None
         _tutup_saat_keluar(zigot)
@@ -265,6 +303,12 @@ def _tutup_saat_keluar(zigot: Zigot) -> None:
     atexit.register(zigot.tutup)
 
 
+def milik_sini() -> Zigot | None:
+    """The zygote this process started (a batch's, `bersama`), if it still runs."""
+    zigot = _AKTIF.get(os.getpid())
+    return zigot if isinstance(zigot, Zigot) and zigot.hidup() else None
+
+
 def matikan() -> None:
     """Stop this process's zygote, if any."""
     zigot = _AKTIF.pop(os.getpid(), None)
@@ -274,12 +318,13 @@ def matikan() -> None:
 
 @contextmanager
 def bersama(kernel_name: str):
-    """In a batch process, around its spawn pool: ONE zygote for all its workers, started
-    here (`aktifkan`) and named in the environment the workers inherit (`ENV_BERSAMA`), so
-    that every worker forks its kernels from it (each zygote is ~100 MB of memory; issue 15);
-    stopped and reaped here when the block ends, so the CPU of every kernel it forked counts
-    in this process's children. Call it after setting the environment kernels get."""
-    zigot = aktifkan(kernel_name)
+    """In a batch process, around its pool: ONE zygote for all its workers, started here
+    (`aktifkan`, in this process's group: it forks the workers too, see the module) and named
+    in the environment the workers inherit (`ENV_BERSAMA`), so that every worker forks its
+    kernels from it (each zygote is ~100 MB of memory; issue 15); stopped and reaped here
+    when the block ends, so the CPU of every kernel and worker it forked and reaped counts in
+    this process's children. Call it after setting the environment kernels get."""
+    zigot = aktifkan(kernel_name, sesi_sendiri=False)
     if not isinstance(zigot, Zigot):
         yield None
         return
@@ -375,11 +420,15 @@ def _pengawas(pfd_peluncur: int) -> None:
 
 
 def _lepas(pilih: selectors.BaseSelector) -> None:
-    """In the forked child: close the zygote's socket, its launchers' and its kernels' fds."""
+    """In the forked child: close the zygote's socket, its launchers' and its kernels' fds,
+    its workers' status pipes."""
     for kunci in list(pilih.get_map().values()):
         if kunci.data is not None:
             os.close(kunci.fd)
-            kunci.data[1].close()
+            if isinstance(kunci.data[1], int):
+                os.close(kunci.data[1])
+            else:
+                kunci.data[1].close()
         else:
             kunci.fileobj.close()
     pilih.close()
@@ -429,9 +478,82 @@ def _jadi_kernel(minta: dict, fds: list[int], zigot: int, pilih, conn, diset: di
         os._exit(kode)
 
 
+def _jadi_pekerja(minta: dict, fds: list[int], pilih, conn) -> None:
+    """In the forked child: become a batch's pool worker, as multiprocessing's fork server
+    makes one (`multiprocessing.forkserver._serve_one`): with the batch's stdin, stdout and
+    stderr and environment, Ctrl-C and the other signals as in a new process, pandas' text
+    display as outside a kernel (see `AWAL`), then the worker that ``fds`` carry (the
+    spawn pipe, the batch's resource tracker, the pickled pipes' fds); never returns."""
+    kode = 1
+    try:
+        conn.close()
+        _lepas(pilih)
+        for i in range(3):
+            os.dup2(fds[i], i)
+            os.close(fds[i])
+        # the status pipe's write end (``fds[4]``) stays open here too: should the zygote end
+        # first, the batch sees this worker end only when it does (as a spawned one)
+        anak_r, _, pelacak, *warisan = fds[3:]
+        os.environ.clear()
+        os.environ.update(minta["env"])
+        for nomor in (signal.SIGTERM, signal.SIGHUP, signal.SIGCHLD):
+            signal.signal(nomor, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        importlib.import_module("numpy.random").seed()
+        # pandas took its default for a kernel when the zygote imported it (`AWAL`): 20; a
+        # process outside a kernel has 0 (fit the terminal)
+        importlib.import_module("pandas").set_option("display.max_columns", 0)
+        import ctypes
+
+        ctypes.CDLL(None).prctl(15, NAMA_PEKERJA.encode())  # 15: PR_SET_NAME (`ps`, psutil)
+        from multiprocessing import forkserver, resource_tracker, spawn
+
+        resource_tracker._resource_tracker._fd = pelacak
+        forkserver._forkserver._inherited_fds = warisan
+        kode = spawn._main(anak_r, os.dup(anak_r))
+    except EOFError:  # the batch gave up waiting for this worker (`Zigot.pekerja`)
+        kode = 1
+    except SystemExit as e:
+        kode = e.code if isinstance(e.code, int) else 1
+    except BaseException:
+        import traceback
+
+        traceback.print_exc()
+    finally:
+        for arus in (sys.stdout, sys.stderr):
+            try:
+                arus.flush()
+            except Exception:
+                pass
+        os._exit(kode)
+
+
+def _layani_pekerja(minta: dict, fds: list[int], pilih, conn, dibaca: set[str]) -> None:
+    """Fork the pool worker `minta` asks for (`minta_pekerja`): its pid written on its status
+    pipe (``fds[4]``, kept to write its exit code when reaped, `_tuai`) and sent on `conn`."""
+    if len(fds) < 6 or _beda_env(minta["env"], dibaca):
+        raise OSError("lingkungan berbeda")
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:
+        _jadi_pekerja(minta, fds, pilih, conn)
+    from multiprocessing.forkserver import write_signed
+
+    status = os.dup(fds[4])
+    pilih.register(os.pidfd_open(pid), selectors.EVENT_READ, (pid, status))
+    try:
+        write_signed(status, pid)
+        conn.send(json.dumps({"pid": pid}).encode())
+    except OSError:  # the batch is gone: the worker finds its pipe closed and ends
+        pass
+    conn.close()
+
+
 def _layani(srv: socket.socket, pilih: selectors.BaseSelector, argv: list[str],
             dibaca: set[str], diset: dict[str, str]) -> None:
-    """Answer one launcher: fork its kernel and send its pid, or refuse (pid 0)."""
+    """Answer one launcher: fork its kernel and send its pid, or refuse (pid 0); or fork a
+    pool worker (`minta_pekerja`)."""
     conn, _ = srv.accept()
     fds: list[int] = []
     try:
@@ -439,8 +561,11 @@ def _layani(srv: socket.socket, pilih: selectors.BaseSelector, argv: list[str],
         kred = conn.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, 12)
         if int.from_bytes(kred[4:8], sys.byteorder) != os.getuid():
             raise OSError("pengguna lain")
-        data, fds, _, _ = socket.recv_fds(conn, 1 << 20, 8)
+        data, fds, _, _ = socket.recv_fds(conn, 1 << 20, MAKS_FD)
         minta = json.loads(data)
+        if minta.get("jenis") == PEKERJA:
+            _layani_pekerja(minta, fds, pilih, conn, dibaca)
+            return
         if len(fds) != 4 or minta["argv"][:-1] != argv[:-1] or _beda_env(minta["env"], dibaca):
             raise OSError("lingkungan berbeda")
         sys.stdout.flush()
@@ -463,11 +588,22 @@ def _layani(srv: socket.socket, pilih: selectors.BaseSelector, argv: list[str],
             os.close(fd)
 
 
-def _tuai(pfd: int, pid: int, conn: socket.socket, pilih: selectors.BaseSelector) -> None:
-    """A kernel ended: reap it and send its wait status to its launcher."""
+def _tuai(pfd: int, pid: int, conn: socket.socket | int, pilih: selectors.BaseSelector
+          ) -> None:
+    """A kernel ended: reap it and send its wait status to its launcher; or a pool worker:
+    its exit code written on its status pipe (as multiprocessing's fork server does)."""
     pilih.unregister(pfd)
     os.close(pfd)
     _, status = os.waitpid(pid, 0)
+    if isinstance(conn, int):
+        from multiprocessing.forkserver import write_signed
+
+        try:
+            write_signed(conn, os.waitstatus_to_exitcode(status))
+        except OSError:  # the batch is gone
+            pass
+        os.close(conn)
+        return
     try:
         conn.send(json.dumps({"status": status}).encode())
     except OSError:  # the launcher is gone

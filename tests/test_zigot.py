@@ -311,3 +311,64 @@ def test_satu_zigot_untuk_semua_pekerja_batch(tmp_path, monkeypatch):
         assert ppid == z  # ... every kernel forked from it
         assert handle == pekerja and env == str(pekerja)
     assert _tunggu_mati(z, 5)  # stopped with the batch
+
+
+def pekerja_diri(berkas: str, bakar: float = 0.0, keluar: int = 0) -> None:
+    """In a process of the batch's pool context: write what it is to `berkas` (JSON), spend
+    `bakar` CPU-seconds, exit with `keluar`."""
+    import pandas
+
+    mulai = time.process_time()
+    while time.process_time() - mulai < bakar:
+        pass
+    Path(berkas).write_text(json.dumps({
+        "pid": os.getpid(), "ppid": os.getppid(), "pgrp": os.getpgrp(),
+        "nama": Path("/proc/self/comm").read_text().strip(),
+        "kolom": pandas.get_option("display.max_columns"),
+        "env": os.environ.get("LKJIP_CONTOH_PEKERJA"),
+        "sigint": signal.getsignal(signal.SIGINT) is signal.default_int_handler,
+        "keluaran": os.readlink("/proc/self/fd/2")}))
+    sys.exit(keluar)
+
+
+def test_pekerja_pool_dicabangkan_zigot_batch(tmp_path, monkeypatch):
+    """A batch's pool worker is forked by its zygote: the zygote's child, named as such, in
+    the batch's process group (a terminal's Ctrl-C reaches it), with Python's Ctrl-C handler,
+    the batch's environment and stderr, pandas' column limit of a process outside a kernel;
+    its exit code comes back through the zygote, and its CPU time goes to the zygote's
+    children (so to the batch's, which reaps the zygote)."""
+    import psutil
+
+    from lkjip.bangun.kumpulan import KonteksZigot
+
+    monkeypatch.setenv("LKJIP_CONTOH_PEKERJA", "ya")
+    with zigot.bersama("python3") as z:
+        assert z is not None and os.getpgid(z.proses.pid) == os.getpgrp()
+        proses = KonteksZigot().Process(target=pekerja_diri,
+                                        args=(str(tmp_path / "diri.json"), 0.5, 7))
+        proses.start()
+        proses.join(120)
+        assert proses.exitcode == 7
+        anak_zigot = psutil.Process(z.proses.pid).cpu_times()
+        assert anak_zigot.children_user + anak_zigot.children_system >= 0.4
+    diri = json.loads((tmp_path / "diri.json").read_text())
+    assert diri["pid"] == proses.pid and diri["ppid"] == z.proses.pid
+    assert diri["nama"] == zigot.NAMA_PEKERJA and diri["pgrp"] == os.getpgrp()
+    assert diri["sigint"] and diri["env"] == "ya" and diri["kolom"] == 0
+    assert diri["keluaran"] == os.readlink("/proc/self/fd/2")
+
+
+def test_pekerja_pool_dibuat_biasa_bila_zigot_menolak(tmp_path, monkeypatch):
+    """An environment the zygote did not import under (a variable C libraries read): the
+    zygote refuses, and the worker is spawned by this process as before."""
+    from lkjip.bangun.kumpulan import KonteksZigot
+
+    with zigot.bersama("python3") as z:
+        assert z is not None
+        monkeypatch.setenv("OMP_LKJIP_CONTOH", "1")
+        proses = KonteksZigot().Process(target=pekerja_diri, args=(str(tmp_path / "d.json"),))
+        proses.start()
+        proses.join(120)
+        assert proses.exitcode == 0
+    diri = json.loads((tmp_path / "d.json").read_text())
+    assert diri["ppid"] == os.getpid() and diri["nama"] != zigot.NAMA_PEKERJA

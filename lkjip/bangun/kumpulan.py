@@ -1,10 +1,11 @@
-"""Many builds at once: a spawn process pool or a Dask cluster, stopped cleanly on Ctrl-C.
+"""Many builds at once: a process pool or a Dask cluster, stopped cleanly on Ctrl-C.
 
 `petakan(fungsi, tugas, jobs, scheduler)` calls ``fungsi(t)`` for each task on ``jobs``
 processes (or on the cluster) and returns the results in the order of `tugas`; ``fungsi``
 must catch its own failures (a batch never stops at one). On Ctrl-C it stops the workers and
 raises `Terputus` with what finished. Each worker pays its imports once and keeps them warm
-for all its builds; each build still starts a kernel of its own.
+for all its builds; each build still starts a kernel of its own. On Linux the pool's workers
+are forked by the batch's zygote (`KonteksZigot`), elsewhere spawned.
 
 Stopping (`hentikan`): Ctrl-C in a terminal reaches the workers too (one process group), so
 each gets KeyboardInterrupt and shuts its build's kernel down. A worker still alive after
@@ -17,13 +18,15 @@ blocks shut the kernel down and remove the temporary folder.
 from __future__ import annotations
 
 import gc
+import io
 import os
 import signal
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
-from multiprocessing import get_context
+from multiprocessing import forkserver, get_context, popen_forkserver
+from multiprocessing.context import SpawnContext, SpawnProcess
 
 from lkjip.galat import LkjipError, Masalah
 
@@ -212,10 +215,11 @@ def _hangatkan_matplotlib() -> None:
 
 @contextmanager
 def _pelaksana(jobs: int, scheduler: str | None):
-    """A ``concurrent.futures`` executor: a spawn process pool, or a Dask cluster's. The pool's
+    """A ``concurrent.futures`` executor: a process pool, or a Dask cluster's. The pool's
     workers print their PDFs with one browser, this process's (`lkjip.peramban.layanan_bersama`;
     closed after the pool), instead of one each, and fork their kernels from one zygote
-    (`lkjip.bangun.kernel.zigot_batch`), also this process's."""
+    (`lkjip.bangun.kernel.zigot_batch`), also this process's, which forks the workers too
+    (`KonteksZigot`; spawned without a zygote)."""
     if scheduler:
         with _klien_dask(scheduler) as klien:
             klien.run(_hangatkan_matplotlib)
@@ -229,9 +233,86 @@ def _pelaksana(jobs: int, scheduler: str | None):
     with layanan_bersama(jobs), zigot_batch() as zigot:
         if zigot is None:  # else the zygote builds it, before it forks a kernel
             _hangatkan_matplotlib()
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"),
+            konteks = get_context("spawn")
+        else:
+            konteks = KonteksZigot()
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=konteks,
                                  initializer=_pekerja_mulai) as pool:
             yield pool
+
+
+class ProsesZigot(SpawnProcess):
+    """A process of `KonteksZigot`: forked by this process's zygote, else spawned."""
+
+    @staticmethod
+    def _Popen(process_obj):
+        from lkjip import zigot
+
+        batch = zigot.milik_sini()
+        if batch is not None:
+            try:
+                return _PopenZigot(process_obj, batch)
+            except _Ditolak:
+                pass
+        return SpawnProcess._Popen(process_obj)
+
+
+class KonteksZigot(SpawnContext):
+    """multiprocessing's spawn context, but its processes are forked by the batch's zygote
+    (`lkjip.zigot.Zigot.pekerja`, which serves multiprocessing's fork-server requests), so
+    the modules it imported for the kernels (pandas, numpy, jupyter_client, ZeroMQ, lkjip's
+    views: ~55 MB of a worker's ~85 MB of imports) are pages the workers share with it and
+    its kernels instead of copies of their own, and are not imported again (issue 15). A
+    process the zygote does not fork (it ended, or refused: another environment) is spawned.
+    The workers are the zygote's children, named `lkjip.zigot.NAMA_PEKERJA`, in this
+    process's group (Ctrl-C in a terminal reaches them as before); the zygote reaps them and
+    writes each one's exit code on its pipe, and is reaped here (`lkjip.zigot.bersama`), so
+    their CPU still counts in this process's children."""
+
+    Process = ProsesZigot
+
+
+class _Ditolak(Exception):
+    """The zygote did not fork the worker."""
+
+
+class _PopenZigot(popen_forkserver.Popen):
+    """`multiprocessing.popen_forkserver.Popen` whose fork server is the batch's zygote."""
+
+    def __init__(self, process_obj, zigot):
+        self._zigot = zigot
+        super().__init__(process_obj)
+
+    def _launch(self, process_obj):
+        from multiprocessing import resource_tracker, spawn, util
+        from multiprocessing.context import reduction, set_spawning_popen
+
+        data = spawn.get_preparation_data(process_obj._name)
+        isi = io.BytesIO()
+        set_spawning_popen(self)
+        try:
+            reduction.dump(data, isi)
+            reduction.dump(process_obj, isi)
+        finally:
+            set_spawning_popen(None)
+        induk_r, anak_w = os.pipe()
+        anak_r, induk_w = os.pipe()
+        try:
+            pid = self._zigot.pekerja([anak_r, anak_w, resource_tracker.getfd(), *self._fds])
+        finally:
+            os.close(anak_r)
+            os.close(anak_w)
+        if not pid:
+            os.close(induk_r)
+            os.close(induk_w)
+            raise _Ditolak
+        self.sentinel = induk_r
+        # as popen_forkserver: a copy of the data pipe's write end is the child's sentinel
+        # of this process
+        self.finalizer = util.Finalize(self, util.close_fds, (os.dup(induk_w), induk_r))
+        with open(induk_w, "wb", closefd=True) as f:
+            f.write(isi.getbuffer())
+        self.pid = forkserver.read_signed(self.sentinel)
 
 
 def _klien_dask(scheduler: str):
