@@ -270,7 +270,8 @@ class Peramban:
             self._kunci_kirim.release()
         if not tunggu[0].wait(batas):
             self._tunggu.pop(nomor, None)
-            raise TakMenjawab(f"peramban {self.program} tidak menjawab dalam {batas} detik")
+            raise TakMenjawab(f"peramban {self.program} tidak menjawab {metode} dalam {batas} "
+                              f"detik")
         jawab = tunggu[1]
         if jawab is None:
             raise GalatPeramban(f"peramban {self.program} {self._putus}")

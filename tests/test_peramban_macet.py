@@ -72,7 +72,7 @@ def test_cetakan_yang_tak_dijawab_dikabarkan_sekali(monkeypatch, capsys):
                 masuk.set()
                 assert kedua_menunggu.wait(BATAS)
                 raise peramban.TakMenjawab(
-                    f"peramban {self.peramban.program} tidak menjawab dalam "
+                    f"peramban {self.peramban.program} tidak menjawab Page.printToPDF dalam "
                     f"{peramban.BATAS_DETIK} detik")
         if self.peramban is pertama[0]:
             kedua_menunggu.set()
@@ -101,6 +101,7 @@ def test_cetakan_yang_tak_dijawab_dikabarkan_sekali(monkeypatch, capsys):
     err = capsys.readouterr().err
     kabar = [b for b in err.splitlines() if b.startswith("peringatan:")]
     assert kabar == [
-        f"peringatan: peramban layanan cetak tidak menjawab dalam {peramban.BATAS_DETIK} "
+        f"peringatan: peramban layanan cetak tidak menjawab Page.printToPDF dalam "
+        f"{peramban.BATAS_DETIK} "
         f"detik saat mencetak dan dihentikan; dinyalakan lagi (masih boleh "
         f"{peramban.ULANG_LAYANAN - 1} kali lagi); cetakan yang terputus diulang."]
