@@ -352,6 +352,29 @@ def pasang(km) -> bool:
 # ---------------------------------------------------------------- in the zygote
 
 
+def malloc_hemat() -> None:
+    """glibc's malloc in a batch process (Linux; elsewhere nothing): at most two arenas, and
+    every block from 128 KiB up mapped on its own and given back when freed. A worker's
+    threads (the export's, the print's, the kernel client's) each got an arena of their own,
+    and the dynamic mmap threshold rose to the largest block freed (a report's HTML, its
+    notebook's JSON), so freed megabytes stayed in the heaps between reports: ~50 MB PSS of
+    a worker after four reports (220 -> 170 MB), at no CPU cost measured (issue 15). Set in
+    the zygote too, before its imports, for the kernels and workers it forks (they inherit
+    it): a kernel's threads (ipykernel's) and its charts' large blocks did the same, ~5 MB of
+    its anonymous memory (the median kernel's peak 81-84 -> 77-78 MB over 3 alternated
+    batches of 4 each way; CPU per report 12,22 -> 11,83, median, within the noise)."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None)
+        libc.mallopt(-8, 2)  # M_ARENA_MAX
+        libc.mallopt(-3, 128 * 1024)  # M_MMAP_THRESHOLD (fixed: no longer rises)
+    except (OSError, AttributeError):  # no glibc (musl has mallopt as a no-op)
+        pass
+
+
 def _prctl_mati(induk: int) -> None:
     """Be killed when the parent's thread that started this process ends; exit now if the
     parent `induk` is already gone."""
@@ -617,6 +640,7 @@ def main(fd: int, induk: int, argv: list[str]) -> None:
     `induk` ends."""
     _prctl_mati(induk)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the worker's; it stops us
+    malloc_hemat()
     srv = socket.socket(fileno=fd)
     # JPY_INDUK (the kernel manager's pid, a batch's zygote serves several) is not compared:
     # ipykernel reads it when imported, as IPKernelApp.parent_handle's default, which the

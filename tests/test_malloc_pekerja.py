@@ -1,5 +1,5 @@
-"""A batch's pool workers keep less freed memory in glibc's malloc (lkjip.bangun.kumpulan
-._malloc_hemat: at most two arenas, large blocks mapped on their own; issue 15)."""
+"""A batch's pool workers and its kernels keep less freed memory in glibc's malloc
+(lkjip.zigot.malloc_hemat: at most two arenas, large blocks mapped on their own; issue 15)."""
 
 import platform
 import sys

@@ -82,6 +82,22 @@ def test_kernel_dari_zigot_tanpa_basis_data_riwayat(induk, tmp_path):
         assert jalankan(k, kode).split() == ["False", "DummyDB", "True"]
 
 
+def test_kernel_dari_zigot_malloc_hemat(induk, tmp_path):
+    """A kernel forked from the zygote inherits its malloc settings (`zigot.malloc_hemat`):
+    six threads allocating at once share at most two arenas, and a 300 kB block freed does
+    not raise the mmap threshold (the next one is mapped on its own)."""
+    import platform
+
+    if platform.libc_ver()[0] != "glibc":
+        pytest.skip("glibc malloc")
+    kode = (f"import sys\nsys.path.insert(0, {str(Path(__file__).parents[1])!r})\n"
+            "from tests.test_malloc_pekerja import malloc_di_pekerja\n"
+            "print(*malloc_di_pekerja(0))")
+    with KernelAwal(tmp_path).mulai() as k:
+        assert k.km.kernel_spec.argv[1:3] == ["-S", "-c"]  # forked from the zygote
+        assert jalankan(k, kode).split() == ["2", "1"]
+
+
 def test_pandas_memilih_seperti_di_kernel_biasa(induk, tmp_path):
     kode = "import pandas; print(pandas.get_option('display.max_columns'))"
     with KernelAwal(tmp_path).mulai() as k:

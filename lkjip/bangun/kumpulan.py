@@ -147,32 +147,14 @@ def _kirim(kirim, p) -> None:
 
 def _pekerja_mulai() -> None:
     """In each pool worker: SIGTERM raises SystemExit, so ``finally`` blocks still run; malloc
-    keeps less (`_malloc_hemat`); the zygote its reports' kernels are forked from starts
-    (`lkjip.zigot`, Linux)."""
+    keeps less (`lkjip.zigot.malloc_hemat`); the zygote its reports' kernels are forked from
+    starts (`lkjip.zigot`, Linux)."""
     from lkjip.bangun.kernel import siapkan_pekerja
+    from lkjip.zigot import malloc_hemat
 
     signal.signal(signal.SIGTERM, _akhiri)
-    _malloc_hemat()
+    malloc_hemat()
     siapkan_pekerja()
-
-
-def _malloc_hemat() -> None:
-    """glibc's malloc in a batch process (Linux; elsewhere nothing): at most two arenas, and
-    every block from 128 KiB up mapped on its own and given back when freed. A worker's
-    threads (the export's, the print's, the kernel client's) each got an arena of their own,
-    and the dynamic mmap threshold rose to the largest block freed (a report's HTML, its
-    notebook's JSON), so freed megabytes stayed in the heaps between reports: ~50 MB PSS of
-    a worker after four reports (220 -> 170 MB), at no CPU cost measured (issue 15)."""
-    if not sys.platform.startswith("linux"):
-        return
-    import ctypes
-
-    try:
-        libc = ctypes.CDLL(None)
-        libc.mallopt(-8, 2)  # M_ARENA_MAX
-        libc.mallopt(-3, 128 * 1024)  # M_MMAP_THRESHOLD (fixed: no longer rises)
-    except (OSError, AttributeError):  # no glibc (musl has mallopt as a no-op)
-        pass
 
 
 def _lalu_rapikan(fungsi, t):
@@ -228,8 +210,9 @@ def _pelaksana(jobs: int, scheduler: str | None):
         return
     from lkjip.bangun.kernel import zigot_batch
     from lkjip.peramban import layanan_bersama
+    from lkjip.zigot import malloc_hemat
 
-    _malloc_hemat()  # this process holds the services' messages (HTML, PDF, DOCX)
+    malloc_hemat()  # this process holds the services' messages (HTML, PDF, DOCX)
     with layanan_bersama(jobs), zigot_batch() as zigot:
         if zigot is None:  # else the zygote builds it, before it forks a kernel
             _hangatkan_matplotlib()
