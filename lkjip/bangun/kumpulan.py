@@ -216,12 +216,17 @@ def _pelaksana(jobs: int, scheduler: str | None):
     with layanan_bersama(jobs), zigot_batch() as zigot:
         if zigot is None:  # else the zygote builds it, before it forks a kernel
             _hangatkan_matplotlib()
-            konteks = get_context("spawn")
-        else:
-            konteks = KonteksZigot()
+        konteks = KonteksZigot() if zigot is not None and ZIGOT_PYTHON else get_context("spawn")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=konteks,
                                  initializer=_pekerja_mulai) as pool:
             yield pool
+
+
+# KonteksZigot speaks multiprocessing's fork-server protocol with its private parts
+# (popen_forkserver.Popen, spawn._main, forkserver._forkserver._inherited_fds, the resource
+# tracker's _fd): the same in CPython 3.11, 3.12 and 3.13 (popen_forkserver.py identical,
+# checked); a later Python spawns its workers until they are checked again.
+ZIGOT_PYTHON = sys.version_info[:2] <= (3, 13)
 
 
 class ProsesZigot(SpawnProcess):
