@@ -457,35 +457,13 @@ def _lepas(pilih: selectors.BaseSelector) -> None:
     pilih.close()
 
 
-def _jadi_kernel(minta: dict, fds: list[int], zigot: int, pilih, conn, diset: dict[str, str]
-                 ) -> None:
-    """In the forked child: become the report's kernel (see the module docstring); never
-    returns."""
+def _anak(langkah) -> None:
+    """In a forked child: run `langkah()` and exit with the code it returns (1 when it raises
+    anything but SystemExit, after printing the traceback), its output flushed; never
+    returns to the zygote's loop."""
     kode = 1
     try:
-        _prctl_mati(zigot)
-        conn.close()
-        _lepas(pilih)
-        os.setsid()
-        for i in range(3):
-            os.dup2(fds[i], i)
-            os.close(fds[i])
-        os.chdir(minta["cwd"])
-        os.environ.clear()
-        os.environ.update(minta["env"], **diset)
-        for nomor in (signal.SIGTERM, signal.SIGHUP, signal.SIGCHLD):
-            signal.signal(nomor, signal.SIG_DFL)
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-        importlib.import_module("numpy.random").seed()
-        _pengawas(fds[3])
-        from ipykernel import kernelapp
-
-        sys.argv = [importlib.util.find_spec("ipykernel_launcher").origin, *minta["argv"][-2:],
-                    *ARGUMEN_KERNEL]
-        # parent_handle's default was read when ipykernel was imported (see `main`): the value
-        # this kernel's manager gave instead
-        kernelapp.launch_new_instance(parent_handle=int(os.environ.get(JPY_INDUK) or 0))
-        kode = 0
+        kode = langkah()
     except SystemExit as e:
         kode = e.code if isinstance(e.code, int) else 1
     except BaseException:
@@ -501,28 +479,58 @@ def _jadi_kernel(minta: dict, fds: list[int], zigot: int, pilih, conn, diset: di
         os._exit(kode)
 
 
+def _seperti_baru(fds: list[int], env: dict[str, str]) -> None:
+    """In a forked child: the requester's stdin, stdout and stderr (``fds[:3]``, closed after)
+    and environment `env`, the signals as in a new process, numpy's global generator
+    reseeded (Python's ``random`` reseeds itself on fork)."""
+    for i in range(3):
+        os.dup2(fds[i], i)
+        os.close(fds[i])
+    os.environ.clear()
+    os.environ.update(env)
+    for nomor in (signal.SIGTERM, signal.SIGHUP, signal.SIGCHLD):
+        signal.signal(nomor, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    importlib.import_module("numpy.random").seed()
+
+
+def _jadi_kernel(minta: dict, fds: list[int], zigot: int, pilih, conn, diset: dict[str, str]
+                 ) -> None:
+    """In the forked child: become the report's kernel (see the module docstring); never
+    returns."""
+    def langkah() -> int:
+        _prctl_mati(zigot)
+        conn.close()
+        _lepas(pilih)
+        os.setsid()
+        os.chdir(minta["cwd"])
+        _seperti_baru(fds, dict(minta["env"], **diset))
+        _pengawas(fds[3])
+        from ipykernel import kernelapp
+
+        sys.argv = [importlib.util.find_spec("ipykernel_launcher").origin, *minta["argv"][-2:],
+                    *ARGUMEN_KERNEL]
+        # parent_handle's default was read when ipykernel was imported (see `main`): the value
+        # this kernel's manager gave instead
+        kernelapp.launch_new_instance(parent_handle=int(os.environ.get(JPY_INDUK) or 0))
+        return 0
+
+    _anak(langkah)
+
+
 def _jadi_pekerja(minta: dict, fds: list[int], pilih, conn) -> None:
     """In the forked child: become a batch's pool worker, as multiprocessing's fork server
     makes one (`multiprocessing.forkserver._serve_one`): with the batch's stdin, stdout and
     stderr and environment, Ctrl-C and the other signals as in a new process, pandas' text
     display as outside a kernel (see `AWAL`), then the worker that ``fds`` carry (the
     spawn pipe, the batch's resource tracker, the pickled pipes' fds); never returns."""
-    kode = 1
-    try:
+    def langkah() -> int:
         conn.close()
         _lepas(pilih)
-        for i in range(3):
-            os.dup2(fds[i], i)
-            os.close(fds[i])
         # the status pipe's write end (``fds[4]``) stays open here too: should the zygote end
         # first, the batch sees this worker end only when it does (as a spawned one)
         anak_r, _, pelacak, *warisan = fds[3:]
-        os.environ.clear()
-        os.environ.update(minta["env"])
-        for nomor in (signal.SIGTERM, signal.SIGHUP, signal.SIGCHLD):
-            signal.signal(nomor, signal.SIG_DFL)
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-        importlib.import_module("numpy.random").seed()
+        _seperti_baru(fds, minta["env"])
         # pandas took its default for a kernel when the zygote imported it (`AWAL`): 20; a
         # process outside a kernel has 0 (fit the terminal)
         importlib.import_module("pandas").set_option("display.max_columns", 0)
@@ -533,22 +541,12 @@ def _jadi_pekerja(minta: dict, fds: list[int], pilih, conn) -> None:
 
         resource_tracker._resource_tracker._fd = pelacak
         forkserver._forkserver._inherited_fds = warisan
-        kode = spawn._main(anak_r, os.dup(anak_r))
-    except EOFError:  # the batch gave up waiting for this worker (`Zigot.pekerja`)
-        kode = 1
-    except SystemExit as e:
-        kode = e.code if isinstance(e.code, int) else 1
-    except BaseException:
-        import traceback
+        try:
+            return spawn._main(anak_r, os.dup(anak_r))
+        except EOFError:  # the batch gave up waiting for this worker (`Zigot.pekerja`)
+            return 1
 
-        traceback.print_exc()
-    finally:
-        for arus in (sys.stdout, sys.stderr):
-            try:
-                arus.flush()
-            except Exception:
-                pass
-        os._exit(kode)
+    _anak(langkah)
 
 
 def _layani_pekerja(minta: dict, fds: list[int], pilih, conn, dibaca: set[str]) -> None:
