@@ -43,6 +43,20 @@ if __name__ == "__main__":
 """
 
 
+def _catat_dua_pekerja(run, proses):
+    """`run.PencatatMemori` on the tree of `proses` (once it printed 'siap') until it has
+    sampled two workers, or 30 s."""
+    assert proses.stdout.readline().strip() == "siap"
+    pencatat = run.PencatatMemori(proses.pid, jobs=2)
+    pencatat.start()
+    akhir = time.monotonic() + 30
+    while time.monotonic() < akhir and len({s[1] for s in pencatat.sampel}) < 2:
+        time.sleep(0.1)
+    pencatat.berhenti.set()
+    pencatat.join()
+    return pencatat
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PSS: Linux")
 def test_pencatat_menghitung_layanan_bersama(tmp_path):
     """A real tree: the batch process, two spawn workers and a third child they share."""
@@ -50,14 +64,7 @@ def test_pencatat_menghitung_layanan_bersama(tmp_path):
     run = _run()
     proses = subprocess.Popen([sys.executable, "-c", SKRIP], stdout=subprocess.PIPE, text=True)
     try:
-        assert proses.stdout.readline().strip() == "siap"
-        pencatat = run.PencatatMemori(proses.pid, jobs=2)
-        pencatat.start()
-        akhir = time.monotonic() + 30
-        while time.monotonic() < akhir and len({s[1] for s in pencatat.sampel}) < 2:
-            time.sleep(0.1)
-        pencatat.berhenti.set()
-        pencatat.join()
+        pencatat = _catat_dua_pekerja(run, proses)
     finally:
         proses.kill()
         proses.wait()
@@ -98,14 +105,7 @@ def test_pencatat_menemukan_pekerja_yang_dicabangkan_zigot():
     proses = subprocess.Popen([sys.executable, "-c", SKRIP_ZIGOT], stdout=subprocess.PIPE,
                               text=True)
     try:
-        assert proses.stdout.readline().strip() == "siap"
-        pencatat = run.PencatatMemori(proses.pid, jobs=2)
-        pencatat.start()
-        akhir = time.monotonic() + 30
-        while time.monotonic() < akhir and len({s[1] for s in pencatat.sampel}) < 2:
-            time.sleep(0.1)
-        pencatat.berhenti.set()
-        pencatat.join()
+        pencatat = _catat_dua_pekerja(run, proses)
         import psutil
 
         cucu = {p.pid: p.name() for p in psutil.Process(proses.pid).children(recursive=True)}
