@@ -321,6 +321,26 @@ _LINGKUNGAN: dict = {}  # {what else a layout depends on (`_lingkungan_teks`): a
 
 
 @contextmanager
+def _simpan_jawaban(kelas, nama: str, simpanan: dict, bungkus):
+    """Within the block, method `nama` of matplotlib's `kelas` is ``bungkus(asli,
+    lingkungan)``: the original method wrapped so that it answers from the kernel's cache
+    `simpanan` (emptied first when it grew past `_TATA_MAKS`), `lingkungan` being the number
+    of the current `_lingkungan_teks`; restored after the block, also after an error. A
+    matplotlib without the method: nothing is kept."""
+    asli = kelas.__dict__.get(nama)
+    if asli is None:
+        yield
+        return
+    lingkungan = _LINGKUNGAN.setdefault(_lingkungan_teks(), len(_LINGKUNGAN))
+    if len(simpanan) > _TATA_MAKS:
+        simpanan.clear()
+    setattr(kelas, nama, bungkus(asli, lingkungan))
+    try:
+        yield
+    finally:
+        setattr(kelas, nama, asli)
+
+
 def _tata_sekali():
     """Within the block, ``Text._get_layout`` answers a text laid out before with the same
     `_kunci_tata`, in the same `_lingkungan_teks`, from the kernel's cache `_TATA` (a fresh
@@ -328,36 +348,25 @@ def _tata_sekali():
     it stands) is laid out every time."""
     from matplotlib.text import Text
 
-    asli = Text.__dict__.get("_get_layout")
-    if asli is None:  # a matplotlib without it: nothing to keep
-        yield
-        return
-    lingkungan = _LINGKUNGAN.setdefault(_lingkungan_teks(), len(_LINGKUNGAN))
-    if len(_TATA) > _TATA_MAKS:
-        _TATA.clear()
+    def bungkus(asli, lingkungan):
+        def tata(self, renderer):
+            if self.get_wrap():
+                return asli(self, renderer)
+            kunci = (lingkungan, *_kunci_tata(self, renderer))
+            hasil = _TATA.get(kunci)
+            if hasil is None:
+                hasil = _TATA[kunci] = asli(self, renderer)
+            kotak, baris, pojok = hasil
+            return kotak.frozen(), list(baris), pojok
+        return tata
 
-    def tata(self, renderer):
-        if self.get_wrap():
-            return asli(self, renderer)
-        kunci = (lingkungan, *_kunci_tata(self, renderer))
-        hasil = _TATA.get(kunci)
-        if hasil is None:
-            hasil = _TATA[kunci] = asli(self, renderer)
-        kotak, baris, pojok = hasil
-        return kotak.frozen(), list(baris), pojok
-
-    Text._get_layout = tata
-    try:
-        yield
-    finally:
-        Text._get_layout = asli
+    return _simpan_jawaban(Text, "_get_layout", _TATA, bungkus)
 
 
 # the kernel's SVG text measures (`_ukur_sekali`): {key: (width, height, descent)}
 _UKURAN: dict = {}
 
 
-@contextmanager
 def _ukur_sekali():
     """Within the block, the SVG renderers' measure of a plain text (``TextToPath.
     get_text_width_height_descent``, not math text) is answered from the kernel's cache
@@ -371,28 +380,18 @@ def _ukur_sekali():
     `_lingkungan_teks`), the size and the class's fixed scale and dpi."""
     from matplotlib.textpath import TextToPath
 
-    asli = TextToPath.__dict__.get("get_text_width_height_descent")
-    if asli is None:  # a matplotlib without it: nothing to keep
-        yield
-        return
-    lingkungan = _LINGKUNGAN.setdefault(_lingkungan_teks(), len(_LINGKUNGAN))
-    if len(_UKURAN) > _TATA_MAKS:
-        _UKURAN.clear()
+    def bungkus(asli, lingkungan):
+        def ukur(self, s, prop, ismath):
+            if ismath is not False or type(s) is not str:
+                return asli(self, s, prop, ismath)
+            kunci = (lingkungan, type(self), self.FONT_SCALE, self.DPI, prop.copy(), s)
+            hasil = _UKURAN.get(kunci)
+            if hasil is None:
+                hasil = _UKURAN[kunci] = asli(self, s, prop, ismath)
+            return hasil
+        return ukur
 
-    def ukur(self, s, prop, ismath):
-        if ismath is not False or type(s) is not str:
-            return asli(self, s, prop, ismath)
-        kunci = (lingkungan, type(self), self.FONT_SCALE, self.DPI, prop.copy(), s)
-        hasil = _UKURAN.get(kunci)
-        if hasil is None:
-            hasil = _UKURAN[kunci] = asli(self, s, prop, ismath)
-        return hasil
-
-    TextToPath.get_text_width_height_descent = ukur
-    try:
-        yield
-    finally:
-        TextToPath.get_text_width_height_descent = asli
+    return _simpan_jawaban(TextToPath, "get_text_width_height_descent", _UKURAN, bungkus)
 
 
 def _lingkungan_teks() -> tuple:
