@@ -263,9 +263,13 @@ class Peramban:
                         self._tunggu.pop(nomor, None)
                         self._putus = self._putus or f"tidak membaca perintah dalam {batas} detik"
                     raise TakMenjawab(f"peramban {self.program} {self._putus}")
-            except OSError as e:
-                self._tunggu.pop(nomor, None)
-                raise GalatPeramban(f"peramban {self.program} tertutup ({e})") from e
+            except OSError as e:  # EPIPE: the browser's end of the pipe closed for good
+                with self._kunci_tunggu:
+                    self._tunggu.pop(nomor, None)
+                    # said here too, not only when the reader sees the pipe's end (it may
+                    # lag): `_berakhir` reads it to print once more in a restarted browser
+                    self._putus = self._putus or f"tertutup ({e})"
+                raise GalatPeramban(f"peramban {self.program} {self._putus}") from e
         finally:
             self._kunci_kirim.release()
         if not tunggu[0].wait(batas):
