@@ -94,6 +94,9 @@ class Peringkat:
     daftar: list[tuple[str, Decimal, int]] = field(default_factory=list)
 
 
+JENIS_TEMBOLOK = "pembanding"  # the cache's kind of entry for a `HasilLain`
+
+
 def _kunci(teks) -> str:
     return re.sub(r"\s+", " ", str(teks or "")).strip().casefold()
 
@@ -144,21 +147,24 @@ def muat_pembanding(data, folders=None) -> Pembanding:
 def _lain(nama: str, tahun: int, folder: Path) -> HasilLain:
     from lkjip.tembolok import dari_hasil
 
-    return dari_hasil(nama, tahun, folder, "pembanding", HasilLain.dari)
+    return dari_hasil(nama, tahun, folder, JENIS_TEMBOLOK, HasilLain.dari)
 
 
 def muat_dulu(data, folders=None) -> None:
     """Load the other kecamatan into the cache (`lkjip.tembolok`) ahead of `muat_pembanding`,
     LAST first: a build process runs this in a thread while its kernel runs the first
     chapters, and when Bab III asks for them the two meet in the middle (an entry being made
-    by one is waited for by the other, never made twice: `tembolok.dari_hasil`). A kecamatan
-    that does not load is left for `muat_pembanding` to report. Without a cache (off, or its
-    folder unsafe) nothing is loaded: it would be lost."""
-    from lkjip.tembolok import aktif
+    by one is waited for by the other, never made twice: `tembolok.dari_hasil`); one already
+    in the cache is not read (`tembolok.ada`: in a batch, every report after the first few).
+    A kecamatan that does not load is left for `muat_pembanding` to report. Without a cache
+    (off, or its folder unsafe) nothing is loaded: it would be lost."""
+    from lkjip.tembolok import ada, aktif
 
     if not aktif():
         return
     for nama, folder in reversed(calon(data, folders)):
+        if ada(nama, data.tahun, folder, JENIS_TEMBOLOK):
+            continue
         try:
             _lain(nama, data.tahun, folder)
         except (LkjipError, ValueError, ArithmeticError):

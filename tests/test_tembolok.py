@@ -265,6 +265,36 @@ def test_loading_ahead_goes_last_first_and_not_without_a_cache(tmp_path, tempat,
     assert dimuat == []  # nothing kept: the kernel would load them all again
 
 
+def test_loading_ahead_reads_no_entry_already_made(tmp_path, tempat, monkeypatch):
+    """A batch worker loads the comparisons ahead for every report: an entry already in the
+    cache for the files as they are is not read again; a missing one, or one whose files
+    changed since, is made."""
+    akar = tmp_path / "data"
+    for nama in ("contoh", "alfa", "beta"):
+        tulis_mini(akar, nama)
+    data = muat("contoh", 2023, akar)
+    assert not tembolok.ada("alfa", 2023, akar, pb.JENIS_TEMBOLOK)
+    pb.muat_dulu(data, [])
+    assert tembolok.ada("alfa", 2023, akar, pb.JENIS_TEMBOLOK)
+    assert tembolok.ada("beta", 2023, akar, pb.JENIS_TEMBOLOK)
+    dibaca = []
+    asli = tembolok._baca
+    monkeypatch.setattr(tembolok, "_baca", lambda tempat_, nama, kec, tahun:
+                        dibaca.append(kec) or asli(tempat_, nama, kec, tahun))
+    pb.muat_dulu(data, [])
+    assert dibaca == []  # both made: nothing read
+    (akar / "beta" / "2023" / "profil.csv").write_text(
+        (akar / "beta" / "2023" / "profil.csv").read_text(encoding="utf-8") + "\n",
+        encoding="utf-8")
+    assert not tembolok.ada("beta", 2023, akar, pb.JENIS_TEMBOLOK)  # its files changed
+    pb.muat_dulu(data, [])
+    assert "beta" in dibaca and "alfa" not in dibaca  # beta made again (looked up first)
+    assert tembolok.ada("beta", 2023, akar, pb.JENIS_TEMBOLOK)
+    assert not tembolok.ada("tidak-ada", 2023, akar, pb.JENIS_TEMBOLOK)  # no such kecamatan
+    monkeypatch.setenv("LKJIP_TEMBOLOK", "0")
+    assert not tembolok.ada("alfa", 2023, akar, pb.JENIS_TEMBOLOK)  # no cache
+
+
 def test_peers_loaded_ahead_only_for_chapters_that_compare():
     from lkjip import config
     from lkjip.laporan import _membanding, daftar_bab
