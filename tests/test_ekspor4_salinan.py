@@ -1,0 +1,79 @@
+"""Copies made for speed (issue 15) give what the copies they replace gave: the notebook papermill
+executes (`lkjip.bangun.jalankan._siap_papermill` for papermill's ``load_notebook_node``) and the
+notebook the reader's filter changes (`lkjip.ekspor._salin` for a deep copy)."""
+
+import copy
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+from papermill.iorw import load_notebook_node
+
+from lkjip import ekspor
+from lkjip.bangun.jalankan import _siap_papermill
+from lkjip.ekspor import GRAFIK_PNG_MIME, SaringLaporan, _salin
+
+
+def _jenis(x):
+    """The tree of `x`'s container types (NotebookNode, dict, list) down to its leaves."""
+    if isinstance(x, dict):
+        return type(x).__name__, {k: _jenis(v) for k, v in x.items()}
+    if isinstance(x, list):
+        return "list", [_jenis(v) for v in x]
+    return type(x).__name__
+
+
+def _gabungan():
+    """A joined notebook as `gabung` makes it: plain dicts set into its metadata, a cell with
+    tags, one without, one with the transient ``trusted`` key the writer drops."""
+    nb = new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    nb.metadata["signature"] = "sha256:x"  # transient: nbformat's writer drops it
+    param = new_code_cell("kecamatan = 'x'\n", metadata={"tags": ["parameters"]})
+    teks = new_markdown_cell("# Bab I\n\nisi")
+    kode = new_code_cell("print(1)\nprint(2)\n")
+    kode.metadata["lkjip"] = {"bab": "01_bab1.ipynb", "sel": 3, "dokumen": "edisi"}
+    kode.metadata["trusted"] = True
+    nb.cells = [param, teks, kode]
+    for i, cell in enumerate(nb.cells):  # as gabung names them (new cells get random ids)
+        cell["id"] = f"edisi-01_bab1-{i + 1}"
+    return nb
+
+
+def test_siap_papermill_memberi_notebook_load_notebook_node():
+    lama = load_notebook_node(_gabungan())
+    baru = _siap_papermill(_gabungan())
+    assert nbformat.writes(baru) == nbformat.writes(lama)
+    assert _jenis(baru) == _jenis(lama)  # every dict a NotebookNode, as read back from JSON
+    assert "signature" not in baru.metadata and "trusted" not in baru.cells[2].metadata
+    assert baru.metadata.papermill.parameters == {}  # attribute access, as papermill uses
+    assert [c.metadata.tags for c in baru.cells] == [["parameters"], [], []]
+
+
+def _dieksekusi():
+    """An executed edition: a chart's output with its PNG copy (dropped for the reader) and
+    a stderr stream (dropped), a cell without output, markdown."""
+    grafik = new_output("display_data", data={"image/svg+xml": "<svg/>",
+                                               GRAFIK_PNG_MIME: {"g1": "iVBO"}})
+    galat = new_output("stream", name="stderr", text="peringatan\n")
+    nb = new_notebook(cells=[new_markdown_cell("# A"),
+                             new_code_cell("x", outputs=[grafik, galat], execution_count=1),
+                             new_code_cell("y", execution_count=2)])
+    return nb
+
+
+def test_salin_saring_tidak_mengubah_asli_dan_sama_dengan_salinan_dalam():
+    asli = _dieksekusi()
+    sebelum = nbformat.writes(asli)
+    lewat_salin, _ = SaringLaporan().preprocess(_salin(asli), {})
+    lewat_dalam, _ = SaringLaporan().preprocess(copy.deepcopy(asli), {})
+    assert nbformat.writes(asli) == sebelum  # the PNG copy and stderr still there
+    assert GRAFIK_PNG_MIME in asli.cells[1].outputs[0].data
+    assert nbformat.writes(lewat_salin) == nbformat.writes(lewat_dalam)
+    assert [len(c.get("outputs", ())) for c in lewat_salin.cells] == [0, 1]
+
+
+def test_html_dari_salin_sama_dengan_dari_salinan_dalam(monkeypatch):
+    nb = _dieksekusi()
+    html = ekspor.html_dan_pembaca(nb, False)[0]
+    monkeypatch.setattr(ekspor, "_salin", copy.deepcopy)
+    assert ekspor.html_dan_pembaca(nb, False)[0] == html
