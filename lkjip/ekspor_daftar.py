@@ -24,6 +24,7 @@ from bs4 import BeautifulSoup, NavigableString
 from lkjip.ekspor_cetak import cari, lekatkan, tandai_halaman
 from lkjip.pungut import tanpa_pungut
 from lkjip.tampil import DAFTAR_PENANDA, utuh
+from lkjip.word_html import saring
 
 
 def _teks_judul(el) -> str:
@@ -43,10 +44,10 @@ def _bagian(id_: str, judul: str, butir: list[str]) -> str:
     )
 
 
-def _butir_gambar(soup, kelas: str, kecuali: str | None = None) -> list[str]:
+def _butir_gambar(semua: list, kelas: str, kecuali: str | None = None) -> list[str]:
     return [
         _butir(f["id"], _teks_judul(f.figcaption))
-        for f in cari(soup, "figure", kelas, ber_id=True)
+        for f in saring(semua, "figure", kelas, ber_id=True)
         if f.figcaption and not (kecuali and kecuali in f.get("class", []))
     ]
 
@@ -55,11 +56,11 @@ _ISI = frozenset(("h1", "h2", "h3", "div"))
 _SEL = frozenset(("td", "th"))
 
 
-def _butir_isi(soup, penanda, daftar: dict[str, tuple[str, list[str]]]) -> list[str]:
+def _butir_isi(semua: list, penanda, daftar: dict[str, tuple[str, list[str]]]) -> list[str]:
     """Daftar Isi entries for h1–h3 with an id, the lists that have entries in place of the
     marker."""
     butir = []
-    for el in cari(soup, _ISI):
+    for el in saring(semua, _ISI):
         if el is penanda:
             butir.append(_butir("daftar-isi", "DAFTAR ISI"))
             butir += [_butir(id_, judul) for id_, (judul, isi) in daftar.items() if isi]
@@ -68,11 +69,11 @@ def _butir_isi(soup, penanda, daftar: dict[str, tuple[str, list[str]]]) -> list[
     return butir
 
 
-def _id_unik(soup) -> None:
+def _id_unik(semua: list) -> None:
     """Rename repeated ids (two chapters may both have "A. Umum"; a figure's tooltip shown
     twice, `lkjip.tampil_jejak.id_tooltip`) so each link and description has one target."""
     terpakai: set[str] = set()
-    for el in cari(soup, ber_id=True):
+    for el in saring(semua, ber_id=True):
         id_, n = el["id"], 1
         while el["id"] in terpakai:
             n += 1
@@ -81,18 +82,18 @@ def _id_unik(soup) -> None:
         if el["id"] != id_ and el.parent is not None:
             for fokus in el.parent.find_all(attrs={"aria-describedby": id_}, recursive=False):
                 fokus["aria-describedby"] = el["id"]
-    for anchor in cari(soup, "a", "anchor-link"):  # to its heading's id
+    for anchor in saring(semua, "a", "anchor-link"):  # to its heading's id
         induk = anchor.find_parent(id=True)
         if induk is not None:
             anchor["href"] = f"#{induk['id']}"
 
 
-def _alt_gambar(soup, log=None) -> None:
+def _alt_gambar(semua: list, log=None) -> None:
     """What nbconvert's HTMLExporter does after its template, in its own BeautifulSoup pass
     that `LkjipHTMLExporter` skips (one parse of the document instead of two): an image
     without alternative text gets nbconvert's. (Its other step, ``tabindex`` on cells under
     ``.jp-Notebook``, finds nothing: the lkjip template's body has no such class.)"""
-    tanpa = [img for img in soup.find_all("img") if not img.has_attr("alt")]
+    tanpa = [img for img in saring(semua, "img") if not img.has_attr("alt")]
     for img in tanpa:
         img["alt"] = "No description has been provided for this image"
     if tanpa and log is not None:
@@ -250,18 +251,22 @@ def _gabung_teks(tag) -> None:
 
 def _sisipkan_daftar(html: str, log):
     soup = baca_html(html)
-    _alt_gambar(soup, log)
-    _id_unik(soup)
+    # the elements, found once for the steps before the lists are put in: those steps change
+    # attributes and take headings' anchor links out, but no element they look for
+    semua = saring(soup.descendants)
+    _alt_gambar(semua, log)
+    _id_unik(semua)
     penanda = soup.find("div", id="lkjip-daftar")
     if penanda is None:
         penanda = BeautifulSoup(DAFTAR_PENANDA, "html.parser").div
         soup.find("section", class_="lk-sampul").insert_after(penanda)
+        semua = saring(soup.descendants)  # with the marker, where the lists' entries go
     # a list with no entry is left out (the working paper has tables but no chart)
-    daftar = {"daftar-tabel": ("DAFTAR TABEL", _butir_gambar(soup, "lk-tabel")),
+    daftar = {"daftar-tabel": ("DAFTAR TABEL", _butir_gambar(semua, "lk-tabel")),
               "daftar-grafik": ("DAFTAR GRAFIK",
-                                _butir_gambar(soup, "lk-grafik", kecuali="lk-jenis-gambar")),
-              "daftar-gambar": ("DAFTAR GAMBAR", _butir_gambar(soup, "lk-jenis-gambar"))}
-    html_daftar = _bagian("daftar-isi", "DAFTAR ISI", _butir_isi(soup, penanda, daftar))
+                                _butir_gambar(semua, "lk-grafik", kecuali="lk-jenis-gambar")),
+              "daftar-gambar": ("DAFTAR GAMBAR", _butir_gambar(semua, "lk-jenis-gambar"))}
+    html_daftar = _bagian("daftar-isi", "DAFTAR ISI", _butir_isi(semua, penanda, daftar))
     html_daftar += "".join(_bagian(id_, judul, isi) for id_, (judul, isi) in daftar.items()
                            if isi)
     penanda.replace_with(BeautifulSoup(html_daftar, "html.parser"))
