@@ -23,7 +23,7 @@ from bs4 import BeautifulSoup, NavigableString
 
 from lkjip.ekspor_cetak import cari, lekatkan, tandai_halaman
 from lkjip.pungut import tanpa_pungut
-from lkjip.tampil import DAFTAR_PENANDA, utuh
+from lkjip.tampil import DAFTAR_PENANDA, GARIS_UTUH, utuh
 from lkjip.word_html import saring
 
 
@@ -101,9 +101,14 @@ def _alt_gambar(semua: list, log=None) -> None:
 
 
 def _tabel_utuh(soup) -> None:
-    """Mark a report table short enough to keep on one page ``lk-utuh`` (`tampil.utuh`)."""
+    """Mark a report table short enough to keep on one page ``lk-utuh`` (`tampil.utuh`). A
+    table of more rows than `tampil.GARIS_UTUH` is not read: each row counts at least one
+    line there (its cells' text, ~0,02 CPU-s a report, is read only for a table that may
+    fit; issue 15)."""
     for fig in cari(soup, "figure", "lk-tabel"):
         baris = [tr for tbody in fig.find_all("tbody") for tr in tbody.find_all("tr", False)]
+        if len(baris) > GARIS_UTUH:
+            continue
         if utuh([[td.get_text() for td in cari(tr, _SEL)] for tr in baris]):
             fig["class"] = [*fig["class"], "lk-utuh"]
 

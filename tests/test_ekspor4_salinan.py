@@ -77,3 +77,29 @@ def test_html_dari_salin_sama_dengan_dari_salinan_dalam(monkeypatch):
     html = ekspor.html_dan_pembaca(nb, False)[0]
     monkeypatch.setattr(ekspor, "_salin", copy.deepcopy)
     assert ekspor.html_dan_pembaca(nb, False)[0] == html
+
+
+def test_tabel_lebih_banyak_baris_dari_garis_utuh_tidak_pernah_utuh():
+    """`_tabel_utuh` skips reading a table of more rows than GARIS_UTUH: `tampil.utuh` counts
+    each row at least one line, so such a table never fits, however short its cells."""
+    from lkjip.tampil import GARIS_UTUH, utuh
+
+    assert not utuh([[""]] * (GARIS_UTUH + 1))
+    assert not utuh([["1", "x"]] * (GARIS_UTUH + 1))
+    assert utuh([["1", "x"]] * GARIS_UTUH)
+
+
+def test_tabel_utuh_menandai_tabel_pendek_saja():
+    from bs4 import BeautifulSoup
+
+    from lkjip.ekspor_daftar import _tabel_utuh
+    from lkjip.tampil import GARIS_UTUH
+
+    def tabel(n: int) -> str:
+        baris = "".join(f"<tr><td>{i}</td><td>a</td></tr>" for i in range(n))
+        return f'<figure class="lk-tabel"><table><tbody>{baris}</tbody></table></figure>'
+
+    soup = BeautifulSoup(tabel(GARIS_UTUH) + tabel(GARIS_UTUH + 1), "html.parser")
+    _tabel_utuh(soup)
+    assert [f["class"] for f in soup.find_all("figure")] == [["lk-tabel", "lk-utuh"],
+                                                              ["lk-tabel"]]
