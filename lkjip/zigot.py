@@ -77,14 +77,19 @@ from lkjip import lingkungan
 # every report's cells import (the chart savers' backends and lkjip's views among them).
 # Imported here, not in each kernel, they cost memory once (the kernels share the zygote's
 # pages) and no time per report (issue 15). Not matplotlib_inline.backend_inline: imported
-# where IPython runs, it registers the shell's hooks, which it cannot do in the zygote.
+# where IPython runs, it registers the shell's hooks, which it cannot do in the zygote. The
+# last eight: what bantarbolang 2023's cells still imported in every kernel (sys.modules
+# before and after them), PIL's plugins among them (a process's first PNG imports them).
 MODUL = ("ipykernel.kernelapp", "ipykernel.debugger", "IPython.core.debugger",
          "IPython.core.completerlib", "IPython.display", "psutil", "pandas", "numpy.random",
          "pandas.io.formats.string", "matplotlib.figure", "matplotlib.backends.backend_agg",
          "matplotlib.backends.backend_svg",
          "lkjip", "lkjip.tampil", "lkjip.grafik", "lkjip.narasi", "lkjip.susun", "lkjip.tabel",
          "lkjip.konteks", "lkjip.kertas", "lkjip.pembanding", "lkjip.tembolok",
-         "lkjip.tampil_narasi", "lkjip.tampil_jejak", "lkjip.pendukung", "lkjip.bingkai")
+         "lkjip.tampil_narasi", "lkjip.tampil_jejak", "lkjip.pendukung", "lkjip.bingkai",
+         "lkjip.gaya", "lkjip.tetap", "pandas.core.methods.to_dict",
+         "pandas.core.reshape.reshape", "PIL.BmpImagePlugin", "PIL.GifImagePlugin",
+         "PIL.JpegImagePlugin", "PIL.PpmImagePlugin")
 # Read by C libraries (getenv) when loaded: a kernel whose value differs is not forked.
 PRAFIKS_C = ("OPENBLAS", "GOTO", "OMP_", "MKL_", "BLIS", "NUMEXPR", "LC_", "LANG", "TZ",
              "MALLOC", "PYTHON", "LD_")
@@ -433,6 +438,25 @@ def _impor(modul: tuple[str, ...]) -> tuple[set[str], dict[str, str]]:
     return {k for k in dibaca if isinstance(k, str)}, diset  # (os.environb's are bytes)
 
 
+def _panaskan() -> None:
+    """In the zygote, after its imports: the lkjip code's fingerprint
+    (`lkjip.tembolok.sidik_kode`: a hash of every file of the package and a look-up of
+    pandera's version, ~20-40 ms), which every kernel forked from it computed again at its
+    first `lkjip.konteks` call; the kernels run the code the zygote loaded, which is what it
+    hashes (issue 15). Forked kernels' konteks of bantarbolang 2023, alternated, medians of 5:
+    0,332/0,312/0,346 -> 0,292/0,289/0,285 CPU-s (/tmp/kernel4/forkwarm.py, load ~2).
+
+    Not warmed: matplotlib's fonts. A tiny chart drawn here loads them, but matplotlib empties
+    its cache of loaded fonts in every forked child (``os.register_at_fork``: FreeType's
+    objects are not shared across a fork), and the report's first charts cost the same
+    after it (0,495/0,484/0,586 -> 0,495/0,487/0,467 CPU-s, same runs). A failure here is
+    left to the kernel, which hashes the code itself when it first needs it."""
+    try:
+        importlib.import_module("lkjip.tembolok").sidik_kode()
+    except Exception:
+        pass
+
+
 def _pengawas(pfd_peluncur: int) -> None:
     """In the kernel: a thread that kills this process when its launcher ends."""
     def tunggu() -> None:
@@ -645,6 +669,7 @@ def main(fd: int, induk: int, argv: list[str]) -> None:
     # forked kernel sets again from its own environment (`_jadi_kernel`)
     dibaca, diset = _impor(MODUL)
     dibaca = (dibaca - {JPY_INDUK}) | {MPL_INLINE[0]}
+    _panaskan()
     gc.collect()
     gc.freeze()  # the kernels' collections skip the imported objects: no copied pages for it
     pilih = selectors.DefaultSelector()
