@@ -323,7 +323,7 @@ def _peta_kelas(df: pd.DataFrame, tandai, kelas) -> dict[tuple[int, int], list[s
                 peta.setdefault((r, k), []).extend(_kelas(teks))
     if kelas is not None:
         kelas = kelas.reindex(index=df.index, columns=df.columns)
-        for r, baris in enumerate(kelas.itertuples(index=False)):
+        for r, baris in enumerate(_baris(kelas)):
             for k, teks in enumerate(baris):
                 if _teks(teks):
                     peta.setdefault((r, k), []).extend(_kelas(teks))
@@ -384,9 +384,27 @@ def _peta_sel(df: pd.DataFrame, nilai: Mapping | None) -> dict[tuple[int, int], 
     return peta
 
 
+def _baris(df: pd.DataFrame):
+    """The rows of `df` as tuples of its cells' values, as ``df.itertuples(index=False)``
+    gives them (each column read by position, so duplicate labels too; one empty tuple a row
+    when there is no column), without the positional indexer it validates for each column and
+    the namedtuple class it makes at each call: ~60 % of a table's body (issue 15).
+
+    >>> df = pd.DataFrame([[1, "a", None], [2, "b", 3.5]], columns=["x", "y", "x"])
+    >>> list(_baris(df))
+    [(1, 'a', nan), (2, 'b', 3.5)]
+    >>> repr(list(_baris(df))) == repr([tuple(t) for t in df.itertuples(index=False)])
+    True
+    >>> list(_baris(pd.DataFrame(index=[0, 1])))
+    [(), ()]
+    """
+    kolom = [isi for _, isi in df.items()]
+    return zip(*kolom, strict=True) if kolom else iter([()] * len(df))
+
+
 def _badan(df: pd.DataFrame, peta: dict, jumlah: bool, jejak: dict | None = None) -> str:
     jejak, baris = jejak or {}, []
-    for r, nilai in enumerate(df.itertuples(index=False)):
+    for r, nilai in enumerate(_baris(df)):
         sel = "".join(_sel(v, peta.get((r, k), []), jejak.get((r, k), jejak.get(k, _Jejak())))
                       for k, v in enumerate(nilai))
         kelas = ' class="lk-jumlah"' if jumlah and r == len(df) - 1 else ""
