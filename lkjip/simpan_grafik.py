@@ -157,12 +157,15 @@ def _glif_dikenal(metode) -> bool:
 
 def _gambar_glif(self, gc, x, y, angle, glyphs) -> None:
     """``RendererAgg._draw_text_glyphs_and_boxes`` of matplotlib 3.11, the same calls with the
-    same values, without what it recomputed for each glyph: the glyph's rotation matrix (a
+    same values, without what it redid for each glyph: the font's size set again when the
+    glyph before had the same font and size (FreeType's ``FT_Set_Char_Size``, which runs a
+    hinted font's size program: ~1/3 of a glyph's ~190 us), the glyph's rotation matrix (a
     numpy product of two 2x2 matrices, rounded: the same for every glyph of a text but for its
     slant and extent, so kept per (slant, extend) within the text), the render mode and the
-    height. The boxes (math text's rules) are left to matplotlib's method (`_glif_agg`). The PNG's
-    glyphs were ~30 % of a chart's PNG (py-spy of a batch's kernels); same bytes
-    (tests/test_simpan_grafik.py). Issue 15."""
+    height. Each glyph's transform is set before it is drawn either way. The boxes (math
+    text's rules) are left to matplotlib's method (`_glif_agg`). The PNG's glyphs were ~30 %
+    of a chart's PNG (py-spy of a batch's kernels); same bytes (tests/test_kernel4_glif.py,
+    tests/test_simpan_grafik.py). Issue 15."""
     import math
 
     import numpy as np
@@ -176,8 +179,11 @@ def _gambar_glif(self, gc, x, y, angle, glyphs) -> None:
     mode = RenderMode.NORMAL if halus else RenderMode.MONO
     tinggi = self.height
     matriks: dict = {}
+    ukuran = None
     for font, size, glyph_index, slant, extend, dx, dy in glyphs:  # dy is upwards
-        font.set_size(size, self.dpi)
+        if (font, size) != ukuran:
+            font.set_size(size, self.dpi)
+            ukuran = (font, size)
         m = matriks.get((slant, extend))
         if m is None:
             m = matriks[slant, extend] = (
