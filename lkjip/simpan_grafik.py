@@ -107,96 +107,11 @@ def _tiga_simpanan(fig, jenis: str, hemat: bool = False) -> tuple[bytes, bytes, 
 
 
 def _simpan_png(fig, ketat) -> bytes:
-    """The Word PNG of `fig` in the box `ketat` (its layout engine off when laid out), its
-    texts' glyphs drawn by `_glif_agg`."""
+    """The Word PNG of `fig` in the box `ketat` (its layout engine off when laid out)."""
     png = io.BytesIO()
-    with _glif_agg():
-        fig.savefig(png, format="png", bbox_inches=ketat, dpi=DPI_PNG,
-                    metadata={"Software": None}, pil_kwargs={"compress_level": ZLIB_PNG})
+    fig.savefig(png, format="png", bbox_inches=ketat, dpi=DPI_PNG, metadata={"Software": None},
+                pil_kwargs={"compress_level": ZLIB_PNG})
     return png.getvalue()
-
-
-# SHA-256 of the source of matplotlib's ``RendererAgg._draw_text_glyphs_and_boxes`` that
-# `_gambar_glif` does as it does (matplotlib 3.11)
-_GLIF_AGG = "ccc4749c9809539465c335a8e206cf42043d8e98199a2909cde208f6b463cab8"
-
-
-@contextmanager
-def _glif_agg():
-    """Within the block, Agg draws a text's glyphs with `_gambar_glif`, where matplotlib's
-    method is the one it was written from (`_GLIF_AGG`); another matplotlib draws them its
-    own way. Restored after the block, also after an error."""
-    from matplotlib.backends.backend_agg import RendererAgg
-
-    asli = RendererAgg.__dict__.get("_draw_text_glyphs_and_boxes")
-    if asli is None or not _glif_dikenal(asli):
-        yield
-        return
-    def gambar(self, gc, x, y, angle, glyphs, boxes):
-        _gambar_glif(self, gc, x, y, angle, glyphs)
-        asli(self, gc, x, y, angle, (), boxes)  # the boxes (math text's rules), as it does
-
-    RendererAgg._draw_text_glyphs_and_boxes = gambar
-    try:
-        yield
-    finally:
-        RendererAgg._draw_text_glyphs_and_boxes = asli
-
-
-@lru_cache(maxsize=4)
-def _glif_dikenal(metode) -> bool:
-    import hashlib
-    import inspect
-
-    try:
-        sumber = inspect.getsource(metode)
-    except (OSError, TypeError):
-        return False
-    return hashlib.sha256(sumber.encode()).hexdigest() == _GLIF_AGG
-
-
-def _gambar_glif(self, gc, x, y, angle, glyphs) -> None:
-    """``RendererAgg._draw_text_glyphs_and_boxes`` of matplotlib 3.11, the same calls with the
-    same values, without what it redid for each glyph: the font's size set again when the
-    glyph before had the same font and size (FreeType's ``FT_Set_Char_Size``, which runs a
-    hinted font's size program: ~1/3 of a glyph's ~190 us), the glyph's rotation matrix (a
-    numpy product of two 2x2 matrices, rounded: the same for every glyph of a text but for its
-    slant and extent, so kept per (slant, extend) within the text), the render mode and the
-    height. Each glyph's transform is set before it is drawn either way. The boxes (math
-    text's rules) are left to matplotlib's method (`_glif_agg`). The PNG's glyphs were ~30 %
-    of a chart's PNG (py-spy of a batch's kernels); same bytes (tests/test_kernel4_glif.py,
-    tests/test_simpan_grafik.py). Issue 15."""
-    import math
-
-    import numpy as np
-    from matplotlib.backends.backend_agg import get_hinting_flag
-    from matplotlib.ft2font import RenderMode
-
-    cos = math.cos(math.radians(angle))
-    sin = math.sin(math.radians(angle))
-    load_flags = get_hinting_flag()
-    halus = gc.get_antialiased()
-    mode = RenderMode.NORMAL if halus else RenderMode.MONO
-    tinggi = self.height
-    matriks: dict = {}
-    ukuran = None
-    for font, size, glyph_index, slant, extend, dx, dy in glyphs:  # dy is upwards
-        if (font, size) != ukuran:
-            font.set_size(size, self.dpi)
-            ukuran = (font, size)
-        m = matriks.get((slant, extend))
-        if m is None:
-            m = matriks[slant, extend] = (
-                0x10000 * np.array([[cos, -sin], [sin, cos]])
-                @ [[extend, extend * slant], [0, 1]]).round().astype(int)
-        font._set_transform(m, [round(0x40 * (x + dx * cos - dy * sin)),
-                                round(0x40 * (tinggi - y + dx * sin + dy * cos))])
-        bitmap = font._render_glyph(glyph_index, load_flags, mode)
-        buffer = bitmap.buffer
-        if not halus:
-            buffer *= 0xff
-        self._renderer.draw_text_image(
-            buffer, bitmap.left, int(tinggi) - bitmap.top + buffer.shape[0], 0, gc)
 
 
 # whether the PNG is drawn in a forked child (`_AnakPng`): None when a CPU is idle at that
