@@ -721,14 +721,14 @@ class LayananCetak(layanan.Layanan):
         reason goes to the workers (`_galat`), each of which says it prints with its own
         browser (`KlienCetak`); nothing once the service is closed (`tutup` ends it)."""
         with self._kunci:
-            alasan = self._alasan.pop(mesin, "")
+            saat_cetak = self._alasan.pop(mesin, "")  # a print it cut off is printed again
         if self._ditutup:
             return
-        alasan = alasan or f"berhenti ({mesin.sebab_akhir() or 'sebab tidak diketahui'})"
+        alasan = saat_cetak or f"berhenti ({mesin.sebab_akhir() or 'sebab tidak diketahui'})"
         self._galat = f"peramban layanan cetak {alasan}"
         if self._ulang > 0:  # else each worker says it, printing with its own browser
             lanjut = (f"dinyalakan lagi (masih boleh {self._ulang - 1} kali lagi)"
-                      + ("; cetakan yang terputus diulang" if "saat mencetak" in alasan else ""))
+                      + ("; cetakan yang terputus diulang" if saat_cetak else ""))
             print(f"peringatan: {self._galat}; {lanjut}.", file=sys.stderr, flush=True)
 
     def layani(self, conn: socket.socket) -> None:
