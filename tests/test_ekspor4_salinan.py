@@ -1,52 +1,13 @@
-"""Copies made for speed (issue 15) give what the copies they replace gave: the notebook papermill
-executes (`lkjip.bangun.jalankan._siap_papermill` for papermill's ``load_notebook_node``) and the
-notebook the reader's filter changes (`lkjip.ekspor._salin` for a deep copy)."""
+"""A copy made for speed (issue 15) gives what the copy it replaces gave: the notebook the
+reader's filter changes (`lkjip.ekspor._salin` for a deep copy)."""
 
 import copy
 
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
-from papermill.iorw import load_notebook_node
 
 from lkjip import ekspor
-from lkjip.bangun.jalankan import _siap_papermill
 from lkjip.ekspor import GRAFIK_PNG_MIME, SaringLaporan, _salin
-
-
-def _jenis(x):
-    """The tree of `x`'s container types (NotebookNode, dict, list) down to its leaves."""
-    if isinstance(x, dict):
-        return type(x).__name__, {k: _jenis(v) for k, v in x.items()}
-    if isinstance(x, list):
-        return "list", [_jenis(v) for v in x]
-    return type(x).__name__
-
-
-def _gabungan():
-    """A joined notebook as `gabung` makes it: plain dicts set into its metadata, a cell with
-    tags, one without, one with the transient ``trusted`` key the writer drops."""
-    nb = new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
-    nb.metadata["signature"] = "sha256:x"  # transient: nbformat's writer drops it
-    param = new_code_cell("kecamatan = 'x'\n", metadata={"tags": ["parameters"]})
-    teks = new_markdown_cell("# Bab I\n\nisi")
-    kode = new_code_cell("print(1)\nprint(2)\n")
-    kode.metadata["lkjip"] = {"bab": "01_bab1.ipynb", "sel": 3, "dokumen": "edisi"}
-    kode.metadata["trusted"] = True
-    nb.cells = [param, teks, kode]
-    for i, cell in enumerate(nb.cells):  # as gabung names them (new cells get random ids)
-        cell["id"] = f"edisi-01_bab1-{i + 1}"
-    return nb
-
-
-def test_siap_papermill_memberi_notebook_load_notebook_node():
-    lama = load_notebook_node(_gabungan())
-    baru = _siap_papermill(_gabungan())
-    assert nbformat.writes(baru) == nbformat.writes(lama)
-    assert _jenis(baru) == _jenis(lama)  # every dict a NotebookNode, as read back from JSON
-    assert "signature" not in baru.metadata and "trusted" not in baru.cells[2].metadata
-    assert baru.metadata.papermill.parameters == {}  # attribute access, as papermill uses
-    assert [c.metadata.tags for c in baru.cells] == [["parameters"], [], []]
 
 
 def _dieksekusi():

@@ -174,12 +174,13 @@ def jalankan(nb, parameter: dict, judul: str, cwd: Path, km=None, kemajuan=None,
         raise_for_execution_errors,
         remove_error_markers,
     )
+    from papermill.iorw import load_notebook_node
     from papermill.parameterize import parameterize_notebook
     from papermill.utils import chdir
 
     from lkjip.bangun.mesin import MESIN, daftarkan
 
-    nb = parameterize_notebook(_siap_papermill(nb), parameter, kernel_name=KERNEL,
+    nb = parameterize_notebook(load_notebook_node(nb), parameter, kernel_name=KERNEL,
                                language="python")
     nb.cells[_indeks_injeksi(nb)].metadata["tags"] += [TAG_SEMBUNYI]
     peta = [dict(c.metadata.get("lkjip", {})) for c in nb.cells]
@@ -208,32 +209,6 @@ def jalankan(nb, parameter: dict, judul: str, cwd: Path, km=None, kemajuan=None,
         raise GagalBangun(judul, [Masalah(asal["bab"], pesan=pesan)]) from None
     except RuntimeError as e:  # the kernel died or did not start (nbclient)
         raise gagal_kernel(judul, e) from e
-
-
-def _siap_papermill(nb):
-    """`nb` as ``papermill.iorw.load_notebook_node(nb)`` returns it (papermill 2.4 to 2.7),
-    without its round trip through JSON: for a notebook in memory papermill writes it with
-    ``nbformat.writes`` and reads it back, validated both ways (~0,03 CPU-s a report, issue
-    15). The same steps on a copy made by ``nbformat.from_dict`` (every dict a NotebookNode,
-    as read back from JSON), the transient keys the writer drops dropped
-    (``nbformat.v4.rwbase.strip_transient``); then papermill's: upgraded to the latest v4,
-    ``metadata.papermill`` made when absent, ``tags`` and ``papermill`` in each cell's
-    metadata when absent."""
-    import nbformat
-    from nbformat.v4.rwbase import strip_transient
-    from papermill import __version__
-
-    nb = strip_transient(nbformat.from_dict(nb))
-    nb = nbformat.v4.upgrade(nb) or nb
-    if "papermill" not in nb.metadata:
-        nb.metadata["papermill"] = {"default_parameters": {}, "parameters": {},
-                                    "environment_variables": {}, "version": __version__}
-    for cell in nb.cells:  # by item (NotebookNode makes a dict one), not setdefault
-        if "tags" not in cell.metadata:
-            cell.metadata["tags"] = []
-        if "papermill" not in cell.metadata:
-            cell.metadata["papermill"] = {}
-    return nb
 
 
 def _mulai_sel(lapor_bab, pantau):
