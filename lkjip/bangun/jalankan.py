@@ -47,17 +47,22 @@ def lewati_rfc3987() -> None:
             sys.modules.setdefault(nama, None)
 
 
-# What papermill imports but a build never uses: requests (with urllib3, charset_normalizer,
-# idna, email and http.*), only for notebooks read or written over HTTP.
-MODUL_MALAS = ("requests",)
+# What a build imports but never uses: requests (with urllib3, charset_normalizer, idna, email
+# and http.*), which papermill imports only for notebooks read or written over HTTP; soupsieve,
+# which BeautifulSoup imports for its CSS selectors (``select``), and which the export never
+# calls: it searches its trees with find_all and `lkjip.word_html.cari`.
+MODUL_MALAS = ("requests", "soupsieve")
 
 
 def tunda_impor() -> None:
     """Have `MODUL_MALAS` imported only when first used (`_Malas`), in a process that builds
     documents: papermill imports requests when imported (``papermill.iorw``) and calls it
     only for an ``http://`` notebook path, which a build never gives: ~6,5 MB PSS and 129
-    modules a process (a batch worker, a build; issue 15). Called when a build starts, never
-    on import; a module already imported, or not installed, is left as it is."""
+    modules a process (a batch worker, a build; issue 15). bs4 imports soupsieve when
+    imported (``bs4.css``: ``import soupsieve``, its attributes read only when a selector is
+    used), and soupsieve compiles its CSS grammar's regular expressions then: ~0,15 CPU-s a
+    process. Called when a build starts, never on import; a module already imported, or not
+    installed, is left as it is."""
     import importlib.util
 
     for nama in MODUL_MALAS:
