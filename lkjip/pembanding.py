@@ -23,12 +23,12 @@ reads them back in ~2 ms each.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
 from lkjip import config
-from lkjip.angka import Angka, bulatkan, rerata
+from lkjip.angka import Angka, Sumber, bulatkan, rerata
 from lkjip.galat import LkjipError
 
 
@@ -44,7 +44,8 @@ class DataLain:
 
 @dataclass(frozen=True)
 class IndikatorLain:
-    """One indicator of another kecamatan: its name and its realisasi (with provenance)."""
+    """One indicator of another kecamatan: its name and its realisasi, with the provenance a
+    report shows of it (`ringkas`)."""
 
     indikator: str
     realisasi: Angka
@@ -53,8 +54,9 @@ class IndikatorLain:
 @dataclass(frozen=True)
 class HasilLain:
     """What a comparison reads of another kecamatan's computed model (`lkjip.hitung.Hasil`):
-    a summary kept in the cache (`lkjip.tembolok`), read back in ~2 ms instead of ~25 ms for the
-    whole model with its tables."""
+    a summary kept in the cache (`lkjip.tembolok`), each realisasi with the provenance a report
+    shows of it (`ringkas`), read back in ~0,5 ms instead of ~25 ms for the whole model with
+    its tables."""
 
     data: DataLain
     indikator: dict[str, IndikatorLain]
@@ -63,8 +65,42 @@ class HasilLain:
     def dari(cls, hasil) -> HasilLain:
         d = hasil.data
         return cls(DataLain(d.kecamatan, d.tahun, dict(d.profil), d.sintetis),
-                   {k: IndikatorLain(i.indikator, i.realisasi)
+                   {k: IndikatorLain(i.indikator, ringkas(i.realisasi))
                     for k, i in hasil.indikator.items()})
+
+
+def ringkas(a: Angka) -> Angka:
+    """Another kecamatan's realisasi `a` with the provenance a report shows of it: `a` and its
+    direct inputs as they are, each input figure without its own inputs (an input typed in a
+    file, a `Sumber`, stays whole; one whose value is a figure keeps that figure `ringkas`).
+
+    What a report shows of another kecamatan's realisasi is a line of the kabupaten mean's
+    tooltip (`banding`'s ``rerata``, in Bab III's sentence and table; `lkjip.tampil_jejak`):
+    its label, value and worked line (`lkjip.jejak.asal_singkat`), whose numbers are its
+    inputs' values at their places, or the file and column of its inputs typed in a file.
+    None of that reads an input's own inputs, nor does ranking, the mean or the chart. The
+    rest of the tree (an IKM realisasi reaches every answer of the survey, ~2 550 `Sumber`)
+    was kept in the cache, unpickled by every report's kernel (13 kecamatan: ~0,15 CPU-s) and
+    hashed or walked where the mean's tooltip was made, for nothing (issue 15). The
+    kecamatan's own report (``lkjip jelaskan``, its working paper) shows its whole tree.
+
+    >>> from decimal import Decimal
+    >>> jawaban = (Sumber("k/2023/ikm.csv", 2, "u1", 3), Sumber("k/2023/ikm.csv", 3, "u1", 4))
+    >>> unsur = Angka(Decimal("3.4"), "Jumlah nilai / jumlah jawaban", jawaban, label="unsur 1",
+    ...               desimal=3)
+    >>> r = ringkas(Angka(Decimal("85"), "Unsur × 25", (unsur,), label="IKM", pola="{0} × 25"))
+    >>> r.masukan[0].masukan, r.masukan[0].nilai, r.uraian()
+    ((), Decimal('3.4'), '85,00 = 3,400 × 25')
+    """
+    return replace(a, masukan=tuple(_tanpa_masukan(m) for m in a.masukan))
+
+
+def _tanpa_masukan(m):
+    if isinstance(m, Angka):
+        return replace(m, masukan=()) if m.masukan else m
+    if isinstance(m, Sumber) and isinstance(m.nilai, Angka):
+        return Sumber(m.file, m.baris, m.kolom, ringkas(m.nilai))
+    return m
 
 
 @dataclass(frozen=True)
