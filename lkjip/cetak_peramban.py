@@ -24,7 +24,9 @@ in, then only its cover and lists, before ``main``, with the numbers written in
 The joined PDF gets page labels (Sampul, i…, 1…), the lists' links pointing at their pages, an
 outline from the Daftar Isi, and the title, subject and keywords of the HTML's head. A chapter
 with a near-empty page (`halaman_tipis`) is printed again with tighter or looser
-settings (`lkjip.ekspor_cetak.VARIAN`), as with WeasyPrint.
+settings (`lkjip.ekspor_cetak.VARIAN`), as with WeasyPrint; from that chapter on only
+(`_cetak_ekor`): each chapter starts a page, so the pages before it stay those of the print
+before, and the front matter measured after the body is measured once.
 """
 
 from __future__ import annotations
@@ -139,9 +141,10 @@ class="lk-daftar-titik"></span><span class="lk-daftar-hal">1</span></a></li>'
     return _TAUTAN.sub(ganti, html)
 
 
-def _isi_halaman(pembaca, sampai: int | None = None):
-    """The decompressed content stream of each page (of the first `sampai` pages, if given)."""
-    for halaman in list(pembaca.pages)[:sampai]:
+def _isi_halaman(pembaca, sampai: int | None = None, dari: int = 0):
+    """The decompressed content stream of each page (of the first `sampai` pages, if given;
+    from page `dari`, counted from 0)."""
+    for halaman in list(pembaca.pages)[dari:sampai]:
         isi = halaman.get_contents()
         yield isi.get_data() if isi is not None else b""
 
@@ -192,15 +195,16 @@ def _tepi(html: str) -> int:
 
 
 def halaman_tipis(pembaca, tujuan: dict, bab: dict[str, str], ttd: list[str],
-                  tepi: int, sampai: int | None = None) -> list[tuple[int, str | None]]:
+                  tepi: int, sampai: int | None = None, dari: int = 0
+                  ) -> list[tuple[int, str | None]]:
     """(page from 1, its chapter's ``data-bab``) of each near-empty page of the body (its
-    first `sampai` pages): under `BATAS_TIPIS` characters of text besides the margins, no
-    drawing, no signature block."""
+    pages from `dari` to `sampai`): under `BATAS_TIPIS` characters of text besides the
+    margins, no drawing, no signature block."""
     awal = sorted((tujuan[i][0], b) for i, b in bab.items() if i in tujuan)
     dengan_ttd = {tujuan[i][0] for i in ttd if i in tujuan}
     batas = tepi + BATAS_TIPIS  # glyphs from which a page is not near-empty
     tipis = []
-    for n, data in enumerate(_isi_halaman(pembaca, sampai)):
+    for n, data in enumerate(_isi_halaman(pembaca, sampai, dari), start=dari):
         # counted only as far as the answer needs (~0,1 CPU-s less a report's print): most
         # pages reach `batas` glyphs in their first lines, and a page's drawing counts only
         # when its text is short
@@ -270,16 +274,18 @@ def _cetak_bagian(cetak, html: str, nama: str, tambahan: str = "") -> tuple:
 def pilih_varian(html: str, cetak_tipis, varian: tuple[str, ...]) -> tuple:
     """Set each chapter with a near-empty page again with each class of `varian` in turn
     (``div.lk-bab``, `lkjip.ekspor_cetak.tandai_halaman`) until the page is gone; the setting
-    with the fewest such pages is kept. ``cetak_tipis(html)`` lays `html` out and returns
-    ``(laid out, [(page, data-bab), …] near-empty)``; returns ``(html, laid out, near-empty)``
-    of the setting kept. Both engines use it (`lkjip.ekspor_cetak._susun_pdf` for
-    WeasyPrint)."""
+    with the fewest such pages is kept. ``cetak_tipis(html, bab=None, dasar=None)`` lays
+    `html` out and returns ``(laid out, [(page, data-bab), …] near-empty)``; for a setting
+    tried, `html` differs from the kept setting's only in chapter `bab`, laid out as `dasar`
+    (Chromium prints only from that chapter on, `_cetak_isi`). Returns ``(html, laid out,
+    near-empty)`` of the setting kept. Both engines use it (`lkjip.ekspor_cetak._susun_pdf`
+    for WeasyPrint)."""
     terbaik = (html, *cetak_tipis(html))
     for nomor_bab in dict.fromkeys(b for _, b in terbaik[2] if b):
         for kelas in varian:
             baru = terbaik[0].replace(f'class="lk-bab" data-bab="{nomor_bab}"',
                                       f'class="lk-bab {kelas}" data-bab="{nomor_bab}"', 1)
-            lain = (baru, *cetak_tipis(baru))
+            lain = (baru, *cetak_tipis(baru, nomor_bab, terbaik[1]))
             if len(lain[2]) < len(terbaik[2]):
                 terbaik = lain
             if all(b != nomor_bab for _, b in lain[2]):
@@ -309,19 +315,95 @@ def _html_ukur(html: str) -> str:
 
 
 def _cetak_isi(cetak, html: str, bab: dict, ttd: list, varian: tuple[str, ...]) -> tuple:
-    """The body's print (`_html_ukur`, `pilih_varian`): its reader, the named destinations
-    on its pages, how many they are, and the front matter's own entries as numbered on its
-    pages (i, ii, …, none without a front matter)."""
+    """The body's print (`_html_ukur`, `pilih_varian`): its pages as parts ``(reader, named
+    destinations, pages taken)`` (one print, or the first pages of one and the rest of a
+    chapter's setting tried, `_cetak_ekor`), the named destinations on its pages, how many
+    they are, and the front matter's own entries as numbered on its pages (i, ii, …, none
+    without a front matter)."""
     tepi = _tepi(html)
+    id_bab = {b: i for i, b in bab.items()}
+    sasaran = "".join(f'<a href="#{i}"></a>'
+                      for i in dict.fromkeys(m.group(3) for m in _TAUTAN.finditer(html)))
 
-    def cetak_tipis(h: str) -> tuple:
+    def cetak_tipis(h: str, nomor_bab: str | None = None, dasar: tuple | None = None) -> tuple:
+        if dasar is not None and id_bab.get(nomor_bab) in dasar[1]:
+            hasil = _cetak_ekor(cetak, h, id_bab[nomor_bab], dasar, sasaran)
+            if hasil is not None:
+                ekor, awal = hasil
+                return ekor, [*(t for t in dasar_tipis[id(dasar)] if t[0] <= awal),
+                              *halaman_tipis(ekor[0][-1][0], ekor[1], bab, ttd, tepi,
+                                             ekor[2], awal)]
         pembaca, tujuan = _cetak_bagian(cetak, h, "isi")
         n = tujuan.get(_UKUR, (len(pembaca.pages), 0))[0]
-        return (pembaca, tujuan, n), halaman_tipis(pembaca, tujuan, bab, ttd, tepi, n)
+        isi = {i: t for i, t in tujuan.items() if t[0] < n}
+        sendiri = {i: romawi(h - n + 1) for i, (h, _) in tujuan.items()
+                   if h >= n and i != _UKUR}
+        return ([(pembaca, isi, range(n))], isi, n, sendiri), \
+            halaman_tipis(pembaca, tujuan, bab, ttd, tepi, n)
 
-    pembaca, tujuan, n = pilih_varian(_html_ukur(html), cetak_tipis, varian)[1]
-    sendiri = {i: romawi(h - n + 1) for i, (h, _) in tujuan.items() if h >= n and i != _UKUR}
-    return pembaca, {i: t for i, t in tujuan.items() if t[0] < n}, n, sendiri
+    dasar_tipis: dict[int, list] = {}
+
+    def cetak_tipis_dicatat(h: str, nomor_bab: str | None = None,
+                            dasar: tuple | None = None) -> tuple:
+        cetakan, tipis = cetak_tipis(h, nomor_bab, dasar)
+        dasar_tipis[id(cetakan)] = tipis
+        return cetakan, tipis
+
+    return pilih_varian(_html_ukur(html), cetak_tipis_dicatat, varian)[1]
+
+
+def _html_ekor(html: str, id_awal: str, awal: int, sasaran: str) -> str | None:
+    """The body's print `html` (`_html_ukur`) from the chapter whose heading has the id
+    `id_awal` on: the chapters before it each replaced by nothing, the first page of that
+    chapter put on page `awal` + 1 by as many empty pages before it (their numbers are
+    printed: a page's glyphs are its text's and its margins'), the front matter measured
+    after the body left out, and hidden links to every target of the lists of contents
+    (`sasaran`), whose pages Chromium names only for an element a link points to. None when
+    `html` is not laid out so.
+
+    >>> _html_ekor('<div class="lk-isi"><div class="lk-bab" data-bab="1"><h1 id="a">A</h1>'
+    ...            '</div><div class="lk-bab x" data-bab="2"><h1 id="b">B</h1></div></div>'
+    ...            '<div id="lk-cetak-depan" class="lk-cetak-ukur">D</div></main></body>',
+    ...            "b", 1, '<a href="#b"></a>')  # doctest: +NORMALIZE_WHITESPACE
+    '<div class="lk-isi"><div class="lk-cetak-kosong"></div><div class="lk-bab x" \
+data-bab="2"><h1 id="b">B</h1></div></div></main><nav style="display:none"><a \
+href="#b"></a></nav></body>'
+    """
+    pertama = html.find('<div class="lk-bab')
+    mulai = html.find(f' id="{id_awal}"')
+    mulai = html.rfind('<div class="lk-bab', 0, mulai)
+    ukur = html.find(f'<div id="{_UKUR}" class="lk-cetak-ukur">')
+    if not 0 <= pertama <= mulai or "</body>" not in html:
+        return None
+    if ukur >= 0:
+        html = html[:ukur] + html[_akhir_elemen(html, ukur):]
+    html = html.replace("</body>", f'<nav style="display:none">{sasaran}</nav></body>', 1)
+    return html[:pertama] + '<div class="lk-cetak-kosong"></div>' * awal + html[mulai:]
+
+
+def _cetak_ekor(cetak, html: str, id_awal: str, dasar: tuple, sasaran: str):
+    """A chapter's setting tried (`pilih_varian`), printed from that chapter on only
+    (`_html_ekor`): the chapters start on a page of their own, so the pages before it are
+    those of the print it was tried on (`dasar`, laid out as `_cetak_isi` returns it), and
+    those from it on the new print's, numbered as in a print of the whole (its empty pages
+    before them are not taken). Returns ``((parts, named destinations, pages, own entries),
+    first page of the chapter)`` laid out so, or None when the print does not start the
+    chapter on its page (the whole is printed then)."""
+    bagian, tujuan, _, sendiri = dasar
+    awal = tujuan[id_awal][0]
+    h = _html_ekor(html, id_awal, awal, sasaran)
+    if h is None:
+        return None
+    pembaca, tujuan_ekor = _cetak_bagian(cetak, h, "isi")
+    if tujuan_ekor.get(id_awal, (None,))[0] != awal:
+        return None
+    n = len(pembaca.pages)
+    ekor = {i: t for i, t in tujuan_ekor.items() if awal <= t[0] < n}
+    bagian = [(p, {i: t for i, t in tj.items() if t[0] < min(r.stop, awal)},
+               range(r.start, min(r.stop, awal)))
+              for p, tj, r in bagian if r.start < awal] + [(pembaca, ekor, range(awal, n))]
+    gabungan = {i: t for _, tj, _ in bagian for i, t in tj.items()}
+    return (bagian, gabungan, n, sendiri), awal
 
 
 def _cetak_depan(cetak, html: str, nomor_isi: dict[str, str], sendiri: dict[str, str]):
@@ -403,7 +485,7 @@ def susun(html: str, cetak, varian: tuple[str, ...] = ()) -> bytes:
     if 'class="lk-isi"' not in html:  # no chapter: one document (cover too), numbered 1, 2, …
         return _gabung(html, _susun_utuh(html, cetak))
     isi, tujuan_isi, n, sendiri = _cetak_isi(cetak, html, bab, ttd, varian)
-    bagian = [("isi", isi, tujuan_isi, range(n))]
+    bagian = [("isi", pembaca, tujuan, halaman) for pembaca, tujuan, halaman in isi]
     if 'class="lk-depan"' in html or 'class="lk-sampul' in html:
         nomor_isi = {i: str(h + 1) for i, (h, _) in tujuan_isi.items()}
         depan, tujuan_depan, c = _cetak_depan(cetak, html, nomor_isi, sendiri)

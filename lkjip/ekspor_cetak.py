@@ -230,7 +230,7 @@ def html_ke_pdf_weasyprint(html: str) -> bytes:
 def _susun_pdf(html: str, susun) -> bytes:
     """The PDF of `html` rendered by `susun`, its near-empty chapter pages set again
     (`lkjip.cetak_peramban.pilih_varian`, as with Chromium)."""
-    def susun_tipis(h: str) -> tuple:
+    def susun_tipis(h: str, *_) -> tuple:  # WeasyPrint lays each setting tried out whole
         doc = susun(h)
         return doc, halaman_tipis(doc)
 
