@@ -105,28 +105,38 @@ def siapkan_pohon(soup, png: Mapping[str, bytes], tulis: Callable[[object], str]
     (`lkjip.word._keterangan_gambar`), what `lkjip.word.html_ke_docx` takes as ``siap``.
     The tree is written out by `tulis` (``str``, or what gives the same text faster:
     `lkjip.ekspor_daftar.tulis_html`, 0,126 -> ~0,03 CPU-s for the example's edition, issue 15).
-    Its parts found in one walk each (`cari`), not by ``find_all``'s filters (~0,06 CPU-s)."""
+    Its parts found in one walk each (`cari`), not by ``find_all``'s filters (~0,06 CPU-s);
+    and the tree walked three times, not seven: once for what is left out, once for the
+    elements the steps after it look for (`_unsur`: none of those steps adds an element they
+    look for, and what they take out of the tree is left out of the lists), once at the end
+    for the pictures and the classes (a walk of the edition's tree ~5 ms, issue 15)."""
     for el in [t for t in soup.descendants if isinstance(t, Tag) and _dibuang(t)]:
         el.decompose()
-    for main in cari(soup, "main"):  # the cover stands before <main>, which pandoc read
-        main.unwrap()                # alone (the writer does not know <main>)
-    for nav in cari(soup, "nav", "lk-daftar-bagian"):
+    unsur = _unsur(soup)
+    keluar: set[int] = set()  # the elements taken out of the tree since `unsur` was made
+    for main in saring(unsur, "main"):  # the cover stands before <main>, which pandoc read
+        main.unwrap()                   # alone (the writer does not know <main>)
+        keluar.add(id(main))
+    for nav in saring(unsur, "nav", "lk-daftar-bagian"):
         judul = nav.find("h1")
         ident = escape(judul.get("id", ""))  # the entries' text as text: a title that reads
+        keluar.update(id(x) for x in (nav, *nav.descendants))
         nav.replace_with(BeautifulSoup(  # like markup ("<img ...>") stays words
             f'<h1 id="{ident}">{escape(judul.get_text())}</h1><p>{PENANDA}{ident}</p>'
             + "".join(f"<p>{escape(li.get_text(' ', strip=True))}</p>"
                       for li in nav.find_all("li"))
             + f"<p>{AKHIR}</p>", "html.parser"))
-    for p in cari(soup, "p", "lk-pihak"):
-        _bungkus(soup, p, GAYA_KIRI)
+    for p in saring(unsur, "p", "lk-pihak"):
+        if id(p) not in keluar:
+            _bungkus(soup, p, GAYA_KIRI)
     sampul = soup.find("section", class_="lk-sampul")
     if sampul is not None:
         for img in _gambar_data(sampul, "data:image/svg"):
             img.decompose()
         _bungkus(soup, sampul, GAYA_SAMPUL)
-    # the figures, found once: none is added, removed or moved below (a table's becomes a div)
-    figur = cari(soup, "figure")
+    # the figures (none taken out above: the cover's pictures are images), found once: none is
+    # added, removed or moved below (a table's becomes a div)
+    figur = [f for f in saring(unsur, "figure") if id(f) not in keluar]
     for fig in saring(figur, "figure", "lk-tabel"):
         _tabel_figur(soup, fig)
     for fig in saring(figur, "figure", "lk-grafik"):
@@ -137,15 +147,21 @@ def siapkan_pohon(soup, png: Mapping[str, bytes], tulis: Callable[[object], str]
             fig.insert_after(p.extract())  # of several parts would be a table (pandoc's way)
             _bungkus(soup, p, GAYA_SUMBER)
     id_gambar = {f["id"] for f in saring(figur, "figure", "lk-jenis-gambar", ber_id=True)}
-    gambar = _gambar_berkas(soup)
-    _tanpa_kelas_sendiri(soup)
+    unsur = _unsur(soup)
+    gambar = _gambar_berkas(soup, unsur)
+    _tanpa_kelas_sendiri(soup, unsur)
     return tulis(soup), gambar, id_gambar
+
+
+def _unsur(akar) -> list:
+    """The elements under `akar`, in document order (``saring(akar.descendants)``)."""
+    return [t for t in akar.descendants if isinstance(t, Tag)]
 
 
 _KELAS_SENDIRI = ("lk-", "jp-", "celltag_")  # lkjip's and JupyterLab's: nothing to Word
 
 
-def _tanpa_kelas_sendiri(soup) -> None:
+def _tanpa_kelas_sendiri(soup, unsur: list | None = None) -> None:
     """Drop the class attributes whose every class is lkjip's or JupyterLab's (`_KELAS_SENDIRI`):
     the writer gives meaning only to a few classes (``smallcaps``, as pandoc did), so the .docx
     is the same, but these were a third of the edition's Word HTML (73 of 240 KB), written out
@@ -155,8 +171,11 @@ def _tanpa_kelas_sendiri(soup) -> None:
     ...                   '</div>', "html.parser")
     >>> _tanpa_kelas_sendiri(s); str(s)
     '<div><span class="smallcaps lk-x">a</span></div>'
+
+    `unsur`: the tree's elements as they are (`_unsur`), when made already.
     """
-    for tag in [t for t in soup.descendants if isinstance(t, Tag) and t.get("class") is not None]:
+    for tag in [t for t in (_unsur(soup) if unsur is None else unsur)
+                if t.get("class") is not None]:
         if all(k.startswith(_KELAS_SENDIRI) for k in tag.get_attribute_list("class")):
             del tag["class"]
 
@@ -165,7 +184,7 @@ _JENIS_GAMBAR = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif",
                  "image/svg+xml": "svg"}
 
 
-def _gambar_berkas(soup) -> dict[str, bytes]:
+def _gambar_berkas(soup, unsur: list | None = None) -> dict[str, bytes]:
     """Each picture embedded as a base64 ``data:`` URL replaced by a file name, returned with
     its bytes (another kind of source is left as it is).
 
@@ -177,9 +196,13 @@ def _gambar_berkas(soup) -> dict[str, bytes]:
     ...                   "html.parser")
     >>> _gambar_berkas(s), str(s)
     ({'gambar-1.png': b'\x89PN'}, '<img src="gambar-1.png"/><img src="x.png"/>')
+
+    `unsur`: the tree's elements as they are (`_unsur`), when made already.
     """
     berkas = {}
-    for img in _gambar_data(soup, "data:"):
+    gambar = _gambar_data(soup, "data:") if unsur is None else [
+        img for img in saring(unsur, "img") if img.get("src", "").startswith("data:")]
+    for img in gambar:
         kepala, _, isi = img["src"].partition(",")
         jenis = _JENIS_GAMBAR.get(kepala[5:].split(";")[0])
         if jenis is not None and kepala.endswith(";base64"):

@@ -97,7 +97,7 @@ def test_kelas_lkjip_dibuang_dari_html_word_tanpa_mengubah_docx(monkeypatch):
     nb = _notebook()
     _, pembaca, siap = ekspor.html_dan_word(nb, analis=False)
     assert 'class="lk-' not in siap[0] and 'class="jp-' not in siap[0]
-    monkeypatch.setattr(word_html, "_tanpa_kelas_sendiri", lambda soup: None)
+    monkeypatch.setattr(word_html, "_tanpa_kelas_sendiri", lambda soup, unsur=None: None)
     dengan = word_html._siapkan(pembaca, ekspor.png_grafik(nb))
     assert 'class="lk-' in dengan[0] and 'class="jp-' in dengan[0]
 
