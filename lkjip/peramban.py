@@ -47,14 +47,32 @@ from lkjip import layanan, lingkungan
 # ~180 s old. A browser of several processes prints on beside that service, but starts it
 # (a utility process) for nothing.
 KELAS_KINERJA = 8
-CALON = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable",
-         "microsoft-edge", "microsoft-edge-stable")
+# CSS px of a tab's viewport (``--window-size``; see `TINGGI_LAYAR`): without it 780 x 437 in
+# headless Chromium 156, 800 x 600 in its headless shell
+UKURAN_TAB = (800, 400)
+# The browsers to print with, the first found on PATH (`cari`). Chromium's headless shell first
+# (Debian's chromium-headless-shell, Chrome for Testing's chrome-headless-shell): the same
+# Blink, Skia and print code as the browser, built without its user interface. Its PDFs are
+# byte-identical to the browser's (Chromium 156: the example's edition and working paper,
+# every report of `make bench`'s batch of 14), from ~100 MB less memory (a batch's print
+# service: peak RSS 359 -> 259 MB, the binary's pages 212 -> 131 MB PSS) and less CPU (issue 15).
+# Debian's program itself first: its /usr/bin/chromium-headless-shell is a script that runs it
+# as a child without exec, so a browser killed (`Peramban.tutup`, a stalled print) would be
+# the script only, the browser left running with the protocol's pipes open.
+CALON = ("/usr/lib/chromium/chromium-headless-shell", "chromium-headless-shell",
+         "chrome-headless-shell", "chromium", "chromium-browser", "google-chrome",
+         "google-chrome-stable", "microsoft-edge", "microsoft-edge-stable")
 BENDERA = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
            "--no-default-browser-check", "--disable-extensions", "--disable-sync",
            "--disable-background-networking", "--disable-component-update",
            "--disable-default-apps", "--mute-audio", "--hide-scrollbars",
            "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
            "--remote-debugging-pipe",
+           # glyphs placed as the browser places them: the headless shell hints them to whole
+           # pixels by default (a 16 px text's advances rounded, lines breaking elsewhere)
+           "--font-render-hinting=none",
+           # the tab's viewport, below `TINGGI_LAYAR` in every browser of `CALON`
+           "--window-size={},{}".format(*UKURAN_TAB),
            # the renderers as the browser's own children, not a zygote's: the browser reaps
            # them, so their CPU time is counted with the build's (getrusage, `make bench`),
            # and none outlives the browser
@@ -92,11 +110,11 @@ JEDA_DIAM = 1.0
 # Before it paginates a print, Chromium lays the document out once in print media at the tab's
 # own size, unpaginated (its "beforeprint" step, for scripts, which are off here): a full style
 # and layout of the report (~0,18 of the body's ~1,0 CPU-s in the renderer, traced) that no page
-# of the PDF uses. Media queries see the tab's viewport there (780 x 437 CSS px in headless
-# Chromium 156), and the page area while paginating (A4 with the sheet's margins: 624 x 933;
-# even a landscape A4's area is over 600 px high), so a height at most `TINGGI_LAYAR` hides the
-# document from that layout only. Were a viewport taller, the rule would not apply: the PDF is
-# the same either way, only that layout is done.
+# of the PDF uses. Media queries see the tab's viewport there (`UKURAN_TAB`), and the page
+# area while paginating (A4 with the sheet's margins: 624 x 933; even a landscape A4's area is
+# over 600 px high), so a height at most `TINGGI_LAYAR` hides the document from that layout
+# only. Were a viewport taller (the headless shell's own is 600 px high), the rule would not
+# apply: the PDF is the same either way, only that layout is done.
 TINGGI_LAYAR = 500
 HANYA_CETAK = (f"<style>@media screen, print and (max-height: {TINGGI_LAYAR}px) "
                "{ html { display: none !important; } }</style>")
