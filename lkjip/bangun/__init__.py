@@ -37,9 +37,9 @@ Speed (issue 6). A report's cost is set by the machinery, so a build:
   `lkjip.peramban`, or laid out by WeasyPrint where there is none): no process per step;
 - shuts the kernel down at once (papermill's graceful shutdown sometimes stalls ~2.6 s);
 - skips the imports of jsonschema's format checkers (rfc3987_syntax's grammar ~0.9 s a process,
-  `jalankan.lewati_rfc3987`) and imports papermill's requests only if used
-  (`jalankan.tunda_impor`), both called when a build starts: importing this package changes
-  nothing in ``sys.modules``.
+  `jalankan.lewati_rfc3987`) and imports papermill's requests and BeautifulSoup's CSS
+  selector engine (soupsieve) only if used (`jalankan.tunda_impor`), both called when a build
+  starts: importing this package changes nothing in ``sys.modules``.
 A batch runs builds on a spawn process pool (or a Dask cluster's executor); each worker pays
 its imports (nbformat, papermill, nbconvert, its first template compile) and its browser once
 and keeps them warm for all its reports. What a worker never reuses is a kernel: every report gets
