@@ -17,7 +17,6 @@ The parse itself builds bs4's tree with one handler per html.parser event (`baca
 
 import functools
 from html import escape
-from itertools import pairwise
 
 from bs4 import BeautifulSoup, NavigableString
 
@@ -232,8 +231,27 @@ def seperti_dibaca(soup):
 
 
 def teks_bersebelahan(tag) -> bool:
-    """Whether two plain strings stand side by side among `tag`'s children."""
-    return any(type(a) is type(b) is NavigableString for a, b in pairwise(tag.contents))
+    """Whether two plain strings stand side by side among `tag`'s children. A tag of fewer
+    than two children is answered at once, the others in a plain loop: three quarters of
+    the edition's ~6 600 tags have at most one child, and `seperti_dibaca` asks of each
+    (0,010 -> 0,004 CPU-s a report with ``any`` over ``pairwise``, issue 15).
+
+    >>> s = BeautifulSoup("<p>a<b>b</b>c</p>", "html.parser")
+    >>> teks_bersebelahan(s.p), teks_bersebelahan(s.b)
+    (False, False)
+    >>> _ = s.p.append("d"); teks_bersebelahan(s.p)
+    True
+    """
+    isi = tag.contents
+    if len(isi) < 2:
+        return False
+    sebelum = False
+    for anak in isi:
+        kini = type(anak) is NavigableString
+        if kini and sebelum:
+            return True
+        sebelum = kini
+    return False
 
 
 def _gabung_teks(tag) -> None:
