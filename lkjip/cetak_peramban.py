@@ -285,7 +285,10 @@ def pilih_varian(html: str, cetak_tipis, varian: tuple[str, ...]) -> tuple:
         for kelas in varian:
             baru = terbaik[0].replace(f'class="lk-bab" data-bab="{nomor_bab}"',
                                       f'class="lk-bab {kelas}" data-bab="{nomor_bab}"', 1)
-            lain = (baru, *cetak_tipis(baru, nomor_bab, terbaik[1]))
+            # the chapter already set in a setting kept (fewer such pages, some left): the
+            # class is not put in again, the same document need not be laid out again
+            lain = terbaik if baru == terbaik[0] else \
+                (baru, *cetak_tipis(baru, nomor_bab, terbaik[1]))
             if len(lain[2]) < len(terbaik[2]):
                 terbaik = lain
             if all(b != nomor_bab for _, b in lain[2]):

@@ -114,3 +114,21 @@ def test_weasyprint_menata_setelan_dicoba_utuh(monkeypatch):
     html = '<div class="lk-bab" data-bab="1"><h1>BAB I</h1></div>'
     assert ekspor_cetak._susun_pdf(html, Dok) == html.replace(
         'class="lk-bab"', f'class="lk-bab {VARIAN[0]}"').encode()
+
+
+def test_setelan_yang_sama_tidak_ditata_ulang():
+    """A setting that leaves fewer near-empty pages but not none is kept, and the next
+    classes are then not put into that chapter (its ``class`` is no longer the plain one):
+    the same document, laid out once, not once per class left. By hand: chapter 1 has two
+    near-empty pages, one with VARIAN[0]; three settings, so the plain one and VARIAN[0]
+    laid out, and VARIAN[0] kept."""
+    dicetak = []
+
+    def cetak_tipis(h, *_):
+        dicetak.append(h)
+        return "tata", [(3, "1")] if "lk-bab lk-" in h else [(2, "1"), (3, "1")]
+
+    html = '<div class="lk-bab" data-bab="1"><h1>BAB I</h1></div>'
+    kelas = html.replace('class="lk-bab"', f'class="lk-bab {VARIAN[0]}"')
+    assert cetak_peramban.pilih_varian(html, cetak_tipis, VARIAN) == (kelas, "tata", [(3, "1")])
+    assert dicetak == [html, kelas]
