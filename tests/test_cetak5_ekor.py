@@ -54,20 +54,26 @@ def _piksel(pdf: bytes, folder: Path, nama: str) -> list[bytes]:
             for p in sorted(folder.glob(f"{nama}-*.png"))]
 
 
+def _cari_tipis(mesin) -> str:
+    """The first document (`_dokumen`) whose print leaves BAB II a near-empty page."""
+    for alinea in range(8, 24):
+        html = _dokumen(alinea)
+        h, bab, ttd = cetak_peramban._penanda(html)
+        pembaca, tujuan = cetak_peramban._cetak_bagian(mesin.cetak, h, "isi")
+        tipis = cetak_peramban.halaman_tipis(pembaca, tujuan, bab, ttd, cetak_peramban._tepi(h))
+        if tipis:
+            assert [b for _, b in tipis] == ["2"]
+            return html
+    pytest.fail("tidak ada panjang yang menyisakan halaman tipis")
+
+
 def test_setelan_bab_dicoba_dicetak_dari_babnya_saja():
     """BAB II's last lines alone on a page: the setting tried is printed from BAB II on (no
     BAB I, no front matter measured), and the joined PDF has the pages (as pixels), the page
     labels and the Daftar Isi numbers of the same report with that setting given to BAB II
     beforehand, printed whole."""
     mesin = peramban.peramban()
-    for alinea in range(8, 24):  # the first length that leaves BAB II a near-empty page
-        html = _dokumen(alinea)
-        h, bab, ttd = cetak_peramban._penanda(html)
-        pembaca, tujuan = cetak_peramban._cetak_bagian(mesin.cetak, h, "isi")
-        tipis = cetak_peramban.halaman_tipis(pembaca, tujuan, bab, ttd, cetak_peramban._tepi(h))
-        if tipis:
-            break
-    assert [b for _, b in tipis] == ["2"], "tidak ada panjang yang menyisakan halaman tipis"
+    html = _cari_tipis(mesin)
 
     dicetak: list[str] = []
 
@@ -132,3 +138,26 @@ def test_setelan_yang_sama_tidak_ditata_ulang():
     kelas = html.replace('class="lk-bab"', f'class="lk-bab {VARIAN[0]}"')
     assert cetak_peramban.pilih_varian(html, cetak_tipis, VARIAN) == (kelas, "tata", [(3, "1")])
     assert dicetak == [html, kelas]
+
+
+def test_bab_tidak_di_halamannya_dicetak_utuh(monkeypatch):
+    """A print from the chapter on that does not put the chapter's first page where the
+    whole puts it (here one empty page too few) is not used: the setting is printed whole,
+    as before, and the PDF is byte for byte the one of the report printed whole with that
+    setting given beforehand."""
+    mesin = peramban.peramban()
+    html = _cari_tipis(mesin)
+    asli = cetak_peramban._html_ekor
+    monkeypatch.setattr(cetak_peramban, "_html_ekor",
+                        lambda h, i, awal, s: asli(h, i, awal - 1, s))
+    dicetak: list[str] = []
+    pdf = cetak_peramban.susun(html, lambda t: dicetak.append(t) or mesin.cetak(t), VARIAN)
+    dicoba = [d for d in dicetak if 'class="lk-bab lk-' in d]
+    # each setting tried: the print from the chapter on, then the whole
+    assert len(dicoba) % 2 == 0 and all('<h1 id="bab-1">' in d for d in dicoba[1::2])
+    kelas = next(v for v in VARIAN if f'class="lk-bab {v}" data-bab="2"' in dicoba[-1])
+    monkeypatch.undo()
+    harapan = cetak_peramban.susun(
+        html.replace('class="lk-bab" data-bab="2"', f'class="lk-bab {kelas}" data-bab="2"'),
+        mesin.cetak, VARIAN)
+    assert pdf == harapan
