@@ -5,17 +5,29 @@
 # (WeasyPrint's, used where no browser is found), poppler-utils (pdftotext/pdftoppm, used by
 # tests) and DejaVu fonts.
 set -euo pipefail
-pkgs=(chromium chromium-headless-shell libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils fonts-dejavu-core shared-mime-info)
+pkgs=(chromium libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils fonts-dejavu-core shared-mime-info)
+# wanted, not needed: where the distribution has no such package (Debian before bookworm's
+# Chromium 120, Ubuntu's snap Chromium) the browser prints instead
+optional=(chromium-headless-shell)
+terpasang() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 missing=()
 for p in "${pkgs[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  terpasang "$p" || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+extra=()
+for p in "${optional[@]}"; do
+  terpasang "$p" || extra+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && [ ${#extra[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-  echo "Memasang paket sistem: ${missing[*]}"
   apt-get update -qq
+  for p in "${extra[@]}"; do  # only what this distribution has
+    apt-cache show "$p" >/dev/null 2>&1 && missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && exit 0
+  echo "Memasang paket sistem: ${missing[*]}"
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-else
+elif [ ${#missing[@]} -gt 0 ]; then
   echo "Paket sistem yang dibutuhkan belum terpasang: ${missing[*]}" >&2
   echo "Pasang dengan: sudo apt-get install ${missing[*]}" >&2
   exit 1
