@@ -400,8 +400,9 @@ KODE_BATCH = """
 """
 
 
-@pytest.mark.parametrize("jobs", [1, 2])
-def test_ctrl_c_menghentikan_batch_tanpa_sisa_dan_melaporkan(tmp_path, jobs):
+def _batch_berjalan(tmp_path: Path, jobs: int) -> tuple[subprocess.Popen, Path]:
+    """A batch of 4 mini kecamatan (`KODE_BATCH`) once its first report is there and the
+    others are running; its output folder."""
     for k in ("satu", "dua", "tiga", "empat"):
         tulis_mini(tmp_path / "data", kecamatan=k)
     shutil.copytree(CONTOH, tmp_path / "bab")
@@ -410,8 +411,14 @@ def test_ctrl_c_menghentikan_batch_tanpa_sisa_dan_melaporkan(tmp_path, jobs):
                                                 bab=str(tmp_path / "bab"), jobs=jobs))
     akhir = time.monotonic() + 240
     while not list(keluar.glob("*/2023/*.pdf")) and time.monotonic() < akhir:
-        time.sleep(0.1)  # Ctrl-C once the first report is there and others are running
+        time.sleep(0.1)
     assert proses.poll() is None, _tunggu(proses)
+    return proses, keluar
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_ctrl_c_menghentikan_batch_tanpa_sisa_dan_melaporkan(tmp_path, jobs):
+    proses, keluar = _batch_berjalan(tmp_path, jobs)  # Ctrl-C while others are running
     os.killpg(proses.pid, signal.SIGINT)
     keluaran, err = _tunggu(proses, 120)
     assert proses.returncode == 130, err
@@ -452,16 +459,7 @@ def test_sigterm_menghentikan_batch_tanpa_pekerja_yatim(tmp_path, jobs):
     does: its workers are stopped, no process of its session, no kernel and no temporary
     folder left. Before, the batch ended at once and its two workers lived on as orphans,
     each with a browser of its own."""
-    for k in ("satu", "dua", "tiga", "empat"):
-        tulis_mini(tmp_path / "data", kecamatan=k)
-    shutil.copytree(CONTOH, tmp_path / "bab")
-    keluar = tmp_path / "keluar"
-    proses = _mulai(tmp_path, KODE_BATCH.format(data=str(tmp_path / "data"), keluar=str(keluar),
-                                                bab=str(tmp_path / "bab"), jobs=jobs))
-    akhir = time.monotonic() + 240
-    while not list(keluar.glob("*/2023/*.pdf")) and time.monotonic() < akhir:
-        time.sleep(0.1)
-    assert proses.poll() is None, _tunggu(proses)
+    proses, keluar = _batch_berjalan(tmp_path, jobs)
     os.kill(proses.pid, signal.SIGTERM)
     keluaran, err = _tunggu(proses, 120)
     assert proses.returncode == 130, err
