@@ -400,9 +400,8 @@ KODE_BATCH = """
 """
 
 
-def _batch_berjalan(tmp_path: Path, jobs: int) -> tuple[subprocess.Popen, Path]:
-    """A batch of 4 mini kecamatan (`KODE_BATCH`) once its first report is there and the
-    others are running; its output folder."""
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_ctrl_c_menghentikan_batch_tanpa_sisa_dan_melaporkan(tmp_path, jobs):
     for k in ("satu", "dua", "tiga", "empat"):
         tulis_mini(tmp_path / "data", kecamatan=k)
     shutil.copytree(CONTOH, tmp_path / "bab")
@@ -411,14 +410,8 @@ def _batch_berjalan(tmp_path: Path, jobs: int) -> tuple[subprocess.Popen, Path]:
                                                 bab=str(tmp_path / "bab"), jobs=jobs))
     akhir = time.monotonic() + 240
     while not list(keluar.glob("*/2023/*.pdf")) and time.monotonic() < akhir:
-        time.sleep(0.1)
+        time.sleep(0.1)  # Ctrl-C once the first report is there and others are running
     assert proses.poll() is None, _tunggu(proses)
-    return proses, keluar
-
-
-@pytest.mark.parametrize("jobs", [1, 2])
-def test_ctrl_c_menghentikan_batch_tanpa_sisa_dan_melaporkan(tmp_path, jobs):
-    proses, keluar = _batch_berjalan(tmp_path, jobs)  # Ctrl-C while others are running
     os.killpg(proses.pid, signal.SIGINT)
     keluaran, err = _tunggu(proses, 120)
     assert proses.returncode == 130, err
@@ -459,7 +452,16 @@ def test_sigterm_menghentikan_batch_tanpa_pekerja_yatim(tmp_path, jobs):
     does: its workers are stopped, no process of its session, no kernel and no temporary
     folder left. Before, the batch ended at once and its two workers lived on as orphans,
     each with a browser of its own."""
-    proses, keluar = _batch_berjalan(tmp_path, jobs)
+    for k in ("satu", "dua", "tiga", "empat"):
+        tulis_mini(tmp_path / "data", kecamatan=k)
+    shutil.copytree(CONTOH, tmp_path / "bab")
+    keluar = tmp_path / "keluar"
+    proses = _mulai(tmp_path, KODE_BATCH.format(data=str(tmp_path / "data"), keluar=str(keluar),
+                                                bab=str(tmp_path / "bab"), jobs=jobs))
+    akhir = time.monotonic() + 240
+    while not list(keluar.glob("*/2023/*.pdf")) and time.monotonic() < akhir:
+        time.sleep(0.1)
+    assert proses.poll() is None, _tunggu(proses)
     os.kill(proses.pid, signal.SIGTERM)
     keluaran, err = _tunggu(proses, 120)
     assert proses.returncode == 130, err
