@@ -431,53 +431,6 @@ def test_ctrl_c_menghentikan_batch_tanpa_sisa_dan_melaporkan(tmp_path, jobs):
     assert _koneksi_kernel(tmp_path) == []
 
 
-def _sesi(sid: int) -> list[str]:
-    """The processes still running in session `sid` (the batch's, with its workers and their
-    browsers; kernels start sessions of their own: `_tunggu_tanpa_kernel`)."""
-    sisa = []
-    for pid in filter(str.isdigit, os.listdir("/proc")):
-        try:
-            if os.getsid(int(pid)) == sid and int(pid) != sid:
-                with open(f"/proc/{pid}/stat") as f:
-                    if f.read().rsplit(")", 1)[1].split()[0] != "Z":
-                        sisa.append(pid)
-        except (OSError, IndexError):
-            pass
-    return sisa
-
-
-@pytest.mark.parametrize("jobs", [1, 2])
-def test_sigterm_menghentikan_batch_tanpa_pekerja_yatim(tmp_path, jobs):
-    """SIGTERM to the batch process alone (a scheduler's stop, `timeout`) stops it as Ctrl-C
-    does: its workers are stopped, no process of its session, no kernel and no temporary
-    folder left. Before, the batch ended at once and its two workers lived on as orphans,
-    each with a browser of its own."""
-    for k in ("satu", "dua", "tiga", "empat"):
-        tulis_mini(tmp_path / "data", kecamatan=k)
-    shutil.copytree(CONTOH, tmp_path / "bab")
-    keluar = tmp_path / "keluar"
-    proses = _mulai(tmp_path, KODE_BATCH.format(data=str(tmp_path / "data"), keluar=str(keluar),
-                                                bab=str(tmp_path / "bab"), jobs=jobs))
-    akhir = time.monotonic() + 240
-    while not list(keluar.glob("*/2023/*.pdf")) and time.monotonic() < akhir:
-        time.sleep(0.1)
-    assert proses.poll() is None, _tunggu(proses)
-    os.kill(proses.pid, signal.SIGTERM)
-    keluaran, err = _tunggu(proses, 120)
-    assert proses.returncode == 130, err
-    hasil = json.loads(keluaran.strip().splitlines()[-1])
-    assert len(hasil) == 4 and any(ok for _, ok, _ in hasil), hasil
-    # the workers learn of it only from the batch (`hentikan`): the reports they were
-    # building may end first
-    assert all(ok or alasan == laporan.ALASAN_BATAL for _, ok, alasan in hasil), hasil
-    akhir = time.monotonic() + 30
-    while _sesi(proses.pid) and time.monotonic() < akhir:
-        time.sleep(0.2)
-    assert _sesi(proses.pid) == []
-    assert _tunggu_tanpa_kernel(tmp_path / "bab") == []
-    assert _sisa(keluar) == []
-
-
 # --- stopping a batch's workers: SIGINT, then SIGTERM, then SIGKILL ----------------
 
 class _Proses:

@@ -95,19 +95,11 @@ def ingat_ctrl_c():
         ditekan.append(nomor)
         signal.default_int_handler(nomor, frame)
 
-    # SIGTERM (a scheduler's stop, `timeout`, `kill`) takes the same path where nothing else
-    # handles it: its default ended this process at once, and the pool's workers, which hold
-    # their queues' both ends, lived on as orphans, each starting a browser of its own
-    term = signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
     signal.signal(signal.SIGINT, tangan)
-    if term:
-        signal.signal(signal.SIGTERM, tangan)
     try:
         yield ditekan
     finally:
         signal.signal(signal.SIGINT, signal.default_int_handler)
-        if term:
-            signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _hasil(f):
