@@ -50,7 +50,8 @@ KELAS_KINERJA = 8
 # CSS px of a tab's viewport (``--window-size``; see `TINGGI_LAYAR`): without it 780 x 437 in
 # headless Chromium 156, 800 x 600 in its headless shell
 UKURAN_TAB = (800, 400)
-# The browsers to print with, the first found on PATH (`cari`). Chromium's headless shell first
+# The browsers to print with, the first found (`cari`: an absolute path if it is executable,
+# a name on PATH). Chromium's headless shell first
 # (Debian's chromium-headless-shell, Chrome for Testing's chrome-headless-shell): the same
 # Blink, Skia and print code as the browser, built without its user interface. Its PDFs are
 # byte-identical to the browser's (Chromium 156: the example's edition and working paper,
@@ -141,7 +142,7 @@ class TakMenjawab(GalatPeramban):
 
 
 def cari() -> str | None:
-    """The browser to print with: ``LKJIP_PERAMBAN``, else the first of `CALON` on PATH; None
+    """The browser to print with: ``LKJIP_PERAMBAN``, else the first of `CALON` found; None
     when ``LKJIP_PDF=weasyprint``, on Windows (no inheritable fd 3/4 for the pipe), or when
     none is found."""
     if os.environ.get("LKJIP_PDF", "").lower() == "weasyprint" or sys.platform == "win32":

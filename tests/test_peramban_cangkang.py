@@ -19,18 +19,19 @@ def _program(folder: Path, nama: str) -> Path:
 
 @pytest.fixture
 def path_sendiri(tmp_path, monkeypatch):
-    """A PATH of one empty folder; no LKJIP_PERAMBAN or LKJIP_PDF."""
+    """A PATH of one empty folder; no LKJIP_PERAMBAN or LKJIP_PDF; `CALON` without Debian's
+    absolute path of the headless shell (installed on this machine, it would win every test)."""
     monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setattr(peramban, "CALON", peramban.CALON[1:])
     monkeypatch.delenv("LKJIP_PERAMBAN", raising=False)
     monkeypatch.delenv("LKJIP_PDF", raising=False)
     monkeypatch.setattr(peramban.sys, "platform", "linux")
     return tmp_path
 
 
-def test_cangkang_didahulukan(path_sendiri, monkeypatch):
+def test_cangkang_didahulukan(path_sendiri):
     _program(path_sendiri, "chromium")
     cangkang = _program(path_sendiri, "chromium-headless-shell")
-    monkeypatch.setattr(peramban, "CALON", peramban.CALON[1:])  # not Debian's own path
     assert peramban.cari() == str(cangkang)
 
 
@@ -39,26 +40,23 @@ def test_program_debian_bukan_skripnya(path_sendiri, monkeypatch):
     program itself is taken, so that killing the browser kills the browser."""
     program = _program(path_sendiri, "program-cangkang")
     _program(path_sendiri, "chromium-headless-shell")
-    monkeypatch.setattr(peramban, "CALON", (str(program), *peramban.CALON[1:]))
+    monkeypatch.setattr(peramban, "CALON", (str(program), *peramban.CALON))
     assert peramban.cari() == str(program)
 
 
-def test_tanpa_cangkang_peramban_biasa(path_sendiri, monkeypatch):
-    monkeypatch.setattr(peramban, "CALON", peramban.CALON[1:])
+def test_tanpa_cangkang_peramban_biasa(path_sendiri):
     assert peramban.cari() is None
     chromium = _program(path_sendiri, "chromium")
     assert peramban.cari() == str(chromium)
 
 
-def test_cangkang_chrome_for_testing(path_sendiri, monkeypatch):
-    monkeypatch.setattr(peramban, "CALON", peramban.CALON[1:])
+def test_cangkang_chrome_for_testing(path_sendiri):
     _program(path_sendiri, "google-chrome")
     cangkang = _program(path_sendiri, "chrome-headless-shell")
     assert peramban.cari() == str(cangkang)
 
 
 def test_pilihan_pengguna_tetap_menang(path_sendiri, monkeypatch):
-    monkeypatch.setattr(peramban, "CALON", peramban.CALON[1:])
     _program(path_sendiri, "chromium-headless-shell")
     chromium = _program(path_sendiri, "chromium")
     monkeypatch.setenv("LKJIP_PERAMBAN", "chromium")
