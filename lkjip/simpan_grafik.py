@@ -447,16 +447,26 @@ def _titik_dalam_sumbu():
         pemilik._check_xy = asli
 
 
+# the length of `_kunci_tata`'s tuple (what another process reads must have it)
+_PANJANG_KUNCI = 13
+
+
 def _kunci_tata(teks, renderer) -> tuple:
     """Everything ``Text._get_layout`` reads (read in matplotlib 3.11): the string, font (a copy:
     FontProperties hash by their mutable state), usetex and math parsing, line spacing,
     alignments, rotation and its mode, the figure's dpi, and the renderer's class and dpi
     (its metrics: SVG's unhinted paths, Agg's hinted pixels; the SVG backend's renderer is
-    wrapped in a MixedModeRenderer, whose inner renderer's class is the one that measures)."""
+    wrapped in a MixedModeRenderer, whose inner renderer's class is the one that measures;
+    a class that measures as another names it, ``_kelas_ukur``: `_kelas_kembar`'s, made anew
+    in each process, is keyed as RendererSVG, so that a key means the same in every kernel of
+    a batch; a class is the same object in a zygote and the kernels it forks, imported
+    before the fork). The rest compares by value."""
     from matplotlib.backends.backend_mixed import MixedModeRenderer
 
     sendiri = renderer._renderer if isinstance(renderer, MixedModeRenderer) else renderer
-    return (type(sendiri), getattr(renderer, "dpi", None), teks.figure.dpi,
+    kelas = type(sendiri)
+    return (vars(kelas).get("_kelas_ukur", kelas), getattr(renderer, "dpi", None),
+            teks.figure.dpi,
             teks.get_text(), teks.get_fontproperties().copy(), teks.get_usetex(),
             teks.get_parse_math(), teks._linespacing, teks._multialignment,
             teks.get_horizontalalignment(), teks.get_verticalalignment(), teks.get_rotation(),
@@ -531,7 +541,10 @@ def _kelas_kembar():
 
     nama = [n for n in dir(RendererSVG)
             if n.startswith("draw_") or n in ("open_group", "close_group", "finalize")]
-    RendererKembar = type("RendererKembar", (RendererSVG,), {n: berdua(n) for n in nama})
+    # measures texts as RendererSVG (only its drawing differs): their layouts are the same,
+    # and keyed on that class they can be shared with other processes (`_kunci_tata`)
+    RendererKembar = type("RendererKembar", (RendererSVG,),
+                          {**{n: berdua(n) for n in nama}, "_kelas_ukur": RendererSVG})
 
     class KanvasKembar(FigureCanvasSVG):
         kembar = _Kembar()

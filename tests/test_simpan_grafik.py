@@ -427,3 +427,31 @@ def test_ctrl_c_saat_menunggu_anak_tidak_meninggalkan_proses(monkeypatch, cabang
     finally:
         pengatur.cancel()
     assert len(cabang) == 1 and _sudah_dituai(cabang[0])
+
+
+def test_kunci_tata_bermakna_sama_di_proses_lain(monkeypatch):
+    """A layout's key names the renderer class that measures: the screen SVG's renderer class
+    (`_kelas_kembar`, which each kernel makes anew) is keyed as RendererSVG. Two saves of one
+    chart, the second with that class made again (as in another kernel of a batch), give the
+    same keys, which pickle (another process can read them, `bagikan_tata`); the key has the
+    length a shared file is checked against."""
+    import pickle
+
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.backends.backend_svg import RendererSVG
+
+    asli, kunci = simpan_grafik._kunci_tata, []
+    monkeypatch.setattr(simpan_grafik, "_kunci_tata",
+                        lambda t, r: kunci.append(asli(t, r)) or kunci[-1])
+    monkeypatch.setattr(simpan_grafik, "BERCABANG", False)
+    hasil = []
+    for _ in range(2):
+        monkeypatch.setattr(simpan_grafik, "_TATA", {})
+        simpan_grafik._kelas_kembar.cache_clear()
+        kunci.clear()
+        simpan_grafik.simpan_grafik(_umum(), "Grafik")
+        hasil.append(list(kunci))
+    assert hasil[0] == hasil[1]
+    assert {k[0] for k in hasil[0]} == {RendererSVG, RendererAgg}
+    assert pickle.loads(pickle.dumps(hasil[0])) == hasil[0]
+    assert {len(k) for k in hasil[0]} == {simpan_grafik._PANJANG_KUNCI}
