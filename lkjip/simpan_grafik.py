@@ -25,6 +25,16 @@ a millionth of a point (tests/test_simpan_grafik.py):
   report). The key adds what a layout depends on beyond the text (`_lingkungan_teks`: font,
   text and math text rcParams, the fonts known), so a figure or a setting an analyst changes
   is laid out again. 15 charts in a kernel: ~1,28 -> ~1,14 CPU-s (load ~10).
+- Shared between a batch's kernels (`bagikan_tata`, `muat_tata`). A batch forks its kernels
+  from a zygote that never draws (`lkjip.zigot`), so each started with no layout and made
+  ~740-920 of a real report's, though most were another kecamatan's texts too (ticks, units,
+  legends, the kabupaten's names). Each kernel writes the layouts it makes to the zygote's
+  folder after each chart; the zygote reads them before forking the next kernel (each file
+  once, then removed; its store bounded by `_TATA_BAGI_MAKS`), which inherits them: ~95-300
+  made a report after the first two. A key means the same in every process of the batch:
+  the environment written in full, the renderer class the one that measures. 14 real reports
+  (``--jobs 2``): kernels' CPU 31,19 -> 29,96 s, medians of 3 alternated (load ~3), every
+  output the same (PDF bytes; HTML, notebook, DOCX parts with random ids and times set aside).
 - The screen save's layout pass lays out only (`_tata_letak_saja`). Before measuring the tight
   box, ``savefig`` draws the whole figure with drawing disabled, only so that ``Figure.draw``
   runs the layout engine first; that draw of every artist (~0,1 CPU-s of 15 charts) is
@@ -69,7 +79,10 @@ def simpan_grafik(fig, jenis: str) -> tuple[bytes, bytes, bytes]:
     measured once per kind of renderer. ``jenis="Gambar"`` keeps the screen SVG's text as text
     too (names in a diagram can be searched and copied)."""
     with _tata_sekali(), _ukur_sekali(), _titik_dalam_sumbu():
-        return _tiga_simpanan(fig, jenis, hemat=True)
+        hasil = _tiga_simpanan(fig, jenis, hemat=True)
+    if _BAGI is not None and _TATA_BARU:
+        _kirim_tata()
+    return hasil
 
 
 def _tiga_simpanan(fig, jenis: str, hemat: bool = False) -> tuple[bytes, bytes, bytes]:
@@ -356,11 +369,165 @@ def _tata_sekali():
             hasil = _TATA.get(kunci)
             if hasil is None:
                 hasil = _TATA[kunci] = asli(self, renderer)
+                if _BAGI is not None:
+                    _TATA_BARU.append(kunci)
             kotak, baris, pojok = hasil
             return kotak.frozen(), list(baris), pojok
         return tata
 
     return _simpan_jawaban(Text, "_get_layout", _TATA, bungkus)
+
+
+# A batch's layouts shared between its kernels (`bagikan_tata`, `muat_tata`; issue 15).
+# In a kernel forked by a batch's zygote: the zygote's folder, where the layouts this kernel
+# makes are written (None: a kernel of its own, or nothing more to share)
+_BAGI: str | None = None
+_TATA_BARU: list = []  # keys of `_TATA` laid out here and not written yet
+# the zygote reads layouts into its `_TATA` up to this many, leaving a kernel room for its own
+# before its `_TATA_MAKS`
+_TATA_BAGI_MAKS = _TATA_MAKS // 2
+_TANDA_BAGI = "lkjip-tata-1"  # what a file written by `_kirim_tata` starts with
+_urut_kirim = 0  # this kernel's files written
+
+
+def bagikan_tata(folder: str) -> None:
+    """In a kernel just forked by a batch's zygote: write the layouts this kernel makes to
+    `folder` (after each `simpan_grafik`, `_kirim_tata`), whence the zygote reads them for
+    the kernels it forks next (`muat_tata`). Nothing when the zygote's store is full: it
+    would read no more."""
+    global _BAGI, _urut_kirim
+    _TATA_BARU.clear()
+    _urut_kirim = 0
+    _BAGI = folder if len(_TATA) < _TATA_BAGI_MAKS else None
+
+
+def _kelas_bagi() -> tuple:
+    """The renderer classes whose layouts are shared: those `simpan_grafik` measures with (the
+    SVG and the PNG's), modules a batch's zygote has imported (`lkjip.zigot.MODUL`)."""
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.backends.backend_svg import RendererSVG
+
+    return RendererSVG, RendererAgg
+
+
+def _kirim_tata() -> None:
+    """Write the layouts laid out here since the last call (`_TATA_BARU`) to the batch's folder
+    `_BAGI`, in one file put there whole (written aside, then renamed): each with its
+    `_lingkungan_teks` in full (its number is this process's). Only where the fonts known are
+    the zygote's (`_fon_dikenal`; the zygote checks again) and the renderer one it has
+    imported. A failure to write ends the sharing for this kernel; the report goes on."""
+    global _BAGI, _urut_kirim
+    import pickle
+
+    baru = [k for k in _TATA_BARU if k in _TATA]
+    _TATA_BARU.clear()
+    nomor = {n: ling for ling, n in _LINGKUNGAN.items()}
+    kelas, fon = _kelas_bagi(), _fon_dikenal()
+    dipakai: dict = {}  # {number here: index in the file}
+    entri = []
+    for kunci in baru:
+        ling = nomor.get(kunci[0])
+        if ling is None or tuple(ling[1:]) != fon or kunci[1] not in kelas:
+            continue
+        entri.append((dipakai.setdefault(kunci[0], len(dipakai)), kunci[1:], _TATA[kunci]))
+    if not entri:
+        return
+    _urut_kirim += 1
+    nama = f"{os.getpid()}-{_urut_kirim}"
+    sementara, jadi = (os.path.join(_BAGI, n) for n in (f".{nama}.tmp", f"{nama}.tata"))
+    isi = (_TANDA_BAGI, [nomor[n] for n in dipakai], entri)
+    try:
+        with open(sementara, "wb") as f:
+            pickle.dump(isi, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(sementara, jadi)
+    except Exception:  # noqa: BLE001 - a folder gone or full, a layout that will not pickle
+        _BAGI = None
+        with contextlib.suppress(OSError):
+            os.unlink(sementara)
+
+
+def muat_tata(folder: str) -> int:
+    """In a batch's zygote, before it forks a kernel: the layouts its kernels wrote to `folder`
+    since the last call (`_kirim_tata`) added to this process's `_TATA` (the kernels forked
+    next inherit them), up to `_TATA_BAGI_MAKS`; each file read once and removed: a layout is
+    read once for each kernel that wrote it, however many kernels follow. A file that cannot
+    be read, or holds anything but layouts, is ignored (and removed); so is a layout made
+    where other fonts were known than here. Files still being written (``.*.tmp``) are left.
+    Returns the number of layouts added."""
+    try:
+        nama = sorted(n for n in os.listdir(folder)
+                      if n.endswith(".tata") and not n.startswith("."))
+    except OSError:
+        return 0
+    tambah = 0
+    for n in nama:
+        jalur = os.path.join(folder, n)
+        try:
+            if len(_TATA) < _TATA_BAGI_MAKS:
+                tambah += _muat_satu(jalur)
+        except Exception:  # noqa: BLE001 - a damaged or foreign file: ignored
+            pass
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(jalur)
+    return tambah
+
+
+def _muat_satu(jalur: str) -> int:
+    """The layouts of one file of `_kirim_tata` into `_TATA` (those not there yet, up to
+    `_TATA_BAGI_MAKS`); raises when the file is not one whole."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.transforms import Bbox
+
+    with open(jalur, "rb") as f:
+        tanda, lingkungan, entri = _pemuat(f).load()
+    if tanda != _TANDA_BAGI or not isinstance(lingkungan, list) or not isinstance(entri, list):
+        raise ValueError(jalur)
+    kelas, fon = _kelas_bagi(), _fon_dikenal()
+    for ling in lingkungan:
+        if not (isinstance(ling, tuple) and len(ling) == 4 and isinstance(ling[0], tuple)):
+            raise ValueError(jalur)
+    for entri_ in entri:
+        i, kunci, nilai = entri_
+        if not (type(i) is int and 0 <= i < len(lingkungan) and type(kunci) is tuple
+                and len(kunci) == _PANJANG_KUNCI and kunci[0] in kelas
+                and type(kunci[3]) is str and type(kunci[4]) is FontProperties
+                and type(nilai) is tuple and len(nilai) == 3 and type(nilai[0]) is Bbox
+                and type(nilai[1]) is list):
+            raise ValueError(jalur)
+    nomor = [_LINGKUNGAN.setdefault(ling, len(_LINGKUNGAN)) if ling[1:] == fon else None
+             for ling in lingkungan]
+    tambah = 0
+    for i, kunci, nilai in entri:
+        if len(_TATA) >= _TATA_BAGI_MAKS:
+            break
+        if nomor[i] is not None and _TATA.setdefault((nomor[i], *kunci), nilai) is nilai:
+            tambah += 1
+    return tambah
+
+
+def _pemuat(f):
+    """An unpickler of file `f` (`_kirim_tata`'s) that builds nothing but what a layout holds
+    (numbers, strings, tuples, lists, numpy arrays and floats, ``Bbox``, ``FontProperties``,
+    the renderer classes of `_kelas_bagi`) and imports nothing."""
+    import pickle
+
+    import numpy
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.transforms import Bbox
+
+    izin = (Bbox, FontProperties, numpy.dtype, numpy.ndarray, *_kelas_bagi())
+
+    class Pemuat(pickle.Unpickler):
+        def find_class(self, modul, nama):
+            obj = getattr(sys.modules.get(modul), nama, None)
+            if obj is not None and (any(obj is x for x in izin) or (
+                    modul.startswith("numpy.") and nama in ("scalar", "_frombuffer",
+                                                            "_reconstruct"))):
+                return obj
+            raise pickle.UnpicklingError(f"{modul}.{nama}")
+
+    return Pemuat(f)
 
 
 # the kernel's SVG text measures (`_ukur_sekali`): {key: (width, height, descent)}
@@ -399,12 +566,19 @@ def _lingkungan_teks() -> tuple:
     the rcParams of fonts (a generic family's list), text (hinting, kerning, TeX) and math
     text, and the fonts matplotlib knows (an analyst may add one)."""
     import matplotlib
+
+    rc = matplotlib.rcParams
+    return (tuple((k, repr(rc[k])) for k in sorted(rc)
+                  if k.startswith(("font.", "text.", "mathtext."))), *_fon_dikenal())
+
+
+def _fon_dikenal() -> tuple[int, int, int]:
+    """The fonts matplotlib knows, as `_lingkungan_teks` tells them apart: its font manager
+    (an analyst may replace it) and how many fonts it lists (or add one)."""
     from matplotlib import font_manager
 
-    rc, fm = matplotlib.rcParams, font_manager.fontManager
-    return (tuple((k, repr(rc[k])) for k in sorted(rc)
-                  if k.startswith(("font.", "text.", "mathtext."))),
-            id(fm), len(fm.ttflist), len(fm.afmlist))
+    fm = font_manager.fontManager
+    return id(fm), len(fm.ttflist), len(fm.afmlist)
 
 
 @contextmanager
@@ -447,7 +621,7 @@ def _titik_dalam_sumbu():
         pemilik._check_xy = asli
 
 
-# the length of `_kunci_tata`'s tuple (what another process reads must have it)
+# the length of `_kunci_tata`'s tuple (checked in a file of shared layouts, `_muat_satu`)
 _PANJANG_KUNCI = 13
 
 
@@ -459,8 +633,8 @@ def _kunci_tata(teks, renderer) -> tuple:
     wrapped in a MixedModeRenderer, whose inner renderer's class is the one that measures;
     a class that measures as another names it, ``_kelas_ukur``: `_kelas_kembar`'s, made anew
     in each process, is keyed as RendererSVG, so that a key means the same in every kernel of
-    a batch; a class is the same object in a zygote and the kernels it forks, imported
-    before the fork). The rest compares by value."""
+    a batch, `bagikan_tata`; a class is the same object in a zygote and the kernels it
+    forks, imported before the fork). The rest compares by value."""
     from matplotlib.backends.backend_mixed import MixedModeRenderer
 
     sendiri = renderer._renderer if isinstance(renderer, MixedModeRenderer) else renderer

@@ -48,6 +48,10 @@ as for a kernel (the batch then spawns the worker). So that a terminal's Ctrl-C 
 these workers, the batch's zygote stays in the batch's process group (it ignores SIGINT; its
 kernels make sessions of their own).
 
+A batch's kernels share the chart text layouts they make (`_tata_bersama`): each writes its
+own to a folder `Zigot` makes and removes, and the zygote reads them before each fork, so the
+next kernels inherit them.
+
 Shared with the zygote, unlike a new process: the str hash seed (``PYTHONHASHSEED`` random
 per zygote, not per kernel; no report output depends on set order of strings) and the
 allocator's layout of the imported modules (copy-on-write pages, so less memory per kernel).
@@ -63,10 +67,12 @@ import os
 import secrets
 import select
 import selectors
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 from contextlib import contextmanager
 
@@ -148,6 +154,10 @@ sys.exit(kode)
 _AKTIF: dict[int, Zigot | ZigotBatch] = {}  # this process's zygote (a forked child has none)
 # The batch's zygote (`bersama`), for the pool workers: JSON [socket name, pid, spec argv].
 ENV_BERSAMA = "LKJIP_ZIGOT_BERSAMA"
+# In the zygote's environment (taken out of it first thing): the folder where its kernels
+# leave the chart text layouts they made, for the kernels forked after them (`_tata_bersama`)
+ENV_TATA = "LKJIP_ZIGOT_TATA"
+AWALAN_TATA = "lkjip-tata-"  # that folder's name: this, the pid of the process that made it, -
 EKOR = ["-m", "ipykernel_launcher", "-f", "{connection_file}"]  # a spec the zygote can serve
 # ipykernel options of every report's kernel, forked here or started by `lkjip.bangun.kernel`:
 # no IPython history database. A kernel otherwise writes every cell to
@@ -178,16 +188,29 @@ class Zigot:
         self.alamat = f"lkjip-zigot-{os.getpid()}-{secrets.token_hex(8)}"  # abstract socket
         env = dict(os.environ, **{JPY_INDUK: str(os.getpid())})  # as jupyter_client sets it
         env.setdefault(*MPL_INLINE)
+        # the kernels' shared chart text layouts (`_tata_bersama`): made here, removed by
+        # `tutup` (the zygote is killed, it cannot remove it) or, when this process was killed
+        # first, by the next one (`_sapu_tata`); none when it cannot be made
+        try:
+            _sapu_tata(tempfile.gettempdir())
+            self.tata: str | None = tempfile.mkdtemp(prefix=f"{AWALAN_TATA}{os.getpid()}-")
+            env[ENV_TATA] = self.tata
+        except OSError:
+            self.tata = None
         # Listening before the zygote starts: launchers wait in the backlog while it imports.
-        with socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET) as srv:
-            srv.bind("\0" + self.alamat)
-            srv.listen(64)
-            self.proses = subprocess.Popen(
-                [*argv[:-len(EKOR)], "-c", AWAL, TANDA, str(srv.fileno()),
-                 str(os.getpid()), json.dumps(argv)],
-                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL, env=env, start_new_session=sesi_sendiri,
-                pass_fds=(srv.fileno(),))
+        try:
+            with socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET) as srv:
+                srv.bind("\0" + self.alamat)
+                srv.listen(64)
+                self.proses = subprocess.Popen(
+                    [*argv[:-len(EKOR)], "-c", AWAL, TANDA, str(srv.fileno()),
+                     str(os.getpid()), json.dumps(argv)],
+                    stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL, env=env, start_new_session=sesi_sendiri,
+                    pass_fds=(srv.fileno(),))
+        except BaseException:
+            self._hapus_tata()
+            raise
 
     def hidup(self) -> bool:
         return self.proses.poll() is None
@@ -205,6 +228,14 @@ class Zigot:
         if self.hidup():
             self.proses.kill()
         self.proses.wait()
+        self._hapus_tata()
+
+    def _hapus_tata(self) -> None:
+        """Remove the shared layouts' folder (after the zygote ended: its kernels may write
+        there until they are killed; a kernel forked from it writes no more after the batch)."""
+        if self.tata is not None:
+            shutil.rmtree(self.tata, ignore_errors=True)
+            self.tata = None
 
     def pekerja(self, fds: list[int]) -> int:
         """Have the zygote fork a pool worker (`lkjip.bangun.kumpulan`) with this process's
@@ -222,6 +253,24 @@ class Zigot:
                 return int(json.loads(s.recv(4096) or b"{}").get("pid") or 0)
         except (OSError, ValueError):
             return 0
+
+
+def _sapu_tata(folder: str) -> None:
+    """Remove from `folder` the shared layouts' folders (`Zigot`) whose maker has ended without
+    removing its own (killed: ``tutup`` did not run). A folder whose maker still runs, or may
+    (another user's process), is left."""
+    try:
+        nama = [n for n in os.listdir(folder) if n.startswith(AWALAN_TATA)]
+    except OSError:
+        return
+    for n in nama:
+        try:
+            pid = int(n[len(AWALAN_TATA):].split("-", 1)[0])
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            shutil.rmtree(os.path.join(folder, n), ignore_errors=True)
+        except (ValueError, OSError):  # not such a name, or a process of another user
+            pass
 
 
 class ZigotBatch:
@@ -457,6 +506,32 @@ def _panaskan() -> None:
         pass
 
 
+def _tata_bersama(folder: str | None, kernel: bool = False) -> None:
+    """A batch's chart text layouts shared between its kernels (`lkjip.simpan_grafik`'s
+    `muat_tata` and `bagikan_tata`; issue 15). A kernel used to lay out each of its charts'
+    texts anew (~740-920 layouts a real report), though after other kecamatan's reports only
+    ~95-300 of them are new (14 real reports: kernels' CPU 31,19 -> 29,96 s). Each kernel
+    writes the layouts it makes to `folder` (made by `Zigot`, removed when it stops); the
+    zygote, before forking a kernel, adds those written since its last fork to its own cache
+    (`kernel` false), which the kernel inherits (`kernel` true: it starts writing its own).
+    Each layout written is read once by the zygote, however many kernels follow, and the
+    zygote's cache is bounded. simpan_grafik (a layer above this module, not imported here)
+    is looked up in sys.modules: only a zygote that imported it (`MODUL`) shares. The
+    zygote's new objects are frozen as its imports are (`main`), so that the kernels'
+    collections skip them. Nothing happens without a folder, and a failure here is left
+    alone: the kernel lays its texts out itself."""
+    modul = sys.modules.get("lkjip.simpan_grafik")
+    if folder is None or modul is None:
+        return
+    try:
+        if kernel:
+            modul.bagikan_tata(folder)
+        elif modul.muat_tata(folder):
+            gc.freeze()
+    except Exception:
+        pass
+
+
 def _pengawas(pfd_peluncur: int) -> None:
     """In the kernel: a thread that kills this process when its launcher ends."""
     def tunggu() -> None:
@@ -518,10 +593,10 @@ def _seperti_baru(fds: list[int], env: dict[str, str]) -> None:
     importlib.import_module("numpy.random").seed()
 
 
-def _jadi_kernel(minta: dict, fds: list[int], zigot: int, pilih, conn, diset: dict[str, str]
-                 ) -> None:
-    """In the forked child: become the report's kernel (see the module docstring); never
-    returns."""
+def _jadi_kernel(minta: dict, fds: list[int], zigot: int, pilih, conn, diset: dict[str, str],
+                 tata: str | None = None) -> None:
+    """In the forked child: become the report's kernel (see the module docstring), sharing its
+    chart text layouts through folder `tata` (`_tata_bersama`); never returns."""
     def langkah() -> int:
         _prctl_mati(zigot)
         conn.close()
@@ -529,6 +604,7 @@ def _jadi_kernel(minta: dict, fds: list[int], zigot: int, pilih, conn, diset: di
         os.setsid()
         os.chdir(minta["cwd"])
         _seperti_baru(fds, dict(minta["env"], **diset))
+        _tata_bersama(tata, kernel=True)
         _pengawas(fds[3])
         from ipykernel import kernelapp
 
@@ -596,9 +672,10 @@ def _layani_pekerja(minta: dict, fds: list[int], pilih, conn, dibaca: set[str]) 
 
 
 def _layani(srv: socket.socket, pilih: selectors.BaseSelector, argv: list[str],
-            dibaca: set[str], diset: dict[str, str]) -> None:
+            dibaca: set[str], diset: dict[str, str], tata: str | None = None) -> None:
     """Answer one launcher: fork its kernel and send its pid, or refuse (pid 0); or fork a
-    pool worker (`minta_pekerja`)."""
+    pool worker (`minta_pekerja`). Before a kernel's fork, the chart text layouts the
+    kernels forked before wrote to folder `tata` are read (`_tata_bersama`)."""
     conn, _ = srv.accept()
     fds: list[int] = []
     try:
@@ -613,12 +690,13 @@ def _layani(srv: socket.socket, pilih: selectors.BaseSelector, argv: list[str],
             return
         if len(fds) != 4 or minta["argv"][:-1] != argv[:-1] or _beda_env(minta["env"], dibaca):
             raise OSError("lingkungan berbeda")
+        _tata_bersama(tata)
         sys.stdout.flush()
         sys.stderr.flush()
         zigot = os.getpid()
         pid = os.fork()
         if pid == 0:
-            _jadi_kernel(minta, fds, zigot, pilih, conn, diset)
+            _jadi_kernel(minta, fds, zigot, pilih, conn, diset, tata)
         pfd = os.pidfd_open(pid)
         pilih.register(pfd, selectors.EVENT_READ, (pid, conn))
         socket.send_fds(conn, [json.dumps({"pid": pid}).encode()], [pfd])
@@ -661,6 +739,7 @@ def main(fd: int, induk: int, argv: list[str]) -> None:
     of spec argv `argv` (it was started as that python with those options) until the worker
     `induk` ends."""
     _prctl_mati(induk)
+    tata = os.environ.pop(ENV_TATA, None)  # not the kernels' nor the workers'
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the worker's; it stops us
     malloc_hemat()
     srv = socket.socket(fileno=fd)
@@ -677,7 +756,7 @@ def main(fd: int, induk: int, argv: list[str]) -> None:
     while True:
         for kunci, _ in pilih.select():
             if kunci.data is None:
-                _layani(srv, pilih, argv, dibaca, diset)
+                _layani(srv, pilih, argv, dibaca, diset, tata)
             else:
                 _tuai(kunci.fd, *kunci.data, pilih)
 
