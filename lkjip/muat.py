@@ -9,6 +9,7 @@ is collected; if there is any, one `LkjipError` carries them all. Nothing is wri
 from __future__ import annotations
 
 import copy
+import csv
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,7 +74,23 @@ def baca_csv(path: Path, nama: str, akar: Path | None = None, berkas: Berkas | N
                                               "'sep=' bila ada) harus berisi judul kolom.")]
     if hasil.komentar and len(hasil.baris) == 1:
         return None, [Masalah(nama, pesan=pesan_belum_diisi(berkas))]
-    return _baris_ke_frame(hasil.baris, nama, hasil.pemisah, berkas)
+    return _baris_ke_frame(hasil.baris, nama, hasil.pemisah, berkas,
+                           _lebar_judul(teks, hasil.pemisah))
+
+
+def _lebar_judul(teks: str, pemisah: str) -> int:
+    """How many cells the header line holds as typed, empty ones at its end included (Excel's
+    used range; `lkjip.baca` drops them): a data row longer than this is not the used range.
+
+    >>> _lebar_judul('sep=;\\r\\nkode;nama;;\\r\\n1;a;;\\r\\n', ";")
+    4
+    >>> _lebar_judul("a,b\\n1,2,\\n", ",")
+    2
+    """
+    baris = [b for b in teks.lstrip("\ufeff").splitlines() if b.strip()]
+    if baris and baris[0].strip().lower().startswith("sep="):
+        baris = baris[1:]
+    return len(next(csv.reader(baris[:1], delimiter=pemisah), []))
 
 
 BELUM_DIISI = "belum diisi: hanya berisi judul kolom dan baris contoh '#'."
@@ -117,11 +134,16 @@ def _judul(sel: list[str], nama: str) -> tuple[list[str], list[Masalah]]:
 
 
 def _baris_ke_frame(baris: list[tuple[int, list[str]]], nama: str, pemisah: str = ",",
-                    berkas: Berkas | None = None
+                    berkas: Berkas | None = None, lebar: int = 0
                     ) -> tuple[pd.DataFrame | None, list[Masalah]]:
+    """The rows as a frame of text cells; `lebar` is the header's width as typed
+    (`_lebar_judul`): the rows longer than it are kept in ``attrs`` for `_baris_geser`."""
     judul, masalah = _judul(baris[0][1], nama)
-    rekaman, nomor = [], []
+    lebar = max(lebar, len(judul))
+    rekaman, nomor, panjang = [], [], {}
     for awal, sel in baris[1:]:
+        if len(sel) > lebar:
+            panjang[awal] = len(sel)
         sel = _rapikan_panjang(sel, judul, nama, awal, masalah, pemisah, berkas)
         if sel is not None:
             rekaman.append([s.strip() for s in sel])  # strip keeps an unchanged (interned) str
@@ -130,6 +152,7 @@ def _baris_ke_frame(baris: list[tuple[int, list[str]]], nama: str, pemisah: str 
         return None, masalah
     df = pd.DataFrame(rekaman, columns=judul, dtype=object)
     df["_baris"] = nomor
+    df.attrs.update(panjang=panjang, lebar=lebar, pemisah=pemisah)
     return df, []
 
 
@@ -199,7 +222,31 @@ def validasi(df: pd.DataFrame, nama_skema: str, nama: str) -> list[Masalah]:
         masalah += _cek_isi_bila(df, berkas, nama)
     if masalah:
         masalah += _baris_jumlah(df, {m.baris for m in masalah}, nama)
+        masalah += _baris_geser(df, {m.baris for m in masalah}, nama)
     return masalah
+
+
+def _baris_geser(df: pd.DataFrame, salah: set, nama: str) -> list[Masalah]:
+    """A refused row with more cells than the header as typed (its extra cells empty, so it was
+    read cut to the header): a cell holding the separator without quotes (``DWI LESTARI, S.H.``
+    typed in a plain editor) pushed the cells after it one column right. The values refused in
+    that row alone ('S.H.' is not a NIP) did not say so.
+
+    >>> df = pd.DataFrame({"_baris": [2, 3]})
+    >>> df.attrs = {"panjang": {2: 3, 3: 4}, "lebar": 3, "pemisah": ","}
+    >>> [m.baris for m in _baris_geser(df, {2, 3}, "pejabat.csv")]
+    [3]
+    """
+    panjang, lebar = df.attrs.get("panjang", {}), df.attrs.get("lebar", 0)
+    pemisah = df.attrs.get("pemisah", ",")
+    lain = "" if pemisah == ";" else " atau simpan berkas dengan pemisah ';'"
+    return [Masalah(nama, b, pesan=(
+        f"baris ini berisi {panjang[b]} sel, padahal judul kolom berisi {lebar}; sel kosong di "
+        "ujung kanan dibuang, sehingga sel-sel sesudah suatu sel yang memuat "
+        f"'{pemisah}' tanpa tanda petik (nama bergelar, angka berkoma desimal) terbaca satu "
+        "kolom ke kanan: nilai yang ditolak di baris ini mungkin tergeser. Apit sel itu "
+        f"dengan tanda petik (\"DWI LESTARI, S.H.\"){lain}."))
+        for b in sorted(salah) if b is not None and panjang.get(b, 0) > lebar > 0]
 
 
 _JUMLAH = re.compile(r"\s*(sub\s*)?(jumlah|total)(\s+(total|keseluruhan|seluruhnya|anggaran))?"
