@@ -22,7 +22,7 @@ from lkjip.teks import normal_teks
 ATURAN = (
     Aturan("ikm", "Indeks Kepuasan Masyarakat", ("galat", "info"),
            "stated IKM of the year, per semester, per unsur, number of respondents, mutu vs "
-           "computed from the survey"),
+           "computed from the survey (info: a stated IKM that is the sum of NRR x 0,111 x 25)"),
     Aturan("ikm-tahun-periode", "IKM tahunan dan semesternya", ("galat",),
            "stated IKM of the year vs its stated semesters (profile's metode_ikm_tahunan)"),
     Aturan("ikm-sampel", "Jumlah responden IKM", ("peringatan", "info"),
@@ -65,6 +65,39 @@ def cek_ikm_periode(k: Konteks) -> list[Temuan]:
     return hasil
 
 
+BOBOT_0111 = Decimal("0.111")
+
+
+def cek_ikm_bobot(k: Konteks) -> list[Temuan]:
+    """A stated IKM (semester or year) that differs from the computed one but equals the sum of
+    NRR x 0,111 x 25, the weight many offices' spreadsheets use for 1/9: said next to the
+    galat, since 'tersaji 82,56, padahal terhitung 82,64' alone leaves the office looking for
+    a wrong answer in the survey."""
+    hasil = []
+    for row in k.tersaji_dari("ikm_semester") + k.tersaji_dari("ikm_tahun"):
+        h = (k.hasil.ikm_tahun if row["besaran"] == "ikm_tahun"
+             else k.hasil.ikm_semester.get(str(row["kunci"]).strip().upper()))
+        s = angka_row(row)
+        nrr = h.nrr_decimal if h is not None else {}
+        if s is None or len(nrr) != 9:
+            continue
+        jumlah = sum(nrr.values(), Decimal(0))
+        tepat, lama = jumlah / 9 * 25, jumlah * BOBOT_0111 * 25
+        if beda_angka(s, tepat) != "galat" or beda_angka(s, lama) == "galat":
+            continue
+        apa = "IKM tahun" if row["besaran"] == "ikm_tahun" else f"IKM semester {row['kunci']}"
+        j = format_angka(jumlah, 3)
+        pesan = (f"{apa} tersaji {tertulis(s)} adalah hasil bobot 0,111 per unsur: Σ NRR {j} × "
+                 f"0,111 × 25 = {persen(lama)}. lkjip memakai bobot tepat 1/9 (Permenpan RB "
+                 f"14/2017): {j} / 9 × 25 = {persen(tepat)}; bobot 0,111 lebih kecil daripada "
+                 "1/9, sehingga IKM-nya selalu sedikit lebih rendah. Tidak ada jawaban survei "
+                 "yang salah: perbaiki angka tersaji, atau putuskan galatnya 'tersaji' (dengan "
+                 "alasan) bila angka itu sudah terbit.")
+        hasil.append(k.dari_tersaji(row, "info", "ikm", pesan, tertulis(s), persen(tepat),
+                                    sub="bobot"))
+    return hasil
+
+
 def cek_ikm_sampel(k: Konteks) -> list[Temuan]:
     """Respondents against the Krejcie–Morgan minimum."""
     h = k.hasil.ikm_tahun
@@ -88,5 +121,5 @@ def cek_ikm_sampel(k: Konteks) -> list[Temuan]:
                      terhitung=str(minimum))]
 
 
-PEMERIKSA = (cek_ikm_periode, cek_ikm_sampel)
+PEMERIKSA = (cek_ikm_periode, cek_ikm_bobot, cek_ikm_sampel)
 BANDING = {"mutu": banding_mutu}
