@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from lkjip.angka import ke_decimal
+from lkjip.angka import bulatkan, ke_decimal
 from lkjip.capaian import capaian_angka
 from lkjip.format import format_angka, format_nilai
 from lkjip.periksa.dasar import (
@@ -34,7 +34,9 @@ ATURAN = (
            "the IKM (Permenpan RB 14/2017: NRR 1–4 × 25): targets, target akhir, typed "
            "realisasi of earlier years, its PK rows"),
     Aturan("realisasi-indikator", "Realisasi indikator", ("galat", "info"),
-           "stated realisasi vs computed (composite, IKM, typed)"),
+           "stated realisasi vs computed (composite, IKM, typed); a realisasi typed in "
+           "renstra/realisasi.csv for this year of an indicator computed from the survey or "
+           "the composite tree (that row is not used) vs the computed one"),
     Aturan("komposit", "Indikator komposit", ("galat", "info"),
            "stated value of a composite node vs computed"),
     Aturan("capaian-indikator", "Capaian indikator", ("galat", "info"),
@@ -122,6 +124,53 @@ def cek_ikm(k: Konteks) -> list[Temuan]:
     kode = set(ikm["kode_indikator"])
     return hasil + _cek_rentang(k, IKM, kode, pk[pk["kode_indikator"].isin(kode)],
                                 sebut_kode=True)
+
+
+def cek_realisasi_tak_dipakai(k: Konteks) -> list[Temuan]:
+    """A realisasi typed in renstra/realisasi.csv for this year of an indicator lkjip computes
+    (sumber ikm with this year's survey, komposit with its tree): the row is not used, and
+    when it differs from the computed value the report printed another figure without a word
+    (an office types its own IKM there, weighed 0,111)."""
+    ind = k.data.indikator.set_index("kode_indikator")
+    df = k.data.realisasi
+    ini = df[(df["tahun"] == k.data.tahun) & (df["periode"] == "tahun")]
+    akar = set(k.data.komposit["kode_indikator"].dropna()) if len(k.data.komposit) else set()
+    hasil = []
+    for _, r in ini.iterrows():
+        kode, s = r["kode_indikator"], ke_decimal(r["realisasi"])
+        sumber = ind.loc[kode, "sumber_realisasi"]
+        if sumber == "ikm" and k.hasil.ikm_tahun is not None:
+            dari = f"survei IKM {k.data.tahun}"
+        elif sumber == "komposit" and kode in akar:
+            dari = "pohon komposit.csv"
+        else:
+            continue
+        c = ke_decimal(k.hasil.indikator[kode].realisasi.nilai)
+        if s is None or c is None or _sama_dibulatkan(s, c):
+            continue
+        satuan = ind.loc[kode, "satuan"]
+        ts, tc = format_nilai(s, satuan), format_nilai(c, satuan)
+        pesan = (f"Realisasi {kode} {k.data.tahun} diketik {ts} di renstra/realisasi.csv, "
+                 f"padahal lkjip menghitungnya dari {dari}: {tc}. Baris ini tidak dipakai; "
+                 f"laporan mencetak {tc}. Hapus baris ini, atau pindahkan angka kantor ke "
+                 f"tersaji.csv (besaran realisasi, kunci {kode}) agar tetap dibandingkan.")
+        hasil.append(k.temuan("galat", "realisasi-indikator", "realisasi", r["_baris"],
+                              f"realisasi {kode} {k.data.tahun}", pesan,
+                              kunci_id=("realisasi-csv", kode, k.data.tahun),
+                              tersaji=ts, terhitung=tc))
+    return hasil
+
+
+def _sama_dibulatkan(s: Decimal, c: Decimal) -> bool:
+    """The typed `s` is the computed `c` rounded half up to two places or to the places typed
+    (a cell read as a number has lost its trailing zeros: 77,70 is 77.7, which is not 77,78
+    cut short).
+
+    >>> [_sama_dibulatkan(Decimal(a), Decimal("77.7777")) for a in ("77.78", "77.8", "77.7")]
+    [True, True, False]
+    """
+    d = max(-s.as_tuple().exponent, 0)
+    return s in (bulatkan(c, max(d, 2)), bulatkan(c, d))
 
 
 def _cek_rentang(k: Konteks, rentang: Rentang, kode: set, baris_pk,
@@ -247,5 +296,6 @@ def _capaian_dari_tersaji(k: Konteks, i, s: Decimal) -> str:
     return ""
 
 
-PEMERIKSA = (cek_tanpa_target, cek_kebalikan_nol, cek_persen, cek_ikm)
+PEMERIKSA = (cek_tanpa_target, cek_kebalikan_nol, cek_persen, cek_ikm,
+             cek_realisasi_tak_dipakai)
 BANDING = {"capaian": banding_capaian}
