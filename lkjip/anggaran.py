@@ -300,6 +300,48 @@ def daun_tercatat(induk: dict, tercatat) -> set:
     return ada - di_atas
 
 
+def pagu_realisasi(anggaran: pd.DataFrame) -> dict[tuple[str, str], object]:
+    """Pagu perubahan of every DPA node keyed as the realisasi tree keys it, (tingkat, kode)
+    (`induk_realisasi`): what `belum_tercatat` asks of the parts without a row."""
+    tingkat = dict(zip(anggaran["kode"].astype(str), anggaran["tingkat"], strict=True))
+    return {(tingkat[k], k): v for k, v in jumlah_pohon(anggaran, "pagu_perubahan").items()}
+
+
+def belum_tercatat(induk: dict, tercatat, pagu: Mapping, node) -> list:
+    """The nodes under `node` with a pagu (> 0) that no realisasi row covers, while another
+    part of `node` has rows: a sum of the rows there would count them as Rp 0 without a word.
+    A node is covered by a row of its own or when each of its parts with a pagu is; the
+    highest uncovered ones are returned, in the order of `induk`. Nothing when no row lies
+    under `node` (its realisasi is then not available at all) or when `node` has a row.
+
+    >>> induk = {"S": None, "P1": "S", "P2": "S", "K1": "P1", "K2": "P1", "K3": "P2"}
+    >>> pagu = {"P1": 100, "P2": 50, "K1": 60, "K2": 40, "K3": 50}
+    >>> belum_tercatat(induk, ["K1"], pagu, "S")
+    ['K2', 'P2']
+    >>> belum_tercatat(induk, ["K1", "K2"], dict(pagu, P2=0, K3=0), "S")
+    []
+    >>> belum_tercatat(induk, [], pagu, "S"), belum_tercatat(induk, ["S", "K1"], pagu, "S")
+    ([], [])
+    """
+    ada = set(tercatat)
+    if node in ada:
+        return []
+    anak: dict = {}
+    for k, i in induk.items():
+        if i is not None:
+            anak.setdefault(i, []).append(k)
+    berisi = ada | {a for k in ada for a in leluhur(induk, k)}  # a row in or at the node
+
+    def kosong(k) -> list:
+        if k in ada:
+            return []
+        if k not in berisi:
+            return [k] if (nilai_sel(pagu.get(k)) or 0) > 0 else []
+        return [x for a in anak.get(k, []) for x in kosong(a)]
+
+    return kosong(node) if node in berisi else []
+
+
 def di_bawah(induk: dict, node, kumpulan) -> list:
     """The members of `kumpulan` in the subtree of `node` (itself included), in order."""
     return [k for k in kumpulan if k == node or node in leluhur(induk, k)]

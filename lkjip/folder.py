@@ -290,8 +290,33 @@ def belum_diisi(data) -> list[str]:
     if not len(data.realisasi_anggaran):
         kurang.append("realisasi_anggaran.csv: belum ada realisasi anggaran; penyerapan dan "
                       "efisiensi tampil '–'.")
+    kurang += realisasi_belum_lengkap(data)
     if not len(data.pk_anggaran):
         kurang.append("pk_anggaran.csv: belum ada; lampiran PK tanpa tabel anggaran.")
+    return kurang
+
+
+def realisasi_belum_lengkap(data) -> list[str]:
+    """A sasaran whose realisasi rows cover some of its programs (or kegiatan) and not one with
+    a pagu: its realisasi, penyerapan and the total's are shown '–' (`lkjip.hitung.
+    realisasi_node`), not the sum of the others, which would count the missing one as Rp 0."""
+    from lkjip import anggaran as ang
+    from lkjip.format import format_rupiah
+
+    df = data.realisasi_anggaran
+    if not len(df) or not len(data.anggaran):
+        return []
+    induk = ang.induk_realisasi(data.anggaran)
+    baris = [(t, str(k)) for t, k in zip(df["tingkat"], df["kode"], strict=True)]
+    pagu = ang.pagu_realisasi(data.anggaran)
+    kurang = []
+    for node in [n for n in induk if n[0] == ang.SASARAN]:
+        for t, k in ang.belum_tercatat(induk, baris, pagu, node):
+            kurang.append(
+                f"realisasi_anggaran.csv: belum ada baris realisasi {t.replace('_', ' ')} {k} "
+                f"(pagu perubahan {format_rupiah(pagu[(t, k)])}), padahal bagian lain sasaran "
+                f"{node[1]} sudah diisi; realisasi dan penyerapan anggaran sasaran {node[1]} serta "
+                "totalnya tampil '–'. Isi barisnya (tulis 0 bila memang tidak ada realisasi).")
     return kurang
 
 

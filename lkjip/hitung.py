@@ -344,7 +344,9 @@ def realisasi_node(data, node: tuple[str, str], label: str) -> Angka:
     """The realisasi of a sasaran (``("sasaran", "S1")``) or of a DPA node (``("program",
     "1")``): the sum of the lowest rows given in its subtree (leaves only,
     `lkjip.anggaran.daun_tercatat`); a row above others is a stated total that `lkjip.periksa`
-    compares with them, never added. Not available when no row lies under it."""
+    compares with them, never added. Not available when no row lies under it, nor when a part
+    of it with a pagu has no row while others have (`lkjip.anggaran.belum_tercatat`): the sum
+    would count that part as Rp 0 without a word."""
     df = data.realisasi_anggaran
     induk = ang.induk_realisasi(data.anggaran)
     baris = [(t, str(k)) for t, k in zip(df["tingkat"], df["kode"], strict=True)]
@@ -354,8 +356,31 @@ def realisasi_node(data, node: tuple[str, str], label: str) -> Angka:
                     if n in bawah)
     if not masukan:
         return Angka(None, "realisasi anggaran tidak tersedia", label="realisasi anggaran")
+    kosong = ang.belum_tercatat(induk, baris, ang.pagu_realisasi(data.anggaran), node)
+    if kosong:  # a part with a pagu and no row: summing the others would count it as Rp 0
+        return Angka(None, _TIDAK_LENGKAP + "; ".join(
+            f"{t.replace('_', ' ')} {k}{_TANPA_BARIS}" for t, k in kosong),
+            label="realisasi anggaran")
     total = sum((m.angka for m in masukan), Decimal(0))
     return Angka(total, "Σ realisasi anggaran", masukan, label=label, desimal=0)
+
+
+_TIDAK_LENGKAP = "realisasi anggaran tidak tersedia: "
+_TANPA_BARIS = " belum mempunyai baris realisasi"
+
+
+def tanpa_baris(a: Angka) -> list[str]:
+    """The parts a realisasi of `realisasi_node` is not available for want of a row
+    (``["kegiatan 1.2"]``); none when it is available or missing for another reason.
+
+    >>> tanpa_baris(Angka(None, _TIDAK_LENGKAP + "program 7.01.02" + _TANPA_BARIS))
+    ['program 7.01.02']
+    >>> tanpa_baris(Angka(None, "realisasi anggaran tidak tersedia"))
+    []
+    """
+    if a.nilai is not None or not (a.rumus or "").startswith(_TIDAK_LENGKAP):
+        return []
+    return [b.removesuffix(_TANPA_BARIS) for b in a.rumus[len(_TIDAK_LENGKAP):].split("; ")]
 
 
 def daun_pk(data: DataKecamatan) -> pd.Series:

@@ -19,6 +19,7 @@ from __future__ import annotations
 from html import escape
 
 from lkjip import ejaan, tampil
+from lkjip.angka import Angka
 from lkjip.capaian import ATURAN_NOL_PER_NOL, ATURAN_TARGET_NOL
 from lkjip.ejaan import bilangan, daftar_kata, lama_periode, rapikan, rentang_tahun
 from lkjip.format import (
@@ -29,6 +30,7 @@ from lkjip.format import (
     format_rupiah,
     format_target,
 )
+from lkjip.hitung import tanpa_baris
 from lkjip.ikm import KONVENSI
 from lkjip.tabel import (
     catatan_belum_terukur,
@@ -344,6 +346,13 @@ def kalimat_penyerapan(data, hasil) -> str:
     """Bab III B: pagu, realisasi and penyerapan of the year, with the category."""
     real = hasil.total_realisasi_anggaran.nilai
     if real is None or hasil.penyerapan.nilai is None:
+        # a sasaran's rows that leave out a part with a pagu (`lkjip.hitung.realisasi_node`)
+        kurang = [b for m in hasil.total_realisasi_anggaran.masukan if isinstance(m, Angka)
+                  for b in tanpa_baris(m)]
+        if hasil.penyerapan.nilai is None and kurang:
+            return (f"Realisasi anggaran tahun ini belum lengkap ({daftar_kata(kurang)} belum "
+                    "mempunyai baris realisasi), sehingga penyerapan anggaran keseluruhan tidak "
+                    "dihitung.")
         return "Realisasi anggaran tahun ini belum tersedia sehingga penyerapan tidak dihitung."
     teks = (f"Dari pagu anggaran sebesar {format_rupiah(hasil.total_pagu)}, realisasi anggaran "
             f"tahun {data.tahun} adalah {format_rupiah(real)}, sehingga penyerapan anggaran "

@@ -16,6 +16,7 @@ import pandas as pd
 from lkjip import analisis as an
 from lkjip import analisis_dukungan as dk
 from lkjip.angka import Angka
+from lkjip.ejaan import daftar_kata
 from lkjip.format import (
     KOSONG,
     format_angka,
@@ -24,6 +25,7 @@ from lkjip.format import (
     format_target,
     format_target_sd,
 )
+from lkjip.hitung import tanpa_baris
 from lkjip.pembanding import banding
 from lkjip.tabel import Tabel, _nomor_anggaran, _tabel, angka_tertulis, persen, rupiah, sumber_olah
 from lkjip.triwulan import NAMA_TW
@@ -282,7 +284,11 @@ def tabel_anggaran_pendukung(data, hasil, kode_sasaran: str, nomor: str) -> Tabe
                  + ([rupiah(s.realisasi_anggaran), persen(s.penyerapan)] if ada else []))
     indeks = [b.kode for b in daftar] + ["jumlah"]
     tebal = [(b.kode, k) for b in daftar if b.tingkat == "program" for k in kolom]
-    catatan = ("realisasi '–': tidak tersedia pada tingkat itu" if ada and any(
+    kurang = list(dict.fromkeys(k for a in [b.realisasi for b in daftar] + [s.realisasi_anggaran]
+                                for k in tanpa_baris(a)))
+    catatan = ("realisasi '–': tidak tersedia pada tingkat itu" + (
+        f"; {daftar_kata(kurang)} belum mempunyai baris realisasi, sehingga realisasi di atasnya "
+        "dan jumlahnya tidak dihitung (tidak dianggap Rp 0)" if kurang else "") if ada and any(
         b.realisasi.nilai is None for b in daftar) else None if ada else
         f"realisasi anggaran tersedia per sasaran saja ({rupiah(s.realisasi_anggaran)}, "
         f"penyerapan {format_persen(s.penyerapan)}), tidak per program dan kegiatan")

@@ -99,9 +99,12 @@ def test_tabel_anggaran_pendukung(mini, contoh, tmp_path):
     t = tabel_analisis.tabel_anggaran_pendukung(data, hasil, "S1", "3.14")
     assert list(t.df.loc["1.1"])[2:] == ["600.000", "500.000", "83,33"]      # 500/600
     assert list(t.df.loc["1.2"])[3:] == ["–", "–"]      # 1.2 has no row
-    # the program adds the rows given under it (leaves only; periksa names the missing 1.2):
-    # 500.000 / 1.000.000 = 50,00
-    assert list(t.df.loc["1"])[3:] == ["500.000", "50,00"]
+    # the program's realisasi is not the sum of the rows given under it while 1.2 (pagu
+    # 400.000) has none: 500.000 / 1.000.000 = 50,00 would count 1.2 as Rp 0 without a word
+    assert list(t.df.loc["1"])[3:] == ["–", "–"]
+    assert t.catatan == ("realisasi '–': tidak tersedia pada tingkat itu; kegiatan 1.2 belum "
+                         "mempunyai baris realisasi, sehingga realisasi di atasnya dan jumlahnya "
+                         "tidak dihitung (tidak dianggap Rp 0).")
     data, hasil = contoh
     k = narasi_analisis.kalimat_anggaran_pendukung(data, hasil, "S1")
     # programs 6; kegiatan 8 + 3 + 2 + 2 + 1 + 1 = 17
