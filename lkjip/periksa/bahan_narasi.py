@@ -39,6 +39,10 @@ BAWAAN = (
     ("capaian kinerja keseluruhan", ("capaian kinerja keseluruhan", "pemenuhan capaian kinerja",
                                      "capaian kinerja secara keseluruhan"),
      {"nilai": "capaian_kinerja"}),
+    # the year's IKM by its abbreviation (the IKM indicator's name is its own subject): without
+    # it "IKM 2024 sebesar 85,07 dengan unsur terendah penanganan pengaduan (68,75)" read 85,07
+    # as the unsur named after it
+    ("IKM tahun ini", ("ikm",), {"nilai": "ikm/tahun"}),
 )
 FRASA_UNSUR = {
     "persyaratan": ("persyaratan",), "prosedur": ("sistem mekanisme dan prosedur", "prosedur"),
