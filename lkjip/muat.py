@@ -137,14 +137,13 @@ def _baris_ke_frame(baris: list[tuple[int, list[str]]], nama: str, pemisah: str 
                     berkas: Berkas | None = None, lebar: int = 0
                     ) -> tuple[pd.DataFrame | None, list[Masalah]]:
     """The rows as a frame of text cells; `lebar` is the header's width as typed
-    (`_lebar_judul`): the rows longer than it are kept in ``attrs`` for `_baris_geser`."""
+    (`_lebar_judul`, Excel's used range included): a row longer than it is refused
+    (`_rapikan_panjang`)."""
     judul, masalah = _judul(baris[0][1], nama)
     lebar = max(lebar, len(judul))
-    rekaman, nomor, panjang = [], [], {}
+    rekaman, nomor = [], []
     for awal, sel in baris[1:]:
-        if len(sel) > lebar:
-            panjang[awal] = len(sel)
-        sel = _rapikan_panjang(sel, judul, nama, awal, masalah, pemisah, berkas)
+        sel = _rapikan_panjang(sel, judul, nama, awal, masalah, pemisah, berkas, lebar)
         if sel is not None:
             rekaman.append([s.strip() for s in sel])  # strip keeps an unchanged (interned) str
             nomor.append(awal)
@@ -152,23 +151,38 @@ def _baris_ke_frame(baris: list[tuple[int, list[str]]], nama: str, pemisah: str 
         return None, masalah
     df = pd.DataFrame(rekaman, columns=judul, dtype=object)
     df["_baris"] = nomor
-    df.attrs.update(panjang=panjang, lebar=lebar, pemisah=pemisah)
     return df, []
 
 
-def _rapikan_panjang(sel, judul, nama, baris, masalah, pemisah=",", berkas=None):
-    n = len(judul)
-    if len(sel) > n and not any(s.strip() for s in sel[n:]):
+def _rapikan_panjang(sel, judul, nama, baris, masalah, pemisah=",", berkas=None, lebar=0):
+    """A row cut or padded to the header: empty cells at its end within the header's width as
+    typed (`lebar`: Excel writes every row as wide as the used range) are dropped, missing cells
+    at its end are empty. A row longer than the header as typed is refused even when its extra
+    cells are empty: a cell holding the separator without quotes (``DWI LESTARI, S.H.``, a
+    decimal ``97,5`` in a ',' file typed in a plain editor) pushed the cells after it one
+    column right, and read cut, a value that stays valid (97 and 5) would be taken silently."""
+    n, lebar = len(judul), max(lebar, len(judul))
+    if n < len(sel) <= lebar and not any(s.strip() for s in sel[n:]):
         sel = sel[:n]
     if len(sel) < n:
         sel = sel + [""] * (n - len(sel))
-    if len(sel) != n:
-        masalah.append(Masalah(nama, baris, pesan=(
-            f"baris berisi {len(sel)} sel, padahal judul kolom berisi {n}; "
-            "periksa pemisah (',' atau ';') dan tanda petik."
-            + _koma_desimal(sel, judul, pemisah, berkas))))
-        return None
-    return sel
+    if len(sel) == n:
+        return sel
+    if any(s.strip() for s in sel[n:]):
+        pesan = (f"baris berisi {len(sel)} sel, padahal judul kolom berisi {n}; periksa "
+                 "pemisah (',' atau ';') dan tanda petik.")
+    else:
+        lain = "" if pemisah == ";" else " atau simpan berkas dengan pemisah ';'"
+        pesan = (f"baris berisi {len(sel)} sel, padahal judul kolom berisi {lebar}; sel di ujung "
+                 "kanannya kosong, jadi mungkin suatu sel memuat "
+                 f"'{pemisah}' tanpa tanda petik (nama bergelar, angka berkoma desimal) sehingga "
+                 "sel-sel sesudahnya bergeser satu kolom ke kanan. Apit sel itu dengan tanda "
+                 f"petik (\"DWI LESTARI, S.H.\"){lain}.")
+    isi = list(sel)
+    while len(isi) > n + 1 and not isi[-1].strip():  # the used range's empty cells
+        isi.pop()
+    masalah.append(Masalah(nama, baris, pesan=pesan + _koma_desimal(isi, judul, pemisah, berkas)))
+    return None
 
 
 _ANGKA_DEPAN = re.compile(r"\s*-?(rp\.?\s*)?[0-9][0-9.]*", re.IGNORECASE)
@@ -222,31 +236,7 @@ def validasi(df: pd.DataFrame, nama_skema: str, nama: str) -> list[Masalah]:
         masalah += _cek_isi_bila(df, berkas, nama)
     if masalah:
         masalah += _baris_jumlah(df, {m.baris for m in masalah}, nama)
-        masalah += _baris_geser(df, {m.baris for m in masalah}, nama)
     return masalah
-
-
-def _baris_geser(df: pd.DataFrame, salah: set, nama: str) -> list[Masalah]:
-    """A refused row with more cells than the header as typed (its extra cells empty, so it was
-    read cut to the header): a cell holding the separator without quotes (``DWI LESTARI, S.H.``
-    typed in a plain editor) pushed the cells after it one column right. The values refused in
-    that row alone ('S.H.' is not a NIP) did not say so.
-
-    >>> df = pd.DataFrame({"_baris": [2, 3]})
-    >>> df.attrs = {"panjang": {2: 3, 3: 4}, "lebar": 3, "pemisah": ","}
-    >>> [m.baris for m in _baris_geser(df, {2, 3}, "pejabat.csv")]
-    [3]
-    """
-    panjang, lebar = df.attrs.get("panjang", {}), df.attrs.get("lebar", 0)
-    pemisah = df.attrs.get("pemisah", ",")
-    lain = "" if pemisah == ";" else " atau simpan berkas dengan pemisah ';'"
-    return [Masalah(nama, b, pesan=(
-        f"baris ini berisi {panjang[b]} sel, padahal judul kolom berisi {lebar}; sel kosong di "
-        "ujung kanan dibuang, sehingga sel-sel sesudah suatu sel yang memuat "
-        f"'{pemisah}' tanpa tanda petik (nama bergelar, angka berkoma desimal) terbaca satu "
-        "kolom ke kanan: nilai yang ditolak di baris ini mungkin tergeser. Apit sel itu "
-        f"dengan tanda petik (\"DWI LESTARI, S.H.\"){lain}."))
-        for b in sorted(salah) if b is not None and panjang.get(b, 0) > lebar > 0]
 
 
 _JUMLAH = re.compile(r"\s*(sub\s*)?(jumlah|total)(\s+(total|keseluruhan|seluruhnya|anggaran))?"

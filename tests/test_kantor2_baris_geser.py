@@ -1,7 +1,8 @@
 """A name with a comma typed without quotes in a hand-typed ',' file (found entering a second
 kecamatan from data/README.md alone): the row has one cell more than the header; its last
-cells being empty, it is read cut to the header and every cell after the name sits one column
-to the right. The refused values ('S.H.' is not a NIP) must come with the row's cell count."""
+cells being empty, it was read cut to the header with every cell after the name one column to
+the right. A row longer than the header as typed is refused with its cell count and the cause,
+also when every shifted value stays valid (a decimal '97,5' read as target 97 and TW I 5)."""
 
 from __future__ import annotations
 
@@ -28,12 +29,29 @@ def test_a_row_shifted_by_an_unquoted_comma_says_how_many_cells_it_has(tmp_path)
     # Penata | tidak | "" | "" = 13 cells against 12 column names
     sekcam = "sekcam,Sari, S.H.,,Sekretaris Kecamatan,camat,,,2023-01-02,Penata,tidak,,"
     masalah = _masalah(tmp_path, f"{JUDUL}\n{CAMAT}\n{sekcam}\n")
-    assert ("contoh/2023/pejabat.csv", 3, "nip", "S.H.") in [
-        (m.berkas, m.baris, m.kolom, m.nilai) for m in masalah]
-    baris = [m for m in masalah if m.kolom is None]
-    assert [(m.berkas, m.baris) for m in baris] == [("contoh/2023/pejabat.csv", 3)]
-    assert baris[0].pesan.startswith("baris ini berisi 13 sel, padahal judul kolom berisi 12;")
-    assert baris[0].pesan.endswith("atau simpan berkas dengan pemisah ';'.")
+    assert [(m.berkas, m.baris, m.kolom) for m in masalah] == [
+        ("contoh/2023/pejabat.csv", 3, None)]
+    assert masalah[0].pesan.startswith("baris berisi 13 sel, padahal judul kolom berisi 12;")
+    assert masalah[0].pesan.endswith("atau simpan berkas dengan pemisah ';'.")
+
+
+def test_a_shifted_row_of_valid_values_is_refused(tmp_path):
+    """'97,5' typed without quotes in a ',' file: target 97 and TW I 5 are both valid, so only
+    the row's length tells; it was taken silently (the Lampiran PK printed 97)."""
+    judul = "kode_pejabat,no,sasaran,indikator,kode_indikator,satuan,target,tw1,tw2,tw3,tw4"
+    salah = "camat,2,Sasaran,Indikator B,,%,97,5,,,,"  # 12 cells against 11
+    tulis_mini(tmp_path)
+    berkas = tmp_path / "contoh" / "2023" / "pk_indikator.csv"
+    asli = berkas.read_text(encoding="utf-8").splitlines()
+    assert asli[0] == judul, asli[0]
+    berkas.write_text("\n".join(asli + [salah]) + "\n", encoding="utf-8")
+    with pytest.raises(LkjipError) as e:
+        muat("contoh", 2023, tmp_path)
+    masalah = [m for m in e.value.masalah if m.berkas.endswith("pk_indikator.csv")]
+    assert [(m.baris, m.kolom) for m in masalah] == [(len(asli) + 1, None)]
+    assert "baris berisi 12 sel, padahal judul kolom berisi 11" in masalah[0].pesan
+    assert ("Mungkin angka desimal '97,5' di kolom 'target' tanpa tanda petik: tulis \"97,5\" "
+            "atau 97.5.") in masalah[0].pesan
 
 
 def test_excel_used_range_rows_are_not_called_shifted(tmp_path):
