@@ -31,6 +31,7 @@ from lkjip.skema import (
     UNSUR_KOLOM,
     WAJIB,
     Berkas,
+    Kolom,
     skema,
 )
 
@@ -352,8 +353,38 @@ def _dari_pandera(kasus: pd.DataFrame, df: pd.DataFrame, nama: str,
             elif re.fullmatch(r"[0-9.,]+E\+[0-9]+", str(k["failure_case"]).strip(), re.I):
                 cek += ("; Excel telah mengubahnya menjadi angka: format kolom ini sebagai Teks "
                         "lalu ketik ulang nilainya")
+            else:
+                cek += _saran_isi(kolom_skema.get(kolom), str(k["failure_case"]))
             masalah.append(Masalah(nama, baris, kolom, str(k["failure_case"]), cek))
     return sorted(set(masalah), key=lambda m: (m.baris or 0, m.kolom or ""))
+
+
+_TIDAK_TERSEDIA = re.compile(r"\s*(#?n/?a|n\.a\.?|-+|–|—|tidak ada|belum ada|null)\s*", re.I)
+_BANDING = re.compile(r"\s*(≥|>=|≤|<=|>|<)\s*([0-9][0-9.,]*)\s*%?\s*")
+
+
+def _saran_isi(kolom: Kolom | None, teks: str) -> str:
+    """What a refused cell should have been, when it is a usual way of writing something else:
+    'NA' or '-' for "not available" in a column that may be empty (an empty cell says that),
+    '≥ 90' for a target (the indicator's arah says at least or at most).
+
+    >>> _saran_isi(Kolom("realisasi", "angka", kosong=True), "NA")[:40]
+    '; bila nilainya tidak tersedia, kosongka'
+    >>> _saran_isi(Kolom("target", "angka"), "NA"), _saran_isi(None, "-")
+    ('', '')
+    >>> _saran_isi(Kolom("target", "target"), "≥ 90")[:27]
+    '; tulis angkanya saja (90):'
+    """
+    if kolom is None:
+        return ""
+    if kolom.kosong and _TIDAK_TERSEDIA.fullmatch(teks):
+        return ("; bila nilainya tidak tersedia, kosongkan sel ini (sel kosong berarti tidak "
+                "tersedia)")
+    m = _BANDING.fullmatch(teks)
+    if m and kolom.tipe in ("angka", "target"):
+        return (f"; tulis angkanya saja ({m.group(2)}): 'paling sedikit' atau 'paling banyak' "
+                "dinyatakan oleh arah indikator (naik/turun)")
+    return ""
 
 
 def _kolom_dikenal(cek: str, kolom: str, berkas: Berkas | None) -> str:
