@@ -178,10 +178,29 @@ def _temuan_tw_target(k, r, tw, target, cara) -> Temuan:
     cara_teks = f" menurut {sebab}{saran}" if sebab else \
         ", baik sebagai jumlahnya maupun sebagai nilai TW IV"
     pesan = (f"Target TW I–IV ({teks_tw}) PK {r['kode_pejabat']} no {r['no']} tidak menghasilkan "
-             f"target tahunan {r['target']}{cara_teks}.")
+             f"target tahunan {r['target']}{cara_teks}.{_koma_tanpa_petik(r)}")
     return k.temuan("peringatan", "pk-tw-target", "pk_indikator", r["_baris"],
                     f"PK {r['kode_pejabat']} no {r['no']}", pesan, kunci_id=_kunci_pk(r),
                     tersaji=str(r["target"]), terhitung=teks_tw)
+
+
+def _koma_tanpa_petik(r) -> str:
+    """Only TW I given, a whole target and a TW I of 1–3 digits: in a ',' file typed without
+    quotes, '92,5' is two cells, target 92 and TW I 5 (a row with the empty TW cells left out
+    is as long as its header, so the loader cannot see it; kantor2).
+
+    >>> _koma_tanpa_petik({"target": "92", "tw1": "5", "tw2": "", "tw3": "", "tw4": ""})[:40]
+    ' Bila yang dimaksud target 92,5: di berk'
+    >>> _koma_tanpa_petik({"target": "12", "tw1": "3", "tw2": "3", "tw3": "", "tw4": ""})
+    ''
+    """
+    target, tw1 = str(r["target"]).strip(), str(r["tw1"] or "").strip()
+    if not (target.isdigit() and tw1.isdigit() and len(tw1) <= 3) or \
+            any(not kosong(r[f"tw{i}"]) for i in (2, 3, 4)):
+        return ""
+    return (f" Bila yang dimaksud target {target},{tw1}: di berkas berpemisah ',' angka berkoma "
+            f"desimal diapit tanda petik (\"{target},{tw1}\"); tanpa tanda petik, angka di "
+            "belakang koma terbaca sebagai TW I.")
 
 
 def _pejabat_puncak(k: Konteks) -> set[str]:
