@@ -372,11 +372,17 @@ def _saran_isi(kolom: Kolom | None, teks: str) -> str:
     '; bila nilainya tidak tersedia, kosongka'
     >>> _saran_isi(Kolom("target", "angka"), "NA"), _saran_isi(None, "-")
     ('', '')
+    >>> _saran_isi(Kolom("status", pilihan=("PNS", "Honorer")), "P3K")[:31]
+    '; pegawai PPPK belum dapat dica'
     >>> _saran_isi(Kolom("target", "target"), "≥ 90")[:27]
     '; tulis angkanya saja (90):'
     """
     if kolom is None:
         return ""
+    if kolom.nama == "status" and re.fullmatch(r"\s*(pppk|p3k)\s*", teks, re.I):
+        return ("; pegawai PPPK belum dapat dicatat (tabel kepegawaian acuan model ini hanya "
+                "mengenal PNS dan Honorer): jangan mencatatnya sebagai PNS atau Honorer, dan "
+                "sampaikan kepada pengembang lkjip bahwa kantor Anda mempunyai pegawai PPPK")
     if kolom.kosong and _TIDAK_TERSEDIA.fullmatch(teks):
         return ("; bila nilainya tidak tersedia, kosongkan sel ini (sel kosong berarti tidak "
                 "tersedia)")

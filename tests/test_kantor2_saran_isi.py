@@ -37,3 +37,11 @@ def test_a_target_written_with_at_least_says_to_write_the_number(tmp_path):
     assert masalah[("target.csv", 2, "≥ 80")].endswith(
         "; tulis angkanya saja (80): 'paling sedikit' atau 'paling banyak' dinyatakan oleh arah "
         "indikator (naik/turun)")
+
+
+def test_a_pppk_employee_is_refused_with_what_to_do(tmp_path):
+    pegawai = BERKAS_MINI["2023/pegawai.csv"] + "4,Ahmad,Pelaksana,PPPK,S1,\n"
+    masalah = _masalah(tmp_path, {"2023/pegawai.csv": pegawai})
+    harapan = masalah[("pegawai.csv", 5, "PPPK")]
+    assert harapan.startswith("salah satu dari: PNS, Honorer; pegawai PPPK belum dapat dicatat")
+    assert "jangan mencatatnya sebagai PNS atau Honorer" in harapan
