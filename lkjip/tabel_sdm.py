@@ -48,9 +48,15 @@ def tabel_pendidikan(data, nomor="1.2") -> Tabel:
 
 def tabel_golongan(data, nomor="1.3") -> Tabel:
     """Tabel 1.3 Rincian Berdasarkan Golongan Ruang (PNS)."""
-    df = _kepala_pegawai(peg.tabel_golongan(data.pegawai), "Golongan Ruang")
+    golongan = peg.tabel_golongan(data.pegawai)
+    df = _kepala_pegawai(golongan, "Golongan Ruang")
+    semua, pns = len(data.pegawai), int(golongan.loc[peg.JUMLAH, peg.JUMLAH])
+    # a reader compares the Jumlah with Tabel 1.1's: say who is not counted here, and why
+    catatan = (f"hanya pegawai berstatus PNS ({pns} dari {semua} pegawai pada Tabel 1.1); "
+               f"{semua - pns} pegawai non-PNS (tenaga honorer) tidak mempunyai golongan "
+               "ruang." if semua > pns else None)
     return Tabel(df, nomor, "Rincian Berdasarkan Golongan Ruang",
-                 sumber=_sumber_pegawai(data), jumlah=True)
+                 sumber=_sumber_pegawai(data), catatan=catatan, jumlah=True)
 
 
 def tabel_sarpras(data, nomor="1.4") -> Tabel:

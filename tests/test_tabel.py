@@ -29,7 +29,12 @@ def test_personil_and_education_totals(contoh):
     df = tabel.tabel_pendidikan(data).df
     assert list(df.loc["Jumlah"])[2:] == ["4", "-", "10", "2", "12", "2", "30"]
     # Tabel 1.3: PNS only, 3 + 10 + 2 = 15
-    assert list(tabel.tabel_golongan(data).df.loc["Jumlah"])[2:] == ["-", "3", "10", "2", "15"]
+    golongan = tabel.tabel_golongan(data)
+    assert list(golongan.df.loc["Jumlah"])[2:] == ["-", "3", "10", "2", "15"]
+    # 30 − 15 = 15 tenaga honorer (Tabel 1.1) are not in it: the note says so
+    assert golongan.catatan == ("hanya pegawai berstatus PNS (15 dari 30 pegawai pada Tabel 1.1); "
+                                "15 pegawai non-PNS (tenaga honorer) tidak mempunyai golongan "
+                                "ruang.")
 
 
 def test_tabel_2_5_budget_from_the_tree(contoh):
