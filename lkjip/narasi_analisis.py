@@ -233,11 +233,19 @@ def kalimat_triwulan(data, hasil, kode: str) -> str:
     if not daftar:
         return ""
     rendah = min(daftar, key=lambda t: t.capaian.nilai)
-    teks = (f"Realisasi per triwulan tercatat sampai triwulan {NAMA_TW[daftar[-1].tw - 1][3:]}; "
-            f"capaian terendah adalah capaian sampai triwulan {NAMA_TW[rendah.tw - 1][3:]} "
-            f"({format_persen(rendah.capaian)}).")
-    if rendah.penjelasan:
-        teks += f" Penjelasan kecamatan untuk triwulan tersebut: {rendah.penjelasan.rstrip('.')}."
+    # quarters printed alike are named alike: the lowest of equal figures is none of them
+    sama = [t for t in daftar if t.capaian.bulat == rendah.capaian.bulat]
+    teks = f"Realisasi per triwulan tercatat sampai triwulan {NAMA_TW[daftar[-1].tw - 1][3:]}; "
+    if len(sama) == len(daftar) > 1:
+        teks += f"capaian sampai setiap triwulan sama ({format_persen(rendah.capaian)})."
+    else:
+        teks += (f"capaian terendah adalah capaian sampai triwulan "
+                 f"{daftar_kata([NAMA_TW[t.tw - 1][3:] for t in sama])} "
+                 f"({format_persen(rendah.capaian)}).")
+    jelas = [t for t in sama if t.penjelasan]
+    for t in jelas:
+        untuk = "triwulan tersebut" if len(sama) == 1 else f"triwulan {NAMA_TW[t.tw - 1][3:]}"
+        teks += f" Penjelasan kecamatan untuk {untuk}: {t.penjelasan.rstrip('.')}."
     return kalimat(teks, [(format_persen(rendah.capaian), rendah.capaian)])
 
 

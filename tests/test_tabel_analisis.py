@@ -223,13 +223,26 @@ def test_quarters_as_a_cause(tmp_path):
                                      "Data layanan desa belum lengkap"]
     assert t.df.loc["TW1", "Penjelasan Kecamatan"] == "–"
     k = narasi_analisis.kalimat_triwulan(data, hasil, "IKU-02")
-    # all three quarters at 75,00: the first lowest is s.d. TW I, which has no explanation
-    assert k == ("Realisasi per triwulan tercatat sampai triwulan III; capaian terendah adalah "
-                 "capaian sampai triwulan I (75,00\xa0%).")
+    # all three quarters at 75,00: none is the lowest; TW III's explanation is given
+    assert k == ("Realisasi per triwulan tercatat sampai triwulan III; capaian sampai setiap "
+                 "triwulan sama (75,00\xa0%). Penjelasan kecamatan untuk triwulan III: Data "
+                 "layanan desa belum lengkap.")
     k = narasi_analisis.kalimat_triwulan(data, hasil, "IKU-01")
     # s.d. TW II 78/80 = 97,50 < s.d. TW III 81/80 = 101,25
     assert k.startswith("Realisasi per triwulan tercatat sampai triwulan III; capaian terendah "
                         "adalah capaian sampai triwulan II (97,50\xa0%).")
+
+
+def test_two_quarters_printed_alike_are_both_the_lowest(tmp_path):
+    from tests.mini_tw import BERKAS_TW, REALISASI_PK_TW
+
+    tw = REALISASI_PK_TW.replace("camat,2,,,,15,30,45,", "camat,2,,,,15,32,45,")
+    data, hasil = _muat(tmp_path, BERKAS_TW | {"2023/realisasi_pk_tw.csv": tw})
+    # s.d. TW I 15/20 = 75,00; TW II 32/40 = 80,00; TW III 45/60 = 75,00
+    assert narasi_analisis.kalimat_triwulan(data, hasil, "IKU-02") == (
+        "Realisasi per triwulan tercatat sampai triwulan III; capaian terendah adalah capaian "
+        "sampai triwulan I dan III (75,00\xa0%). Penjelasan kecamatan untuk triwulan III: Data "
+        "layanan desa belum lengkap.")
 
 
 def test_the_lowest_quarter_with_the_offices_explanation(tmp_path):
