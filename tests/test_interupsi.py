@@ -384,6 +384,77 @@ def test_kernel_yang_hidup_tetap_diinterupsi_bersama_grupnya(tmp_path, monkeypat
     assert terkirim == [("killpg", pid, signal.SIGINT)]
 
 
+# An interrupt that lands while ZeroMQ makes one of the kernel's sockets, after the socket
+# exists and before its context tracks it (``zmq.Context.socket`` -> ``_add_socket``), raised
+# here from that step: the socket is kept alive by the traceback and unknown to the context.
+KODE_SOKET_TERPUTUS = """
+    import sys, zmq
+    from pathlib import Path
+    from lkjip.bangun.kernel import KernelAwal
+
+    asli, dibuat = zmq.Context._add_socket, []
+
+    def sela(self, soket):
+        dibuat.append(soket)
+        if len(dibuat) == {nomor}:
+            raise KeyboardInterrupt
+        return asli(self, soket)
+
+    zmq.Context._add_socket = sela
+    try:
+        KernelAwal(Path("kerja").resolve()).mulai()
+    except KeyboardInterrupt:
+        sys.exit(130)
+"""
+
+
+# the kernel manager's control socket (made in its start), the client's shell socket
+@pytest.mark.parametrize("nomor", [1, 2])
+def test_interupsi_saat_soket_kernel_dibuat_tidak_menggantung(tmp_path, nomor):
+    """`KernelAwal.mulai` interrupted inside the construction of a ZeroMQ socket: its `tutup`
+    ends, the kernel and its connection file are gone. Before, the context's term waited
+    forever for the socket it did not know of (a SIGTERM-stopped batch hung so, jobs 1)."""
+    (tmp_path / "kerja").mkdir()
+    proses = _mulai(tmp_path, KODE_SOKET_TERPUTUS.format(nomor=nomor))
+    try:
+        _, err = _tunggu(proses, 60)
+    except subprocess.TimeoutExpired:
+        proses.kill()
+        proses.wait()
+        raise
+    assert proses.returncode == 130, err  # interrupted at that socket, then ended
+    assert _tunggu_tanpa_kernel(tmp_path / "kerja") == []
+    assert _koneksi_kernel(tmp_path) == []
+
+
+def test_akhiri_konteks_tidak_menunggu_soket_yang_tidak_dikenal_konteksnya():
+    """In-process: a socket its context does not track (made without ``Context.socket``, as
+    one an interrupt cut off before ``_add_socket``). `sapu` finds and closes it, and the
+    context ends; without `sapu` its term cannot end while the socket is open, and is waited
+    for only `batas` seconds; it ends once the socket is closed."""
+    import threading
+
+    import zmq
+
+    from lkjip.bangun.kernel import akhiri_konteks
+
+    konteks = zmq.Context()
+    soket = zmq.Socket(konteks, zmq.DEALER)
+    assert soket not in konteks._sockets
+    akhiri_konteks(konteks, sapu=True)
+    assert soket.closed and konteks.closed
+
+    konteks = zmq.Context()
+    soket, dikenal = zmq.Socket(konteks, zmq.DEALER), konteks.socket(zmq.DEALER)
+    akhiri_konteks(konteks, batas=0.1)
+    assert dikenal.closed and not soket.closed and not konteks.closed  # returned all the same
+    soket.close()
+    for t in threading.enumerate():
+        if t.name == "lkjip-zmq-term":
+            t.join(30)
+    assert konteks.closed
+
+
 KODE_BATCH = """
     import json, sys
     from lkjip import laporan

@@ -32,13 +32,17 @@ a kernel that died of anything else is not. Encryption also keeps ipykernel from
 progress bar. Older jupyter_client: plain TCP/ipc, as before.
 
 Ctrl-C: starting the kernel and its clients creates ZeroMQ sockets, and a KeyboardInterrupt
-inside a socket's construction leaves a socket no one can close, so the process hangs at exit.
-Those steps are quick and run with Ctrl-C held back (`lkjip.bangun.sinyal.tahan_ctrl_c`);
-waiting for the kernel and running cells stay interruptible. The client papermill executes
-with is made here too (`buka_klien`, `tutup_klien`) for the same reason. Closing
-(`KernelAwal.tutup`) also holds Ctrl-C back (a kill and a wait of at most a few seconds),
-always removes the connection file, also when the kernel is already dead or the shutdown
-failed, and kills a kernel process that a failed shutdown left running.
+inside a socket's construction leaves a socket its context does not know of, so the context's
+term (at close, or at exit) waits for it forever. Those steps are quick and run with Ctrl-C
+held back (`lkjip.bangun.sinyal.tahan_ctrl_c`); waiting for the kernel and running cells stay
+interruptible. The client papermill executes with is made here too (`buka_klien`,
+`tutup_klien`) for the same reason. Closing (`KernelAwal.tutup`) also holds Ctrl-C back (a
+kill and a wait of at most a few seconds), always removes the connection file, also when the
+kernel is already dead or the shutdown failed, kills a kernel process that a failed shutdown
+left running, and ends the ZeroMQ contexts itself (`akhiri_konteks`): sockets closed with
+linger 0, after an interrupted start also those the context does not know of (an interrupt
+not held back: SIGTERM raised KeyboardInterrupt directly before `lkjip.bangun.kumpulan`
+turned it into a SIGINT), and the term never waited for more than `BATAS_TERM` seconds.
 
 Signals reach the kernel only (`jaga_sinyal`): jupyter_client's local provisioner signals
 the process group it recorded when it launched the kernel, ``os.getpgid(pid)`` just after
@@ -60,11 +64,13 @@ then), else to the process alone.
 from __future__ import annotations
 
 import errno
+import gc
 import os
 import secrets
 import socket
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from lkjip import zigot
@@ -158,7 +164,7 @@ class KernelAwal:
                 self._klien.start_channels(iopub=False, stdin=False, hb=False, control=False)
                 self._klien.execute(self.praimpor, silent=True, store_history=False)
         except BaseException:
-            self.tutup()
+            self._tutup(sapu=True)
             raise
         return self
 
@@ -174,14 +180,23 @@ class KernelAwal:
 
     def tutup(self) -> None:
         """Shut the kernel down now and remove its connection file; again is a no-op."""
+        self._tutup(sapu=False)
+
+    def _tutup(self, sapu: bool) -> None:
+        """`tutup`; `sapu` after an interrupted `mulai`: also close the sockets its ZeroMQ
+        contexts do not know of (`akhiri_konteks`)."""
         from jupyter_core.utils import run_sync
 
         klien, self._klien = self._klien, None
         km, self.km = self.km, None
+        # the manager's context is ended here, not by its shutdown (an unbounded term)
+        konteks_km = km is not None and km._created_context
+        if konteks_km:
+            km._created_context = False
         with tahan_ctrl_c():
             try:
                 if klien is not None:
-                    klien.stop_channels()
+                    hentikan_saluran(klien, sapu)
                 if km is not None and km.has_kernel:
                     jaga_sinyal(km)  # also when the start failed before `mulai` could
                     _bunuh(km)
@@ -190,6 +205,8 @@ class KernelAwal:
                 if km is not None:
                     _hentikan_proses(km)
                     km.cleanup_connection_file()
+                if konteks_km:
+                    akhiri_konteks(km.context, sapu)
 
     def __enter__(self) -> KernelAwal:
         return self
@@ -268,10 +285,10 @@ def buka_klien(km, batas: float = 60):
     from jupyter_core.utils import run_sync
 
     for coba in range(1, COBA_PORT + 1):
-        with tahan_ctrl_c():
-            klien = km.client()
-            klien.start_channels()
+        klien = km.client()  # no socket yet
         try:
+            with tahan_ctrl_c():
+                klien.start_channels()
             run_sync(klien.wait_for_ready)(timeout=batas)
         except RuntimeError:
             tutup_klien(klien)
@@ -280,7 +297,7 @@ def buka_klien(km, batas: float = 60):
             _mulai_lagi(km)
             continue
         except BaseException:
-            tutup_klien(klien)
+            tutup_klien(klien, sapu=True)  # maybe interrupted inside a socket's making
             raise
         klien.allow_stdin = False
         return klien
@@ -332,11 +349,57 @@ def _mulai_lagi(km) -> None:
         jaga_sinyal(km)
 
 
-def tutup_klien(klien) -> None:
-    """Stop a client's channels and close the ZeroMQ context it made; Ctrl-C held back."""
+def tutup_klien(klien, sapu: bool = False) -> None:
+    """Stop a client's channels and end the ZeroMQ context it made (`hentikan_saluran`);
+    Ctrl-C held back."""
     if klien is None:
         return
     with tahan_ctrl_c():
+        hentikan_saluran(klien, sapu)
+
+
+# seconds a ZeroMQ context's term is waited for (`akhiri_konteks`); with its sockets closed
+# it takes ~0,1 ms
+BATAS_TERM = 10.0
+
+
+def hentikan_saluran(klien, sapu: bool = False) -> None:
+    """Stop a kernel client's channels and end the ZeroMQ context it made with
+    `akhiri_konteks`, not with jupyter_client's own ``destroy`` (a term without a bound); its
+    ``__del__`` will not try again."""
+    milik = getattr(klien, "_created_context", False)
+    klien._created_context = False
+    try:
         klien.stop_channels()
-        if getattr(klien, "_created_context", False) and not klien.context.closed:
-            klien.context.destroy(linger=0)
+    finally:
+        if milik:
+            akhiri_konteks(klien.context, sapu)
+
+
+def akhiri_konteks(konteks, sapu: bool = False, batas: float = BATAS_TERM) -> None:
+    """Close the sockets of ZeroMQ context `konteks` at once (linger 0: no message is
+    waited for; the kernel is being killed) and terminate it, never waiting forever.
+
+    A context's term waits until every socket made in it is closed, also one it does not
+    know of: an interrupt (KeyboardInterrupt from a signal not held back by `tahan_ctrl_c`)
+    landing inside ``Context.socket`` after libzmq made the socket and before the context
+    tracks it leaves such a socket, kept alive by the traceback; ``destroy`` closes only the
+    tracked ones, so the term hung the process for good (seen: a batch stopped with SIGTERM,
+    `KernelAwal.mulai` interrupted, py-spy in ``Context.term``). With `sapu` (after an
+    interrupted start) the sockets found referring to the context (``gc.get_referrers``,
+    ~15 ms in a build process) are closed too. The term runs in a daemon thread waited for
+    at most `batas` seconds; one still blocked then is left to end when its socket is closed,
+    or with the process."""
+    if konteks is None or konteks.closed:
+        return
+    import zmq
+
+    soket = list(getattr(konteks, "_sockets", None) or ())
+    if sapu:
+        soket += [s for s in gc.get_referrers(konteks) if isinstance(s, zmq.Socket)]
+    for s in soket:
+        if not s.closed:
+            s.close(linger=0)
+    t = threading.Thread(target=konteks.term, name="lkjip-zmq-term", daemon=True)
+    t.start()
+    t.join(batas)
