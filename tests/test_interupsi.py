@@ -471,8 +471,9 @@ KODE_BATCH = """
 """
 
 
-@pytest.mark.parametrize("jobs", [1, 2])
-def test_ctrl_c_menghentikan_batch_tanpa_sisa_dan_melaporkan(tmp_path, jobs):
+def _batch_berjalan(tmp_path: Path, jobs: int) -> tuple[subprocess.Popen, Path]:
+    """A batch of 4 mini kecamatan (`KODE_BATCH`) once its first report is there and the
+    others are running; its output folder."""
     for k in ("satu", "dua", "tiga", "empat"):
         tulis_mini(tmp_path / "data", kecamatan=k)
     shutil.copytree(CONTOH, tmp_path / "bab")
@@ -481,8 +482,14 @@ def test_ctrl_c_menghentikan_batch_tanpa_sisa_dan_melaporkan(tmp_path, jobs):
                                                 bab=str(tmp_path / "bab"), jobs=jobs))
     akhir = time.monotonic() + 240
     while not list(keluar.glob("*/2023/*.pdf")) and time.monotonic() < akhir:
-        time.sleep(0.1)  # Ctrl-C once the first report is there and others are running
+        time.sleep(0.1)
     assert proses.poll() is None, _tunggu(proses)
+    return proses, keluar
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_ctrl_c_menghentikan_batch_tanpa_sisa_dan_melaporkan(tmp_path, jobs):
+    proses, keluar = _batch_berjalan(tmp_path, jobs)  # Ctrl-C while others are running
     os.killpg(proses.pid, signal.SIGINT)
     keluaran, err = _tunggu(proses, 120)
     assert proses.returncode == 130, err
@@ -500,6 +507,89 @@ def test_ctrl_c_menghentikan_batch_tanpa_sisa_dan_melaporkan(tmp_path, jobs):
     assert _tunggu_tanpa_kernel(tmp_path / "bab") == []
     assert _sisa(keluar) == []
     assert _koneksi_kernel(tmp_path) == []
+
+
+def _sesi(sid: int) -> list[str]:
+    """The processes still running in session `sid` (the batch's, with its workers and their
+    browsers; kernels start sessions of their own: `_tunggu_tanpa_kernel`)."""
+    sisa = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            if os.getsid(int(pid)) == sid and int(pid) != sid:
+                with open(f"/proc/{pid}/stat") as f:
+                    if f.read().rsplit(")", 1)[1].split()[0] != "Z":
+                        sisa.append(pid)
+        except (OSError, IndexError):
+            pass
+    return sisa
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_sigterm_menghentikan_batch_tanpa_pekerja_yatim(tmp_path, jobs):
+    """SIGTERM to the batch process alone (a scheduler's stop, `timeout`) stops it as Ctrl-C
+    does: its workers are stopped, no process of its session, no kernel and no temporary
+    folder left. Before, the batch ended at once and its two workers lived on as orphans,
+    each with a browser of its own."""
+    proses, keluar = _batch_berjalan(tmp_path, jobs)
+    os.kill(proses.pid, signal.SIGTERM)
+    keluaran, err = _tunggu(proses, 120)
+    assert proses.returncode == 130, err
+    hasil = json.loads(keluaran.strip().splitlines()[-1])
+    assert len(hasil) == 4 and any(ok for _, ok, _ in hasil), hasil
+    # the workers learn of it only from the batch (`hentikan`): the reports they were
+    # building may end first
+    assert all(ok or alasan == laporan.ALASAN_BATAL for _, ok, alasan in hasil), hasil
+    akhir = time.monotonic() + 30
+    while _sesi(proses.pid) and time.monotonic() < akhir:
+        time.sleep(0.2)
+    assert _sesi(proses.pid) == []
+    assert _tunggu_tanpa_kernel(tmp_path / "bab") == []
+    assert _sisa(keluar) == []
+    assert _koneksi_kernel(tmp_path) == []
+
+
+def _sigterm_terpasang() -> None:
+    """SIGTERM is handled here now (else sending it would end the test run)."""
+    assert signal.getsignal(signal.SIGTERM) not in (signal.SIG_DFL, signal.SIG_IGN, None)
+
+
+def test_sigterm_ditahan_di_mana_ctrl_c_ditahan():
+    """In-process: SIGTERM while a batch runs is a Ctrl-C, held back where Ctrl-C is
+    (`tahan_ctrl_c`, around the making of a kernel's sockets) and raised after that block;
+    the default handler is back afterwards."""
+    from lkjip.bangun.sinyal import tahan_ctrl_c
+
+    assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
+    terjadi = []
+    with pytest.raises(KeyboardInterrupt), kumpulan.ingat_ctrl_c() as ditekan:
+        with tahan_ctrl_c():
+            _sigterm_terpasang()
+            signal.raise_signal(signal.SIGTERM)
+            terjadi.append("blok selesai")
+        terjadi.append("sesudah blok")
+    assert terjadi == ["blok selesai"]
+    assert ditekan == [signal.SIGTERM, signal.SIGINT]
+    assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def _tugas_sigterm(t: int) -> int:
+    if t == 1:
+        _sigterm_terpasang()
+        signal.raise_signal(signal.SIGTERM)
+    return t * 10
+
+
+def test_sigterm_menghentikan_petakan_dengan_sebabnya():
+    """In-process, jobs 1: SIGTERM in the second of three tasks stops the batch there, as
+    Ctrl-C would, and says it was a stop signal."""
+    with pytest.raises(kumpulan.Terputus) as e:
+        kumpulan.petakan(_tugas_sigterm, [0, 1, 2], jobs=1)
+    assert e.value.hasil == [0, None, None]
+    assert e.value.sebelum == [True, False, False]
+    assert e.value.sebab == kumpulan.SEBAB_BERHENTI
+    assert str(e.value) == "Dibatalkan (sinyal berhenti)"
+    assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
 
 
 # --- stopping a batch's workers: SIGINT, then SIGTERM, then SIGKILL ----------------

@@ -1,9 +1,10 @@
-"""Many builds at once: a process pool or a Dask cluster, stopped cleanly on Ctrl-C.
+"""Many builds at once: a process pool or a Dask cluster, stopped cleanly on Ctrl-C or SIGTERM.
 
 `petakan(fungsi, tugas, jobs, scheduler)` calls ``fungsi(t)`` for each task on ``jobs``
 processes (or on the cluster) and returns the results in the order of `tugas`; ``fungsi``
-must catch its own failures (a batch never stops at one). On Ctrl-C it stops the workers and
-raises `Terputus` with what finished. Each worker pays its imports once and keeps them warm
+must catch its own failures (a batch never stops at one). On Ctrl-C, or SIGTERM (a
+scheduler's stop, `timeout`, `kill`: `ingat_ctrl_c`), it stops the workers and raises
+`Terputus` with what finished. Each worker pays its imports once and keeps them warm
 for all its builds; each build still starts a kernel of its own. On Linux the pool's workers
 are forked by the batch's zygote (`KonteksZigot`), elsewhere spawned.
 
@@ -33,13 +34,22 @@ from lkjip.galat import LkjipError, Masalah
 JEDA_HENTI = (3.0, 30.0, 5.0, 5.0)  # seconds: before SIGINT, before SIGTERM, before SIGKILL, after
 
 
-class Terputus(KeyboardInterrupt):
-    """Ctrl-C stopped `petakan`. ``hasil[i]`` is task i's result or None (cancelled or
-    unknown); ``sebelum[i]`` says whether that result came before the interrupt."""
+# what stopped a batch, as its user is told: Ctrl-C, or SIGTERM
+SEBAB_CTRL_C, SEBAB_BERHENTI = "Ctrl-C", "sinyal berhenti"
 
-    def __init__(self, hasil: list, sebelum: list[bool]):
-        self.hasil, self.sebelum = hasil, sebelum
-        super().__init__("Dibatalkan (Ctrl-C)")
+
+class Terputus(KeyboardInterrupt):
+    """Ctrl-C or SIGTERM stopped `petakan`. ``hasil[i]`` is task i's result or None (cancelled
+    or unknown); ``sebelum[i]`` says whether that result came before the interrupt; ``sebab``
+    what stopped it (`SEBAB_CTRL_C`, `SEBAB_BERHENTI`)."""
+
+    def __init__(self, hasil: list, sebelum: list[bool], sebab: str = SEBAB_CTRL_C):
+        self.hasil, self.sebelum, self.sebab = hasil, sebelum, sebab
+        super().__init__(f"Dibatalkan ({sebab})")
+
+
+def _sebab(ditekan: list) -> str:
+    return SEBAB_BERHENTI if signal.SIGTERM in ditekan else SEBAB_CTRL_C
 
 
 def petakan(fungsi, tugas: list, jobs: int = 1, scheduler: str | None = None, kemajuan=None
@@ -48,6 +58,7 @@ def petakan(fungsi, tugas: list, jobs: int = 1, scheduler: str | None = None, ke
     lapor = kemajuan or (lambda hasil: None)
     if not scheduler and (jobs <= 1 or len(tugas) <= 1):
         hasil: list = []
+        ditekan: list = []
         try:
             with ingat_ctrl_c() as ditekan:
                 for t in tugas:
@@ -57,11 +68,13 @@ def petakan(fungsi, tugas: list, jobs: int = 1, scheduler: str | None = None, ke
                         raise KeyboardInterrupt
         except KeyboardInterrupt:
             sisa = len(tugas) - len(hasil)
-            raise Terputus(hasil + [None] * sisa, [True] * len(hasil) + [False] * sisa) from None
+            raise Terputus(hasil + [None] * sisa, [True] * len(hasil) + [False] * sisa,
+                           _sebab(ditekan)) from None
         return hasil
     with _pelaksana(jobs, scheduler) as pool:
         futures = [pool.submit(_lalu_rapikan, fungsi, t) for t in tugas]
         sebelum: set = set()
+        ditekan = []
         try:
             with ingat_ctrl_c() as ditekan:
                 for f in as_completed(futures):
@@ -71,7 +84,8 @@ def petakan(fungsi, tugas: list, jobs: int = 1, scheduler: str | None = None, ke
                         raise KeyboardInterrupt
         except KeyboardInterrupt:
             _hentikan_pool(pool, futures)
-            raise Terputus([_hasil(f) for f in futures], [f in sebelum for f in futures]) from None
+            raise Terputus([_hasil(f) for f in futures], [f in sebelum for f in futures],
+                           _sebab(ditekan)) from None
         return [f.result() for f in futures]
 
 
@@ -82,7 +96,16 @@ def ingat_ctrl_c():
     weakref callback runs ("Exception ignored in ..."): a Ctrl-C landing there was lost and the
     batch built every remaining report (seen in CI: test_interupsi, jobs 1, exit 0). The batch
     looks at the list after each report. Only in the main thread with Python's own handler in
-    place (else nothing is changed and the list stays empty)."""
+    place (else nothing is changed and the list stays empty).
+
+    SIGTERM (a scheduler's stop, `timeout`, `kill`) takes the same path, where nothing else
+    handles it: its default ended this process at once, and a pool's workers, which hold
+    their queues' both ends, lived on as orphans, each starting a browser of its own (four
+    such processes held ~1,3 GB for 1 h 40 min). Its handler records it and sends this
+    process SIGINT (``signal.raise_signal``), so it is held back wherever Ctrl-C is
+    (`lkjip.bangun.sinyal.tahan_ctrl_c`): a KeyboardInterrupt raised by SIGTERM itself landed
+    inside the making of a kernel's ZeroMQ socket, and the kernel's close then hung the batch
+    (jobs 1; `lkjip.bangun.kernel.akhiri_konteks`)."""
     import threading
 
     ditekan: list = []
@@ -95,11 +118,20 @@ def ingat_ctrl_c():
         ditekan.append(nomor)
         signal.default_int_handler(nomor, frame)
 
+    def tangan_term(nomor, _frame):
+        ditekan.append(nomor)
+        signal.raise_signal(signal.SIGINT)  # handled now, or where it is held back, after
+
+    term = signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
     signal.signal(signal.SIGINT, tangan)
+    if term:
+        signal.signal(signal.SIGTERM, tangan_term)
     try:
         yield ditekan
     finally:
         signal.signal(signal.SIGINT, signal.default_int_handler)
+        if term:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _hasil(f):
