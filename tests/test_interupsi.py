@@ -16,6 +16,7 @@ real (a tmpfs).
 from __future__ import annotations
 
 import errno
+import importlib
 import json
 import os
 import shutil
@@ -571,6 +572,59 @@ def test_sigterm_ditahan_di_mana_ctrl_c_ditahan():
     assert ditekan == [signal.SIGTERM, signal.SIGINT]
     assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+@pytest.mark.parametrize("sinyal", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_ctrl_c_di_dalam_mesin_impor_tidak_meninggalkan_kunci_impor(tmp_path, monkeypatch,
+                                                                    sinyal):
+    """In-process: a batch's Ctrl-C or SIGTERM handled inside the weakref callback of an
+    import's module lock, right after it took the global import lock (the first line the
+    handler can run at, before the ``try`` that releases it; simulated with a trace function
+    calling the handler there): the lock is released and the KeyboardInterrupt comes after,
+    outside. Before, the lock stayed held (any import in another thread waited forever) and
+    the KeyboardInterrupt was swallowed ("Exception ignored in ... cb")."""
+    import _imp
+
+    modul = f"modul_lkjip_uji_impor_{sinyal.name.lower()}"
+    (tmp_path / f"{modul}.py").write_text("X = 1\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    dipanggil: list[int] = []
+
+    def di_cb(frame, event, arg):
+        if event == "line" and _imp.lock_held() and not dipanggil:
+            dipanggil.append(frame.f_lineno)
+            signal.getsignal(sinyal)(sinyal, frame)  # the signal lands here
+        return di_cb
+
+    def jejak(frame, event, arg):
+        kode = frame.f_code
+        return di_cb if kode.co_name == "cb" and "importlib" in kode.co_filename else None
+
+    dipegang = None
+    try:
+        with pytest.raises(KeyboardInterrupt) as e, kumpulan.ingat_ctrl_c() as ditekan:
+            sys.settrace(jejak)
+            try:
+                importlib.import_module(modul)
+            finally:
+                sys.settrace(None)
+            time.sleep(10)  # the SIGINT sent again arrives by here (or already did)
+    finally:
+        dipegang = _imp.lock_held()
+        while _imp.lock_held():  # a failure must not hang the rest of the run
+            try:
+                _imp.release_lock()
+            except RuntimeError:
+                break
+    assert dipanggil  # the handler ran inside the callback, holding the import lock
+    assert dipegang is False
+    tb = e.value.__traceback__
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    assert not tb.tb_frame.f_code.co_filename.startswith("<frozen")  # raised outside
+    # recorded there, then the SIGINT sent again (once more for each time it landed in import)
+    assert ditekan[0] == sinyal and set(ditekan[1:]) == {signal.SIGINT}
+    sys.modules.pop(modul, None)
 
 
 def _tugas_sigterm(t: int) -> int:

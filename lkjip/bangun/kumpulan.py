@@ -105,7 +105,17 @@ def ingat_ctrl_c():
     process SIGINT (``signal.raise_signal``), so it is held back wherever Ctrl-C is
     (`lkjip.bangun.sinyal.tahan_ctrl_c`): a KeyboardInterrupt raised by SIGTERM itself landed
     inside the making of a kernel's ZeroMQ socket, and the kernel's close then hung the batch
-    (jobs 1; `lkjip.bangun.kernel.akhiri_konteks`)."""
+    (jobs 1; `lkjip.bangun.kernel.akhiri_konteks`).
+
+    Nor is KeyboardInterrupt raised inside the import machinery (`_di_impor`): its module
+    locks' weakref callback takes the global import lock one line before the ``try`` that
+    releases it, so a KeyboardInterrupt landing between them (as CPython checks for signals
+    right after the call) left the lock held for good, and was itself swallowed ("Exception
+    ignored in ... _get_module_lock.<locals>.cb"); any import in another thread then waits
+    forever (the one hang in 115 SIGTERMs at random moments of a jobs-1 batch showed this
+    swallowed KeyboardInterrupt in its stderr; reproduced in-process: tests). lkjip
+    imports lazily, so a batch imports all along its first report. The Ctrl-C is recorded and
+    sent again 10 ms later (`_ulangi_ctrl_c`), until it lands outside."""
     import threading
 
     ditekan: list = []
@@ -116,11 +126,17 @@ def ingat_ctrl_c():
 
     def tangan(nomor, frame):
         ditekan.append(nomor)
+        if _di_impor(frame):
+            _ulangi_ctrl_c()
+            return
         signal.default_int_handler(nomor, frame)
 
-    def tangan_term(nomor, _frame):
+    def tangan_term(nomor, frame):
         ditekan.append(nomor)
-        signal.raise_signal(signal.SIGINT)  # handled now, or where it is held back, after
+        if _di_impor(frame):  # SIGINT's handler would see this frame, not the one in import
+            _ulangi_ctrl_c()
+        else:
+            signal.raise_signal(signal.SIGINT)  # handled now, or where it is held back, after
 
     term = signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
     signal.signal(signal.SIGINT, tangan)
@@ -132,6 +148,21 @@ def ingat_ctrl_c():
         signal.signal(signal.SIGINT, signal.default_int_handler)
         if term:
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _di_impor(frame) -> bool:
+    """Whether `frame` runs code of the import machinery (``<frozen importlib._bootstrap>``,
+    ``..._bootstrap_external``), not a module's own code being imported."""
+    return frame is not None and frame.f_code.co_filename.startswith("<frozen importlib")
+
+
+def _ulangi_ctrl_c() -> None:
+    """Send this process SIGINT again in 10 ms, from a timer thread."""
+    import threading
+
+    t = threading.Timer(0.01, os.kill, (os.getpid(), signal.SIGINT))
+    t.daemon = True
+    t.start()
 
 
 def _hasil(f):
