@@ -35,7 +35,8 @@ from lkjip.parameter import cek_parameter
 
 __all__ = [
     "ALASAN_BATAL", "BerkasKecamatan", "BerkasLaporan", "Dibatalkan", "FOLDER_KERTAS_KERJA",
-    "GagalBangun", "GagalTulis", "HasilBangun", "POLA_BAB", "bangun", "bangun_banyak",
+    "GagalBangun", "GagalTulis", "HasilBangun", "POLA_BAB", "alasan_batal", "bangun",
+    "bangun_banyak",
     "bersihkan_sisa", "daftar_bab", "dokumen", "folder_laporan", "gabung", "judul", "nama_dasar",
     "temukan",
 ]
@@ -370,17 +371,24 @@ def siapkan_dulu(data, folders=None) -> threading.Thread:
 
 
 class Dibatalkan(KeyboardInterrupt):
-    """A batch stopped by Ctrl-C. ``hasil`` has one ``HasilBangun`` per task, in order:
-    what was built (ok), what failed before the interrupt, the rest "dibatalkan"."""
+    """A batch stopped by Ctrl-C or SIGTERM (``sebab``, as `lkjip.bangun.kumpulan.Terputus`
+    tells it). ``hasil`` has one ``HasilBangun`` per task, in order: what was built (ok), what
+    failed before the interrupt, the rest "dibatalkan"."""
 
-    def __init__(self, hasil: list[HasilBangun]):
-        self.hasil = hasil
+    def __init__(self, hasil: list[HasilBangun], sebab: str = "Ctrl-C"):
+        self.hasil, self.sebab = hasil, sebab
         jadi = [f"{h.kecamatan} {h.tahun}" for h in hasil if h.ok]
-        super().__init__(f"Dibatalkan (Ctrl-C): {len(jadi)} dari {len(hasil)} laporan "
+        super().__init__(f"Dibatalkan ({sebab}): {len(jadi)} dari {len(hasil)} laporan "
                          f"selesai dibangun" + (f": {', '.join(jadi)}." if jadi else "."))
 
 
-ALASAN_BATAL = "dibatalkan (Ctrl-C) sebelum selesai"
+def alasan_batal(sebab: str = "Ctrl-C") -> str:
+    """Why a report of a stopped batch was not built: ``dibatalkan (<sebab>) sebelum
+    selesai``."""
+    return f"dibatalkan ({sebab}) sebelum selesai"
+
+
+ALASAN_BATAL = alasan_batal()
 
 
 def _bangun_satu(tugas: tuple) -> HasilBangun:
@@ -423,12 +431,12 @@ def bangun_banyak(
     try:
         return petakan(_bangun_satu, tugas, jobs, scheduler, kemajuan)
     except Terputus as e:
-        raise Dibatalkan([h if h is not None and (h.ok or sebelum) else _batal(t, mulai)
-                          for h, sebelum, t in zip(e.hasil, e.sebelum, tugas, strict=True)]
-                         ) from None
+        raise Dibatalkan([h if h is not None and (h.ok or sebelum) else _batal(t, mulai, e.sebab)
+                          for h, sebelum, t in zip(e.hasil, e.sebelum, tugas, strict=True)],
+                         e.sebab) from None
 
 
-def _batal(tugas: tuple, mulai: float) -> HasilBangun:
+def _batal(tugas: tuple, mulai: float, sebab: str = "Ctrl-C") -> HasilBangun:
     """A task whose outcome is unknown after Ctrl-C: built if its files were all moved into
     place since the batch began (interrupted just before it could say so). The notebook is
     moved first, so a notebook from before the batch means not built."""
@@ -444,7 +452,7 @@ def _batal(tugas: tuple, mulai: float) -> HasilBangun:
             return HasilBangun(kecamatan, tahun, True, BerkasKecamatan(nama, tuple(berkas)))
     except (LkjipError, OSError):
         pass
-    return HasilBangun(kecamatan, _tahun(tahun), False, alasan=ALASAN_BATAL)
+    return HasilBangun(kecamatan, _tahun(tahun), False, alasan=alasan_batal(sebab))
 
 
 def _mutlak(folder, bawaan: Path) -> Path:

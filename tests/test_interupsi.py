@@ -539,7 +539,9 @@ def test_sigterm_menghentikan_batch_tanpa_pekerja_yatim(tmp_path, jobs):
     assert len(hasil) == 4 and any(ok for _, ok, _ in hasil), hasil
     # the workers learn of it only from the batch (`hentikan`): the reports they were
     # building may end first
-    assert all(ok or alasan == laporan.ALASAN_BATAL for _, ok, alasan in hasil), hasil
+    assert all(ok or alasan == laporan.alasan_batal("sinyal berhenti")
+               for _, ok, alasan in hasil), hasil
+    assert "Dibatalkan (sinyal berhenti)" in err
     akhir = time.monotonic() + 30
     while _sesi(proses.pid) and time.monotonic() < akhir:
         time.sleep(0.2)
