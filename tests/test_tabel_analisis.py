@@ -5,6 +5,8 @@ Hand calculations as in tests/test_analisis.py."""
 
 from __future__ import annotations
 
+import pytest
+
 from lkjip import grafik, narasi_analisis, susun, tabel, tabel_analisis, tabel_dokumen
 from lkjip.hitung import hitung
 from lkjip.muat import muat
@@ -233,28 +235,22 @@ def test_quarters_as_a_cause(tmp_path):
                         "adalah capaian sampai triwulan II (97,50\xa0%).")
 
 
-def test_two_quarters_printed_alike_are_both_the_lowest(tmp_path):
-    from tests.mini_tw import BERKAS_TW, REALISASI_PK_TW
-
-    tw = REALISASI_PK_TW.replace("camat,2,,,,15,30,45,", "camat,2,,,,15,32,45,")
-    data, hasil = _muat(tmp_path, BERKAS_TW | {"2023/realisasi_pk_tw.csv": tw})
-    # s.d. TW I 15/20 = 75,00; TW II 32/40 = 80,00; TW III 45/60 = 75,00
-    assert narasi_analisis.kalimat_triwulan(data, hasil, "IKU-02") == (
-        "Realisasi per triwulan tercatat sampai triwulan III; capaian terendah adalah capaian "
-        "sampai triwulan I dan III (75,00\xa0%). Penjelasan kecamatan untuk triwulan III: Data "
-        "layanan desa belum lengkap.")
-
-
-def test_the_lowest_quarter_with_the_offices_explanation(tmp_path):
-    from tests.mini_tw import BERKAS_TW, REALISASI_PK_TW
-
-    tw = REALISASI_PK_TW.replace("camat,2,,,,15,30,45,", "camat,2,,,,15,30,36,")
-    data, hasil = _muat(tmp_path, BERKAS_TW | {"2023/realisasi_pk_tw.csv": tw})
+@pytest.mark.parametrize("tw, terendah", [
     # s.d. TW III: 36 / 60 × 100 = 60,00, below 75,00 of TW I and II
+    ("camat,2,,,,15,30,36,", "triwulan III (60,00\xa0%). Penjelasan kecamatan untuk triwulan "
+                             "tersebut"),
+    # s.d. TW I 15/20 = 75,00; TW II 32/40 = 80,00; TW III 45/60 = 75,00: both named
+    ("camat,2,,,,15,32,45,", "triwulan I dan III (75,00\xa0%). Penjelasan kecamatan untuk "
+                             "triwulan III"),
+])
+def test_the_lowest_quarter_with_the_offices_explanation(tmp_path, tw, terendah):
+    from tests.mini_tw import BERKAS_TW, REALISASI_PK_TW
+
+    tw = REALISASI_PK_TW.replace("camat,2,,,,15,30,45,", tw)
+    data, hasil = _muat(tmp_path, BERKAS_TW | {"2023/realisasi_pk_tw.csv": tw})
     assert narasi_analisis.kalimat_triwulan(data, hasil, "IKU-02") == (
         "Realisasi per triwulan tercatat sampai triwulan III; capaian terendah adalah capaian "
-        "sampai triwulan III (60,00\xa0%). Penjelasan kecamatan untuk triwulan tersebut: Data "
-        "layanan desa belum lengkap.")
+        f"sampai {terendah}: Data layanan desa belum lengkap.")
 
 
 def test_judul_kolom_pagu_menurut_tingkat_kode_anggaran(mini, contoh, tmp_path):
