@@ -24,8 +24,8 @@ holds far more than any kecamatan types (an IKM survey of 400.000 respondents); 
 file is refused before it is read.
 
 >>> b = baca_baris('sep=;\\rkode;nama;;\\r#1;contoh\\r1;"a\\r\\nb"\\r2;c\\r', "x.csv")
->>> b.pemisah, b.komentar, b.baris
-(';', 1, [(1, ['kode', 'nama']), (3, ['1', 'a\\nb']), (4, ['2', 'c'])])
+>>> b.pemisah, b.komentar, b.baris, b.lebar_judul
+(';', 1, [(1, ['kode', 'nama']), (3, ['1', 'a\\nb']), (4, ['2', 'c'])], 4)
 """
 
 from __future__ import annotations
@@ -169,13 +169,17 @@ class Baris(NamedTuple):
     pemisah: str
     komentar: int
     masalah: list[Masalah]
+    # the header's cells as read, empty ones at its end included (Excel's used range), which
+    # `baris` drops: a data row longer than this is not the used range (`lkjip.muat`)
+    lebar_judul: int = 0
 
 
 def baca_baris(teks: str, nama: str) -> Baris:
     """The header and data rows of a CSV text, numbered as the spreadsheet shows them.
 
     Comment rows (first cell starting with ``#``) and empty rows are left out; their numbers
-    are skipped. Trailing empty header cells are dropped (`_potong_judul`).
+    are skipped. Trailing empty header cells are dropped (`_potong_judul`; ``lebar_judul``
+    keeps the header's width as read).
     """
     pertama, sisa = _baris_pertama(teks)
     m = _SEP.fullmatch(pertama)
@@ -195,7 +199,7 @@ def baca_baris(teks: str, nama: str) -> Baris:
     except csv.Error as e:
         pesan = f"tidak dapat dibaca sebagai CSV ({_pesan_csv(e)})."
         return Baris([], tanda, komentar, [Masalah(nama, nomor + 1, pesan=pesan)])
-    return Baris(_potong_judul(hasil), tanda, komentar, [])
+    return Baris(_potong_judul(hasil), tanda, komentar, [], len(hasil[0][1]) if hasil else 0)
 
 
 def _satu(sel: str) -> str:

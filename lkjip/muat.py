@@ -9,7 +9,6 @@ is collected; if there is any, one `LkjipError` carries them all. Nothing is wri
 from __future__ import annotations
 
 import copy
-import csv
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,23 +74,7 @@ def baca_csv(path: Path, nama: str, akar: Path | None = None, berkas: Berkas | N
                                               "'sep=' bila ada) harus berisi judul kolom.")]
     if hasil.komentar and len(hasil.baris) == 1:
         return None, [Masalah(nama, pesan=pesan_belum_diisi(berkas))]
-    return _baris_ke_frame(hasil.baris, nama, hasil.pemisah, berkas,
-                           _lebar_judul(teks, hasil.pemisah))
-
-
-def _lebar_judul(teks: str, pemisah: str) -> int:
-    """How many cells the header line holds as typed, empty ones at its end included (Excel's
-    used range; `lkjip.baca` drops them): a data row longer than this is not the used range.
-
-    >>> _lebar_judul('sep=;\\r\\nkode;nama;;\\r\\n1;a;;\\r\\n', ";")
-    4
-    >>> _lebar_judul("a,b\\n1,2,\\n", ",")
-    2
-    """
-    baris = [b for b in teks.lstrip("\ufeff").splitlines() if b.strip()]
-    if baris and baris[0].strip().lower().startswith("sep="):
-        baris = baris[1:]
-    return len(next(csv.reader(baris[:1], delimiter=pemisah), []))
+    return _baris_ke_frame(hasil.baris, nama, hasil.pemisah, berkas, hasil.lebar_judul)
 
 
 BELUM_DIISI = "belum diisi: hanya berisi judul kolom dan baris contoh '#'."
@@ -138,7 +121,7 @@ def _baris_ke_frame(baris: list[tuple[int, list[str]]], nama: str, pemisah: str 
                     berkas: Berkas | None = None, lebar: int = 0
                     ) -> tuple[pd.DataFrame | None, list[Masalah]]:
     """The rows as a frame of text cells; `lebar` is the header's width as typed
-    (`_lebar_judul`, Excel's used range included): a row longer than it is refused
+    (``Baris.lebar_judul``, Excel's used range included): a row longer than it is refused
     (`_rapikan_panjang`)."""
     judul, masalah = _judul(baris[0][1], nama)
     lebar = max(lebar, len(judul))
