@@ -307,6 +307,24 @@ def pagu_realisasi(anggaran: pd.DataFrame) -> dict[tuple[str, str], object]:
     return {(tingkat[k], k): v for k, v in jumlah_pohon(anggaran, "pagu_perubahan").items()}
 
 
+def baris_realisasi(realisasi: pd.DataFrame) -> list[tuple[str, str]]:
+    """The nodes realisasi_anggaran.csv has a row for, (tingkat, kode), in its order."""
+    return [(t, str(k)) for t, k in zip(realisasi["tingkat"], realisasi["kode"], strict=True)]
+
+
+def tanpa_baris(anggaran: pd.DataFrame, realisasi: pd.DataFrame, sasaran=None,
+                pagu: Mapping | None = None) -> list[tuple[tuple[str, str], tuple[str, str]]]:
+    """``(sasaran node, part)`` for every part with a pagu that no realisasi row covers while
+    another part of its sasaran has rows (`belum_tercatat`): that sasaran's realisasi, and the
+    total's, are not available. Of one sasaran's code when `sasaran` is given, else of all."""
+    if not len(realisasi) or not len(anggaran):
+        return []
+    induk, baris = induk_realisasi(anggaran), baris_realisasi(realisasi)
+    pagu = pagu_realisasi(anggaran) if pagu is None else pagu
+    akar = [n for n in induk if n[0] == SASARAN and (sasaran is None or n[1] == sasaran)]
+    return [(s, bagian) for s in akar for bagian in belum_tercatat(induk, baris, pagu, s)]
+
+
 def belum_tercatat(induk: dict, tercatat, pagu: Mapping, node) -> list:
     """The nodes under `node` with a pagu (> 0) that no realisasi row covers, while another
     part of `node` has rows: a sum of the rows there would count them as Rp 0 without a word.

@@ -303,20 +303,14 @@ def realisasi_belum_lengkap(data) -> list[str]:
     from lkjip import anggaran as ang
     from lkjip.format import format_rupiah
 
-    df = data.realisasi_anggaran
-    if not len(df) or not len(data.anggaran):
-        return []
-    induk = ang.induk_realisasi(data.anggaran)
-    baris = [(t, str(k)) for t, k in zip(df["tingkat"], df["kode"], strict=True)]
-    pagu = ang.pagu_realisasi(data.anggaran)
+    pagu = ang.pagu_realisasi(data.anggaran) if len(data.anggaran) else {}
     kurang = []
-    for node in [n for n in induk if n[0] == ang.SASARAN]:
-        for t, k in ang.belum_tercatat(induk, baris, pagu, node):
-            kurang.append(
-                f"realisasi_anggaran.csv: belum ada baris realisasi {t.replace('_', ' ')} {k} "
-                f"(pagu perubahan {format_rupiah(pagu[(t, k)])}), padahal bagian lain sasaran "
-                f"{node[1]} sudah diisi; realisasi dan penyerapan anggaran sasaran {node[1]} serta "
-                "totalnya tampil '–'. Isi barisnya (tulis 0 bila memang tidak ada realisasi).")
+    for (_, s), (t, k) in ang.tanpa_baris(data.anggaran, data.realisasi_anggaran, pagu=pagu):
+        kurang.append(
+            f"realisasi_anggaran.csv: belum ada baris realisasi {t.replace('_', ' ')} {k} "
+            f"(pagu perubahan {format_rupiah(pagu[(t, k)])}), padahal bagian lain sasaran {s} "
+            f"sudah diisi; realisasi dan penyerapan anggaran sasaran {s} serta totalnya tampil "
+            "'–'. Isi barisnya (tulis 0 bila memang tidak ada realisasi).")
     return kurang
 
 

@@ -349,7 +349,7 @@ def realisasi_node(data, node: tuple[str, str], label: str) -> Angka:
     would count that part as Rp 0 without a word."""
     df = data.realisasi_anggaran
     induk = ang.induk_realisasi(data.anggaran)
-    baris = [(t, str(k)) for t, k in zip(df["tingkat"], df["kode"], strict=True)]
+    baris = ang.baris_realisasi(df)
     bawah = set(ang.di_bawah(induk, node, ang.daun_tercatat(induk, baris)))
     masukan = tuple(_sumber(data, "realisasi_anggaran", b, "realisasi", v)
                     for n, b, v in zip(baris, df["_baris"], df["realisasi"], strict=True)
@@ -358,29 +358,24 @@ def realisasi_node(data, node: tuple[str, str], label: str) -> Angka:
         return Angka(None, "realisasi anggaran tidak tersedia", label="realisasi anggaran")
     kosong = ang.belum_tercatat(induk, baris, ang.pagu_realisasi(data.anggaran), node)
     if kosong:  # a part with a pagu and no row: summing the others would count it as Rp 0
-        return Angka(None, _TIDAK_LENGKAP + "; ".join(
-            f"{t.replace('_', ' ')} {k}{_TANPA_BARIS}" for t, k in kosong),
+        return Angka(None, "realisasi anggaran tidak tersedia: " + "; ".join(
+            f"{nama_bagian(b)} belum mempunyai baris realisasi" for b in kosong),
             label="realisasi anggaran")
     total = sum((m.angka for m in masukan), Decimal(0))
     return Angka(total, "Σ realisasi anggaran", masukan, label=label, desimal=0)
 
 
-_TIDAK_LENGKAP = "realisasi anggaran tidak tersedia: "
-_TANPA_BARIS = " belum mempunyai baris realisasi"
+def nama_bagian(bagian: tuple[str, str]) -> str:
+    """A node of the realisasi tree as the report names it: ``kegiatan 1.2``, ``sub kegiatan
+    1.2.1``."""
+    return f"{bagian[0].replace('_', ' ')} {bagian[1]}"
 
 
-def tanpa_baris(a: Angka) -> list[str]:
-    """The parts a realisasi of `realisasi_node` is not available for want of a row
-    (``["kegiatan 1.2"]``); none when it is available or missing for another reason.
-
-    >>> tanpa_baris(Angka(None, _TIDAK_LENGKAP + "program 7.01.02" + _TANPA_BARIS))
-    ['program 7.01.02']
-    >>> tanpa_baris(Angka(None, "realisasi anggaran tidak tersedia"))
-    []
-    """
-    if a.nilai is not None or not (a.rumus or "").startswith(_TIDAK_LENGKAP):
-        return []
-    return [b.removesuffix(_TANPA_BARIS) for b in a.rumus[len(_TIDAK_LENGKAP):].split("; ")]
+def tanpa_baris(data, sasaran=None) -> list[str]:
+    """The parts (`nama_bagian`) whose missing realisasi row makes a sasaran's realisasi not
+    available (`lkjip.anggaran.tanpa_baris`): of sasaran `sasaran`, else of every sasaran."""
+    return [nama_bagian(b)
+            for _, b in ang.tanpa_baris(data.anggaran, data.realisasi_anggaran, sasaran)]
 
 
 def daun_pk(data: DataKecamatan) -> pd.Series:

@@ -19,7 +19,6 @@ from __future__ import annotations
 from html import escape
 
 from lkjip import ejaan, tampil
-from lkjip.angka import Angka
 from lkjip.capaian import ATURAN_NOL_PER_NOL, ATURAN_TARGET_NOL
 from lkjip.ejaan import bilangan, daftar_kata, lama_periode, rapikan, rentang_tahun
 from lkjip.format import (
@@ -347,8 +346,7 @@ def kalimat_penyerapan(data, hasil) -> str:
     real = hasil.total_realisasi_anggaran.nilai
     if real is None or hasil.penyerapan.nilai is None:
         # a sasaran's rows that leave out a part with a pagu (`lkjip.hitung.realisasi_node`)
-        kurang = [b for m in hasil.total_realisasi_anggaran.masukan if isinstance(m, Angka)
-                  for b in tanpa_baris(m)]
+        kurang = tanpa_baris(data)
         if hasil.penyerapan.nilai is None and kurang:
             return (f"Realisasi anggaran tahun ini belum lengkap ({daftar_kata(kurang)} belum "
                     "mempunyai baris realisasi), sehingga penyerapan anggaran keseluruhan tidak "

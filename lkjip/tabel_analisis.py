@@ -284,8 +284,7 @@ def tabel_anggaran_pendukung(data, hasil, kode_sasaran: str, nomor: str) -> Tabe
                  + ([rupiah(s.realisasi_anggaran), persen(s.penyerapan)] if ada else []))
     indeks = [b.kode for b in daftar] + ["jumlah"]
     tebal = [(b.kode, k) for b in daftar if b.tingkat == "program" for k in kolom]
-    kurang = list(dict.fromkeys(k for a in [b.realisasi for b in daftar] + [s.realisasi_anggaran]
-                                for k in tanpa_baris(a)))
+    kurang = tanpa_baris(data, kode_sasaran)
     catatan = ("realisasi '–': tidak tersedia pada tingkat itu" + (
         f"; {daftar_kata(kurang)} belum mempunyai baris realisasi, sehingga realisasi di atasnya "
         "dan jumlahnya tidak dihitung (tidak dianggap Rp 0)" if kurang else "") if ada and any(
